@@ -1,0 +1,126 @@
+/**
+ * The page model shared by every process. Plain data only: it crosses IPC,
+ * HTTP and the CLI's JSON output unchanged.
+ *
+ * Coordinates are PDF points from the page's top-left corner, y pointing down.
+ */
+
+export type Rect = [x0: number, y0: number, x1: number, y1: number];
+
+/** pdf.js text transform [a, b, c, d, e, f] in PDF user space (y up). */
+export type Transform = [number, number, number, number, number, number];
+
+/**
+ * One text item exactly as the extractor saw it, in content-stream order.
+ * The raw layer is stored once and never altered.
+ */
+export interface RawItem {
+  /** Text as drawn, overprints included. */
+  str: string;
+  /** Font resource name as pdf.js reports it (e.g. "g_d0_f1"). */
+  font: string;
+  /** Font size in points, derived from the transform. */
+  size: number;
+  transform: Transform;
+  /** Bounding box, top-left origin. A `.txt` dump has [0, 0, 0, 0]. */
+  rect: Rect;
+  /** True when the extractor saw a line end after this item. */
+  eol: boolean;
+  /** Vertical text (CJK top-to-bottom). */
+  vertical?: boolean;
+}
+
+/** An image placement found in the operator list. */
+export interface RawImage {
+  rect: Rect;
+  /** Intrinsic size in pixels, when known. */
+  pixelWidth?: number;
+  pixelHeight?: number;
+}
+
+export interface RawPage {
+  number: number;
+  width: number;
+  height: number;
+  items: RawItem[];
+  images: RawImage[];
+}
+
+export type BlockKind = 'headline' | 'subhead' | 'paragraph' | 'caption' | 'byline' | 'other';
+
+/**
+ * Where a cleaned character came from: [item index, character index in item.str].
+ * [-1, -1] marks a character cleaning inserted (a space between Latin words
+ * that sat in separate items).
+ */
+export type CharSource = [item: number, char: number];
+
+export interface Block {
+  /** Stable within a page: "p<page>b<index in reading order>". */
+  id: string;
+  kind: BlockKind;
+  text: string;
+  /** One rect per column segment the block occupies (empty for text-only pages). */
+  rects: Rect[];
+  /** One entry per UTF-16 code unit of `text`. */
+  map: CharSource[];
+}
+
+export type EditReason = 'overprint' | 'justification-space' | 'hyphenation' | 'whitespace';
+
+/** A stretch of raw text that cleaning removed, and why. */
+export interface Edit {
+  reason: EditReason;
+  item: number;
+  /** [start, end) in UTF-16 code units of items[item].str. */
+  start: number;
+  end: number;
+}
+
+export interface Photo {
+  id: string;
+  rect: Rect;
+  /** Block ids of the caption(s). */
+  captions: string[];
+  /** Block ids of paragraphs the photo illustrates. */
+  paragraphs: string[];
+}
+
+export interface CleanedPage {
+  blocks: Block[];
+  edits: Edit[];
+  photos: Photo[];
+}
+
+export interface PageModel extends RawPage, CleanedPage {}
+
+/** Number of removals (edits, not characters) by reason: what the diff summary shows. */
+export type EditSummary = Record<EditReason, number>;
+
+export function summarizeEdits(edits: readonly Edit[]): EditSummary {
+  const summary: EditSummary = { overprint: 0, 'justification-space': 0, hyphenation: 0, whitespace: 0 };
+  for (const e of edits) summary[e.reason] += 1;
+  return summary;
+}
+
+/** Raw text in content-stream order, overprints included; items on one line are concatenated. */
+export function rawText(items: readonly RawItem[]): string {
+  let out = '';
+  for (const it of items) out += it.str + (it.eol ? '\n' : '');
+  return out;
+}
+
+/** The JSON printed by `broadsheet extract --json` (schema 1). */
+export interface ExtractJson {
+  schema: 1;
+  file: string;
+  sha256: string;
+  pages: Array<{
+    number: number;
+    width: number;
+    height: number;
+    raw: string;
+    blocks: Array<{ id: string; kind: BlockKind; text: string; rects: Rect[] }>;
+    photos: Photo[];
+  }>;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * The one registry of user settings. Every setting has a schema and a typed
+ * default; stored values that no longer parse fall back to the default, so an
+ * old or hand-edited settings file can never break start-up.
+ */
+export const settingsSchema = z.object({
+  lastDocument: z.string().regex(/^[a-f0-9]{64}$/).nullable().default(null),
+  lastPage: z.number().int().min(1).default(1),
+  zoom: z.union([z.enum(['fit-width', 'fit-page']), z.number().min(0.1).max(8)]).default('fit-width'),
+  /** Which text panels are open beside the page. */
+  panels: z
+    .object({ raw: z.boolean().default(true), cleaned: z.boolean().default(true), diff: z.boolean().default(false) })
+    .default({ raw: true, cleaned: true, diff: false }),
+  /** Width of the page pane as a fraction of the document view. */
+  pageFraction: z.number().min(0.2).max(0.8).default(0.45),
+  librarySort: z.enum(['date', 'newspaper', 'title', 'imported']).default('date'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = settingsSchema.parse({});
+
+/** Patches are partial and validated key by key. */
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** Reads stored settings, keeping every valid key and defaulting the rest. */
+export function loadSettings(stored: unknown): Settings {
+  const out: Record<string, unknown> = { ...defaultSettings };
+  if (stored && typeof stored === 'object') {
+    for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+      const value = (stored as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      const parsed = (schema as z.ZodType).safeParse(value);
+      if (parsed.success) out[key] = parsed.data;
+    }
+  }
+  return out as Settings;
+}

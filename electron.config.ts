@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * One build for the three Electron targets. The renderer bundle is also what
+ * the browser host (`broadsheet serve`) serves, so both hosts run the same code.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { main: resolve('src-main/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require() its own chunks: bundle it whole, as CommonJS.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve('src-main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src-renderer'),
+    base: './',
+    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
+    build: {
+      outDir: resolve('out/renderer'),
+      target: 'chrome140',
+      rollupOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});
