@@ -1,0 +1,84 @@
+import { basename } from 'node:path';
+import type { ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
+import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import { metadataFromFileName } from './file-name-metadata.ts';
+import { sha256, type LibraryStore } from './library-store.ts';
+
+/** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
+export interface PageProcessor {
+  process(
+    kind: SourceKind,
+    data: Uint8Array,
+    onPage: (raw: RawPage, cleaned: CleanedPage) => void,
+  ): Promise<{ pageCount: number; title?: string }>;
+}
+
+export interface ImportInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The error message every surface shows: one line, naming the file and the reason. */
+export function importError(file: string, reason: string): string {
+  return `${basename(file)}: ${reason.split('\n')[0]}`;
+}
+
+const PDF_MAGIC = '%PDF-';
+
+export function detectKind(name: string, bytes: Uint8Array): SourceKind | string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.includes(PDF_MAGIC)) return 'pdf';
+  if (/\.pdf$/i.test(name)) return bytes.length === 0 ? 'empty file' : 'not a PDF (no %PDF- header)';
+  if (/\.(txt|text)$/i.test(name)) {
+    if (bytes.length === 0) return 'empty file';
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return 'not UTF-8 text';
+    }
+    return 'text';
+  }
+  return 'unsupported file type (expected .pdf or .txt)';
+}
+
+/**
+ * Imports files one by one. A bad file becomes a failed result with a
+ * one-line reason; the others still import. Re-importing the same bytes is a
+ * no-op that reports "duplicate".
+ */
+export async function importFiles(
+  store: LibraryStore,
+  processor: PageProcessor,
+  inputs: ImportInput[],
+  onProgress?: (progress: Omit<ImportProgress, 'batch'>) => void,
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const [index, input] of inputs.entries()) {
+    onProgress?.({ done: index, total: inputs.length, file: input.name });
+    results.push(await importOne(store, processor, input));
+  }
+  onProgress?.({ done: inputs.length, total: inputs.length, file: '' });
+  return results;
+}
+
+async function importOne(store: LibraryStore, processor: PageProcessor, input: ImportInput): Promise<ImportResult> {
+  const file = input.name;
+  const kind = detectKind(file, input.bytes);
+  if (kind !== 'pdf' && kind !== 'text') return { file, status: 'failed', error: importError(file, kind) };
+  const id = sha256(input.bytes);
+  if (store.has(id)) return { file, status: 'duplicate', id };
+
+  const pending = store.begin(id, kind, basename(file), input.bytes.length);
+  try {
+    // Processing may transfer (detach) the buffer it is given: hand it a copy, keep ours for the store.
+    const { title } = await processor.process(kind, input.bytes.slice(), (raw, cleaned) => pending.addPage(raw, cleaned));
+    store.storeOriginal(input.bytes);
+    const meta = metadataFromFileName(basename(file));
+    if (title && !meta.title) meta.title = title.slice(0, 1000);
+    pending.commit(meta);
+    return { file, status: 'imported', id };
+  } catch (err) {
+    pending.abort();
+    return { file, status: 'failed', error: importError(file, err instanceof Error ? err.message : String(err)) };
+  }
+}

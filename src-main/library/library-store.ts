@@ -1,0 +1,261 @@
+import { DatabaseSync } from 'node:sqlite';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { DocumentDetail, DocumentMetadata, DocumentSummary, SourceKind } from '../../core/library-model.ts';
+import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
+import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
+
+/**
+ * The archive on disk: original bytes content-addressed by SHA-256 under
+ * objects/, everything derived in one SQLite file. Originals are written
+ * once, read-only, and never touched again; a document row appears only
+ * after all its pages are stored, so a failed or killed import leaves
+ * nothing visible.
+ */
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  fixity_checked_at TEXT NOT NULL,
+  page_count INTEGER NOT NULL,
+  newspaper TEXT NOT NULL DEFAULT '',
+  date TEXT NOT NULL DEFAULT '',
+  page INTEGER,
+  edition TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS pages (
+  doc_id TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  raw TEXT NOT NULL,
+  cleaned TEXT NOT NULL,
+  PRIMARY KEY (doc_id, number)
+);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+interface DocumentRow {
+  id: string;
+  kind: SourceKind;
+  file_name: string;
+  size: number;
+  imported_at: string;
+  fixity_checked_at: string;
+  page_count: number;
+  newspaper: string;
+  date: string;
+  page: number | null;
+  edition: string;
+  title: string;
+}
+
+export interface ListQuery {
+  sort?: 'date' | 'newspaper' | 'title' | 'imported';
+  newspaper?: string;
+  dateFrom?: string;
+  dateTo?: string;
+}
+
+/** A document being written: pages go in as they are extracted, the document appears on commit. */
+export interface PendingDocument {
+  addPage(raw: RawPage, cleaned: CleanedPage): void;
+  commit(meta: DocumentMetadata): DocumentSummary;
+  abort(): void;
+}
+
+export const SHA256_RE = /^[a-f0-9]{64}$/;
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export class LibraryStore {
+  readonly dir: string;
+  private readonly db: DatabaseSync;
+  private readonly objectsDir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+    this.objectsDir = join(dir, 'objects');
+    mkdirSync(this.objectsDir, { recursive: true });
+    // Leftovers of an import that was killed mid-write: never visible, safe to drop.
+    rmSync(join(dir, 'tmp'), { recursive: true, force: true });
+    mkdirSync(join(dir, 'tmp'), { recursive: true });
+    this.db = new DatabaseSync(join(dir, 'library.sqlite'));
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    this.db.exec(SCHEMA);
+    this.db.exec('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  has(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Path of the original bytes, or null; never a path outside objects/. */
+  objectPath(id: string): string | null {
+    if (!SHA256_RE.test(id)) return null;
+    const path = join(this.objectsDir, id.slice(0, 2), id);
+    if (!existsSync(path)) return null;
+    // A symlink planted in the library must not lead out of it.
+    const real = realpathSync(path);
+    const root = realpathSync(this.objectsDir) + sep;
+    return real.startsWith(root) ? real : null;
+  }
+
+  /** Writes the original once (temp file, fsync, rename) and makes it read-only. Idempotent. */
+  storeOriginal(bytes: Uint8Array): string {
+    const id = sha256(bytes);
+    const dir = join(this.objectsDir, id.slice(0, 2));
+    const target = join(dir, id);
+    if (existsSync(target)) return id;
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(this.dir, 'tmp', randomBytes(8).toString('hex'));
+    const fd = openSync(tmp, 'wx', 0o444);
+    try {
+      writeSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    chmodSync(target, 0o444);
+    return id;
+  }
+
+  readOriginal(id: string): Uint8Array {
+    const path = this.objectPath(id);
+    if (!path) throw new Error(`no original for document ${id}`);
+    return readFileSync(path);
+  }
+
+  begin(id: string, kind: SourceKind, fileName: string, size: number): PendingDocument {
+    if (this.has(id)) throw new Error(`document ${id} already exists`);
+    this.db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
+    const insertPage = this.db.prepare('INSERT INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
+    let pageCount = 0;
+    let closed = false;
+    return {
+      addPage: (raw, cleaned) => {
+        if (closed) throw new Error('import already finished');
+        insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
+        pageCount++;
+      },
+      commit: (meta) => {
+        if (closed) throw new Error('import already finished');
+        if (pageCount === 0) throw new Error('no pages');
+        closed = true;
+        const now = new Date().toISOString();
+        this.db
+          .prepare(
+            `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, kind, fileName, size, now, now, pageCount, meta.newspaper, meta.date, meta.page, meta.edition, meta.title);
+        return this.get(id)!;
+      },
+      abort: () => {
+        closed = true;
+        this.db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
+      },
+    };
+  }
+
+  get(id: string): DocumentDetail | null {
+    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    return row ? toDetail(row) : null;
+  }
+
+  list(query: ListQuery = {}): DocumentSummary[] {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (query.newspaper) {
+      where.push('newspaper = ?');
+      args.push(query.newspaper);
+    }
+    if (query.dateFrom) {
+      where.push("date >= ? AND date != ''");
+      args.push(query.dateFrom);
+    }
+    if (query.dateTo) {
+      // "1918" or "1918-09" as an upper bound includes the whole year or month.
+      where.push("date <= ? AND date != ''");
+      args.push(query.dateTo + '\uffff');
+    }
+    const order = {
+      date: "date = '', date, newspaper, page",
+      newspaper: 'newspaper, date, page',
+      title: "title = '', title, file_name",
+      imported: 'imported_at DESC',
+    }[query.sort ?? 'date'];
+    const sql = `SELECT * FROM documents ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
+    return (this.db.prepare(sql).all(...args) as unknown as DocumentRow[]).map(toDetail);
+  }
+
+  page(id: string, number: number): PageModel | null {
+    const row = this.db.prepare('SELECT raw, cleaned FROM pages WHERE doc_id = ? AND number = ?').get(id, number) as
+      | { raw: string; cleaned: string }
+      | undefined;
+    if (!row || !this.has(id)) return null;
+    return { ...(JSON.parse(row.raw) as RawPage), ...(JSON.parse(row.cleaned) as CleanedPage) };
+  }
+
+  updateMetadata(id: string, patch: Partial<DocumentMetadata>): DocumentSummary {
+    const current = this.get(id);
+    if (!current) throw new Error(`no document ${id}`);
+    const next = { ...current, ...patch };
+    this.db
+      .prepare('UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ? WHERE id = ?')
+      .run(next.newspaper, next.date, next.page, next.edition, next.title, id);
+    return this.get(id)!;
+  }
+
+  /** Re-hashes the original and compares it with the recorded digest. */
+  verify(id: string): boolean {
+    return sha256(this.readOriginal(id)) === id;
+  }
+
+  settings(): Settings {
+    const rows = this.db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
+    const stored: Record<string, unknown> = {};
+    for (const { key, value } of rows) {
+      try {
+        stored[key] = JSON.parse(value);
+      } catch {
+        // A corrupt value falls back to its default.
+      }
+    }
+    return loadSettings(stored);
+  }
+
+  updateSettings(patch: SettingsPatch): Settings {
+    const upsert = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    return this.settings();
+  }
+}
+
+function toDetail(row: DocumentRow): DocumentDetail {
+  return {
+    id: row.id,
+    sha256: row.id,
+    kind: row.kind,
+    fileName: row.file_name,
+    pageCount: row.page_count,
+    importedAt: row.imported_at,
+    newspaper: row.newspaper,
+    date: row.date,
+    page: row.page,
+    edition: row.edition,
+    title: row.title,
+    fixity: { algorithm: 'sha-256', digest: row.id, size: row.size, checkedAt: row.fixity_checked_at },
+  };
+}

@@ -1,0 +1,38 @@
+import type { ArchiveBridge, EventName, EventPayload, Params, RequestName, Result } from '../../core/contract.ts';
+import { createHostBridge } from './host-bridge.ts';
+
+/**
+ * The renderer's only door to the back end. In Electron the preload exposes
+ * `window.archive`; in a browser we talk to `broadsheet serve`. Components
+ * import `archive` from here and never touch either transport.
+ */
+declare global {
+  interface Window {
+    archive?: ArchiveBridge;
+  }
+}
+
+const bridge: ArchiveBridge = window.archive ?? createHostBridge();
+
+export class ArchiveError extends Error {
+  readonly request: RequestName;
+  constructor(request: RequestName, message: string) {
+    super(message);
+    this.request = request;
+  }
+}
+
+export const archive = {
+  /** Resolves with the result or rejects with an ArchiveError carrying the back end's one-line message. */
+  async call<N extends RequestName>(name: N, params: Params<N>): Promise<Result<N>> {
+    const reply = await bridge.invoke(name, params);
+    if (!reply.ok) throw new ArchiveError(name, reply.error);
+    return reply.result;
+  },
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return bridge.on(event, listener);
+  },
+  fileUrl(id: string): string {
+    return bridge.fileUrl(id);
+  },
+};

@@ -1,0 +1,60 @@
+import type { ArchiveBridge, EventName, EventPayload, Params, Reply, RequestName } from '../../core/contract.ts';
+
+/**
+ * The bridge when the renderer runs in a browser against `broadsheet serve`:
+ * requests go over HTTP POST, events arrive over one WebSocket. The host
+ * authenticates with a cookie it set when the page was first loaded with
+ * `?token=`, so nothing here handles the token.
+ */
+export function createHostBridge(origin = location.origin): ArchiveBridge {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let socket: WebSocket | null = null;
+  let retry = 250;
+
+  function connect(): void {
+    socket = new WebSocket(origin.replace(/^http/, 'ws') + '/events');
+    socket.onmessage = (message) => {
+      let parsed: { event?: EventName; payload?: unknown };
+      try {
+        parsed = JSON.parse(String(message.data));
+      } catch {
+        return;
+      }
+      if (!parsed.event) return;
+      for (const listener of listeners.get(parsed.event) ?? []) listener(parsed.payload as never);
+    };
+    socket.onopen = () => (retry = 250);
+    socket.onclose = () => {
+      socket = null;
+      // The host may restart; reconnect with backoff rather than going deaf.
+      setTimeout(connect, (retry = Math.min(retry * 2, 5000)));
+    };
+  }
+  connect();
+
+  return {
+    async invoke<N extends RequestName>(name: N, params: Params<N>): Promise<Reply<N>> {
+      const response = await fetch(`${origin}/api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(params ?? {}),
+        credentials: 'same-origin',
+      });
+      if (response.status === 401) return { ok: false, error: 'not authorised: open the URL the host printed' };
+      try {
+        return (await response.json()) as Reply<N>;
+      } catch {
+        return { ok: false, error: `${name}: host answered ${response.status}` };
+      }
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    fileUrl(id: string): string {
+      return `${origin}/files/${encodeURIComponent(id)}`;
+    },
+  };
+}
