@@ -1,0 +1,39 @@
+import { expect, it } from 'vitest';
+import { diffSegments } from './diff-segments.ts';
+import { rawText, type Edit, type RawItem } from '../../core/page-model.ts';
+
+const item = (str: string, eol = false): RawItem => ({ str, eol, font: 'f', size: 10, transform: [10, 0, 0, 10, 0, 0], rect: [0, 0, 10, 10] });
+const items = [item('来来到到', true), item('con-', true), item('tinued  here')];
+const edits: Edit[] = [
+  { reason: 'overprint', item: 0, start: 1, end: 2 },
+  { reason: 'overprint', item: 0, start: 3, end: 4 },
+  { reason: 'hyphenation', item: 1, start: 3, end: 4 },
+  { reason: 'whitespace', item: 2, start: 7, end: 8 },
+];
+
+it('keeps the raw text intact and marks each removal with its reason', () => {
+  const segs = diffSegments(items, edits);
+  expect(segs.map((s) => s.text).join('')).toBe(rawText(items));
+  expect(segs.filter((s) => s.reason).map((s) => [s.text, s.reason, s.edit])).toEqual([
+    ['来', 'overprint', 0],
+    ['到', 'overprint', 1],
+    ['-', 'hyphenation', 2],
+    [' ', 'whitespace', 3],
+  ]);
+});
+
+it('sorts edits, clips overlaps and ignores edits outside their item', () => {
+  const segs = diffSegments(items, [
+    { reason: 'whitespace', item: 2, start: 6, end: 8 },
+    { reason: 'overprint', item: 0, start: 0, end: 3 },
+    { reason: 'overprint', item: 0, start: 2, end: 4 },
+    { reason: 'overprint', item: 7, start: 0, end: 1 },
+    { reason: 'overprint', item: 1, start: 9, end: 12 },
+  ]);
+  expect(segs.map((s) => s.text).join('')).toBe(rawText(items));
+  expect(segs.filter((s) => s.reason).map((s) => s.text)).toEqual(['来来到', '到', '  ']);
+});
+
+it('returns the whole text as one kept segment when nothing was removed', () => {
+  expect(diffSegments(items, [])).toEqual([{ text: rawText(items) }]);
+});
