@@ -1,0 +1,91 @@
+import { test as base, expect, _electron, type Page } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { electronBinary } from './electron-binary.ts';
+import { cliImport, ROOT, startHostProcess } from './host-process.ts';
+
+/** Files every e2e library starts with: the project's own fixtures and the shipped sample page. */
+export const FIXTURE_FILES = {
+  cjk: join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf'),
+  latin: join(ROOT, 'fixtures', 'pdf', 'latin-columns.pdf'),
+  sample: join(ROOT, 'assets', 'sample', 'evening-star-1918-09-01-p1.pdf'),
+};
+
+export interface AppUnderTest {
+  page: Page;
+  /** The origin the renderer is served from; every other origin is forbidden. */
+  origin: string;
+  libraryDir: string;
+  host: 'browser' | 'electron';
+}
+
+interface Options {
+  appHost: 'browser' | 'electron';
+  /** Start from an empty library (the app then seeds its sample page), instead of the prepared one. */
+  freshLibrary: boolean;
+}
+
+export const test = base.extend<Options & { app: AppUnderTest }, { preparedLibrary: string }>({
+  appHost: ['browser', { option: true }],
+  freshLibrary: [false, { option: true }],
+
+  preparedLibrary: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-lib-'));
+      cliImport(dir, Object.values(FIXTURE_FILES).filter((f) => existsSync(f)));
+      await use(dir);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ appHost, freshLibrary, preparedLibrary, page, browserName }, use, testInfo) => {
+    const libraryDir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
+    if (!freshLibrary) cpSync(preparedLibrary, libraryDir, { recursive: true });
+    const foreign: string[] = [];
+
+    if (appHost === 'electron') {
+      const binary = electronBinary(ROOT);
+      if ('reason' in binary) {
+        console.log(`[electron] skipped: ${binary.reason}`);
+        testInfo.skip(true, binary.reason);
+        return;
+      }
+      const electronApp = await _electron.launch({
+        executablePath: binary.path,
+        args: [join(ROOT, 'out', 'main', 'main.js'), '--library', libraryDir, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+        env: { ...process.env, XDG_CONFIG_HOME: libraryDir },
+      });
+      const win = await electronApp.firstWindow();
+      win.on('request', (r) => {
+        if (!/^(app|blob|data|devtools):/.test(r.url())) foreign.push(r.url());
+      });
+      await use({ page: win, origin: 'app://bundle', libraryDir, host: 'electron' });
+      await electronApp.close();
+    } else {
+      void browserName;
+      const host = await startHostProcess(libraryDir);
+      // Offline means offline: any request to another origin is aborted and fails the test.
+      await page.context().route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(host.origin) || /^(blob|data):/.test(url)) return route.continue();
+        foreign.push(url);
+        return route.abort('blockedbyclient');
+      });
+      await page.goto(host.url);
+      await use({ page, origin: host.origin, libraryDir, host: 'browser' });
+      await host.stop();
+    }
+    rmSync(libraryDir, { recursive: true, force: true });
+    expect(foreign, 'requests to other origins').toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const path = join(ROOT, 'e2e', 'screenshots', `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './e2e/support/chromium.ts';
+
+/**
+ * Two projects run the same specs: "browser" drives the renderer through
+ * `broadsheet serve` in Chromium; "electron" drives the real app through
+ * _electron.launch and skips, saying why, where the binary is absent.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    viewport: { width: 1440, height: 900 },
+    trace: 'off',
+    screenshot: 'off',
+  },
+  projects: [
+    {
+      name: 'browser',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromiumExecutable(),
+          args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+        },
+      },
+    },
+    { name: 'electron', use: { appHost: 'electron' } as never },
+  ],
+});

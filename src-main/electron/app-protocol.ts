@@ -1,0 +1,44 @@
+import { net, protocol } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
+import { resolveUnder } from '../host/safe-path.ts';
+import type { AppServices } from '../services/app-services.ts';
+import { RENDERER_DIR } from '../services/paths.ts';
+import { APP_ORIGIN, APP_SCHEME } from './ipc-channels.ts';
+
+/** Must run before app is ready: a standard, secure scheme gets a real origin, so 'self' in the CSP means us. */
+export function registerSchemes(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+function refuse(status: number, message: string): Response {
+  return new Response(message, { status, headers: { 'content-type': 'text/plain' } });
+}
+
+/** Serves the renderer bundle and library originals; every path is validated, nothing outside either root is reachable. */
+export function registerAppProtocol(services: AppServices): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.origin !== APP_ORIGIN) return refuse(404, 'unknown host');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method not allowed');
+    const rawPath = request.url.slice(APP_ORIGIN.length).split(/[?#]/)[0] || '/';
+    let path: string | null;
+    let type: string | undefined;
+    if (rawPath.startsWith('/files/')) {
+      const id = rawPath.slice('/files/'.length);
+      path = services.store.objectPath(id);
+      type = services.store.get(id)?.kind === 'text' ? 'text/plain; charset=utf-8' : 'application/pdf';
+    } else {
+      path = resolveUnder(RENDERER_DIR, rawPath === '/' ? '/index.html' : rawPath);
+    }
+    if (!path) return refuse(404, 'not found');
+    const response = await net.fetch(pathToFileURL(path).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    headers.set('x-content-type-options', 'nosniff');
+    if (type) headers.set('content-type', type);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}

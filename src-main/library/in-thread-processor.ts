@@ -1,0 +1,26 @@
+import { cleanPage } from '../../core/cleaning/clean-page.ts';
+import { textDumpToRawPage } from '../../core/cleaning/text-page.ts';
+import { extractPages } from '../extract/extract-pdf.ts';
+import type { PageProcessor } from './import-service.ts';
+
+/**
+ * Extracts and cleans on the calling thread. The CLI's `extract` and the
+ * ingest workers use it; the app hands files to the worker pool instead so
+ * that neither Electron's main thread nor the host's event loop stalls.
+ */
+export const inThreadProcessor: PageProcessor = {
+  async process(kind, data, onPage) {
+    if (kind === 'text') {
+      const raw = textDumpToRawPage(new TextDecoder('utf-8', { fatal: true }).decode(data));
+      onPage(raw, cleanPage(raw));
+      return { pageCount: 1 };
+    }
+    let pageCount = 0;
+    for await (const raw of extractPages(data)) {
+      onPage(raw, cleanPage(raw));
+      pageCount++;
+    }
+    if (pageCount === 0) throw new Error('no pages');
+    return { pageCount };
+  },
+};

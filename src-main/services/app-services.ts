@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo, Handlers } from '../../core/contract.ts';
+import { importFiles, type PageProcessor } from '../library/import-service.ts';
+import { LibraryStore } from '../library/library-store.ts';
+import { EventBus } from './event-bus.ts';
+import { createHandlers } from './handlers.ts';
+
+export interface AppServices {
+  store: LibraryStore;
+  events: EventBus;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+export interface AppServiceOptions {
+  libraryDir: string;
+  host: AppInfo['host'];
+  version: string;
+  processor: PageProcessor & { close?(): Promise<void> | void };
+  /** Folder of sample pages imported into a library created fresh, so a newcomer sees a page at once. */
+  sampleDir?: string;
+}
+
+export async function openAppServices(opts: AppServiceOptions): Promise<AppServices> {
+  const fresh = !existsSync(join(opts.libraryDir, 'library.sqlite'));
+  const store = new LibraryStore(opts.libraryDir);
+  const events = new EventBus();
+  if (fresh && opts.sampleDir && existsSync(opts.sampleDir)) {
+    const inputs = readdirSync(opts.sampleDir)
+      .filter((f) => /\.(pdf|txt)$/i.test(f))
+      .sort()
+      .map((f) => ({ name: f, bytes: readFileSync(join(opts.sampleDir!, f)) }));
+    const results = await importFiles(store, opts.processor, inputs);
+    for (const r of results) if (r.status === 'failed') console.error(`sample ${r.error}`);
+  }
+  const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version });
+  return {
+    store,
+    events,
+    handlers,
+    async close() {
+      await opts.processor.close?.();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { AppInfo, Handlers } from '../../core/contract.ts';
+import { importFiles, type PageProcessor } from '../library/import-service.ts';
+import type { LibraryStore } from '../library/library-store.ts';
+import type { EventBus } from './event-bus.ts';
+
+export interface HandlerContext {
+  store: LibraryStore;
+  processor: PageProcessor;
+  events: EventBus;
+  host: AppInfo['host'];
+  version: string;
+}
+
+/** The back end of every contract request, shared by Electron main and the browser host. */
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const { store, events } = ctx;
+  const requireDocument = (id: string) => {
+    const doc = store.get(id);
+    if (!doc) throw new Error(`no document ${id.slice(0, 12)}… in this library`);
+    return doc;
+  };
+  return {
+    'app.info': () => ({ version: ctx.version, host: ctx.host, libraryDir: store.dir }),
+    'library.list': (params) => store.list(params),
+    'library.import': async ({ files }) => {
+      const batch = randomUUID();
+      const inputs = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
+      const results = await importFiles(store, ctx.processor, inputs, (p) => events.emit('import.progress', { batch, ...p }));
+      const ids = results.filter((r) => r.status === 'imported').map((r) => r.id!);
+      if (ids.length) events.emit('library.changed', { ids });
+      return results;
+    },
+    'document.get': ({ id }) => requireDocument(id),
+    'document.page': ({ id, page }) => {
+      const doc = requireDocument(id);
+      if (page > doc.pageCount) throw new Error(`page ${page} is past the last page (${doc.pageCount})`);
+      const model = store.page(id, page);
+      if (!model) throw new Error(`page ${page} of ${doc.fileName} is missing`);
+      return model;
+    },
+    'document.updateMetadata': ({ id, patch }) => {
+      requireDocument(id);
+      const updated = store.updateMetadata(id, patch);
+      events.emit('library.changed', { ids: [id] });
+      return updated;
+    },
+    'settings.get': () => store.settings(),
+    'settings.set': ({ patch }) => store.updateSettings(patch),
+  };
+}
