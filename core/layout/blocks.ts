@@ -1,0 +1,73 @@
+/**
+ * Lines → blocks: vertically adjacent lines of similar size whose horizontal
+ * extents agree (one column segment of one story element).
+ */
+import type { Rect } from '../page-model.ts';
+import type { Line } from './lines.ts';
+
+export interface LineBlock {
+  lines: Line[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+}
+
+/** Whitespace between a line's box and the next, in ems: more than this starts a new block. */
+const MAX_LINE_GAP = 0.9;
+/** Lines whose sizes differ by more than this ratio belong to different blocks. */
+const MAX_SIZE_RATIO = 1.2;
+
+/** The whitespace gap to the block's last line, or NaN when the line cannot continue it. */
+function compatible(b: LineBlock, line: Line): number {
+  const last = b.lines[b.lines.length - 1];
+  const size = Math.min(last.size, line.size);
+  if (Math.max(last.size, line.size) / size > MAX_SIZE_RATIO) return NaN;
+  const gap = line.top - last.bottom;
+  if (line.bottom - last.bottom < 0.5 * size) return NaN;
+  if (gap > MAX_LINE_GAP * size) return NaN;
+  const overlap = Math.min(b.x1, line.x1) - Math.max(b.x0, line.x0);
+  const minWidth = Math.min(b.x1 - b.x0, line.x1 - line.x0);
+  if (overlap < 0.5 * minWidth) return NaN;
+  // Once a block has an established measure, a line much wider than it is a
+  // different element (e.g. text spanning several columns above them).
+  if (b.lines.length >= 2 && (line.x0 < b.x0 - 2 * size || line.x1 > b.x1 + 2 * size)) return NaN;
+  if (b.lines.length >= 2 && line.x1 - line.x0 < 0.6 * (b.x1 - b.x0) && line.x0 > b.x0 + 4 * size) return NaN;
+  return gap;
+}
+
+export function buildBlocks(lines: readonly Line[]): LineBlock[] {
+  const sorted = [...lines].sort((a, b) => a.bottom - b.bottom || a.x0 - b.x0);
+  const blocks: LineBlock[] = [];
+  let active: LineBlock[] = [];
+  for (const line of sorted) {
+    active = active.filter((b) => line.top - b.bottom <= 3 * line.size || line.top - b.bottom <= 3 * b.lines[b.lines.length - 1].size);
+    let best: LineBlock | null = null;
+    let bestScore = Infinity;
+    for (const b of active) {
+      const gap = compatible(b, line);
+      if (Number.isNaN(gap)) continue;
+      const score = Math.abs(gap) + Math.abs(b.x0 - line.x0) * 0.01;
+      if (score < bestScore) {
+        bestScore = score;
+        best = b;
+      }
+    }
+    if (best) {
+      best.lines.push(line);
+      best.x0 = Math.min(best.x0, line.x0);
+      best.x1 = Math.max(best.x1, line.x1);
+      best.top = Math.min(best.top, line.top);
+      best.bottom = Math.max(best.bottom, line.bottom);
+    } else {
+      const b: LineBlock = { lines: [line], x0: line.x0, x1: line.x1, top: line.top, bottom: line.bottom };
+      blocks.push(b);
+      active.push(b);
+    }
+  }
+  return blocks;
+}
+
+export function blockRect(b: { x0: number; x1: number; top: number; bottom: number }): Rect {
+  return [b.x0, b.top, b.x1, b.bottom];
+}

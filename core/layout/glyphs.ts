@@ -1,0 +1,187 @@
+/**
+ * Per-character boxes estimated from pdf.js items. pdf.js only reports a box
+ * per item, so each character gets a share of the item's advance width by a
+ * rough width class. The estimate is exact for monospaced CJK and approximate
+ * for Latin, but two copies of the same run share the same estimate, which is
+ * all overprint detection needs.
+ */
+import type { RawItem, RawPage } from '../page-model.ts';
+import { isCjk, isSpace } from '../cleaning/script.ts';
+
+/** Struct of arrays: a full newspaper page has ~100k characters. */
+export interface Glyphs {
+  count: number;
+  item: Int32Array;
+  /** Index of the first UTF-16 unit in item.str. */
+  char: Int32Array;
+  /** 1, or 2 for a surrogate pair. */
+  len: Uint8Array;
+  /** Position slot inside the item: two copies of a pair-doubled character share one. */
+  slot: Int32Array;
+  x0: Float64Array;
+  x1: Float64Array;
+  top: Float64Array;
+  /** Baseline (box bottom), top-left origin. */
+  bottom: Float64Array;
+  size: Float64Array;
+  space: Uint8Array;
+  cjk: Uint8Array;
+  vertical: Uint8Array;
+}
+
+const NARROW = new Set([...'il.,:;!|\'`ftjrI()[]']);
+const WIDE = new Set([...'MWmw@%&']);
+
+/** Advance in ems by width class. */
+export function widthClass(ch: string): number {
+  if (ch === '\u3000') return 1;
+  if (isSpace(ch)) return 0.3;
+  if (isCjk(ch)) return 1;
+  if (NARROW.has(ch)) return 0.3;
+  if (WIDE.has(ch)) return 0.85;
+  if (ch >= 'A' && ch <= 'Z') return 0.68;
+  if (ch >= '0' && ch <= '9') return 0.55;
+  return 0.5;
+}
+
+export function itemSize(it: RawItem): number {
+  if (it.size > 0) return it.size;
+  const h = Math.abs(it.rect[3] - it.rect[1]);
+  return h > 0 ? h : Math.hypot(it.transform[2], it.transform[3]) || 1;
+}
+
+interface Unit {
+  start: number;
+  len: number;
+  ch: string;
+}
+
+function units(str: string): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < str.length; ) {
+    const c = str.charCodeAt(i);
+    const len = c >= 0xd800 && c <= 0xdbff && i + 1 < str.length ? 2 : 1;
+    out.push({ start: i, len, ch: str.slice(i, i + len) });
+    i += len;
+  }
+  return out;
+}
+
+/**
+ * Slots for each unit. When every character inside the item appears twice in a
+ * row ("来来到到") and the item is only about half as wide as its characters
+ * would need, the typesetter drew each glyph twice in place: both copies get
+ * the same slot so the geometric test sees them at one position. A real
+ * doubled character ("谢谢") fills its full width and keeps two slots.
+ */
+export function assignSlots(us: readonly Unit[], width: number, size: number): { slots: number[]; weights: number[] } {
+  const single = us.map((_, i) => i);
+  const singleW = us.map((u) => widthClass(u.ch));
+  const n = us.length;
+  if (n < 2 || !(width > 0)) return { slots: single, weights: singleW };
+  let best: { slots: number[]; weights: number[] } | null = null;
+  for (const offset of [0, 1]) {
+    const slots: number[] = [];
+    const weights: number[] = [];
+    let pairs = 0;
+    let ok = true;
+    let k = 0;
+    if (offset === 1) {
+      slots.push(0);
+      weights.push(widthClass(us[0].ch));
+      k = 1;
+    }
+    for (; k < n; k += 2) {
+      const s = weights.length;
+      if (k + 1 < n) {
+        if (us[k].ch !== us[k + 1].ch || isSpace(us[k].ch)) {
+          ok = false;
+          break;
+        }
+        slots.push(s, s);
+        pairs++;
+      } else slots.push(s);
+      weights.push(widthClass(us[k].ch));
+    }
+    if (!ok || pairs === 0) continue;
+    if (!best || weights.length < best.weights.length) best = { slots, weights };
+  }
+  if (!best) return { slots: single, weights: singleW };
+  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0) * size;
+  const errSingle = Math.abs(Math.log(width / sum(singleW)));
+  const errDoubled = Math.abs(Math.log(width / sum(best.weights)));
+  return errDoubled < errSingle ? best : { slots: single, weights: singleW };
+}
+
+export function buildGlyphs(page: RawPage): Glyphs {
+  let cap = 0;
+  for (const it of page.items) cap += it.str.length;
+  const g: Glyphs = {
+    count: 0,
+    item: new Int32Array(cap),
+    char: new Int32Array(cap),
+    len: new Uint8Array(cap),
+    slot: new Int32Array(cap),
+    x0: new Float64Array(cap),
+    x1: new Float64Array(cap),
+    top: new Float64Array(cap),
+    bottom: new Float64Array(cap),
+    size: new Float64Array(cap),
+    space: new Uint8Array(cap),
+    cjk: new Uint8Array(cap),
+    vertical: new Uint8Array(cap),
+  };
+  page.items.forEach((it, itemIndex) => {
+    if (it.str.length === 0) return;
+    const size = itemSize(it);
+    const us = units(it.str);
+    const rx0 = Math.min(it.rect[0], it.rect[2]);
+    const rx1 = Math.max(it.rect[0], it.rect[2]);
+    const ry0 = Math.min(it.rect[1], it.rect[3]);
+    const ry1 = Math.max(it.rect[1], it.rect[3]);
+    const vertical = it.vertical === true;
+    const extent = vertical ? ry1 - ry0 : rx1 - rx0;
+    const { slots, weights } = assignSlots(us, extent, size);
+    const total = weights.reduce((a, b) => a + b, 0);
+    // With no usable width, fall back to nominal advances so positions still differ.
+    const scale = extent > 0 && total > 0 ? extent / total : size;
+    const offsets: number[] = [];
+    let acc = 0;
+    for (const w of weights) {
+      offsets.push(acc);
+      acc += w * scale;
+    }
+    us.forEach((u, k) => {
+      const i = g.count++;
+      const s = slots[k];
+      const a = offsets[s];
+      const b = a + weights[s] * scale;
+      g.item[i] = itemIndex;
+      g.char[i] = u.start;
+      g.len[i] = u.len;
+      g.slot[i] = s;
+      g.size[i] = size;
+      g.space[i] = isSpace(u.ch) ? 1 : 0;
+      g.cjk[i] = isCjk(u.ch) ? 1 : 0;
+      g.vertical[i] = vertical ? 1 : 0;
+      if (vertical) {
+        g.x0[i] = rx0;
+        g.x1[i] = rx1 > rx0 ? rx1 : rx0 + size;
+        g.top[i] = ry0 + a;
+        g.bottom[i] = ry0 + b;
+      } else {
+        g.x0[i] = rx0 + a;
+        g.x1[i] = rx0 + b;
+        g.bottom[i] = ry1;
+        g.top[i] = ry1 - size;
+      }
+    });
+  });
+  return g;
+}
+
+/** The character text of glyph i. */
+export function glyphText(page: RawPage, g: Glyphs, i: number): string {
+  const s = page.items[g.item[i]].str;
+  return g.len[i] === 1 ? s[g.char[i]] : s.slice(g.char[i], g.char[i] + g.len[i]);
+}

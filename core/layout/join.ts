@@ -1,0 +1,117 @@
+/**
+ * Lines → text with provenance. CJK joins without spaces; Latin words keep one
+ * space (mapped to a raw space when there is one, else inserted as [-1, -1]);
+ * a Latin line ending in a hyphen before a lowercase continuation is rejoined.
+ * Every whitespace glyph this consumes is marked in `used`; the hyphens it
+ * drops are marked in `hyphens`. The caller turns the rest into Edits.
+ */
+import type { CharSource, RawPage } from '../page-model.ts';
+import { isLatinLetter } from '../cleaning/script.ts';
+import type { Glyphs } from './glyphs.ts';
+import type { Line, Segment } from './lines.ts';
+
+export interface JoinContext {
+  page: RawPage;
+  g: Glyphs;
+  removed: Uint8Array;
+  /** Glyph index of each item's first glyph (-1 for empty items). */
+  firstGlyph: Int32Array;
+  used: Uint8Array;
+  hyphens: Uint8Array;
+}
+
+export interface Joined {
+  text: string;
+  map: CharSource[];
+}
+
+/** Gap (in ems) between separate Latin items that reads as a word space. */
+const WORD_GAP = 0.2;
+const HYPHENS = new Set(['-', '\u2010', '\u00AD']);
+
+export function makeJoinContext(page: RawPage, g: Glyphs, removed: Uint8Array): JoinContext {
+  const firstGlyph = new Int32Array(page.items.length).fill(-1);
+  for (let i = g.count - 1; i >= 0; i--) firstGlyph[g.item[i]] = i;
+  return { page, g, removed, firstGlyph, used: new Uint8Array(g.count), hyphens: new Uint8Array(g.count) };
+}
+
+function ch(ctx: JoinContext, i: number): string {
+  const s = ctx.page.items[ctx.g.item[i]].str;
+  return ctx.g.len[i] === 1 ? s[ctx.g.char[i]] : s.slice(ctx.g.char[i], ctx.g.char[i] + ctx.g.len[i]);
+}
+
+/** A raw whitespace glyph that sits between `seg` and whatever follows it in the stream, or -1. */
+function spaceAfter(ctx: JoinContext, seg: Segment): number {
+  if (seg.spaceAfter >= 0 && !ctx.used[seg.spaceAfter]) return seg.spaceAfter;
+  const { g } = ctx;
+  const last = seg.glyphs[seg.glyphs.length - 1];
+  // The segment must end its item for a following whitespace-only item to count.
+  for (let i = last + 1; i < g.count && g.item[i] === seg.item; i++) if (!ctx.removed[i] && !g.space[i]) return -1;
+  const next = seg.item + 1;
+  if (next >= ctx.page.items.length) return -1;
+  const f = ctx.firstGlyph[next];
+  if (f < 0 || !g.space[f] || ctx.removed[f] || ctx.used[f]) return -1;
+  return f;
+}
+
+function isCjkGlyph(ctx: JoinContext, i: number): boolean {
+  return ctx.g.cjk[i] === 1;
+}
+
+export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
+  let text = '';
+  const map: CharSource[] = [];
+  const { g, page } = ctx;
+  const emit = (i: number) => {
+    const s = page.items[g.item[i]].str;
+    for (let u = 0; u < g.len[i]; u++) {
+      text += s[g.char[i] + u];
+      map.push([g.item[i], g.char[i] + u]);
+    }
+  };
+  const space = (ws: number) => {
+    text += ' ';
+    // Map to the raw space when there is a plain one; any other whitespace
+    // (NBSP, ideographic space) stays unused and becomes an Edit.
+    if (ws >= 0 && page.items[g.item[ws]].str[g.char[ws]] === ' ') {
+      ctx.used[ws] = 1;
+      map.push([g.item[ws], g.char[ws]]);
+    } else map.push([-1, -1]);
+  };
+  let prevSeg: Segment | null = null;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    for (let si = 0; si < line.segs.length; si++) {
+      const seg = line.segs[si];
+      const first = seg.glyphs[0];
+      if (prevSeg) {
+        const p = prevSeg.glyphs[prevSeg.glyphs.length - 1];
+        const cjk = isCjkGlyph(ctx, p) || isCjkGlyph(ctx, first);
+        if (si === 0) {
+          // Line break.
+          const pc = ch(ctx, p);
+          const hyphenated =
+            HYPHENS.has(pc) &&
+            prevSeg.glyphs.length >= 2 &&
+            isLatinLetter(ch(ctx, prevSeg.glyphs[prevSeg.glyphs.length - 2])) &&
+            (pc === '\u00AD' || /^\p{Ll}/u.test(ch(ctx, first)));
+          if (hyphenated) {
+            ctx.hyphens[p] = 1;
+            text = text.slice(0, text.length - g.len[p]);
+            map.length -= g.len[p];
+          } else if (HYPHENS.has(pc) && prevSeg.glyphs.length >= 2) {
+            // A compound broken at its own hyphen ("Anglo-" / "American"): keep it, no space.
+          } else if (!cjk) space(spaceAfter(ctx, prevSeg));
+        } else if (!cjk) {
+          const ws = spaceAfter(ctx, prevSeg);
+          const sameItem = seg.item === prevSeg.item;
+          const gap = seg.x0 - prevSeg.x1;
+          if (sameItem || gap > WORD_GAP * Math.min(seg.size, prevSeg.size)) space(ws);
+        }
+      }
+      for (const i of seg.glyphs) emit(i);
+      prevSeg = seg;
+    }
+  }
+  return { text, map };
+}

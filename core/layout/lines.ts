@@ -1,0 +1,150 @@
+/**
+ * Kept characters → segments (runs of visible characters inside one item) →
+ * lines (same baseline, horizontally continuous). A wide horizontal gap ends a
+ * line, so neighbouring columns that share baselines never merge.
+ */
+import type { Glyphs } from './glyphs.ts';
+
+export interface Segment {
+  item: number;
+  /** Glyph indices, left to right. */
+  glyphs: number[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+  vertical: boolean;
+  /** The first whitespace glyph following the segment in the same item, or -1. */
+  spaceAfter: number;
+}
+
+export interface Line {
+  segs: Segment[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  /** Character-weighted mean font size. */
+  size: number;
+  chars: number;
+}
+
+/** Runs of kept, non-space glyphs inside each item; removed overprints are skipped without splitting. */
+export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
+  const segs: Segment[] = [];
+  let cur: Segment | null = null;
+  for (let i = 0; i < g.count; i++) {
+    if (cur && g.item[i] !== cur.item) cur = null;
+    if (removed[i]) continue;
+    if (g.space[i]) {
+      if (cur && cur.spaceAfter < 0) cur.spaceAfter = i;
+      cur = null;
+      continue;
+    }
+    if (!cur) {
+      cur = {
+        item: g.item[i],
+        glyphs: [],
+        x0: g.x0[i],
+        x1: g.x1[i],
+        top: g.top[i],
+        bottom: g.bottom[i],
+        size: g.size[i],
+        vertical: g.vertical[i] === 1,
+        spaceAfter: -1,
+      };
+      segs.push(cur);
+    }
+    cur.glyphs.push(i);
+    cur.x0 = Math.min(cur.x0, g.x0[i]);
+    cur.x1 = Math.max(cur.x1, g.x1[i]);
+    cur.top = Math.min(cur.top, g.top[i]);
+    cur.bottom = Math.max(cur.bottom, g.bottom[i]);
+  }
+  // Keep the whitespace link only when the segment is the last one before it.
+  return segs;
+}
+
+/** Baselines closer than this fraction of the smaller size are one line. */
+const BASELINE_TOLERANCE = 0.4;
+
+/**
+ * Largest gap (in ems of the smaller size) that still continues a line. Word
+ * spaces in justified columns stay under ~1 em; gutters between columns are
+ * wider. CJK text has no word spaces, so its gutters can be narrower.
+ */
+export function maxLineGap(cjkBoth: boolean): number {
+  return cjkBoth ? 0.9 : 1.6;
+}
+
+export function buildLines(g: Glyphs, segs: readonly Segment[]): Line[] {
+  const lines: Line[] = [];
+  const horizontal = segs.filter((s) => !s.vertical);
+  for (const s of segs) if (s.vertical) lines.push(lineOf(s));
+  horizontal.sort((a, b) => a.x0 - b.x0 || a.bottom - b.bottom);
+  let bucketSize = 1;
+  for (const s of horizontal) bucketSize = Math.max(bucketSize, s.size * BASELINE_TOLERANCE);
+  // Open lines by baseline bucket of their last segment.
+  const open = new Map<number, { line: Line; last: Segment }[]>();
+  for (const s of horizontal) {
+    const b = Math.floor(s.bottom / bucketSize);
+    let best: { line: Line; last: Segment } | null = null;
+    let bestDy = Infinity;
+    for (let db = -1; db <= 1; db++) {
+      const list = open.get(b + db);
+      if (!list) continue;
+      for (let k = list.length - 1; k >= 0; k--) {
+        const cand = list[k];
+        const minSize = Math.min(cand.last.size, s.size);
+        const cjkBoth =
+          g.cjk[cand.last.glyphs[cand.last.glyphs.length - 1]] === 1 && g.cjk[s.glyphs[0]] === 1;
+        const gap = s.x0 - cand.line.x1;
+        // Segments arrive sorted by x0: a line this far behind can never continue.
+        if (gap > maxLineGap(false) * Math.max(cand.last.size, s.size) * 2) {
+          list.splice(k, 1);
+          continue;
+        }
+        if (gap > maxLineGap(cjkBoth) * minSize) continue;
+        const dy = Math.abs(cand.last.bottom - s.bottom);
+        if (dy > BASELINE_TOLERANCE * minSize) continue;
+        if (dy < bestDy) {
+          bestDy = dy;
+          best = cand;
+        }
+      }
+    }
+    if (best) {
+      const { line } = best;
+      line.segs.push(s);
+      line.x1 = Math.max(line.x1, s.x1);
+      line.top = Math.min(line.top, s.top);
+      line.bottom = Math.max(line.bottom, s.bottom);
+      line.size = (line.size * line.chars + s.size * s.glyphs.length) / (line.chars + s.glyphs.length);
+      line.chars += s.glyphs.length;
+      // Re-file under the new last segment's baseline bucket (skewed scans drift).
+      const ob = Math.floor(best.last.bottom / bucketSize);
+      if (ob !== b) {
+        const list = open.get(ob)!;
+        list.splice(list.indexOf(best), 1);
+        best.last = s;
+        pushOpen(open, b, best);
+      } else best.last = s;
+    } else {
+      const line = lineOf(s);
+      lines.push(line);
+      pushOpen(open, b, { line, last: s });
+    }
+  }
+  return lines;
+}
+
+function pushOpen<T>(open: Map<number, T[]>, b: number, v: T): void {
+  const list = open.get(b);
+  if (list) list.push(v);
+  else open.set(b, [v]);
+}
+
+function lineOf(s: Segment): Line {
+  return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length };
+}

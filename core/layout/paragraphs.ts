@@ -1,0 +1,61 @@
+/**
+ * Paragraph breaks inside a column block: an indented line starts one
+ * (Chinese indents two characters, Latin about one em), and a line that stops
+ * well short of the measure after sentence-final punctuation ends one.
+ */
+import { endsSentence } from '../cleaning/script.ts';
+import type { Glyphs } from './glyphs.ts';
+import type { LineBlock } from './blocks.ts';
+import type { Line } from './lines.ts';
+
+/** Width of one character in the line's script: CJK is square, Latin averages half an em. */
+export function charWidth(g: Glyphs, line: Line): number {
+  let cjk = 0;
+  for (const s of line.segs) for (const i of s.glyphs) cjk += g.cjk[i];
+  return cjk * 2 >= line.chars ? line.size : 0.5 * line.size;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+export interface Measure {
+  left: number;
+  right: number;
+}
+
+/** The block's typical left and right edges (robust to one indented or short line). */
+export function measureOf(block: LineBlock): Measure {
+  if (block.lines.length < 3) return { left: block.x0, right: block.x1 };
+  return { left: median(block.lines.map((l) => l.x0)), right: median(block.lines.map((l) => l.x1)) };
+}
+
+export function isIndented(g: Glyphs, line: Line, m: Measure): boolean {
+  return line.x0 - m.left >= 1.5 * charWidth(g, line);
+}
+
+export function endsShort(g: Glyphs, line: Line, m: Measure, lineText: string): boolean {
+  const cw = charWidth(g, line);
+  const short = m.right - line.x1 >= (cw === line.size ? 2 : 3) * cw;
+  return short && endsSentence(lineText);
+}
+
+/** Splits a block's lines into paragraphs. `lineText(k)` gives the text of line k. */
+export function splitParagraphs(g: Glyphs, block: LineBlock, lineText: (line: Line) => string): Line[][] {
+  const m = measureOf(block);
+  const out: Line[][] = [];
+  let cur: Line[] = [];
+  block.lines.forEach((line, k) => {
+    if (k > 0) {
+      const prev = block.lines[k - 1];
+      if (isIndented(g, line, m) || endsShort(g, prev, m, lineText(prev))) {
+        out.push(cur);
+        cur = [];
+      }
+    }
+    cur.push(line);
+  });
+  if (cur.length) out.push(cur);
+  return out;
+}
