@@ -1,0 +1,53 @@
+/**
+ * `npm start`: build, then run the Electron app. Where the Electron binary
+ * cannot be had (its download host is unreachable on some machines), say so
+ * in one line and run the same renderer through the browser host instead.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { electronBinary } from '../e2e/support/electron-binary.ts';
+
+const root = join(import.meta.dirname, '..');
+const passThrough = process.argv.slice(2);
+
+function run(cmd: string, args: string[]): void {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '-c', 'electron.config.ts']);
+
+let binary = electronBinary(root);
+if ('reason' in binary) {
+  // Electron's own mechanism: install.js downloads the binary for this platform, if the network allows.
+  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { cwd: root, stdio: 'ignore', timeout: 120_000 });
+  binary = electronBinary(root);
+}
+
+if ('path' in binary) {
+  const child = spawn(binary.path, [join(root, 'out', 'main', 'main.js'), ...passThrough], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(`Electron is unavailable (${binary.reason}); starting the browser host instead.`);
+  const host = spawn(join(root, 'bin', 'broadsheet'), ['serve', ...passThrough], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let opened = false;
+  host.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (opened) return;
+    opened = true;
+    const url = chunk.toString().split('\n')[0].trim();
+    const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'].find(existsSync);
+    if (!browser || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux')) {
+      console.log(`Open ${url} in a browser.`);
+      return;
+    }
+    const profile = mkdtempSync(join(tmpdir(), 'broadsheet-browser-'));
+    const args = [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+    if (process.getuid?.() === 0) args.push('--no-sandbox');
+    spawn(browser, args, { stdio: 'ignore', detached: true }).unref();
+  });
+  host.on('exit', (code) => process.exit(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => host.kill(signal));
+}
