@@ -35,7 +35,7 @@ export function textDumpToRawPage(text: string, pageNumber = 1): RawPage {
 }
 
 const PUNCT = /[，。、；：！？“”‘’《》（）,;:!?]/;
-const BYLINE = /^[□■◇◆●○]*\s*(本报)?(特约)?(记者|通讯员|实习生|撰稿|摄影|文\s*[\/／]|图\s*[\/／])/;
+const BYLINE = /^[□■◇◆●○]*\s*(本报)?(特约)?(记者|通讯员|实习生|撰稿|摄影|文\s*[/／]|图\s*[/／])/;
 const SUBTITLE = /^[—–]{1,3}[^—–\s]/;
 /** Share of overprinted characters above which the page counts as overprinted. */
 const DOUBLED_PAGE_SHARE = 0.5;
