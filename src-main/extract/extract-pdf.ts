@@ -1,0 +1,295 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import type { RawImage, RawItem, RawPage, Rect, Transform } from '../../core/page-model.ts';
+
+/**
+ * PDF → raw layer, page by page, with pdf.js. The raw layer is kept exactly as
+ * pdf.js reports it (empty and whitespace items, overprints, hasEOL markers):
+ * cleaning happens later and must be able to point back into it.
+ */
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+export interface ExtractOptions {
+  /** Extract only these 1-based page numbers (default: all). */
+  pages?: readonly number[];
+  /** Skip the operator list walk (no images, but much faster on scans whose images pdf.js would decode). */
+  skipImages?: boolean;
+}
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+function loadPdfJs(): Promise<PdfJs> {
+  // The legacy build is the one pdf.js supports on Node; loaded lazily so importing this module is cheap.
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+/** node_modules/pdfjs-dist, resolved at run time so it also works from a bundle that keeps pdfjs-dist external. */
+function pdfjsDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+function withSlash(dir: string): string {
+  return dir.endsWith(path.sep) ? dir : dir + path.sep;
+}
+
+/** One-line, reason-first messages the UI and CLI can show as they are. */
+function describeOpenError(err: unknown): Error {
+  const e = err as { name?: string; message?: string; code?: number };
+  const name = e?.name ?? '';
+  const msg = e?.message ?? String(err);
+  let reason: string;
+  if (name === 'PasswordException') reason = 'encrypted (password required)';
+  else if (name === 'InvalidPDFException') reason = /no pdf header|invalid pdf structure/i.test(msg) && !/startxref|xref/i.test(msg) ? 'not a PDF' : 'truncated or corrupt PDF';
+  else if (name === 'FormatError' || name === 'UnknownErrorException' || /xref|stream|eof|unexpected/i.test(msg)) reason = 'truncated or corrupt PDF';
+  else reason = 'could not open PDF';
+  const out = new Error(`${reason}: ${msg.split('\n')[0]}`);
+  (out as Error & { reason: string }).reason = reason;
+  return out;
+}
+
+function looksLikePdf(data: Uint8Array): boolean {
+  // pdf.js accepts a header anywhere in the first 1024 bytes; so do we.
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(1024, data.byteLength)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function mul(m: Matrix, n: Matrix): Matrix {
+  // m then n (pdf.js Util.transform order: result = m × n in canvas convention).
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** Bounding box of user-space points, in viewport (top-left, y down) coordinates. */
+function boxOf(view: Matrix, pts: Array<[number, number]>): Rect {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [ux, uy] of pts) {
+    const [x, y] = apply(view, ux, uy);
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  return [round(x0), round(y0), round(x1), round(y1)];
+}
+
+interface FontStyle {
+  ascent?: number;
+  descent?: number;
+  vertical?: boolean;
+}
+
+function textItem(item: TextItem, style: FontStyle | undefined, view: Matrix): RawItem {
+  const t = item.transform as Matrix;
+  const sizeV = Math.hypot(t[2], t[3]);
+  const size = sizeV || Math.hypot(t[0], t[1]);
+  // Same vertical extent pdf.js's own text layer uses: ascent above, descent below the baseline.
+  // pdf.js reports NaN for some substituted standard fonts (e.g. OCR "GlyphLessFont").
+  const a = Number.isFinite(style?.ascent) ? style!.ascent! : undefined;
+  const d = Number.isFinite(style?.descent) ? style!.descent! : undefined;
+  const ascent = a ?? (d !== undefined ? 1 + d : 0.8);
+  const descent = d ?? ascent - 1;
+  const vertical = style?.vertical === true;
+  let rect: Rect;
+  if (vertical) {
+    // Vertical runs grow downwards from the origin and are centred on it horizontally.
+    const w = item.width || size;
+    rect = boxOf(view, [
+      [t[4] - w / 2, t[5]],
+      [t[4] + w / 2, t[5] - item.height],
+    ]);
+  } else {
+    const ux = Math.hypot(t[0], t[1]) ? t[0] / Math.hypot(t[0], t[1]) : 1;
+    const uy = Math.hypot(t[0], t[1]) ? t[1] / Math.hypot(t[0], t[1]) : 0;
+    const vx = sizeV ? t[2] / sizeV : -uy;
+    const vy = sizeV ? t[3] / sizeV : ux;
+    const h = item.height || size;
+    const w = item.width;
+    const at = (along: number, up: number): [number, number] => [t[4] + ux * along + vx * up, t[5] + uy * along + vy * up];
+    rect = boxOf(view, [at(0, descent * h), at(w, descent * h), at(0, ascent * h), at(w, ascent * h)]);
+  }
+  const out: RawItem = {
+    str: item.str,
+    font: item.fontName,
+    size: round(size),
+    transform: t.map(round) as Transform,
+    rect,
+    eol: item.hasEOL,
+  };
+  if (vertical) out.vertical = true;
+  return out;
+}
+
+const UNIT_SQUARE: Array<[number, number]> = [
+  [0, 0],
+  [1, 0],
+  [0, 1],
+  [1, 1],
+];
+
+/** Walks the operator list tracking the CTM and records where images are painted. */
+function imagePlacements(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unknown[][], view: Matrix): RawImage[] {
+  const images: RawImage[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const place = (m: Matrix, pixelWidth?: number, pixelHeight?: number) => {
+    const img: RawImage = { rect: boxOf(view, UNIT_SQUARE.map(([x, y]) => apply(m, x, y))) };
+    if (pixelWidth) img.pixelWidth = pixelWidth;
+    if (pixelHeight) img.pixelHeight = pixelHeight;
+    images.push(img);
+  };
+  for (let i = 0; i < fnArray.length; i++) {
+    const args = argsArray[i] as never[];
+    switch (fnArray[i]) {
+      case OPS.save:
+        stack.push(ctm);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.transform:
+        ctm = mul(ctm, args as unknown as Matrix);
+        break;
+      case OPS.paintFormXObjectBegin: {
+        stack.push(ctm);
+        const m = (args as unknown[])[0] as Matrix | null;
+        if (m) ctm = mul(ctm, m);
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.paintImageXObject: {
+        const [, w, h] = args as unknown as [string, number, number];
+        place(ctm, w, h);
+        break;
+      }
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageMaskXObject: {
+        const img = (args as unknown[])[0] as { width?: number; height?: number };
+        place(ctm, img?.width, img?.height);
+        break;
+      }
+      case OPS.paintSolidColorImageMask:
+        place(ctm, 1, 1);
+        break;
+      case OPS.paintImageXObjectRepeat: {
+        const [, sx, sy, positions] = args as unknown as [string, number, number, ArrayLike<number>];
+        for (let k = 0; k + 1 < positions.length; k += 2) place(mul(ctm, [sx, 0, 0, sy, positions[k], positions[k + 1]]));
+        break;
+      }
+      case OPS.paintImageMaskXObjectRepeat: {
+        const [img, sx, kx, ky, sy, positions] = args as unknown as [{ width?: number; height?: number }, number, number, number, number, ArrayLike<number>];
+        for (let k = 0; k + 1 < positions.length; k += 2) place(mul(ctm, [sx, kx, ky, sy, positions[k], positions[k + 1]]), img?.width, img?.height);
+        break;
+      }
+      case OPS.paintInlineImageXObjectGroup: {
+        const [img, map] = args as unknown as [{ width?: number; height?: number }, Array<{ transform: Matrix }>];
+        for (const entry of map) place(mul(ctm, entry.transform), img?.width, img?.height);
+        break;
+      }
+      case OPS.paintImageMaskXObjectGroup: {
+        const [group] = args as unknown as [Array<{ transform: Matrix; width?: number; height?: number }>];
+        for (const entry of group) place(mul(ctm, entry.transform), entry.width, entry.height);
+        break;
+      }
+    }
+  }
+  return images;
+}
+
+async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opts: ExtractOptions): Promise<RawPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const view = viewport.transform as Matrix;
+  const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  const styles = content.styles as Record<string, FontStyle>;
+  const items: RawItem[] = [];
+  for (const it of content.items) {
+    if ('str' in it) items.push(textItem(it, styles[it.fontName], view));
+  }
+  let images: RawImage[] = [];
+  if (!opts.skipImages) {
+    const ops = await page.getOperatorList();
+    images = imagePlacements(pdfjs.OPS, ops.fnArray, ops.argsArray as unknown[][], view);
+  }
+  return { number, width: round(viewport.width), height: round(viewport.height), items, images };
+}
+
+/**
+ * Yields one RawPage at a time; page resources are released after each so a
+ * 200-page file does not accumulate fonts and decoded images.
+ *
+ * Throws Error("<reason>: <detail>") with reason one of "not a PDF",
+ * "truncated or corrupt PDF", "encrypted (password required)", "no pages".
+ * `data` is consumed: pdf.js may take ownership of its buffer.
+ */
+export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {}): AsyncGenerator<RawPage> {
+  if (data.byteLength === 0 || !looksLikePdf(data)) {
+    throw Object.assign(new Error('not a PDF: no %PDF- header'), { reason: 'not a PDF' });
+  }
+  const pdfjs = await loadPdfJs();
+  const dir = pdfjsDir();
+  const task = pdfjs.getDocument({
+    data,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+    standardFontDataUrl: withSlash(path.join(dir, 'standard_fonts')),
+    cMapUrl: withSlash(path.join(dir, 'cmaps')),
+    cMapPacked: true,
+    wasmUrl: withSlash(path.join(dir, 'wasm')),
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => {});
+    throw describeOpenError(err);
+  }
+  try {
+    if (doc.numPages === 0) throw Object.assign(new Error('no pages: the document has an empty page tree'), { reason: 'no pages' });
+    const numbers = opts.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    for (const n of numbers) {
+      let page: PDFPageProxy;
+      try {
+        page = await doc.getPage(n);
+      } catch (err) {
+        throw describeOpenError(err);
+      }
+      try {
+        yield await extractPage(pdfjs, page, n, opts);
+      } finally {
+        page.cleanup();
+      }
+    }
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** Convenience for tests and small files: every page in memory. */
+export async function extractAll(data: Uint8Array, opts?: ExtractOptions): Promise<RawPage[]> {
+  const pages: RawPage[] = [];
+  for await (const p of extractPages(data, opts)) pages.push(p);
+  return pages;
+}

@@ -1,0 +1,159 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RawPage } from '../../core/page-model.ts';
+import type { ExtractOptions } from './extract-pdf.ts';
+import type { FromWorker, ToWorker } from './extract-protocol.ts';
+
+/**
+ * A small worker_threads pool so pdf.js never blocks the main thread (Electron
+ * main or the browser host) and two files extract at once on two cores.
+ */
+
+export type PageHandler = (page: RawPage) => void | Promise<void>;
+
+export interface ExtractPool {
+  /**
+   * Extracts every page, calling onPage in page order, one at a time. The
+   * buffer behind `data` is transferred to the worker and unusable afterwards
+   * (a view into a larger buffer, e.g. a pooled Buffer, is copied instead).
+   * Rejects with the extractor's one-line reason ("not a PDF: …").
+   */
+  extract(data: Uint8Array, onPage: PageHandler, opts?: ExtractOptions): Promise<{ pageCount: number }>;
+  close(): Promise<void>;
+}
+
+export interface ExtractPoolOptions {
+  size?: number;
+  /** Where the worker script lives; bundlers pass their emitted file (see report / electron-vite `?modulePath`). */
+  workerUrl?: URL | string;
+}
+
+interface Job {
+  id: number;
+  data: Uint8Array;
+  opts: ExtractOptions;
+  onPage: PageHandler;
+  resolve: (r: { pageCount: number }) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  /** Pages received but not yet handed to onPage (onPage may be async). */
+  chain: Promise<void>;
+  failed: Error | null;
+}
+
+export const DEFAULT_WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
+
+export function createExtractPool(options: ExtractPoolOptions | number = {}): ExtractPool {
+  const opts = typeof options === 'number' ? { size: options } : options;
+  const size = Math.max(1, opts.size ?? Math.min(2, availableParallelism()));
+  const workerUrl = opts.workerUrl ?? DEFAULT_WORKER_URL;
+  const queue: Job[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function post(slot: Slot, msg: ToWorker, transfer: ArrayBuffer[] = []): void {
+    slot.worker.postMessage(msg, transfer);
+  }
+
+  function finish(slot: Slot): void {
+    slot.job = null;
+    slot.chain = Promise.resolve();
+    slot.failed = null;
+    pump();
+  }
+
+  function onMessage(slot: Slot, msg: FromWorker): void {
+    const job = slot.job;
+    if (!job || msg.job !== job.id) return;
+    if (msg.type === 'page') {
+      slot.chain = slot.chain.then(async () => {
+        if (slot.failed) return;
+        try {
+          await job.onPage(msg.page);
+          post(slot, { type: 'ack', job: job.id });
+        } catch (err) {
+          slot.failed = err instanceof Error ? err : new Error(String(err));
+        }
+      });
+    } else {
+      // Settle only after every page already received has been handled.
+      void slot.chain.then(() => {
+        if (slot.failed) {
+          // The consumer failed: the worker may still be mid-file, so replace it rather than wait.
+          const err = slot.failed;
+          replace(slot);
+          job.reject(err);
+          return;
+        }
+        if (msg.type === 'done') job.resolve({ pageCount: msg.pageCount });
+        else job.reject(new Error(msg.message));
+        finish(slot);
+      });
+    }
+  }
+
+  function spawn(): Slot {
+    const slot: Slot = { worker: new Worker(workerUrl), job: null, chain: Promise.resolve(), failed: null };
+    slot.worker.on('message', (m: FromWorker) => onMessage(slot, m));
+    slot.worker.on('error', (err) => {
+      const job = slot.job;
+      replace(slot);
+      job?.reject(new Error(`extraction worker crashed: ${err.message.split('\n')[0]}`));
+    });
+    slot.worker.unref();
+    return slot;
+  }
+
+  function replace(slot: Slot): void {
+    const i = slots.indexOf(slot);
+    void slot.worker.terminate();
+    if (i >= 0) slots.splice(i, 1);
+    if (!closed) pump();
+  }
+
+  function pump(): void {
+    while (queue.length > 0) {
+      let slot = slots.find((s) => s.job === null);
+      if (!slot && slots.length < size) {
+        slot = spawn();
+        slots.push(slot);
+      }
+      if (!slot) return;
+      const job = queue.shift()!;
+      slot.job = job;
+      // Keep the worker alive while it has work, so a pending extract keeps the process running.
+      slot.worker.ref();
+      const done = () => slot!.worker.unref();
+      const { resolve, reject } = job;
+      job.resolve = (r) => (done(), resolve(r));
+      job.reject = (e) => (done(), reject(e));
+      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts }, [job.data.buffer as ArrayBuffer]);
+    }
+  }
+
+  return {
+    extract(data, onPage, extractOpts = {}) {
+      if (closed) return Promise.reject(new Error('extract pool is closed'));
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) ? data : data.slice();
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, data: own, opts: extractOpts, onPage, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('extract pool closed'));
+      await Promise.all(
+        slots.splice(0).map(async (s) => {
+          s.job?.reject(new Error('extract pool closed'));
+          await s.worker.terminate();
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { RawPage } from '../../core/page-model.ts';
+import type { ExtractOptions } from './extract-pdf.ts';
+
+/** Messages between the extract pool (main thread) and its workers. */
+
+export type ToWorker =
+  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions }
+  /** The consumer finished with one more page: the worker may run that much further ahead. */
+  | { type: 'ack'; job: number };
+
+export type FromWorker =
+  | { type: 'page'; job: number; page: RawPage }
+  | { type: 'done'; job: number; pageCount: number }
+  | { type: 'error'; job: number; message: string };
+
+/** Pages a worker may send before the consumer has handled them; bounds memory with a slow consumer. */
+export const PAGES_IN_FLIGHT = 4;

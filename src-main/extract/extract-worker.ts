@@ -1,0 +1,45 @@
+import { parentPort } from 'node:worker_threads';
+import { extractPages, type ExtractOptions } from './extract-pdf.ts';
+import { PAGES_IN_FLIGHT, type FromWorker, type ToWorker } from './extract-protocol.ts';
+
+/** Runs pdf.js off the main thread; one job at a time, pages streamed back as they are done. */
+
+const port = parentPort;
+if (!port) throw new Error('extract-worker.ts must run as a worker thread');
+
+let currentJob = -1;
+let credits = 0;
+let wake: (() => void) | null = null;
+
+function send(msg: FromWorker): void {
+  port!.postMessage(msg);
+}
+
+async function run(job: number, data: Uint8Array, opts: ExtractOptions): Promise<void> {
+  currentJob = job;
+  credits = PAGES_IN_FLIGHT;
+  let count = 0;
+  try {
+    for await (const page of extractPages(data, opts)) {
+      while (credits <= 0) await new Promise<void>((r) => (wake = r));
+      credits--;
+      send({ type: 'page', job, page });
+      count++;
+    }
+    send({ type: 'done', job, pageCount: count });
+  } catch (err) {
+    send({ type: 'error', job, message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'ack') {
+    if (msg.job !== currentJob) return;
+    credits++;
+    const w = wake;
+    wake = null;
+    w?.();
+  } else if (msg.type === 'extract') {
+    void run(msg.job, msg.data, msg.opts);
+  }
+});
