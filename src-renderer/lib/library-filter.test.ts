@@ -19,3 +19,13 @@ it('returns everything for a blank query', () => {
 it('lists distinct newspapers', () => {
   expect(newspapers([...docs, { newspaper: '' }])).toEqual(['Evening Star', '人民日报']);
 });
+
+import { inDateRange } from './library-filter.ts';
+it('filters by inclusive date range, partial dates by prefix', () => {
+  expect(inDateRange('1918-09-01', '1918-01-01', '1918-12-31')).toBe(true);
+  expect(inDateRange('1918-09-01', '1918-09-02', '')).toBe(false);
+  expect(inDateRange('1918-09-01', '', '1918-09-01')).toBe(true);
+  expect(inDateRange('1918', '1918-05-01', '')).toBe(true);
+  expect(inDateRange('', '1900-01-01', '')).toBe(false);
+  expect(inDateRange('', '', '')).toBe(true);
+});

@@ -17,3 +17,13 @@ export function filterDocuments<T extends Pick<DocumentSummary, 'title' | 'newsp
 export function newspapers(docs: readonly Pick<DocumentSummary, 'newspaper'>[]): string[] {
   return [...new Set(docs.map((d) => d.newspaper).filter(Boolean))].sort((a, b) => a.localeCompare(b));
 }
+
+/** Inclusive date range on ISO dates; undated documents drop out once a range is set. */
+export function inDateRange(date: string, from: string, to: string): boolean {
+  if (!from && !to) return true;
+  if (!date) return false;
+  // Compare on the shared prefix so "1918" matches a range that starts at 1918-01-01.
+  if (from && date < from.slice(0, date.length)) return false;
+  if (to && date > to.slice(0, date.length)) return false;
+  return true;
+}
