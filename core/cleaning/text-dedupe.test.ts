@@ -151,3 +151,11 @@ describe('dedupeLine: spaces', () => {
     expect(dedupeLine('会会 ，，').text).toBe('会，');
   });
 });
+
+describe('segmentLine cost', () => {
+  it('stays linear-ish on long repetitive lines (dot leaders, laughter)', () => {
+    const t0 = performance.now();
+    for (const line of ['·'.repeat(5000), '哈'.repeat(5000), 'ab'.repeat(3000)]) expectCoverage(line, dedupeLine(line));
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});

@@ -99,7 +99,12 @@ export function segmentLine(s: string): Segment[] {
   const n = s.length;
   const cost = new Float64Array(n + 1);
   const step = new Int32Array(n + 1); // >0: doubled run of that length; 0: single; -1: space
+  const maxRun = Math.min(MAX_RUN, n >> 1);
+  // lcp[L] = length of the common prefix of s[i..] and s[i+L..], updated as i moves left,
+  // so "s[i, i+L) is doubled" is one lookup and the whole line costs O(n * maxRun).
+  const lcp = new Int32Array(maxRun + 1);
   for (let i = n - 1; i >= 0; i--) {
+    for (let L = 1; L <= maxRun && i + L < n; L++) lcp[L] = s.charCodeAt(i) === s.charCodeAt(i + L) ? lcp[L] + 1 : 0;
     if (isSpace(s[i])) {
       cost[i] = cost[i + 1];
       step[i] = -1;
@@ -109,12 +114,9 @@ export function segmentLine(s: string): Segment[] {
     let best = SINGLE_WEIGHT + 1 + cost[i + unit];
     let bestStep = 0;
     if (!isLow(s, i)) {
-      const maxL = Math.min(MAX_RUN, (n - i) >> 1);
+      const maxL = Math.min(maxRun, (n - i) >> 1);
       for (let L = 1; L <= maxL; L++) {
-        if (isSpace(s[i + L - 1]) || isHigh(s, i + L - 1)) continue;
-        let k = 0;
-        while (k < L && s.charCodeAt(i + k) === s.charCodeAt(i + L + k)) k++;
-        if (k < L) continue;
+        if (lcp[L] < L || isSpace(s[i + L - 1]) || isHigh(s, i + L - 1)) continue;
         const c = 1 + cost[i + 2 * L];
         // "<=" so that on a tie the longer run wins.
         if (c <= best) {
@@ -298,20 +300,27 @@ function isCopyStart(segs: Segment[], i: number): boolean {
 }
 
 /**
- * A justified line spreads spaces between single characters: most
- * non-space stretches between CJK spaces are one character long.
+ * A justified line spreads spaces between its characters: at least three
+ * CJK-to-CJK gaps, and gaps between a good share of its CJK characters.
+ * (Spaces around digits, as in "2021 年 1 月", do not count.)
  */
 function isLetterSpaced(s: string, keptIdx: number[]): boolean {
-  const stretches: number[] = [];
-  let len = 0;
+  let cjk = 0;
+  let gaps = 0;
+  let prev: string | undefined;
+  let sawSpace = false;
   for (const i of keptIdx) {
-    if (isSpace(s[i])) {
-      if (len > 0) stretches.push(len);
-      len = 0;
-    } else len++;
+    const ch = s[i];
+    if (isSpace(ch)) {
+      sawSpace = true;
+      continue;
+    }
+    if (isCjk(ch)) {
+      cjk++;
+      if (sawSpace && prev !== undefined && isCjk(prev)) gaps++;
+    }
+    prev = ch;
+    sawSpace = false;
   }
-  if (len > 0) stretches.push(len);
-  if (stretches.length < 4) return false;
-  const ones = stretches.filter((l) => l === 1).length;
-  return ones / stretches.length >= 0.5;
+  return gaps >= 3 && gaps >= 0.3 * (cjk - 1);
 }

@@ -111,6 +111,16 @@ describe('cleanTextPage on small dumps', () => {
     const cleaned = cleanTextPage(textDumpToRawPage(lines.map(body).join('\n')));
     expect(cleaned.blocks.map((b) => b.text)).toEqual([lines.slice(0, 2).join(''), lines.slice(2, 4).join(''), lines.slice(4).join('')]);
   });
+  it('makes the line before a dash subtitle the headline, even when it was drawn once', () => {
+    const para = '市总工会助力抗击疫情市总工会助力抗击疫情、、复工复产复工复产，，';
+    const cleaned = cleanTextPage(textDumpToRawPage([para, '砥砺奋进五载路', '———市总工会工作回—市总工会工作回眸眸', para].join('\n')));
+    expect(cleaned.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', '市总工会助力抗击疫情、复工复产，'],
+      ['headline', '砥砺奋进五载路'],
+      ['subhead', '——市总工会工作回眸'],
+      ['paragraph', '市总工会助力抗击疫情、复工复产，'],
+    ]);
+  });
 });
 
 describe('cleanTextPage on the committed seed excerpt', () => {

@@ -67,7 +67,12 @@ export function cleanTextPage(page: RawPage): CleanedPage {
     total += d.nonSpaceChars;
   }
   const pageDoubled = total > 0 && over / total > DOUBLED_PAGE_SHARE;
-  const lines: Line[] = page.items.map((it, item) => ({ item, d: pageDoubled ? dedupeLine(it.str, { pageDoubled }) : first[item] }));
+  // The page hint only changes lines whose doubled runs were all judged real reduplication.
+  const needsHint = (d: DedupedLine) => d.segments.some((g) => g.kind === 'doubled' && g.resolution === 'reduplication');
+  const lines: Line[] = page.items.map((it, item) => ({
+    item,
+    d: pageDoubled && needsHint(first[item]) ? dedupeLine(it.str, { pageDoubled }) : first[item],
+  }));
 
   classify(lines, pageDoubled);
 
@@ -134,7 +139,9 @@ function classify(lines: Line[], pageDoubled: boolean): void {
     else if (SUBTITLE.test(t) && !PUNCT.test(t)) {
       l.kind = 'subhead';
       const prev = lines[i - 1];
-      if (prev && prev.kind === 'paragraph' && !PUNCT.test(prev.d.text)) prev.kind = 'headline';
+      if (prev && (prev.kind === 'paragraph' || prev.kind === 'subhead') && !PUNCT.test(prev.d.text) && !SUBTITLE.test(prev.d.text)) {
+        prev.kind = 'headline';
+      }
     } else if (undoubled && l.d.letterSpaced && !/[，。、；：]/.test(t)) l.kind = 'headline';
     else if (pageDoubled && undoubled && !PUNCT.test(t) && lineWidth(t) <= MAX_HEAD_WIDTH) l.kind = 'subhead';
     else l.kind = 'paragraph';
