@@ -281,7 +281,6 @@ export function dedupeLine(line: string, opts: DedupeOptions = {}): DedupedLine 
     }
     i = j;
   }
-  // Spaces that were removed no longer bound pieces; trim pieces to non-space text.
   return {
     text,
     source,

@@ -166,13 +166,13 @@ function classify(lines: Line[], pageDoubled: boolean): void {
  */
 function phrasesOf(l: Line): CharSource[][] {
   const { d } = l;
-  const raw = l.d.text;
+  const text = l.d.text;
   const out: CharSource[][] = [];
   let cur: CharSource[] = [];
   let curPiece = -1;
   for (let k = 0; k < d.source.length; k++) {
     const c = d.source[k];
-    if (isSpace(raw[k])) {
+    if (isSpace(text[k])) {
       if (cur.length) out.push(cur);
       cur = [];
       continue;
