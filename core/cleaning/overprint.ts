@@ -7,7 +7,7 @@
  * character in the text itself ("谢谢") is one advance apart, so it survives.
  */
 import type { Edit, RawPage } from '../page-model.ts';
-import { glyphText, type Glyphs } from '../layout/glyphs.ts';
+import type { Glyphs } from '../layout/glyphs.ts';
 
 /** Largest offset between copies, as a fraction of font size (observed: 0.3 pt at 9–12 pt). */
 export const OVERPRINT_TOLERANCE = 0.25;
@@ -20,25 +20,41 @@ export interface OverprintResult {
 
 export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
   const removed = new Uint8Array(g.count);
-  let cell = 1;
-  for (let i = 0; i < g.count; i++) cell = Math.max(cell, g.size[i] * OVERPRINT_TOLERANCE);
-  // Keyed by text and cell, so buckets only hold same-character candidates.
-  const grid = new Map<string, number[]>();
-  const key = (ch: string, cx: number, cy: number) => `${ch}\u0000${cx}\u0000${cy}`;
+  const codes = new Int32Array(g.count);
+  const sizes: number[] = [];
   for (let i = 0; i < g.count; i++) {
-    const ch = glyphText(page, g, i);
+    codes[i] = page.items[g.item[i]].str.codePointAt(g.char[i]) ?? 0;
+    if (i % 16 === 0) sizes.push(g.size[i]);
+  }
+  sizes.sort((a, b) => a - b);
+  // Cells sized for body text; larger glyphs search more cells. Small integer
+  // keys keep the Map fast, and a cell holds about one glyph.
+  const cell = Math.max(0.5, (sizes[sizes.length >> 1] ?? 10) * OVERPRINT_TOLERANCE);
+  const CELLS = 1 << 13;
+  const key = (cx: number, cy: number) => (cy & (CELLS - 1)) * CELLS + (cx & (CELLS - 1));
+  const grid = new Map<number, number[]>();
+  for (let i = 0; i < g.count; i++) {
+    // Whitespace is judged with its run below, never on its own position.
+    if (g.space[i]) continue;
+    const code = codes[i];
     const x = g.x0[i];
     const y = g.bottom[i];
+    const w = g.x1[i] - x;
     const cx = Math.floor(x / cell);
     const cy = Math.floor(y / cell);
+    const reach = Math.ceil((g.size[i] * OVERPRINT_TOLERANCE) / cell);
     let dup = false;
-    for (let dx = -1; dx <= 1 && !dup; dx++) {
-      for (let dy = -1; dy <= 1 && !dup; dy++) {
-        const bucket = grid.get(key(ch, cx + dx, cy + dy));
+    for (let dx = -reach; dx <= reach && !dup; dx++) {
+      for (let dy = -reach; dy <= reach && !dup; dy++) {
+        const bucket = grid.get(key(cx + dx, cy + dy));
         if (!bucket) continue;
         for (const j of bucket) {
+          if (codes[j] !== code) continue;
           const tol = Math.min(g.size[j], g.size[i]) * OVERPRINT_TOLERANCE;
-          if (Math.abs(g.x0[j] - x) > tol || Math.abs(g.bottom[j] - y) > tol) continue;
+          // Horizontally the copies must overlap mostly: narrow glyphs (OCR
+          // layers are often condensed) are closer together than a quarter em.
+          const tolX = Math.min(tol, 0.6 * Math.max(w, g.x1[j] - g.x0[j]));
+          if (Math.abs(g.x0[j] - x) > tolX || Math.abs(g.bottom[j] - y) > tol) continue;
           // Inside one item characters are laid out one after another, so only
           // a shared slot (pair-doubled item) makes two of them coincide.
           if (g.item[j] === g.item[i] && g.slot[j] !== g.slot[i]) continue;
@@ -51,12 +67,31 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
       removed[i] = 1;
       continue;
     }
-    const k = key(ch, cx, cy);
+    const k = key(cx, cy);
     const bucket = grid.get(k);
     if (bucket) bucket.push(i);
     else grid.set(k, [i]);
   }
+  removeWhitespaceOfCopies(g, removed);
   return { removed, edits: rangesToEdits(g, removed, 'overprint') };
+}
+
+/** Whitespace inside an item all of whose visible characters are copies belongs to the copy. */
+function removeWhitespaceOfCopies(g: Glyphs, removed: Uint8Array): void {
+  for (let i = 0; i < g.count; ) {
+    let j = i;
+    let visible = 0;
+    let copies = 0;
+    while (j < g.count && g.item[j] === g.item[i]) {
+      if (!g.space[j]) {
+        visible++;
+        copies += removed[j];
+      }
+      j++;
+    }
+    if (visible > 0 && copies === visible) for (let k = i; k < j; k++) removed[k] = 1;
+    i = j;
+  }
 }
 
 /** Merge flagged glyphs into one Edit per contiguous range within an item. */

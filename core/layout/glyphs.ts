@@ -5,7 +5,7 @@
  * for Latin, but two copies of the same run share the same estimate, which is
  * all overprint detection needs.
  */
-import type { RawItem, RawPage } from '../page-model.ts';
+import type { RawItem, RawPage, Rect } from '../page-model.ts';
 import { isCjk, isSpace } from '../cleaning/script.ts';
 
 /** Struct of arrays: a full newspaper page has ~100k characters. */
@@ -31,6 +31,24 @@ export interface Glyphs {
 
 const NARROW = new Set([...'il.,:;!|\'`ftjrI()[]']);
 const WIDE = new Set([...'MWmw@%&']);
+
+const classCache = new Float32Array(0x10000).fill(-1);
+const cjkCache = new Int8Array(0x10000).fill(-1);
+
+/** isCjk by UTF-16 unit, memoised: called for every character of every page. */
+export function isCjkCode(code: number): boolean {
+  if (code >= 0x10000) return code >= 0x20000 && code <= 0x3ffff;
+  let v = cjkCache[code];
+  if (v < 0) v = cjkCache[code] = isCjk(String.fromCharCode(code)) ? 1 : 0;
+  return v === 1;
+}
+
+function widthClassCode(code: number, ch: string): number {
+  if (code >= 0x10000) return 1;
+  let v = classCache[code];
+  if (v < 0) v = classCache[code] = widthClass(ch);
+  return v;
+}
 
 /** Advance in ems by width class. */
 export function widthClass(ch: string): number {
@@ -72,23 +90,25 @@ function units(str: string): Unit[] {
  * row ("来来到到") and the item is only about half as wide as its characters
  * would need, the typesetter drew each glyph twice in place: both copies get
  * the same slot so the geometric test sees them at one position. A real
- * doubled character ("谢谢") fills its full width and keeps two slots.
+ * doubled character ("谢谢", "look") fills its full width and keeps two slots.
  */
-export function assignSlots(us: readonly Unit[], width: number, size: number): { slots: number[]; weights: number[] } {
-  const single = us.map((_, i) => i);
-  const singleW = us.map((u) => widthClass(u.ch));
+export function assignSlots(us: readonly Unit[], width: number, em: number): { slots: number[]; weights: number[] } {
   const n = us.length;
-  if (n < 2 || !(width > 0)) return { slots: single, weights: singleW };
+  const singleW = us.map((u) => widthClassCode(u.ch.charCodeAt(0), u.ch));
+  const single = { slots: us.map((_, i) => i), weights: singleW };
+  if (n < 4 || !(width > 0)) return single;
   let best: { slots: number[]; weights: number[] } | null = null;
   for (const offset of [0, 1]) {
     const slots: number[] = [];
     const weights: number[] = [];
     let pairs = 0;
+    let singles = 0;
     let ok = true;
     let k = 0;
     if (offset === 1) {
       slots.push(0);
-      weights.push(widthClass(us[0].ch));
+      weights.push(singleW[0]);
+      singles++;
       k = 1;
     }
     for (; k < n; k += 2) {
@@ -100,17 +120,41 @@ export function assignSlots(us: readonly Unit[], width: number, size: number): {
         }
         slots.push(s, s);
         pairs++;
-      } else slots.push(s);
-      weights.push(widthClass(us[k].ch));
+      } else {
+        slots.push(s);
+        singles++;
+      }
+      weights.push(singleW[k]);
     }
-    if (!ok || pairs === 0) continue;
+    if (!ok || pairs < 2 || pairs < 2 * singles) continue;
     if (!best || weights.length < best.weights.length) best = { slots, weights };
   }
-  if (!best) return { slots: single, weights: singleW };
-  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0) * size;
+  if (!best) return single;
+  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0) * em;
   const errSingle = Math.abs(Math.log(width / sum(singleW)));
   const errDoubled = Math.abs(Math.log(width / sum(best.weights)));
-  return errDoubled < errSingle ? best : { slots: single, weights: singleW };
+  return errDoubled + 0.15 < errSingle ? best : single;
+}
+
+/** A cheap test before building pair hypotheses: two equal neighbours somewhere. */
+function hasAdjacentRepeat(str: string): boolean {
+  for (let i = 1; i < str.length; i++) if (str.charCodeAt(i) === str.charCodeAt(i - 1)) return true;
+  return false;
+}
+
+/**
+ * The item's rect, or one rebuilt from the transform when the extractor could
+ * not provide it (non-finite values): baseline at the origin, width from
+ * nominal advances scaled by the transform's horizontal scale.
+ */
+function usableRect(it: RawItem, pageHeight: number, us: readonly Unit[], size: number): Rect {
+  if (it.rect.every(Number.isFinite)) return it.rect;
+  const [a, b, , , e, f] = it.transform;
+  const hScale = Math.hypot(a, b) || size;
+  let w = 0;
+  for (const u of us) w += widthClass(u.ch);
+  const baseline = pageHeight - f;
+  return [e, baseline - size, e + w * hScale, baseline];
 }
 
 export function buildGlyphs(page: RawPage): Glyphs {
@@ -135,16 +179,21 @@ export function buildGlyphs(page: RawPage): Glyphs {
     if (it.str.length === 0) return;
     const size = itemSize(it);
     const us = units(it.str);
-    const rx0 = Math.min(it.rect[0], it.rect[2]);
-    const rx1 = Math.max(it.rect[0], it.rect[2]);
-    const ry0 = Math.min(it.rect[1], it.rect[3]);
-    const ry1 = Math.max(it.rect[1], it.rect[3]);
+    const r = usableRect(it, page.height, us, size);
+    const rx0 = Math.min(r[0], r[2]);
+    const rx1 = Math.max(r[0], r[2]);
+    const ry0 = Math.min(r[1], r[3]);
+    const ry1 = Math.max(r[1], r[3]);
     const vertical = it.vertical === true;
     const extent = vertical ? ry1 - ry0 : rx1 - rx0;
-    const { slots, weights } = assignSlots(us, extent, size);
+    // Horizontal em: OCR layers condense text with a horizontal scale well below the size.
+    const hEm = vertical ? size : Math.hypot(it.transform[0], it.transform[1]) || size;
+    const { slots, weights } = hasAdjacentRepeat(it.str)
+      ? assignSlots(us, extent, hEm)
+      : { slots: null, weights: us.map((u) => widthClassCode(u.ch.charCodeAt(0), u.ch)) };
     const total = weights.reduce((a, b) => a + b, 0);
     // With no usable width, fall back to nominal advances so positions still differ.
-    const scale = extent > 0 && total > 0 ? extent / total : size;
+    const scale = extent > 0 && total > 0 ? extent / total : hEm;
     const offsets: number[] = [];
     let acc = 0;
     for (const w of weights) {
@@ -153,7 +202,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
     }
     us.forEach((u, k) => {
       const i = g.count++;
-      const s = slots[k];
+      const s = slots ? slots[k] : k;
       const a = offsets[s];
       const b = a + weights[s] * scale;
       g.item[i] = itemIndex;
@@ -161,8 +210,8 @@ export function buildGlyphs(page: RawPage): Glyphs {
       g.len[i] = u.len;
       g.slot[i] = s;
       g.size[i] = size;
-      g.space[i] = isSpace(u.ch) ? 1 : 0;
-      g.cjk[i] = isCjk(u.ch) ? 1 : 0;
+      g.space[i] = u.len === 1 && isSpace(u.ch) ? 1 : 0;
+      g.cjk[i] = isCjkCode(u.ch.codePointAt(0) ?? 0) ? 1 : 0;
       g.vertical[i] = vertical ? 1 : 0;
       if (vertical) {
         g.x0[i] = rx0;
@@ -172,8 +221,9 @@ export function buildGlyphs(page: RawPage): Glyphs {
       } else {
         g.x0[i] = rx0 + a;
         g.x1[i] = rx0 + b;
+        // The extractor's rect spans ascent to descent; space items may have no height.
         g.bottom[i] = ry1;
-        g.top[i] = ry1 - size;
+        g.top[i] = ry1 - ry0 > 0.2 * size ? ry0 : ry1 - size;
       }
     });
   });

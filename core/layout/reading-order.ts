@@ -17,6 +17,8 @@ export interface Box {
 const SLACK = 1;
 
 interface Gap {
+  /** Boxes sorted along the axis; the cut falls before sorted[at]. */
+  sorted: number[];
   at: number;
   width: number;
 }
@@ -28,7 +30,7 @@ function widestGap(boxes: readonly Box[], idx: readonly number[], lo: (b: Box) =
   for (let k = 1; k < sorted.length; k++) {
     const b = boxes[sorted[k]];
     const width = lo(b) + SLACK - reach;
-    if (width > 0 && (!best || width > best.width)) best = { at: (reach + lo(b)) / 2, width };
+    if (width > 0 && (!best || width > best.width)) best = { sorted, at: k, width };
     reach = Math.max(reach, hi(b));
   }
   return best;
@@ -53,10 +55,8 @@ function cut(boxes: readonly Box[], idx: number[], out: number[]): void {
     (b) => b.bottom,
   );
   if (h) {
-    const above = idx.filter((i) => boxes[i].top < h.at);
-    const below = idx.filter((i) => boxes[i].top >= h.at);
-    cut(boxes, above, out);
-    cut(boxes, below, out);
+    cut(boxes, h.sorted.slice(0, h.at), out);
+    cut(boxes, h.sorted.slice(h.at), out);
     return;
   }
   const v = widestGap(
@@ -66,10 +66,8 @@ function cut(boxes: readonly Box[], idx: number[], out: number[]): void {
     (b) => b.x1,
   );
   if (v) {
-    const left = idx.filter((i) => boxes[i].x0 < v.at);
-    const right = idx.filter((i) => boxes[i].x0 >= v.at);
-    cut(boxes, left, out);
-    cut(boxes, right, out);
+    cut(boxes, v.sorted.slice(0, v.at), out);
+    cut(boxes, v.sorted.slice(v.at), out);
     return;
   }
   // Overlapping boxes with no clean cut: top to bottom, then left to right.
