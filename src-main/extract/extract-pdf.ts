@@ -42,9 +42,10 @@ function describeOpenError(err: unknown): Error {
   const name = e?.name ?? '';
   const msg = e?.message ?? String(err);
   let reason: string;
+  // Callers check the %PDF- header first, so anything pdf.js cannot parse past it is damage, not a foreign format.
   if (name === 'PasswordException') reason = 'encrypted (password required)';
-  else if (name === 'InvalidPDFException') reason = /no pdf header|invalid pdf structure/i.test(msg) && !/startxref|xref/i.test(msg) ? 'not a PDF' : 'truncated or corrupt PDF';
-  else if (name === 'FormatError' || name === 'UnknownErrorException' || /xref|stream|eof|unexpected/i.test(msg)) reason = 'truncated or corrupt PDF';
+  else if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') reason = 'truncated or corrupt PDF';
+  else if (/xref|stream|eof|unexpected|invalid|corrupt/i.test(msg)) reason = 'truncated or corrupt PDF';
   else reason = 'could not open PDF';
   const out = new Error(`${reason}: ${msg.split('\n')[0]}`);
   (out as Error & { reason: string }).reason = reason;

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, isMarkedAsUntransferable } from 'node:worker_threads';
 import type { RawPage } from '../../core/page-model.ts';
 import type { ExtractOptions } from './extract-pdf.ts';
 import type { FromWorker, ToWorker } from './extract-protocol.ts';
@@ -15,7 +15,7 @@ export interface ExtractPool {
   /**
    * Extracts every page, calling onPage in page order, one at a time. The
    * buffer behind `data` is transferred to the worker and unusable afterwards
-   * (a view into a larger buffer, e.g. a pooled Buffer, is copied instead).
+   * (views into larger buffers and Node's untransferable Buffer memory are copied instead).
    * Rejects with the extractor's one-line reason ("not a PDF: …").
    */
   extract(data: Uint8Array, onPage: PageHandler, opts?: ExtractOptions): Promise<{ pageCount: number }>;
@@ -100,6 +100,12 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
   function spawn(): Slot {
     const slot: Slot = { worker: new Worker(workerUrl), job: null, chain: Promise.resolve(), failed: null };
     slot.worker.on('message', (m: FromWorker) => onMessage(slot, m));
+    slot.worker.on('exit', (code) => {
+      if (closed || !slots.includes(slot)) return;
+      const job = slot.job;
+      replace(slot);
+      job?.reject(new Error(`extraction worker exited (code ${code})`));
+    });
     slot.worker.on('error', (err) => {
       const job = slot.job;
       replace(slot);
@@ -139,7 +145,10 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
   return {
     extract(data, onPage, extractOpts = {}) {
       if (closed) return Promise.reject(new Error('extract pool is closed'));
-      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) ? data : data.slice();
+      // Node marks Buffer-pool memory (readFileSync, allocUnsafe) untransferable; copy those and partial views.
+      const transferable =
+        data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
+      const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
       return new Promise((resolve, reject) => {
         queue.push({ id: nextId++, data: own, opts: extractOpts, onPage, resolve, reject });
         pump();
