@@ -24,15 +24,16 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-LIBRARY';
 
+// Created at load time: the traversal table below names paths inside it.
+const root = mkdtempSync(join(tmpdir(), 'broadsheet-host-'));
+
 describe('browser host', () => {
-  let root: string;
   let services: AppServices;
   let host: RunningHost;
   let auth: Record<string, string>;
   let docId: string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'broadsheet-host-'));
     const rendererDir = join(root, 'renderer');
     mkdirSync(join(rendererDir, 'assets'), { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
