@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import { LibraryStore, sha256 } from './library-store.ts';
+
+const raw = (n: number): RawPage => ({ number: n, width: 100, height: 200, items: [], images: [] });
+const cleaned: CleanedPage = { blocks: [], edits: [], photos: [] };
+const meta = { newspaper: 'Evening Star', date: '1918-09-01', page: 1, edition: '', title: '' };
+
+describe('LibraryStore', () => {
+  let dir: string;
+  let store: LibraryStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'broadsheet-store-'));
+    store = new LibraryStore(dir);
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores originals content-addressed, read-only, byte for byte', () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7 original bytes');
+    const id = store.storeOriginal(bytes);
+    expect(id).toBe(sha256(bytes));
+    const path = store.objectPath(id)!;
+    expect(readFileSync(path)).toEqual(Buffer.from(bytes));
+    expect(statSync(path).mode & 0o222).toBe(0);
+    expect(store.storeOriginal(bytes)).toBe(id); // idempotent
+  });
+
+  it('shows a document only after commit, with fixity', () => {
+    const id = 'a'.repeat(64);
+    const pending = store.begin(id, 'pdf', 'p.pdf', 1234);
+    pending.addPage(raw(1), cleaned);
+    pending.addPage(raw(2), cleaned);
+    expect(store.list()).toEqual([]);
+    expect(store.page(id, 1)).toBeNull();
+    const doc = pending.commit(meta);
+    expect(doc).toMatchObject({ id, pageCount: 2, newspaper: 'Evening Star', kind: 'pdf' });
+    expect(store.get(id)!.fixity).toMatchObject({ algorithm: 'sha-256', digest: id, size: 1234 });
+    expect(store.page(id, 2)).toMatchObject({ number: 2, blocks: [] });
+  });
+
+  it('leaves nothing behind when an import aborts or the process dies mid-import', () => {
+    const id = 'b'.repeat(64);
+    const aborted = store.begin(id, 'pdf', 'p.pdf', 1);
+    aborted.addPage(raw(1), cleaned);
+    aborted.abort();
+    expect(store.page(id, 1)).toBeNull();
+
+    const killed = store.begin('c'.repeat(64), 'pdf', 'k.pdf', 1);
+    killed.addPage(raw(1), cleaned);
+    store.close();
+    store = new LibraryStore(dir); // reopening sweeps orphan pages
+    expect(store.list()).toEqual([]);
+    const count = (store as unknown as { db: { prepare(s: string): { get(): { n: number } } } }).db.prepare('SELECT count(*) AS n FROM pages').get();
+    expect(count.n).toBe(0);
+  });
+
+  it('refuses to begin a document twice and to commit an empty one', () => {
+    const id = 'd'.repeat(64);
+    expect(() => store.begin(id, 'pdf', 'p.pdf', 1).commit(meta)).toThrow('no pages');
+    const p = store.begin(id, 'pdf', 'p.pdf', 1);
+    p.addPage(raw(1), cleaned);
+    p.commit(meta);
+    expect(() => store.begin(id, 'pdf', 'p.pdf', 1)).toThrow('already exists');
+  });
+
+  it('sorts and filters by newspaper and date', () => {
+    const add = (c: string, newspaper: string, date: string) => {
+      const p = store.begin(c.repeat(64), 'pdf', `${c}.pdf`, 1);
+      p.addPage(raw(1), cleaned);
+      p.commit({ ...meta, newspaper, date });
+    };
+    add('1', 'Evening Star', '1918-09-01');
+    add('2', 'Evening Star', '1859-02-21');
+    add('3', '永康日报', '2021-01-15');
+    expect(store.list({ sort: 'date' }).map((d) => d.date)).toEqual(['1859-02-21', '1918-09-01', '2021-01-15']);
+    expect(store.list({ newspaper: 'Evening Star' })).toHaveLength(2);
+    expect(store.list({ dateFrom: '1900', dateTo: '1918' }).map((d) => d.date)).toEqual(['1918-09-01']);
+  });
+
+  it('never resolves an object path outside the library', () => {
+    expect(store.objectPath('../../etc/passwd')).toBeNull();
+    const outside = join(dir, '..', `outside-${Date.now()}.txt`);
+    writeFileSync(outside, 'secret');
+    const id = 'e'.repeat(64);
+    mkdirSync(join(dir, 'objects', 'ee'), { recursive: true });
+    symlinkSync(outside, join(dir, 'objects', 'ee', id));
+    expect(store.objectPath(id)).toBeNull();
+    rmSync(outside);
+  });
+
+  it('keeps valid settings and defaults the rest', () => {
+    expect(store.settings().zoom).toBe('fit-width');
+    store.updateSettings({ zoom: 1.5, lastPage: 3 });
+    expect(store.settings()).toMatchObject({ zoom: 1.5, lastPage: 3 });
+  });
+});
