@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
+import type { DocumentSummary } from '../core/library-model.ts';
+import type { Settings } from '../core/settings.ts';
+import { ReaderPage } from './pages/reader-page.ts';
+import { expect, saveScreenshot, test } from './support/fixtures.ts';
+import { ROOT } from './support/host-process.ts';
+
+let reader: ReaderPage;
+
+test.beforeEach(async ({ app }) => {
+  reader = new ReaderPage(app.page);
+  await expect(reader.library).toBeVisible();
+});
+
+test('the shell names every region and the search box', async () => {
+  for (const region of [reader.library, reader.original, reader.raw, reader.cleaned, reader.photos, reader.annotations]) {
+    await expect(region).toBeVisible();
+  }
+  await expect(reader.search).toBeVisible();
+  await expect(reader.annotations).toContainText('No annotations on this page yet');
+});
+
+test('on start the app opens a document, and the last one read on the next start', async ({ app }) => {
+  const docs = await reader.api<DocumentSummary[]>('library.list');
+  await expect(reader.library.locator('[aria-current="true"]')).toHaveCount(1);
+  const other = docs.find((d) => d.fileName === 'latin-columns.pdf')!;
+  await reader.open(other);
+  await reader.original.getByRole('button', { name: 'Zoom in' }).click();
+  const zoomText = await reader.zoomLevel().innerText();
+  // Settings are saved after a quiet period; wait for them to land, then start again.
+  await expect.poll(async () => (await reader.api<Settings>('settings.get')).lastDocument).toBe(other.id);
+  await expect.poll(async () => typeof (await reader.api<Settings>('settings.get')).zoom).toBe('number');
+  await app.page.reload();
+  await expect(reader.libraryEntry(other)).toHaveAttribute('aria-current', 'true');
+  await expect(reader.zoomLevel()).toHaveText(zoomText);
+});
+
+test('"/" focuses Search, and typing filters the library by title or newspaper', async ({ app }) => {
+  const docs = await reader.api<DocumentSummary[]>('library.list');
+  await reader.cleaned.click({ position: { x: 5, y: 5 } });
+  await app.page.keyboard.press('/');
+  await expect(reader.search).toBeFocused();
+  const target = docs.find((d) => d.fileName === 'latin-columns.pdf')!;
+  const word = (target.title || target.fileName).split(/\s+/)[0];
+  await app.page.keyboard.type(word);
+  const entries = reader.library.getByRole('list', { name: 'Documents' }).getByRole('button');
+  await expect(entries).toHaveCount(docs.filter((d) => `${d.title} ${d.newspaper} ${d.fileName} ${d.date}`.toLowerCase().includes(word.toLowerCase())).length);
+  // Keys typed into the box stay there: "j" must not step blocks.
+  await app.page.keyboard.type(' j');
+  await expect(reader.search).toHaveValue(`${word} j`);
+  await reader.search.fill('no such document anywhere');
+  await expect(reader.library).toContainText('No documents match.');
+});
+
+test('a failing request shows a dismissible one-line alert and keeps the open page', async ({ app }) => {
+  const before = await reader.blocks().count();
+  expect(before).toBeGreaterThan(0);
+  await app.page.route('**/api/document.page', (route) => route.fulfill({ json: { ok: false, error: 'document.page: disk unavailable' } }));
+  const docs = await reader.api<DocumentSummary[]>('library.list');
+  const current = await reader.library.locator('[aria-current="true"]').innerText();
+  const other = docs.find((d) => !current.includes(d.title || d.fileName))!;
+  await reader.libraryEntry(other).click();
+  const alert = app.page.getByRole('alert');
+  await expect(alert).toContainText('disk unavailable');
+  await expect(reader.blocks()).toHaveCount(before);
+  await alert.getByRole('button', { name: 'Dismiss error' }).click();
+  await expect(alert).toHaveCount(0);
+});
+
+test('importing through the button shows progress and adds the document', async ({ app }) => {
+  const fileInput = reader.library.getByLabel('Import files');
+  await fileInput.setInputFiles(join(ROOT, 'fixtures', 'pdf', 'cjk-scanned.pdf'));
+  await expect(app.page.getByRole('status').filter({ hasText: /Imported 1/ })).toBeVisible({ timeout: 30_000 });
+  const docs = await reader.api<DocumentSummary[]>('library.list');
+  const added = docs.find((d) => d.fileName === 'cjk-scanned.pdf')!;
+  await expect(reader.libraryEntry(added)).toBeVisible();
+});
+
+test('dropping files imports them', async ({ app }) => {
+  const bytes = [...Buffer.from('Dropped page\nA line of text dropped onto the library.\n')];
+  await app.page.evaluate((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped-note.txt', { type: 'text/plain' }));
+    const target = document.querySelector('.app')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await expect.poll(async () => (await reader.api<DocumentSummary[]>('library.list')).some((d) => d.fileName === 'dropped-note.txt'), { timeout: 30_000 }).toBe(true);
+  await expect(reader.library.getByRole('button', { name: /dropped/i })).toBeVisible();
+});
+
+test('at 200% zoom the panels stack and nothing scrolls sideways', async ({ app }) => {
+  await app.page.setViewportSize({ width: 720, height: 450 });
+  await expect(reader.cleaned).toBeVisible();
+  const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const page = (await reader.original.boundingBox())!;
+  const cleaned = (await reader.cleaned.boundingBox())!;
+  expect(cleaned.y).toBeGreaterThanOrEqual(page.y + page.height - 1);
+  const results = await new AxeBuilder({ page: app.page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await saveScreenshot(app.page, 'narrow');
+});
