@@ -93,6 +93,15 @@ function boxOf(view: Matrix, pts: Array<[number, number]>): Rect {
   return [round(x0), round(y0), round(x1), round(y1)];
 }
 
+/**
+ * pdf.js names fonts g_d<document counter>_f<n>; the counter depends on how
+ * many documents this thread opened before, so the same file would store
+ * different names depending on the worker. Pin it to d0.
+ */
+export function stableFontName(name: string): string {
+  return name.replace(/^g_d\d+_/, 'g_d0_');
+}
+
 interface FontStyle {
   ascent?: number;
   descent?: number;
@@ -130,7 +139,7 @@ function textItem(item: TextItem, style: FontStyle | undefined, view: Matrix): R
   }
   const out: RawItem = {
     str: item.str,
-    font: item.fontName,
+    font: stableFontName(item.fontName),
     size: round(size),
     transform: t.map(round) as Transform,
     rect,

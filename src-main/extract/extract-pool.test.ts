@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RawPage } from '../../core/page-model.ts';
+import { generateNewspaperPdf } from '../../scripts/fixtures/newspaper-pdf.ts';
+import { extractAll } from './extract-pdf.ts';
+import { createExtractPool } from './extract-pool.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixture = (name: string) => readFileSync(path.join(repoRoot, 'fixtures/pdf', name));
+
+describe('createExtractPool', () => {
+  const pool = createExtractPool(2);
+  afterAll(() => pool.close());
+
+  it('extracts two files concurrently, pages in order, identical to in-thread extraction', async () => {
+    // Generated at test time from the committed subset font: 6 pages each, different text.
+    const [a, b] = await Promise.all([generateNewspaperPdf({ pages: 6, seed: 11 }), generateNewspaperPdf({ pages: 6, seed: 12 })]);
+    const events: string[] = [];
+    const got: Record<string, RawPage[]> = { a: [], b: [] };
+    const run = (key: 'a' | 'b', pdf: Uint8Array) =>
+      pool.extract(new Uint8Array(pdf), (page) => {
+        events.push(key);
+        got[key].push(page);
+      });
+    const [ra, rb] = await Promise.all([run('a', a.pdf), run('b', b.pdf)]);
+    expect(ra.pageCount).toBe(6);
+    expect(rb.pageCount).toBe(6);
+    // Both workers were busy at once: b's first page arrived before a's last.
+    expect(events.indexOf('b')).toBeLessThan(events.lastIndexOf('a'));
+    expect(got.a.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(got.a).toEqual(await extractAll(new Uint8Array(a.pdf)));
+    expect(got.b).toEqual(await extractAll(new Uint8Array(b.pdf)));
+  });
+
+  it('waits for an async onPage before handing over the next page', async () => {
+    const { pdf } = await generateNewspaperPdf({ pages: 8, seed: 5 });
+    let busy = false;
+    let overlapped = false;
+    const seen: number[] = [];
+    const r = await pool.extract(pdf, async (page) => {
+      if (busy) overlapped = true;
+      busy = true;
+      await new Promise((res) => setTimeout(res, 20));
+      seen.push(page.number);
+      busy = false;
+    });
+    expect(overlapped).toBe(false);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(r.pageCount).toBe(8);
+  });
+
+  it('accepts a Buffer from readFileSync (untransferable pool memory) and leaves it usable', async () => {
+    const buf = fixture('latin-columns.pdf');
+    const pages: RawPage[] = [];
+    await pool.extract(buf, (p) => void pages.push(p));
+    expect(pages[0].items.length).toBeGreaterThan(50);
+    expect(buf.byteLength).toBeGreaterThan(0);
+  });
+
+  it('rejects with the one-line reason and stays usable afterwards', async () => {
+    await expect(pool.extract(new TextEncoder().encode('hello, not a pdf'), () => {})).rejects.toThrow(/^not a PDF/);
+    const enc = fixture('encrypted.pdf');
+    await expect(pool.extract(enc, () => {})).rejects.toThrow(/^encrypted \(password required\)/);
+    const r = await pool.extract(fixture('cjk-overprint.pdf'), () => {});
+    expect(r.pageCount).toBe(1);
+  });
+
+  it('propagates an onPage failure and recovers with a fresh worker', async () => {
+    const { pdf } = await generateNewspaperPdf({ pages: 3, seed: 2 });
+    await expect(
+      pool.extract(pdf, () => {
+        throw new Error('consumer broke');
+      }),
+    ).rejects.toThrow('consumer broke');
+    const r = await pool.extract(fixture('latin-columns.pdf'), () => {});
+    expect(r.pageCount).toBe(1);
+  });
+
+  it('refuses work after close', async () => {
+    const p2 = createExtractPool(1);
+    await p2.close();
+    await expect(p2.extract(fixture('latin-columns.pdf'), () => {})).rejects.toThrow(/closed/);
+  });
+});
