@@ -16,7 +16,9 @@ export const inThreadProcessor: PageProcessor = {
       return { pageCount: 1 };
     }
     let pageCount = 0;
-    for await (const raw of extractPages(data)) {
+    // pdf.js refuses Node Buffers; a plain view over the same bytes is fine.
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    for await (const raw of extractPages(bytes)) {
       onPage(raw, cleanPage(raw));
       pageCount++;
     }

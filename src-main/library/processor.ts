@@ -1,7 +1,28 @@
+import { cleanPage } from '../../core/cleaning/clean-page.ts';
+import { createExtractPool } from '../extract/extract-pool.ts';
 import type { PageProcessor } from './import-service.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
 
-/** The processor the app hosts use. */
-export function createProcessor(): PageProcessor & { close(): Promise<void> } {
-  return { process: inThreadProcessor.process, close: async () => {} };
+export interface ProcessorOptions {
+  /** The extraction worker's script, when a bundler emitted it somewhere else (Electron build). */
+  workerUrl?: URL | string;
+}
+
+/**
+ * The processor the app hosts and the import command use: PDFs go to the
+ * worker pool (pdf.js never runs on Electron's main thread or the host's
+ * event loop, and two files extract on two cores); text dumps are small and
+ * cleaned in place.
+ */
+export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void> } {
+  const pool = createExtractPool({ workerUrl: opts.workerUrl });
+  return {
+    async process(kind, data, onPage) {
+      if (kind === 'text') return inThreadProcessor.process(kind, data, onPage);
+      const { pageCount } = await pool.extract(data, (raw) => onPage(raw, cleanPage(raw)));
+      if (pageCount === 0) throw new Error('no pages');
+      return { pageCount };
+    },
+    close: () => pool.close(),
+  };
 }
