@@ -4,6 +4,8 @@ import { parseArgs } from '../cli/args.ts';
 import { createProcessor } from '../library/processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { SAMPLE_DIR } from '../services/paths.ts';
+// electron-vite emits the worker as its own bundle and gives us its path.
+import extractWorkerPath from '../extract/extract-worker.ts?modulePath';
 
 /** `--library DIR` on the command line wins over the platform's userData folder. */
 function libraryDirFromArgv(argv: string[]): string {
@@ -16,7 +18,7 @@ function libraryDirFromArgv(argv: string[]): string {
 }
 
 export async function registerServices(): Promise<{ services: AppServices; processor: ReturnType<typeof createProcessor> }> {
-  const processor = createProcessor();
+  const processor = createProcessor({ workerUrl: extractWorkerPath });
   const services = await openAppServices({
     libraryDir: libraryDirFromArgv(process.argv),
     host: 'electron',
