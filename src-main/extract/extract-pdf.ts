@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawImage, RawItem, RawPage, Rect, Transform } from '../../core/page-model.ts';
 
 /**
@@ -11,6 +10,8 @@ import type { RawImage, RawItem, RawPage, Rect, Transform } from '../../core/pag
  */
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
+type TextItem = Extract<TextContent['items'][number], { str: string }>;
 
 export interface ExtractOptions {
   /** Extract only these 1-based page numbers (default: all). */
@@ -261,7 +262,7 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {})
   const task = pdfjs.getDocument({
     data,
     useSystemFonts: false,
-    isEvalSupported: false,
+    // isEvalSupported is gone in pdf.js 6 (it no longer compiles fonts with eval); nothing to turn off.
     disableFontFace: true,
     verbosity: 0,
     standardFontDataUrl: withSlash(path.join(dir, 'standard_fonts')),
