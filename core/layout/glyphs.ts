@@ -24,6 +24,8 @@ export interface Glyphs {
   /** Baseline (box bottom), top-left origin. */
   bottom: Float64Array;
   size: Float64Array;
+  /** Horizontal em (size × horizontal scale): OCR layers condense text well below its size. */
+  em: Float64Array;
   space: Uint8Array;
   cjk: Uint8Array;
   vertical: Uint8Array;
@@ -171,6 +173,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
     top: new Float64Array(cap),
     bottom: new Float64Array(cap),
     size: new Float64Array(cap),
+    em: new Float64Array(cap),
     space: new Uint8Array(cap),
     cjk: new Uint8Array(cap),
     vertical: new Uint8Array(cap),
@@ -210,6 +213,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
       g.len[i] = u.len;
       g.slot[i] = s;
       g.size[i] = size;
+      g.em[i] = hEm;
       g.space[i] = u.len === 1 && isSpace(u.ch) ? 1 : 0;
       g.cjk[i] = isCjkCode(u.ch.codePointAt(0) ?? 0) ? 1 : 0;
       g.vertical[i] = vertical ? 1 : 0;

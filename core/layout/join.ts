@@ -106,7 +106,7 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
           const ws = spaceAfter(ctx, prevSeg);
           const sameItem = seg.item === prevSeg.item;
           const gap = seg.x0 - prevSeg.x1;
-          if (sameItem || gap > WORD_GAP * Math.min(seg.size, prevSeg.size)) space(ws);
+          if (sameItem || ws >= 0 || gap > WORD_GAP * Math.min(seg.em, prevSeg.em)) space(ws);
         }
       }
       for (const i of seg.glyphs) emit(i);

@@ -14,6 +14,8 @@ export interface Segment {
   top: number;
   bottom: number;
   size: number;
+  /** Horizontal em of the segment's first glyph. */
+  em: number;
   vertical: boolean;
   /** The first whitespace glyph following the segment in the same item, or -1. */
   spaceAfter: number;
@@ -28,6 +30,8 @@ export interface Line {
   /** Character-weighted mean font size. */
   size: number;
   chars: number;
+  gapSum: number;
+  gaps: number;
 }
 
 /** Runs of kept, non-space glyphs inside each item; removed overprints are skipped without splitting. */
@@ -51,6 +55,7 @@ export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
         top: g.top[i],
         bottom: g.bottom[i],
         size: g.size[i],
+        em: g.em[i],
         vertical: g.vertical[i] === 1,
         spaceAfter: -1,
       };
@@ -75,8 +80,14 @@ const BASELINE_TOLERANCE = 0.4;
  * wider. CJK text has no word spaces, so its gutters can be narrower.
  */
 export function maxLineGap(cjkBoth: boolean): number {
-  return cjkBoth ? 0.9 : 1.6;
+  return cjkBoth ? 0.9 : 1.1;
 }
+
+/**
+ * A gap this many times the line's mean word gap so far is a gutter even when
+ * it is under the em limit: old scans set columns a single em apart.
+ */
+const GUTTER_VS_WORD_GAP = 2.2;
 
 export function buildLines(g: Glyphs, segs: readonly Segment[]): Line[] {
   const lines: Line[] = [];
@@ -101,11 +112,14 @@ export function buildLines(g: Glyphs, segs: readonly Segment[]): Line[] {
           g.cjk[cand.last.glyphs[cand.last.glyphs.length - 1]] === 1 && g.cjk[s.glyphs[0]] === 1;
         const gap = s.x0 - cand.line.x1;
         // Segments arrive sorted by x0: a line this far behind can never continue.
-        if (gap > maxLineGap(false) * Math.max(cand.last.size, s.size) * 2) {
+        if (gap > maxLineGap(false) * Math.max(cand.last.size, s.size, cand.last.em, s.em) * 2) {
           list.splice(k, 1);
           continue;
         }
-        if (gap > maxLineGap(cjkBoth) * minSize) continue;
+        const em = Math.min(cand.last.em, s.em);
+        if (gap > maxLineGap(cjkBoth) * em) continue;
+        const line = cand.line;
+        if (line.gaps >= 2 && gap > 0.5 * em && gap > GUTTER_VS_WORD_GAP * Math.max(line.gapSum / line.gaps, 0.15 * em)) continue;
         const dy = Math.abs(cand.last.bottom - s.bottom);
         if (dy > BASELINE_TOLERANCE * minSize) continue;
         if (dy < bestDy) {
@@ -116,6 +130,11 @@ export function buildLines(g: Glyphs, segs: readonly Segment[]): Line[] {
     }
     if (best) {
       const { line } = best;
+      const gap = s.x0 - line.x1;
+      if (gap > 0) {
+        line.gapSum += gap;
+        line.gaps++;
+      }
       line.segs.push(s);
       line.x1 = Math.max(line.x1, s.x1);
       line.top = Math.min(line.top, s.top);
@@ -146,5 +165,5 @@ function pushOpen<T>(open: Map<number, T[]>, b: number, v: T): void {
 }
 
 function lineOf(s: Segment): Line {
-  return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length };
+  return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
 }
