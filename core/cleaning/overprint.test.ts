@@ -53,3 +53,13 @@ describe('findOverprints', () => {
     expect(edits.map((e) => e.item)).toEqual([1, 2]);
   });
 });
+
+describe('findOverprints on overlapping OCR word boxes', () => {
+  it('keeps a word that shares only one glyph position with an earlier word', () => {
+    // "wear" whose box overlaps the "r" of "for": one coincidence in four glyphs.
+    const a = item('for', 100, 100, 10, { width: 15 });
+    const b = item('wear', 90, 100, 10, { width: 24.29 }); // its "r" lands on the "r" of "for"
+    const { edits } = run([a, b]);
+    expect(edits).toEqual([]);
+  });
+});

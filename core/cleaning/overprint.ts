@@ -72,8 +72,31 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
     if (bucket) bucket.push(i);
     else grid.set(k, [i]);
   }
+  keepIsolatedMatches(g, removed);
   removeWhitespaceOfCopies(g, removed);
   return { removed, edits: rangesToEdits(g, removed, 'overprint') };
+}
+
+/**
+ * A copy repeats its whole run (or, pair-doubled, every other glyph). An item
+ * where fewer than half the visible glyphs coincide with earlier ones is an
+ * overlapping OCR word box, not a copy: keep it whole.
+ */
+function keepIsolatedMatches(g: Glyphs, removed: Uint8Array): void {
+  for (let i = 0; i < g.count; ) {
+    let j = i;
+    let visible = 0;
+    let copies = 0;
+    while (j < g.count && g.item[j] === g.item[i]) {
+      if (!g.space[j]) {
+        visible++;
+        copies += removed[j];
+      }
+      j++;
+    }
+    if (copies > 0 && copies * 2 < visible) for (let k = i; k < j; k++) removed[k] = 0;
+    i = j;
+  }
 }
 
 /** Whitespace inside an item all of whose visible characters are copies belongs to the copy. */
