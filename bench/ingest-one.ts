@@ -1,0 +1,35 @@
+/**
+ * Ingests one file into a fresh temporary library (extract, clean, store) and
+ * prints one JSON line of measurements. Run in its own process so that its
+ * peak RSS belongs to this file alone.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { importFiles } from '../src-main/library/import-service.ts';
+import { LibraryStore } from '../src-main/library/library-store.ts';
+import { createProcessor } from '../src-main/library/processor.ts';
+
+const file = process.argv[2];
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
+const store = new LibraryStore(dir);
+const processor = createProcessor();
+let rawChars = 0;
+let cleanedChars = 0;
+const counting = {
+  process: (kind: Parameters<typeof processor.process>[0], data: Uint8Array, onPage: Parameters<typeof processor.process>[2]) =>
+    processor.process(kind, data, (raw, cleaned) => {
+      for (const item of raw.items) rawChars += item.str.length;
+      for (const block of cleaned.blocks) cleanedChars += block.text.length;
+      onPage(raw, cleaned);
+    }),
+};
+const started = performance.now();
+const [result] = await importFiles(store, counting, [{ name: basename(file), bytes: readFileSync(file) }]);
+const ms = performance.now() - started;
+if (result.status !== 'imported') throw new Error(`${file}: ${result.error ?? result.status}`);
+const pages = store.get(result.id!)!.pageCount;
+await processor.close();
+store.close();
+rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify({ file, pages, rawChars, cleanedChars, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
