@@ -63,3 +63,12 @@ describe('findOverprints on overlapping OCR word boxes', () => {
     expect(edits).toEqual([]);
   });
 });
+
+describe('findOverprints across sizes', () => {
+  it('does not take a glyph of a much larger word box as the original of a small one', () => {
+    const big = item('cletUnity.', 462.72, 862.4, 29.2, { width: 49.9 });
+    const small = item('i', 494.16, 863.12, 10, { width: 4.08 });
+    expect(run([big, small]).edits).toEqual([]);
+    expect(run([big, item('i', 494.16, 863.12, 28, { width: 4.08 })]).edits).toHaveLength(1);
+  });
+});

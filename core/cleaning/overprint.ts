@@ -50,6 +50,9 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
         if (!bucket) continue;
         for (const j of bucket) {
           if (codes[j] !== code) continue;
+          // Both passes are set at the same size; a big OCR word box that happens
+          // to cover a small one is not a copy.
+          if (Math.max(g.size[j], g.size[i]) > 1.25 * Math.min(g.size[j], g.size[i])) continue;
           const tol = Math.min(g.size[j], g.size[i]) * OVERPRINT_TOLERANCE;
           // Horizontally the copies must overlap mostly: narrow glyphs (OCR
           // layers are often condensed) are closer together than a quarter em.
