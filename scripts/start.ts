@@ -30,7 +30,7 @@ if ('path' in binary) {
   const child = spawn(binary.path, [join(root, 'out', 'main', 'main.js'), ...passThrough], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(`Electron is unavailable (${binary.reason}); starting the browser host instead.`);
+  console.log(`Electron is unavailable: ${binary.reason}; starting the browser host instead.`);
   const host = spawn(join(root, 'bin', 'broadsheet'), ['serve', ...passThrough], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let opened = false;
   host.stdout!.on('data', (chunk: Buffer) => {

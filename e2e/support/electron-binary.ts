@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export function electronBinary(root: string): { path: string } | { reason: string } {
   const dir = join(root, 'node_modules', 'electron');
   const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return { reason: 'the Electron binary is not installed (node_modules/electron/path.txt missing; its download host is unreachable here)' };
+  if (!existsSync(pathFile)) return { reason: 'the Electron binary is not installed and could not be downloaded' };
   const path = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(path) ? { path } : { reason: `the Electron binary is missing at ${path}` };
 }
