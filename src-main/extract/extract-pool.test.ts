@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RawPage } from '../../core/page-model.ts';
 import { generateNewspaperPdf } from '../../scripts/fixtures/newspaper-pdf.ts';
+import { cleanPage } from '../../core/cleaning/clean-page.ts';
+import type { CleanedPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
 import { createExtractPool } from './extract-pool.ts';
 
@@ -32,6 +34,16 @@ describe('createExtractPool', () => {
     expect(got.a.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(got.a).toEqual(await extractAll(new Uint8Array(a.pdf)));
     expect(got.b).toEqual(await extractAll(new Uint8Array(b.pdf)));
+  });
+
+  it('cleans in the worker when asked, with the same result as cleaning in place', async () => {
+    const pages: Array<[RawPage, CleanedPage | undefined]> = [];
+    await pool.extract(new Uint8Array(fixture('cjk-overprint.pdf')), (page, cleaned) => void pages.push([page, cleaned]), { clean: true });
+    expect(pages).toHaveLength(1);
+    const [raw, cleaned] = pages[0];
+    expect(cleaned).toBeDefined();
+    expect(cleaned).toEqual(cleanPage(raw));
+    expect(cleaned!.edits.some((e) => e.reason === 'overprint')).toBe(true);
   });
 
   it('waits for an async onPage before handing over the next page', async () => {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker, isMarkedAsUntransferable } from 'node:worker_threads';
-import type { RawPage } from '../../core/page-model.ts';
+import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import type { ExtractOptions } from './extract-pdf.ts';
 import type { FromWorker, ToWorker } from './extract-protocol.ts';
 
@@ -9,7 +9,8 @@ import type { FromWorker, ToWorker } from './extract-protocol.ts';
  * main or the browser host) and two files extract at once on two cores.
  */
 
-export type PageHandler = (page: RawPage) => void | Promise<void>;
+/** `cleaned` is given when the job was started with `{ clean: true }`. */
+export type PageHandler = (page: RawPage, cleaned?: CleanedPage) => void | Promise<void>;
 
 export interface ExtractPool {
   /**
@@ -18,7 +19,7 @@ export interface ExtractPool {
    * (views into larger buffers and Node's untransferable Buffer memory are copied instead).
    * Rejects with the extractor's one-line reason ("not a PDF: …").
    */
-  extract(data: Uint8Array, onPage: PageHandler, opts?: ExtractOptions): Promise<{ pageCount: number }>;
+  extract(data: Uint8Array, onPage: PageHandler, opts?: ExtractOptions & { clean?: boolean }): Promise<{ pageCount: number }>;
   close(): Promise<void>;
 }
 
@@ -32,6 +33,7 @@ interface Job {
   id: number;
   data: Uint8Array;
   opts: ExtractOptions;
+  clean: boolean;
   onPage: PageHandler;
   resolve: (r: { pageCount: number }) => void;
   reject: (e: Error) => void;
@@ -74,7 +76,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       slot.chain = slot.chain.then(async () => {
         if (slot.failed) return;
         try {
-          await job.onPage(msg.page);
+          await job.onPage(msg.page, msg.cleaned);
           post(slot, { type: 'ack', job: job.id });
         } catch (err) {
           slot.failed = err instanceof Error ? err : new Error(String(err));
@@ -138,7 +140,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       const { resolve, reject } = job;
       job.resolve = (r) => (done(), resolve(r));
       job.reject = (e) => (done(), reject(e));
-      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts }, [job.data.buffer as ArrayBuffer]);
+      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean }, [job.data.buffer as ArrayBuffer]);
     }
   }
 
@@ -150,7 +152,8 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
         data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
       const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, data: own, opts: extractOpts, onPage, resolve, reject });
+        const { clean = false, ...pdfOpts } = extractOpts;
+        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, onPage, resolve, reject });
         pump();
       });
     },

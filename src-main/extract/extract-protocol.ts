@@ -1,15 +1,16 @@
-import type { RawPage } from '../../core/page-model.ts';
+import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import type { ExtractOptions } from './extract-pdf.ts';
 
 /** Messages between the extract pool (main thread) and its workers. */
 
 export type ToWorker =
-  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions }
+  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean }
   /** The consumer finished with one more page: the worker may run that much further ahead. */
   | { type: 'ack'; job: number };
 
 export type FromWorker =
-  | { type: 'page'; job: number; page: RawPage }
+  /** `cleaned` is present when the job asked the worker to clean as well. */
+  | { type: 'page'; job: number; page: RawPage; cleaned?: CleanedPage }
   | { type: 'done'; job: number; pageCount: number }
   | { type: 'error'; job: number; message: string };
 

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { cleanPage } from '../../core/cleaning/clean-page.ts';
 import { extractPages, type ExtractOptions } from './extract-pdf.ts';
 import { PAGES_IN_FLIGHT, type FromWorker, type ToWorker } from './extract-protocol.ts';
 
@@ -15,7 +16,7 @@ function send(msg: FromWorker): void {
   port!.postMessage(msg);
 }
 
-async function run(job: number, data: Uint8Array, opts: ExtractOptions): Promise<void> {
+async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean): Promise<void> {
   currentJob = job;
   credits = PAGES_IN_FLIGHT;
   let count = 0;
@@ -23,7 +24,8 @@ async function run(job: number, data: Uint8Array, opts: ExtractOptions): Promise
     for await (const page of extractPages(data, opts)) {
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
-      send({ type: 'page', job, page });
+      // Cleaning runs here too, so that neither Electron's main thread nor the host's event loop pays for it.
+      send(clean ? { type: 'page', job, page, cleaned: cleanPage(page) } : { type: 'page', job, page });
       count++;
     }
     send({ type: 'done', job, pageCount: count });
@@ -40,6 +42,6 @@ port.on('message', (msg: ToWorker) => {
     wake = null;
     w?.();
   } else if (msg.type === 'extract') {
-    void run(msg.job, msg.data, msg.opts);
+    void run(msg.job, msg.data, msg.opts, msg.clean);
   }
 });

@@ -1,4 +1,3 @@
-import { cleanPage } from '../../core/cleaning/clean-page.ts';
 import { createExtractPool } from '../extract/extract-pool.ts';
 import type { PageProcessor } from './import-service.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
@@ -10,7 +9,7 @@ export interface ProcessorOptions {
 
 /**
  * The processor the app hosts and the import command use: PDFs go to the
- * worker pool (pdf.js never runs on Electron's main thread or the host's
+ * worker pool, which extracts and cleans (pdf.js and cleaning never runs on Electron's main thread or the host's
  * event loop, and two files extract on two cores); text dumps are small and
  * cleaned in place.
  */
@@ -19,7 +18,7 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
   return {
     async process(kind, data, onPage) {
       if (kind === 'text') return inThreadProcessor.process(kind, data, onPage);
-      const { pageCount } = await pool.extract(data, (raw) => onPage(raw, cleanPage(raw)));
+      const { pageCount } = await pool.extract(data, (raw, cleaned) => onPage(raw, cleaned!), { clean: true });
       if (pageCount === 0) throw new Error('no pages');
       return { pageCount };
     },
