@@ -6,10 +6,10 @@
  */
 import type { Block, BlockKind, CleanedPage, Edit, RawPage, Rect } from '../page-model.ts';
 import { buildGlyphs, type Glyphs } from '../layout/glyphs.ts';
-import { buildLines, buildSegments, type Line } from '../layout/lines.ts';
+import { buildLines, buildSegments, mergeJustifiedFragments, type Line } from '../layout/lines.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
 import { readingOrder } from '../layout/reading-order.ts';
-import { captionableImages, classifyBlock, medianSize } from '../layout/block-kinds.ts';
+import { captionableImages, classifyBlocks, medianSize } from '../layout/block-kinds.ts';
 import { charWidth, isIndented, measureOf, splitParagraphs } from '../layout/paragraphs.ts';
 import { joinLines, makeJoinContext } from '../layout/join.ts';
 import { findOverprints, rangesToEdits } from './overprint.ts';
@@ -82,40 +82,59 @@ function continues(g: Glyphs, a: Para, b: Para): boolean {
   return !isIndented(g, lb, measureOf(pb.block));
 }
 
+/**
+ * The paragraph `b` continues, if any: the last one read, or the one before a
+ * caption or two (a picture with its caption often sits between the end of a
+ * column and the top of the next).
+ */
+function continued(g: Glyphs, paras: readonly Para[], b: Para): Para | null {
+  for (let k = paras.length - 1; k >= 0 && k >= paras.length - 3; k--) {
+    const a = paras[k];
+    if (a.kind === 'caption') continue;
+    return continues(g, a, b) ? a : null;
+  }
+  return null;
+}
+
 export function cleanPdfPage(page: RawPage): CleanedPage {
   const g = buildGlyphs(page);
   const over = findOverprints(page, g);
   const segs = buildSegments(g, over.removed);
-  const lines = buildLines(g, segs);
+  const lines = mergeJustifiedFragments(buildLines(g, segs));
   const blocks = buildBlocks(lines);
   const order = readingOrder(blocks);
   const body = medianSize(lines);
   const images = captionableImages(page.images, page.width, page.height);
   const lineText = (l: Line) => lineTextOf(page, g, l);
 
-  const paras: Para[] = [];
-  for (const bi of order) {
-    const block = blocks[bi];
-    const kind = classifyBlock(
-      {
+  const kinds = classifyBlocks(
+    order.map((bi) => {
+      const block = blocks[bi];
+      return {
         text: block.lines.map(lineText).join(' '),
-        rect: [block.x0, block.top, block.x1, block.bottom],
+        rect: [block.x0, block.top, block.x1, block.bottom] as Rect,
         size: lineSize(block.lines),
         lineCount: block.lines.length,
-      },
-      body,
-      images,
-    );
+      };
+    }),
+    body,
+    images,
+  );
+
+  const paras: Para[] = [];
+  order.forEach((bi, k) => {
+    const block = blocks[bi];
+    const kind = kinds[k];
     const groups = kind === 'paragraph' ? splitParagraphs(g, block, lineText) : [block.lines];
     groups.forEach((lines, k) => {
       const para: Para = { kind, parts: [{ block, lines }], first: k === 0, last: k === groups.length - 1 };
-      const prev = paras[paras.length - 1];
-      if (prev && continues(g, prev, para)) {
+      const prev = continued(g, paras, para);
+      if (prev) {
         prev.parts.push(...para.parts);
         prev.last = para.last;
       } else paras.push(para);
     });
-  }
+  });
 
   const ctx = makeJoinContext(page, g, over.removed);
   const out: Block[] = paras.map((p, k) => {

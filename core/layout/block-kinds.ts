@@ -5,6 +5,7 @@
  */
 import type { BlockKind, RawImage, Rect } from '../page-model.ts';
 import type { Line } from './lines.ts';
+import { endsSentence } from '../cleaning/script.ts';
 
 export const HEADLINE_RATIO = 1.5;
 export const SUBHEAD_RATIO = 1.15;
@@ -69,6 +70,13 @@ export interface KindInput {
   lineCount: number;
 }
 
+/** A mid-size block this long that ends a sentence is a lead (intro paragraph), not a subhead. */
+const LEAD_MIN_CHARS = 50;
+
+function isProse(b: KindInput, visible: string): boolean {
+  return endsSentence(b.text) && (visible.length > LEAD_MIN_CHARS || b.lineCount >= 3);
+}
+
 export function classifyBlock(b: KindInput, bodySize: number, images: readonly Rect[]): BlockKind {
   const ratio = bodySize > 0 ? b.size / bodySize : 1;
   const visible = b.text.replace(/\s+/g, '');
@@ -77,7 +85,62 @@ export function classifyBlock(b: KindInput, bodySize: number, images: readonly R
     if (b.lineCount <= 4 || ratio < 0.95) return 'caption';
   }
   if (ratio >= HEADLINE_RATIO) return 'headline';
-  if (ratio >= SUBHEAD_RATIO) return 'subhead';
+  if (ratio >= SUBHEAD_RATIO) return isProse(b, visible) ? 'paragraph' : 'subhead';
   if (visible.length < 3 || ratio < 0.75) return 'other';
   return 'paragraph';
+}
+
+/** Text smaller than body by this ratio, in a few lines, beside an empty area, is a caption. */
+const CAPTION_MAX_RATIO = 0.92;
+const CAPTION_MAX_LINES = 3;
+/** An empty stretch this many body sizes tall next to small text is where a picture is (scans show none). */
+const PICTURE_HOLE = 4;
+/** A headline this much smaller than the headline right above or below it is its deck. */
+const DECK_RATIO = 1.25;
+
+/**
+ * Kinds for all blocks of a page: each block alone (classifyBlock), then by
+ * its neighbours. A large line set directly under (or over) a larger headline
+ * is that headline's deck (subhead); small text beside an empty area the
+ * size of a picture is a caption even when the picture is only part of a
+ * scanned page image.
+ */
+export function classifyBlocks(blocks: readonly KindInput[], bodySize: number, images: readonly Rect[]): BlockKind[] {
+  const kinds = blocks.map((b) => classifyBlock(b, bodySize, images));
+  blocks.forEach((b, i) => {
+    if (kinds[i] === 'headline' && besideLargerHeadline(blocks, kinds, i)) kinds[i] = 'subhead';
+    else if (kinds[i] === 'paragraph' || kinds[i] === 'other') {
+      const ratio = bodySize > 0 ? b.size / bodySize : 1;
+      if (ratio <= CAPTION_MAX_RATIO && b.lineCount <= CAPTION_MAX_LINES && b.text.replace(/\s+/g, '').length >= 3 && besideHole(blocks, i, PICTURE_HOLE * bodySize))
+        kinds[i] = 'caption';
+    }
+  });
+  return kinds;
+}
+
+function besideLargerHeadline(blocks: readonly KindInput[], kinds: readonly BlockKind[], i: number): boolean {
+  const b = blocks[i];
+  for (let j = 0; j < blocks.length; j++) {
+    const h = blocks[j];
+    if (j === i || kinds[j] !== 'headline' || h.size < DECK_RATIO * b.size) continue;
+    if (overlap(b.rect[0], b.rect[2], h.rect[0], h.rect[2]) < 0.5 * Math.min(b.rect[2] - b.rect[0], h.rect[2] - h.rect[0])) continue;
+    const gap = Math.max(b.rect[1] - h.rect[3], h.rect[1] - b.rect[3]);
+    if (gap <= 1.5 * b.size) return true;
+  }
+  return false;
+}
+
+/** Nearest block straight above or below (covering half the width) is at least `hole` away. */
+function besideHole(blocks: readonly KindInput[], i: number, hole: number): boolean {
+  const r = blocks[i].rect;
+  let above = Infinity;
+  let below = Infinity;
+  for (let j = 0; j < blocks.length; j++) {
+    if (j === i) continue;
+    const o = blocks[j].rect;
+    if (overlap(r[0], r[2], o[0], o[2]) < 0.5 * (r[2] - r[0])) continue;
+    if (o[3] <= r[1] + 1) above = Math.min(above, r[1] - o[3]);
+    else if (o[1] >= r[3] - 1) below = Math.min(below, o[1] - r[3]);
+  }
+  return (Number.isFinite(above) && above >= hole) || (Number.isFinite(below) && below >= hole);
 }

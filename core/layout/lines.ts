@@ -167,3 +167,97 @@ function pushOpen<T>(open: Map<number, T[]>, b: number, v: T): void {
 function lineOf(s: Segment): Line {
   return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
 }
+
+/** Widest word space (in ems) a justified line may have: wider fragments are never rejoined. */
+const MAX_JUSTIFIED_GAP = 5;
+/** Baseline distance, in sizes, within which the lines above and below are a line's neighbours. */
+const NEIGHBOUR_REACH = 2.5;
+
+/**
+ * Justified lines with few words get word spaces wider than any gap limit, so
+ * buildLines leaves them in pieces on one baseline. Two pieces are one line
+ * when the neighbouring lines of the same size run straight across the gap
+ * between them: a gutter is crossed by nothing. Returns the merged lines (the
+ * right-hand piece is folded into the left one).
+ */
+export function mergeJustifiedFragments(lines: Line[]): Line[] {
+  const sorted = [...lines].sort((a, b) => a.bottom - b.bottom || a.x0 - b.x0);
+  const bottoms = sorted.map((l) => l.bottom);
+  const gone = new Set<Line>();
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i];
+    if (gone.has(a) || isVertical(a)) continue;
+    // Fold in the nearest piece to the right on the same baseline, repeatedly.
+    for (;;) {
+      let b: Line | null = null;
+      for (let k = lowerBound(bottoms, a.bottom - BASELINE_TOLERANCE * a.size); k < sorted.length && sorted[k].bottom <= a.bottom + BASELINE_TOLERANCE * a.size; k++) {
+        const c = sorted[k];
+        if (c === a || gone.has(c) || isVertical(c) || c.x0 < a.x1) continue;
+        if (Math.max(a.size, c.size) > 1.2 * Math.min(a.size, c.size)) continue;
+        if (!b || c.x0 < b.x0) b = c;
+      }
+      if (!b || b.x0 - a.x1 > MAX_JUSTIFIED_GAP * Math.min(a.size, b.size)) break;
+      if (!crossedByNeighbours(sorted, bottoms, a, b, gone)) break;
+      gone.add(b);
+      absorb(a, b);
+    }
+  }
+  return lines.filter((l) => !gone.has(l));
+}
+
+function isVertical(l: Line): boolean {
+  return l.segs[0].vertical;
+}
+
+/**
+ * The nearest same-size line above and below that reaches into the gap (at
+ * least one of them) both run straight across it: a word space inside a
+ * justified column. A gutter has nothing crossing it.
+ */
+function crossedByNeighbours(sorted: readonly Line[], bottoms: readonly number[], a: Line, b: Line, gone: ReadonlySet<Line>): boolean {
+  const size = Math.min(a.size, b.size);
+  const reach = NEIGHBOUR_REACH * size;
+  const g0 = a.x1;
+  const g1 = b.x0;
+  let above: Line | null = null;
+  let below: Line | null = null;
+  for (let k = lowerBound(bottoms, a.bottom - reach); k < sorted.length && sorted[k].bottom <= a.bottom + reach; k++) {
+    const l = sorted[k];
+    if (l === a || l === b || gone.has(l) || isVertical(l)) continue;
+    const dy = l.bottom - a.bottom;
+    if (Math.abs(dy) < BASELINE_TOLERANCE * size) continue;
+    if (Math.max(l.size, size) > 1.2 * Math.min(l.size, size)) continue;
+    if (l.x1 <= g0 || l.x0 >= g1) continue;
+    if (dy < 0 && (!above || l.bottom > above.bottom)) above = l;
+    if (dy > 0 && !below) below = l;
+  }
+  const crosses = (l: Line | null) => !l || (l.x0 <= g0 && l.x1 >= g1);
+  return (above !== null || below !== null) && crosses(above) && crosses(below);
+}
+
+function absorb(a: Line, b: Line): void {
+  const gap = b.x0 - a.x1;
+  if (gap > 0) {
+    a.gapSum += gap;
+    a.gaps++;
+  }
+  a.gapSum += b.gapSum;
+  a.gaps += b.gaps;
+  a.segs.push(...b.segs);
+  a.x1 = Math.max(a.x1, b.x1);
+  a.top = Math.min(a.top, b.top);
+  a.bottom = Math.max(a.bottom, b.bottom);
+  a.size = (a.size * a.chars + b.size * b.chars) / (a.chars + b.chars);
+  a.chars += b.chars;
+}
+
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (xs[m] < v) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}

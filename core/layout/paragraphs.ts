@@ -41,15 +41,36 @@ export function endsShort(g: Glyphs, line: Line, m: Measure, lineText: string): 
   return short && endsSentence(lineText);
 }
 
+/** Line pitch (baseline to baseline) this much above the block's median marks extra paragraph spacing. */
+const PARAGRAPH_SPACING_RATIO = 1.3;
+
+/** Typical baseline-to-baseline distance in the block (NaN with fewer than three lines). */
+function medianPitch(block: LineBlock): number {
+  if (block.lines.length < 3) return NaN;
+  const pitches: number[] = [];
+  for (let k = 1; k < block.lines.length; k++) pitches.push(block.lines[k].bottom - block.lines[k - 1].bottom);
+  return median(pitches);
+}
+
+/**
+ * Extra space before a line: unindented Latin paragraphs are often set apart
+ * only by it, and then a full last line leaves no other trace.
+ */
+export function spacedApart(prev: Line, line: Line, pitch: number): boolean {
+  const d = line.bottom - prev.bottom;
+  return d > PARAGRAPH_SPACING_RATIO * pitch && d - pitch > 0.3 * Math.min(prev.size, line.size);
+}
+
 /** Splits a block's lines into paragraphs. `lineText(k)` gives the text of line k. */
 export function splitParagraphs(g: Glyphs, block: LineBlock, lineText: (line: Line) => string): Line[][] {
   const m = measureOf(block);
+  const pitch = medianPitch(block);
   const out: Line[][] = [];
   let cur: Line[] = [];
   block.lines.forEach((line, k) => {
     if (k > 0) {
       const prev = block.lines[k - 1];
-      if (isIndented(g, line, m) || endsShort(g, prev, m, lineText(prev))) {
+      if (isIndented(g, line, m) || endsShort(g, prev, m, lineText(prev)) || spacedApart(prev, line, pitch)) {
         out.push(cur);
         cur = [];
       }
