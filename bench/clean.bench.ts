@@ -1,0 +1,53 @@
+/**
+ * node bench/clean.bench.ts — time cleanPage alone (geometry cleaning: overprints,
+ * lines, blocks, reading order, joining) on the fixture PDFs and the real
+ * Library of Congress scans. Each page is extracted once; cleanPage is then
+ * run warm and the median of 5 runs is printed per file. Goal: well under
+ * 100 ms per LoC page.
+ *
+ * BENCH_CORE=/path/to/other/core compares another copy of core/ (e.g. an older
+ * commit from `git archive`) in the same run, since the machine is shared.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CleanedPage, RawPage } from '../core/page-model.ts';
+import { extractAll } from '../src-main/extract/extract-pdf.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const LOC = resolve(ROOT, '../shared/pdfs/loc');
+const RUNS = 5;
+const WARMUP = 2;
+
+type Clean = (page: RawPage) => CleanedPage;
+const cleaners: Array<[label: string, clean: Clean]> = [['ms', (await import('../core/cleaning/clean-page.ts')).cleanPage]];
+if (process.env.BENCH_CORE) {
+  const other = await import(pathToFileURL(join(resolve(process.env.BENCH_CORE), 'cleaning/clean-page.ts')).href);
+  cleaners.unshift(['ms (BENCH_CORE)', other.cleanPage as Clean]);
+}
+
+const files = ['cjk-overprint.pdf', 'cjk-scanned.pdf', 'latin-columns.pdf'].map((f) => join(ROOT, 'fixtures', 'pdf', f));
+if (existsSync(LOC)) files.push(...readdirSync(LOC).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(LOC, f)));
+else console.log(`note: ${LOC} is absent; the Library of Congress pages are skipped`);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+function timeClean(clean: Clean, pages: readonly RawPage[]): number {
+  const times: number[] = [];
+  for (let r = 0; r < WARMUP + RUNS; r++) {
+    const t0 = performance.now();
+    for (const p of pages) clean(p);
+    if (r >= WARMUP) times.push(performance.now() - t0);
+  }
+  return median(times) / pages.length;
+}
+
+for (const file of files) {
+  const pages = await extractAll(new Uint8Array(readFileSync(file)), { skipImages: true });
+  const chars = pages.reduce((n, p) => n + p.items.reduce((m, it) => m + it.str.length, 0), 0);
+  const cols = cleaners.map(([label, clean]) => `${timeClean(clean, pages).toFixed(1)} ${label}`);
+  console.log(`${basename(file)}: ${cols.join('  ')} per page (median of ${RUNS}, ${pages.length} page(s), ${chars} raw chars)`);
+}
