@@ -54,8 +54,8 @@ test('"/" focuses Search, and typing filters the library by title or newspaper',
 });
 
 test('a failing request shows a dismissible one-line alert and keeps the open page', async ({ app }) => {
+  await expect(reader.blocks().first()).toBeVisible();
   const before = await reader.blocks().count();
-  expect(before).toBeGreaterThan(0);
   await app.page.route('**/api/document.page', (route) => route.fulfill({ json: { ok: false, error: 'document.page: disk unavailable' } }));
   const docs = await reader.api<DocumentSummary[]>('library.list');
   const current = await reader.library.locator('[aria-current="true"]').innerText();
