@@ -18,6 +18,15 @@ export interface OverprintResult {
   edits: Edit[];
 }
 
+/**
+ * Spatial hash of kept glyphs keyed by (cell x, cell y, character): a lookup
+ * only meets glyphs with the same text, so a page of ~50k glyphs needs a few
+ * array reads per glyph. Chains live in typed arrays (no per-cell objects).
+ */
+function hashKey(cx: number, cy: number, code: number, mask: number): number {
+  return (Math.imul(cx, 73856093) ^ Math.imul(cy, 19349663) ^ Math.imul(code, 83492791)) & mask;
+}
+
 export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
   const removed = new Uint8Array(g.count);
   const codes = new Int32Array(g.count);
@@ -27,36 +36,42 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
     if (i % 16 === 0) sizes.push(g.size[i]);
   }
   sizes.sort((a, b) => a - b);
-  // Cells sized for body text; larger glyphs search more cells. Small integer
-  // keys keep the Map fast, and a cell holds about one glyph.
+  // Cells sized for body text (one tolerance wide): body glyphs look at 2×2 to
+  // 3×3 cells, larger glyphs at more.
   const cell = Math.max(0.5, (sizes[sizes.length >> 1] ?? 10) * OVERPRINT_TOLERANCE);
-  const CELLS = 1 << 13;
-  const key = (cx: number, cy: number) => (cy & (CELLS - 1)) * CELLS + (cx & (CELLS - 1));
-  const grid = new Map<number, number[]>();
+  let tableSize = 16;
+  while (tableSize < 2 * g.count) tableSize <<= 1;
+  const mask = tableSize - 1;
+  const head = new Int32Array(tableSize).fill(-1);
+  const next = new Int32Array(g.count);
   for (let i = 0; i < g.count; i++) {
     // Whitespace is judged with its run below, never on its own position.
     if (g.space[i]) continue;
     const code = codes[i];
     const x = g.x0[i];
     const y = g.bottom[i];
+    const size = g.size[i];
     const w = g.x1[i] - x;
-    const cx = Math.floor(x / cell);
-    const cy = Math.floor(y / cell);
-    const reach = Math.ceil((g.size[i] * OVERPRINT_TOLERANCE) / cell);
+    const reach = size * OVERPRINT_TOLERANCE;
+    const cx0 = Math.floor((x - reach) / cell);
+    const cx1 = Math.floor((x + reach) / cell);
+    const cy0 = Math.floor((y - reach) / cell);
+    const cy1 = Math.floor((y + reach) / cell);
     let dup = false;
-    for (let dx = -reach; dx <= reach && !dup; dx++) {
-      for (let dy = -reach; dy <= reach && !dup; dy++) {
-        const bucket = grid.get(key(cx + dx, cy + dy));
-        if (!bucket) continue;
-        for (const j of bucket) {
+    for (let cx = cx0; cx <= cx1 && !dup; cx++) {
+      for (let cy = cy0; cy <= cy1 && !dup; cy++) {
+        for (let j = head[hashKey(cx, cy, code, mask)]; j >= 0; j = next[j]) {
           if (codes[j] !== code) continue;
+          const sj = g.size[j];
+          const small = sj < size ? sj : size;
           // Both passes are set at the same size; a big OCR word box that happens
           // to cover a small one is not a copy.
-          if (Math.max(g.size[j], g.size[i]) > 1.25 * Math.min(g.size[j], g.size[i])) continue;
-          const tol = Math.min(g.size[j], g.size[i]) * OVERPRINT_TOLERANCE;
+          if ((sj < size ? size : sj) > 1.25 * small) continue;
+          const tol = small * OVERPRINT_TOLERANCE;
           // Horizontally the copies must overlap mostly: narrow glyphs (OCR
           // layers are often condensed) are closer together than a quarter em.
-          const tolX = Math.min(tol, 0.6 * Math.max(w, g.x1[j] - g.x0[j]));
+          const wj = g.x1[j] - g.x0[j];
+          const tolX = Math.min(tol, 0.6 * (w > wj ? w : wj));
           if (Math.abs(g.x0[j] - x) > tolX || Math.abs(g.bottom[j] - y) > tol) continue;
           // Inside one item characters are laid out one after another, so only
           // a shared slot (pair-doubled item) makes two of them coincide.
@@ -70,10 +85,9 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
       removed[i] = 1;
       continue;
     }
-    const k = key(cx, cy);
-    const bucket = grid.get(k);
-    if (bucket) bucket.push(i);
-    else grid.set(k, [i]);
+    const k = hashKey(Math.floor(x / cell), Math.floor(y / cell), code, mask);
+    next[i] = head[k];
+    head[k] = i;
   }
   keepIsolatedMatches(g, removed);
   removeWhitespaceOfCopies(g, removed);

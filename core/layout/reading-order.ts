@@ -16,151 +16,199 @@ export interface Box {
 /** Boxes may overlap by this much (pt) and still leave a gap: OCR boxes are ragged. */
 const SLACK = 1;
 
-interface Gap {
-  /** Boxes sorted along the axis; the cut falls before sorted[at]. */
-  sorted: number[];
-  at: number;
-  width: number;
+/**
+ * A set of boxes kept in four sort orders (by each edge), so every cut test is
+ * one linear sweep and a split is a stable filter: peeling spanning boxes one
+ * by one on a noisy scan stays O(n) per step instead of re-sorting.
+ */
+interface Region {
+  byTop: number[];
+  byBottom: number[];
+  byX0: number[];
+  byX1: number[];
 }
 
-function widestGap(boxes: readonly Box[], idx: readonly number[], lo: (b: Box) => number, hi: (b: Box) => number): Gap | null {
-  const sorted = [...idx].sort((a, b) => lo(boxes[a]) - lo(boxes[b]));
-  let reach = hi(boxes[sorted[0]]);
-  let best: Gap | null = null;
-  for (let k = 1; k < sorted.length; k++) {
-    const b = boxes[sorted[k]];
-    const width = lo(b) + SLACK - reach;
-    if (width > 0 && (!best || width > best.width)) best = { sorted, at: k, width };
-    reach = Math.max(reach, hi(b));
-  }
-  return best;
+interface Coords {
+  x0: Float64Array;
+  x1: Float64Array;
+  top: Float64Array;
+  bottom: Float64Array;
+  /** Scratch: which side of a split each box goes to. */
+  side: Uint8Array;
 }
+
+interface Axis {
+  lo: (c: Coords) => Float64Array;
+  hi: (c: Coords) => Float64Array;
+  byLo: (r: Region) => number[];
+  byHi: (r: Region) => number[];
+}
+const X: Axis = { lo: (c) => c.x0, hi: (c) => c.x1, byLo: (r) => r.byX0, byHi: (r) => r.byX1 };
+const Y: Axis = { lo: (c) => c.top, hi: (c) => c.bottom, byLo: (r) => r.byTop, byHi: (r) => r.byBottom };
 
 export function readingOrder(boxes: readonly Box[]): number[] {
+  const n = boxes.length;
   const out: number[] = [];
+  if (!n) return out;
+  const c: Coords = { x0: new Float64Array(n), x1: new Float64Array(n), top: new Float64Array(n), bottom: new Float64Array(n), side: new Uint8Array(n) };
+  boxes.forEach((b, i) => {
+    c.x0[i] = b.x0;
+    c.x1[i] = b.x1;
+    c.top[i] = b.top;
+    c.bottom[i] = b.bottom;
+  });
   const all = boxes.map((_, i) => i);
-  if (all.length) cut(boxes, all, out);
+  const by = (v: Float64Array) => [...all].sort((a, b) => v[a] - v[b]);
+  cut(c, { byTop: by(c.top), byBottom: by(c.bottom), byX0: by(c.x0), byX1: by(c.x1) }, out);
   return out;
 }
 
-function cut(boxes: readonly Box[], idx: number[], out: number[]): void {
-  if (idx.length === 1) {
-    out.push(idx[0]);
+/** The widest whitespace band across `axis` (position of the first box after it), or NaN. */
+function widestGap(c: Coords, r: Region, axis: Axis): number {
+  const lo = axis.lo(c);
+  const hi = axis.hi(c);
+  const sorted = axis.byLo(r);
+  let reach = hi[sorted[0]];
+  let best = 0;
+  let at = NaN;
+  for (let k = 1; k < sorted.length; k++) {
+    const b = sorted[k];
+    const width = lo[b] + SLACK - reach;
+    if (width > best) {
+      best = width;
+      at = lo[b];
+    }
+    if (hi[b] > reach) reach = hi[b];
+  }
+  return at;
+}
+
+/** Splits the region: boxes with `side` 0 first, then 1; each order stays sorted. */
+function split(c: Coords, r: Region): [Region, Region] {
+  const part = (xs: number[]): [number[], number[]] => {
+    const a: number[] = [];
+    const b: number[] = [];
+    for (const i of xs) (c.side[i] ? b : a).push(i);
+    return [a, b];
+  };
+  const t = part(r.byTop);
+  const bo = part(r.byBottom);
+  const x0 = part(r.byX0);
+  const x1 = part(r.byX1);
+  return [
+    { byTop: t[0], byBottom: bo[0], byX0: x0[0], byX1: x1[0] },
+    { byTop: t[1], byBottom: bo[1], byX0: x0[1], byX1: x1[1] },
+  ];
+}
+
+function cutAt(c: Coords, r: Region, axis: Axis, at: number, out: number[]): void {
+  const lo = axis.lo(c);
+  for (const i of r.byTop) c.side[i] = lo[i] >= at ? 1 : 0;
+  const [a, b] = split(c, r);
+  cut(c, a, out);
+  cut(c, b, out);
+}
+
+function cut(c: Coords, r: Region, out: number[]): void {
+  const n = r.byTop.length;
+  if (n === 1) {
+    out.push(r.byTop[0]);
     return;
   }
-  const h = widestGap(
-    boxes,
-    idx,
-    (b) => b.top,
-    (b) => b.bottom,
-  );
-  if (h) {
-    cut(boxes, h.sorted.slice(0, h.at), out);
-    cut(boxes, h.sorted.slice(h.at), out);
-    return;
-  }
-  const v = widestGap(
-    boxes,
-    idx,
-    (b) => b.x0,
-    (b) => b.x1,
-  );
-  if (v) {
-    cut(boxes, v.sorted.slice(0, v.at), out);
-    cut(boxes, v.sorted.slice(v.at), out);
-    return;
-  }
+  const h = widestGap(c, r, Y);
+  if (!Number.isNaN(h)) return cutAt(c, r, Y, h, out);
+  const v = widestGap(c, r, X);
+  if (!Number.isNaN(v)) return cutAt(c, r, X, v, out);
   // No clean cut: scanned pages have OCR specks in gutters and ragged boxes.
   // Cut where the fewest boxes are crossed instead (columns first), giving
   // each crossed box to the side its centre lies on.
-  const soft = softCut(boxes, idx, X, Y) ?? softCut(boxes, idx, Y, X);
+  const soft = softCut(c, r, X, Y) ?? softCut(c, r, Y, X);
   if (soft) {
-    cut(boxes, soft[0], out);
-    cut(boxes, soft[1], out);
+    cut(c, soft[0], out);
+    cut(c, soft[1], out);
     return;
   }
-  // Overlapping boxes with no cut at all: top to bottom, then left to right.
   // Still no cut: a few boxes spanning columns (merged lines on noisy scans,
   // mastheads) block every cut. Order the rest without the widest box, then
   // put it back before the first box that starts below it.
-  if (idx.length > 2) {
-    const widest = idx.reduce((w, i) => (boxes[i].x1 - boxes[i].x0 > boxes[w].x1 - boxes[w].x0 ? i : w), idx[0]);
+  if (n > 2) {
+    let widest = r.byTop[0];
+    for (const i of r.byTop) if (c.x1[i] - c.x0[i] > c.x1[widest] - c.x0[widest]) widest = i;
+    const keep = (xs: number[]) => xs.filter((i) => i !== widest);
     const sub: number[] = [];
-    cut(
-      boxes,
-      idx.filter((i) => i !== widest),
-      sub,
-    );
-    const at = sub.findIndex((i) => boxes[i].top >= boxes[widest].top);
+    cut(c, { byTop: keep(r.byTop), byBottom: keep(r.byBottom), byX0: keep(r.byX0), byX1: keep(r.byX1) }, sub);
+    const at = sub.findIndex((i) => c.top[i] >= c.top[widest]);
     sub.splice(at < 0 ? sub.length : at, 0, widest);
     out.push(...sub);
     return;
   }
-  const rest = [...idx].sort((a, b) => boxes[a].top - boxes[b].top || boxes[a].x0 - boxes[b].x0);
+  // Overlapping boxes with no cut at all: top to bottom, then left to right.
+  const rest = [...r.byTop].sort((a, b) => c.top[a] - c.top[b] || c.x0[a] - c.x0[b]);
   out.push(...rest);
 }
 
 /** Crossed extent may be at most this share of the region's extent across the cut. */
 const SOFT_CUT_MAX_COST = 0.2;
 
-interface Axis {
-  lo: (b: Box) => number;
-  hi: (b: Box) => number;
-}
-const X: Axis = { lo: (b) => b.x0, hi: (b) => b.x1 };
-const Y: Axis = { lo: (b) => b.top, hi: (b) => b.bottom };
-
-/** Cut perpendicular to `along` where the crossed boxes' extent on `across` is smallest. */
-function softCut(boxes: readonly Box[], idx: readonly number[], along: Axis, across: Axis): [number[], number[]] | null {
-  if (idx.length < 3) return null;
-  const { lo, hi } = along;
-  const ext = (b: Box) => across.hi(b) - across.lo(b);
-  let min = Infinity;
+/**
+ * Cut perpendicular to `along` where the crossed boxes' extent on `across` is
+ * smallest: a sweep over box edges in order (both edge orders are kept sorted).
+ */
+function softCut(c: Coords, r: Region, along: Axis, across: Axis): [Region, Region] | null {
+  const n = r.byTop.length;
+  if (n < 3) return null;
+  const lo = along.lo(c);
+  const hi = along.hi(c);
+  const alo = across.lo(c);
+  const ahi = across.hi(c);
+  const starts = along.byLo(r);
+  const ends = along.byHi(r);
+  const min = lo[starts[0]];
   let max = -Infinity;
   let minA = Infinity;
   let maxA = -Infinity;
-  for (const i of idx) {
-    const b = boxes[i];
-    min = Math.min(min, lo(b));
-    max = Math.max(max, hi(b));
-    minA = Math.min(minA, across.lo(b));
-    maxA = Math.max(maxA, across.hi(b));
+  let minCentre = Infinity;
+  let maxCentre = -Infinity;
+  for (const i of starts) {
+    if (hi[i] > max) max = hi[i];
+    if (alo[i] < minA) minA = alo[i];
+    if (ahi[i] > maxA) maxA = ahi[i];
+    const centre = (lo[i] + hi[i]) / 2;
+    if (centre < minCentre) minCentre = centre;
+    if (centre > maxCentre) maxCentre = centre;
   }
-  const span = maxA - minA;
-  // Sweep candidate cut positions (box edges) with the crossed extent at each.
-  const events: Array<[pos: number, delta: number]> = [];
-  for (const i of idx) {
-    const b = boxes[i];
-    events.push([lo(b), ext(b)], [hi(b), -ext(b)]);
-  }
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const centres = idx.map((i) => (lo(boxes[i]) + hi(boxes[i])) / 2).sort((a, b) => a - b);
+  const limit = SOFT_CUT_MAX_COST * (maxA - minA);
   let cost = 0;
-  let best: { pos: number; cost: number } | null = null;
-  for (let k = 0; k < events.length; k++) {
-    cost += events[k][1];
-    const pos = events[k][0];
-    if (k + 1 < events.length && events[k + 1][0] === pos) continue;
+  let bestPos = NaN;
+  let bestCost = Infinity;
+  let s = 0;
+  let e = 0;
+  while (s < n || e < n) {
+    // Next event position; every edge at that position is applied before the cost is read.
+    const pos = e < n && (s >= n || hi[ends[e]] <= lo[starts[s]]) ? hi[ends[e]] : lo[starts[s]];
+    while (e < n && hi[ends[e]] === pos) {
+      cost -= ahi[ends[e]] - alo[ends[e]];
+      e++;
+    }
+    while (s < n && lo[starts[s]] === pos) {
+      cost += ahi[starts[s]] - alo[starts[s]];
+      s++;
+    }
     if (pos <= min || pos >= max) continue;
-    const left = lowerBound(centres, pos);
-    if (left === 0 || left === centres.length) continue;
-    if (cost > SOFT_CUT_MAX_COST * span) continue;
-    if (!best || cost < best.cost) best = { pos, cost };
+    // Both sides must keep a box centre.
+    if (!(minCentre < pos) || !(maxCentre >= pos)) continue;
+    if (cost > limit) continue;
+    if (cost < bestCost) {
+      bestCost = cost;
+      bestPos = pos;
+    }
   }
-  if (!best) return null;
-  const at = best.pos;
-  const a = idx.filter((i) => (lo(boxes[i]) + hi(boxes[i])) / 2 < at);
-  const b = idx.filter((i) => (lo(boxes[i]) + hi(boxes[i])) / 2 >= at);
-  return a.length && b.length ? [a, b] : null;
-}
-
-function lowerBound(xs: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (xs[m] < v) lo = m + 1;
-    else hi = m;
+  if (Number.isNaN(bestPos)) return null;
+  let left = 0;
+  for (const i of starts) {
+    const right = (lo[i] + hi[i]) / 2 >= bestPos;
+    c.side[i] = right ? 1 : 0;
+    if (!right) left++;
   }
-  return lo;
+  return left > 0 && left < n ? split(c, r) : null;
 }
