@@ -28,7 +28,7 @@ const cache = new Map<string, PDFDocumentLoadingTask>();
 const KEEP = 3;
 
 export function loadPdf(id: string): Promise<PDFDocumentProxy> {
-  let task = cache.get(id);
+  const task = cache.get(id);
   if (task) {
     cache.delete(id);
     cache.set(id, task);
