@@ -68,11 +68,13 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
   const id = sha256(input.bytes);
   if (store.has(id)) return { file, status: 'duplicate', id };
 
-  const pending = store.begin(id, kind, basename(file), input.bytes.length);
+  const size = input.bytes.length;
+  const pending = store.begin(id, kind, basename(file), size);
   try {
-    // Processing may transfer (detach) the buffer it is given: hand it a copy, keep ours for the store.
-    const { title } = await processor.process(kind, input.bytes.slice(), (raw, cleaned) => pending.addPage(raw, cleaned));
-    store.storeOriginal(input.bytes);
+    // The original goes to disk first: processing may transfer (detach) the buffer it is given.
+    // If processing then fails, the stored object stays invisible and a re-import reuses it.
+    if (store.storeOriginal(input.bytes) !== id) throw new Error('the file changed while it was being imported');
+    const { title } = await processor.process(kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
     const meta = metadataFromFileName(basename(file));
     if (title && !meta.title) meta.title = title.slice(0, 1000);
     pending.commit(meta);

@@ -116,7 +116,8 @@ export class LibraryStore {
     const id = sha256(bytes);
     const dir = join(this.objectsDir, id.slice(0, 2));
     const target = join(dir, id);
-    if (existsSync(target)) return id;
+    // An existing copy is trusted only if it still hashes right; a damaged one is replaced by these good bytes.
+    if (existsSync(target) && sha256(readFileSync(target)) === id) return id;
     mkdirSync(dir, { recursive: true });
     const tmp = join(this.dir, 'tmp', randomBytes(8).toString('hex'));
     const fd = openSync(tmp, 'wx', 0o444);

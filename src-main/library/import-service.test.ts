@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from './import-service.ts';
+import { LibraryStore, sha256 } from './library-store.ts';
+import { createProcessor } from './processor.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CJK = join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf');
+
+describe('importFiles through the worker pool', () => {
+  let dir: string;
+  let store: LibraryStore;
+  const processor = createProcessor();
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'broadsheet-import-'));
+    store = new LibraryStore(dir);
+  });
+  afterAll(async () => {
+    await processor.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps every original byte, even though the pool takes over the buffer it is given', async () => {
+    const original = readFileSync(CJK);
+    // A Buffer that owns its memory outright is transferable: the worker detaches it.
+    const bytes = Buffer.from(new Uint8Array(original));
+    const [result] = await importFiles(store, processor, [{ name: 'cjk-overprint.pdf', bytes }]);
+    expect(result).toMatchObject({ status: 'imported', id: sha256(original) });
+    const stored = readFileSync(store.objectPath(result.id!)!);
+    expect(stored.equals(original)).toBe(true);
+    expect(store.verify(result.id!)).toBe(true);
+    const page = store.page(result.id!, 1)!;
+    expect(page.blocks.length).toBeGreaterThan(5);
+    expect(page.edits.some((e) => e.reason === 'overprint')).toBe(true);
+  });
+
+  it('reports progress per file and leaves nothing visible for a file that fails', async () => {
+    const progress: number[] = [];
+    const results = await importFiles(
+      store,
+      processor,
+      [
+        { name: 'broken.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 7)]) },
+        { name: 'dump.txt', bytes: Buffer.from('围绕中心服务大局\n来到大陈村来到大陈村\n') },
+      ],
+      (p) => progress.push(p.done),
+    );
+    expect(results.map((r) => r.status)).toEqual(['failed', 'imported']);
+    expect(results[0].error).toMatch(/^broken\.pdf: truncated or corrupt PDF/);
+    expect(progress).toEqual([0, 1, 2]);
+    expect(store.list().map((d) => d.fileName).sort()).toEqual(['cjk-overprint.pdf', 'dump.txt']);
+  });
+});
