@@ -29,16 +29,13 @@ function hashKey(cx: number, cy: number, code: number, mask: number): number {
 
 export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
   const removed = new Uint8Array(g.count);
-  const codes = new Int32Array(g.count);
+  const codes = g.code;
   const sizes: number[] = [];
-  for (let i = 0; i < g.count; i++) {
-    codes[i] = page.items[g.item[i]].str.codePointAt(g.char[i]) ?? 0;
-    if (i % 16 === 0) sizes.push(g.size[i]);
-  }
+  for (let i = 0; i < g.count; i += 16) sizes.push(g.size[i]);
   sizes.sort((a, b) => a - b);
-  // Cells sized for body text (one tolerance wide): body glyphs look at 2×2 to
-  // 3×3 cells, larger glyphs at more.
-  const cell = Math.max(0.5, (sizes[sizes.length >> 1] ?? 10) * OVERPRINT_TOLERANCE);
+  // Cells two body tolerances wide: a body glyph looks at 1–4 cells, larger
+  // glyphs at more.
+  const cell = Math.max(1, (sizes[sizes.length >> 1] ?? 10) * 2 * OVERPRINT_TOLERANCE);
   let tableSize = 16;
   while (tableSize < 2 * g.count) tableSize <<= 1;
   const mask = tableSize - 1;

@@ -11,7 +11,7 @@ import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
 import { readingOrder } from '../layout/reading-order.ts';
 import { captionableImages, classifyBlocks, medianSize } from '../layout/block-kinds.ts';
 import { charWidth, isIndented, measureOf, splitParagraphs } from '../layout/paragraphs.ts';
-import { joinLines, makeJoinContext } from '../layout/join.ts';
+import { joinLines, makeJoinContext, segmentText } from '../layout/join.ts';
 import { findOverprints, rangesToEdits } from './overprint.ts';
 
 interface Part {
@@ -27,13 +27,10 @@ interface Para {
   last: boolean;
 }
 
-function glyphString(page: RawPage, g: Glyphs, i: number): string {
-  const s = page.items[g.item[i]].str;
-  return g.len[i] === 1 ? s[g.char[i]] : s.slice(g.char[i], g.char[i] + g.len[i]);
-}
-
 function lineTextOf(page: RawPage, g: Glyphs, line: Line): string {
-  return line.segs.map((s) => s.glyphs.map((i) => glyphString(page, g, i)).join('')).join(' ');
+  let out = segmentText(page, g, line.segs[0]);
+  for (let k = 1; k < line.segs.length; k++) out += ' ' + segmentText(page, g, line.segs[k]);
+  return out;
 }
 
 function lineSize(lines: readonly Line[]): number {
@@ -105,7 +102,13 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const order = readingOrder(blocks);
   const body = medianSize(lines);
   const images = captionableImages(page.images, page.width, page.height);
-  const lineText = (l: Line) => lineTextOf(page, g, l);
+  // Classification and paragraph splitting both read line texts: build each once.
+  const texts = new Map<Line, string>();
+  const lineText = (l: Line) => {
+    let t = texts.get(l);
+    if (t === undefined) texts.set(l, (t = lineTextOf(page, g, l)));
+    return t;
+  };
 
   const kinds = classifyBlocks(
     order.map((bi) => {

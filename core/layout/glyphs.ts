@@ -16,6 +16,8 @@ export interface Glyphs {
   char: Int32Array;
   /** 1, or 2 for a surrogate pair. */
   len: Uint8Array;
+  /** Code point of the character. */
+  code: Int32Array;
   /** Position slot inside the item: two copies of a pair-doubled character share one. */
   slot: Int32Array;
   x0: Float64Array;
@@ -45,10 +47,11 @@ export function isCjkCode(code: number): boolean {
   return v === 1;
 }
 
-function widthClassCode(code: number, ch: string): number {
+/** widthClass by UTF-16 unit, memoised. */
+function widthClassCode(code: number): number {
   if (code >= 0x10000) return 1;
   let v = classCache[code];
-  if (v < 0) v = classCache[code] = widthClass(ch);
+  if (v < 0) v = classCache[code] = widthClass(String.fromCharCode(code));
   return v;
 }
 
@@ -96,7 +99,7 @@ function units(str: string): Unit[] {
  */
 export function assignSlots(us: readonly Unit[], width: number, em: number): { slots: number[]; weights: number[] } {
   const n = us.length;
-  const singleW = us.map((u) => widthClassCode(u.ch.charCodeAt(0), u.ch));
+  const singleW = us.map((u) => (u.len === 2 ? 1 : widthClassCode(u.ch.charCodeAt(0))));
   const single = { slots: us.map((_, i) => i), weights: singleW };
   if (n < 4 || !(width > 0)) return single;
   let best: { slots: number[]; weights: number[] } | null = null;
@@ -138,12 +141,6 @@ export function assignSlots(us: readonly Unit[], width: number, em: number): { s
   return errDoubled + 0.15 < errSingle ? best : single;
 }
 
-/** A cheap test before building pair hypotheses: two equal neighbours somewhere. */
-function hasAdjacentRepeat(str: string): boolean {
-  for (let i = 1; i < str.length; i++) if (str.charCodeAt(i) === str.charCodeAt(i - 1)) return true;
-  return false;
-}
-
 /**
  * The item's rect, or one rebuilt from the transform when the extractor could
  * not provide it (non-finite values): baseline at the origin, width from
@@ -167,6 +164,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
     item: new Int32Array(cap),
     char: new Int32Array(cap),
     len: new Uint8Array(cap),
+    code: new Int32Array(cap),
     slot: new Int32Array(cap),
     x0: new Float64Array(cap),
     x1: new Float64Array(cap),
@@ -178,11 +176,32 @@ export function buildGlyphs(page: RawPage): Glyphs {
     cjk: new Uint8Array(cap),
     vertical: new Uint8Array(cap),
   };
+  let codes = new Int32Array(64);
+  let weights = new Float64Array(64);
   page.items.forEach((it, itemIndex) => {
-    if (it.str.length === 0) return;
+    const str = it.str;
+    if (str.length === 0) return;
     const size = itemSize(it);
-    const us = units(it.str);
-    const r = usableRect(it, page.height, us, size);
+    // Code points and width classes of the item's characters, without per-character strings.
+    if (codes.length < str.length) {
+      codes = new Int32Array(str.length * 2);
+      weights = new Float64Array(str.length * 2);
+    }
+    let n = 0;
+    let total = 0;
+    let repeat = false;
+    for (let i = 0; i < str.length; n++) {
+      const c = str.charCodeAt(i);
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < str.length;
+      const code = pair ? (str.codePointAt(i) as number) : c;
+      codes[n] = code;
+      weights[n] = pair ? 1 : widthClassCode(c);
+      total += weights[n];
+      if (n > 0 && codes[n - 1] === code) repeat = true;
+      i += pair ? 2 : 1;
+    }
+    const us = repeat || !it.rect.every(Number.isFinite) ? units(str) : null;
+    const r = us ? usableRect(it, page.height, us, size) : it.rect;
     const rx0 = Math.min(r[0], r[2]);
     const rx1 = Math.max(r[0], r[2]);
     const ry0 = Math.min(r[1], r[3]);
@@ -191,31 +210,43 @@ export function buildGlyphs(page: RawPage): Glyphs {
     const extent = vertical ? ry1 - ry0 : rx1 - rx0;
     // Horizontal em: OCR layers condense text with a horizontal scale well below the size.
     const hEm = vertical ? size : Math.hypot(it.transform[0], it.transform[1]) || size;
-    const { slots, weights } = hasAdjacentRepeat(it.str)
-      ? assignSlots(us, extent, hEm)
-      : { slots: null, weights: us.map((u) => widthClassCode(u.ch.charCodeAt(0), u.ch)) };
-    const total = weights.reduce((a, b) => a + b, 0);
+    let slots: number[] | null = null;
+    let ws: ArrayLike<number> = weights;
+    if (repeat && us) {
+      const assigned = assignSlots(us, extent, hEm);
+      slots = assigned.slots;
+      ws = assigned.weights;
+      total = 0;
+      for (const w of assigned.weights) total += w;
+    }
     // With no usable width, fall back to nominal advances so positions still differ.
     const scale = extent > 0 && total > 0 ? extent / total : hEm;
-    const offsets: number[] = [];
     let acc = 0;
-    for (const w of weights) {
-      offsets.push(acc);
-      acc += w * scale;
-    }
-    us.forEach((u, k) => {
+    let slotStart = 0;
+    let lastSlot = -1;
+    let unit = 0;
+    for (let k = 0; k < n; k++) {
       const i = g.count++;
       const s = slots ? slots[k] : k;
-      const a = offsets[s];
-      const b = a + weights[s] * scale;
+      // Slots only ever repeat or advance by one, so offsets accumulate in order.
+      if (s !== lastSlot) {
+        slotStart = acc;
+        acc += ws[s] * scale;
+        lastSlot = s;
+      }
+      const a = slotStart;
+      const b = acc;
+      const code = codes[k];
+      const len = code >= 0x10000 ? 2 : 1;
       g.item[i] = itemIndex;
-      g.char[i] = u.start;
-      g.len[i] = u.len;
+      g.char[i] = unit;
+      g.len[i] = len;
+      g.code[i] = code;
       g.slot[i] = s;
       g.size[i] = size;
       g.em[i] = hEm;
-      g.space[i] = u.len === 1 && isSpace(u.ch) ? 1 : 0;
-      g.cjk[i] = isCjkCode(u.ch.codePointAt(0) ?? 0) ? 1 : 0;
+      g.space[i] = len === 1 && (code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000) ? 1 : 0;
+      g.cjk[i] = isCjkCode(code) ? 1 : 0;
       g.vertical[i] = vertical ? 1 : 0;
       if (vertical) {
         g.x0[i] = rx0;
@@ -229,7 +260,8 @@ export function buildGlyphs(page: RawPage): Glyphs {
         g.bottom[i] = ry1;
         g.top[i] = ry1 - ry0 > 0.2 * size ? ry0 : ry1 - size;
       }
-    });
+      unit += len;
+    }
   });
   return g;
 }

@@ -58,16 +58,36 @@ function isCjkGlyph(ctx: JoinContext, i: number): boolean {
   return ctx.g.cjk[i] === 1;
 }
 
+/**
+ * The text of a segment. Its glyphs are usually one unbroken stretch of the
+ * item (then one slice); overprint copies removed from inside it leave holes.
+ */
+export function segmentText(page: RawPage, g: Glyphs, seg: Segment): string {
+  const gs = seg.glyphs;
+  const first = gs[0];
+  const last = gs[gs.length - 1];
+  const str = page.items[seg.item].str;
+  const start = g.char[first];
+  const end = g.char[last] + g.len[last];
+  if (end - start === gs.length || unbroken(g, gs)) return str.slice(start, end);
+  let out = '';
+  for (const i of gs) out += str.slice(g.char[i], g.char[i] + g.len[i]);
+  return out;
+}
+
+function unbroken(g: Glyphs, gs: readonly number[]): boolean {
+  for (let k = 1; k < gs.length; k++) if (g.char[gs[k]] !== g.char[gs[k - 1]] + g.len[gs[k - 1]]) return false;
+  return true;
+}
+
 export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
   let text = '';
   const map: CharSource[] = [];
   const { g, page } = ctx;
-  const emit = (i: number) => {
-    const s = page.items[g.item[i]].str;
-    for (let u = 0; u < g.len[i]; u++) {
-      text += s[g.char[i] + u];
-      map.push([g.item[i], g.char[i] + u]);
-    }
+  const emit = (seg: Segment) => {
+    text += segmentText(page, g, seg);
+    const item = seg.item;
+    for (const i of seg.glyphs) for (let u = 0, c = g.char[i]; u < g.len[i]; u++) map.push([item, c + u]);
   };
   const space = (ws: number) => {
     text += ' ';
@@ -109,7 +129,7 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
           if (sameItem || ws >= 0 || gap > WORD_GAP * Math.min(seg.em, prevSeg.em)) space(ws);
         }
       }
-      for (const i of seg.glyphs) emit(i);
+      emit(seg);
       prevSeg = seg;
     }
   }

@@ -35,10 +35,14 @@ export function isIndented(g: Glyphs, line: Line, m: Measure): boolean {
   return line.x0 - m.left >= 1.5 * charWidth(g, line);
 }
 
-export function endsShort(g: Glyphs, line: Line, m: Measure, lineText: string): boolean {
+/** The line stops well short of the measure (two CJK characters, three Latin). */
+export function stopsShort(g: Glyphs, line: Line, m: Measure): boolean {
   const cw = charWidth(g, line);
-  const short = m.right - line.x1 >= (cw === line.size ? 2 : 3) * cw;
-  return short && endsSentence(lineText);
+  return m.right - line.x1 >= (cw === line.size ? 2 : 3) * cw;
+}
+
+export function endsShort(g: Glyphs, line: Line, m: Measure, lineText: string): boolean {
+  return stopsShort(g, line, m) && endsSentence(lineText);
 }
 
 /** Line pitch (baseline to baseline) this much above the block's median marks extra paragraph spacing. */
@@ -70,7 +74,7 @@ export function splitParagraphs(g: Glyphs, block: LineBlock, lineText: (line: Li
   block.lines.forEach((line, k) => {
     if (k > 0) {
       const prev = block.lines[k - 1];
-      if (isIndented(g, line, m) || endsShort(g, prev, m, lineText(prev)) || spacedApart(prev, line, pitch)) {
+      if (isIndented(g, line, m) || (stopsShort(g, prev, m) && endsSentence(lineText(prev))) || spacedApart(prev, line, pitch)) {
         out.push(cur);
         cur = [];
       }
