@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import type { AppHost } from './e2e/support/fixtures.ts';
 import { chromiumExecutable } from './e2e/support/chromium.ts';
 
 /**
@@ -6,7 +7,7 @@ import { chromiumExecutable } from './e2e/support/chromium.ts';
  * `broadsheet serve` in Chromium; "electron" drives the real app through
  * _electron.launch and skips, saying why, where the binary is absent.
  */
-export default defineConfig({
+export default defineConfig<object, { appHost: AppHost }>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 60_000,
@@ -32,6 +33,6 @@ export default defineConfig({
         },
       },
     },
-    { name: 'electron', use: { appHost: 'electron' } as never },
+    { name: 'electron', use: { appHost: 'electron' } },
   ],
 });

@@ -1,4 +1,4 @@
-import { test as base, expect, _electron, type Page } from '@playwright/test';
+import { test as base, expect, _electron, type Browser, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ export const FIXTURE_FILES = {
   latin: join(ROOT, 'fixtures', 'pdf', 'latin-columns.pdf'),
   sample: join(ROOT, 'assets', 'sample', 'evening-star-1918-09-01-p1.pdf'),
 };
+
+export type AppHost = 'browser' | 'electron';
 
 export interface AppUnderTest {
   page: Page;
@@ -26,9 +28,26 @@ interface Options {
   freshLibrary: boolean;
 }
 
-export const test = base.extend<Options & { app: AppUnderTest }, { preparedLibrary: string }>({
-  appHost: ['browser', { option: true }],
+interface WorkerFixtures {
+  appHost: 'browser' | 'electron';
+  preparedLibrary: string;
+  /** Our own Chromium, launched only for the browser host: the Electron project must not need one. */
+  hostBrowser: Browser | null;
+}
+
+export const test = base.extend<Omit<Options, 'appHost'> & { app: AppUnderTest }, WorkerFixtures>({
+  appHost: ['browser', { option: true, scope: 'worker' }],
   freshLibrary: [false, { option: true }],
+
+  hostBrowser: [
+    async ({ appHost, playwright, launchOptions }, use) => {
+      if (appHost === 'electron') return use(null);
+      const browser = await playwright.chromium.launch(launchOptions);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
 
   preparedLibrary: [
     async ({}, use) => {
@@ -40,7 +59,7 @@ export const test = base.extend<Options & { app: AppUnderTest }, { preparedLibra
     { scope: 'worker' },
   ],
 
-  app: async ({ appHost, freshLibrary, preparedLibrary, page, browserName }, use, testInfo) => {
+  app: async ({ appHost, freshLibrary, preparedLibrary, hostBrowser, contextOptions, viewport }, use, testInfo) => {
     const libraryDir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
     if (!freshLibrary) cpSync(preparedLibrary, libraryDir, { recursive: true });
     const foreign: string[] = [];
@@ -64,10 +83,11 @@ export const test = base.extend<Options & { app: AppUnderTest }, { preparedLibra
       await use({ page: win, origin: 'app://bundle', libraryDir, host: 'electron' });
       await electronApp.close();
     } else {
-      void browserName;
+      const context = await hostBrowser!.newContext({ ...contextOptions, viewport });
+      const page = await context.newPage();
       const host = await startHostProcess(libraryDir);
       // Offline means offline: any request to another origin is aborted and fails the test.
-      await page.context().route('**/*', (route) => {
+      await context.route('**/*', (route) => {
         const url = route.request().url();
         if (url.startsWith(host.origin) || /^(blob|data):/.test(url)) return route.continue();
         foreign.push(url);
@@ -75,6 +95,7 @@ export const test = base.extend<Options & { app: AppUnderTest }, { preparedLibra
       });
       await page.goto(host.url);
       await use({ page, origin: host.origin, libraryDir, host: 'browser' });
+      await context.close();
       await host.stop();
     }
     rmSync(libraryDir, { recursive: true, force: true });
