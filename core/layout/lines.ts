@@ -284,8 +284,31 @@ function crossedByNeighbours(sorted: readonly Line[], bottoms: readonly number[]
     if (dy < 0 && (!above || l.bottom > above.bottom)) above = l;
     if (dy > 0 && !below) below = l;
   }
-  const crosses = (l: Line | null) => !l || (l.x0 <= g0 && l.x1 >= g1);
+  const crosses = (l: Line | null) => !l || (l.x0 <= g0 && l.x1 >= g1 && inkAcross(l, g0, g1));
   return (above !== null || below !== null) && crosses(above) && crosses(below);
+}
+
+/**
+ * The line has ink across [g0, g1] broken only by its own ordinary word
+ * spaces. A line that itself bridges a gutter (OCR layers and narrow gutters
+ * make those) has a hole there wider than its typical space, and must not
+ * vouch for a gap being a word space.
+ */
+function inkAcross(l: Line, g0: number, g1: number): boolean {
+  let hole = 0;
+  let reach = g0;
+  const gaps: number[] = [];
+  for (let k = 0; k < l.segs.length; k++) {
+    const s = l.segs[k];
+    if (k > 0 && s.x0 > l.segs[k - 1].x1) gaps.push(s.x0 - l.segs[k - 1].x1);
+    if (s.x1 <= reach || s.x0 >= g1) continue;
+    if (s.x0 > reach) hole = Math.max(hole, s.x0 - reach);
+    reach = s.x1;
+  }
+  if (reach < g1) hole = Math.max(hole, g1 - reach);
+  gaps.sort((a, b) => a - b);
+  const wordGap = gaps.length ? gaps[gaps.length >> 1] : 0.15 * l.size;
+  return hole < 0.5 * (g1 - g0) && hole <= Math.max(1.6 * wordGap, 0.3 * l.size);
 }
 
 function absorb(a: Line, b: Line): void {
