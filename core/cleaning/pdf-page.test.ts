@@ -116,6 +116,30 @@ describe('cleanPdfPage joining and whitespace', () => {
     expect(c.blocks[0].map.filter(([i]) => i === -1)).toHaveLength(2); // the two line breaks that are not hyphens
   });
 
+  it('always rejoins at the OCR hyphenation mark "¬" and never keeps the mark', () => {
+    const lines = ['the nation’s High¬', 'est court sat in Wash¬', 'ington, with Anglo-', 'American guests com¬'];
+    const items: RawItem[] = [];
+    lines.forEach((l, k) => {
+      let x = 50;
+      const baseline = 100 + k * 14;
+      for (const part of l.split(/( +)/)) {
+        if (!part) continue;
+        items.push(item(part, x, baseline, SIZE));
+        x += advance(part, SIZE);
+      }
+      items.push({ ...item('', x, baseline, SIZE), eol: true });
+    });
+    const p = page(items);
+    const c = cleanPdfPage(p);
+    // "Wash¬" / "ington" rejoins although a "-" before a capital would not; the
+    // block's final mark goes too (its word went on in a block read elsewhere).
+    expect(c.blocks.map((b) => b.text)).toEqual(['the nation’s Highest court sat in Washington, with Anglo-American guests com']);
+    expect(summarizeEdits(c.edits).hyphenation).toBe(3);
+    const marks = c.edits.filter((e) => e.reason === 'hyphenation').map((e) => p.items[e.item].str.slice(e.start, e.end));
+    expect(marks).toEqual(['¬', '¬', '¬']);
+    expect(provenanceProblems(p, c)).toEqual([]);
+  });
+
   it('inserts a space between Latin items only across a real gap', () => {
     const p = page([item('Wash', 50, 100, SIZE), item('ington', 50 + advance('Wash', SIZE), 100, SIZE), item('D.C.', 50 + advance('Washington', SIZE) + 4, 100, SIZE)]);
     const c = cleanPdfPage(p);

@@ -2,6 +2,8 @@
  * Lines → text with provenance. CJK joins without spaces; Latin words keep one
  * space (mapped to a raw space when there is one, else inserted as [-1, -1]);
  * a Latin line ending in a hyphen before a lowercase continuation is rejoined.
+ * OCR layers mark their own end-of-line hyphenation with "¬" (NOT SIGN): that
+ * mark is never content, so it is always dropped and its line rejoined.
  * Every whitespace glyph this consumes is marked in `used`; the hyphens it
  * drops are marked in `hyphens`. The caller turns the rest into Edits.
  */
@@ -27,7 +29,8 @@ export interface Joined {
 
 /** Gap (in ems) between separate Latin items that reads as a word space. */
 const WORD_GAP = 0.2;
-const HYPHENS = new Set(['-', '\u2010', '\u00AD']);
+const OCR_HYPHEN = '\u00AC';
+const HYPHENS = new Set(['-', '\u2010', '\u00AD', OCR_HYPHEN]);
 
 export function makeJoinContext(page: RawPage, g: Glyphs, removed: Uint8Array): JoinContext {
   const firstGlyph = new Int32Array(page.items.length).fill(-1);
@@ -98,6 +101,14 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
       map.push([g.item[ws], g.char[ws]]);
     } else map.push([-1, -1]);
   };
+  /** Drops the segment's final glyph (a hyphenation mark) from text and map. */
+  const dropLast = (seg: Segment) => {
+    const p = seg.glyphs[seg.glyphs.length - 1];
+    ctx.hyphens[p] = 1;
+    text = text.slice(0, text.length - g.len[p]);
+    map.length -= g.len[p];
+  };
+  const endsInOcrMark = (seg: Segment) => seg.glyphs.length >= 2 && ch(ctx, seg.glyphs[seg.glyphs.length - 1]) === OCR_HYPHEN;
   let prevSeg: Segment | null = null;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
@@ -113,16 +124,15 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
           const hyphenated =
             HYPHENS.has(pc) &&
             prevSeg.glyphs.length >= 2 &&
-            isLatinLetter(ch(ctx, prevSeg.glyphs[prevSeg.glyphs.length - 2])) &&
-            (pc === '\u00AD' || /^\p{Ll}/u.test(ch(ctx, first)));
-          if (hyphenated) {
-            ctx.hyphens[p] = 1;
-            text = text.slice(0, text.length - g.len[p]);
-            map.length -= g.len[p];
-          } else if (HYPHENS.has(pc) && prevSeg.glyphs.length >= 2) {
+            (pc === OCR_HYPHEN ||
+              (isLatinLetter(ch(ctx, prevSeg.glyphs[prevSeg.glyphs.length - 2])) && (pc === '\u00AD' || /^\p{Ll}/u.test(ch(ctx, first)))));
+          if (hyphenated) dropLast(prevSeg);
+          else if (HYPHENS.has(pc) && prevSeg.glyphs.length >= 2) {
             // A compound broken at its own hyphen ("Anglo-" / "American"): keep it, no space.
           } else if (!cjk) space(spaceAfter(ctx, prevSeg));
         } else if (!cjk) {
+          // A mark before more text on the same line (a line that ran on across a gutter): still never content.
+          if (endsInOcrMark(prevSeg)) dropLast(prevSeg);
           const ws = spaceAfter(ctx, prevSeg);
           const sameItem = seg.item === prevSeg.item;
           const gap = seg.x0 - prevSeg.x1;
@@ -133,5 +143,7 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
       prevSeg = seg;
     }
   }
+  // The word went on in a block read elsewhere: the mark still goes.
+  if (prevSeg && endsInOcrMark(prevSeg)) dropLast(prevSeg);
   return { text, map };
 }

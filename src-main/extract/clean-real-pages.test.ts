@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanPdfPage } from '../../core/cleaning/pdf-page.ts';
 import { provenanceProblems } from '../../core/layout/synthetic-page.ts';
+import { matchReference, scoreOrder, type ReferenceWord } from '../../core/layout/reference-order.ts';
+import type { RawPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,6 +28,40 @@ function backwardsPairs(rects: Array<[number, number, number, number]>): number 
   return n;
 }
 
+const attr = (tag: string, name: string) => Number(new RegExp(`\\b${name}="([-0-9.]+)"`).exec(tag)?.[1]);
+
+/**
+ * The ALTO file's words in PDF points, each with its TextBlock's index (ALTO
+ * lists TextBlocks in the OCR's reading order). Coordinates are 1/1200 inch
+ * of the page image; the scale comes from the Page size against the PDF page
+ * size, and must agree on both axes. TextBlock boxes are not used: on the
+ * 1918 page their WIDTH and HEIGHT are swapped.
+ */
+function altoWords(xml: string, page: RawPage): ReferenceWord[] {
+  const pageTag = /<Page\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const sx = page.width / attr(pageTag, 'WIDTH');
+  const sy = page.height / attr(pageTag, 'HEIGHT');
+  expect(Math.abs(sx / sy - 1)).toBeLessThan(0.01);
+  expect(Math.abs(sx / (72 / 1200) - 1)).toBeLessThan(0.01);
+  const words: ReferenceWord[] = [];
+  const blocks = xml.split(/<TextBlock\b/).slice(1);
+  blocks.forEach((body, block) => {
+    for (const [tag] of body.matchAll(/<String\b[^>]*>/g)) {
+      const x = attr(tag, 'HPOS') * sx;
+      const y = attr(tag, 'VPOS') * sy;
+      words.push({ rect: [x, y, x + attr(tag, 'WIDTH') * sx, y + attr(tag, 'HEIGHT') * sy], block });
+    }
+  });
+  return words;
+}
+
+/**
+ * Reading order against the ALTO TextBlock order, asserted per page: the share
+ * of consecutive cleaned blocks that step back to an earlier ALTO block, and
+ * the share of cleaned blocks that mix two ALTO blocks (lines run across a gutter).
+ */
+const ORDER_LIMITS: Record<string, { backward: number; impure: number }> = {};
+
 describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text layer)', () => {
   for (const f of files) {
     it(f, async () => {
@@ -42,8 +78,10 @@ describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text
       const tokens = new Set(cleaned.blocks.flatMap((b) => b.text.split(/\s+/)));
       const text = cleaned.blocks.map((b) => b.text).join('\n');
       const words = page.items.flatMap((it) => it.str.split(/\s+/)).filter(Boolean);
-      const missing = words.filter((w) => !tokens.has(w) && !text.includes(w.replace(/[-\u00AD\u2010]$/, '')));
+      const missing = words.filter((w) => !tokens.has(w) && !text.includes(w.replace(/[-\u00AD\u2010\u00AC]$/, '')));
       expect(missing).toEqual([]);
+      // The OCR's own hyphenation mark is never content.
+      expect(text.match(/\u00AC/g) ?? []).toEqual([]);
 
       // Reading order follows columns: count right-to-left jumps at the same height.
       const rects = cleaned.blocks.map((b) => b.rects[0]);
@@ -51,6 +89,28 @@ describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text
       const pairs = (rects.length * (rects.length - 1)) / 2;
       console.log(`${f}: ${words.length} words, ${cleaned.blocks.length} blocks, ${ms.toFixed(0)} ms, backwards pairs ${backwards} of ${pairs}`);
       expect(backwards / pairs).toBeLessThan(0.005);
+
+      const altoFile = path.join(locDir, f.replace(/\.pdf$/, '.alto.xml'));
+      if (!fs.existsSync(altoFile)) return console.log(`${f}: no ALTO file, order against ALTO not measured`);
+      const matches = matchReference(
+        cleaned.blocks.map((b) => b.rects),
+        altoWords(fs.readFileSync(altoFile, 'utf8'), page),
+      );
+      const score = scoreOrder(matches.map((m) => m.block));
+      const chars = cleaned.blocks.reduce((n, b) => n + b.text.length, 0);
+      // Impurity weighted by text length: a stray one-word block matters less than a bridged column.
+      const impure = cleaned.blocks.reduce((n, b, k) => n + b.text.length * (1 - matches[k].purity), 0) / chars;
+      const backward = score.backwardSteps / score.steps;
+      console.log(
+        `${f} vs ALTO: backward steps ${score.backwardSteps}/${score.steps} (${(100 * backward).toFixed(1)}%), ` +
+          `discordant pairs ${(100 * score.discordant / score.comparable).toFixed(2)}%, ` +
+          `text outside its block's ALTO block ${(100 * impure).toFixed(2)}%`,
+      );
+      const limits = ORDER_LIMITS[f];
+      if (limits) {
+        expect(backward).toBeLessThan(limits.backward);
+        expect(impure).toBeLessThan(limits.impure);
+      }
     });
   }
 });
