@@ -19,18 +19,23 @@ describe('createExtractPool', () => {
   it('extracts two files concurrently, pages in order, identical to in-thread extraction', async () => {
     // Generated at test time from the committed subset font: 6 pages each, different text.
     const [a, b] = await Promise.all([generateNewspaperPdf({ pages: 6, seed: 11 }), generateNewspaperPdf({ pages: 6, seed: 12 })]);
-    const events: string[] = [];
     const got: Record<string, RawPage[]> = { a: [], b: [] };
-    const run = (key: 'a' | 'b', pdf: Uint8Array) =>
-      pool.extract(new Uint8Array(pdf), (page) => {
-        events.push(key);
-        got[key].push(page);
-      });
-    const [ra, rb] = await Promise.all([run('a', a.pdf), run('b', b.pdf)]);
-    expect(ra.pageCount).toBe(6);
-    expect(rb.pageCount).toBe(6);
-    // Both workers were busy at once: b's first page arrived before a's last.
-    expect(events.indexOf('b')).toBeLessThan(events.lastIndexOf('a'));
+    // a's consumer holds its first page until b has delivered one: a serial pool would never
+    // start b while a waits, so this finishes only if the two files really extract at once.
+    let bStarted!: () => void;
+    const bHasStarted = new Promise<void>((resolve) => (bStarted = resolve));
+    const ra = pool.extract(new Uint8Array(a.pdf), async (page) => {
+      if (got.a.length === 0) {
+        await Promise.race([bHasStarted, new Promise((_, reject) => setTimeout(() => reject(new Error('b never started while a waited')), 30_000))]);
+      }
+      got.a.push(page);
+    });
+    const rb = pool.extract(new Uint8Array(b.pdf), (page) => {
+      got.b.push(page);
+      bStarted();
+    });
+    expect((await ra).pageCount).toBe(6);
+    expect((await rb).pageCount).toBe(6);
     expect(got.a.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(got.a).toEqual(await extractAll(new Uint8Array(a.pdf)));
     expect(got.b).toEqual(await extractAll(new Uint8Array(b.pdf)));
