@@ -245,6 +245,17 @@ async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opt
   return { number, width: round(viewport.width), height: round(viewport.height), items, images };
 }
 
+/** Document information a newspaper PDF may carry (typesetting systems often fill Title). */
+export interface PdfInfo {
+  title?: string;
+  subject?: string;
+  author?: string;
+}
+
+function infoString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 1000) : undefined;
+}
+
 /**
  * Yields one RawPage at a time; page resources are released after each so a
  * 200-page file does not accumulate fonts and decoded images.
@@ -253,7 +264,7 @@ async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opt
  * "truncated or corrupt PDF", "encrypted (password required)", "no pages".
  * `data` is consumed: pdf.js may take ownership of its buffer.
  */
-export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {}): AsyncGenerator<RawPage> {
+export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {}, onInfo?: (info: PdfInfo) => void): AsyncGenerator<RawPage> {
   if (data.byteLength === 0 || !looksLikePdf(data)) {
     throw Object.assign(new Error('not a PDF: no %PDF- header'), { reason: 'not a PDF' });
   }
@@ -279,6 +290,10 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {})
   }
   try {
     if (doc.numPages === 0) throw Object.assign(new Error('no pages: the document has an empty page tree'), { reason: 'no pages' });
+    if (onInfo) {
+      const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
+      onInfo({ title: infoString(info.Title), subject: infoString(info.Subject), author: infoString(info.Author) });
+    }
     const numbers = opts.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
     for (const n of numbers) {
       let page: PDFPageProxy;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, isMarkedAsUntransferable } from 'node:worker_threads';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
-import type { ExtractOptions } from './extract-pdf.ts';
+import type { ExtractOptions, PdfInfo } from './extract-pdf.ts';
 import type { FromWorker, ToWorker } from './extract-protocol.ts';
 
 /**
@@ -19,7 +19,7 @@ export interface ExtractPool {
    * (views into larger buffers and Node's untransferable Buffer memory are copied instead).
    * Rejects with the extractor's one-line reason ("not a PDF: …").
    */
-  extract(data: Uint8Array, onPage: PageHandler, opts?: ExtractOptions & { clean?: boolean }): Promise<{ pageCount: number }>;
+  extract(data: Uint8Array, onPage: PageHandler, opts?: ExtractOptions & { clean?: boolean }): Promise<{ pageCount: number; info: PdfInfo }>;
   close(): Promise<void>;
 }
 
@@ -35,7 +35,7 @@ interface Job {
   opts: ExtractOptions;
   clean: boolean;
   onPage: PageHandler;
-  resolve: (r: { pageCount: number }) => void;
+  resolve: (r: { pageCount: number; info: PdfInfo }) => void;
   reject: (e: Error) => void;
 }
 
@@ -92,7 +92,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
           job.reject(err);
           return;
         }
-        if (msg.type === 'done') job.resolve({ pageCount: msg.pageCount });
+        if (msg.type === 'done') job.resolve({ pageCount: msg.pageCount, info: msg.info });
         else job.reject(new Error(msg.message));
         finish(slot);
       });

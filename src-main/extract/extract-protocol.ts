@@ -1,5 +1,5 @@
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
-import type { ExtractOptions } from './extract-pdf.ts';
+import type { ExtractOptions, PdfInfo } from './extract-pdf.ts';
 
 /** Messages between the extract pool (main thread) and its workers. */
 
@@ -11,7 +11,7 @@ export type ToWorker =
 export type FromWorker =
   /** `cleaned` is present when the job asked the worker to clean as well. */
   | { type: 'page'; job: number; page: RawPage; cleaned?: CleanedPage }
-  | { type: 'done'; job: number; pageCount: number }
+  | { type: 'done'; job: number; pageCount: number; info: PdfInfo }
   | { type: 'error'; job: number; message: string };
 
 /** Pages a worker may send before the consumer has handled them; bounds memory with a slow consumer. */

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { cleanPage } from '../../core/cleaning/clean-page.ts';
-import { extractPages, type ExtractOptions } from './extract-pdf.ts';
+import { extractPages, type ExtractOptions, type PdfInfo } from './extract-pdf.ts';
 import { PAGES_IN_FLIGHT, type FromWorker, type ToWorker } from './extract-protocol.ts';
 
 /** Runs pdf.js off the main thread; one job at a time, pages streamed back as they are done. */
@@ -20,15 +20,16 @@ async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: b
   currentJob = job;
   credits = PAGES_IN_FLIGHT;
   let count = 0;
+  let info: PdfInfo = {};
   try {
-    for await (const page of extractPages(data, opts)) {
+    for await (const page of extractPages(data, opts, (i) => (info = i))) {
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
       // Cleaning runs here too, so that neither Electron's main thread nor the host's event loop pays for it.
       send(clean ? { type: 'page', job, page, cleaned: cleanPage(page) } : { type: 'page', job, page });
       count++;
     }
-    send({ type: 'done', job, pageCount: count });
+    send({ type: 'done', job, pageCount: count, info });
   } catch (err) {
     send({ type: 'error', job, message: err instanceof Error ? err.message : String(err) });
   }

@@ -16,13 +16,14 @@ export const inThreadProcessor: PageProcessor = {
       return { pageCount: 1 };
     }
     let pageCount = 0;
+    let title: string | undefined;
     // pdf.js refuses Node Buffers; a plain view over the same bytes is fine.
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    for await (const raw of extractPages(bytes)) {
+    for await (const raw of extractPages(bytes, {}, (info) => (title = info.title))) {
       onPage(raw, cleanPage(raw));
       pageCount++;
     }
     if (pageCount === 0) throw new Error('no pages');
-    return { pageCount };
+    return { pageCount, title };
   },
 };

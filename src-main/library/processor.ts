@@ -18,9 +18,9 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
   return {
     async process(kind, data, onPage) {
       if (kind === 'text') return inThreadProcessor.process(kind, data, onPage);
-      const { pageCount } = await pool.extract(data, (raw, cleaned) => onPage(raw, cleaned!), { clean: true });
+      const { pageCount, info } = await pool.extract(data, (raw, cleaned) => onPage(raw, cleaned!), { clean: true });
       if (pageCount === 0) throw new Error('no pages');
-      return { pageCount };
+      return { pageCount, title: info.title };
     },
     close: () => pool.close(),
   };
