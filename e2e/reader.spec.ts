@@ -142,3 +142,28 @@ test('the reader view has no serious accessibility violations, light and dark', 
   }
   await saveScreenshot(app.page, 'reader-dark');
 });
+
+test('scrolling the cleaned text brings the raw text it came from to the top, and back', async () => {
+  const firstSource = (b: (typeof model.blocks)[number]) => b.map.find(([item]) => item >= 0)!;
+  // A block deep in the page, with enough text below it that both panels can scroll that far.
+  const deep = model.blocks[Math.floor(model.blocks.length * 0.6)];
+  const [item, char] = firstSource(deep);
+  const rawStart = model.items[item].str.slice(char, char + 4);
+  expect(rawStart.length).toBe(4);
+  const rawBefore = await reader.rawScroller().evaluate((el) => el.scrollTop);
+  await reader.scrollToTop(reader.cleanedScroller(), `[data-block-id="${deep.id}"]`);
+  await expect.poll(() => reader.rawScroller().evaluate((el) => el.scrollTop)).not.toBe(rawBefore);
+  await expect.poll(() => reader.rawTopText()).toContain(rawStart);
+
+  // Raw → cleaned: put another block's first raw item at the raw panel's top.
+  const other = model.blocks
+    .slice(0, Math.floor(model.blocks.length * 0.4))
+    .reverse()
+    .find((b) => {
+      const [it, ch] = firstSource(b);
+      // The block must own the item's first kept character, or the item leads elsewhere.
+      return !model.blocks.some((o) => o.map.some(([i, c]) => i === it && c < ch));
+    })!;
+  await reader.scrollToTop(reader.rawScroller(), `[data-item="${firstSource(other)[0]}"]`);
+  await expect.poll(() => reader.cleanedTopBlock()).toBe(other.id);
+});

@@ -96,6 +96,60 @@ export class ReaderPage {
     return boxes;
   }
 
+  /** The scroll containers of the two text panels. */
+  rawScroller(): Locator {
+    return this.raw.getByRole('group', { name: 'Raw text, as extracted' });
+  }
+
+  cleanedScroller(): Locator {
+    return this.cleaned.getByRole('group', { name: 'Cleaned text, as read' });
+  }
+
+  /** Scrolls a panel so the element matching `selector` starts at the panel's top edge, as a reader's wheel would. */
+  async scrollToTop(scroller: Locator, selector: string): Promise<void> {
+    await scroller.evaluate((el, sel) => {
+      const target = el.querySelector(sel)!;
+      el.scrollTop += target.getBoundingClientRect().top - el.getBoundingClientRect().top;
+    }, selector);
+  }
+
+  /** The raw text of the first `lines` lines the raw panel shows at its top edge (as a reader sees them). */
+  rawTopText(lines = 3): Promise<string> {
+    return this.rawScroller().evaluate((el, lines) => {
+      const pre = el.querySelector('pre')!;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(pre);
+      const lineHeight = parseFloat(style.lineHeight);
+      const left = pre.getBoundingClientRect().left + 1;
+      const offsetAt = (x: number, y: number) => {
+        const range = document.caretRangeFromPoint(x, y);
+        if (!range || !pre.contains(range.startContainer)) return -1;
+        const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n === range.startContainer) return offset + range.startOffset;
+          offset += n.textContent!.length;
+        }
+        return -1;
+      };
+      const text = pre.textContent ?? '';
+      const from = offsetAt(left, box.top + 2);
+      const to = offsetAt(pre.getBoundingClientRect().right - 2, box.top + 2 + lines * lineHeight);
+      if (from < 0) return '';
+      const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+      return text.slice(Math.min(lineStart, from), to < 0 ? from + 200 : to);
+    }, lines);
+  }
+
+  /** Id of the first cleaned block whose bottom is below the panel's top edge. */
+  cleanedTopBlock(): Promise<string | null> {
+    return this.cleanedScroller().evaluate((el) => {
+      const top = el.getBoundingClientRect().top;
+      for (const b of el.querySelectorAll<HTMLElement>('[data-block-id]')) if (b.getBoundingClientRect().bottom > top + 1) return b.dataset.blockId!;
+      return null;
+    });
+  }
+
   showRemovals(): Locator {
     return this.raw.getByRole('button', { name: 'Show removals' });
   }

@@ -1,5 +1,5 @@
-import { expect, it } from 'vitest';
-import { diffSegments } from './diff-segments.ts';
+import { describe, expect, it } from 'vitest';
+import { diffSegments, segmentsByItem, type ItemSegment } from './diff-segments.ts';
 import { rawText, type Edit, type RawItem } from '../../core/page-model.ts';
 
 const item = (str: string, eol = false): RawItem => ({ str, eol, font: 'f', size: 10, transform: [10, 0, 0, 10, 0, 0], rect: [0, 0, 10, 10] });
@@ -36,4 +36,37 @@ it('sorts edits, clips overlaps and ignores edits outside their item', () => {
 
 it('returns the whole text as one kept segment when nothing was removed', () => {
   expect(diffSegments(items, [])).toEqual([{ text: rawText(items) }]);
+});
+
+describe('segmentsByItem', () => {
+  const starts = (segs: ItemSegment[]) => segs.filter((s) => s.start).map((s) => s.item);
+  it('cuts diff segments at item starts without changing the text', () => {
+    const segs = segmentsByItem(items, diffSegments(items, edits));
+    expect(segs.map((s) => s.text).join('')).toBe(rawText(items));
+    expect(starts(segs)).toEqual([0, 1, 2]);
+    // Every segment lies within its item's own text.
+    let pos = 0;
+    const bounds = items.map((it) => [pos, (pos += it.str.length + (it.eol ? 1 : 0))]);
+    pos = 0;
+    for (const s of segs) {
+      expect(pos).toBeGreaterThanOrEqual(bounds[s.item][0]);
+      expect(pos + s.text.length).toBeLessThanOrEqual(bounds[s.item][1]);
+      pos += s.text.length;
+    }
+    // Removals keep their reason after cutting.
+    expect(segs.filter((s) => s.reason).map((s) => s.text)).toEqual(['来', '到', '-', ' ']);
+  });
+  it('gives empty items (middle and end) a marker of their own', () => {
+    const withEmpty = [item('ab'), item(''), item('cd', true), item('')];
+    const segs = segmentsByItem(withEmpty, diffSegments(withEmpty, []));
+    expect(starts(segs)).toEqual([0, 1, 2, 3]);
+    expect(segs.map((s) => s.text).join('')).toBe('abcd\n');
+  });
+  it('without a diff gives one segment per item', () => {
+    expect(segmentsByItem(items, null).map((s) => [s.item, s.text])).toEqual([
+      [0, '来来到到\n'],
+      [1, 'con-\n'],
+      [2, 'tinued  here'],
+    ]);
+  });
 });

@@ -50,3 +50,53 @@ export const reasonLabel: Record<EditReason, string> = {
   hyphenation: 'Hyphenation',
   whitespace: 'Whitespace',
 };
+
+/** A segment cut so it never crosses an item boundary; `start` marks the segment an item begins with. */
+export interface ItemSegment extends Segment {
+  item: number;
+  start: boolean;
+}
+
+/**
+ * Cuts segments (or the plain raw text when there are none) at item starts,
+ * so the raw panel can put an anchor marker where each item begins without
+ * changing a character of the text.
+ */
+export function segmentsByItem(items: readonly RawItem[], segments: readonly Segment[] | null): ItemSegment[] {
+  const out: ItemSegment[] = [];
+  if (!segments) {
+    items.forEach((it, item) => out.push({ text: it.str + (it.eol ? '\n' : ''), item, start: true }));
+    return out;
+  }
+  const starts: number[] = [];
+  let len = 0;
+  for (const it of items) {
+    starts.push(len);
+    len += it.str.length + (it.eol ? 1 : 0);
+  }
+  let item = -1;
+  let pos = 0;
+  // Moves to the item holding `pos`, giving every item passed on the way
+  // (empty ones included) its start.
+  const reach = () => {
+    while (item + 1 < items.length && starts[item + 1] <= pos) {
+      item++;
+      if (item + 1 < items.length && starts[item + 1] <= pos) out.push({ text: '', item, start: true });
+    }
+  };
+  let begun = -1;
+  for (const seg of segments) {
+    let text = seg.text;
+    while (text.length > 0) {
+      reach();
+      const end = item + 1 < items.length ? starts[item + 1] : len;
+      const take = Math.min(text.length, Math.max(1, end - pos));
+      out.push({ ...seg, text: text.slice(0, take), item, start: begun !== item });
+      begun = item;
+      text = text.slice(take);
+      pos += take;
+    }
+  }
+  for (let i = begun + 1; i < items.length; i++) out.push({ text: '', item: i, start: true });
+  return out;
+}
