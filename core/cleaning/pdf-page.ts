@@ -8,6 +8,7 @@ import type { Block, BlockKind, CleanedPage, Edit, RawPage, Rect } from '../page
 import { buildGlyphs, type Glyphs } from '../layout/glyphs.ts';
 import { buildLines, buildSegments, mergeJustifiedFragments, type Line } from '../layout/lines.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
+import { findRivers } from '../layout/rivers.ts';
 import { readingOrder } from '../layout/reading-order.ts';
 import { captionableImages, classifyBlocks, medianSize } from '../layout/block-kinds.ts';
 import { charWidth, isIndented, measureOf, splitParagraphs } from '../layout/paragraphs.ts';
@@ -97,7 +98,9 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const g = buildGlyphs(page);
   const over = findOverprints(page, g);
   const segs = buildSegments(g, over.removed);
-  const lines = mergeJustifiedFragments(buildLines(g, segs));
+  // Column gutters on old scans are as narrow as word spaces: only their length gives them away.
+  const rivers = findRivers(segs);
+  const lines = mergeJustifiedFragments(buildLines(g, segs, rivers), rivers);
   const blocks = buildBlocks(lines);
   const order = readingOrder(blocks);
   const body = medianSize(lines);

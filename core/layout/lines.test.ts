@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGlyphs } from './glyphs.ts';
 import { buildLines, buildSegments, mergeJustifiedFragments, sortByX0, type Segment } from './lines.ts';
 import { advance, item, page } from './synthetic-page.ts';
+import { findRivers } from './rivers.ts';
 import type { RawItem } from '../page-model.ts';
 
 const SIZE = 9;
@@ -72,5 +73,26 @@ describe('sortByX0', () => {
     const want = [...segs].sort((a, b) => a.x0 - b.x0 || a.bottom - b.bottom);
     sortByX0(segs);
     expect(segs).toEqual(want);
+  });
+});
+
+describe('buildLines with rivers', () => {
+  it('never bridges a gutter as narrow as its word spaces once the columns run long', () => {
+    // Two columns 170 pt wide, 5 pt apart: as wide as their word spaces (3.5–5 pt).
+    const sets = [
+      ['the', 'council', 'met', 'on', 'tuesday', 'evening', 'to', 'talk'],
+      ['members', 'of', 'the', 'board', 'said', 'that', 'the', 'plan'],
+      ['would', 'cost', 'the', 'city', 'far', 'more', 'than', 'it', 'had'],
+    ];
+    const items: RawItem[] = [];
+    for (let k = 0; k < 12; k++) for (const x of [50, 225]) items.push(...justified(sets[(k + x) % 3], x, 170, 100 + k * LEAD));
+    const p = page(items);
+    const g = buildGlyphs(p);
+    const segs = buildSegments(g, new Uint8Array(g.count));
+    const bridged = buildLines(g, segs).filter((l) => l.x0 < 220 && l.x1 > 225);
+    expect(bridged.length).toBeGreaterThan(0); // without rivers the gap reads as a word space
+    const lines = buildLines(g, segs, findRivers(segs));
+    expect(lines.filter((l) => l.x0 < 220 && l.x1 > 225)).toEqual([]);
+    expect(lines).toHaveLength(24);
   });
 });

@@ -4,6 +4,7 @@
  * line, so neighbouring columns that share baselines never merge.
  */
 import type { Glyphs } from './glyphs.ts';
+import type { Rivers } from './rivers.ts';
 
 export interface Segment {
   item: number;
@@ -89,7 +90,11 @@ export function maxLineGap(cjkBoth: boolean): number {
  */
 const GUTTER_VS_WORD_GAP = 2.2;
 
-export function buildLines(g: Glyphs, segs: readonly Segment[]): Line[] {
+/**
+ * `rivers`, when given, vetoes joining across a column gutter however narrow
+ * (CJK is exempt: its grid-aligned justification spaces line up by design).
+ */
+export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers): Line[] {
   const lines: Line[] = [];
   const horizontal = segs.filter((s) => !s.vertical);
   for (const s of segs) if (s.vertical) lines.push(lineOf(s));
@@ -126,10 +131,10 @@ export function buildLines(g: Glyphs, segs: readonly Segment[]): Line[] {
         if (line.gaps >= 2 && gap > 0.5 * em && gap > GUTTER_VS_WORD_GAP * Math.max(line.gapSum / line.gaps, 0.15 * em)) continue;
         const dy = Math.abs(cand.last.bottom - s.bottom);
         if (dy > BASELINE_TOLERANCE * minSize) continue;
-        if (dy < bestDy) {
-          bestDy = dy;
-          best = cand;
-        }
+        if (dy >= bestDy) continue;
+        if (rivers && !cjkBoth && gap > 0 && rivers.crosses(line.x1, s.x0, s.top, s.bottom)) continue;
+        bestDy = dy;
+        best = cand;
       }
     }
     if (best) {
@@ -233,7 +238,7 @@ const NEIGHBOUR_REACH = 2.5;
  * between them: a gutter is crossed by nothing. Returns the merged lines (the
  * right-hand piece is folded into the left one).
  */
-export function mergeJustifiedFragments(lines: Line[]): Line[] {
+export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers): Line[] {
   const sorted = [...lines].sort((a, b) => a.bottom - b.bottom || a.x0 - b.x0);
   const bottoms = sorted.map((l) => l.bottom);
   const gone = new Set<Line>();
@@ -251,6 +256,7 @@ export function mergeJustifiedFragments(lines: Line[]): Line[] {
       }
       if (!b || b.x0 - a.x1 > MAX_JUSTIFIED_GAP * Math.min(a.size, b.size)) break;
       if (!crossedByNeighbours(sorted, bottoms, a, b, gone)) break;
+      if (rivers?.crosses(a.x1, b.x0, Math.min(a.top, b.top), Math.max(a.bottom, b.bottom))) break;
       gone.add(b);
       absorb(a, b);
     }
