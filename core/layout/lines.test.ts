@@ -78,14 +78,25 @@ describe('sortByX0', () => {
 
 describe('buildLines with rivers', () => {
   it('never bridges a gutter as narrow as its word spaces once the columns run long', () => {
-    // Two columns 170 pt wide, 5 pt apart: as wide as their word spaces (3.5–5 pt).
-    const sets = [
-      ['the', 'council', 'met', 'on', 'tuesday', 'evening', 'to', 'talk'],
-      ['members', 'of', 'the', 'board', 'said', 'that', 'the', 'plan'],
-      ['would', 'cost', 'the', 'city', 'far', 'more', 'than', 'it', 'had'],
-    ];
+    // Two columns 170 pt wide, 5 pt apart: as wide as their word spaces. Each
+    // line draws its own words, so word spaces line up only by chance.
+    const pool = ['the', 'council', 'met', 'on', 'tuesday', 'evening', 'to', 'talk', 'members', 'of', 'board', 'said', 'that', 'plan', 'would', 'cost', 'city', 'far', 'more', 'than', 'it', 'had'];
+    let seed = 11;
+    const rand = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff;
     const items: RawItem[] = [];
-    for (let k = 0; k < 12; k++) for (const x of [50, 225]) items.push(...justified(sets[(k + x) % 3], x, 170, 100 + k * LEAD));
+    for (let k = 0; k < 12; k++)
+      for (const x of [50, 225]) {
+        const words: string[] = [];
+        // Fill to 125–140 pt of ink: word spaces of roughly 3–6 pt.
+        let ink = 0;
+        while (ink < 125 + 15 * rand()) {
+          const w = pool[Math.floor(rand() * pool.length)];
+          words.push(w);
+          ink += advance(w, SIZE);
+        }
+        if (ink > 160) words.pop();
+        items.push(...justified(words, x, 170, 100 + k * LEAD));
+      }
     const p = page(items);
     const g = buildGlyphs(p);
     const segs = buildSegments(g, new Uint8Array(g.count));

@@ -21,7 +21,7 @@ const ROWS_PER_SIZE = 2;
 /** A river must run beside text for at least this many body sizes (about seven lines). */
 const MIN_RUN_SIZES = 8;
 /** ...and be at least this wide (pt): ragged OCR boxes leave one-point slits between words. */
-const MIN_WIDTH = 2;
+const MIN_WIDTH = 1;
 /**
  * A row counts toward a river only with text within this many body sizes on
  * both sides: whitespace above, below or beside the text (margins, blank
