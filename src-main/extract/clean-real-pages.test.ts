@@ -57,10 +57,19 @@ function altoWords(xml: string, page: RawPage): ReferenceWord[] {
 
 /**
  * Reading order against the ALTO TextBlock order, asserted per page: the share
- * of consecutive cleaned blocks that step back to an earlier ALTO block, and
- * the share of cleaned blocks that mix two ALTO blocks (lines run across a gutter).
+ * of consecutive cleaned blocks that step back to an earlier ALTO block, of
+ * block pairs read in the opposite order, and of text in a cleaned block that
+ * lies in another ALTO block than most of its block (lines run across a gutter).
+ * Measured when rivers were introduced (old → new): 1918 backward 14.3 → 1.9 %,
+ * discordant 24.5 → 1.9 %, outside 21.5 → 1.1 %; 1859 8.2 → 8.0 %, –, 5.3 → 4.7 %;
+ * 1870 5.5 → 5.5 %, –, 4.9 → 4.9 %. Discordance is not limited on 1859: its
+ * ALTO reads the bottom band of columns right to left, which no column order matches.
  */
-const ORDER_LIMITS: Record<string, { backward: number; impure: number }> = {};
+const ORDER_LIMITS: Record<string, { backward: number; discordant?: number; impure: number }> = {
+  'evening-star-1859-02-21-p7.pdf': { backward: 0.09, impure: 0.05 },
+  'evening-star-1870-03-15-p1.pdf': { backward: 0.065, discordant: 0.01, impure: 0.055 },
+  'evening-star-1918-09-01-p1.pdf': { backward: 0.04, discordant: 0.04, impure: 0.03 },
+};
 
 describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text layer)', () => {
   for (const f of files) {
@@ -109,6 +118,7 @@ describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text
       const limits = ORDER_LIMITS[f];
       if (limits) {
         expect(backward).toBeLessThan(limits.backward);
+        if (limits.discordant !== undefined) expect(score.discordant / score.comparable).toBeLessThan(limits.discordant);
         expect(impure).toBeLessThan(limits.impure);
       }
     });
