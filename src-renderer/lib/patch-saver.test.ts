@@ -36,3 +36,31 @@ it('keeps a failed patch and retries it with the next save', async () => {
   await saver.flush();
   expect(writes).toEqual([{ a: 1, b: 2 }]);
 });
+
+it('never has two writes in flight, so an older patch cannot land after a newer one', async () => {
+  const landed: object[] = [];
+  const releases: Array<() => void> = [];
+  let concurrent = 0;
+  let maxConcurrent = 0;
+  const saver = createPatchSaver<{ lastDocument: string }>(async (p) => {
+    concurrent++;
+    maxConcurrent = Math.max(maxConcurrent, concurrent);
+    await new Promise<void>((resolve) => releases.push(resolve));
+    landed.push(p);
+    concurrent--;
+  }, 10);
+  saver.save({ lastDocument: 'A' });
+  const first = saver.flush();
+  await new Promise((r) => setTimeout(r, 0)); // A's write is now on the wire
+  saver.save({ lastDocument: 'B' });
+  const second = saver.flush();
+  await new Promise((r) => setTimeout(r, 0));
+  expect(releases).toHaveLength(1); // B waits until A's write is done
+  releases[0]();
+  await first;
+  await new Promise((r) => setTimeout(r, 0));
+  releases[1]();
+  await second;
+  expect(landed).toEqual([{ lastDocument: 'A' }, { lastDocument: 'B' }]);
+  expect(maxConcurrent).toBe(1);
+});
