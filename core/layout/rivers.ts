@@ -46,7 +46,18 @@ function bodySizeOf(segs: readonly Segment[]): number {
  * Rivers among horizontal segments. The body size sets the grid rows and the
  * minimum run; the grid is one point wide per column.
  */
-export function findRivers(segs: readonly Segment[], bodySize = bodySizeOf(segs)): Rivers {
+export function findRivers(segs: readonly Segment[], bodySize?: number): Rivers {
+  // Built on the first question: all-CJK pages never ask, and need no grid.
+  let built: Rivers | null = null;
+  return {
+    crosses(a, b, top, bottom) {
+      built ??= buildRivers(segs, bodySize ?? bodySizeOf(segs));
+      return built.crosses(a, b, top, bottom);
+    },
+  };
+}
+
+function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
   let maxX = 0;
   let maxY = 0;
   let n = 0;
