@@ -47,7 +47,11 @@ export function buildBlocks(lines: readonly Line[]): LineBlock[] {
     for (const b of active) {
       const gap = compatible(b, line);
       if (Number.isNaN(gap)) continue;
-      const score = Math.abs(gap) + Math.abs(b.x0 - line.x0) * 0.01;
+      // The nearest baseline above, not the smallest box gap: OCR layers
+      // overstate sizes so boxes of consecutive lines overlap, and by box gap
+      // a line would rather continue the block of the line two above.
+      const pitch = line.bottom - b.lines[b.lines.length - 1].bottom;
+      const score = pitch + Math.abs(b.x0 - line.x0) * 0.01;
       if (score < bestScore) {
         bestScore = score;
         best = b;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildBlocks } from './blocks.ts';
+import type { Line } from './lines.ts';
+
+function line(x0: number, x1: number, bottom: number, size: number): Line {
+  return { segs: [], x0, x1, top: bottom - size, bottom, size, chars: 40, gapSum: 0, gaps: 0 };
+}
+
+describe('buildBlocks', () => {
+  it('keeps a column whose OCR line boxes overlap in one block, not two interleaved ones', () => {
+    // Lines from the 1870 LoC scan: boxes ~15 pt tall on an 8–9 pt pitch. The
+    // short second line is too small to join and opens a block of its own; by
+    // box gap every other line below then continues the other block.
+    const rows: Array<[x0: number, x1: number, top: number, bottom: number, size: number]> = [
+      [1148, 1356, 1170.8, 1186.7, 12.6],
+      [1147, 1183, 1179.4, 1189.8, 10.4],
+      [1155, 1356, 1187.6, 1201.8, 11.4],
+      [1147, 1356, 1195.2, 1210.7, 11.8],
+      [1147, 1355, 1204.2, 1220.5, 12.2],
+      [1147, 1356, 1211.4, 1226.2, 11.3],
+      [1146, 1356, 1228.6, 1243.9, 11.7],
+    ];
+    const lines = rows.map(([x0, x1, top, bottom, size]) => ({ ...line(x0, x1, bottom, size), top }));
+    const blocks = buildBlocks(lines);
+    // Top to bottom, each block's lines come in one unbroken run.
+    const ids = lines.map((l) => blocks.findIndex((b) => b.lines.includes(l)));
+    const runs = ids.filter((id, k) => k === 0 || id !== ids[k - 1]);
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(blocks.length).toBeLessThanOrEqual(2);
+  });
+
+  it('still starts a new block at a paragraph-sized vertical gap and in another column', () => {
+    const col1 = [0, 1, 2].map((k) => line(100, 300, 300 + 12 * k, 10));
+    const below = [0, 1].map((k) => line(100, 300, 360 + 12 * k, 10));
+    const col2 = [0, 1, 2].map((k) => line(320, 520, 300 + 12 * k, 10));
+    const blocks = buildBlocks([...col1, ...below, ...col2]);
+    expect(blocks.map((b) => b.lines.length).sort()).toEqual([2, 3, 3]);
+  });
+});
