@@ -102,3 +102,16 @@ test('at 200% zoom the panels stack and nothing scrolls sideways', async ({ app 
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await saveScreenshot(app.page, 'narrow');
 });
+
+test('every PDF in the library shows a rendered first-page thumbnail, soon', async () => {
+  const docs = await reader.api<DocumentSummary[]>('library.list');
+  const pdfs = docs.filter((d) => d.kind === 'pdf');
+  expect(pdfs.length).toBeGreaterThanOrEqual(3);
+  for (const d of pdfs) {
+    const img = reader.libraryEntry(d).getByTestId('thumb-image');
+    await expect(img).toBeVisible({ timeout: 8_000 });
+    // Print on paper, not a blank, grey or single-colour box.
+    const contrast = await reader.thumbnailContrast(img);
+    expect(contrast, d.fileName).toBeGreaterThan(6);
+  }
+});

@@ -56,6 +56,33 @@ export class ReaderPage {
     return this.library.getByRole('button', { name: doc.title || doc.fileName });
   }
 
+  /**
+   * How much a thumbnail image varies: the standard deviation of its pixels'
+   * luminance (0-255), read back from the decoded image. A blank, grey or
+   * single-colour box is ~0; a printed page with text or pictures is well above.
+   */
+  thumbnailContrast(thumb: Locator): Promise<number> {
+    return thumb.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      let sum = 0;
+      let sq = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const y = data[i + 3] === 0 ? 255 : 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+        n++;
+        sum += y;
+        sq += y * y;
+      }
+      return n ? Math.sqrt(sq / n - (sum / n) ** 2) : 0;
+    });
+  }
+
   async open(doc: DocumentSummary): Promise<void> {
     await this.libraryEntry(doc).click();
     await this.libraryEntry(doc).and(this.page.locator('[aria-current="true"]')).waitFor();

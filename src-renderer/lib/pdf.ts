@@ -1,6 +1,7 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { archive } from './archive.ts';
+import { createRenderQueue, type Ticket } from './render-queue.ts';
 
 /**
  * pdf.js set up for an offline, CSP-locked renderer: the worker, CMaps,
@@ -11,8 +12,18 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 
 const asset = (dir: string) => new URL(`./pdfjs/${dir}/`, document.baseURI).href;
 
-function open(id: string): PDFDocumentLoadingTask {
+/**
+ * Two long-lived workers: one for the page being read, one for thumbnails, so
+ * a strip of thumbnails never queues ahead of the reader's page, and opening a
+ * document does not start (and download, and compile) a fresh worker each time.
+ */
+let readerWorker: PDFWorker | null = null;
+let thumbWorker: PDFWorker | null = null;
+
+function open(id: string, role: 'reader' | 'thumbs' = 'reader'): PDFDocumentLoadingTask {
+  const worker = role === 'reader' ? (readerWorker ??= new PDFWorker({ name: 'broadsheet-reader' })) : (thumbWorker ??= new PDFWorker({ name: 'broadsheet-thumbs' }));
   return getDocument({
+    worker,
     url: archive.fileUrl(id),
     withCredentials: true,
     cMapUrl: asset('cmaps'),
@@ -45,41 +56,65 @@ export function loadPdf(id: string): Promise<PDFDocumentProxy> {
   return fresh.promise;
 }
 
-/** Rendered thumbnails as blob URLs, one render at a time so the reader never stutters. */
-const thumbs = new Map<string, Promise<string>>();
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * Documents opened only for thumbnails, on the thumbnail worker. A few stay
+ * open for page strips; one is closed only when no thumbnail render uses it.
+ */
+const thumbDocs = new Map<string, { task: PDFDocumentLoadingTask; users: number }>();
+const THUMB_DOCS = 3;
 
-export function pageThumbnail(id: string, page: number, cssWidth: number): Promise<string> {
-  const key = `${id}:${page}:${cssWidth}`;
-  let url = thumbs.get(key);
-  if (url) return url;
-  url = (queue = queue.catch(() => {}).then(() => renderThumbnail(id, page, cssWidth))) as Promise<string>;
-  url.catch(() => thumbs.delete(key));
-  thumbs.set(key, url);
-  return url;
-}
-
-async function renderThumbnail(id: string, pageNumber: number, cssWidth: number): Promise<string> {
-  // Reuse the reader's open document; otherwise open one just for this and let it go,
-  // so scrolling the library never evicts the page being read.
-  const cached = cache.get(id);
-  const own = cached ? null : open(id);
+async function withThumbDocument<T>(id: string, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+  let entry = thumbDocs.get(id);
+  if (entry) thumbDocs.delete(id);
+  else entry = { task: open(id, 'thumbs'), users: 0 };
+  thumbDocs.set(id, entry);
+  entry.users++;
   try {
-    const doc = await (cached ?? own!).promise;
-    return await drawThumbnail(await doc.getPage(pageNumber), cssWidth);
+    return await use(await entry.task.promise);
+  } catch (err) {
+    if (thumbDocs.get(id) === entry && entry.users === 1) thumbDocs.delete(id);
+    throw err;
   } finally {
-    void own?.destroy();
+    entry.users--;
+    for (const [oldId, old] of thumbDocs) {
+      if (thumbDocs.size <= THUMB_DOCS) break;
+      if (old.users > 0) continue;
+      thumbDocs.delete(oldId);
+      void old.task.destroy();
+    }
   }
 }
 
-async function drawThumbnail(page: PDFPageProxy, cssWidth: number): Promise<string> {
+/** Rendered thumbnails as blob URLs: two renders at a time, kept, dropped when scrolled away unstarted. */
+const thumbs = createRenderQueue<string>({ concurrency: 2, keep: 400, onEvict: (url) => URL.revokeObjectURL(url) });
+
+/** A thumbnail of one page, cssWidth CSS px wide; cancel() when it scrolls out of view. */
+export function pageThumbnail(id: string, page: number, cssWidth: number): Ticket<string> {
+  return thumbs.request(`${id}:${page}:${cssWidth}`, (signal) =>
+    withThumbDocument(id, async (doc) => {
+      signal.throwIfAborted();
+      return drawThumbnail(await doc.getPage(page), cssWidth, signal);
+    }),
+  );
+}
+
+async function drawThumbnail(page: PDFPageProxy, cssWidth: number, signal: AbortSignal): Promise<string> {
+  signal.throwIfAborted();
   const base = page.getViewport({ scale: 1 });
-  const viewport = page.getViewport({ scale: (cssWidth * Math.max(1, devicePixelRatio)) / base.width });
+  // Thumbnails are glanced at: capped at 2x, whatever the display.
+  const viewport = page.getViewport({ scale: (cssWidth * Math.min(2, Math.max(1, devicePixelRatio))) / base.width });
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil(viewport.width);
   canvas.height = Math.ceil(viewport.height);
-  await page.render({ canvas, viewport }).promise;
-  page.cleanup();
+  const task = page.render({ canvas, viewport, background: '#ffffff' });
+  const abort = () => task.cancel();
+  signal.addEventListener('abort', abort);
+  try {
+    await task.promise;
+  } finally {
+    signal.removeEventListener('abort', abort);
+    page.cleanup();
+  }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('thumbnail: canvas produced no image');
   return URL.createObjectURL(blob);
