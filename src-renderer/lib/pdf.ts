@@ -21,7 +21,7 @@ let readerWorker: PDFWorker | null = null;
 let thumbWorker: PDFWorker | null = null;
 
 function open(id: string, role: 'reader' | 'thumbs' = 'reader'): PDFDocumentLoadingTask {
-  const worker = role === 'reader' ? (readerWorker ??= new PDFWorker({ name: 'broadsheet-reader' })) : (thumbWorker ??= new PDFWorker({ name: 'broadsheet-thumbs' }));
+  const worker = role === 'reader' ? (readerWorker ??= new PDFWorker()) : (thumbWorker ??= new PDFWorker());
   return getDocument({
     worker,
     url: archive.fileUrl(id),
