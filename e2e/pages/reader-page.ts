@@ -177,6 +177,20 @@ export class ReaderPage {
     });
   }
 
+  /** The page strip's thumbnail buttons, in page order. */
+  thumbnails(): Locator {
+    return this.original.getByRole('navigation', { name: 'Page thumbnails' }).getByRole('button');
+  }
+
+  /** The page canvas once painted (data-painted="<docId>:<page>"). */
+  paintedPage(): Locator {
+    return this.original.locator('canvas[data-painted]');
+  }
+
+  pageNumber(): Locator {
+    return this.original.getByRole('textbox', { name: 'Page number' });
+  }
+
   showRemovals(): Locator {
     return this.raw.getByRole('button', { name: 'Show removals' });
   }
