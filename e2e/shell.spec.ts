@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentSummary } from '../core/library-model.ts';
 import type { Settings } from '../core/settings.ts';
@@ -69,9 +70,26 @@ test('a failing request shows a dismissible one-line alert and keeps the open pa
 });
 
 test('importing through the button shows progress and adds the document', async ({ app }) => {
-  const fileInput = reader.library.getByLabel('Import files');
-  await fileInput.setInputFiles(join(ROOT, 'fixtures', 'pdf', 'cjk-scanned.pdf'));
+  const file = join(ROOT, 'fixtures', 'pdf', 'cjk-scanned.pdf');
+  // Record every state the progress bar shows, however briefly.
+  await app.page.evaluate(() => {
+    const seen: { text: string; value: number; max: number }[] = [];
+    (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector<HTMLProgressElement>('progress[aria-label="Import progress"]');
+      if (bar) seen.push({ text: bar.nextElementSibling?.textContent ?? '', value: bar.value, max: bar.max });
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await reader.library.getByLabel('Import files').setInputFiles(file);
   await expect(app.page.getByRole('status').filter({ hasText: /Imported 1/ })).toBeVisible({ timeout: 30_000 });
+  const seen = await app.page.evaluate(() => (window as unknown as { progressSeen: { text: string; value: number; max: number }[] }).progressSeen);
+  const reading = seen.filter((s) => s.text.startsWith('Reading cjk-scanned.pdf'));
+  // Progress counts bytes read: out of the file's size, ending with all of it.
+  const size = statSync(file).size;
+  expect(reading.length).toBeGreaterThan(0);
+  expect(reading.every((s) => s.max === size)).toBe(true);
+  expect(Math.max(...seen.map((s) => (s.max === size ? s.value : 0)))).toBe(size);
+  expect(reading.at(-1)!.text).toMatch(/ of \d+(\.\d)? (KB|MB)$/);
   const docs = await reader.api<DocumentSummary[]>('library.list');
   const added = docs.find((d) => d.fileName === 'cjk-scanned.pdf')!;
   await expect(reader.libraryEntry(added)).toBeVisible();
