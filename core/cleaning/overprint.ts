@@ -91,44 +91,40 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
   return { removed, edits: rangesToEdits(g, removed, 'overprint') };
 }
 
+/** Calls `visit` once per item with its glyph range [start, end) and how many of its visible glyphs are marked removed. */
+function forEachItem(g: Glyphs, removed: Uint8Array, visit: (start: number, end: number, visible: number, copies: number) => void): void {
+  for (let i = 0; i < g.count; ) {
+    let j = i;
+    let visible = 0;
+    let copies = 0;
+    while (j < g.count && g.item[j] === g.item[i]) {
+      if (!g.space[j]) {
+        visible++;
+        copies += removed[j];
+      }
+      j++;
+    }
+    visit(i, j, visible, copies);
+    i = j;
+  }
+}
+
 /**
  * A copy repeats its whole run (or, pair-doubled, every other glyph). An item
  * where fewer than half the visible glyphs coincide with earlier ones is an
  * overlapping OCR word box, not a copy: keep it whole.
  */
 function keepIsolatedMatches(g: Glyphs, removed: Uint8Array): void {
-  for (let i = 0; i < g.count; ) {
-    let j = i;
-    let visible = 0;
-    let copies = 0;
-    while (j < g.count && g.item[j] === g.item[i]) {
-      if (!g.space[j]) {
-        visible++;
-        copies += removed[j];
-      }
-      j++;
-    }
-    if (copies > 0 && copies * 2 < visible) for (let k = i; k < j; k++) removed[k] = 0;
-    i = j;
-  }
+  forEachItem(g, removed, (start, end, visible, copies) => {
+    if (copies > 0 && copies * 2 < visible) removed.fill(0, start, end);
+  });
 }
 
 /** Whitespace inside an item all of whose visible characters are copies belongs to the copy. */
 function removeWhitespaceOfCopies(g: Glyphs, removed: Uint8Array): void {
-  for (let i = 0; i < g.count; ) {
-    let j = i;
-    let visible = 0;
-    let copies = 0;
-    while (j < g.count && g.item[j] === g.item[i]) {
-      if (!g.space[j]) {
-        visible++;
-        copies += removed[j];
-      }
-      j++;
-    }
-    if (visible > 0 && copies === visible) for (let k = i; k < j; k++) removed[k] = 1;
-    i = j;
-  }
+  forEachItem(g, removed, (start, end, visible, copies) => {
+    if (visible > 0 && copies === visible) removed.fill(1, start, end);
+  });
 }
 
 /** Merge flagged glyphs into one Edit per contiguous range within an item. */
