@@ -161,8 +161,10 @@ test('scrolling the cleaned text brings the raw text it came from to the top, an
     .reverse()
     .find((b) => {
       const [it, ch] = firstSource(b);
-      // The block must own the item's first kept character, or the item leads elsewhere.
-      return !model.blocks.some((o) => o.map.some(([i, c]) => i === it && c < ch));
+      // The item must start a raw line (lines carry the anchors) and the block must own
+      // the item's first kept character, or the item leads elsewhere.
+      const startsLine = it === 0 || model.items[it - 1].eol;
+      return startsLine && !model.blocks.some((o) => o.map.some(([i, c]) => i === it && c < ch));
     })!;
   await reader.scrollToTop(reader.rawScroller(), `[data-item="${firstSource(other)[0]}"]`);
   await expect.poll(() => reader.cleanedTopBlock()).toBe(other.id);

@@ -56,11 +56,11 @@ describe('segmentsByItem', () => {
     // Removals keep their reason after cutting.
     expect(segs.filter((s) => s.reason).map((s) => s.text)).toEqual(['来', '到', '-', ' ']);
   });
-  it('gives empty items (middle and end) a marker of their own', () => {
-    const withEmpty = [item('ab'), item(''), item('cd', true), item('')];
+  it('marks line starts only, empty items included', () => {
+    const withEmpty = [item('ab'), item(''), item('cd', true), item(''), item('ef', true), item('gh')];
     const segs = segmentsByItem(withEmpty, diffSegments(withEmpty, []));
-    expect(starts(segs)).toEqual([0, 1, 2, 3]);
-    expect(segs.map((s) => s.text).join('')).toBe('abcd\n');
+    expect(starts(segs)).toEqual([0, 3, 5]);
+    expect(segs.map((s) => s.text).join('')).toBe('abcd\nef\ngh');
   });
   it('without a diff gives one segment per item', () => {
     expect(segmentsByItem(items, null).map((s) => [s.item, s.text])).toEqual([

@@ -51,7 +51,12 @@ export const reasonLabel: Record<EditReason, string> = {
   whitespace: 'Whitespace',
 };
 
-/** A segment cut so it never crosses an item boundary; `start` marks the segment an item begins with. */
+/**
+ * A segment cut so it never crosses an item boundary; `start` marks the
+ * segment a raw line begins with (an item after a line end). Markers go on
+ * lines, not on every item: thousands of empty spans on an OCR page made
+ * layout and axe crawl.
+ */
 export interface ItemSegment extends Segment {
   item: number;
   start: boolean;
@@ -63,6 +68,13 @@ export interface ItemSegment extends Segment {
  * changing a character of the text.
  */
 export function segmentsByItem(items: readonly RawItem[], segments: readonly Segment[] | null): ItemSegment[] {
+  const lineStart = (i: number) => i === 0 || items[i - 1].eol;
+  return cutAtItems(items, segments)
+    .map((s) => (s.start && !lineStart(s.item) ? { ...s, start: false } : s))
+    .filter((s) => s.text.length > 0 || s.start);
+}
+
+function cutAtItems(items: readonly RawItem[], segments: readonly Segment[] | null): ItemSegment[] {
   const out: ItemSegment[] = [];
   if (!segments) {
     items.forEach((it, item) => out.push({ text: it.str + (it.eol ? '\n' : ''), item, start: true }));

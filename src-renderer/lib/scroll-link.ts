@@ -6,7 +6,7 @@ import { firstVisible, followerScrollTop, leaderSpot, type Extent, type OffsetAn
  * height, and the first raw item in view brings the block holding its text.
  *
  * Anchor elements: in the raw panel `[data-item]` markers (one empty span at
- * the start of each item), in the cleaned panel `[data-block-index]`.
+ * the start of each raw line, naming its first item), in the cleaned panel `[data-block-index]`.
  * Setting the follower's scrollTop fires a scroll event there; we remember
  * the value we set and swallow that echo, so the panels never chase each other.
  */
@@ -49,10 +49,18 @@ export function createScrollLink(anchors: () => OffsetAnchors | null) {
     const target = fromRaw ? map.toCleaned({ index, fraction: spot.fraction }) : map.toRaw({ index, fraction: spot.fraction });
     if (!target) return;
     const follow = extents(follower, fromRaw ? '[data-block-index]' : '[data-item]');
-    const i = follow.els.findIndex((el) => Number(el.dataset[fromRaw ? 'blockIndex' : 'item']) === target.index);
+    // Raw markers sit at line starts: the item's line is the last marker at or before it.
+    let i = -1;
+    for (let k = 0; k < follow.els.length; k++) {
+      const at = Number(follow.els[k].dataset[fromRaw ? 'blockIndex' : 'item']);
+      if (at > target.index) break;
+      i = k;
+      if (at === target.index) break;
+    }
     if (i < 0) return;
+    const exact = Number(follow.els[i].dataset[fromRaw ? 'blockIndex' : 'item']) === target.index;
     const max = follower.scrollHeight - follower.clientHeight;
-    const top = leader.scrollTop <= 0 ? 0 : followerScrollTop(follow.extentOf(i), target.fraction, spot.gap, max);
+    const top = leader.scrollTop <= 0 ? 0 : followerScrollTop(follow.extentOf(i), exact ? target.fraction : 0, spot.gap, max);
     if (Math.abs(follower.scrollTop - top) <= 1) return;
     follower.scrollTop = top;
     // Read back: the browser clamps, and the echo carries the clamped value.
