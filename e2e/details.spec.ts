@@ -1,0 +1,35 @@
+import type { DocumentDetail, DocumentSummary } from '../core/library-model.ts';
+import { ReaderPage } from './pages/reader-page.ts';
+import { expect, test } from './support/fixtures.ts';
+
+test('the archivist corrects a document’s metadata and sees its fixity', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  const doc = await reader.documentByFile('latin-columns.pdf');
+  await reader.open(doc);
+  await app.page.getByRole('button', { name: 'Details…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Document details' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText(doc.id)).toBeVisible(); // the SHA-256 digest
+
+  // A bad date is refused by the back end; the dialog keeps what was typed.
+  await dialog.getByLabel('Newspaper').fill('The Evening Star');
+  await dialog.getByLabel('Date').evaluate((el: HTMLInputElement) => el.removeAttribute('pattern'));
+  await dialog.getByLabel('Date').fill('1918-9-1');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('invalid');
+  await expect(dialog.getByLabel('Newspaper')).toHaveValue('The Evening Star');
+
+  await dialog.getByLabel('Date').fill('1918-09-01');
+  await dialog.getByLabel('Page').fill('3');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  const saved = await reader.api<DocumentDetail>('document.get', { id: doc.id });
+  expect(saved).toMatchObject({ newspaper: 'The Evening Star', date: '1918-09-01', page: 3 });
+  expect(saved.fixity.digest).toBe(doc.id);
+  const entry = reader.library.getByRole('button', { name: /latin-columns\.pdf/ });
+  await expect(entry).toContainText('The Evening Star');
+  await expect(entry).toContainText('1918-09-01');
+  const list = await reader.api<DocumentSummary[]>('library.list', { newspaper: 'The Evening Star' });
+  expect(list.map((d) => d.id)).toEqual([doc.id]);
+});
