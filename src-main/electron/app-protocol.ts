@@ -4,7 +4,7 @@ import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import { resolveUnder } from '../host/safe-path.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { RENDERER_DIR } from '../services/paths.ts';
-import { APP_ORIGIN, APP_SCHEME } from './ipc-channels.ts';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './ipc-channels.ts';
 
 /** Must run before app is ready: a standard, secure scheme gets a real origin, so 'self' in the CSP means us. */
 export function registerSchemes(): void {
@@ -20,8 +20,7 @@ function refuse(status: number, message: string): Response {
 /** Serves the renderer bundle and library originals; every path is validated, nothing outside either root is reachable. */
 export function registerAppProtocol(services: AppServices): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.origin !== APP_ORIGIN) return refuse(404, 'unknown host');
+    if (!isAppUrl(request.url)) return refuse(404, 'unknown host');
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method not allowed');
     const rawPath = request.url.slice(APP_ORIGIN.length).split(/[?#]/)[0] || '/';
     let path: string | null;

@@ -1,17 +1,8 @@
-import { ipcMain, webContents, type WebFrameMain } from 'electron';
+import { ipcMain, webContents } from 'electron';
 import { dispatch } from '../../core/contract.ts';
 import type { AppServices } from '../services/app-services.ts';
-import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels.ts';
-
-/** Only our own page, loaded from our own scheme, may call the back end. */
-export function isTrustedSender(frame: WebFrameMain | null): boolean {
-  if (!frame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN && frame.parent === null;
-  } catch {
-    return false;
-  }
-}
+import { EVENT_CHANNEL, INVOKE_CHANNEL, isAppUrl } from './ipc-channels.ts';
+import { isTrustedSender } from './trusted-sender.ts';
 
 export function registerIpc(services: AppServices): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, params: unknown) => {
@@ -20,7 +11,7 @@ export function registerIpc(services: AppServices): void {
   });
   services.events.subscribe((event, payload) => {
     for (const contents of webContents.getAllWebContents()) {
-      if (!contents.isDestroyed() && contents.getURL().startsWith(APP_ORIGIN)) contents.send(EVENT_CHANNEL, event, payload);
+      if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(EVENT_CHANNEL, event, payload);
     }
   });
 }

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../services/paths.ts';
-import { APP_ORIGIN } from './ipc-channels.ts';
+import { APP_ORIGIN, isAppUrl } from './ipc-channels.ts';
 import { loadWindowState, saveWindowState } from './window-state.ts';
 
 const ALLOWED_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:', 'chrome-extension:']);
@@ -47,7 +47,7 @@ export function registerMainWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN + '/')) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.on('close', () => {
