@@ -1,8 +1,8 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
-import { resolveUnder } from '../host/safe-path.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { RENDERER_DIR } from '../services/paths.ts';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './ipc-channels.ts';
 
@@ -23,21 +23,13 @@ export function registerAppProtocol(services: AppServices): void {
     if (!isAppUrl(request.url)) return refuse(404, 'unknown host');
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method not allowed');
     const rawPath = request.url.slice(APP_ORIGIN.length).split(/[?#]/)[0] || '/';
-    let path: string | null;
-    let type: string | undefined;
-    if (rawPath.startsWith('/files/')) {
-      const id = rawPath.slice('/files/'.length);
-      path = services.store.objectPath(id);
-      type = services.store.get(id)?.kind === 'text' ? 'text/plain; charset=utf-8' : 'application/pdf';
-    } else {
-      path = resolveUnder(RENDERER_DIR, rawPath === '/' ? '/index.html' : rawPath);
-    }
-    if (!path) return refuse(404, 'not found');
-    const response = await net.fetch(pathToFileURL(path).toString());
+    const target = resolveRequestPath(services.store, RENDERER_DIR, rawPath);
+    if (!target) return refuse(404, 'not found');
+    const response = await net.fetch(pathToFileURL(target.path).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
     headers.set('x-content-type-options', 'nosniff');
-    if (type) headers.set('content-type', type);
+    headers.set('content-type', target.type);
     return new Response(response.body, { status: response.status, headers });
   });
 }

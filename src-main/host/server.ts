@@ -1,13 +1,12 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { dispatch, isRequestName } from '../../core/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
-import { resolveUnder } from './safe-path.ts';
 
 /**
  * The browser host: the built renderer and the contract over HTTP and a
@@ -15,21 +14,6 @@ import { resolveUnder } from './safe-path.ts';
  * the app runs without the Electron binary and what the e2e tests drive.
  */
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.bcmap': 'application/octet-stream',
-  '.pfb': 'application/octet-stream',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-};
 
 /** Largest request body: the contract's import limit in base64, plus JSON framing. */
 const MAX_BODY = 360 * 1024 * 1024;
@@ -111,24 +95,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return send(res, 200, JSON.stringify(reply), 'application/json');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-      if (rawPath.startsWith('/files/')) {
-        const path = services.store.objectPath(rawPath.slice('/files/'.length));
-        if (!path) return send(res, 404, 'no such document');
-        const doc = services.store.get(rawPath.slice('/files/'.length))!;
-        const type = doc.kind === 'pdf' ? 'application/pdf' : 'text/plain; charset=utf-8';
-        res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': statSync(path).size });
-        if (req.method === 'HEAD') return res.end();
-        return void createReadStream(path).pipe(res);
-      }
-      const file = resolveUnder(rendererDir, rawPath === '/' ? '/index.html' : rawPath);
-      if (!file) return send(res, 404, 'not found');
-      const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' };
+      const target = resolveRequestPath(services.store, rendererDir, rawPath);
+      if (!target) return send(res, 404, 'not found');
+      const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': target.type, 'content-length': statSync(target.path).size };
       if (url.searchParams.has('token')) {
         headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
-      createReadStream(file).pipe(res);
+      createReadStream(target.path).pipe(res);
     } catch (err) {
       if (!res.headersSent) send(res, 500, `internal error: ${(err as Error).message}`);
       else res.destroy();

@@ -1,0 +1,37 @@
+import { extname } from 'node:path';
+import { resolveUnder } from '../host/safe-path.ts';
+import type { LibraryStore } from '../library/library-store.ts';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
+  '.icc': 'application/vnd.iccprofile',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * What a request path may reach, for both hosts (Electron's app:// protocol
+ * and the browser host): a library original by its SHA-256 id under /files/,
+ * or a file of the renderer bundle. Anything else, and any path that would
+ * leave either root, is null.
+ */
+export function resolveRequestPath(store: LibraryStore, rendererDir: string, rawPath: string): { path: string; type: string } | null {
+  if (rawPath.startsWith('/files/')) {
+    const id = rawPath.slice('/files/'.length);
+    const path = store.objectPath(id);
+    if (!path) return null;
+    return { path, type: store.get(id)?.kind === 'text' ? 'text/plain; charset=utf-8' : 'application/pdf' };
+  }
+  const path = resolveUnder(rendererDir, rawPath === '/' ? '/index.html' : rawPath);
+  return path ? { path, type: MIME[extname(path)] ?? 'application/octet-stream' } : null;
+}
