@@ -222,3 +222,16 @@ describe('real scanned pages (Library of Congress, /work/shared)', () => {
     });
   }
 });
+
+describe('extractPages with a shard', () => {
+  it('takes every n-th page starting at page k + 1, so workers can share a document', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    for (let n = 1; n <= 5; n++) pdf.addPage([300, 300]).drawText(`page ${n}`, { x: 20, y: 250, size: 14, font });
+    const bytes = await pdf.save();
+    const numbers = async (shard: readonly [number, number]) => (await extractAll(bytes.slice(), { shard })).map((p) => p.number);
+    expect(await numbers([0, 2])).toEqual([1, 3, 5]);
+    expect(await numbers([1, 2])).toEqual([2, 4]);
+    expect(await numbers([0, 1])).toEqual([1, 2, 3, 4, 5]);
+  });
+});

@@ -16,6 +16,11 @@ type TextItem = Extract<TextContent['items'][number], { str: string }>;
 export interface ExtractOptions {
   /** Extract only these 1-based page numbers (default: all). */
   pages?: readonly number[];
+  /**
+   * [k, n]: extract only every n-th page starting at page k + 1, so that n
+   * workers can share one long document. Applied after `pages`.
+   */
+  shard?: readonly [index: number, count: number];
   /** Skip the operator list walk (no images, but much faster on scans whose images pdf.js would decode). */
   skipImages?: boolean;
 }
@@ -294,7 +299,11 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
       const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
       onInfo({ title: infoString(info.Title), subject: infoString(info.Subject), author: infoString(info.Author) });
     }
-    const numbers = opts.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    let numbers = opts.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    if (opts.shard) {
+      const [k, n] = opts.shard;
+      numbers = numbers.filter((_, i) => i % n === k);
+    }
     for (const n of numbers) {
       let page: PDFPageProxy;
       try {

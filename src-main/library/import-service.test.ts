@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { generateNewspaperPdf } from '../../scripts/fixtures/newspaper-pdf.ts';
+import { extractAll } from '../extract/extract-pdf.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from './import-service.ts';
 import { LibraryStore, sha256 } from './library-store.ts';
@@ -36,6 +38,21 @@ describe('importFiles through the worker pool', () => {
     const page = store.page(result.id!, 1)!;
     expect(page.blocks.length).toBeGreaterThan(5);
     expect(page.edits.some((e) => e.reason === 'overprint')).toBe(true);
+  });
+
+  it('shares a long document between the workers and stores every page once, by number', async () => {
+    const { pdf } = await generateNewspaperPdf({ pages: 5, seed: 21 });
+    const [result] = await importFiles(store, processor, [{ name: 'five.pdf', bytes: Buffer.from(pdf) }]);
+    expect(result.status).toBe('imported');
+    expect(store.get(result.id!)!.pageCount).toBe(5);
+    const reference = await extractAll(new Uint8Array(pdf));
+    for (const page of reference) {
+      const { blocks, edits, photos, ...raw } = store.page(result.id!, page.number)!;
+      expect(raw).toEqual(page);
+      expect(blocks.length).toBeGreaterThan(0);
+      void edits;
+      void photos;
+    }
   });
 
   it('takes the title from the PDF metadata and the rest from the file name', async () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { createExtractPool } from '../extract/extract-pool.ts';
 import type { PageProcessor } from './import-service.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
@@ -7,20 +8,33 @@ export interface ProcessorOptions {
   workerUrl?: URL | string;
 }
 
+/** Workers one document is shared among: the machines we target have two cores. */
+const SHARDS = Math.max(1, Math.min(2, availableParallelism()));
+
 /**
  * The processor the app hosts and the import command use: PDFs go to the
- * worker pool, which extracts and cleans (pdf.js and cleaning never runs on Electron's main thread or the host's
- * event loop, and two files extract on two cores); text dumps are small and
- * cleaned in place.
+ * worker pool, which extracts and cleans, so neither pdf.js nor cleaning runs
+ * on Electron's main thread or the host's event loop; text dumps are small
+ * and cleaned in place.
  */
+
 export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void> } {
   const pool = createExtractPool({ workerUrl: opts.workerUrl });
   return {
     async process(kind, data, onPage) {
       if (kind === 'text') return inThreadProcessor.process(kind, data, onPage);
-      const { pageCount, info } = await pool.extract(data, (raw, cleaned) => onPage(raw, cleaned!), { clean: true });
+      // One document, two workers: each takes every other page, so a long file (or a batch
+      // imported file by file) keeps both cores busy. Pages are stored by number, so their
+      // arrival order does not matter.
+      const shards = await Promise.all(
+        Array.from({ length: SHARDS }, (_, k) =>
+          // The pool transfers (detaches) what it is given: every shard but the last gets its own copy.
+          pool.extract(k === SHARDS - 1 ? data : new Uint8Array(data), (raw, cleaned) => onPage(raw, cleaned!), { clean: true, shard: [k, SHARDS] }),
+        ),
+      );
+      const pageCount = shards.reduce((sum, s) => sum + s.pageCount, 0);
       if (pageCount === 0) throw new Error('no pages');
-      return { pageCount, title: info.title };
+      return { pageCount, title: shards[0].info.title };
     },
     close: () => pool.close(),
   };
