@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawImage, RawItem, RawPage, Rect, Transform } from '../../core/page-model.ts';
+import { multiply, type ImagePlacement, type Matrix } from './content-stream-images.ts';
+import { openPlacementReader, type PlacementReader } from './image-placements.ts';
 
 /**
  * PDF → raw layer, page by page, with pdf.js. The raw layer is kept exactly as
@@ -21,8 +23,16 @@ export interface ExtractOptions {
    * workers can share one long document. Applied after `pages`.
    */
   shard?: readonly [index: number, count: number];
-  /** Skip the operator list walk (no images, but much faster on scans whose images pdf.js would decode). */
+  /** Report no images at all (saves reading the content streams). */
   skipImages?: boolean;
+  /**
+   * Where image placements come from. 'content-stream' (default) reads the
+   * page's operators with pdf-lib and decodes no image; 'operator-list' asks
+   * pdf.js, which decodes every image (slow on scans). The default falls back
+   * to the operator list by itself when pdf-lib cannot read the file or it is
+   * encrypted. 'operator-list' is kept for that and for comparing the two.
+   */
+  imageSource?: 'content-stream' | 'operator-list';
 }
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -64,19 +74,8 @@ function looksLikePdf(data: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-type Matrix = [number, number, number, number, number, number];
-
-function mul(m: Matrix, n: Matrix): Matrix {
-  // m then n (pdf.js Util.transform order: result = m × n in canvas convention).
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
+// Same order as pdf.js Util.transform: result = m × n in canvas convention.
+const mul = multiply;
 
 function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
@@ -162,17 +161,24 @@ const UNIT_SQUARE: Array<[number, number]> = [
   [1, 1],
 ];
 
+/** An image painted under user-space matrix `m`, in page (viewport) coordinates. */
+function imageAt(view: Matrix, m: Matrix, pixelWidth?: number, pixelHeight?: number): RawImage {
+  const img: RawImage = { rect: boxOf(view, UNIT_SQUARE.map(([x, y]) => apply(m, x, y))) };
+  if (pixelWidth) img.pixelWidth = pixelWidth;
+  if (pixelHeight) img.pixelHeight = pixelHeight;
+  return img;
+}
+
+function placedImages(placements: ImagePlacement[], view: Matrix): RawImage[] {
+  return placements.map((p) => imageAt(view, p.ctm, p.pixelWidth, p.pixelHeight));
+}
+
 /** Walks the operator list tracking the CTM and records where images are painted. */
 function imagePlacements(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unknown[][], view: Matrix): RawImage[] {
   const images: RawImage[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const place = (m: Matrix, pixelWidth?: number, pixelHeight?: number) => {
-    const img: RawImage = { rect: boxOf(view, UNIT_SQUARE.map(([x, y]) => apply(m, x, y))) };
-    if (pixelWidth) img.pixelWidth = pixelWidth;
-    if (pixelHeight) img.pixelHeight = pixelHeight;
-    images.push(img);
-  };
+  const place = (m: Matrix, pixelWidth?: number, pixelHeight?: number) => images.push(imageAt(view, m, pixelWidth, pixelHeight));
   for (let i = 0; i < fnArray.length; i++) {
     const args = argsArray[i] as never[];
     switch (fnArray[i]) {
@@ -233,7 +239,7 @@ function imagePlacements(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unknow
   return images;
 }
 
-async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opts: ExtractOptions): Promise<RawPage> {
+async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opts: ExtractOptions, placements: PlacementReader | null): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
   const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
@@ -244,8 +250,12 @@ async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opt
   }
   let images: RawImage[] = [];
   if (!opts.skipImages) {
-    const ops = await page.getOperatorList();
-    images = imagePlacements(pdfjs.OPS, ops.fnArray, ops.argsArray as unknown[][], view);
+    const found = placements?.page(number);
+    if (found) images = placedImages(found, view);
+    else {
+      const ops = await page.getOperatorList();
+      images = imagePlacements(pdfjs.OPS, ops.fnArray, ops.argsArray as unknown[][], view);
+    }
   }
   return { number, width: round(viewport.width), height: round(viewport.height), items, images };
 }
@@ -273,6 +283,8 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
   if (data.byteLength === 0 || !looksLikePdf(data)) {
     throw Object.assign(new Error('not a PDF: no %PDF- header'), { reason: 'not a PDF' });
   }
+  // Before pdf.js sees `data`: it may take the buffer over, and pdf-lib keeps copies of what it needs.
+  let placements = opts.skipImages || opts.imageSource === 'operator-list' ? null : await openPlacementReader(data);
   const pdfjs = await loadPdfJs();
   const dir = pdfjsDir();
   const task = pdfjs.getDocument({
@@ -295,6 +307,8 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
   }
   try {
     if (doc.numPages === 0) throw Object.assign(new Error('no pages: the document has an empty page tree'), { reason: 'no pages' });
+    // A damaged page tree that the two libraries repair differently would put images on the wrong pages.
+    if (placements && placements.pageCount !== doc.numPages) placements = null;
     if (onInfo) {
       const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
       onInfo({ title: infoString(info.Title), subject: infoString(info.Subject), author: infoString(info.Author) });
@@ -312,12 +326,13 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
         throw describeOpenError(err);
       }
       try {
-        yield await extractPage(pdfjs, page, n, opts);
+        yield await extractPage(pdfjs, page, n, opts, placements);
       } finally {
         page.cleanup();
       }
     }
   } finally {
+    // The pdf-lib document goes with this generator's frame; nothing else refers to it.
     await task.destroy();
   }
 }
