@@ -15,6 +15,24 @@ function loadPdfLib(): Promise<PdfLib> {
   return pdfLibPromise;
 }
 
+const EMPTY = new Uint8Array(0);
+
+/**
+ * pdf-lib keeps a copy of every stream, and we only ever read content
+ * streams and forms: the rest (image data above all, ~23 MB of a 24 MB
+ * 200-page file, and font programs) would sit in each extraction worker for
+ * the whole document. pdf-lib never writes here, so its copies can go.
+ */
+function dropUnreadStreams(objects: Array<[unknown, PDFObject]>, lib: PdfLib): void {
+  const { PDFName, PDFRawStream } = lib;
+  const Subtype = PDFName.of('Subtype'), Form = PDFName.of('Form'), Length1 = PDFName.of('Length1');
+  for (const [, obj] of objects) {
+    if (!(obj instanceof PDFRawStream)) continue;
+    const subtype = obj.dict.lookup(Subtype);
+    if ((subtype && subtype !== Form) || obj.dict.has(Length1)) (obj as { contents: Uint8Array }).contents = EMPTY;
+  }
+}
+
 export interface PlacementReader {
   readonly pageCount: number;
   /** Images painted on 1-based page `n`, in user space; null when the page cannot be read. */
@@ -64,6 +82,7 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
     Resources: PDFName.of('Resources'),
   };
   const context = doc.context;
+  dropUnreadStreams(context.enumerateIndirectObjects(), lib);
 
   const decode = (obj: PDFObject | undefined): Uint8Array => {
     const stream = obj ? context.lookup(obj) : undefined;
