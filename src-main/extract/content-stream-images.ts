@@ -137,6 +137,10 @@ class Lexer {
     const s = this.bytes;
     const start = this.pos;
     while (this.pos < s.length && isRegular(s[this.pos])) this.pos++;
+    const n = this.pos - start;
+    // Operators are one to three bytes; skip building an array for them.
+    if (n === 1) return String.fromCharCode(s[start]);
+    if (n === 2) return String.fromCharCode(s[start], s[start + 1]);
     return String.fromCharCode.apply(null, s.subarray(start, this.pos) as unknown as number[]);
   }
 }
@@ -154,7 +158,36 @@ const OPEN: Token = { t: 'open' };
 const CLOSE: Token = { t: 'close' };
 const PLACEHOLDER: Token = { t: 'operand', v: NOTHING };
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+/**
+ * The number spelled by the regular bytes at pos (PDF allows sign, digits and
+ * one point, no exponent), advancing past them; NaN, without advancing, when
+ * those bytes are not a number. Parsed from bytes because numbers are most
+ * tokens of a text-heavy page and a string for each is the main cost.
+ */
+function readNumber(lx: Lexer): number {
+  const s = lx.bytes;
+  let p = lx.pos;
+  let sign = 1;
+  if (s[p] === 0x2d /* - */ || s[p] === 0x2b /* + */) {
+    if (s[p] === 0x2d) sign = -1;
+    p++;
+  }
+  let value = 0, digits = 0, scale = 0;
+  for (; p < s.length; p++) {
+    const b = s[p];
+    if (b >= 0x30 && b <= 0x39) {
+      value = value * 10 + (b - 0x30);
+      digits++;
+      if (scale) scale *= 10;
+    } else if (b === 0x2e /* . */ && !scale) scale = 1;
+    else break;
+  }
+  if (!digits || (p < s.length && isRegular(s[p]))) return NaN;
+  lx.pos = p;
+  return sign * (scale ? value / scale : value);
+}
+
+const NUMBER_TOKEN = { t: 'operand' as const, v: 0 as Operand };
 
 function nextToken(lx: Lexer): Token {
   lx.skipSpaceAndComments();
@@ -189,8 +222,15 @@ function nextToken(lx: Lexer): Token {
     case 0x2f: // /
       return { t: 'operand', v: { name: lx.readName() } };
   }
+  if ((b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e) {
+    const n = readNumber(lx);
+    if (!Number.isNaN(n)) {
+      // One shared token: callers copy the value out before asking for the next.
+      NUMBER_TOKEN.v = n;
+      return NUMBER_TOKEN;
+    }
+  }
   const word = lx.readWord();
-  if (NUMBER.test(word)) return { t: 'operand', v: Number(word) };
   if (word === 'true' || word === 'false') return { t: 'operand', v: word === 'true' };
   if (word === 'null') return PLACEHOLDER;
   return { t: 'op', v: word };
