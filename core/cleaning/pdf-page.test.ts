@@ -30,6 +30,23 @@ function cjkColumn(x: number, top: number, paragraphs: string[]): RawItem[] {
   return column({ x, top, size: SIZE, ...wrapCjk(paragraphs, PER_LINE, SIZE) });
 }
 
+
+/** OCR-like lines: one item per word and per run of spaces, and an empty end-of-line item. */
+function ocrWordItems(lines: string[]): RawItem[] {
+  const items: RawItem[] = [];
+  lines.forEach((l, k) => {
+    let x = 50;
+    const baseline = 100 + k * 14;
+    for (const part of l.split(/( +)/)) {
+      if (!part) continue;
+      items.push(item(part, x, baseline, SIZE));
+      x += advance(part, SIZE);
+    }
+    items.push({ ...item('', x, baseline, SIZE), eol: true });
+  });
+  return items;
+}
+
 describe('cleanPdfPage on a doubled three-column Chinese page', () => {
   const headline = '职工之家五年回顾';
   const byline = '□记者 王明';
@@ -92,18 +109,7 @@ describe('cleanPdfPage joining and whitespace', () => {
       'was signed today.',
     ];
     // OCR-like: one item per word, space items between words.
-    const items: RawItem[] = [];
-    lines.forEach((l, k) => {
-      let x = 50;
-      const baseline = 100 + k * 14;
-      for (const part of l.split(/( +)/)) {
-        if (!part) continue;
-        items.push(item(part, x, baseline, SIZE));
-        x += advance(part, SIZE);
-      }
-      items.push({ ...item('', x, baseline, SIZE), eol: true });
-    });
-    const p = page(items);
+    const p = page(ocrWordItems(lines));
     const c = cleanPdfPage(p);
     expect(c.blocks.map((b) => b.text)).toEqual([
       'The evening newspaper reported that the treaty, Anglo-American in spirit, was signed today.',
@@ -118,18 +124,7 @@ describe('cleanPdfPage joining and whitespace', () => {
 
   it('always rejoins at the OCR hyphenation mark "¬" and never keeps the mark', () => {
     const lines = ['the nation’s High¬', 'est court sat in Wash¬', 'ington, with Anglo-', 'American guests com¬'];
-    const items: RawItem[] = [];
-    lines.forEach((l, k) => {
-      let x = 50;
-      const baseline = 100 + k * 14;
-      for (const part of l.split(/( +)/)) {
-        if (!part) continue;
-        items.push(item(part, x, baseline, SIZE));
-        x += advance(part, SIZE);
-      }
-      items.push({ ...item('', x, baseline, SIZE), eol: true });
-    });
-    const p = page(items);
+    const p = page(ocrWordItems(lines));
     const c = cleanPdfPage(p);
     // "Wash¬" / "ington" rejoins although a "-" before a capital would not; the
     // block's final mark goes too (its word went on in a block read elsewhere).
