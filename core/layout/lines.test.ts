@@ -107,3 +107,55 @@ describe('buildLines with rivers', () => {
     expect(lines).toHaveLength(24);
   });
 });
+
+/** An OCR word: its box fits the scanned word, drawn with a horizontal scale of `hScale` × size. */
+function ocrWord(str: string, x: number, width: number, baseline: number, size: number, hScale: number): RawItem {
+  const it = item(str, x, baseline, size, { width });
+  return { ...it, transform: [size * hScale, 0, 0, size, x, it.transform[5]] };
+}
+
+/** Lays words out left to right with the given gaps; each word is [text, width, hScale]. */
+function ocrLine(words: Array<[string, number, number]>, x: number, gap: number, baseline: number, size: number): RawItem[] {
+  let at = x;
+  return words.map(([w, width, hScale]) => {
+    const it = ocrWord(w, at, width, baseline, size, hScale);
+    at += width + gap;
+    return it;
+  });
+}
+
+describe('OCR lines', () => {
+  it('judges a word space by the line’s em, not by a short word’s condensed one', () => {
+    // From the 1918 LoC weather box: "5" drawn at 0.6 of its size, its
+    // neighbours at 0.8; a 6.5 pt space read as a gutter after the digit.
+    const items = ocrLine([['at', 7.7, 0.8], ['5', 2.9, 0.6], ['a.m.', 14.9, 0.8], ['yesterday.', 38.4, 0.8]], 76, 6.5, 80, SIZE);
+    const lines = linesOf(items);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].segs).toHaveLength(4);
+  });
+
+  it('rejoins a spaced-out line standing alone over smaller text, but not two headlines over a gutter', () => {
+    // "Member of the Associated Press" over the 1918 ear box: 11.6 pt words
+    // set 9.6 pt apart (1.3 of their condensed em), body text below is 8 pt.
+    const title = ocrLine([['Member', 33.4, 0.63], ['of', 8.6, 0.63], ['the', 13.2, 0.63], ['Associated', 43.7, 0.63], ['Press', 22.8, 0.63]], 1045, 9.6, 40, 11.6);
+    const box = [0, 1, 2].flatMap((k) => ocrLine([['The', 11.6, 0.8], ['Associated', 32.4, 0.8], ['Press', 16.6, 0.8], ['is', 5.2, 0.8], ['exclusively', 33.8, 0.8], ['entitled', 23.8, 0.8]], 1046, 5, 49 + 6.5 * k, 8));
+    const p = page([...title, ...box]);
+    const g = buildGlyphs(p);
+    const segs = buildSegments(g, new Uint8Array(g.count));
+    const rivers = findRivers(segs);
+    const merged = mergeJustifiedFragments(buildLines(g, segs, rivers), rivers);
+    const top = merged.filter((l) => l.bottom < 45);
+    expect(top).toHaveLength(1);
+    expect(top[0].segs).toHaveLength(5);
+
+    // Two 14 pt headlines 10 pt apart, each over its own long column 8 pt from the next.
+    const body = (x: number) => Array.from({ length: 14 }, (_, k) => justified(FULL, x, 170, 130 + k * LEAD)).flat();
+    const heads = [...ocrLine([['WAR', 30, 0.9], ['NEWS', 40, 0.9]], 135, 6, 115, 14), ...ocrLine([['CITY', 34, 0.9], ['HALL', 36, 0.9]], 215, 6, 115, 14)];
+    const p2 = page([...heads, ...body(36), ...body(214)]);
+    const g2 = buildGlyphs(p2);
+    const segs2 = buildSegments(g2, new Uint8Array(g2.count));
+    const rivers2 = findRivers(segs2);
+    const headLines = mergeJustifiedFragments(buildLines(g2, segs2, rivers2), rivers2).filter((l) => l.bottom < 120);
+    expect(headLines.map((l) => l.segs.length).sort()).toEqual([2, 2]);
+  });
+});

@@ -103,10 +103,10 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
   // must not make every bucket hold half the page.
   const bucketSize = Math.max(1, medianSegmentSize(horizontal) * BASELINE_TOLERANCE);
   // Open lines by baseline bucket of their last segment.
-  const open = new Map<number, { line: Line; last: Segment }[]>();
+  const open = new Map<number, OpenLine[]>();
   for (const s of horizontal) {
     const b = Math.floor(s.bottom / bucketSize);
-    let best: { line: Line; last: Segment } | null = null;
+    let best: OpenLine | null = null;
     let bestDy = Infinity;
     // Any line it can join ends within the tolerance of its own (larger or equal) size.
     const reach = BASELINE_TOLERANCE * s.size;
@@ -125,7 +125,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
           list.splice(k, 1);
           continue;
         }
-        const em = Math.min(cand.last.em, s.em);
+        const em = Math.min(reliableEm(cand.last, cand), reliableEm(s, cand));
         if (gap > maxLineGap(cjkBoth) * em) continue;
         const line = cand.line;
         if (line.gaps >= 2 && gap > 0.5 * em && gap > GUTTER_VS_WORD_GAP * Math.max(line.gapSum / line.gaps, 0.15 * em)) continue;
@@ -150,6 +150,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
       line.bottom = Math.max(line.bottom, s.bottom);
       line.size = (line.size * line.chars + s.size * s.glyphs.length) / (line.chars + s.glyphs.length);
       line.chars += s.glyphs.length;
+      best.emSum += s.em * s.glyphs.length;
       // Re-file under the new last segment's baseline bucket (skewed scans drift).
       const ob = Math.floor(best.last.bottom / bucketSize);
       if (ob !== b) {
@@ -161,10 +162,29 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
     } else {
       const line = lineOf(s);
       lines.push(line);
-      pushOpen(open, b, { line, last: s });
+      pushOpen(open, b, { line, last: s, emSum: s.em * s.glyphs.length });
     }
   }
   return lines;
+}
+
+/** Segments this short give no usable em of their own. */
+const MIN_EM_GLYPHS = 3;
+
+/**
+ * The segment's em, or the line's mean em when the segment is too short to
+ * tell: OCR layers fit each word's box with its own horizontal scale, so a
+ * short word ("5", "I*") gets an em far below its neighbours'.
+ */
+function reliableEm(s: Segment, open: OpenLine): number {
+  return s.glyphs.length >= MIN_EM_GLYPHS ? s.em : open.emSum / open.line.chars;
+}
+
+interface OpenLine {
+  line: Line;
+  last: Segment;
+  /** Sum of em × glyphs over the line's segments. */
+  emSum: number;
 }
 
 const byX0ThenBottom = (a: Segment, b: Segment) => a.x0 - b.x0 || a.bottom - b.bottom;
@@ -255,7 +275,8 @@ export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers): Line[] 
         if (!b || c.x0 < b.x0) b = c;
       }
       if (!b || b.x0 - a.x1 > MAX_JUSTIFIED_GAP * Math.min(a.size, b.size)) break;
-      if (!crossedByNeighbours(sorted, bottoms, a, b, gone)) break;
+      const across = crossedByNeighbours(sorted, bottoms, a, b, gone);
+      if (across === 'open' || (across === 'alone' && !spacedWords(a, b))) break;
       if (rivers?.crosses(a.x1, b.x0, Math.min(a.top, b.top), Math.max(a.bottom, b.bottom))) break;
       gone.add(b);
       absorb(a, b);
@@ -273,7 +294,7 @@ function isVertical(l: Line): boolean {
  * least one of them) both run straight across it: a word space inside a
  * justified column. A gutter has nothing crossing it.
  */
-function crossedByNeighbours(sorted: readonly Line[], bottoms: readonly number[], a: Line, b: Line, gone: ReadonlySet<Line>): boolean {
+function crossedByNeighbours(sorted: readonly Line[], bottoms: readonly number[], a: Line, b: Line, gone: ReadonlySet<Line>): 'crossed' | 'open' | 'alone' {
   const size = Math.min(a.size, b.size);
   const reach = NEIGHBOUR_REACH * size;
   const g0 = a.x1;
@@ -291,7 +312,26 @@ function crossedByNeighbours(sorted: readonly Line[], bottoms: readonly number[]
     if (dy > 0 && !below) below = l;
   }
   const crosses = (l: Line | null) => !l || (l.x0 <= g0 && l.x1 >= g1 && inkAcross(l, g0, g1));
-  return (above !== null || below !== null) && crosses(above) && crosses(below);
+  if (above === null && below === null) return 'alone';
+  return crosses(above) && crosses(below) ? 'crossed' : 'open';
+}
+
+/** Widest word space (in sizes) of a spaced-out line that has no same-size lines around it. */
+const MAX_SPACED_GAP = 1;
+
+/**
+ * Two pieces of a line standing alone (a dateline, a box title, a one-line
+ * headline) with nothing of its size above or below to vouch for the gap:
+ * such lines are often letter-spaced or set with wide word spaces, so pieces
+ * whose boxes share the same band and lie under one size apart are one line.
+ * Gutters between side-by-side headlines are vetoed by rivers, and wider
+ * than this when the headlines are centred in their columns.
+ */
+function spacedWords(a: Line, b: Line): boolean {
+  const size = Math.min(a.size, b.size);
+  if (b.x0 - a.x1 > MAX_SPACED_GAP * size) return false;
+  const shared = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return shared >= 0.7 * Math.min(a.bottom - a.top, b.bottom - b.top);
 }
 
 /**
