@@ -30,4 +30,23 @@ describe('classifyBlocks', () => {
     const note = block('（本报综合消息）', [195, 1010, 305, 1019], 9);
     expect(classifyBlocks([above, note, body(1025, 195)], BODY, [])[1]).toBe('paragraph');
   });
+
+  it('does not make a heading of one word with a tall OCR box on a body line, nor of a speck', () => {
+    // From the 1918 LoC page: "bill" split off its line with a 10 pt box (body 8.6), "rapidly" with a 17 pt one.
+    const left = block('the committee passed the', [40, 100, 130, 110], BODY);
+    const bill = block('bill', [136, 98, 150, 111], 13);
+    const rapidly = block('rapidly', [136, 130, 168, 148], 20);
+    const beside = block('and the bill went', [40, 135, 130, 145], BODY);
+    const kinds = classifyBlocks([left, bill, beside, rapidly, block('!', [300, 100, 302, 120], 20), block('**-2', [300, 200, 330, 220], 22), body(400)], BODY, []);
+    expect(kinds).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'other', 'other', 'paragraph']);
+  });
+
+  it('keeps a short heading that is clearly larger and alone on its line, even with other columns beside it', () => {
+    const labor = block('Labor Day', [672, 1534, 760, 1564], 29);
+    const otherColumn = block('at', [628, 1540, 635, 1547], 7);
+    const under = block('The Star will be issued tomorrow at 1 o\'clock, and its news read in every house.', [655, 1566, 779, 1600], BODY, 3);
+    expect(classifyBlocks([otherColumn, labor, under], BODY, [])).toEqual(['other', 'headline', 'paragraph']);
+    // Alone but barely larger than body text: a bold word, not a heading.
+    expect(classifyBlocks([block('Capitals.', [300, 80, 340, 92], 12.5), under], BODY, [])[0]).toBe('paragraph');
+  });
 });

@@ -107,6 +107,11 @@ const DECK_RATIO = 1.25;
  */
 export function classifyBlocks(blocks: readonly KindInput[], bodySize: number, images: readonly Rect[]): BlockKind[] {
   const kinds = blocks.map((b) => classifyBlock(b, bodySize, images));
+  const near = makeNeighbourIndex(blocks);
+  // Demote first: a fragment of a body line must not make its neighbours decks.
+  blocks.forEach((b, i) => {
+    if ((kinds[i] === 'headline' || kinds[i] === 'subhead') && !headingLike(blocks, kinds, near, i, bodySize)) kinds[i] = bodyKind(b);
+  });
   blocks.forEach((b, i) => {
     if (kinds[i] === 'headline' && besideLargerHeadline(blocks, kinds, i)) kinds[i] = 'subhead';
     else if (kinds[i] === 'paragraph' || kinds[i] === 'other') {
@@ -143,4 +148,66 @@ function besideHole(blocks: readonly KindInput[], i: number, hole: number): bool
     else if (o[1] >= r[3] - 1) below = Math.min(below, o[1] - r[3]);
   }
   return (Number.isFinite(above) && above >= hole) || (Number.isFinite(below) && below >= hole);
+}
+
+/** The kind of a demoted heading: body text, or specks and figures with hardly a letter. */
+function bodyKind(b: KindInput): BlockKind {
+  return b.text.replace(/\s+/g, '').length < 3 || letterCount(b.text) < 2 ? 'other' : 'paragraph';
+}
+
+function letterCount(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0;
+}
+
+/** Latin headings of at most this many words must show more than size to count as headings. */
+const SHORT_HEADING_WORDS = 2;
+/** ...they must be this much larger than body text: OCR boxes overstate single words' sizes. */
+const SHORT_HEADING_RATIO = 1.3;
+/** Text of another block closer than this many sizes on the same band means the block is part of a line. */
+const SAME_LINE_REACH = 1.5;
+
+/**
+ * Whether a block sized like a heading reads like one. On OCR layers a word
+ * whose box came out tall (a descender, a speck merged in) looks larger than
+ * body text, and a word split off its line by a wide space becomes a block
+ * of its own; a real heading has letters, and a short one is clearly larger
+ * than body text and stands clear of smaller text on its own line.
+ */
+function headingLike(blocks: readonly KindInput[], kinds: readonly BlockKind[], near: NeighbourIndex, i: number, bodySize: number): boolean {
+  const b = blocks[i];
+  if (letterCount(b.text) < 2) return false;
+  if (!/\p{Script=Latin}/u.test(b.text) || b.text.trim().split(/\s+/).length > SHORT_HEADING_WORDS) return true;
+  if (bodySize > 0 && b.size < SHORT_HEADING_RATIO * bodySize) return false;
+  return !near(i).some((j) => onSameLine(b, blocks[j]) && (kinds[j] === 'paragraph' || kinds[j] === 'other' || kinds[j] === 'caption'));
+}
+
+function onSameLine(b: KindInput, o: KindInput): boolean {
+  const r = b.rect;
+  const q = o.rect;
+  const v = overlap(r[1], r[3], q[1], q[3]);
+  if (v < 0.5 * Math.min(r[3] - r[1], q[3] - q[1])) return false;
+  const gap = Math.max(q[0] - r[2], r[0] - q[2]);
+  return gap < SAME_LINE_REACH * Math.min(b.size, o.size);
+}
+
+type NeighbourIndex = (i: number) => number[];
+
+/** Blocks whose vertical extents meet block i's, found through a coarse row grid (pages have hundreds of blocks). */
+function makeNeighbourIndex(blocks: readonly KindInput[]): NeighbourIndex {
+  const ROW = 50;
+  const rows = new Map<number, number[]>();
+  blocks.forEach((b, i) => {
+    for (let r = Math.floor(b.rect[1] / ROW); r <= Math.floor(b.rect[3] / ROW); r++) {
+      const list = rows.get(r);
+      if (list) list.push(i);
+      else rows.set(r, [i]);
+    }
+  });
+  return (i) => {
+    const b = blocks[i];
+    const out = new Set<number>();
+    for (let r = Math.floor(b.rect[1] / ROW); r <= Math.floor(b.rect[3] / ROW); r++)
+      for (const j of rows.get(r) ?? []) if (j !== i && overlap(b.rect[1], b.rect[3], blocks[j].rect[1], blocks[j].rect[3]) > 0) out.add(j);
+    return [...out];
+  };
 }
