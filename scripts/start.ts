@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { electronBinary } from '../e2e/support/electron-binary.ts';
+import { electronBinary } from './electron-binary.ts';
 
 const root = join(import.meta.dirname, '..');
 const passThrough = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { test as base, expect, _electron, type Browser, type Page } from '@playw
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { electronBinary } from './electron-binary.ts';
+import { electronBinary } from '../../scripts/electron-binary.ts';
 import { cliImport, ROOT, startHostProcess } from './host-process.ts';
 
 /** Files every e2e library starts with: the project's own fixtures and the shipped sample page. */
