@@ -33,10 +33,21 @@ export class ReaderPage {
     this.pageSurface = page.getByTestId('page-surface');
   }
 
-  /** Calls the back end the way the renderer does (same cookie), for ground truth. */
+  /**
+   * Calls the back end from inside the page, the way the renderer does, for
+   * ground truth: through window.archive in Electron, over the host's HTTP
+   * API (same cookie) in a browser.
+   */
   async api<T>(name: string, params: object = {}): Promise<T> {
-    const response = await this.page.request.post(new URL(`/api/${name}`, this.page.url()).href, { data: params });
-    const reply = (await response.json()) as { ok: boolean; result?: T; error?: string };
+    const reply = (await this.page.evaluate(
+      async ([n, p]) => {
+        const bridge = (window as { archive?: { invoke(n: string, p: unknown): Promise<unknown> } }).archive;
+        if (bridge) return bridge.invoke(n, p);
+        const response = await fetch(`/api/${encodeURIComponent(n)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
+        return response.json();
+      },
+      [name, params] as const,
+    )) as { ok: boolean; result?: T; error?: string };
     if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
     return reply.result as T;
   }
@@ -105,10 +116,23 @@ export class ReaderPage {
     return this.raw.getByTestId('raw-text').evaluate((el) => el.textContent ?? '');
   }
 
-  /** Waits for the page canvas to be laid out and returns its scale (CSS px per PDF point). */
+  /**
+   * Waits for the page to be painted and its fit-to-width scale to settle
+   * (the panes reach their final widths a moment after a document opens),
+   * then returns it (CSS px per PDF point).
+   */
   async pageScale(): Promise<number> {
     await this.pageSurface.waitFor();
-    return Number(await this.pageSurface.getAttribute('data-scale'));
+    await this.page.locator('canvas[data-painted]').first().waitFor();
+    const read = async () => Number(await this.pageSurface.getAttribute('data-scale'));
+    let scale = await read();
+    for (let i = 0; i < 40; i++) {
+      await this.page.waitForTimeout(150);
+      const next = await read();
+      if (next === scale) return scale;
+      scale = next;
+    }
+    return scale;
   }
 
   /** Outline boxes relative to the page surface, in CSS px. */
