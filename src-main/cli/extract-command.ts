@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ExtractJson } from '../../core/page-model.ts';
+import { rawText, type ExtractJson } from '../../core/page-model.ts';
 import { detectKind, importError } from '../library/import-service.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { sha256 } from '../library/library-store.ts';
@@ -22,7 +22,7 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
         number: raw.number,
         width: raw.width,
         height: raw.height,
-        raw: raw.items.map((it) => it.str + (it.eol ? '\n' : '')).join(''),
+        raw: rawText(raw.items),
         blocks: cleaned.blocks.map(({ id, kind: k, text, rects }) => ({ id, kind: k, text, rects })),
         photos: cleaned.photos,
       });

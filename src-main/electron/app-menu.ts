@@ -1,8 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { collectFiles } from '../cli/import-command.ts';
-import { importError, importFiles, type PageProcessor } from '../library/import-service.ts';
+import { importPaths } from '../library/import-paths.ts';
+import type { PageProcessor } from '../library/import-service.ts';
 import type { AppServices } from '../services/app-services.ts';
 
 async function importFromDialog(services: AppServices, processor: PageProcessor): Promise<void> {
@@ -14,24 +13,12 @@ async function importFromDialog(services: AppServices, processor: PageProcessor)
   };
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   if (picked.canceled) return;
-  const files = collectFiles(picked.filePaths);
   const batch = randomUUID();
-  const failures: string[] = [];
-  const imported: string[] = [];
-  for (const [index, file] of files.entries()) {
-    services.events.emit('import.progress', { batch, done: index, total: files.length, file });
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      failures.push(importError(file, 'cannot read'));
-      continue;
-    }
-    const [result] = await importFiles(services.store, processor, [{ name: file, bytes }]);
-    if (result.status === 'failed') failures.push(result.error!);
-    if (result.status === 'imported') imported.push(result.id!);
-  }
-  services.events.emit('import.progress', { batch, done: files.length, total: files.length, file: '' });
+  const results = await importPaths(services.store, processor, picked.filePaths, (done, total, file) =>
+    services.events.emit('import.progress', { batch, done, total, file }),
+  );
+  const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);
+  const failures = results.filter((r) => r.status === 'failed').map((r) => r.error!);
   if (imported.length) services.events.emit('library.changed', { ids: imported });
   if (failures.length) dialog.showErrorBox('Some files were not imported', failures.join('\n'));
 }

@@ -219,11 +219,6 @@ export class LibraryStore {
     return this.get(id)!;
   }
 
-  /** Re-hashes the original and compares it with the recorded digest. */
-  verify(id: string): boolean {
-    return sha256(this.readOriginal(id)) === id;
-  }
-
   settings(): Settings {
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
     const stored: Record<string, unknown> = {};
