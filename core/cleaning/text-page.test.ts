@@ -1,11 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarizeEdits, type CleanedPage, type RawPage } from '../page-model.ts';
 import { cleanTextPage, textDumpToRawPage } from './text-page.ts';
 
-// core/ may not import Node built-ins (lint); the tests still need to read fixture files.
-const fs = process.getBuiltinModule('node:fs');
-const path = process.getBuiltinModule('node:path');
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = import.meta.dirname;
 const repoRoot = path.resolve(here, '../..');
 const seedPath = path.resolve(repoRoot, '../shared', 'seed/000_c995828efad2e200.txt');
 const fixture = (name: string) => fs.readFileSync(path.join(here, 'fixtures', name), 'utf8');
