@@ -135,7 +135,9 @@ test('the reader view has no serious accessibility violations, light and dark', 
   await reader.showRemovals().click();
   await reader.block(para.id).hover();
   await expect(reader.outlines.first()).toBeVisible();
-  await app.page.waitForTimeout(300);
+  // The README shows this picture: let the library thumbnails finish first.
+  await reader.waitForThumbnails();
+  await expect(reader.outlines.first()).toBeVisible();
   await saveScreenshot(app.page, 'reader');
   for (const scheme of ['light', 'dark'] as const) {
     await app.page.emulateMedia({ colorScheme: scheme });

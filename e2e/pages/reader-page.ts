@@ -72,6 +72,14 @@ export class ReaderPage {
    * luminance (0-255), read back from the decoded image. A blank, grey or
    * single-colour box is ~0; a printed page with text or pictures is well above.
    */
+  /** Waits until every PDF in the library shows its thumbnail image (scans take a few seconds). */
+  async waitForThumbnails(timeout = 15_000): Promise<void> {
+    const docs = await this.api<DocumentSummary[]>('library.list');
+    for (const d of docs.filter((doc) => doc.kind === 'pdf')) {
+      await this.libraryEntry(d).getByTestId('thumb-image').waitFor({ timeout });
+    }
+  }
+
   thumbnailContrast(thumb: Locator): Promise<number> {
     return thumb.evaluate(async (img: HTMLImageElement) => {
       await img.decode();
