@@ -22,8 +22,21 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = settingsSchema.parse({});
 
-/** Patches are partial and validated key by key. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+type Shape = typeof settingsSchema.shape;
+
+/**
+ * Patches are partial and validated key by key. Built from each setting's
+ * schema without its default: `settingsSchema.partial()` would keep zod's
+ * defaults and turn `{ zoom: 2 }` into a full object that resets every other
+ * setting (it reset `lastDocument` whenever zoom was saved on its own).
+ */
+export const settingsPatchSchema = z
+  .object(
+    Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, schema]) => [key, schema.unwrap().optional()])) as {
+      [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
+    },
+  )
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Reads stored settings, keeping every valid key and defaulting the rest. */
