@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
+import type { DocumentMetadata, DocumentPlacement, ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
 import { sha256, type LibraryStore } from './library-store.ts';
@@ -16,6 +16,9 @@ export interface PageProcessor {
 export interface ImportInput {
   name: string;
   bytes: Uint8Array;
+  /** Metadata known from outside the file (an issue METS); it beats every guess. */
+  meta?: Partial<DocumentMetadata>;
+  placement?: DocumentPlacement;
 }
 
 /** The error message every surface shows: one line, naming the file and the reason. */
@@ -81,7 +84,8 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
       Object.assign(meta, metadataFromPdfTitle(title));
       if (!meta.title) meta.title = title.slice(0, 1000);
     }
-    pending.commit(meta);
+    Object.assign(meta, input.meta);
+    pending.commit(meta, input.placement);
     return { file, status: 'imported', id };
   } catch (err) {
     pending.abort();

@@ -2,7 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { DocumentDetail, DocumentMetadata, DocumentSummary, SourceKind } from '../../core/library-model.ts';
+import { NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 
@@ -39,6 +39,17 @@ CREATE TABLE IF NOT EXISTS pages (
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
+/** Columns added after the first release: a library made before them gains them, empty, when opened. */
+const PLACEMENT_COLUMNS = `
+ALTER TABLE documents ADD COLUMN lccn TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN issue TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN sequence INTEGER;
+ALTER TABLE documents ADD COLUMN page_label TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN volume TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN number TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS documents_issue ON documents (issue, sequence);
+`;
+
 interface DocumentRow {
   id: string;
   kind: SourceKind;
@@ -52,6 +63,12 @@ interface DocumentRow {
   page: number | null;
   edition: string;
   title: string;
+  lccn: string;
+  issue: string;
+  sequence: number | null;
+  page_label: string;
+  volume: string;
+  number: string;
 }
 
 export interface ListQuery {
@@ -64,7 +81,7 @@ export interface ListQuery {
 /** A document being written: pages go in as they are extracted, the document appears on commit. */
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
-  commit(meta: DocumentMetadata): DocumentSummary;
+  commit(meta: DocumentMetadata, placement?: DocumentPlacement): DocumentSummary;
   abort(): void;
 }
 
@@ -89,6 +106,8 @@ export class LibraryStore {
     this.db = new DatabaseSync(join(dir, 'library.sqlite'));
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
+    const columns = (this.db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name);
+    if (!columns.includes('lccn')) this.db.exec(`BEGIN; ${PLACEMENT_COLUMNS} COMMIT;`);
     this.db.exec('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)');
   }
 
@@ -150,17 +169,19 @@ export class LibraryStore {
         insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
         pageCount++;
       },
-      commit: (meta) => {
+      commit: (meta, placement = NO_PLACEMENT) => {
         if (closed) throw new Error('import already finished');
         if (pageCount === 0) throw new Error('no pages');
         closed = true;
         const now = new Date().toISOString();
         this.db
           .prepare(
-            `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title,
+               lccn, issue, sequence, page_label, volume, number)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(id, kind, fileName, size, now, now, pageCount, meta.newspaper, meta.date, meta.page, meta.edition, meta.title);
+          .run(id, kind, fileName, size, now, now, pageCount, meta.newspaper, meta.date, meta.page, meta.edition, meta.title,
+            placement.lccn, placement.issue, placement.sequence, placement.pageLabel, placement.volume, placement.number);
         return this.get(id)!;
       },
       abort: () => {
@@ -192,7 +213,7 @@ export class LibraryStore {
       args.push(query.dateTo + '\uffff');
     }
     const order = {
-      date: "date = '', date, newspaper, page",
+      date: "date = '', date, newspaper, edition, coalesce(sequence, page)",
       newspaper: 'newspaper, date, page',
       title: "title = '', title, file_name",
       imported: 'imported_at DESC',
@@ -252,6 +273,12 @@ function toDetail(row: DocumentRow): DocumentDetail {
     page: row.page,
     edition: row.edition,
     title: row.title,
+    lccn: row.lccn,
+    issue: row.issue,
+    sequence: row.sequence,
+    pageLabel: row.page_label,
+    volume: row.volume,
+    number: row.number,
     fixity: { algorithm: 'sha-256', digest: row.id, size: row.size, checkedAt: row.fixity_checked_at },
   };
 }
