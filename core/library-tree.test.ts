@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLibraryTree, issueKey, monthGrid, type TreeDocument } from './library-tree.ts';
+import { adjacentInIssue, buildLibraryTree, issueKey, monthGrid, type TreeDocument } from './library-tree.ts';
 
 const doc = (id: string, over: Partial<TreeDocument>): TreeDocument => ({ id, newspaper: '', date: '', edition: '', page: null, pageCount: 1, fileName: `${id}.pdf`, ...over });
 
@@ -43,5 +43,19 @@ describe('monthGrid', () => {
     expect(weeks.flat().filter((c) => c.date).length).toBe(28);
     expect(weeks.flat().find((c) => c.date === '1859-02-21')!.issues).toEqual([issue]);
     expect(weeks.every((w) => w.length === 7)).toBe(true);
+  });
+});
+
+describe('adjacentInIssue', () => {
+  it('steps through an issue’s files in page order and stops at its ends', () => {
+    const docs = [
+      doc('b', { lccn: 'sn1', date: '1901-02-03', issue: 'i', sequence: 2 }),
+      doc('a', { lccn: 'sn1', date: '1901-02-03', issue: 'i', sequence: 1 }),
+      doc('c', { lccn: 'sn1', date: '1901-02-04', issue: 'j', sequence: 1 }),
+    ];
+    expect(adjacentInIssue(docs, 'a', 1)?.id).toBe('b');
+    expect(adjacentInIssue(docs, 'b', -1)?.id).toBe('a');
+    expect(adjacentInIssue(docs, 'b', 1)).toBeNull();
+    expect(adjacentInIssue([doc('z', {})], 'z', 1)).toBeNull();
   });
 });

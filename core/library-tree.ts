@@ -109,3 +109,16 @@ export function monthGrid(year: number, month: number, issues: readonly IssueNod
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   return weeks;
 }
+
+/**
+ * The document before or after `id` in its issue's page order, so reading an
+ * issue pages on from one file into the next; null at either end or for a
+ * document in no issue.
+ */
+export function adjacentInIssue<D extends TreeDocument>(docs: readonly D[], id: string, dir: 1 | -1): D | null {
+  const doc = docs.find((d) => d.id === id);
+  const key = doc && issueKey(doc);
+  if (!key) return null;
+  const pages = docs.filter((d) => issueKey(d) === key).sort((a, b) => pageOrder(a) - pageOrder(b) || a.fileName.localeCompare(b.fileName));
+  return pages[pages.findIndex((d) => d.id === id) + dir] ?? null;
+}
