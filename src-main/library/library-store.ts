@@ -50,6 +50,18 @@ ALTER TABLE documents ADD COLUMN number TEXT NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS documents_issue ON documents (issue, sequence);
 `;
 
+/**
+ * A counter every change to documents moves, whoever makes it (this process,
+ * another one, code added later): the cached list is keyed by it.
+ */
+const DOCUMENTS_VERSION = `
+CREATE TABLE IF NOT EXISTS documents_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT OR IGNORE INTO documents_version (id, version) VALUES (1, 0);
+CREATE TRIGGER IF NOT EXISTS documents_version_insert AFTER INSERT ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS documents_version_update AFTER UPDATE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS documents_version_delete AFTER DELETE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+`;
+
 interface DocumentRow {
   id: string;
   kind: SourceKind;
@@ -108,6 +120,7 @@ export class LibraryStore {
     this.db.exec(SCHEMA);
     const columns = (this.db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name);
     if (!columns.includes('lccn')) this.db.exec(`BEGIN; ${PLACEMENT_COLUMNS} COMMIT;`);
+    this.db.exec(DOCUMENTS_VERSION);
     this.db.exec('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)');
   }
 
@@ -219,7 +232,17 @@ export class LibraryStore {
       imported: 'imported_at DESC',
     }[query.sort ?? 'date'];
     const sql = `SELECT * FROM documents ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
-    return (this.db.prepare(sql).all(...args) as unknown as DocumentRow[]).map(toDetail);
+    // Reading 10,000 rows costs 200–400 ms; the answer is kept until this connection or another one writes.
+    const key = `${this.writeStamp()}|${sql}|${args.join('\u0000')}`;
+    if (this.listCache?.key !== key) this.listCache = { key, docs: (this.db.prepare(sql).all(...args) as unknown as DocumentRow[]).map(toSummary) };
+    return this.listCache.docs;
+  }
+
+  private listCache: { key: string; docs: DocumentSummary[] } | null = null;
+
+  /** Moves with every change to the documents table, by any connection (see DOCUMENTS_VERSION). */
+  private writeStamp(): number {
+    return (this.db.prepare('SELECT version FROM documents_version').get() as { version: number }).version;
   }
 
   page(id: string, number: number): PageModel | null {
@@ -261,6 +284,10 @@ export class LibraryStore {
 }
 
 function toDetail(row: DocumentRow): DocumentDetail {
+  return { ...toSummary(row), fixity: { algorithm: 'sha-256', digest: row.id, size: row.size, checkedAt: row.fixity_checked_at } };
+}
+
+function toSummary(row: DocumentRow): DocumentSummary {
   return {
     id: row.id,
     sha256: row.id,
@@ -279,6 +306,5 @@ function toDetail(row: DocumentRow): DocumentDetail {
     pageLabel: row.page_label,
     volume: row.volume,
     number: row.number,
-    fixity: { algorithm: 'sha-256', digest: row.id, size: row.size, checkedAt: row.fixity_checked_at },
   };
 }
