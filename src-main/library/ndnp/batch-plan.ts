@@ -92,7 +92,7 @@ function lccnFromPath(path: string): string {
 
 export function planNdnpImport(root: string): NdnpPlan {
   const plan: NdnpPlan = { pages: [], skipped: [], claimed: new Set() };
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(root).isDirectory();
   } catch {

@@ -74,7 +74,7 @@ export function parseIssueMets(xml: string, source = 'METS'): IssueMets {
   try {
     doc = parser.parse(xml) as Node;
   } catch (err) {
-    throw new Error(`${source}: not well-formed XML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    throw new Error(`${source}: not well-formed XML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`, { cause: err });
   }
   const mets = doc.mets as Node | undefined;
   if (!mets || !ISSUE_TYPE.test(String(mets['@TYPE'] ?? ''))) throw new Error(`${source}: not an NDNP issue METS`);
