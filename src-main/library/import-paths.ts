@@ -62,7 +62,7 @@ export async function importPaths(
     const planned = ndnp.get(file);
     if (planned) {
       const m = planned.meta;
-      input.meta = { newspaper: m.newspaper || m.lccn, date: m.date, edition: m.edition, page: /^\d+$/.test(m.pageNumber) ? Number(m.pageNumber) : null };
+      input.meta = { newspaper: store.titleName(m.lccn) || m.newspaper || m.lccn, date: m.date, edition: m.edition, page: /^\d+$/.test(m.pageNumber) ? Number(m.pageNumber) : null };
       input.placement = { lccn: m.lccn, issue: m.issue, sequence: m.sequence, pageLabel: m.pageNumber, volume: m.volume, number: m.number };
     }
     results.push(...(await importFiles(store, processor, [input])));

@@ -59,3 +59,25 @@ describe('the cached document list and settings', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('naming a title once for its LCCN', () => {
+  it('renames every page of the title in one go, and later imports take the name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-titles-'));
+    const store = new LibraryStore(dir);
+    const place = (lccn: string, n: number) => {
+      const id = (1000 + n).toString(16).padStart(64, '0');
+      const p = store.begin(id, 'text', `${n}.txt`, 1);
+      p.addPage(raw, { blocks: [], edits: [], photos: [] });
+      p.commit({ newspaper: 'The Evening star', date: '1859-02-21', page: n, edition: '01', title: '' }, { lccn, issue: `${lccn}/1859-02-21/01`, sequence: n, pageLabel: '', volume: '', number: '' });
+    };
+    place('sn83045462', 1);
+    place('sn83045462', 2);
+    place('sn99999999', 3);
+    expect(store.renameTitle('sn83045462', 'Evening Star (Washington, D.C.)')).toBe(2);
+    expect(store.list().map((d) => d.newspaper)).toEqual(['Evening Star (Washington, D.C.)', 'Evening Star (Washington, D.C.)', 'The Evening star']);
+    expect(store.titleName('sn83045462')).toBe('Evening Star (Washington, D.C.)');
+    expect(store.titleName('sn99999999')).toBe('');
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -60,6 +60,7 @@ INSERT OR IGNORE INTO documents_version (id, version) VALUES (1, 0);
 CREATE TRIGGER IF NOT EXISTS documents_version_insert AFTER INSERT ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
 CREATE TRIGGER IF NOT EXISTS documents_version_update AFTER UPDATE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
 CREATE TRIGGER IF NOT EXISTS documents_version_delete AFTER DELETE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+CREATE TABLE IF NOT EXISTS titles (lccn TEXT PRIMARY KEY, newspaper TEXT NOT NULL);
 `;
 
 interface DocumentRow {
@@ -261,6 +262,30 @@ export class LibraryStore {
       .prepare('UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ? WHERE id = ?')
       .run(next.newspaper, next.date, next.page, next.edition, next.title, id);
     return this.get(id)!;
+  }
+
+  /** The newspaper name the archivist set for an LCCN, or ''. */
+  titleName(lccn: string): string {
+    if (!lccn) return '';
+    return (this.db.prepare('SELECT newspaper FROM titles WHERE lccn = ?').get(lccn) as { newspaper: string } | undefined)?.newspaper ?? '';
+  }
+
+  /**
+   * Names a title once for its LCCN: every page already in the library gets
+   * the name, and pages imported later take it too. One transaction.
+   * Returns how many documents changed.
+   */
+  renameTitle(lccn: string, newspaper: string): number {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.prepare('INSERT INTO titles (lccn, newspaper) VALUES (?, ?) ON CONFLICT(lccn) DO UPDATE SET newspaper = excluded.newspaper').run(lccn, newspaper);
+      const { changes } = this.db.prepare('UPDATE documents SET newspaper = ? WHERE lccn = ? AND newspaper != ?').run(newspaper, lccn, newspaper);
+      this.db.exec('COMMIT');
+      return Number(changes);
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
   }
 
   settings(): Settings {

@@ -65,3 +65,19 @@ describe('importing an NDNP batch of 50 issues of 8 pages', () => {
     }
   });
 });
+
+describe('a title the archivist named', () => {
+  it('names the pages of that LCCN imported later', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ndnp-named-'));
+    try {
+      await generateNdnpBatch(join(d, 'in'), { issues: 1, pagesPerIssue: 2 });
+      const s = new LibraryStore(join(d, 'lib'));
+      s.renameTitle('sn99000101', 'Fixture Gazette (Testville)');
+      await importPaths(s, inThreadProcessor, [join(d, 'in')]);
+      expect(s.list().map((x) => x.newspaper)).toEqual(['Fixture Gazette (Testville)', 'Fixture Gazette (Testville)']);
+      s.close();
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
