@@ -9,6 +9,7 @@ import { buildGlyphs, type Glyphs } from '../layout/glyphs.ts';
 import { buildLines, buildSegments, mergeJustifiedFragments, type Line } from '../layout/lines.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
 import { findRivers } from '../layout/rivers.ts';
+import { streamLinks } from '../layout/stream-links.ts';
 import { readingOrder } from '../layout/reading-order.ts';
 import { captionableImages, classifyBlocks, medianSize } from '../layout/block-kinds.ts';
 import { charWidth, isIndented, measureOf, splitParagraphs } from '../layout/paragraphs.ts';
@@ -100,7 +101,7 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const segs = buildSegments(g, over.removed);
   // Column gutters on old scans are as narrow as word spaces: only their length gives them away.
   const rivers = findRivers(segs);
-  const lines = mergeJustifiedFragments(buildLines(g, segs, rivers), rivers);
+  const lines = mergeJustifiedFragments(buildLines(g, segs, rivers, streamLinks(page, g, segs)), rivers);
   const blocks = buildBlocks(lines);
   const order = readingOrder(blocks);
   const body = medianSize(lines);

@@ -94,8 +94,10 @@ const GUTTER_VS_WORD_GAP = 2.2;
  * `rivers`, when given, vetoes joining across a column gutter however narrow
  * (CJK is exempt: its grid-aligned justification spaces line up by design).
  */
-export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers): Line[] {
+export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers, links?: ReadonlyMap<Segment, Segment>): Line[] {
   const lines: Line[] = [];
+  // The open line each segment went to, for stream links (stream-links.ts).
+  const placed = new Map<Segment, OpenLine>();
   const horizontal = segs.filter((s) => !s.vertical);
   for (const s of segs) if (s.vertical) lines.push(lineOf(s));
   sortByX0(horizontal);
@@ -108,10 +110,15 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
     const b = Math.floor(s.bottom / bucketSize);
     let best: OpenLine | null = null;
     let bestDy = Infinity;
+    // The producer drew it right after the end of an open line: that line, unless a gutter lies between.
+    const pred = links?.get(s);
+    const linked = pred ? placed.get(pred) : undefined;
+    const viaLink = !!linked && linked.last === pred && !(rivers && s.x0 > linked.line.x1 && rivers.crosses(linked.line.x1, s.x0, s.top, s.bottom));
+    if (viaLink) best = linked;
     // Any line it can join ends within the tolerance of its own (larger or equal) size.
     const reach = BASELINE_TOLERANCE * s.size;
     const b1 = Math.floor((s.bottom + reach) / bucketSize);
-    for (let bb = Math.floor((s.bottom - reach) / bucketSize); bb <= b1; bb++) {
+    for (let bb = Math.floor((s.bottom - reach) / bucketSize); bb <= b1 && !viaLink; bb++) {
       const list = open.get(bb);
       if (!list) continue;
       for (let k = list.length - 1; k >= 0; k--) {
@@ -152,17 +159,22 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
       line.chars += s.glyphs.length;
       best.emSum += s.em * s.glyphs.length;
       // Re-file under the new last segment's baseline bucket (skewed scans drift).
+      // A linked line may have been dropped from its bucket as too far behind: file it again.
       const ob = Math.floor(best.last.bottom / bucketSize);
-      if (ob !== b) {
-        const list = open.get(ob)!;
-        list.splice(list.indexOf(best), 1);
+      const list = open.get(ob);
+      const at = ob !== b || viaLink ? (list ? list.indexOf(best) : -1) : 0;
+      if (ob !== b || at < 0) {
+        if (at >= 0) list!.splice(at, 1);
         best.last = s;
         pushOpen(open, b, best);
       } else best.last = s;
+      placed.set(s, best);
     } else {
       const line = lineOf(s);
       lines.push(line);
-      pushOpen(open, b, { line, last: s, emSum: s.em * s.glyphs.length });
+      const o = { line, last: s, emSum: s.em * s.glyphs.length };
+      placed.set(s, o);
+      pushOpen(open, b, o);
     }
   }
   return lines;

@@ -7,9 +7,10 @@ import { provenanceProblems } from '../../core/layout/synthetic-page.ts';
 import { matchReference, scoreOrder, type ReferenceWord } from '../../core/layout/reference-order.ts';
 import type { RawPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
+import { sharedDir } from './shared-dir.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const locDir = path.resolve(repoRoot, '../shared/pdfs/loc');
+const locDir = path.join(sharedDir(repoRoot), 'pdfs/loc');
 const files = fs.existsSync(locDir) ? fs.readdirSync(locDir).filter((f) => f.endsWith('.pdf')) : [];
 if (!files.length) console.log(`skipping clean-real-pages: no PDFs in ${locDir}`);
 
