@@ -101,7 +101,8 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const segs = buildSegments(g, over.removed);
   // Column gutters on old scans are as narrow as word spaces: only their length gives them away.
   const rivers = findRivers(segs);
-  const lines = mergeJustifiedFragments(buildLines(g, segs, rivers, streamLinks(page, g, segs)), rivers);
+  const stream = streamLinks(page, g, segs);
+  const lines = mergeJustifiedFragments(buildLines(g, segs, rivers, stream), rivers, stream);
   const blocks = buildBlocks(lines);
   const order = readingOrder(blocks);
   const body = medianSize(lines);

@@ -5,6 +5,7 @@
  */
 import type { Glyphs } from './glyphs.ts';
 import type { Rivers } from './rivers.ts';
+import { streamAllowsJoin, type StreamLines } from './stream-links.ts';
 
 export interface Segment {
   item: number;
@@ -94,7 +95,7 @@ const GUTTER_VS_WORD_GAP = 2.2;
  * `rivers`, when given, vetoes joining across a column gutter however narrow
  * (CJK is exempt: its grid-aligned justification spaces line up by design).
  */
-export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers, links?: ReadonlyMap<Segment, Segment>): Line[] {
+export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers, stream?: StreamLines): Line[] {
   const lines: Line[] = [];
   // The open line each segment went to, for stream links (stream-links.ts).
   const placed = new Map<Segment, OpenLine>();
@@ -111,7 +112,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
     let best: OpenLine | null = null;
     let bestDy = Infinity;
     // The producer drew it right after the end of an open line: that line, unless a gutter lies between.
-    const pred = links?.get(s);
+    const pred = stream?.prev.get(s);
     const linked = pred ? placed.get(pred) : undefined;
     const viaLink = !!linked && linked.last === pred && !(rivers && s.x0 > linked.line.x1 && rivers.crosses(linked.line.x1, s.x0, s.top, s.bottom));
     if (viaLink) best = linked;
@@ -140,6 +141,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
         if (dy > BASELINE_TOLERANCE * minSize) continue;
         if (dy >= bestDy) continue;
         if (rivers && !cjkBoth && gap > 0 && rivers.crosses(line.x1, s.x0, s.top, s.bottom)) continue;
+        if (!cjkBoth && !streamAllowsJoin(stream, cand.last, s, gap, em)) continue;
         bestDy = dy;
         best = cand;
       }
@@ -270,7 +272,7 @@ const NEIGHBOUR_REACH = 2.5;
  * between them: a gutter is crossed by nothing. Returns the merged lines (the
  * right-hand piece is folded into the left one).
  */
-export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers): Line[] {
+export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers, stream?: StreamLines): Line[] {
   const sorted = [...lines].sort((a, b) => a.bottom - b.bottom || a.x0 - b.x0);
   const bottoms = sorted.map((l) => l.bottom);
   const gone = new Set<Line>();
@@ -290,6 +292,7 @@ export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers): Line[] 
       const across = crossedByNeighbours(sorted, bottoms, a, b, gone);
       if (across === 'open' || (across === 'alone' && !spacedWords(a, b))) break;
       if (rivers?.crosses(a.x1, b.x0, Math.min(a.top, b.top), Math.max(a.bottom, b.bottom))) break;
+      if (!streamAllowsJoin(stream, a.segs[a.segs.length - 1], b.segs[0], b.x0 - a.x1, Math.min(a.segs[a.segs.length - 1].em, b.segs[0].em))) break;
       gone.add(b);
       absorb(a, b);
     }
