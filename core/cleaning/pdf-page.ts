@@ -45,16 +45,30 @@ function lineSize(lines: readonly Line[]): number {
   return chars ? sum / chars : 0;
 }
 
+/**
+ * A line's typical top and bottom: the median of its segments'. OCR layers
+ * give single words boxes a third taller than their neighbours', and the
+ * extreme ones would make a paragraph's box reach into the lines of the
+ * paragraphs above and below it.
+ */
+function lineBand(l: Line): [top: number, bottom: number] {
+  if (l.segs.length < 3) return [l.top, l.bottom];
+  const tops = l.segs.map((s) => s.top).sort((a, b) => a - b);
+  const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
+  return [tops[tops.length >> 1], bottoms[bottoms.length >> 1]];
+}
+
 function unionRect(lines: readonly Line[]): Rect {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
   for (const l of lines) {
+    const [top, bottom] = lineBand(l);
     x0 = Math.min(x0, l.x0);
-    y0 = Math.min(y0, l.top);
+    y0 = Math.min(y0, top);
     x1 = Math.max(x1, l.x1);
-    y1 = Math.max(y1, l.bottom);
+    y1 = Math.max(y1, bottom);
   }
   return [x0, y0, x1, y1];
 }

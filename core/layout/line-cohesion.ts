@@ -25,8 +25,9 @@ export interface Cohesion {
   unplaced: number;
   /**
    * Reference words of those lines that the PDF's text layer does not hold
-   * (no raw item overlaps their box: the producer dropped OCR specks). They
-   * cannot land in any block, so lines are judged on their other words.
+   * (no raw item that shares a character with the word overlaps its box: the
+   * producer dropped OCR specks). They cannot land in any block, so lines are
+   * judged on their other words.
    */
   absent: number;
   /** Whitespace-separated words in the cleaned text. */
@@ -79,31 +80,43 @@ function makeLocator(blocks: readonly CohesionBlock[]): (x: number, y: number) =
  * `present`, when given, are the boxes of the PDF's own text (raw items):
  * reference words overlapping none of them are left out of the judgement.
  */
-/** Whether a box overlaps any of `rects` (grid-indexed: a page has ~10k items). */
-function makeOverlapTest(rects: readonly Rect[]): (r: Rect) => boolean {
-  const grid = new Map<number, Rect[]>();
+export interface PresentText {
+  str: string;
+  rect: Rect;
+}
+
+/** Whether a word's box overlaps text sharing a character with it (grid-indexed: a page has ~10k items). */
+function makePresenceTest(items: readonly PresentText[]): (r: Rect, text: string) => boolean {
+  const grid = new Map<number, PresentText[]>();
   const key = (cx: number, cy: number) => cx * 100_003 + cy;
-  for (const r of rects) {
+  for (const it of items) {
+    const r = it.rect;
     if (!(r[2] > r[0]) || !(r[3] > r[1])) continue;
     for (let cx = Math.floor(r[0] / CELL); cx <= Math.floor(r[2] / CELL); cx++)
       for (let cy = Math.floor(r[1] / CELL); cy <= Math.floor(r[3] / CELL); cy++) {
         const k = key(cx, cy);
         const list = grid.get(k);
-        if (list) list.push(r);
-        else grid.set(k, [r]);
+        if (list) list.push(it);
+        else grid.set(k, [it]);
       }
   }
-  return (r) => {
+  return (r, text) => {
+    const chars = [...text.toLowerCase()];
     for (let cx = Math.floor(r[0] / CELL); cx <= Math.floor(r[2] / CELL); cx++)
       for (let cy = Math.floor(r[1] / CELL); cy <= Math.floor(r[3] / CELL); cy++)
-        for (const q of grid.get(key(cx, cy)) ?? []) if (q[0] < r[2] && q[2] > r[0] && q[1] < r[3] && q[3] > r[1]) return true;
+        for (const { rect: q, str } of grid.get(key(cx, cy)) ?? [])
+          if (q[0] < r[2] && q[2] > r[0] && q[1] < r[3] && q[3] > r[1] && chars.some((c) => str.toLowerCase().includes(c))) return true;
     return false;
   };
 }
 
-export function lineCohesion(blocks: readonly CohesionBlock[], reference: AltoPage, present?: readonly Rect[]): Cohesion {
+/**
+ * `present`, when given, is the PDF's own text (raw items): reference words
+ * it does not hold are left out of the judgement.
+ */
+export function lineCohesion(blocks: readonly CohesionBlock[], reference: AltoPage, present?: readonly PresentText[]): Cohesion {
   const locate = makeLocator(blocks);
-  const inPdf = present ? makeOverlapTest(present) : () => true;
+  const inPdf = present ? makePresenceTest(present) : () => true;
   let lines = 0;
   let whole = 0;
   let unplaced = 0;
@@ -113,7 +126,7 @@ export function lineCohesion(blocks: readonly CohesionBlock[], reference: AltoPa
     for (const line of block.lines) {
       if (line.words.length < MIN_LINE_WORDS) continue;
       lines++;
-      const words = line.words.filter((w) => inPdf(w.rect));
+      const words = line.words.filter((w) => inPdf(w.rect, w.text));
       absent += line.words.length - words.length;
       const hits = words.map((w) => locate((w.rect[0] + w.rect[2]) / 2, (w.rect[1] + w.rect[3]) / 2));
       unplaced += hits.filter((h) => h < 0).length;
