@@ -65,9 +65,10 @@ function unionRect(lines: readonly Line[]): Rect {
   let y1 = -Infinity;
   for (const l of lines) {
     const [top, bottom] = lineBand(l);
-    x0 = Math.min(x0, l.x0);
+    // Gutter specks (lines.ts) are outside the line's own extent but inside the block's text.
+    x0 = Math.min(x0, l.x0, l.segs[0].x0);
     y0 = Math.min(y0, top);
-    x1 = Math.max(x1, l.x1);
+    x1 = Math.max(x1, l.x1, l.segs[l.segs.length - 1].x1);
     y1 = Math.max(y1, bottom);
   }
   return [x0, y0, x1, y1];

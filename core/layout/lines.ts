@@ -24,6 +24,7 @@ export interface Segment {
 }
 
 export interface Line {
+  /** Left to right; a gutter speck at either end may lie outside [x0, x1]. */
   segs: Segment[];
   x0: number;
   x1: number;
@@ -114,7 +115,11 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
     // The producer drew it right after the end of an open line: that line, unless a gutter lies between.
     const pred = stream?.prev.get(s);
     const linked = pred ? placed.get(pred) : undefined;
-    const viaLink = !!linked && linked.last === pred && !(rivers && s.x0 > linked.line.x1 && rivers.crosses(linked.line.x1, s.x0, s.top, s.bottom));
+    const acrossRiver = !!linked && !!rivers && s.x0 > linked.line.x1 && rivers.crosses(linked.line.x1, s.x0, s.top, s.bottom);
+    // ...or a speck the producer put at the start or end of this line, out in the gutter.
+    const leftSpeck = acrossRiver && linked!.line.segs.length === 1 && isSpeck(pred!) && !isSpeck(s);
+    const rightSpeck = acrossRiver && isSpeck(s) && !isSpeck(pred!);
+    const viaLink = !!linked && linked.last === pred && (!acrossRiver || leftSpeck || rightSpeck);
     if (viaLink) best = linked;
     // Any line it can join ends within the tolerance of its own (larger or equal) size.
     const reach = BASELINE_TOLERANCE * s.size;
@@ -149,17 +154,25 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
     if (best) {
       const { line } = best;
       const gap = s.x0 - line.x1;
-      if (gap > 0) {
-        line.gapSum += gap;
-        line.gaps++;
+      if (viaLink && leftSpeck) {
+        // The line's geometry starts with its first real word: the speck rides along as text only.
+        Object.assign(line, lineOf(s), { segs: [...line.segs, s] });
+        best.emSum = s.em * s.glyphs.length;
+      } else if (viaLink && rightSpeck) {
+        line.segs.push(s);
+      } else {
+        if (gap > 0) {
+          line.gapSum += gap;
+          line.gaps++;
+        }
+        line.segs.push(s);
+        line.x1 = Math.max(line.x1, s.x1);
+        line.top = Math.min(line.top, s.top);
+        line.bottom = Math.max(line.bottom, s.bottom);
+        line.size = (line.size * line.chars + s.size * s.glyphs.length) / (line.chars + s.glyphs.length);
+        line.chars += s.glyphs.length;
+        best.emSum += s.em * s.glyphs.length;
       }
-      line.segs.push(s);
-      line.x1 = Math.max(line.x1, s.x1);
-      line.top = Math.min(line.top, s.top);
-      line.bottom = Math.max(line.bottom, s.bottom);
-      line.size = (line.size * line.chars + s.size * s.glyphs.length) / (line.chars + s.glyphs.length);
-      line.chars += s.glyphs.length;
-      best.emSum += s.em * s.glyphs.length;
       // Re-file under the new last segment's baseline bucket (skewed scans drift).
       // A linked line may have been dropped from its bucket as too far behind: file it again.
       const ob = Math.floor(best.last.bottom / bucketSize);
@@ -180,6 +193,15 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
     }
   }
   return lines;
+}
+
+/**
+ * OCR specks: a single glyph (a stray "i", "|", "'" from dirt or a rule in
+ * the gutter). Linked to a line across a gutter they join its text but not
+ * its geometry (Line.x0/x1 and size), so columns and reading order never see them.
+ */
+function isSpeck(s: Segment): boolean {
+  return s.glyphs.length === 1;
 }
 
 /** Segments this short give no usable em of their own. */
