@@ -278,6 +278,19 @@ function pushOpen<T>(open: Map<number, T[]>, b: number, v: T): void {
   else open.set(b, [v]);
 }
 
+/**
+ * The line's baseline: the median of its segments' box bottoms. OCR layers
+ * box each word separately and one tall box moves Line.bottom by a third of
+ * the leading, enough to make two consecutive lines look like one.
+ */
+export function baselineOf(l: Line): number {
+  const n = l.segs.length;
+  if (n === 1) return l.segs[0].bottom;
+  if (n === 2) return Math.min(l.segs[0].bottom, l.segs[1].bottom);
+  const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
+  return bottoms[n >> 1];
+}
+
 function lineOf(s: Segment): Line {
   return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
 }

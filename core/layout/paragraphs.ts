@@ -6,7 +6,7 @@
 import { endsSentence } from '../cleaning/script.ts';
 import type { Glyphs } from './glyphs.ts';
 import type { LineBlock } from './blocks.ts';
-import type { Line } from './lines.ts';
+import { baselineOf, type Line } from './lines.ts';
 
 /** Width of one character in the line's script: CJK is square, Latin averages half an em. */
 export function charWidth(g: Glyphs, line: Line): number {
@@ -62,7 +62,7 @@ function localPitches(block: LineBlock): number[] {
   const out = new Array<number>(n).fill(NaN);
   if (n < 3) return out;
   const pitches: number[] = [NaN];
-  for (let k = 1; k < n; k++) pitches.push(block.lines[k].bottom - block.lines[k - 1].bottom);
+  for (let k = 1; k < n; k++) pitches.push(baselineOf(block.lines[k]) - baselineOf(block.lines[k - 1]));
   for (let k = 1; k < n; k++) {
     const near: number[] = [];
     for (let j = Math.max(1, k - PITCH_WINDOW); j <= Math.min(n - 1, k + PITCH_WINDOW); j++) if (j !== k) near.push(pitches[j]);
@@ -76,7 +76,7 @@ function localPitches(block: LineBlock): number[] {
  * only by it, and then a full last line leaves no other trace.
  */
 export function spacedApart(prev: Line, line: Line, pitch: number): boolean {
-  const d = line.bottom - prev.bottom;
+  const d = baselineOf(line) - baselineOf(prev);
   return d > PARAGRAPH_SPACING_RATIO * pitch && d - pitch > 0.3 * Math.min(prev.size, line.size);
 }
 
