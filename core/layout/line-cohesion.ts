@@ -90,6 +90,7 @@ function makePresenceTest(items: readonly PresentText[]): (r: Rect, text: string
   const grid = new Map<number, PresentText[]>();
   const key = (cx: number, cy: number) => cx * 100_003 + cy;
   for (const it of items) {
+    if (!it.str.trim()) continue;
     const r = it.rect;
     if (!(r[2] > r[0]) || !(r[3] > r[1])) continue;
     for (let cx = Math.floor(r[0] / CELL); cx <= Math.floor(r[2] / CELL); cx++)

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanPdfPage } from '../../core/cleaning/pdf-page.ts';
 import { provenanceProblems } from '../../core/layout/synthetic-page.ts';
 import { matchReference, scoreOrder, type ReferenceWord } from '../../core/layout/reference-order.ts';
+import { parseAlto } from '../../core/layout/alto.ts';
+import { formatCohesion, lineCohesion } from '../../core/layout/line-cohesion.ts';
 import type { RawPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
 import { sharedDir } from './shared-dir.ts';
@@ -67,12 +69,46 @@ function altoWords(xml: string, page: RawPage): ReferenceWord[] {
  * 1870 backward 5.5 → 4.5 %, discordant 0.59 → 0.40 %, outside 4.9 → 3.6 %.
  * Discordance is not limited on 1859: its ALTO reads the bottom band of
  * columns right to left, which no column order matches.
+ * Lines kept whole (stream-order lines, issue 14) merged many fragment blocks,
+ * so the backward share has a smaller denominator: 1859 88/1135 steps (7.7 %)
+ * → 73/735 (9.9 %); 1870 impurity 3.6 → 4.2 % because ABBYY splits
+ * paragraphs into several ALTO blocks that are now one cleaned block.
  */
 const ORDER_LIMITS: Record<string, { backward: number; discordant?: number; impure: number }> = {
-  'evening-star-1859-02-21-p7.pdf': { backward: 0.08, impure: 0.045 },
-  'evening-star-1870-03-15-p1.pdf': { backward: 0.05, discordant: 0.01, impure: 0.04 },
+  'evening-star-1859-02-21-p7.pdf': { backward: 0.105, impure: 0.07 },
+  'evening-star-1870-03-15-p1.pdf': { backward: 0.05, discordant: 0.01, impure: 0.045 },
   'evening-star-1918-09-01-p1.pdf': { backward: 0.04, discordant: 0.04, impure: 0.03 },
 };
+
+/**
+ * Line cohesion against the ALTO (core/layout/line-cohesion.ts), the layout
+ * derived from the PDF alone: share of ALTO lines of 4+ words whose words all
+ * land in one cleaned block, and share of cleaned words in blocks of ≤ 2 words.
+ * Before this work (same measure): 1859 0.468 / 6.9 %, 1870 0.758 / 4.6 %,
+ * 1918 0.773 / 4.9 %. The goal is ≥ 0.98 and ≤ 1 %; where a page misses it
+ * the limit is the figure reached, and the README of this test says why.
+ */
+const COHESION_LIMITS: Record<string, { whole: number; tiny: number }> = {
+  'evening-star-1859-02-21-p7.pdf': { whole: 0.7, tiny: 0.031 },
+  'evening-star-1870-03-15-p1.pdf': { whole: 0.93, tiny: 0.02 },
+  'evening-star-1918-09-01-p1.pdf': { whole: 0.98, tiny: 0.01 },
+};
+
+describe.skipIf(!files.length)('line cohesion against the ALTO (layout from the PDF alone)', () => {
+  for (const f of files) {
+    const altoFile = path.join(locDir, f.replace(/\.pdf$/, '.alto.xml'));
+    it.skipIf(!fs.existsSync(altoFile))(f, async () => {
+      const [page] = await extractAll(new Uint8Array(fs.readFileSync(path.join(locDir, f))), { skipImages: true });
+      const cleaned = cleanPdfPage(page);
+      const alto = parseAlto(fs.readFileSync(altoFile, 'utf8'), page.width, page.height);
+      const c = lineCohesion(cleaned.blocks, alto, page.items);
+      console.log(`${f}: ${formatCohesion(c)}`);
+      const limits = COHESION_LIMITS[f] ?? { whole: 0.98, tiny: 0.01 };
+      expect(c.wholeShare).toBeGreaterThanOrEqual(limits.whole);
+      expect(c.tinyShare).toBeLessThanOrEqual(limits.tiny);
+    });
+  }
+});
 
 describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text layer)', () => {
   for (const f of files) {
