@@ -17,12 +17,20 @@ export interface LineBlock {
 const MAX_LINE_GAP = 0.9;
 /** Lines whose sizes differ by more than this ratio belong to different blocks. */
 const MAX_SIZE_RATIO = 1.2;
+/**
+ * ...unless one of them is this short (characters): on OCR layers a line of
+ * one or two words has the size of those words' boxes alone, a fifth off its
+ * paragraph's now and then (the last line "city." of a 9.6 pt paragraph is 11.6).
+ */
+const SHORT_LINE_CHARS = 12;
+const SHORT_LINE_SIZE_RATIO = 1.4;
 
 /** The whitespace gap to the block's last line, or NaN when the line cannot continue it. */
 function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>): number {
   const last = b.lines[b.lines.length - 1];
   const size = Math.min(last.size, line.size);
-  if (Math.max(last.size, line.size) / size > MAX_SIZE_RATIO) return NaN;
+  const short = last.chars < SHORT_LINE_CHARS || line.chars < SHORT_LINE_CHARS;
+  if (Math.max(last.size, line.size) / size > (short ? SHORT_LINE_SIZE_RATIO : MAX_SIZE_RATIO)) return NaN;
   const gap = line.top - last.bottom;
   if ((base.get(line) as number) - (base.get(last) as number) < 0.5 * size) return NaN;
   if (gap > MAX_LINE_GAP * size) return NaN;
