@@ -285,6 +285,7 @@ function pushOpen<T>(open: Map<number, T[]>, b: number, v: T): void {
  */
 export function baselineOf(l: Line): number {
   const n = l.segs.length;
+  if (n === 0) return l.bottom;
   if (n === 1) return l.segs[0].bottom;
   if (n === 2) return Math.min(l.segs[0].bottom, l.segs[1].bottom);
   const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
