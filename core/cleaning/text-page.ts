@@ -21,7 +21,7 @@
  */
 import type { Block, BlockKind, CharSource, CleanedPage, Edit, RawItem, RawPage } from '../page-model.ts';
 import { dedupeLine, type DedupedLine } from './text-dedupe.ts';
-import { endsSentence, isCjk, isSpace } from './script.ts';
+import { cjkForSpacing, endsSentence, insertsSpace, isSpace, isWide } from './script.ts';
 
 export function textDumpToRawPage(text: string, pageNumber = 1): RawPage {
   const items: RawItem[] = [];
@@ -54,7 +54,7 @@ interface Line {
 /** Visual width in ideographic cells: full-width = 1, half-width digits and Latin = 0.5, spaces ignored. */
 export function lineWidth(text: string): number {
   let w = 0;
-  for (const ch of text) if (!isSpace(ch)) w += isCjk(ch) ? 1 : 0.5;
+  for (const ch of text) if (!isSpace(ch)) w += isWide(ch) ? 1 : 0.5;
   return w;
 }
 
@@ -93,10 +93,14 @@ export function cleanTextPage(page: RawPage): CleanedPage {
     blocks.push({ id: `p${page.number}b${blocks.length}`, kind, text, rects: [], map });
   };
   const lineSources = (l: Line): CharSource[] => l.d.source.map((c) => [l.item, c]);
+  // Lines of a dump join with a space only where the spacing policy inserts one (script.ts).
   const latinJoin = (a: CharSource[], b: CharSource[]) => {
     const x = charAt(page, a[a.length - 1]);
     const y = charAt(page, b[0]);
-    return x !== undefined && y !== undefined && !isCjk(x) && !isCjk(y) && !isSpace(x) && !isSpace(y);
+    if (x === undefined || y === undefined || isSpace(x) || isSpace(y)) return false;
+    const left = a.map((src) => charAt(page, src) ?? '');
+    const right = b.map((src) => charAt(page, src) ?? '');
+    return insertsSpace(cjkForSpacing(left, left.length - 1, -1), cjkForSpacing(right, 0, 1));
   };
   const alwaysSpace = () => true;
 

@@ -8,7 +8,7 @@
  * drops are marked in `hyphens`. The caller turns the rest into Edits.
  */
 import type { CharSource, RawPage } from '../page-model.ts';
-import { isLatinLetter } from '../cleaning/script.ts';
+import { insertsSpace, isLatinLetter, spaceBetween } from '../cleaning/script.ts';
 import type { Glyphs } from './glyphs.ts';
 import type { Line, Segment } from './lines.ts';
 
@@ -57,8 +57,51 @@ function spaceAfter(ctx: JoinContext, seg: Segment): number {
   return f;
 }
 
-function isCjkGlyph(ctx: JoinContext, i: number): boolean {
-  return ctx.g.cjk[i] === 1;
+/**
+ * Whether glyph `k` of segment `si` in `line` counts as CJK for spacing
+ * (script.ts): a neutral mark (“ ” — …) looks away from the gap (`away`)
+ * along the line for the nearest other glyph, then the other way.
+ */
+function cjkForSpacing(ctx: JoinContext, line: Line, si: number, k: number, away: -1 | 1): boolean {
+  const { g } = ctx;
+  const at = line.segs[si].glyphs[k];
+  if (!g.neutral[at]) return g.cjk[at] === 1;
+  for (const dir of [away, -away]) {
+    let s = si;
+    let j = k + dir;
+    for (;;) {
+      if (j < 0 || j >= line.segs[s].glyphs.length) {
+        s += dir;
+        if (s < 0 || s >= line.segs.length) break;
+        j = dir > 0 ? 0 : line.segs[s].glyphs.length - 1;
+        continue;
+      }
+      const i = line.segs[s].glyphs[j];
+      if (!g.neutral[i]) return g.cjk[i] === 1;
+      j += dir;
+    }
+  }
+  return false;
+}
+
+/**
+ * A line that spreads space between its CJK characters (justified or
+ * letter-spaced): none of those spaces is a phrase gap. Same test as the
+ * text-dump pipeline's: at least three spaced CJK pairs, and at least 30 %
+ * of the line's CJK pairs.
+ */
+function letterSpaced(ctx: JoinContext, line: Line): boolean {
+  const { g } = ctx;
+  let cjk = 0;
+  let gaps = 0;
+  line.segs.forEach((seg, si) => {
+    for (const i of seg.glyphs) cjk += g.cjk[i];
+    if (si === 0) return;
+    const prev = line.segs[si - 1];
+    const p = prev.glyphs[prev.glyphs.length - 1];
+    if (g.cjk[p] && g.cjk[seg.glyphs[0]] && (prev.spaceAfter >= 0 || seg.x0 - prev.x1 > 0.25 * Math.min(seg.em, prev.em))) gaps++;
+  });
+  return gaps >= 3 && gaps >= 0.3 * (cjk - 1);
 }
 
 /**
@@ -110,14 +153,17 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
   };
   const endsInOcrMark = (seg: Segment) => seg.glyphs.length >= 2 && ch(ctx, seg.glyphs[seg.glyphs.length - 1]) === OCR_HYPHEN;
   let prevSeg: Segment | null = null;
+  let prevLine: Line | null = null;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
+    let spaced: boolean | undefined;
     for (let si = 0; si < line.segs.length; si++) {
       const seg = line.segs[si];
       const first = seg.glyphs[0];
-      if (prevSeg) {
+      if (prevSeg && prevLine) {
         const p = prevSeg.glyphs[prevSeg.glyphs.length - 1];
-        const cjk = isCjkGlyph(ctx, p) || isCjkGlyph(ctx, first);
+        const prevCjk = si === 0 ? cjkForSpacing(ctx, prevLine, prevLine.segs.length - 1, prevSeg.glyphs.length - 1, -1) : cjkForSpacing(ctx, line, si - 1, prevSeg.glyphs.length - 1, -1);
+        const nextCjk = cjkForSpacing(ctx, line, si, 0, 1);
         if (si === 0) {
           // Line break.
           const pc = ch(ctx, p);
@@ -129,18 +175,26 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
           if (hyphenated) dropLast(prevSeg);
           else if (HYPHENS.has(pc) && prevSeg.glyphs.length >= 2) {
             // A compound broken at its own hyphen ("Anglo-" / "American"): keep it, no space.
-          } else if (!cjk) space(spaceAfter(ctx, prevSeg));
-        } else if (!cjk) {
+          } else if (insertsSpace(prevCjk, nextCjk)) space(spaceAfter(ctx, prevSeg));
+        } else if (insertsSpace(prevCjk, nextCjk)) {
           // A mark before more text on the same line (a line that ran on across a gutter): still never content.
           if (endsInOcrMark(prevSeg)) dropLast(prevSeg);
           const ws = spaceAfter(ctx, prevSeg);
           const sameItem = seg.item === prevSeg.item;
           const gap = seg.x0 - prevSeg.x1;
           if (sameItem || ws >= 0 || gap > WORD_GAP * Math.min(seg.em, prevSeg.em)) space(ws);
+        } else {
+          // Next to CJK only a space the page drew counts, by the one spacing policy (script.ts).
+          const ws = spaceAfter(ctx, prevSeg);
+          if (ws >= 0) {
+            spaced ??= letterSpaced(ctx, line);
+            if (spaceBetween(prevCjk, nextCjk, ch(ctx, p), ch(ctx, first), spaced) === 'keep') space(ws);
+          }
         }
       }
       emit(seg);
       prevSeg = seg;
+      prevLine = line;
     }
   }
   // The word went on in a block read elsewhere: the mark still goes.

@@ -132,7 +132,7 @@ export function lineCohesion(blocks: readonly CohesionBlock[], reference: AltoPa
       const hits = words.map((w) => locate((w.rect[0] + w.rect[2]) / 2, (w.rect[1] + w.rect[3]) / 2));
       unplaced += hits.filter((h) => h < 0).length;
       if (hits.every((h) => h >= 0 && h === hits[0])) whole++;
-      else if (examples.length < 60) examples.push(words.map((w, k) => `${w.text}[${hits[k]}]`).join(' '));
+      else if (examples.length < 400) examples.push(words.map((w, k) => `${w.text}[${hits[k]}]`).join(' '));
     }
   let words = 0;
   let tinyWords = 0;
