@@ -164,6 +164,7 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     const { text, map } = joinLines(
       ctx,
       p.parts.flatMap((part) => part.lines),
+      { lineBreaks: p.kind === 'headline' || p.kind === 'subhead' },
     );
     return { id: `p${page.number}b${k}`, kind: p.kind, text, rects: p.parts.map((part) => unionRect(part.lines)), map };
   });

@@ -126,7 +126,15 @@ function unbroken(g: Glyphs, gs: readonly number[]): boolean {
   return true;
 }
 
-export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
+export interface JoinOptions {
+  /**
+   * Keep each line on its own: a "\n" (mapped [-1, -1]) at every line end.
+   * Headings set on several lines read as lines ("砥砺奋进五载路" / "改革创新敢担当").
+   */
+  lineBreaks?: boolean;
+}
+
+export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOptions = {}): Joined {
   let text = '';
   const map: CharSource[] = [];
   const { g, page } = ctx;
@@ -172,7 +180,11 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
             prevSeg.glyphs.length >= 2 &&
             (pc === OCR_HYPHEN ||
               (isLatinLetter(ch(ctx, prevSeg.glyphs[prevSeg.glyphs.length - 2])) && (pc === '\u00AD' || /^\p{Ll}/u.test(ch(ctx, first)))));
-          if (hyphenated) dropLast(prevSeg);
+          if (opts.lineBreaks) {
+            if (pc === OCR_HYPHEN && prevSeg.glyphs.length >= 2) dropLast(prevSeg);
+            text += '\n';
+            map.push([-1, -1]);
+          } else if (hyphenated) dropLast(prevSeg);
           else if (HYPHENS.has(pc) && prevSeg.glyphs.length >= 2) {
             // A compound broken at its own hyphen ("Anglo-" / "American"): keep it, no space.
           } else if (insertsSpace(prevCjk, nextCjk)) space(spaceAfter(ctx, prevSeg));
