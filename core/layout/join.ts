@@ -43,16 +43,38 @@ function ch(ctx: JoinContext, i: number): string {
   return ctx.g.len[i] === 1 ? s[ctx.g.char[i]] : s.slice(ctx.g.char[i], ctx.g.char[i] + ctx.g.len[i]);
 }
 
-/** A raw whitespace glyph that sits between `seg` and whatever follows it in the stream, or -1. */
-function spaceAfter(ctx: JoinContext, seg: Segment): number {
-  if (seg.spaceAfter >= 0 && !ctx.used[seg.spaceAfter]) return seg.spaceAfter;
+/**
+ * A raw whitespace glyph that sits between `seg` and `next` (whatever follows
+ * it in the stream when `next` is not given), or -1. A space inside seg's
+ * item that is followed by more of that item's text separates seg from that
+ * text, not from `next`: an extractor fills a run's hole with a space when
+ * another font's text (digits set in Latin, drawn later) goes there.
+ */
+function spaceAfter(ctx: JoinContext, seg: Segment, next?: Segment): number {
+  const ws = rawSpaceAfter(ctx, seg, next);
+  // On one line the space must lie before `next`, not under it: an extractor
+  // fills the hole with a whitespace item as wide as the text drawn there later.
+  if (ws >= 0 && next && !next.vertical && Math.abs(next.bottom - seg.bottom) < 0.5 * next.size) {
+    // A hole filler starts where that text starts; a word space starts before it.
+    if (ctx.g.x0[ws] > next.x0 - 0.1 * next.em && ctx.g.x1[ws] > next.x0 + 0.5 * (next.x1 - next.x0)) return -1;
+  }
+  return ws;
+}
+
+function rawSpaceAfter(ctx: JoinContext, seg: Segment, next?: Segment): number {
   const { g } = ctx;
+  if (seg.spaceAfter >= 0 && !ctx.used[seg.spaceAfter]) {
+    if (next && next.item !== seg.item) {
+      for (let i = seg.spaceAfter + 1; i < g.count && g.item[i] === seg.item; i++) if (!ctx.removed[i] && !g.space[i]) return -1;
+    }
+    return seg.spaceAfter;
+  }
   const last = seg.glyphs[seg.glyphs.length - 1];
   // The segment must end its item for a following whitespace-only item to count.
   for (let i = last + 1; i < g.count && g.item[i] === seg.item; i++) if (!ctx.removed[i] && !g.space[i]) return -1;
-  const next = seg.item + 1;
-  if (next >= ctx.page.items.length) return -1;
-  const f = ctx.firstGlyph[next];
+  const after = seg.item + 1;
+  if (after >= ctx.page.items.length) return -1;
+  const f = ctx.firstGlyph[after];
   if (f < 0 || !g.space[f] || ctx.removed[f] || ctx.used[f]) return -1;
   return f;
 }
@@ -196,8 +218,8 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
           const gap = seg.x0 - prevSeg.x1;
           if (sameItem || ws >= 0 || gap > WORD_GAP * Math.min(seg.em, prevSeg.em)) space(ws);
         } else {
-          // Next to CJK only a space the page drew counts, by the one spacing policy (script.ts).
-          const ws = spaceAfter(ctx, prevSeg);
+          // Next to CJK only a space the page drew between the two counts, by the one spacing policy (script.ts).
+          const ws = spaceAfter(ctx, prevSeg, seg);
           if (ws >= 0) {
             spaced ??= letterSpaced(ctx, line);
             if (spaceBetween(prevCjk, nextCjk, ch(ctx, p), ch(ctx, first), spaced) === 'keep') space(ws);
