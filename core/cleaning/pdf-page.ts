@@ -76,14 +76,14 @@ function unionRect(lines: readonly Line[]): Rect {
 
 /**
  * A paragraph that runs off the bottom of one column and on at the top of the
- * next: the column ends with a full-measure line and the next column's first
- * line is not indented.
+ * next, or on below a picture set into its column: the part before ends with
+ * a full-measure line and the part after does not start indented.
  */
-function continues(g: Glyphs, a: Para, b: Para): boolean {
+function continues(g: Glyphs, a: Para, b: Para, pictures: readonly Rect[]): boolean {
   if (a.kind !== 'paragraph' || b.kind !== 'paragraph' || !a.last || !b.first) return false;
   const pa = a.parts[a.parts.length - 1];
   const pb = b.parts[0];
-  if (pb.block.x0 < pa.block.x1 - 2) return false;
+  if (pb.block.x0 < pa.block.x1 - 2 && !acrossPicture(pa.block, pb.block, pictures)) return false;
   const wa = pa.block.x1 - pa.block.x0;
   const wb = pb.block.x1 - pb.block.x0;
   if (Math.abs(wa - wb) > 0.2 * Math.max(wa, wb)) return false;
@@ -101,13 +101,21 @@ function continues(g: Glyphs, a: Para, b: Para): boolean {
  * caption or two (a picture with its caption often sits between the end of a
  * column and the top of the next).
  */
-function continued(g: Glyphs, paras: readonly Para[], b: Para): Para | null {
+function continued(g: Glyphs, paras: readonly Para[], b: Para, pictures: readonly Rect[]): Para | null {
   for (let k = paras.length - 1; k >= 0 && k >= paras.length - 3; k--) {
     const a = paras[k];
     if (a.kind === 'caption') continue;
-    return continues(g, a, b) ? a : null;
+    return continues(g, a, b, pictures) ? a : null;
   }
   return null;
+}
+
+/** `b` sits below `a` in the same column with a picture between them. */
+function acrossPicture(a: LineBlock, b: LineBlock, pictures: readonly Rect[]): boolean {
+  if (b.top < a.bottom) return false;
+  const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  if (overlap < 0.8 * Math.min(a.x1 - a.x0, b.x1 - b.x0)) return false;
+  return pictures.some((r) => r[1] >= a.bottom - 2 && r[3] <= b.top + 2 && Math.min(r[2], a.x1) - Math.max(r[0], a.x0) > 0.5 * (a.x1 - a.x0));
 }
 
 export function cleanPdfPage(page: RawPage): CleanedPage {
@@ -119,7 +127,10 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const stream = streamLinks(page, g, segs);
   const lines = mergeJustifiedFragments(buildLines(g, segs, rivers, stream), rivers, stream);
   const blocks = buildBlocks(lines);
-  const order = readingOrder(blocks);
+  // Pictures take part in the reading order as obstacles (a photo set into a
+  // column keeps the column whole), then drop out of it.
+  const pictures = captionableImages(page.images, page.width, page.height);
+  const order = readingOrder([...blocks, ...pictures.map((r) => ({ x0: r[0], top: r[1], x1: r[2], bottom: r[3] }))]).filter((i) => i < blocks.length);
   const body = medianSize(lines);
   const images = captionableImages(page.images, page.width, page.height);
   // Classification and paragraph splitting both read line texts: build each once.
@@ -151,7 +162,7 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     const groups = kind === 'paragraph' ? splitParagraphs(g, block, lineText) : [block.lines];
     groups.forEach((lines, k) => {
       const para: Para = { kind, parts: [{ block, lines }], first: k === 0, last: k === groups.length - 1 };
-      const prev = continued(g, paras, para);
+      const prev = continued(g, paras, para, pictures);
       if (prev) {
         prev.parts.push(...para.parts);
         prev.last = para.last;
