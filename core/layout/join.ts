@@ -202,13 +202,13 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
             prevSeg.glyphs.length >= 2 &&
             (pc === OCR_HYPHEN ||
               (isLatinLetter(ch(ctx, prevSeg.glyphs[prevSeg.glyphs.length - 2])) && (pc === '\u00AD' || /^\p{Ll}/u.test(ch(ctx, first)))));
-          if (opts.lineBreaks) {
-            if (pc === OCR_HYPHEN && prevSeg.glyphs.length >= 2) dropLast(prevSeg);
-            text += '\n';
-            map.push([-1, -1]);
-          } else if (hyphenated) dropLast(prevSeg);
+          if (hyphenated) dropLast(prevSeg);
           else if (HYPHENS.has(pc) && prevSeg.glyphs.length >= 2) {
             // A compound broken at its own hyphen ("Anglo-" / "American"): keep it, no space.
+          } else if (opts.lineBreaks) {
+            // A heading line ends here (a word hyphenated across its lines was rejoined above).
+            text += '\n';
+            map.push([-1, -1]);
           } else if (insertsSpace(prevCjk, nextCjk)) space(spaceAfter(ctx, prevSeg));
         } else if (insertsSpace(prevCjk, nextCjk)) {
           // A mark before more text on the same line (a line that ran on across a gutter): still never content.
