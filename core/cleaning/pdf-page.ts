@@ -101,13 +101,27 @@ function continues(g: Glyphs, a: Para, b: Para, pictures: readonly Rect[]): bool
  * caption or two (a picture with its caption often sits between the end of a
  * column and the top of the next).
  */
-function continued(g: Glyphs, paras: readonly Para[], b: Para, pictures: readonly Rect[]): Para | null {
+function continued(g: Glyphs, paras: readonly Para[], b: Para, pictures: readonly Rect[], lineText: (l: Line) => string): Para | null {
   for (let k = paras.length - 1; k >= 0 && k >= paras.length - 3; k--) {
     const a = paras[k];
     if (a.kind === 'caption') continue;
-    return continues(g, a, b, pictures) ? a : null;
+    return continues(g, a, b, pictures) || hyphenatedInto(a, b, lineText) ? a : null;
   }
   return null;
+}
+
+/**
+ * The text says so whatever the geometry: the paragraph read last stops in
+ * the middle of a hyphenated word ("increas-", "Augen¬") and the next one
+ * starts in lower case ("ing successes."), as at the foot of a column whose
+ * continuation the layout could not pair by shape.
+ */
+function hyphenatedInto(a: Para, b: Para, lineText: (l: Line) => string): boolean {
+  if (a.kind !== 'paragraph' || b.kind !== 'paragraph' || !a.last || !b.first) return false;
+  const pa = a.parts[a.parts.length - 1];
+  const end = lineText(pa.lines[pa.lines.length - 1]);
+  const start = lineText(b.parts[0].lines[0]);
+  return /\p{Ll}[-\u00AD\u2010\u00AC]$/u.test(end) && /^\p{Ll}/u.test(start);
 }
 
 /** `b` sits below `a` in the same column with a picture between them. */
@@ -162,7 +176,7 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     const groups = kind === 'paragraph' ? splitParagraphs(g, block, lineText) : [block.lines];
     groups.forEach((lines, k) => {
       const para: Para = { kind, parts: [{ block, lines }], first: k === 0, last: k === groups.length - 1 };
-      const prev = continued(g, paras, para, pictures);
+      const prev = continued(g, paras, para, pictures, lineText);
       if (prev) {
         prev.parts.push(...para.parts);
         prev.last = para.last;
