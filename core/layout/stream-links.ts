@@ -14,8 +14,12 @@ import type { RawPage } from '../page-model.ts';
 import type { Glyphs } from './glyphs.ts';
 import type { Segment } from './lines.ts';
 
-/** Widest word space, in sizes, a stream link may bridge. */
-export const MAX_LINKED_GAP = 2.5;
+/**
+ * Widest gap, in sizes, a stream link may bridge: table rows and price lists
+ * ("Do. do ........ 40 cents", leaders lost in OCR) and spaced-out mastheads
+ * are one producer line with gaps of several ems. Rivers still veto gutters.
+ */
+export const MAX_LINKED_GAP = 8;
 /** Baselines of linked segments differ by at most this share of the larger size (OCR baselines wobble). */
 const LINK_BASELINE = 0.45;
 /** A segment may start this far (in sizes) left of its predecessor's end (ragged OCR boxes overlap). */
