@@ -36,6 +36,8 @@ test('the lead article of the 1918 sample reads in the printed order, lines whol
   expect(at, `blocks holding ${JSON.stringify(PRINTED_ORDER)}`).not.toContain(-1);
   expect([...at].sort((a, b) => a - b)).toEqual(at);
 
+  // The column's own subheads read as subheads.
+  for (const head of ['Thousands Will Get Increase.', 'What Caused Deadlock.']) await expect(reader.cleaned.getByRole('heading', { name: head, exact: true })).toBeVisible();
   // The opening paragraph is one block, not shredded into "the usual" / "for" / "District" / "bill".
   const opening = all[at[3]];
   for (const words of ['making expenditures for the District', 'the District appropriation bill was', 'signed bv the Speaker and by']) expect(opening).toContain(words);

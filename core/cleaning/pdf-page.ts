@@ -12,7 +12,7 @@ import { findRivers } from '../layout/rivers.ts';
 import { streamLinks } from '../layout/stream-links.ts';
 import { readingOrder } from '../layout/reading-order.ts';
 import { captionableImages, classifyBlocks, medianSize } from '../layout/block-kinds.ts';
-import { charWidth, isIndented, measureOf, splitParagraphs } from '../layout/paragraphs.ts';
+import { charWidth, isIndented, measureOf, splitParagraphs, type Measure } from '../layout/paragraphs.ts';
 import { joinLines, makeJoinContext, segmentText } from '../layout/join.ts';
 import { findOverprints, rangesToEdits } from './overprint.ts';
 
@@ -132,6 +132,23 @@ function acrossPicture(a: LineBlock, b: LineBlock, pictures: readonly Rect[]): b
   return pictures.some((r) => r[1] >= a.bottom - 2 && r[3] <= b.top + 2 && Math.min(r[2], a.x1) - Math.max(r[0], a.x0) > 0.5 * (a.x1 - a.x0));
 }
 
+/**
+ * A subhead set in the column's own type ("Thousands Will Get Increase."):
+ * a line on its own, centred in the measure with room on both sides, of
+ * several words nearly all capitalised. Size cannot tell it from the body.
+ */
+function isRunInHead(g: Glyphs, line: Line, m: Measure, text: string): boolean {
+  const cw = charWidth(g, line);
+  const left = line.x0 - m.left;
+  const right = m.right - line.x1;
+  if (left < 2 * cw || right < 2 * cw || Math.abs(left - right) > 3 * cw) return false;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2 || !/\p{Script=Latin}/u.test(text)) return false;
+  const capitals = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length;
+  // Short function words ("to", "of", "on") may stay lower case.
+  return capitals >= words.length - Math.floor(words.length / 3);
+}
+
 export function cleanPdfPage(page: RawPage): CleanedPage {
   const g = buildGlyphs(page);
   const over = findOverprints(page, g);
@@ -174,8 +191,10 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     const block = blocks[bi];
     const kind = kinds[k];
     const groups = kind === 'paragraph' ? splitParagraphs(g, block, lineText) : [block.lines];
+    const m = groups.length > 1 ? measureOf(block) : null;
     groups.forEach((lines, k) => {
-      const para: Para = { kind, parts: [{ block, lines }], first: k === 0, last: k === groups.length - 1 };
+      const own = m && lines.length === 1 && isRunInHead(g, lines[0], m, lineText(lines[0])) ? 'subhead' : kind;
+      const para: Para = { kind: own, parts: [{ block, lines }], first: k === 0, last: k === groups.length - 1 };
       const prev = continued(g, paras, para, pictures, lineText);
       if (prev) {
         prev.parts.push(...para.parts);
