@@ -136,6 +136,17 @@ describe('cleanPdfPage joining and whitespace', () => {
     expect(provenanceProblems(p, c)).toEqual([]);
   });
 
+  it('rejoins a word whose "¬" stands alone at the line end, with or without its own hyphen', () => {
+    // The Omaha Bee's "Tele- ¬" / "gram" and a "dele ¬" / "gation" whose hyphen the OCR lost.
+    const lines = ['a special Tele- ¬', 'gram from the dele ¬', 'gation said so.'];
+    const p = page(ocrWordItems(lines));
+    const c = cleanPdfPage(p);
+    expect(c.blocks.map((b) => b.text)).toEqual(['a special Telegram from the delegation said so.']);
+    const marks = c.edits.filter((e) => e.reason === 'hyphenation').map((e) => p.items[e.item].str.slice(e.start, e.end));
+    expect(marks).toEqual(['-', '¬', '¬']);
+    expect(provenanceProblems(p, c)).toEqual([]);
+  });
+
   it('inserts a space between Latin items only across a real gap', () => {
     const p = page([item('Wash', 50, 100, SIZE), item('ington', 50 + advance('Wash', SIZE), 100, SIZE), item('D.C.', 50 + advance('Washington', SIZE) + 4, 100, SIZE)]);
     const c = cleanPdfPage(p);

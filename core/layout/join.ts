@@ -165,7 +165,10 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
     const item = seg.item;
     for (const i of seg.glyphs) for (let u = 0, c = g.char[i]; u < g.len[i]; u++) map.push([item, c + u]);
   };
+  // Where the last inserted space went, so a lone "¬" after it can take it back.
+  let lastSpace = { at: -1, glyph: -1 };
   const space = (ws: number) => {
+    lastSpace = { at: text.length, glyph: ws >= 0 && page.items[g.item[ws]].str[g.char[ws]] === ' ' ? ws : -1 };
     text += ' ';
     // Map to the raw space when there is a plain one; any other whitespace
     // (NBSP, ideographic space) stays unused and becomes an Edit.
@@ -181,6 +184,7 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
     text = text.slice(0, text.length - g.len[p]);
     map.length -= g.len[p];
   };
+  const isLoneMark = (seg: Segment) => seg.glyphs.length === 1 && ch(ctx, seg.glyphs[0]) === OCR_HYPHEN;
   const endsInOcrMark = (seg: Segment) => seg.glyphs.length >= 2 && ch(ctx, seg.glyphs[seg.glyphs.length - 1]) === OCR_HYPHEN;
   let prevSeg: Segment | null = null;
   let prevLine: Line | null = null;
@@ -194,7 +198,20 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
         const p = prevSeg.glyphs[prevSeg.glyphs.length - 1];
         const prevCjk = si === 0 ? cjkForSpacing(ctx, prevLine, prevLine.segs.length - 1, prevSeg.glyphs.length - 1, -1) : cjkForSpacing(ctx, line, si - 1, prevSeg.glyphs.length - 1, -1);
         const nextCjk = cjkForSpacing(ctx, line, si, 0, 1);
-        if (si === 0) {
+        if (si === 0 && isLoneMark(prevSeg) && prevLine.segs.length >= 2) {
+          // "Tele- ¬" / "gram": the OCR's mark stands alone at the line end.
+          // It goes, with the space before it, and the word rejoins (its own
+          // hyphen, if it kept one, goes too).
+          dropLast(prevSeg);
+          if (lastSpace.at === text.length - 1 && text.endsWith(' ')) {
+            text = text.slice(0, -1);
+            map.length -= 1;
+            if (lastSpace.glyph >= 0) ctx.used[lastSpace.glyph] = 0;
+          }
+          const before = prevLine.segs[prevLine.segs.length - 2];
+          const b = before.glyphs[before.glyphs.length - 1];
+          if (before.glyphs.length >= 2 && HYPHENS.has(ch(ctx, b)) && isLatinLetter(ch(ctx, before.glyphs[before.glyphs.length - 2]))) dropLast(before);
+        } else if (si === 0) {
           // Line break.
           const pc = ch(ctx, p);
           const hyphenated =
