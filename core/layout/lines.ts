@@ -136,6 +136,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
         // Segments arrive sorted by x0: a line this far behind can never continue.
         if (gap > maxLineGap(false) * Math.max(cand.last.size, s.size, cand.last.em, s.em) * 2) {
           list.splice(k, 1);
+          cand.filed = false;
           continue;
         }
         const em = Math.min(reliableEm(cand.last, cand), reliableEm(s, cand));
@@ -176,18 +177,20 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
       // Re-file under the new last segment's baseline bucket (skewed scans drift).
       // A linked line may have been dropped from its bucket as too far behind: file it again.
       const ob = Math.floor(best.last.bottom / bucketSize);
-      const list = open.get(ob);
-      const at = ob !== b || viaLink ? (list ? list.indexOf(best) : -1) : 0;
-      if (ob !== b || at < 0) {
-        if (at >= 0) list!.splice(at, 1);
+      if (ob !== b || !best.filed) {
+        if (best.filed) {
+          const list = open.get(ob)!;
+          list.splice(list.indexOf(best), 1);
+        }
         best.last = s;
         pushOpen(open, b, best);
+        best.filed = true;
       } else best.last = s;
       placed.set(s, best);
     } else {
       const line = lineOf(s);
       lines.push(line);
-      const o = { line, last: s, emSum: s.em * s.glyphs.length };
+      const o: OpenLine = { line, last: s, emSum: s.em * s.glyphs.length, filed: true };
       placed.set(s, o);
       pushOpen(open, b, o);
     }
@@ -219,6 +222,8 @@ function reliableEm(s: Segment, open: OpenLine): number {
 interface OpenLine {
   line: Line;
   last: Segment;
+  /** Still in the bucket of its last segment (lines far behind are dropped from their buckets). */
+  filed: boolean;
   /** Sum of em × glyphs over the line's segments. */
   emSum: number;
 }
@@ -288,9 +293,15 @@ export function baselineOf(l: Line): number {
   if (n === 0) return l.bottom;
   if (n === 1) return l.segs[0].bottom;
   if (n === 2) return Math.min(l.segs[0].bottom, l.segs[1].bottom);
+  // Blocks and paragraphs ask for every line several times; lines only grow while being built.
+  const cached = baselines.get(l);
+  if (cached && cached[0] === n) return cached[1];
   const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
+  baselines.set(l, [n, bottoms[n >> 1]]);
   return bottoms[n >> 1];
 }
+
+const baselines = new WeakMap<Line, [segs: number, baseline: number]>();
 
 function lineOf(s: Segment): Line {
   return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
