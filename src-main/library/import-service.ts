@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import { metadataFromFileName } from './file-name-metadata.ts';
-import { sha256, type LibraryStore } from './library-store.ts';
+import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -80,6 +80,8 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     pending.commit(meta);
     return { file, status: 'imported', id };
   } catch (err) {
+    // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.
+    if (err instanceof DuplicateDocumentError) return { file, status: 'duplicate', id };
     pending.abort();
     return { file, status: 'failed', error: importError(file, err instanceof Error ? err.message : String(err)) };
   }

@@ -1,7 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { markDone, markLive, OWN_HOST, ownerAlive, tempAbandoned, tempName, type ImportOwner } from './import-owner.ts';
 import type { DocumentDetail, DocumentMetadata, DocumentSummary, SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
@@ -12,6 +13,13 @@ import { loadSettings, type Settings, type SettingsPatch } from '../../core/sett
  * once, read-only, and never touched again; a document row appears only
  * after all its pages are stored, so a failed or killed import leaves
  * nothing visible.
+ *
+ * Several processes may open one library at once (the app, the browser host,
+ * CLI imports). An import in progress is a row in `imports` (owner pid, host,
+ * heartbeat); its pages wait in `staged_pages` under the import's own id and
+ * move to `pages` in the same transaction that adds the document. Opening the
+ * library only clears what a dead owner left behind, so it can never damage
+ * another process's import.
  */
 
 const SCHEMA = `
@@ -37,7 +45,26 @@ CREATE TABLE IF NOT EXISTS pages (
   PRIMARY KEY (doc_id, number)
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS imports (
+  id TEXT PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  owner_pid INTEGER NOT NULL,
+  owner_host TEXT NOT NULL,
+  heartbeat_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staged_pages (
+  import_id TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  raw TEXT NOT NULL,
+  cleaned TEXT NOT NULL,
+  PRIMARY KEY (import_id, number)
+);
 `;
+
+/** How long a process waits for another's write transaction before giving up with "database is locked". */
+const BUSY_TIMEOUT_MS = 30_000;
+/** Heartbeats are written at most this often while pages arrive. */
+const HEARTBEAT_EVERY_MS = 30_000;
 
 interface DocumentRow {
   id: string;
@@ -64,8 +91,34 @@ export interface ListQuery {
 /** A document being written: pages go in as they are extracted, the document appears on commit. */
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
+  /** Throws DuplicateDocumentError when another process committed the same bytes meanwhile. */
   commit(meta: DocumentMetadata): DocumentSummary;
   abort(): void;
+}
+
+export class DuplicateDocumentError extends Error {
+  readonly id: string;
+  constructor(id: string) {
+    super(`document ${id} already exists`);
+    this.id = id;
+  }
+}
+
+export interface RemoveResult {
+  removed: string[];
+  /** Ids given that name no document. */
+  missing: string[];
+  /** Originals deleted because no document uses them any more. */
+  originalsDeleted: number;
+}
+
+/** Per document: stored page rows, and the lowest and highest page number among them. */
+export interface PageTally {
+  id: string;
+  expected: number;
+  stored: number;
+  min: number | null;
+  max: number | null;
 }
 
 export const SHA256_RE = /^[a-f0-9]{64}$/;
@@ -79,21 +132,114 @@ export class LibraryStore {
   private readonly db: DatabaseSync;
   private readonly objectsDir: string;
 
+  private readonly tmpDir: string;
+  /** Imports begun through this store and not finished: closing the store ends them. */
+  private readonly ownImports = new Set<string>();
+
   constructor(dir: string) {
     this.dir = dir;
     this.objectsDir = join(dir, 'objects');
+    this.tmpDir = join(dir, 'tmp');
     mkdirSync(this.objectsDir, { recursive: true });
-    // Leftovers of an import that was killed mid-write: never visible, safe to drop.
-    rmSync(join(dir, 'tmp'), { recursive: true, force: true });
-    mkdirSync(join(dir, 'tmp'), { recursive: true });
-    this.db = new DatabaseSync(join(dir, 'library.sqlite'));
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    mkdirSync(this.tmpDir, { recursive: true });
+    this.db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
-    this.db.exec('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)');
+    // Leftovers of imports whose process died: never visible, safe to drop. Live imports are untouched.
+    this.collectGarbage();
   }
 
   close(): void {
+    for (const id of this.ownImports) markDone(id);
+    this.ownImports.clear();
     this.db.close();
+  }
+
+  /** Runs fn in one write transaction (BEGIN IMMEDIATE: waits for other writers, then excludes them). */
+  transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /**
+   * Drops what dead imports left (their staged pages, temp files), pages
+   * without a document, and originals that no document and no live import
+   * uses. Returns what it removed, for `verify --repair`.
+   */
+  collectGarbage(): { deadImports: number; orphanPages: number; orphanOriginals: number; tempFiles: number } {
+    const deadImports = this.transaction(() => {
+      const rows = this.db.prepare('SELECT id, owner_pid, owner_host, heartbeat_at FROM imports').all() as unknown as ImportOwner[];
+      const dead = rows.filter((r) => !ownerAlive(r));
+      for (const r of dead) {
+        this.db.prepare('DELETE FROM staged_pages WHERE import_id = ?').run(r.id);
+        this.db.prepare('DELETE FROM imports WHERE id = ?').run(r.id);
+      }
+      return dead.length;
+    });
+    // Pages reach this table only together with their document, so these are remains of an older version's killed import.
+    const orphanPages = Number(this.db.prepare('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').run().changes);
+    let tempFiles = 0;
+    for (const name of safeReaddir(this.tmpDir)) {
+      const path = join(this.tmpDir, name);
+      try {
+        if (tempAbandoned(name, lstatSync(path).mtimeMs)) {
+          rmSync(path, { recursive: true, force: true });
+          tempFiles++;
+        }
+      } catch {
+        // Gone already: its writer renamed it.
+      }
+    }
+    let orphanOriginals = 0;
+    for (const id of this.orphanOriginals()) if (this.deleteOriginalIfUnused(id)) orphanOriginals++;
+    return { deadImports, orphanPages, orphanOriginals, tempFiles };
+  }
+
+  /** Ids of files under objects/ that no document uses and no live import is writing. */
+  orphanOriginals(): string[] {
+    const used = new Set(
+      (this.db.prepare('SELECT id FROM documents UNION SELECT doc_id FROM imports').all() as Array<{ id: string }>).map((r) => r.id),
+    );
+    return this.objectIds().filter((id) => !used.has(id));
+  }
+
+  /** Every original on disk, by id. */
+  objectIds(): string[] {
+    const ids: string[] = [];
+    for (const prefix of safeReaddir(this.objectsDir)) {
+      if (!/^[a-f0-9]{2}$/.test(prefix)) continue;
+      for (const name of safeReaddir(join(this.objectsDir, prefix))) if (SHA256_RE.test(name) && name.startsWith(prefix)) ids.push(name);
+    }
+    return ids.sort();
+  }
+
+  /**
+   * Deletes an original that no document and no import in progress uses. The
+   * check and the unlink happen under the write lock, and an import registers
+   * itself (in the same lock) before it looks for its original on disk, so an
+   * original some process is about to rely on is never deleted.
+   */
+  private deleteOriginalIfUnused(id: string): boolean {
+    return this.transaction(() => {
+      const used =
+        this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined ||
+        this.db.prepare('SELECT 1 FROM imports WHERE doc_id = ?').get(id) !== undefined;
+      if (used) return false;
+      const path = join(this.objectsDir, id.slice(0, 2), id);
+      try {
+        unlinkSync(path);
+        return true;
+      } catch {
+        return false;
+      }
+    });
   }
 
   has(id: string): boolean {
@@ -119,7 +265,8 @@ export class LibraryStore {
     // An existing copy is trusted only if it still hashes right; a damaged one is replaced by these good bytes.
     if (existsSync(target) && sha256(readFileSync(target)) === id) return id;
     mkdirSync(dir, { recursive: true });
-    const tmp = join(this.dir, 'tmp', randomBytes(8).toString('hex'));
+    // The temp name carries our pid: another process opening the library removes it only once we are gone.
+    const tmp = join(this.tmpDir, tempName(randomBytes(8).toString('hex')));
     const fd = openSync(tmp, 'wx', 0o444);
     try {
       writeSync(fd, bytes);
@@ -140,34 +287,140 @@ export class LibraryStore {
 
   begin(id: string, kind: SourceKind, fileName: string, size: number): PendingDocument {
     if (this.has(id)) throw new Error(`document ${id} already exists`);
-    this.db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
-    const insertPage = this.db.prepare('INSERT INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
-    let pageCount = 0;
+    // Registered before the original is written or looked for: garbage collection in any process spares it from now on.
+    const importId = randomUUID();
+    markLive(importId);
+    this.ownImports.add(importId);
+    this.db
+      .prepare('INSERT INTO imports (id, doc_id, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
+      .run(importId, id, process.pid, OWN_HOST, Date.now());
+    const insertPage = this.db.prepare('INSERT OR REPLACE INTO staged_pages (import_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
+    const beat = this.db.prepare('UPDATE imports SET heartbeat_at = ? WHERE id = ?');
+    let lastBeat = Date.now();
     let closed = false;
+    const finish = () => {
+      closed = true;
+      markDone(importId);
+      this.ownImports.delete(importId);
+    };
+    const drop = () => {
+      this.db.prepare('DELETE FROM staged_pages WHERE import_id = ?').run(importId);
+      this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
+    };
     return {
       addPage: (raw, cleaned) => {
         if (closed) throw new Error('import already finished');
-        insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
-        pageCount++;
+        insertPage.run(importId, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
+        if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
       },
       commit: (meta) => {
         if (closed) throw new Error('import already finished');
-        if (pageCount === 0) throw new Error('no pages');
-        closed = true;
-        const now = new Date().toISOString();
-        this.db
-          .prepare(
-            `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(id, kind, fileName, size, now, now, pageCount, meta.newspaper, meta.date, meta.page, meta.edition, meta.title);
+        const duplicate = this.transaction(() => {
+          if (this.db.prepare('SELECT 1 FROM imports WHERE id = ?').get(importId) === undefined) {
+            throw new Error('import was cancelled: its record vanished from the library (was it idle for an hour?)');
+          }
+          if (this.has(id)) {
+            drop();
+            return true;
+          }
+          const t = this.db.prepare('SELECT count(*) AS n, min(number) AS lo, max(number) AS hi FROM staged_pages WHERE import_id = ?').get(importId) as {
+            n: number;
+            lo: number | null;
+            hi: number | null;
+          };
+          if (t.n === 0) throw new Error('no pages');
+          // Pages are numbered 1..N with none missing, or the document does not appear.
+          if (t.lo !== 1 || t.hi !== t.n) throw new Error(`pages missing: stored ${t.n}, numbered ${t.lo}–${t.hi}`);
+          this.db.prepare('INSERT INTO pages (doc_id, number, raw, cleaned) SELECT ?, number, raw, cleaned FROM staged_pages WHERE import_id = ?').run(id, importId);
+          const now = new Date().toISOString();
+          this.db
+            .prepare(
+              `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(id, kind, fileName, size, now, now, t.n, meta.newspaper, meta.date, meta.page, meta.edition, meta.title);
+          drop();
+          return false;
+        });
+        finish();
+        if (duplicate) throw new DuplicateDocumentError(id);
         return this.get(id)!;
       },
       abort: () => {
-        closed = true;
-        this.db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
+        if (closed) return;
+        finish();
+        this.transaction(drop);
       },
     };
+  }
+
+  /**
+   * Removes documents and everything derived from them in one transaction,
+   * then the originals no other document or import uses. Features that keep
+   * rows per document (search index, annotations) delete them in
+   * deleteDocumentRows, so a removal never leaves them behind.
+   */
+  removeDocuments(ids: string[]): RemoveResult {
+    const unique = [...new Set(ids)];
+    const removed: string[] = [];
+    const missing: string[] = [];
+    this.transaction(() => {
+      for (const id of unique) {
+        if (!this.has(id)) {
+          missing.push(id);
+          continue;
+        }
+        this.deleteDocumentRows(id);
+        removed.push(id);
+      }
+    });
+    // Separate, locked steps: an import of the same bytes starting meanwhile keeps its original.
+    let originalsDeleted = 0;
+    for (const id of removed) if (this.deleteOriginalIfUnused(id)) originalsDeleted++;
+    return { removed, missing, originalsDeleted };
+  }
+
+  /** Every row that belongs to one document; runs inside removeDocuments' transaction. */
+  private deleteDocumentRows(id: string): void {
+    this.db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  }
+
+  /** Per document, how many page rows are stored and their number range (for verify). */
+  pageTallies(): PageTally[] {
+    return this.db
+      .prepare(
+        `SELECT d.id AS id, d.page_count AS expected, count(p.number) AS stored, min(p.number) AS min, max(p.number) AS max
+         FROM documents d LEFT JOIN pages p ON p.doc_id = d.id GROUP BY d.id ORDER BY d.id`,
+      )
+      .all() as unknown as PageTally[];
+  }
+
+  /** SQLite's own consistency check: ['ok'] when the database file is sound. */
+  integrityCheck(): string[] {
+    return (this.db.prepare('PRAGMA integrity_check').all() as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  }
+
+  /** Imports in progress in any process (live owners only). */
+  importsInProgress(): number {
+    const rows = this.db.prepare('SELECT id, owner_pid, owner_host, heartbeat_at FROM imports').all() as unknown as ImportOwner[];
+    return rows.filter((r) => ownerAlive(r)).length;
+  }
+
+  /** SHA-256 of an original, read in chunks so a large scan never sits in memory whole. */
+  hashOriginal(id: string): { digest: string; size: number } | null {
+    const path = this.objectPath(id);
+    if (!path) return null;
+    const hash = createHash('sha256');
+    const fd = openSync(path, 'r');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let size = 0;
+    try {
+      for (let n: number; (n = readSync(fd, buf, 0, buf.length, null)) > 0; size += n) hash.update(buf.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+    return { digest: hash.digest('hex'), size };
   }
 
   get(id: string): DocumentDetail | null {
@@ -236,6 +489,14 @@ export class LibraryStore {
     const upsert = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
     return this.settings();
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 
