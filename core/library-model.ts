@@ -35,7 +35,8 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface ImportResult {
   file: string;
-  status: 'imported' | 'duplicate' | 'failed';
+  /** 'skipped': not a file we may open (a FIFO, a device, a link out of the folder); `error` says why. */
+  status: 'imported' | 'duplicate' | 'failed' | 'skipped';
   id?: string;
   error?: string;
 }

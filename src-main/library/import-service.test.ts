@@ -81,4 +81,21 @@ describe('importFiles through the worker pool', () => {
     expect(store.list().map((d) => d.fileName)).not.toContain('broken.pdf');
     expect(store.list().map((d) => d.fileName)).toContain('dump.txt');
   });
+
+  it('cleans a large text dump in the workers, page by page, losing no line', async () => {
+    const seed = readFileSync(join(ROOT, 'core', 'cleaning', 'fixtures', 'seed-excerpt.txt'), 'utf8');
+    const dump = Array.from({ length: 120 }, (_, i) => seed.replaceAll('来到', `来到${i}`)).join('\n');
+    const [result] = await importFiles(store, processor, [{ name: 'big-dump.txt', bytes: Buffer.from(dump) }]);
+    expect(result.status).toBe('imported');
+    const doc = store.get(result.id!)!;
+    expect(doc.pageCount).toBeGreaterThan(1);
+    const lines: string[] = [];
+    for (let n = 1; n <= doc.pageCount; n++) {
+      const page = store.page(result.id!, n)!;
+      expect(page.number).toBe(n);
+      expect(page.blocks.length).toBeGreaterThan(0);
+      lines.push(...page.items.map((it) => it.str));
+    }
+    expect(lines).toEqual(dump.split('\n').filter((l) => l.trim() !== ''));
+  });
 });
