@@ -79,6 +79,8 @@ describe('importFiles through the worker pool', () => {
     expect(results[0].error).toMatch(/^broken\.pdf: truncated or corrupt PDF/);
     expect(progress).toEqual([0, 1, 2]);
     expect(store.list().map((d) => d.fileName)).not.toContain('broken.pdf');
+    // Its original is not kept either: nothing in objects/ belongs to no document.
+    expect(store.orphanOriginals()).toEqual([]);
     expect(store.list().map((d) => d.fileName)).toContain('dump.txt');
   });
 

@@ -169,19 +169,22 @@ export class LibraryStore {
   }
 
   /**
-   * Drops what dead imports left (their staged pages, temp files), pages
-   * without a document, and originals that no document and no live import
-   * uses. Returns what it removed, for `verify --repair`.
+   * Drops what dead imports left (their staged pages, their originals if no
+   * document uses them, temp files) and pages without a document. With
+   * allOrphans (`verify --repair`) also every original that belongs to no
+   * document: not done on every open, since a library.sqlite restored from an
+   * older backup would otherwise cost the originals imported since.
+   * Never touches an import whose process is alive. Returns what it removed.
    */
-  collectGarbage(): { deadImports: number; orphanPages: number; orphanOriginals: number; tempFiles: number } {
-    const deadImports = this.transaction(() => {
-      const rows = this.db.prepare('SELECT id, owner_pid, owner_host, heartbeat_at FROM imports').all() as unknown as ImportOwner[];
-      const dead = rows.filter((r) => !ownerAlive(r));
-      for (const r of dead) {
+  collectGarbage(opts: { allOrphans?: boolean } = {}): { deadImports: number; orphanPages: number; orphanOriginals: number; tempFiles: number } {
+    const dead = this.transaction(() => {
+      const rows = this.db.prepare('SELECT id, doc_id, owner_pid, owner_host, heartbeat_at FROM imports').all() as unknown as Array<ImportOwner & { doc_id: string }>;
+      const gone = rows.filter((r) => !ownerAlive(r));
+      for (const r of gone) {
         this.db.prepare('DELETE FROM staged_pages WHERE import_id = ?').run(r.id);
         this.db.prepare('DELETE FROM imports WHERE id = ?').run(r.id);
       }
-      return dead.length;
+      return gone.map((r) => r.doc_id);
     });
     // Pages reach this table only together with their document, so these are remains of an older version's killed import.
     const orphanPages = Number(this.db.prepare('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').run().changes);
@@ -198,8 +201,9 @@ export class LibraryStore {
       }
     }
     let orphanOriginals = 0;
-    for (const id of this.orphanOriginals()) if (this.deleteOriginalIfUnused(id)) orphanOriginals++;
-    return { deadImports, orphanPages, orphanOriginals, tempFiles };
+    const candidates = opts.allOrphans ? this.orphanOriginals() : [...new Set(dead)];
+    for (const id of candidates) if (this.deleteOriginalIfUnused(id)) orphanOriginals++;
+    return { deadImports: dead.length, orphanPages, orphanOriginals, tempFiles };
   }
 
   /** Ids of files under objects/ that no document uses and no live import is writing. */
@@ -350,6 +354,8 @@ export class LibraryStore {
         if (closed) return;
         finish();
         this.transaction(drop);
+        // A failed import leaves no original behind, unless a document or another import uses it.
+        this.deleteOriginalIfUnused(id);
       },
     };
   }
