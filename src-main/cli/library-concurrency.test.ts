@@ -60,13 +60,13 @@ describe('one library, several processes', () => {
   let pdf: Uint8Array;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'broadsheet-concurrency-'));
-    pdf = (await generateNewspaperPdf({ pages: 6, seed: 7 })).pdf;
+    pdf = (await generateNewspaperPdf({ pages: 8, seed: 7 })).pdf;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('two imports into one library at once both end complete, and verify passes', async () => {
     const library = join(dir, 'side-by-side');
-    const a = join(dir, 'a-six-pages.pdf');
+    const a = join(dir, 'a-eight-pages.pdf');
     const b = join(dir, 'b-dump.txt');
     writeFileSync(a, pdf);
     writeFileSync(b, dump('b', 150)); // several text pages
@@ -80,8 +80,8 @@ describe('one library, several processes', () => {
     const store = new LibraryStore(library);
     try {
       const docs = store.list();
-      expect(docs.map((d) => d.fileName).sort()).toEqual(['a-six-pages.pdf', 'b-dump.txt']);
-      expect(docs.find((d) => d.fileName === 'a-six-pages.pdf')!.pageCount).toBe(6);
+      expect(docs.map((d) => d.fileName).sort()).toEqual(['a-eight-pages.pdf', 'b-dump.txt']);
+      expect(docs.find((d) => d.fileName === 'a-eight-pages.pdf')!.pageCount).toBe(8);
       expect(docs.find((d) => d.fileName === 'b-dump.txt')!.pageCount).toBeGreaterThan(1);
       for (const d of docs) for (let n = 1; n <= d.pageCount; n++) expect(store.page(d.id, n)).not.toBeNull();
     } finally {
@@ -105,7 +105,7 @@ describe('one library, several processes', () => {
     const stagedPages = () => {
       const db = new DatabaseSync(join(library, 'library.sqlite'), { timeout: 10_000 });
       try {
-        return (db.prepare('SELECT count(*) AS n FROM staged_pages').get() as { n: number }).n;
+        return (db.prepare('SELECT count(*) AS n FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').get() as { n: number }).n;
       } finally {
         db.close();
       }
@@ -125,9 +125,10 @@ describe('one library, several processes', () => {
     try {
       for (let round = 0; killed < kills && round < kills * 2; round++) {
         const before = snapshot(library);
-        // Alternate PDFs (worker extraction) and text dumps; unique bytes each round, so none is a duplicate.
-        const file = join(dir, round % 2 ? `round-${round}.txt` : `round-${round}.pdf`);
-        writeFileSync(file, round % 2 ? dump(`r${round}`, 60) : Buffer.concat([pdf, Buffer.from(`\n%round ${round}\n`)]));
+        // Mostly PDFs (worker extraction, several pages), every fourth a text dump; unique bytes each round, so none is a duplicate.
+        const text = round % 4 === 2;
+        const file = join(dir, text ? `round-${round}.txt` : `round-${round}.pdf`);
+        writeFileSync(file, text ? dump(`r${round}`, 60) : Buffer.concat([pdf, Buffer.from(`\n%round ${round}\n`)]));
         const importing = run(['import', '--library', library, file]);
         // Even rounds: anywhere from process start-up to the end of a typical import. Odd rounds: once pages
         // are being stored, so that kills also land between pages and around the commit.
@@ -135,7 +136,7 @@ describe('one library, several processes', () => {
         if (round % 2) {
           const t = Date.now();
           while (importing.child.exitCode === null && stagedPages() === 0 && Date.now() - t < 10_000) await new Promise((r) => setTimeout(r, 15));
-          delay = Math.floor(random() * 150);
+          delay = Math.floor(random() * 60);
         }
         await Promise.race([importing.done, new Promise((r) => setTimeout(r, delay))]);
         if (importing.child.exitCode === null) importing.child.kill('SIGKILL');
@@ -144,7 +145,7 @@ describe('one library, several processes', () => {
           killed++;
           // Read straight from SQLite (opening a LibraryStore would already clear it): did the kill land mid-import?
           const db = new DatabaseSync(join(library, 'library.sqlite'), { timeout: 10_000 });
-          const staged = (db.prepare('SELECT count(*) AS n FROM staged_pages').get() as { n: number }).n;
+          const staged = (db.prepare('SELECT count(*) AS n FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').get() as { n: number }).n;
           if ((db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n > 0) midImport++;
           if (staged > 0) withStagedPages++;
           db.close();
@@ -173,7 +174,7 @@ describe('one library, several processes', () => {
       reader.kill('SIGKILL');
     }
     console.log(
-      `kill test (seed ${seed}): ${killed} imports killed with SIGKILL (${midImport} mid-import, ${withStagedPages} with pages staged), ` +
+      `kill test (seed ${seed}): ${killed} imports killed with SIGKILL (${midImport} mid-import, ${withStagedPages} with pages written), ` +
         `${completed} completed before their kill time; verify passed after every one`,
     );
     expect(killed).toBeGreaterThanOrEqual(kills);

@@ -124,7 +124,7 @@ describe('LibraryStore shared by several processes', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const stagedCount = (s: LibraryStore) =>
-    (s as unknown as { db: { prepare(q: string): { get(): { n: number } } } }).db.prepare('SELECT count(*) AS n FROM staged_pages').get().n;
+    (s as unknown as { db: { prepare(q: string): { get(): { n: number } } } }).db.prepare('SELECT count(*) AS n FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').get().n;
 
   it('opening the library never touches an import another live process is writing', async () => {
     const held = holdImport(dir, 'live', 30);
@@ -146,7 +146,7 @@ describe('LibraryStore shared by several processes', () => {
     after.close();
   });
 
-  it('clears what a killed import left: staged pages, its original, its record', async () => {
+  it('clears what a killed import left: its pages, its original, its record', async () => {
     const held = holdImport(dir, 'killed', 5);
     const id = (await held.next()).split(' ')[1];
     held.child.kill('SIGKILL');

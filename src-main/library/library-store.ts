@@ -16,10 +16,12 @@ import { loadSettings, type Settings, type SettingsPatch } from '../../core/sett
  *
  * Several processes may open one library at once (the app, the browser host,
  * CLI imports). An import in progress is a row in `imports` (owner pid, host,
- * heartbeat); its pages wait in `staged_pages` under the import's own id and
- * move to `pages` in the same transaction that adds the document. Opening the
- * library only clears what a dead owner left behind, so it can never damage
- * another process's import.
+ * heartbeat, the document id it is writing); its pages go to `pages` as they
+ * come, invisible until the transaction that adds the document row. Opening
+ * the library only clears what a dead owner left behind (pages of a document
+ * id that no document and no live import has), so it can never damage another
+ * process's import. Two processes importing the same bytes write identical
+ * pages; the first commit wins and the other reports a duplicate.
  */
 
 const SCHEMA = `
@@ -51,13 +53,6 @@ CREATE TABLE IF NOT EXISTS imports (
   owner_pid INTEGER NOT NULL,
   owner_host TEXT NOT NULL,
   heartbeat_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS staged_pages (
-  import_id TEXT NOT NULL,
-  number INTEGER NOT NULL,
-  raw TEXT NOT NULL,
-  cleaned TEXT NOT NULL,
-  PRIMARY KEY (import_id, number)
 );
 `;
 
@@ -169,7 +164,7 @@ export class LibraryStore {
   }
 
   /**
-   * Drops what dead imports left (their staged pages, their originals if no
+   * Drops what dead imports left (their pages, their originals if no
    * document uses them, temp files) and pages without a document. With
    * allOrphans (`verify --repair`) also every original that belongs to no
    * document: not done on every open, since a library.sqlite restored from an
@@ -180,14 +175,12 @@ export class LibraryStore {
     const dead = this.transaction(() => {
       const rows = this.db.prepare('SELECT id, doc_id, owner_pid, owner_host, heartbeat_at FROM imports').all() as unknown as Array<ImportOwner & { doc_id: string }>;
       const gone = rows.filter((r) => !ownerAlive(r));
-      for (const r of gone) {
-        this.db.prepare('DELETE FROM staged_pages WHERE import_id = ?').run(r.id);
-        this.db.prepare('DELETE FROM imports WHERE id = ?').run(r.id);
-      }
-      return gone.map((r) => r.doc_id);
+      for (const r of gone) this.db.prepare('DELETE FROM imports WHERE id = ?').run(r.id);
+      // Pages of no document that no live import is writing: what dead imports (or older versions) left.
+      const pages = this.db.prepare('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents) AND doc_id NOT IN (SELECT doc_id FROM imports)').run();
+      return { docIds: gone.map((r) => r.doc_id), pages: Number(pages.changes) };
     });
-    // Pages reach this table only together with their document, so these are remains of an older version's killed import.
-    const orphanPages = Number(this.db.prepare('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').run().changes);
+    const orphanPages = dead.pages;
     let tempFiles = 0;
     for (const name of safeReaddir(this.tmpDir)) {
       const path = join(this.tmpDir, name);
@@ -201,9 +194,9 @@ export class LibraryStore {
       }
     }
     let orphanOriginals = 0;
-    const candidates = opts.allOrphans ? this.orphanOriginals() : [...new Set(dead)];
+    const candidates = opts.allOrphans ? this.orphanOriginals() : [...new Set(dead.docIds)];
     for (const id of candidates) if (this.deleteOriginalIfUnused(id)) orphanOriginals++;
-    return { deadImports: dead.length, orphanPages, orphanOriginals, tempFiles };
+    return { deadImports: dead.docIds.length, orphanPages, orphanOriginals, tempFiles };
   }
 
   /** Ids of files under objects/ that no document uses and no live import is writing. */
@@ -298,7 +291,10 @@ export class LibraryStore {
     this.db
       .prepare('INSERT INTO imports (id, doc_id, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
       .run(importId, id, process.pid, OWN_HOST, Date.now());
-    const insertPage = this.db.prepare('INSERT OR REPLACE INTO staged_pages (import_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
+    // Never over a committed document's rows (another process may have committed the same bytes meanwhile).
+    const insertPage = this.db.prepare(
+      'INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+    );
     const beat = this.db.prepare('UPDATE imports SET heartbeat_at = ? WHERE id = ?');
     let lastBeat = Date.now();
     let closed = false;
@@ -307,14 +303,17 @@ export class LibraryStore {
       markDone(importId);
       this.ownImports.delete(importId);
     };
+    /** Ends this import's record; its pages go too unless a document or another live import owns them. */
     const drop = () => {
-      this.db.prepare('DELETE FROM staged_pages WHERE import_id = ?').run(importId);
       this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
+      this.db
+        .prepare('DELETE FROM pages WHERE doc_id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE id = ?) AND NOT EXISTS (SELECT 1 FROM imports WHERE doc_id = ?)')
+        .run(id, id, id);
     };
     return {
       addPage: (raw, cleaned) => {
         if (closed) throw new Error('import already finished');
-        insertPage.run(importId, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
+        insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned), id);
         if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
       },
       commit: (meta) => {
@@ -327,7 +326,7 @@ export class LibraryStore {
             drop();
             return true;
           }
-          const t = this.db.prepare('SELECT count(*) AS n, min(number) AS lo, max(number) AS hi FROM staged_pages WHERE import_id = ?').get(importId) as {
+          const t = this.db.prepare('SELECT count(*) AS n, min(number) AS lo, max(number) AS hi FROM pages WHERE doc_id = ?').get(id) as {
             n: number;
             lo: number | null;
             hi: number | null;
@@ -335,7 +334,6 @@ export class LibraryStore {
           if (t.n === 0) throw new Error('no pages');
           // Pages are numbered 1..N with none missing, or the document does not appear.
           if (t.lo !== 1 || t.hi !== t.n) throw new Error(`pages missing: stored ${t.n}, numbered ${t.lo}–${t.hi}`);
-          this.db.prepare('INSERT INTO pages (doc_id, number, raw, cleaned) SELECT ?, number, raw, cleaned FROM staged_pages WHERE import_id = ?').run(id, importId);
           const now = new Date().toISOString();
           this.db
             .prepare(
@@ -343,7 +341,7 @@ export class LibraryStore {
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
             .run(id, kind, fileName, size, now, now, t.n, meta.newspaper, meta.date, meta.page, meta.edition, meta.title);
-          drop();
+          this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
           return false;
         });
         finish();
