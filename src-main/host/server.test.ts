@@ -85,6 +85,10 @@ describe('browser host', () => {
     expect((await get(host.port, `${session}files/${docId}`, { cookie })).body).toContain('来到大陈村');
     const api = await get(host.port, `${session}api/app.info`, { cookie }, 'POST', '{}');
     expect(JSON.parse(api.body)).toMatchObject({ ok: true });
+    // Any page opened with the token moves under the session path the same way.
+    const deep = await get(host.port, `/assets/app.js?token=${host.token}`);
+    expect(deep.status).toBe(302);
+    expect(deep.headers.location).toBe(`${session}assets/app.js`);
     // The session path alone grants nothing.
     expect((await get(host.port, session)).status).toBe(401);
   });

@@ -100,12 +100,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     let rawPath = (req.url ?? '/').split('?')[0];
     if (rawPath === sessionPath) rawPath = '/';
     else if (rawPath.startsWith(sessionPath + '/')) rawPath = rawPath.slice(sessionPath.length);
-    else if (url.searchParams.has('token') && req.method === 'GET' && rawPath === '/') {
+    else if (url.searchParams.has('token') && req.method === 'GET') {
       // First visit with the printed URL: trade the token in the address bar (and history) for a cookie
-      // scoped to the session path, and move there.
+      // scoped to the session path, and move there. rawPath is only ever appended to our own prefix.
       res.writeHead(302, {
         ...SECURITY_HEADERS,
-        location: `${sessionPath}/`,
+        location: `${sessionPath}${rawPath.startsWith('/') && !rawPath.startsWith('//') ? rawPath : '/'}`,
         'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=${sessionPath}/`,
       });
       return res.end();
