@@ -1,4 +1,4 @@
-import type { CharSource, RawItem, Rect } from '../../core/page-model.ts';
+import type { CharSource, RawItem, Rect } from '../page-model.ts';
 
 /**
  * Page geometry for linking cleaned text back to the original page. The

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charRect, charRects, mergeRects, scaleRect } from './char-rects.ts';
-import type { Rect } from '../../core/page-model.ts';
+import type { Rect } from '../page-model.ts';
 
 const h = (str: string, rect: Rect) => ({ str, rect });
 
