@@ -195,16 +195,17 @@ describe('broadsheet CLI', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`^problem: cjk2\\.pdf \\(${pdf}\\): original damaged: its SHA-256 is now [a-f0-9]{64}, the fixity record says ${pdf}$`)),
-        `problem: two.txt (${txt}): pages missing: 1 of 2 stored`,
+        `problem: two.txt (${txt}): pages missing: 1 of 2 stored (verify --repair rebuilds them from the original)`,
         `problem: objects/ab/${strayId}: original that belongs to no document (verify --repair deletes it)`,
       ]),
     );
     expect(problems).toHaveLength(3);
     expect(r.stdout).toMatch(/3 problem\(s\) in 2 document\(s\)/);
-    // --repair deletes the stray original; a damaged original and a missing page it cannot invent.
+    // --repair deletes the stray original and rebuilds the pages from the intact original; a damaged original it only reports.
     const repaired = cli('verify', '--library', library, '--repair');
     expect(repaired.stdout).toContain('repaired: deleted 1 original(s) that belonged to no document');
-    expect(repaired.stderr.trim().split('\n')).toHaveLength(2);
+    expect(repaired.stdout).toContain(`repaired: rebuilt the pages of two.txt (${txt}) from its original: 1 page(s)`);
+    expect(repaired.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^problem: cjk2\.pdf .*original damaged/)]);
     expect(repaired.status).toBe(1);
   });
 });

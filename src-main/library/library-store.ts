@@ -359,6 +359,45 @@ export class LibraryStore {
   }
 
   /**
+   * Writes a document's pages again from its original (`verify --repair` of a
+   * document with pages missing). Pages are replaced in place as they come
+   * (same bytes, same pages), so readers never see fewer pages than before;
+   * finish() then drops pages past the new count and sets the page count, in
+   * one transaction. The import record keeps the original safe meanwhile.
+   */
+  rebuildPages(id: string): { addPage(raw: RawPage, cleaned: CleanedPage): void; finish(): number; abort(): void } {
+    if (!this.has(id)) throw new Error(`no document ${id}`);
+    const importId = randomUUID();
+    markLive(importId);
+    this.ownImports.add(importId);
+    this.db
+      .prepare('INSERT INTO imports (id, doc_id, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
+      .run(importId, id, process.pid, OWN_HOST, Date.now());
+    const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
+    let count = 0;
+    const end = () => {
+      this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
+      markDone(importId);
+      this.ownImports.delete(importId);
+    };
+    return {
+      addPage: (raw, cleaned) => {
+        put.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
+        count = Math.max(count, raw.number);
+      },
+      finish: () =>
+        this.transaction(() => {
+          if (count === 0) throw new Error('no pages');
+          this.db.prepare('DELETE FROM pages WHERE doc_id = ? AND number > ?').run(id, count);
+          this.db.prepare('UPDATE documents SET page_count = ? WHERE id = ?').run(count, id);
+          end();
+          return count;
+        }),
+      abort: () => this.transaction(end),
+    };
+  }
+
+  /**
    * Removes documents and everything derived from them in one transaction,
    * then the originals no other document or import uses. Features that keep
    * rows per document (search index, annotations) delete them in

@@ -1,3 +1,4 @@
+import type { PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 
 export interface VerifyReport {
@@ -8,6 +9,8 @@ export interface VerifyReport {
   repaired: string[];
   /** Imports in progress in other processes: not problems, but their documents are not counted yet. */
   importsInProgress: number;
+  /** Documents with pages missing whose original is intact: their pages can be rebuilt. */
+  rebuildable: string[];
 }
 
 const objectName = (id: string) => `objects/${id.slice(0, 2)}/${id}`;
@@ -33,6 +36,7 @@ export function verifyLibrary(store: LibraryStore, opts: { repair?: boolean } = 
   const integrity = store.integrityCheck();
   if (integrity.length !== 1 || integrity[0] !== 'ok') for (const line of integrity.slice(0, 20)) problems.push(`database: ${line}`);
 
+  const rebuildable: string[] = [];
   const docs = store.list();
   const tallies = new Map(store.pageTallies().map((t) => [t.id, t]));
   for (const summary of docs) {
@@ -40,6 +44,7 @@ export function verifyLibrary(store: LibraryStore, opts: { repair?: boolean } = 
     if (!doc) continue; // removed meanwhile by another process
     const name = `${doc.fileName} (${doc.id})`;
     const hashed = store.hashOriginal(doc.id);
+    const intact = hashed !== null && hashed.digest === doc.fixity.digest;
     if (!hashed) problems.push(`${name}: original missing (${objectName(doc.id)})`);
     else {
       if (hashed.digest !== doc.fixity.digest) problems.push(`${name}: original damaged: its SHA-256 is now ${hashed.digest}, the fixity record says ${doc.fixity.digest}`);
@@ -47,9 +52,32 @@ export function verifyLibrary(store: LibraryStore, opts: { repair?: boolean } = 
     }
     const t = tallies.get(doc.id);
     if (!t || t.stored !== doc.pageCount || t.min !== 1 || t.max !== doc.pageCount) {
-      problems.push(`${name}: pages missing: ${t?.stored ?? 0} of ${doc.pageCount} stored`);
+      problems.push(`${name}: pages missing: ${t?.stored ?? 0} of ${doc.pageCount} stored${intact ? ' (verify --repair rebuilds them from the original)' : ''}`);
+      if (intact) rebuildable.push(doc.id);
     }
   }
   for (const id of store.orphanOriginals()) problems.push(`${objectName(id)}: original that belongs to no document (verify --repair deletes it)`);
-  return { documents: docs.length, problems, repaired, importsInProgress: store.importsInProgress() };
+  return { documents: docs.length, problems, repaired, importsInProgress: store.importsInProgress(), rebuildable };
+}
+
+/**
+ * Rebuilds the pages of documents whose original is intact, by processing the
+ * original again exactly as an import does. Returns one line per document.
+ */
+export async function rebuildPages(store: LibraryStore, processor: PageProcessor, ids: string[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const id of ids) {
+    const doc = store.get(id);
+    if (!doc) continue;
+    const writer = store.rebuildPages(id);
+    try {
+      await processor.process(doc.kind, store.readOriginal(id), (raw, cleaned) => writer.addPage(raw, cleaned));
+      const pages = writer.finish();
+      lines.push(`rebuilt the pages of ${doc.fileName} (${id}) from its original: ${pages} page(s)`);
+    } catch (err) {
+      writer.abort();
+      lines.push(`could not rebuild the pages of ${doc.fileName} (${id}): ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  return lines;
 }
