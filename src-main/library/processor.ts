@@ -9,6 +9,11 @@ export interface ProcessorOptions {
 
 /** Workers one document is shared among: the machines we target have two cores. */
 const SHARDS = Math.max(1, Math.min(2, availableParallelism()));
+/**
+ * Each shard's worker holds the whole file and pdf.js's parse of it, so a
+ * very large file goes to one worker: slower, but half the peak memory.
+ */
+export const SINGLE_SHARD_BYTES = 96 * 1024 * 1024;
 
 /**
  * The processor the app hosts and the import command use: PDFs go to the
@@ -28,10 +33,11 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       // One document, two workers: each takes every other page, so a long file (or a batch
       // imported file by file) keeps both cores busy. Pages are stored by number, so their
       // arrival order does not matter.
+      const n = data.length > SINGLE_SHARD_BYTES ? 1 : SHARDS;
       const shards = await Promise.all(
-        Array.from({ length: SHARDS }, (_, k) =>
+        Array.from({ length: n }, (_, k) =>
           // The pool transfers (detaches) what it is given: every shard but the last gets its own copy.
-          pool.extract(k === SHARDS - 1 ? data : new Uint8Array(data), (raw, cleaned) => onPage(raw, cleaned!), { clean: true, shard: [k, SHARDS] }),
+          pool.extract(k === n - 1 ? data : new Uint8Array(data), (raw, cleaned) => onPage(raw, cleaned!), { clean: true, shard: [k, n] }),
         ),
       );
       const pageCount = shards.reduce((sum, s) => sum + s.pageCount, 0);
