@@ -20,9 +20,9 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
   });
   for (const r of results) {
     if (r.status === 'failed') io.err(`error: ${printable(r.error!)}\n`);
-    if (r.status === 'skipped') io.err(`skipped: ${printable(r.error!)}\n`);
     if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})\n`);
   }
+  for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${printable(reason)}\n`);
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
   io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${printable(store.dir)})\n`);
@@ -49,3 +49,14 @@ export const importCommandSpec: Command = {
     }
   },
 };
+
+/** A batch skips hundreds of images for one reason: say each reason once, with its count. */
+export function skippedByReason(results: readonly ImportResult[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of results) {
+    if (r.status !== 'skipped') continue;
+    const reason = (r.error ?? '').replace(/^[^:]*: /, '');
+    out.set(reason, (out.get(reason) ?? 0) + 1);
+  }
+  return out;
+}

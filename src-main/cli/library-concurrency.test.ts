@@ -60,13 +60,13 @@ describe('one library, several processes', () => {
   let pdf: Uint8Array;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'broadsheet-concurrency-'));
-    pdf = (await generateNewspaperPdf({ pages: 8, seed: 7 })).pdf;
+    pdf = (await generateNewspaperPdf({ pages: 6, seed: 7 })).pdf;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('two imports into one library at once both end complete, and verify passes', async () => {
     const library = join(dir, 'side-by-side');
-    const a = join(dir, 'a-eight-pages.pdf');
+    const a = join(dir, 'a-six-pages.pdf');
     const b = join(dir, 'b-dump.txt');
     writeFileSync(a, pdf);
     writeFileSync(b, dump('b', 150)); // several text pages
@@ -80,8 +80,8 @@ describe('one library, several processes', () => {
     const store = new LibraryStore(library);
     try {
       const docs = store.list();
-      expect(docs.map((d) => d.fileName).sort()).toEqual(['a-eight-pages.pdf', 'b-dump.txt']);
-      expect(docs.find((d) => d.fileName === 'a-eight-pages.pdf')!.pageCount).toBe(8);
+      expect(docs.map((d) => d.fileName).sort()).toEqual(['a-six-pages.pdf', 'b-dump.txt']);
+      expect(docs.find((d) => d.fileName === 'a-six-pages.pdf')!.pageCount).toBe(6);
       expect(docs.find((d) => d.fileName === 'b-dump.txt')!.pageCount).toBeGreaterThan(1);
       for (const d of docs) for (let n = 1; n <= d.pageCount; n++) expect(store.page(d.id, n)).not.toBeNull();
     } finally {
@@ -102,13 +102,20 @@ describe('one library, several processes', () => {
     const started = Date.now();
     expect((await run(['import', '--library', library, join(dir, 'keep.pdf')]).done).code).toBe(0);
     const window = Date.now() - started;
-    const stagedPages = () => {
+    const count = (sql: string) => {
       const db = new DatabaseSync(join(library, 'library.sqlite'), { timeout: 10_000 });
       try {
-        return (db.prepare('SELECT count(*) AS n FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').get() as { n: number }).n;
+        return (db.prepare(sql).get() as { n: number }).n;
       } finally {
         db.close();
       }
+    };
+    const importRecords = () => count('SELECT count(*) AS n FROM imports');
+    const pendingPages = () => count('SELECT count(*) AS n FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)');
+    /** Polls until the import reaches a stage (or ends), so kills land in every stage without waiting out whole imports. */
+    const reach = async (child: ChildProcess, stage: () => boolean) => {
+      const t = Date.now();
+      while (child.exitCode === null && !stage() && Date.now() - t < 20_000) await new Promise((r) => setTimeout(r, 10));
     };
 
     const reader = spawn(NODE, ['--disable-warning=ExperimentalWarning', join(ROOT, 'src-main', 'library', 'testing', 'read-loop.ts'), library], {
@@ -130,12 +137,15 @@ describe('one library, several processes', () => {
         const file = join(dir, text ? `round-${round}.txt` : `round-${round}.pdf`);
         writeFileSync(file, text ? dump(`r${round}`, 60) : Buffer.concat([pdf, Buffer.from(`\n%round ${round}\n`)]));
         const importing = run(['import', '--library', library, file]);
-        // Even rounds: anywhere from process start-up to the end of a typical import. Odd rounds: once pages
-        // are being stored, so that kills also land between pages and around the commit.
-        let delay = Math.floor(random() * window);
-        if (round % 2) {
-          const t = Date.now();
-          while (importing.child.exitCode === null && stagedPages() === 0 && Date.now() - t < 10_000) await new Promise((r) => setTimeout(r, 15));
+        // Three kinds of moment, in turn: anywhere in the first part of an import (start-up, opening the
+        // library, reading the file); just after it registered itself; just after its first pages were written
+        // (between pages, around the commit).
+        let delay = Math.floor(random() * window * 0.6);
+        if (round % 3 === 1) {
+          await reach(importing.child, () => importRecords() > 0);
+          delay = Math.floor(random() * 100);
+        } else if (round % 3 === 2) {
+          await reach(importing.child, () => pendingPages() > 0);
           delay = Math.floor(random() * 60);
         }
         await Promise.race([importing.done, new Promise((r) => setTimeout(r, delay))]);
@@ -144,11 +154,8 @@ describe('one library, several processes', () => {
         if (result.signal === 'SIGKILL') {
           killed++;
           // Read straight from SQLite (opening a LibraryStore would already clear it): did the kill land mid-import?
-          const db = new DatabaseSync(join(library, 'library.sqlite'), { timeout: 10_000 });
-          const staged = (db.prepare('SELECT count(*) AS n FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').get() as { n: number }).n;
-          if ((db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n > 0) midImport++;
-          if (staged > 0) withStagedPages++;
-          db.close();
+          if (importRecords() > 0) midImport++;
+          if (pendingPages() > 0) withStagedPages++;
         }
         else {
           expect(result.code, result.stderr).toBe(0);
@@ -174,11 +181,11 @@ describe('one library, several processes', () => {
       reader.kill('SIGKILL');
     }
     console.log(
-      `kill test (seed ${seed}): ${killed} imports killed with SIGKILL (${midImport} mid-import, ${withStagedPages} with pages written), ` +
+      `kill test in ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed}): ${killed} imports killed with SIGKILL (${midImport} mid-import, ${withStagedPages} with pages written), ` +
         `${completed} completed before their kill time; verify passed after every one`,
     );
     expect(killed).toBeGreaterThanOrEqual(kills);
     expect(midImport).toBeGreaterThan(0);
     expect(readerErr).toBe('');
-  }, 180_000);
+  }, 400_000);
 });

@@ -2,8 +2,9 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { join, sep } from 'node:path';
 import type { ImportResult } from '../../core/library-model.ts';
 import { fileErrorReason } from './file-error-reason.ts';
-import { importError, importFiles, maxImportBytes, tooLargeReason, type PageProcessor } from './import-service.ts';
+import { importError, importFiles, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
+import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
 
 const IMPORTABLE = /\.(pdf|txt)$/i;
 
@@ -30,9 +31,10 @@ function inside(path: string, root: string): boolean {
  * inside the folder given, and no folder is walked twice, so `ln -s .. loop`
  * cannot lead the walk out. FIFOs, sockets and devices are skipped, never
  * opened (opening a FIFO blocks forever). A path that cannot be read is kept
- * so the importer reports it as failed, and the rest still imports.
+ * so the importer reports it as failed, and the rest still imports. Paths in
+ * `claimed` (pages an NDNP batch plan imports itself) are left out.
  */
-export function collectFiles(paths: string[]): CollectedFiles {
+export function collectFiles(paths: string[], claimed: ReadonlySet<string> = new Set()): CollectedFiles {
   const files: string[] = [];
   const skipped: ImportResult[] = [];
   const skip = (file: string, reason: string) => skipped.push({ file, status: 'skipped', error: importError(file, reason) });
@@ -48,6 +50,7 @@ export function collectFiles(paths: string[]): CollectedFiles {
     }
     for (const entry of entries) {
       const child = join(dir, entry.name);
+      if (claimed.has(child)) continue;
       const named = IMPORTABLE.test(entry.name);
       if (entry.isSymbolicLink()) {
         let real: string;
@@ -95,6 +98,7 @@ export function collectFiles(paths: string[]): CollectedFiles {
   };
 
   for (const path of paths) {
+    if (claimed.has(path)) continue;
     let st: Stats;
     try {
       st = statSync(path);
@@ -167,8 +171,19 @@ export async function importPaths(
   paths: string[],
   onProgress?: (done: number, total: number, file: string) => void,
 ): Promise<ImportResult[]> {
-  const { files, skipped } = collectFiles(paths);
-  const results: ImportResult[] = [...skipped];
+  // NDNP batches, titles, reels and issue folders: their pages import with the METS metadata, in issue order.
+  const ndnp = new Map<string, PlannedPage>();
+  const claimed = new Set<string>();
+  const results: ImportResult[] = [];
+  for (const path of paths) {
+    const plan = planNdnpImport(path);
+    for (const page of plan.pages) ndnp.set(page.pdf, page);
+    for (const c of plan.claimed) claimed.add(c);
+    for (const s of plan.skipped) results.push({ file: s.path, status: 'skipped', error: importError(s.path, s.reason) });
+  }
+  const collected = collectFiles(paths, claimed);
+  results.push(...collected.skipped);
+  const files = [...ndnp.keys(), ...collected.files];
   for (const [index, file] of files.entries()) {
     onProgress?.(index, files.length, file);
     const read = readImportFile(file);
@@ -176,7 +191,14 @@ export async function importPaths(
       results.push({ file, status: read.status, error: importError(file, read.reason) });
       continue;
     }
-    results.push(...(await importFiles(store, processor, [{ name: file, bytes: read.bytes }])));
+    const input: ImportInput = { name: file, bytes: read.bytes };
+    const planned = ndnp.get(file);
+    if (planned) {
+      const m = planned.meta;
+      input.meta = { newspaper: store.titleName(m.lccn) || m.newspaper || m.lccn, date: m.date, edition: m.edition, page: /^\d+$/.test(m.pageNumber) ? Number(m.pageNumber) : null };
+      input.placement = { lccn: m.lccn, issue: m.issue, sequence: m.sequence, pageLabel: m.pageNumber, volume: m.volume, number: m.number };
+    }
+    results.push(...(await importFiles(store, processor, [input])));
   }
   onProgress?.(files.length, files.length, '');
   return results;
