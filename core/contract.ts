@@ -68,6 +68,11 @@ export const requests = {
       .strict(),
     result: returns<ImportResult[]>(),
   },
+  /** Removes documents with their pages, and their originals when nothing else uses them. */
+  'library.remove': {
+    params: z.object({ ids: z.array(documentIdSchema).min(1).max(500) }).strict(),
+    result: returns<{ removed: string[]; missing: string[] }>(),
+  },
   'document.get': { params: z.object({ id: documentIdSchema }).strict(), result: returns<DocumentDetail>() },
   'document.page': {
     params: z.object({ id: documentIdSchema, page: z.number().int().min(1).max(100000) }).strict(),

@@ -64,7 +64,7 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface ImportResult {
   file: string;
-  /** 'skipped': a file a batch carries that is not imported itself (JP2/TIFF images, METS, manifests); `error` says why. */
+  /** 'skipped': not imported itself, `error` says why: a file a batch carries (JP2/TIFF images, METS, manifests), or one we may not open (a FIFO, a device, a link out of the folder). */
   status: 'imported' | 'duplicate' | 'failed' | 'skipped';
   id?: string;
   error?: string;

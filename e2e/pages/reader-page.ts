@@ -43,7 +43,8 @@ export class ReaderPage {
       async ([n, p]) => {
         const bridge = (window as { archive?: { invoke(n: string, p: unknown): Promise<unknown> } }).archive;
         if (bridge) return bridge.invoke(n, p);
-        const response = await fetch(`/api/${encodeURIComponent(n)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
+        // Relative: the host serves the app, and scopes its cookie, under a per-session path.
+        const response = await fetch(`api/${encodeURIComponent(n)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
         return response.json();
       },
       [name, params] as const,

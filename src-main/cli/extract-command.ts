@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { rawText, type ExtractJson } from '../../core/page-model.ts';
+import { readImportFile } from '../library/import-paths.ts';
 import { detectKind, importError } from '../library/import-service.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { sha256 } from '../library/library-store.ts';
+import { UsageError, type Command } from './command.ts';
+import { printable } from './printable.ts';
 
 /** `extract FILE [--json]`: the page model of one file, touching no library. */
 export async function extractCommand(file: string, json: boolean, out: (s: string) => void): Promise<void> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new Error(importError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`), { cause: err });
-  }
+  const read = readImportFile(file);
+  if (!('bytes' in read)) throw new Error(printable(importError(file, read.reason)));
+  const { bytes } = read;
   const kind = detectKind(file, bytes);
-  if (kind !== 'pdf' && kind !== 'text') throw new Error(importError(file, kind));
+  if (kind !== 'pdf' && kind !== 'text') throw new Error(printable(importError(file, kind)));
   const model: ExtractJson = { schema: 1, file: basename(file), sha256: sha256(bytes), pages: [] };
   try {
     await inThreadProcessor.process(kind, bytes, (raw, cleaned) => {
@@ -28,7 +27,7 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
       });
     });
   } catch (err) {
-    throw new Error(importError(file, (err as Error).message), { cause: err });
+    throw new Error(printable(importError(file, (err as Error).message)), { cause: err });
   }
   if (json) {
     out(JSON.stringify(model, null, 2) + '\n');
@@ -39,3 +38,16 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
     for (const block of page.blocks) out(`[${block.kind}] ${block.text}\n\n`);
   }
 }
+
+export const extractCommandSpec: Command = {
+  name: 'extract',
+  summary: 'print the page model of one file (raw text, cleaned blocks) without touching any library',
+  usage: 'extract FILE.pdf|FILE.txt [--json]',
+  optionHelp: ['--json          the page model as JSON (schema 1)'],
+  options: { json: { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    if (positionals.length !== 1) throw new UsageError('extract takes exactly one file (see broadsheet extract --help)');
+    await extractCommand(positionals[0], values.json === true, io.out);
+    return 0;
+  },
+};

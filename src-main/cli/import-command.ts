@@ -1,31 +1,54 @@
 import type { ImportResult } from '../../core/library-model.ts';
 import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
-import type { LibraryStore } from '../library/library-store.ts';
+import { LibraryStore } from '../library/library-store.ts';
+import { createProcessor } from '../library/processor.ts';
+import { chooseLibraryDir } from '../services/paths.ts';
+import { LIBRARY_OPTION_HELP, UsageError, type CliIo, type Command } from './command.ts';
+import { printable } from './printable.ts';
 
 function bar(done: number, total: number, file: string): string {
   const width = 28;
   const filled = total ? Math.round((done / total) * width) : width;
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file.slice(-40).padEnd(40)}`;
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${printable(file).slice(-40).padEnd(40)}`;
 }
 
 /** `import --library DIR FILES…`: good files import even when others fail; the result says which. */
-export async function importCommand(
-  store: LibraryStore,
-  processor: PageProcessor,
-  paths: string[],
-  io: { err: (s: string) => void; out: (s: string) => void; tty: boolean },
-): Promise<ImportResult[]> {
+export async function importCommand(store: LibraryStore, processor: PageProcessor, paths: string[], io: CliIo): Promise<ImportResult[]> {
   const results = await importPaths(store, processor, paths, (done, total, file) => {
     if (io.tty) io.err(bar(done, total, file) + (done === total ? '\n' : ''));
   });
-  for (const r of results) if (r.status === 'failed') io.err(`error: ${r.error}\n`);
-  for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${reason}\n`);
+  for (const r of results) {
+    if (r.status === 'failed') io.err(`error: ${printable(r.error!)}\n`);
+    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})\n`);
+  }
+  for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${printable(reason)}\n`);
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
-  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${store.dir})\n`);
+  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${printable(store.dir)})\n`);
   return results;
 }
+
+export const importCommandSpec: Command = {
+  name: 'import',
+  summary:
+    'copy files and folders into the library, extract and clean them; one line per failure, a summary naming duplicates, non-zero exit if any failed',
+  usage: 'import [--library DIR] FILE|FOLDER…',
+  optionHelp: [LIBRARY_OPTION_HELP],
+  options: { library: { type: 'string' } },
+  async run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new UsageError('import needs at least one file or folder (see broadsheet import --help)');
+    const store = new LibraryStore(chooseLibraryDir(values.library as string | undefined));
+    const processor = createProcessor();
+    try {
+      const results = await importCommand(store, processor, positionals, io);
+      return results.some((r) => r.status === 'failed') ? 1 : 0;
+    } finally {
+      await processor.close();
+      store.close();
+    }
+  },
+};
 
 /** A batch skips hundreds of images for one reason: say each reason once, with its count. */
 export function skippedByReason(results: readonly ImportResult[]): Map<string, number> {

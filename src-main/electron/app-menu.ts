@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { viewMenu } from './view-menu.ts';
 
 async function importFromDialog(services: AppServices, processor: PageProcessor): Promise<void> {
   const win = BrowserWindow.getFocusedWindow();
@@ -18,7 +19,7 @@ async function importFromDialog(services: AppServices, processor: PageProcessor)
     services.events.emit('import.progress', { batch, done, total, file }),
   );
   const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);
-  const failures = results.filter((r) => r.status === 'failed').map((r) => r.error!);
+  const failures = results.filter((r) => r.status === 'failed' || r.status === 'skipped').map((r) => r.error!);
   if (imported.length) services.events.emit('library.changed', { ids: imported });
   if (failures.length) dialog.showErrorBox('Some files were not imported', failures.join('\n'));
 }
@@ -35,19 +36,7 @@ export function registerMenu(services: AppServices, processor: PageProcessor): v
       ],
     },
     { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
+    viewMenu({ devTools: !app.isPackaged }),
     {
       label: 'Help',
       submenu: [

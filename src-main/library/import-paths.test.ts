@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,16 +23,58 @@ describe('importPaths', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const rel = (paths: string[]) => paths.map((f) => f.slice(dir.length));
+
   it('expands folders into their .pdf/.txt files in a stable order, skipping other files', () => {
-    expect(collectFiles([join(dir, 'in')]).map((f) => f.slice(dir.length))).toEqual(['/in/a.txt', '/in/b-folder/c.TXT']);
+    expect(rel(collectFiles([join(dir, 'in')]).files)).toEqual(['/in/a.txt', '/in/b-folder/c.TXT']);
   });
 
   it('imports what it can read, reports what it cannot, and counts progress per file', async () => {
     const progress: string[] = [];
-    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in'), join(dir, 'missing.pdf')], (done, total) => progress.push(`${done}/${total}`));
+    const missing = join(dir, 'missing.pdf');
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in'), missing], (done, total) => progress.push(`${done}/${total}`));
     expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'failed']);
-    expect(results[2].error).toBe('missing.pdf: cannot read (ENOENT)');
+    expect(results[2].error).toBe(`${missing}: no such file or folder`);
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(store.list()).toHaveLength(2);
+  });
+
+  it('reports a dangling link in a folder and imports the rest of the folder', async () => {
+    symlinkSync(join(dir, 'nowhere.pdf'), join(dir, 'in', 'a-dangling.pdf'));
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in')]);
+    expect(results.map((r) => [r.file.slice(dir.length), r.status])).toEqual([
+      ['/in/a-dangling.pdf', 'failed'],
+      ['/in/a.txt', 'imported'],
+      ['/in/b-folder/c.TXT', 'imported'],
+    ]);
+    expect(results[0].error).toMatch(/a-dangling\.pdf: dangling symbolic link/);
+  });
+
+  it('never walks out of the folder through a link to a parent, and walks each folder once', () => {
+    writeFileSync(join(dir, 'outside.txt'), 'not in the folder\n');
+    symlinkSync('..', join(dir, 'in', 'loop'));
+    symlinkSync('.', join(dir, 'in', 'b-folder', 'self'));
+    symlinkSync(join(dir, 'in', 'b-folder'), join(dir, 'in', 'again'));
+    const { files, skipped } = collectFiles([join(dir, 'in')]);
+    expect(rel(files)).toEqual(['/in/a.txt', '/in/again/c.TXT']);
+    expect(skipped.map((s) => [s.file.slice(dir.length), s.status])).toEqual([['/in/loop', 'skipped']]);
+    expect(skipped[0].error).toMatch(/link to a folder outside .*: not followed/);
+  });
+
+  it('skips a FIFO named .pdf with its reason, without opening it', async () => {
+    execFileSync('mkfifo', [join(dir, 'in', 'pipe.pdf')]);
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in'), join(dir, 'in', 'pipe.pdf')]);
+    const pipes = results.filter((r) => r.file.endsWith('pipe.pdf'));
+    expect(pipes).toHaveLength(2);
+    for (const r of pipes) expect(r).toMatchObject({ status: 'skipped', error: expect.stringMatching(/pipe\.pdf: a FIFO: skipped$/) });
+    expect(results.filter((r) => r.status === 'imported')).toHaveLength(2);
+  }, 10_000);
+
+  it('refuses a text dump too large to handle in one line, and imports the files after it', async () => {
+    const big = join(dir, 'in', 'a-huge.txt');
+    execFileSync('truncate', ['-s', '300M', big]); // sparse: nothing is written or read
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in')]);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'imported', 'imported']);
+    expect(results[0].error).toBe(`${big}: too large to import (300 MB; the limit is 256 MB)`);
   });
 });

@@ -31,6 +31,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (ids.length) events.emit('library.changed', { ids });
       return results;
     },
+    'library.remove': ({ ids }) => {
+      const { removed, missing } = store.removeDocuments(ids);
+      if (removed.length) events.emit('library.changed', { ids: removed });
+      return { removed, missing };
+    },
     'document.get': ({ id }) => requireDocument(id),
     'document.page': ({ id, page }) => {
       const doc = requireDocument(id);
