@@ -4,7 +4,7 @@
  * text with provenance. Every raw character ends up either in exactly one
  * block's map or in exactly one Edit.
  */
-import type { Block, BlockKind, CleanedPage, Edit, RawPage, Rect } from '../page-model.ts';
+import type { Block, BlockKind, CleanedPage, Edit, Photo, RawPage, Rect } from '../page-model.ts';
 import { buildGlyphs, type Glyphs } from '../layout/glyphs.ts';
 import { buildLines, buildSegments, mergeJustifiedFragments, type Line } from '../layout/lines.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
@@ -14,6 +14,7 @@ import { captionableImages, classifyBlocks, medianSize } from '../layout/block-k
 import { charWidth, isIndented, measureOf, splitParagraphs } from '../layout/paragraphs.ts';
 import { joinLines, makeJoinContext, segmentText } from '../layout/join.ts';
 import { findOverprints, rangesToEdits } from './overprint.ts';
+import { findPagePhotos } from '../photos/page-photos.ts';
 
 interface Part {
   block: LineBlock;
@@ -113,32 +114,34 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     return t;
   };
 
-  const kinds = classifyBlocks(
-    order.map((bi) => {
-      const block = blocks[bi];
-      return {
-        text: block.lines.map(lineText).join(' '),
-        rect: [block.x0, block.top, block.x1, block.bottom] as Rect,
-        size: lineSize(block.lines),
-        lineCount: block.lines.length,
-      };
-    }),
-    body,
-    images,
-  );
+  const inputs = order.map((bi) => {
+    const block = blocks[bi];
+    return {
+      text: block.lines.map(lineText).join(' '),
+      rect: [block.x0, block.top, block.x1, block.bottom] as Rect,
+      size: lineSize(block.lines),
+      lineCount: block.lines.length,
+    };
+  });
+  // Captions are settled before paragraphs are built: a body line taken for a caption would split its paragraph.
+  const found = findPagePhotos(page, inputs, classifyBlocks(inputs, body, images), body);
+  const kinds = found.kinds;
 
   const paras: Para[] = [];
+  /** Paragraph index of each block in reading order (its first paragraph). */
+  const paraOf: number[] = [];
   order.forEach((bi, k) => {
     const block = blocks[bi];
     const kind = kinds[k];
     const groups = kind === 'paragraph' ? splitParagraphs(g, block, lineText) : [block.lines];
-    groups.forEach((lines, k) => {
-      const para: Para = { kind, parts: [{ block, lines }], first: k === 0, last: k === groups.length - 1 };
+    groups.forEach((lines, j) => {
+      const para: Para = { kind, parts: [{ block, lines }], first: j === 0, last: j === groups.length - 1 };
       const prev = continued(g, paras, para);
       if (prev) {
         prev.parts.push(...para.parts);
         prev.last = para.last;
       } else paras.push(para);
+      if (j === 0) paraOf[k] = prev ? paras.indexOf(prev) : paras.length - 1;
     });
   });
 
@@ -153,7 +156,14 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
 
   const edits: Edit[] = [...over.edits, ...rangesToEdits(g, ctx.hyphens, 'hyphenation'), ...whitespaceEdits(g, over.removed, ctx.used)];
   edits.sort((a, b) => a.item - b.item || a.start - b.start);
-  return { blocks: out, edits, photos: [] };
+  const photos: Photo[] = found.rects.map((rect, k) => ({
+    id: `p${page.number}i${k}`,
+    rect: rect.map((v) => Math.round(v * 100) / 100) as Rect,
+    caption: found.captions[k] >= 0 ? out[paraOf[found.captions[k]]].id : null,
+    // Links need every page of the document: see core/photos/link-photos.ts.
+    links: [],
+  }));
+  return { blocks: out, edits, photos };
 }
 
 /**

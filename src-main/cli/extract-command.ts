@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { rawText, type ExtractJson } from '../../core/page-model.ts';
+import { linkPhotos } from '../../core/photos/link-photos.ts';
 import { detectKind, importError } from '../library/import-service.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { sha256 } from '../library/library-store.ts';
@@ -15,7 +16,7 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
   }
   const kind = detectKind(file, bytes);
   if (kind !== 'pdf' && kind !== 'text') throw new Error(importError(file, kind));
-  const model: ExtractJson = { schema: 1, file: basename(file), sha256: sha256(bytes), pages: [] };
+  const model: ExtractJson = { schema: 2, file: basename(file), sha256: sha256(bytes), pages: [] };
   try {
     await inThreadProcessor.process(kind, bytes, (raw, cleaned) => {
       model.pages.push({
@@ -30,6 +31,9 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
   } catch (err) {
     throw new Error(importError(file, (err as Error).message), { cause: err });
   }
+  // Photos link to paragraphs anywhere in the document, so linking waits for the last page.
+  const linked = linkPhotos(model.pages);
+  model.pages.forEach((page, k) => (page.photos = linked[k]));
   if (json) {
     out(JSON.stringify(model, null, 2) + '\n');
     return;

@@ -1,0 +1,127 @@
+/**
+ * Links each photo to the paragraphs it illustrates. The caption says which
+ * story a photo belongs to, though the photo is often placed away from that
+ * story, even on another page; so the caption is a search query over every
+ * paragraph of the document (MiniSearch with the search tokens: CJK character
+ * pairs, Latin words), and layout proximity only breaks near-ties.
+ *
+ * Decoys: a caption and an unrelated paragraph often share a company or place
+ * name. The text score is the share of the caption's information the
+ * paragraph holds (each shared term weighted by its rarity in the document),
+ * so a shared name alone covers only part of the caption, and a link needs
+ * several shared terms unless it is the only candidate.
+ */
+import MiniSearch from 'minisearch';
+import type { Block, Photo, PhotoLink, Rect } from '../page-model.ts';
+import { fold } from '../search/fold.ts';
+import { tokenize } from '../search/tokenize.ts';
+
+export interface LinkPage {
+  number: number;
+  width: number;
+  height: number;
+  blocks: ReadonlyArray<Pick<Block, 'id' | 'kind' | 'text' | 'rects'>>;
+  photos: readonly Photo[];
+}
+
+/** Weight of caption similarity against layout proximity. */
+const TEXT_WEIGHT = 0.85;
+/** Links below this score are dropped (the best one is always kept). */
+export const LINK_THRESHOLD = 0.4;
+/** ...and so are links much weaker than the best one. */
+const RELATIVE_THRESHOLD = 0.6;
+/** A link other than the best needs at least this many distinct shared terms. */
+const MIN_SHARED = 3;
+/** Candidates the search hands over for scoring, per photo. */
+const CANDIDATES = 40;
+
+function terms(text: string): Set<string> {
+  return new Set(tokenize(fold(text)));
+}
+
+function centre(r: Rect): [number, number] {
+  return [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+}
+
+/** Distance from a point to the nearest of some rectangles. */
+function distance(p: [number, number], rects: readonly Rect[]): number {
+  let best = Infinity;
+  for (const r of rects) {
+    const dx = Math.max(r[0] - p[0], 0, p[0] - r[2]);
+    const dy = Math.max(r[1] - p[1], 0, p[1] - r[3]);
+    best = Math.min(best, Math.hypot(dx, dy));
+  }
+  return best;
+}
+
+interface Para {
+  id: string;
+  page: number;
+  rects: readonly Rect[];
+  terms: Set<string>;
+}
+
+/** Scored candidates for one photo, best first (no threshold applied). */
+export function rankParagraphs(pages: readonly LinkPage[], photo: Photo, photoPage: number): PhotoLink[] {
+  return linkDocument(pages, { only: photo.id, page: photoPage, all: true }).get(photo.id) ?? [];
+}
+
+/** Every photo of the document with its links (best first, thresholds applied), by page in input order. */
+export function linkPhotos(pages: readonly LinkPage[]): Photo[][] {
+  const links = linkDocument(pages, {});
+  return pages.map((p) => p.photos.map((ph) => ({ ...ph, links: links.get(ph.id) ?? [] })));
+}
+
+function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: number; all?: boolean }): Map<string, PhotoLink[]> {
+  const out = new Map<string, PhotoLink[]>();
+  if (!pages.some((p) => p.photos.length)) return out;
+  const paras: Para[] = [];
+  for (const page of pages)
+    for (const b of page.blocks) if (b.kind === 'paragraph' && b.text.trim()) paras.push({ id: b.id, page: page.number, rects: b.rects, terms: terms(b.text) });
+  // Document frequency of each term: rare terms (names, the story's own words) weigh most.
+  const df = new Map<string, number>();
+  for (const p of paras) for (const t of p.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = (t: string) => Math.log(1 + (paras.length - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
+
+  const index = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    // Text is folded and cut into search tokens once, here; queries go through the same path.
+    tokenize: (s) => tokenize(fold(s)),
+    processTerm: (t) => t,
+  });
+  index.addAll(paras.map((p, i) => ({ id: i, text: [...p.terms].join(' ') })));
+
+  for (const page of pages) {
+    const diagonal = Math.hypot(page.width, page.height) || 1;
+    const textOf = new Map(page.blocks.map((b) => [b.id, b.text]));
+    for (const photo of page.photos) {
+      if (opts.only && photo.id !== opts.only) continue;
+      const captionText = photo.caption ? (textOf.get(photo.caption) ?? '') : '';
+      const query = [...terms(captionText)].filter((t) => df.has(t));
+      const total = query.reduce((s, t) => s + idf(t), 0);
+      const at = centre(photo.rect);
+      const proximity = (p: Para) => (p.page === page.number && page.width > 0 ? Math.max(0, 1 - distance(at, p.rects) / (0.5 * diagonal)) : 0);
+      let ranked: Array<PhotoLink & { shared: number }>;
+      if (total > 0) {
+        const hits = index.search(query.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false }).slice(0, CANDIDATES);
+        ranked = hits.map((h) => {
+          const p = paras[h.id as number];
+          const shared = query.filter((t) => p.terms.has(t));
+          const coverage = shared.reduce((s, t) => s + idf(t), 0) / total;
+          return { block: p.id, score: TEXT_WEIGHT * coverage + (1 - TEXT_WEIGHT) * proximity(p), shared: shared.length };
+        });
+      } else {
+        // No caption to go by: the nearest paragraph on the page, weakly.
+        ranked = paras.filter((p) => p.page === page.number).map((p) => ({ block: p.id, score: (1 - TEXT_WEIGHT) * proximity(p), shared: 0 }));
+      }
+      ranked.sort((a, b) => b.score - a.score || a.block.localeCompare(b.block));
+      const best = ranked[0]?.score ?? 0;
+      const kept = opts.all ? ranked : ranked.filter((l, k) => k === 0 || (l.score >= LINK_THRESHOLD && l.score >= RELATIVE_THRESHOLD * best && l.shared >= MIN_SHARED));
+      out.set(
+        photo.id,
+        kept.map((l) => ({ block: l.block, score: Math.round(l.score * 1000) / 1000 })),
+      );
+    }
+  }
+  return out;
+}
