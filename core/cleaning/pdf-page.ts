@@ -64,11 +64,11 @@ function unionRect(lines: readonly Line[]): Rect {
  * next: the column ends with a full-measure line and the next column's first
  * line is not indented.
  */
-function continues(g: Glyphs, a: Para, b: Para): boolean {
+function continues(g: Glyphs, a: Para, b: Para, photos: readonly Rect[]): boolean {
   if (a.kind !== 'paragraph' || b.kind !== 'paragraph' || !a.last || !b.first) return false;
   const pa = a.parts[a.parts.length - 1];
   const pb = b.parts[0];
-  if (pb.block.x0 < pa.block.x1 - 2) return false;
+  if (pb.block.x0 < pa.block.x1 - 2 && !acrossPhoto(pa.block, pb.block, photos)) return false;
   const wa = pa.block.x1 - pa.block.x0;
   const wb = pb.block.x1 - pb.block.x0;
   if (Math.abs(wa - wb) > 0.2 * Math.max(wa, wb)) return false;
@@ -81,16 +81,22 @@ function continues(g: Glyphs, a: Para, b: Para): boolean {
   return !isIndented(g, lb, measureOf(pb.block));
 }
 
+/** `b` continues the same column under a photo that interrupts it (text flowing around the picture). */
+function acrossPhoto(a: LineBlock, b: LineBlock, photos: readonly Rect[]): boolean {
+  if (Math.abs(a.x0 - b.x0) > 2 || Math.abs(a.x1 - b.x1) > 2 || b.top <= a.bottom) return false;
+  return photos.some((p) => p[1] >= a.bottom - 2 && p[3] <= b.top + 2 && Math.min(p[2], a.x1) - Math.max(p[0], a.x0) > 0.5 * (a.x1 - a.x0));
+}
+
 /**
  * The paragraph `b` continues, if any: the last one read, or the one before a
  * caption or two (a picture with its caption often sits between the end of a
- * column and the top of the next).
+ * column and the top of the next, or between two parts of one column).
  */
-function continued(g: Glyphs, paras: readonly Para[], b: Para): Para | null {
+function continued(g: Glyphs, paras: readonly Para[], b: Para, photos: readonly Rect[]): Para | null {
   for (let k = paras.length - 1; k >= 0 && k >= paras.length - 3; k--) {
     const a = paras[k];
     if (a.kind === 'caption') continue;
-    return continues(g, a, b) ? a : null;
+    return continues(g, a, b, photos) ? a : null;
   }
   return null;
 }
@@ -136,7 +142,7 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     const groups = kind === 'paragraph' ? splitParagraphs(g, block, lineText) : [block.lines];
     groups.forEach((lines, j) => {
       const para: Para = { kind, parts: [{ block, lines }], first: j === 0, last: j === groups.length - 1 };
-      const prev = continued(g, paras, para);
+      const prev = continued(g, paras, para, found.rects);
       if (prev) {
         prev.parts.push(...para.parts);
         prev.last = para.last;

@@ -27,9 +27,9 @@ export interface LinkPage {
 /** Weight of caption similarity against layout proximity. */
 const TEXT_WEIGHT = 0.85;
 /** Links below this score are dropped (the best one is always kept). */
-export const LINK_THRESHOLD = 0.4;
+export const LINK_THRESHOLD = 0.45;
 /** ...and so are links much weaker than the best one. */
-const RELATIVE_THRESHOLD = 0.6;
+const RELATIVE_THRESHOLD = 0.8;
 /** A link other than the best needs at least this many distinct shared terms. */
 const MIN_SHARED = 3;
 /** Candidates the search hands over for scoring, per photo. */
