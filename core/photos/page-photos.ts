@@ -22,7 +22,8 @@ export function findPagePhotos(page: Pick<RawPage, 'images' | 'width' | 'height'
   let rects = photoRectsFromImages(page.images, page.width, page.height);
   let hints: number[] = [];
   if (isScannedPage(page.images, page.width, page.height)) {
-    if (page.illustrations?.length) rects.push(...page.illustrations);
+    // ALTO's shapes include rules and ornaments: the same filter as drawn images.
+    if (page.illustrations?.length) rects.push(...photoRectsFromImages(page.illustrations.map((rect) => ({ rect })), page.width, page.height));
     else {
       const found = textFreePhotos(blocks, bodySize);
       rects.push(...found.map((f) => f.rect));

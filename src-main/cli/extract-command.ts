@@ -1,10 +1,32 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cleanPage } from '../../core/cleaning/clean-page.ts';
+import { altoIllustrations } from '../../core/photos/alto.ts';
+import { isScannedPage } from '../../core/photos/image-photos.ts';
 import { basename } from 'node:path';
 import { rawText, type ExtractJson } from '../../core/page-model.ts';
 import { linkPhotos } from '../../core/photos/link-photos.ts';
 import { detectKind, importError } from '../library/import-service.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { sha256 } from '../library/library-store.ts';
+
+/** Largest ALTO file read beside a PDF. */
+const MAX_ALTO_BYTES = 64 * 1024 * 1024;
+
+/** The OCR file that came with a scan: same base name, `.alto.xml` or `.xml`. */
+export function siblingAlto(pdf: string): string | null {
+  for (const ext of ['.alto.xml', '.xml']) {
+    const candidate = pdf.replace(/\.pdf$/i, ext);
+    if (candidate !== pdf && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+function readAlto(file: string): string | null {
+  const alto = siblingAlto(file);
+  if (!alto) return null;
+  if (statSync(alto).size > MAX_ALTO_BYTES) throw new Error(importError(alto, `ALTO file larger than ${MAX_ALTO_BYTES >> 20} MB`));
+  return readFileSync(alto, 'utf8');
+}
 
 /** `extract FILE [--json]`: the page model of one file, touching no library. */
 export async function extractCommand(file: string, json: boolean, out: (s: string) => void): Promise<void> {
@@ -16,9 +38,15 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
   }
   const kind = detectKind(file, bytes);
   if (kind !== 'pdf' && kind !== 'text') throw new Error(importError(file, kind));
+  const alto = kind === 'pdf' ? readAlto(file) : null;
   const model: ExtractJson = { schema: 2, file: basename(file), sha256: sha256(bytes), pages: [] };
   try {
     await inThreadProcessor.process(kind, bytes, (raw, cleaned) => {
+      // A scan whose ALTO marks illustrations: photos come from there rather than from text-free regions.
+      if (alto && isScannedPage(raw.images, raw.width, raw.height)) {
+        const illustrations = altoIllustrations(alto, (k) => (k === raw.number - 1 ? raw : null))[raw.number - 1] ?? [];
+        if (illustrations.length) cleaned = cleanPage({ ...raw, illustrations });
+      }
       model.pages.push({
         number: raw.number,
         width: raw.width,
