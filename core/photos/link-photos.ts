@@ -14,7 +14,7 @@
 import MiniSearch from 'minisearch';
 import type { Block, Photo, PhotoLink, Rect } from '../page-model.ts';
 import { fold } from '../search/fold.ts';
-import { tokenize } from '../search/tokenize.ts';
+import { tokenize, tokensWithPositions, type Token } from '../search/tokenize.ts';
 
 export interface LinkPage {
   number: number;
@@ -27,7 +27,7 @@ export interface LinkPage {
 /** Weight of caption similarity against layout proximity. */
 const TEXT_WEIGHT = 0.85;
 /** Links below this score are dropped (the best one is always kept). */
-export const LINK_THRESHOLD = 0.45;
+export const LINK_THRESHOLD = 0.55;
 /** ...and so are links much weaker than the best one. */
 const RELATIVE_THRESHOLD = 0.8;
 /** A link other than the best needs at least this many distinct shared terms. */
@@ -37,6 +37,45 @@ const CANDIDATES = 40;
 
 function terms(text: string): Set<string> {
   return new Set(tokenize(fold(text)));
+}
+
+/** Shares of the text score: the best window, the whole paragraph, and the heading of its story. */
+const WINDOW_WEIGHT = 0.6;
+const WHOLE_WEIGHT = 0.25;
+const HEADING_WEIGHT = 0.15;
+/** A window spans this many times the caption's length (folded characters), plus a little. */
+const WINDOW_SPAN = 2.5;
+
+/**
+ * Weighted share of the caption's terms found close together in the
+ * paragraph: the story echoes its caption in one sentence, while a decoy or
+ * an unrelated paragraph meets the same words scattered over its length.
+ * Two pointers over the paragraph's tokens, the window at most `span`
+ * characters wide.
+ */
+function windowCoverage(tokens: readonly Token[], weight: ReadonlyMap<string, number>, span: number): number {
+  const inWindow = new Map<string, number>();
+  let covered = 0;
+  let best = 0;
+  let i = 0;
+  for (let j = 0; j < tokens.length; j++) {
+    const t = tokens[j];
+    const w = weight.get(t.term);
+    if (w === undefined) continue;
+    const n = inWindow.get(t.term) ?? 0;
+    if (n === 0) covered += w;
+    inWindow.set(t.term, n + 1);
+    while (tokens[j].end - tokens[i].start > span) {
+      const o = tokens[i++];
+      const ow = weight.get(o.term);
+      if (ow === undefined) continue;
+      const m = inWindow.get(o.term)! - 1;
+      inWindow.set(o.term, m);
+      if (m === 0) covered -= ow;
+    }
+    best = Math.max(best, covered);
+  }
+  return best;
 }
 
 function centre(r: Rect): [number, number] {
@@ -58,7 +97,10 @@ interface Para {
   id: string;
   page: number;
   rects: readonly Rect[];
+  text: string;
   terms: Set<string>;
+  /** Terms of the headline or subhead the paragraph reads under: the story it belongs to. */
+  heading: Set<string>;
 }
 
 /** Scored candidates for one photo, best first (no threshold applied). */
@@ -76,8 +118,13 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
   const out = new Map<string, PhotoLink[]>();
   if (!pages.some((p) => p.photos.length)) return out;
   const paras: Para[] = [];
-  for (const page of pages)
-    for (const b of page.blocks) if (b.kind === 'paragraph' && b.text.trim()) paras.push({ id: b.id, page: page.number, rects: b.rects, terms: terms(b.text) });
+  for (const page of pages) {
+    let heading = new Set<string>();
+    for (const b of page.blocks) {
+      if (b.kind === 'headline' || b.kind === 'subhead') heading = terms(b.text);
+      else if (b.kind === 'paragraph' && b.text.trim()) paras.push({ id: b.id, page: page.number, rects: b.rects, text: b.text, terms: terms(b.text), heading });
+    }
+  }
   // Document frequency of each term: rare terms (names, the story's own words) weigh most.
   const df = new Map<string, number>();
   for (const p of paras) for (const t of p.terms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -99,6 +146,8 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
       const captionText = photo.caption ? (textOf.get(photo.caption) ?? '') : '';
       const query = [...terms(captionText)].filter((t) => df.has(t));
       const total = query.reduce((s, t) => s + idf(t), 0);
+      const weight = new Map(query.map((t) => [t, idf(t) / total]));
+      const span = WINDOW_SPAN * fold(captionText).length + 8;
       const at = centre(photo.rect);
       const proximity = (p: Para) => (p.page === page.number && page.width > 0 ? Math.max(0, 1 - distance(at, p.rects) / (0.5 * diagonal)) : 0);
       let ranked: Array<PhotoLink & { shared: number }>;
@@ -108,7 +157,10 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
           const p = paras[h.id as number];
           const shared = query.filter((t) => p.terms.has(t));
           const coverage = shared.reduce((s, t) => s + idf(t), 0) / total;
-          return { block: p.id, score: TEXT_WEIGHT * coverage + (1 - TEXT_WEIGHT) * proximity(p), shared: shared.length };
+          const near = windowCoverage(tokensWithPositions(fold(p.text)), weight, span);
+          const story = query.reduce((s, t) => s + (p.heading.has(t) ? idf(t) : 0), 0) / total;
+          const text = WINDOW_WEIGHT * near + WHOLE_WEIGHT * coverage + HEADING_WEIGHT * story;
+          return { block: p.id, score: TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * proximity(p), shared: shared.length };
         });
       } else {
         // No caption to go by: the nearest paragraph on the page, weakly.

@@ -29,7 +29,7 @@ interface Linked {
   blockById: Map<string, Block>;
 }
 
-async function process(pdf: Uint8Array): Promise<Linked> {
+async function extractAndLink(pdf: Uint8Array): Promise<Linked> {
   const raw = await extractAll(pdf);
   const cleaned = raw.map(cleanPage);
   const photos = linkPhotos(raw.map((r, k) => ({ number: r.number, width: r.width, height: r.height, blocks: cleaned[k].blocks, photos: cleaned[k].photos })));
@@ -80,7 +80,7 @@ describe('photos on the generated photo document', () => {
   let got: Linked;
   beforeAll(async () => {
     expected = JSON.parse(fs.readFileSync(path.join(fixtureDir, 'cjk-photos.expected.json'), 'utf8')) as PhotoExpected;
-    got = await process(new Uint8Array(fs.readFileSync(path.join(fixtureDir, 'cjk-photos.pdf'))));
+    got = await extractAndLink(new Uint8Array(fs.readFileSync(path.join(fixtureDir, 'cjk-photos.pdf'))));
   });
 
   it('is drawn with characters the committed subset font has', () => {
@@ -123,12 +123,14 @@ describe('photos on the generated photo document', () => {
   });
 
   it('links well on other seeds too (measured, ≥ 80 % overall)', async () => {
-    const seeds = [2, 3, 4, 5, 6, 7];
+    // PHOTO_SEEDS=8-30 measures other seeds (the thresholds were set on 1–7).
+    const range = /^(\d+)-(\d+)$/.exec(process.env.PHOTO_SEEDS ?? '');
+    const seeds = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, k) => Number(range[1]) + k) : [2, 3, 4, 5, 6, 7];
     const totals = { photos: 0, topRight: 0, found: 0, captioned: 0, decoyLinks: 0 };
     const failures: string[] = [];
     for (const seed of seeds) {
       const gen = await generatePhotoPdf(seed);
-      const s = score(gen.expected, await process(gen.pdf));
+      const s = score(gen.expected, await extractAndLink(gen.pdf));
       totals.photos += s.photos;
       totals.topRight += s.topRight;
       totals.found += s.found;
@@ -142,12 +144,12 @@ describe('photos on the generated photo document', () => {
     expect(totals.found).toBe(totals.photos);
     expect(totals.topRight / totals.photos).toBeGreaterThanOrEqual(0.8);
     expect(totals.decoyLinks / totals.photos).toBeLessThanOrEqual(0.1);
-  }, 60_000);
+  }, 600_000);
 });
 
 describe('photos on a full-page scan', () => {
   it('reports no page-sized photo, and finds the pictures inside the raster from the OCR layer', async () => {
-    const got = await process(new Uint8Array(fs.readFileSync(path.join(fixtureDir, 'cjk-scanned.pdf'))));
+    const got = await extractAndLink(new Uint8Array(fs.readFileSync(path.join(fixtureDir, 'cjk-scanned.pdf'))));
     const page = got.raw[0];
     const photos = got.photos[0];
     // The same layout printed born-digital says where the pictures are.
@@ -181,7 +183,7 @@ describe.skipIf(!locFiles.length)('photos on the Library of Congress scans', () 
   };
   for (const file of locFiles) {
     it(`${file}: reports what it finds`, async () => {
-      const got = await process(new Uint8Array(fs.readFileSync(path.join(locDir, file))));
+      const got = await extractAndLink(new Uint8Array(fs.readFileSync(path.join(locDir, file))));
       const photos = got.photos[0];
       console.log(
         `${file}: ${photos.length} photos${photos.map((p) => `\n  ${p.id} ${JSON.stringify(p.rect)} caption ${JSON.stringify(got.blockById.get(p.caption!)?.text ?? null)} top link ${p.links[0]?.block} (${p.links[0]?.score})`).join('')}`,
