@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanPage } from '../cleaning/clean-page.ts';
 import { textDumpToRawPage } from '../cleaning/text-page.ts';
-import type { Photo } from '../page-model.ts';
 import { linkPhotos } from './link-photos.ts';
 
 const SEED = '/work/shared/seed/000_c995828efad2e200.txt';
@@ -31,9 +30,9 @@ const ILLUSTRATES: Record<string, string[]> = {
 describe.skipIf(!existsSync(SEED))('linking the seed page captions to its paragraphs', () => {
   it('ranks a fitting paragraph first for most captions (measured)', () => {
     const page = cleanPage(textDumpToRawPage(readFileSync(SEED, 'utf8')));
-    const captions = page.blocks.filter((b) => b.kind === 'caption');
-    const photos: Photo[] = captions.map((c, k) => ({ id: `p1i${k}`, rect: [0, 0, 0, 0], caption: c.id, links: [] }));
-    const [linked] = linkPhotos([{ number: 1, width: 0, height: 0, blocks: page.blocks, photos }]);
+    // Cleaning a dump makes one photo per caption (placed nowhere); linking needs the whole document.
+    expect(page.photos.length).toBe(page.blocks.filter((b) => b.kind === 'caption').length);
+    const [linked] = linkPhotos([{ number: 1, width: 0, height: 0, blocks: page.blocks, photos: page.photos }]);
     const text = new Map(page.blocks.map((b) => [b.id, b.text]));
     let right = 0;
     let judged = 0;
