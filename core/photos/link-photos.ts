@@ -2,8 +2,11 @@
  * Links each photo to the paragraphs it illustrates. The caption says which
  * story a photo belongs to, though the photo is often placed away from that
  * story, even on another page; so the caption is a search query over every
- * paragraph of the document (MiniSearch with the search tokens: CJK character
- * pairs, Latin words), and layout proximity only breaks near-ties.
+ * paragraph of the document (an inverted index of the search tokens: CJK
+ * character pairs, Latin words), and layout proximity only breaks near-ties.
+ * MiniSearch was the first index here; building its radix tree for a long
+ * document cost more than the rest of the linking, and the linker reads only
+ * which paragraphs hold which terms.
  *
  * Decoys: a caption and an unrelated paragraph often share a company or place
  * name. The text score is the share of the caption's information the
@@ -11,7 +14,6 @@
  * so a shared name alone covers only part of the caption, and a link needs
  * several shared terms unless it is the only candidate.
  */
-import MiniSearch from 'minisearch';
 import type { Block, Photo, PhotoLink, Rect } from '../page-model.ts';
 import { fold } from '../search/fold.ts';
 import { tokenize, tokensWithPositions, type Token } from '../search/tokenize.ts';
@@ -32,11 +34,15 @@ export const LINK_THRESHOLD = 0.55;
 const RELATIVE_THRESHOLD = 0.8;
 /** A link other than the best needs at least this many distinct shared terms. */
 const MIN_SHARED = 3;
-/** Candidates the search hands over for scoring, per photo. */
-const CANDIDATES = 40;
+/** Candidates the index hands over for scoring, per photo. */
+const CANDIDATES = 60;
 
 function terms(text: string): Set<string> {
   return new Set(tokenize(fold(text)));
+}
+
+function termsOf(tokens: readonly Token[]): Set<string> {
+  return new Set(tokens.map((t) => t.term));
 }
 
 /** Shares of the text score: the best window, the whole paragraph, and the heading of its story. */
@@ -98,6 +104,8 @@ interface Para {
   page: number;
   rects: readonly Rect[];
   text: string;
+  /** Search tokens with positions, computed when the paragraph first becomes a candidate. */
+  tokens?: Token[];
   terms: Set<string>;
   /** Terms of the headline or subhead the paragraph reads under: the story it belongs to. */
   heading: Set<string>;
@@ -122,21 +130,32 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
     let heading = new Set<string>();
     for (const b of page.blocks) {
       if (b.kind === 'headline' || b.kind === 'subhead') heading = terms(b.text);
-      else if (b.kind === 'paragraph' && b.text.trim()) paras.push({ id: b.id, page: page.number, rects: b.rects, text: b.text, terms: terms(b.text), heading });
+      else if (b.kind === 'paragraph' && b.text.trim()) {
+        const tokens = tokensWithPositions(fold(b.text));
+        paras.push({ id: b.id, page: page.number, rects: b.rects, text: b.text, tokens, terms: termsOf(tokens), heading });
+      }
     }
   }
   // Document frequency of each term: rare terms (names, the story's own words) weigh most.
-  const df = new Map<string, number>();
-  for (const p of paras) for (const t of p.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const idf = (t: string) => Math.log(1 + (paras.length - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
-
-  const index = new MiniSearch<{ id: number; text: string }>({
-    fields: ['text'],
-    // Text is folded and cut into search tokens once, here; queries go through the same path.
-    tokenize: (s) => tokenize(fold(s)),
-    processTerm: (t) => t,
+  const postings = new Map<string, number[]>();
+  paras.forEach((p, i) => {
+    for (const t of p.terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
   });
-  index.addAll(paras.map((p, i) => ({ id: i, text: [...p.terms].join(' ') })));
+  const df = (t: string) => postings.get(t)?.length ?? 0;
+  const idf = (t: string) => Math.log(1 + (paras.length - df(t) + 0.5) / (df(t) + 0.5));
+  /** Paragraphs holding the most of the query's weight, best first. */
+  const search = (query: readonly string[]): number[] => {
+    const sum = new Map<number, number>();
+    for (const t of query) {
+      const w = idf(t);
+      for (const i of postings.get(t) ?? []) sum.set(i, (sum.get(i) ?? 0) + w);
+    }
+    return [...sum].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES).map(([i]) => i);
+  };
 
   for (const page of pages) {
     const diagonal = Math.hypot(page.width, page.height) || 1;
@@ -144,7 +163,7 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
     for (const photo of page.photos) {
       if (opts.only && photo.id !== opts.only) continue;
       const captionText = photo.caption ? (textOf.get(photo.caption) ?? '') : '';
-      const query = [...terms(captionText)].filter((t) => df.has(t));
+      const query = [...terms(captionText)].filter((t) => postings.has(t));
       const total = query.reduce((s, t) => s + idf(t), 0);
       const weight = new Map(query.map((t) => [t, idf(t) / total]));
       const span = WINDOW_SPAN * fold(captionText).length + 8;
@@ -152,12 +171,11 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
       const proximity = (p: Para) => (p.page === page.number && page.width > 0 ? Math.max(0, 1 - distance(at, p.rects) / (0.5 * diagonal)) : 0);
       let ranked: Array<PhotoLink & { shared: number }>;
       if (total > 0) {
-        const hits = index.search(query.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false }).slice(0, CANDIDATES);
-        ranked = hits.map((h) => {
-          const p = paras[h.id as number];
+        ranked = search(query).map((i) => {
+          const p = paras[i];
           const shared = query.filter((t) => p.terms.has(t));
           const coverage = shared.reduce((s, t) => s + idf(t), 0) / total;
-          const near = windowCoverage(tokensWithPositions(fold(p.text)), weight, span);
+          const near = windowCoverage((p.tokens ??= tokensWithPositions(fold(p.text))), weight, span);
           const story = query.reduce((s, t) => s + (p.heading.has(t) ? idf(t) : 0), 0) / total;
           const text = WINDOW_WEIGHT * near + WHOLE_WEIGHT * coverage + HEADING_WEIGHT * story;
           return { block: p.id, score: TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * proximity(p), shared: shared.length };

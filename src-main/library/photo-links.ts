@@ -19,6 +19,8 @@ CREATE TABLE IF NOT EXISTS photo_link_choices (
   photo TEXT NOT NULL,
   block TEXT NOT NULL,
   choice TEXT NOT NULL CHECK (choice IN ('confirmed', 'added', 'removed')),
+  -- The linker's score for this pair when the choice was made, shown beside a hand-made link.
+  score REAL NOT NULL DEFAULT 0,
   at TEXT NOT NULL,
   PRIMARY KEY (doc_id, photo, block)
 );
@@ -83,10 +85,11 @@ export function relinkDocument(db: DatabaseSync, docId: string): number {
 export function applyLinkChoices(db: DatabaseSync, docId: string, model: PageModel): PageModel {
   if (!model.photos?.length) return { ...model, photos: model.photos ?? [] };
   ensureSchema(db);
-  const rows = db.prepare('SELECT photo, block, choice FROM photo_link_choices WHERE doc_id = ? AND photo LIKE ?').all(docId, `p${model.number}i%`) as Array<{
+  const rows = db.prepare('SELECT photo, block, choice, score FROM photo_link_choices WHERE doc_id = ? AND photo LIKE ?').all(docId, `p${model.number}i%`) as Array<{
     photo: string;
     block: string;
     choice: Choice;
+    score: number;
   }>;
   if (!rows.length) return model;
   const photos = model.photos.map((ph) => {
@@ -96,8 +99,8 @@ export function applyLinkChoices(db: DatabaseSync, docId: string, model: PageMod
     const links: PhotoLink[] = ph.links.filter((l) => choice.get(l.block) !== 'removed').map((l) => (choice.get(l.block) === 'confirmed' ? { ...l, origin: 'confirmed' as const } : l));
     for (const r of mine) {
       if (r.choice === 'removed' || links.some((l) => l.block === r.block)) continue;
-      // A hand-made link scores what the linker would have given it, kept for the archivist to judge.
-      links.push({ block: r.block, score: scoreOf(db, docId, ph, model.number, r.block), origin: r.choice === 'added' ? 'added' : 'confirmed' });
+      // A hand-made link shows what the linker would have scored it, for the archivist to judge.
+      links.push({ block: r.block, score: r.score, origin: r.choice === 'added' ? 'added' : 'confirmed' });
     }
     const rank = (l: PhotoLink) => (l.origin ? 0 : 1);
     links.sort((a, b) => rank(a) - rank(b) || b.score - a.score);
@@ -107,6 +110,8 @@ export function applyLinkChoices(db: DatabaseSync, docId: string, model: PageMod
 }
 
 function scoreOf(db: DatabaseSync, docId: string, photo: Photo, page: number, block: string): number {
+  const known = photo.links.find((l) => l.block === block);
+  if (known) return known.score;
   return rankParagraphs(linkPages(db, docId), photo, page).find((l) => l.block === block)?.score ?? 0;
 }
 
@@ -134,8 +139,9 @@ export function setLinkChoice(db: DatabaseSync, docId: string, photo: string, bl
   }
   const isAuto = found.links.some((l) => l.block === block);
   const choice: Choice = action === 'remove' ? 'removed' : action === 'confirm' || isAuto ? 'confirmed' : 'added';
+  const score = choice === 'removed' ? 0 : scoreOf(db, docId, found, Number(pm[1]), block);
   db.prepare(
-    `INSERT INTO photo_link_choices (doc_id, photo, block, choice, at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(doc_id, photo, block) DO UPDATE SET choice = excluded.choice, at = excluded.at`,
-  ).run(docId, photo, block, choice, new Date().toISOString());
+    `INSERT INTO photo_link_choices (doc_id, photo, block, choice, score, at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(doc_id, photo, block) DO UPDATE SET choice = excluded.choice, score = excluded.score, at = excluded.at`,
+  ).run(docId, photo, block, choice, score, new Date().toISOString());
 }
