@@ -89,6 +89,11 @@ export const requests = {
       .strict(),
     result: returns<Photo[]>(),
   },
+  /** The photos anywhere in the document that illustrate a paragraph, best first. */
+  'photos.ofBlock': {
+    params: z.object({ id: documentIdSchema, block: z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12') }).strict(),
+    result: returns<Array<{ photo: string; page: number; caption: string; score: number; origin?: 'confirmed' | 'added' }>>(),
+  },
   /** Re-runs the linker over a document; the archivist's choices stay. */
   'photos.relink': { params: z.object({ id: documentIdSchema }).strict(), result: returns<{ photos: number }>() },
   'settings.get': { params: z.object({}).strict(), result: returns<Settings>() },

@@ -116,8 +116,19 @@ test('the archivist removes, adds and confirms links, and they stay after reopen
 
   // Following a link to the story on page 2.
   await panel.photo(captionText(model, far.caption)).click();
+  await panel.linkItems().first().getByRole('button', { name: 'Confirm link to Paragraph on page 2' }).click();
+  await expect(panel.linkItems().first()).toContainText('confirmed');
+  await expect(panel.linkItems().first().getByRole('button', { name: /^Confirm/ })).toHaveCount(0);
   await panel.linkItems().first().getByRole('button', { name: 'Paragraph on page 2', exact: true }).click();
   await expect(reader.pageNumber()).toHaveValue('2');
   await expect(reader.block(far.links[0].block)).toHaveClass(/active/);
+
+  // Selecting that paragraph shows its photos, even one printed on another page; choosing it goes back there.
+  const caption = captionText(model, far.caption);
+  const back = panel.region.getByRole('status').getByRole('button', { name: caption });
+  await expect(back).toBeVisible();
+  await back.click();
+  await expect(reader.pageNumber()).toHaveValue('1');
+  await expect(panel.outline).toHaveAttribute('data-photo-id', far.id);
   void app;
 });

@@ -49,6 +49,14 @@ describe('photo links in the library', () => {
     expect(photos.filter((p) => p.links[0].block.startsWith('p2b'))).toHaveLength(2);
   });
 
+  it('finds the photos that illustrate a paragraph, from any page', async () => {
+    const photos = [...(await photosOf(1)), ...(await photosOf(2))];
+    const far = photos.find((p) => p.id.startsWith('p1i') && p.links[0].block.startsWith('p2b'))!;
+    const found = (await call('photos.ofBlock', { id, block: far.links[0].block })) as Array<{ photo: string; page: number; score: number }>;
+    expect(found).toContainEqual(expect.objectContaining({ photo: far.id, page: 1, score: far.links[0].score }));
+    expect(await call('photos.ofBlock', { id, block: 'p2b0' })).toEqual([]);
+  });
+
   it('keeps confirmed, removed and added links through a re-run of the linker', async () => {
     const [first, second] = await photosOf(1);
     const top = first.links[0].block;
@@ -58,6 +66,7 @@ describe('photo links in the library', () => {
     let after = (await call('photos.link', { id, photo: first.id, block: manual, action: 'add' })) as Photo[];
     expect(after[0].links.map((l) => l.block)).not.toContain(top);
     expect(after[0].links[0]).toMatchObject({ block: manual, origin: 'added' });
+    expect(await call('photos.ofBlock', { id, block: manual })).toContainEqual(expect.objectContaining({ photo: first.id, origin: 'added' }));
     after = (await call('photos.link', { id, photo: second.id, block: second.links[0].block, action: 'confirm' })) as Photo[];
     expect(after[1].links[0]).toMatchObject({ block: second.links[0].block, origin: 'confirmed', score: second.links[0].score });
 

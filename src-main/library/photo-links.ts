@@ -145,3 +145,44 @@ export function setLinkChoice(db: DatabaseSync, docId: string, photo: string, bl
      ON CONFLICT(doc_id, photo, block) DO UPDATE SET choice = excluded.choice, score = excluded.score, at = excluded.at`,
   ).run(docId, photo, block, choice, score, new Date().toISOString());
 }
+
+export interface BlockPhoto {
+  /** Photo id ("p<page>i<k>"). */
+  photo: string;
+  page: number;
+  /** The photo's caption text, or ''. */
+  caption: string;
+  score: number;
+  origin?: PhotoLink['origin'];
+}
+
+/**
+ * The photos anywhere in the document that illustrate a paragraph (links
+ * with the archivist's choices applied), best first. Only pages whose photos
+ * mention the block, or that have a choice for it, are read.
+ */
+export function photosOfBlock(db: DatabaseSync, docId: string, block: string): BlockPhoto[] {
+  ensureSchema(db);
+  const pages = new Set<number>();
+  const quoted = JSON.stringify(block);
+  for (const row of db
+    .prepare("SELECT number FROM pages WHERE doc_id = ? AND json_array_length(cleaned, '$.photos') > 0 AND instr(json_extract(cleaned, '$.photos'), ?) > 0")
+    .all(docId, quoted) as Array<{ number: number }>)
+    pages.add(row.number);
+  for (const row of db.prepare('SELECT photo FROM photo_link_choices WHERE doc_id = ? AND block = ?').all(docId, block) as Array<{ photo: string }>) {
+    const m = PHOTO_ID.exec(row.photo);
+    if (m) pages.add(Number(m[1]));
+  }
+  const out: BlockPhoto[] = [];
+  for (const number of [...pages].sort((a, b) => a - b)) {
+    const cleaned = pageCleaned(db, docId, number);
+    if (!cleaned) continue;
+    const model = applyLinkChoices(db, docId, { number, width: 0, height: 0, items: [], images: [], ...cleaned });
+    const text = new Map(cleaned.blocks.map((b) => [b.id, b.text]));
+    for (const p of model.photos) {
+      const link = p.links.find((l) => l.block === block);
+      if (link) out.push({ photo: p.id, page: number, caption: p.caption ? (text.get(p.caption) ?? '') : '', score: link.score, ...(link.origin ? { origin: link.origin } : {}) });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.page - b.page);
+}

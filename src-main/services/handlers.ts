@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppInfo, Handlers } from '../../core/contract.ts';
 import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import type { LibraryStore } from '../library/library-store.ts';
-import { applyLinkChoices, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
+import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
 import type { EventBus } from './event-bus.ts';
 
 export interface HandlerContext {
@@ -45,6 +45,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       setLinkChoice(store.database, id, photo, block, action);
       const page = Number(/^p(\d+)/.exec(photo)![1]);
       return applyLinkChoices(store.database, id, store.page(id, page)!).photos;
+    },
+    'photos.ofBlock': ({ id, block }) => {
+      requireDocument(id);
+      return photosOfBlock(store.database, id, block);
     },
     'photos.relink': ({ id }) => {
       requireDocument(id);
