@@ -35,7 +35,7 @@ test('clicking a photo outlines it on the page and marks its top paragraph in th
     const caption = captionText(model, p.caption);
     expect(caption.length).toBeGreaterThan(3);
     await expect(panel.photo(caption)).toBeVisible();
-    await expect(panel.region.getByRole('img', { name: caption })).toBeVisible({ timeout: 10_000 });
+    await expect(panel.region.getByRole('img', { name: caption })).toBeVisible({ timeout: 30_000 });
     await expect(panel.region.getByText(caption, { exact: true })).toBeVisible();
   }
   const contrast = await reader.thumbnailContrast(panel.images().first());
@@ -79,7 +79,7 @@ test('the bundled 1918 scan shows its cartoon with its caption', async () => {
   const { model } = await openFile('evening-star-1918-09-01-p1.pdf');
   expect(model.photos.map((p) => captionText(model, p.caption))).toEqual(['SEPTEMBER MORN.']);
   await expect(panel.photo('SEPTEMBER MORN.')).toBeVisible();
-  await expect(panel.region.getByRole('img', { name: 'SEPTEMBER MORN.' })).toBeVisible({ timeout: 10_000 });
+  await expect(panel.region.getByRole('img', { name: 'SEPTEMBER MORN.' })).toBeVisible({ timeout: 30_000 });
   expect(await reader.thumbnailContrast(panel.images().first())).toBeGreaterThan(6);
 });
 
