@@ -119,39 +119,3 @@ async function drawThumbnail(page: PDFPageProxy, cssWidth: number, signal: Abort
   if (!blob) throw new Error('thumbnail: canvas produced no image');
   return URL.createObjectURL(blob);
 }
-
-/** Rendered photo crops as blob URLs, on the thumbnail worker and queue. */
-export function photoThumbnail(id: string, page: number, rect: readonly [number, number, number, number], cssWidth: number): Ticket<string> {
-  return thumbs.request(`${id}:${page}:photo:${rect.join(',')}:${cssWidth}`, (signal) =>
-    withThumbDocument(id, async (doc) => {
-      signal.throwIfAborted();
-      return drawCrop(await doc.getPage(page), rect, cssWidth, signal);
-    }),
-  );
-}
-
-/**
- * Renders only the photo's rectangle (PDF points from the top-left): the
- * viewport is shifted so the rectangle's corner is the canvas origin, and the
- * canvas is the rectangle's size, so pdf.js paints just that part.
- */
-async function drawCrop(page: PDFPageProxy, rect: readonly [number, number, number, number], cssWidth: number, signal: AbortSignal): Promise<string> {
-  const [x0, y0, x1, y1] = rect;
-  const scale = (cssWidth * Math.min(2, Math.max(1, devicePixelRatio))) / Math.max(1, x1 - x0);
-  const viewport = page.getViewport({ scale, offsetX: -x0 * scale, offsetY: -y0 * scale });
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.ceil((x1 - x0) * scale));
-  canvas.height = Math.max(1, Math.ceil((y1 - y0) * scale));
-  const task = page.render({ canvas, viewport, background: '#ffffff' });
-  const abort = () => task.cancel();
-  signal.addEventListener('abort', abort);
-  try {
-    await task.promise;
-  } finally {
-    signal.removeEventListener('abort', abort);
-    page.cleanup();
-  }
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('photo: canvas produced no image');
-  return URL.createObjectURL(blob);
-}
