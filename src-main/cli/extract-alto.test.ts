@@ -35,5 +35,5 @@ describe('extract with an ALTO file beside the scan', () => {
     expect(siblingAlto(pdf)).toBe(join(dir, 'star.alto.xml'));
     const withAlto = await extract(pdf);
     expect(withAlto.pages[0].photos.map((p) => p.rect)).toEqual([[1038.2, 18, 1254.24, 120]]);
-  }, 30_000);
+  }, 180_000);
 });

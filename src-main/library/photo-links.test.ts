@@ -30,7 +30,7 @@ describe('photo links in the library', () => {
     handlers = createHandlers({ store, events: new EventBus(), processor: inThreadProcessor, host: 'browser', version: 'test' });
     const [result] = await importFiles(store, inThreadProcessor, [{ name: 'cjk-photos.pdf', bytes: readFileSync(PHOTOS) }]);
     id = result.id!;
-  });
+  }, 120_000);
   afterAll(() => {
     store.close();
     rmSync(dir, { recursive: true, force: true });
