@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentDetail, DocumentSummary, ImportProgress, ImportResult } from './library-model.ts';
-import type { PageModel } from './page-model.ts';
+import type { PageModel, Photo } from './page-model.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 
 /**
@@ -82,6 +82,25 @@ export const requests = {
     params: z.object({ id: documentIdSchema, patch: metadataPatchSchema }).strict(),
     result: returns<DocumentSummary>(),
   },
+  /** The archivist's choice for one photo → paragraph link; returns the photos of the photo's page with every choice applied. */
+  'photos.link': {
+    params: z
+      .object({
+        id: documentIdSchema,
+        photo: z.string().regex(/^p\d{1,6}i\d{1,6}$/, 'expected a photo id like p1i0'),
+        block: z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12'),
+        action: z.enum(['confirm', 'remove', 'add', 'reset']),
+      })
+      .strict(),
+    result: returns<Photo[]>(),
+  },
+  /** The photos anywhere in the document that illustrate a paragraph, best first. */
+  'photos.ofBlock': {
+    params: z.object({ id: documentIdSchema, block: z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12') }).strict(),
+    result: returns<Array<{ photo: string; page: number; caption: string; score: number; origin?: 'confirmed' | 'added' }>>(),
+  },
+  /** Re-runs the linker over a document; the archivist's choices stay. */
+  'photos.relink': { params: z.object({ id: documentIdSchema }).strict(), result: returns<{ photos: number }>() },
   /** Bulk editing: the same metadata on many documents at once (select many, set newspaper or date). */
   'library.updateMetadata': {
     params: z.object({ ids: z.array(documentIdSchema).min(1).max(100000), patch: metadataPatchSchema }).strict(),

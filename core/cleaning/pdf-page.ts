@@ -4,7 +4,7 @@
  * text with provenance. Every raw character ends up either in exactly one
  * block's map or in exactly one Edit.
  */
-import type { Block, BlockKind, CleanedPage, Edit, RawPage, Rect } from '../page-model.ts';
+import type { Block, BlockKind, CleanedPage, Edit, Photo, RawPage, Rect } from '../page-model.ts';
 import { buildGlyphs, type Glyphs } from '../layout/glyphs.ts';
 import { buildLines, buildSegments, mergeJustifiedFragments, type Line } from '../layout/lines.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
@@ -15,6 +15,7 @@ import { captionableImages, classifyBlocks, medianSize } from '../layout/block-k
 import { charWidth, isIndented, measureOf, splitParagraphs, type Measure } from '../layout/paragraphs.ts';
 import { joinLines, makeJoinContext, segmentText } from '../layout/join.ts';
 import { findOverprints, rangesToEdits } from './overprint.ts';
+import { findPagePhotos } from '../photos/page-photos.ts';
 
 interface Part {
   block: LineBlock;
@@ -99,7 +100,7 @@ function continues(g: Glyphs, a: Para, b: Para, pictures: readonly Rect[]): bool
 /**
  * The paragraph `b` continues, if any: the last one read, or the one before a
  * caption or two (a picture with its caption often sits between the end of a
- * column and the top of the next).
+ * column and the top of the next, or between two parts of one column).
  */
 function continued(g: Glyphs, paras: readonly Para[], b: Para, pictures: readonly Rect[], lineText: (l: Line) => string): Para | null {
   for (let k = paras.length - 1; k >= 0 && k >= paras.length - 3; k--) {
@@ -163,7 +164,6 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const pictures = captionableImages(page.images, page.width, page.height);
   const order = readingOrder([...blocks, ...pictures.map((r) => ({ x0: r[0], top: r[1], x1: r[2], bottom: r[3] }))]).filter((i) => i < blocks.length);
   const body = medianSize(lines);
-  const images = captionableImages(page.images, page.width, page.height);
   // Classification and paragraph splitting both read line texts: build each once.
   const texts = new Map<Line, string>();
   const lineText = (l: Line) => {
@@ -172,34 +172,38 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     return t;
   };
 
-  const kinds = classifyBlocks(
-    order.map((bi) => {
-      const block = blocks[bi];
-      return {
-        text: block.lines.map(lineText).join(' '),
-        rect: [block.x0, block.top, block.x1, block.bottom] as Rect,
-        size: lineSize(block.lines),
-        lineCount: block.lines.length,
-      };
-    }),
-    body,
-    images,
-  );
+  const inputs = order.map((bi) => {
+    const block = blocks[bi];
+    return {
+      text: block.lines.map(lineText).join(' '),
+      rect: [block.x0, block.top, block.x1, block.bottom] as Rect,
+      size: lineSize(block.lines),
+      lineCount: block.lines.length,
+    };
+  });
+  // Captions are settled before paragraphs are built: a body line taken for a caption would split its paragraph.
+  const found = findPagePhotos(page, inputs, classifyBlocks(inputs, body, pictures), body);
+  const kinds = found.kinds;
+  const interruptions = [...pictures, ...found.rects];
 
   const paras: Para[] = [];
+  /** Paragraph index of each block in reading order (its first paragraph). */
+  const paraOf: number[] = [];
   order.forEach((bi, k) => {
     const block = blocks[bi];
     const kind = kinds[k];
     const groups = kind === 'paragraph' ? splitParagraphs(g, block, lineText) : [block.lines];
     const m = groups.length > 1 ? measureOf(block) : null;
-    groups.forEach((lines, k) => {
+    groups.forEach((lines, j) => {
       const own = m && lines.length === 1 && isRunInHead(g, lines[0], m, lineText(lines[0])) ? 'subhead' : kind;
-      const para: Para = { kind: own, parts: [{ block, lines }], first: k === 0, last: k === groups.length - 1 };
-      const prev = continued(g, paras, para, pictures, lineText);
+      const para: Para = { kind: own, parts: [{ block, lines }], first: j === 0, last: j === groups.length - 1 };
+      // Drawn pictures and the photos found in a scan's raster both interrupt a column.
+      const prev = continued(g, paras, para, interruptions, lineText);
       if (prev) {
         prev.parts.push(...para.parts);
         prev.last = para.last;
       } else paras.push(para);
+      if (j === 0) paraOf[k] = prev ? paras.indexOf(prev) : paras.length - 1;
     });
   });
 
@@ -215,7 +219,14 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
 
   const edits: Edit[] = [...over.edits, ...rangesToEdits(g, ctx.hyphens, 'hyphenation'), ...whitespaceEdits(g, over.removed, ctx.used)];
   edits.sort((a, b) => a.item - b.item || a.start - b.start);
-  return { blocks: out, edits, photos: [] };
+  const photos: Photo[] = found.rects.map((rect, k) => ({
+    id: `p${page.number}i${k}`,
+    rect: rect.map((v) => Math.round(v * 100) / 100) as Rect,
+    caption: found.captions[k] >= 0 ? out[paraOf[found.captions[k]]].id : null,
+    // Links need every page of the document: see core/photos/link-photos.ts.
+    links: [],
+  }));
+  return { blocks: out, edits, photos };
 }
 
 /**

@@ -57,7 +57,8 @@ function expectInvariants(page: RawPage, cleaned: CleanedPage): void {
   hits.forEach((h, item) => {
     for (let c = 0; c < h.length; c++) expect(h[c], `item ${item} char ${c}`).toBe(1);
   });
-  expect(cleaned.photos).toEqual([]);
+  // One photo per caption, placed nowhere (a dump has no pictures), linked later with the whole document.
+  expect(cleaned.photos).toEqual(cleaned.blocks.filter((b) => b.kind === 'caption').map((b, k) => ({ id: `p${page.number}i${k}`, rect: [0, 0, 0, 0], caption: b.id, links: [] })));
 }
 
 describe('textDumpToRawPage', () => {

@@ -19,7 +19,7 @@
  *   shorter than the typical line nearby, or is followed by an indented (shorter) line.
  *   Justified (letter-spaced) lines are full by definition.
  */
-import type { Block, BlockKind, CharSource, CleanedPage, Edit, RawItem, RawPage } from '../page-model.ts';
+import type { Block, BlockKind, CharSource, CleanedPage, Edit, RawItem, RawPage, Rect } from '../page-model.ts';
 import { dedupeLine, type DedupedLine } from './text-dedupe.ts';
 import { cjkForSpacing, endsSentence, insertsSpace, isSpace, isWide } from './script.ts';
 
@@ -158,7 +158,9 @@ export function cleanTextPage(page: RawPage): CleanedPage {
     i = j;
   }
 
-  return { blocks, edits: collectEdits(page, lines, blocks), photos: [] };
+  // A dump keeps the captions of its photos but not the pictures: each caption stands for one, placed nowhere.
+  const photos = blocks.filter((b) => b.kind === 'caption').map((b, k) => ({ id: `p${page.number}i${k}`, rect: [0, 0, 0, 0] as Rect, caption: b.id, links: [] }));
+  return { blocks, edits: collectEdits(page, lines, blocks), photos };
 }
 
 function charAt(page: RawPage, src: CharSource | undefined): string | undefined {

@@ -42,11 +42,11 @@ describe('broadsheet CLI', () => {
     for (const command of ['serve', 'extract', 'import']) expect(r.stdout).toContain(command);
   });
 
-  it('extract --json prints the schema 1 page model and touches no library', () => {
+  it('extract --json prints the schema 2 page model and touches no library', () => {
     const r = cli('extract', CJK, '--json');
     expect(r.status).toBe(0);
     const model = JSON.parse(r.stdout) as ExtractJson;
-    expect(model.schema).toBe(1);
+    expect(model.schema).toBe(2);
     expect(model.file).toBe('cjk-overprint.pdf');
     expect(model.sha256).toMatch(/^[a-f0-9]{64}$/);
     const [page] = model.pages;
@@ -63,6 +63,20 @@ describe('broadsheet CLI', () => {
     const cleaned = page.blocks.map((b) => b.text).join('');
     expect(cleaned).toContain(firstLine.replace(/\s/g, ''));
     expect(page.raw).toContain(firstLine + firstLine);
+    // Photos: rect, the caption's block id, scored links best first.
+    expect(page.photos).toHaveLength(2);
+    const ids = new Set(page.blocks.map((b) => b.id));
+    for (const photo of page.photos) {
+      expect(photo.id).toMatch(/^p1i\d+$/);
+      expect(ids.has(photo.caption!)).toBe(true);
+      expect(page.blocks.find((b) => b.id === photo.caption)!.kind).toBe('caption');
+      expect(photo.links.length).toBeGreaterThan(0);
+      for (const l of photo.links) {
+        expect(ids.has(l.block)).toBe(true);
+        expect(l.score).toBeGreaterThan(0);
+        expect(l.score).toBeLessThanOrEqual(1);
+      }
+    }
   });
 
   it('imports good files, names each bad one with its reason on one line, and exits non-zero', () => {

@@ -4,6 +4,7 @@ import type { DocumentMetadata, DocumentPlacement, ImportProgress, ImportResult,
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
 import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
+import { relinkDocument } from './photo-links.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -93,6 +94,8 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
     if (store.storeOriginal(input.bytes) !== id) throw new Error('the file changed while it was being imported');
     const { title } = await processor.process(kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
+    // Photos link to paragraphs on any page of the document: linking waits for the last page.
+    relinkDocument(store.database, id);
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.

@@ -274,6 +274,11 @@ export class LibraryStore {
     });
   }
 
+  /** The library database, for modules that keep their own tables in it (photo-links.ts). */
+  get database(): DatabaseSync {
+    return this.db;
+  }
+
   has(id: string): boolean {
     return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
   }

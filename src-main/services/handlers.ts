@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppInfo, Handlers } from '../../core/contract.ts';
 import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import type { LibraryStore } from '../library/library-store.ts';
+import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
 import type { EventBus } from './event-bus.ts';
 
 export interface HandlerContext {
@@ -42,7 +43,21 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (page > doc.pageCount) throw new Error(`page ${page} is past the last page (${doc.pageCount})`);
       const model = store.page(id, page);
       if (!model) throw new Error(`page ${page} of ${doc.fileName} is missing`);
-      return model;
+      return applyLinkChoices(store.database, id, model);
+    },
+    'photos.link': ({ id, photo, block, action }) => {
+      requireDocument(id);
+      setLinkChoice(store.database, id, photo, block, action);
+      const page = Number(/^p(\d+)/.exec(photo)![1]);
+      return applyLinkChoices(store.database, id, store.page(id, page)!).photos;
+    },
+    'photos.ofBlock': ({ id, block }) => {
+      requireDocument(id);
+      return photosOfBlock(store.database, id, block);
+    },
+    'photos.relink': ({ id }) => {
+      requireDocument(id);
+      return { photos: relinkDocument(store.database, id) };
     },
     'document.updateMetadata': ({ id, patch }) => {
       requireDocument(id);
