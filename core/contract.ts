@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentDetail, DocumentSummary, ImportProgress, ImportResult } from './library-model.ts';
 import type { PageModel } from './page-model.ts';
+import type { IndexProgress, SearchResult } from './search/search-model.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 
 /**
@@ -77,6 +78,26 @@ export const requests = {
     params: z.object({ id: documentIdSchema, patch: metadataPatchSchema }).strict(),
     result: returns<DocumentSummary>(),
   },
+  'search.query': {
+    params: z
+      .object({
+        q: z.string().max(1000),
+        /** Search the raw layer (text exactly as extracted) instead of the cleaned one. */
+        raw: z.boolean().optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).max(100000).optional(),
+        newspaper: z.string().max(300).optional(),
+        dateFrom: isoDate.optional(),
+        dateTo: isoDate.optional(),
+        kinds: z.array(z.enum(['headline', 'subhead', 'paragraph', 'caption', 'byline', 'other'])).max(6).optional(),
+        /** Only this document (Ctrl+F in the reader). */
+        document: documentIdSchema.optional(),
+        /** Include each hit's page rectangles (costs a page load per hit page). */
+        rects: z.boolean().optional(),
+      })
+      .strict(),
+    result: returns<SearchResult>(),
+  },
   'settings.get': { params: z.object({}).strict(), result: returns<Settings>() },
   'settings.set': { params: z.object({ patch: settingsPatchSchema }).strict(), result: returns<Settings>() },
 } as const;
@@ -84,6 +105,8 @@ export const requests = {
 export const events = {
   'import.progress': returns<ImportProgress>(),
   'library.changed': returns<{ ids: string[] }>(),
+  /** The search index catching up with the library; total 0 means it is ready. */
+  'search.progress': returns<IndexProgress>(),
 } as const;
 
 export type RequestName = keyof typeof requests;

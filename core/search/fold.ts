@@ -20,34 +20,69 @@ const MARK = /\p{M}/u;
 const STRIPPABLE_BASE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 const SPACE = /\s/u;
 
+/**
+ * One character's folding depends only on the character and on whether the
+ * last base letter was Latin/Greek/Cyrillic (which decides if a following
+ * mark is dropped), so results are memoized on that pair: indexing folds
+ * tens of millions of characters and per-character normalization would
+ * dominate its cost.
+ */
+const memo = [new Map<number, [string, boolean]>(), new Map<number, [string, boolean]>()];
+
+function foldChar(cp: number, lastBaseStrippable: boolean): [string, boolean] {
+  const cache = memo[lastBaseStrippable ? 1 : 0];
+  const hit = cache.get(cp);
+  if (hit) return hit;
+  const ch = String.fromCodePoint(cp);
+  let result: [string, boolean];
+  if (SPACE.test(ch)) result = [' ', lastBaseStrippable];
+  else {
+    // Decompose, then drop the marks that only accent a Latin/Greek/Cyrillic letter.
+    let decomposed = '';
+    for (const part of ch.normalize('NFKC').normalize('NFD')) {
+      if (MARK.test(part)) {
+        if (!lastBaseStrippable && !STRIPPABLE_BASE.test(decomposed.slice(-1))) decomposed += part;
+      } else decomposed += part;
+    }
+    const out = decomposed.normalize('NFC').toLowerCase();
+    result = [out, out.length > 0 && !MARK.test(out) ? STRIPPABLE_BASE.test(out) : lastBaseStrippable];
+  }
+  if (cache.size < 100_000) cache.set(cp, result);
+  return result;
+}
+
 export function foldWithMap(input: string): Folded {
   let text = '';
   const map: number[] = [];
-  let lastBaseStrippable = false;
+  let state = false;
   for (let i = 0; i < input.length; ) {
     const cp = input.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    let out: string;
-    if (SPACE.test(ch)) out = ' ';
-    else {
-      // Decompose, then drop the marks that only accent a Latin/Greek/Cyrillic letter.
-      let decomposed = '';
-      for (const part of ch.normalize('NFKC').normalize('NFD')) {
-        if (MARK.test(part)) {
-          if (!lastBaseStrippable && !STRIPPABLE_BASE.test(decomposed.slice(-1))) decomposed += part;
-        } else decomposed += part;
-      }
-      out = decomposed.normalize('NFC').toLowerCase();
-      if (out.length > 0 && !MARK.test(out)) lastBaseStrippable = STRIPPABLE_BASE.test(out);
-    }
+    const [out, next] = foldChar(cp, state);
+    state = next;
     for (let k = 0; k < out.length; k++) map.push(i);
     text += out;
-    i += ch.length;
+    i += cp > 0xffff ? 2 : 1;
   }
   map.push(input.length);
   return { text, map };
 }
 
 export function fold(input: string): string {
-  return foldWithMap(input).text;
+  let text = '';
+  let state = false;
+  for (let i = 0; i < input.length; ) {
+    const cp = input.codePointAt(i)!;
+    // CJK unified ideographs fold to themselves: the bulk of a Chinese archive skips the lookup.
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      text += input[i];
+      state = false;
+      i++;
+      continue;
+    }
+    const [out, next] = foldChar(cp, state);
+    state = next;
+    text += out;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return text;
 }

@@ -1,7 +1,9 @@
 import { parseArgs } from './args.ts';
 import { extractCommand } from './extract-command.ts';
 import { importCommand } from './import-command.ts';
+import { searchCommand } from './search-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { SearchService } from '../search/search-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
 import { createProcessor } from '../library/processor.ts';
 import { chooseLibraryDir } from '../services/paths.ts';
@@ -15,6 +17,8 @@ Commands:
   serve [--library DIR] [--port N]     serve the app to a browser on 127.0.0.1 (prints the URL with its token first)
   extract FILE.pdf|FILE.txt [--json]   print the page model (raw text, cleaned blocks) without touching any library
   import [--library DIR] FILES|DIRS…   copy files into the library, extract and clean them; prints a summary
+  search "QUERY" [--library DIR] [--limit N] [--raw] [--json]
+                                       search the library: words AND'ed, OR, -word, "a phrase"; CJK runs are phrases
   help                                 this text
 
 Options:
@@ -62,12 +66,25 @@ async function main(argv: string[]): Promise<number> {
           err: (s) => process.stderr.write(s),
           tty: process.stderr.isTTY === true,
         });
+        // The search index follows every import (the app does it on library.changed).
+        const search = new SearchService(store);
+        try {
+          search.catchUpSync();
+        } finally {
+          search.close();
+        }
         return results.some((r) => r.status === 'failed') ? 1 : 0;
       } finally {
         await processor.close();
         store.close();
       }
     }
+    case 'search':
+      return searchCommand(rest, chooseLibraryDir, {
+        out: (s) => process.stdout.write(s),
+        err: (s) => process.stderr.write(s),
+        tty: process.stderr.isTTY === true,
+      });
     default:
       throw new Error(`unknown command "${command}" (see broadsheet --help)`);
   }
