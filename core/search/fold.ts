@@ -68,21 +68,28 @@ export function foldWithMap(input: string): Folded {
 }
 
 export function fold(input: string): string {
-  let text = '';
+  // Most characters (all of a Chinese page's ideographs) fold to themselves: copy unchanged runs in one
+  // slice instead of a character at a time, and return the input itself when nothing changed.
+  let out = '';
+  let runStart = 0;
+  let changed = false;
   let state = false;
   for (let i = 0; i < input.length; ) {
     const cp = input.codePointAt(i)!;
-    // CJK unified ideographs fold to themselves: the bulk of a Chinese archive skips the lookup.
+    const width = cp > 0xffff ? 2 : 1;
     if (cp >= 0x4e00 && cp <= 0x9fff) {
-      text += input[i];
       state = false;
       i++;
       continue;
     }
-    const [out, next] = foldChar(cp, state);
+    const [f, next] = foldChar(cp, state);
     state = next;
-    text += out;
-    i += cp > 0xffff ? 2 : 1;
+    if (f.length !== width || f.codePointAt(0) !== cp) {
+      out += input.slice(runStart, i) + f;
+      runStart = i + width;
+      changed = true;
+    }
+    i += width;
   }
-  return text;
+  return changed ? out + input.slice(runStart) : input;
 }
