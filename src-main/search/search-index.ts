@@ -188,13 +188,47 @@ export class SearchIndex {
 
   /** Indexes (or re-indexes) a whole document in one transaction: a crash leaves it either fully indexed or absent. */
   indexDocument(id: string, pages: Iterable<IndexPageInput>, pageCount: number): void {
-    this.transaction(() => {
+    for (const _ of this.indexDocumentSteps(id, pages, pageCount, Infinity)) {
+      // One slice: nothing to yield to.
+    }
+  }
+
+  /**
+   * Indexes a document in time slices for background work: each slice is a
+   * transaction of about `sliceMs`, and the generator yields between slices
+   * so the caller can let the event loop run (searches keep answering). The
+   * document is recorded with page count -1 until its last slice commits, so
+   * a crash part-way leaves it marked incomplete, and the next catch-up
+   * indexes it again from scratch.
+   */
+  *indexDocumentSteps(id: string, pages: Iterable<IndexPageInput>, pageCount: number, sliceMs = 40): Generator<void> {
+    this.db.exec('BEGIN IMMEDIATE');
+    let open = true;
+    try {
       const old = this.docNumber(id);
       if (old !== null) this.deleteRows(old, null, ['cleaned', 'corrected', 'raw']);
-      this.stmt('INSERT INTO docs (id, pages) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET pages = excluded.pages').run(id, pageCount);
+      this.stmt('INSERT INTO docs (id, pages) VALUES (?, -1) ON CONFLICT(id) DO UPDATE SET pages = -1').run(id);
       const n = this.docNumber(id)!;
-      for (const page of pages) this.insertPage(n, page, 'cleaned');
-    });
+      let sliceStart = performance.now();
+      for (const page of pages) {
+        this.insertPage(n, page, 'cleaned');
+        if (performance.now() - sliceStart > sliceMs) {
+          this.db.exec('COMMIT');
+          open = false;
+          yield;
+          // Removed (or re-indexed) while we were away: stop, whoever did that owns it now.
+          if (this.docNumber(id) !== n) return;
+          this.db.exec('BEGIN IMMEDIATE');
+          open = true;
+          sliceStart = performance.now();
+        }
+      }
+      this.stmt('UPDATE docs SET pages = ? WHERE n = ?').run(pageCount, n);
+      this.db.exec('COMMIT');
+      open = false;
+    } finally {
+      if (open) this.db.exec('ROLLBACK');
+    }
   }
 
   /**

@@ -258,6 +258,23 @@ describe('persistence', () => {
     s.close();
   });
 
+  it('re-indexes a document left half-done by a crash mid-update', () => {
+    const s = open();
+    const scan = store.list().find((d) => d.fileName === 'evening-star-1918-09-01-p1.pdf')!;
+    const page = store.page(scan.id, 1)!;
+    const blocks = page.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.text }));
+    // Two pages in slices of 0 ms: the first slice commits, then the process "dies" before the second.
+    const steps = s.index.indexDocumentSteps(scan.id, [{ number: 1, blocks, raw: '' }, { number: 2, blocks, raw: '' }], 2, 0);
+    steps.next();
+    s.close();
+    const after = open();
+    expect(after.plan().missing).toEqual([scan.id]);
+    expect(after.catchUpSync()).toBe(1);
+    expect(after.query({ q: 'Washington', document: scan.id, limit: 500 }).hits.every((h) => h.page === 1)).toBe(true);
+    expect(after.plan().missing).toEqual([]);
+    after.close();
+  });
+
   it('re-indexes a page with corrected text, and says which layer matched', () => {
     const s = open();
     const latin = store.list().find((d) => d.fileName === 'latin-columns.pdf')!;
