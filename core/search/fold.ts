@@ -52,19 +52,24 @@ function foldChar(cp: number, lastBaseStrippable: boolean): [string, boolean] {
 }
 
 export function foldWithMap(input: string): Folded {
-  let text = '';
+  // The text is fold()'s (one slice per unchanged run); the map walks the same characters.
   const map: number[] = [];
   let state = false;
   for (let i = 0; i < input.length; ) {
     const cp = input.codePointAt(i)!;
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      map.push(i);
+      state = false;
+      i++;
+      continue;
+    }
     const [out, next] = foldChar(cp, state);
     state = next;
     for (let k = 0; k < out.length; k++) map.push(i);
-    text += out;
     i += cp > 0xffff ? 2 : 1;
   }
   map.push(input.length);
-  return { text, map };
+  return { text: fold(input), map };
 }
 
 export function fold(input: string): string {

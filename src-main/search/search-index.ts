@@ -9,7 +9,6 @@ import { compileQuery, ftsExpression, verifyText, type Expansions } from '../../
 import { parseQuery, type Query } from '../../core/search/query.ts';
 import type { HitLayer, SearchHit } from '../../core/search/search-model.ts';
 import { makeSnippet, toOriginalRanges, type Range } from '../../core/search/snippet.ts';
-import { tokenize } from '../../core/search/tokenize.ts';
 
 /**
  * The archive's full-text index: its own SQLite file in the library folder
@@ -82,7 +81,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(terms, 'row');
 `;
 
 /** Candidates MiniSearch ranks per query; FTS5 supplies them newest first and counts the rest. */
-const RANKED_CANDIDATES = 200;
+const RANKED_CANDIDATES = 100;
 const MAX_EXPANSIONS = 24;
 
 export class SearchIndex {
@@ -352,7 +351,9 @@ export class SearchIndex {
   private finish(query: Query, expansions: Expansions, ids: number[], total: number, offset: number, limit: number): IndexSearchResult {
 
     const all = compileQuery(query, { expansions });
-    const exact = compileQuery(query, { prefixFrom: Infinity });
+    // Without prefix or fuzzy alternatives every verified block is an exact hit.
+    const expandable = query.groups.some((g) => g.some((t) => t.expandable));
+    const exact = expandable ? compileQuery(query, { prefixFrom: Infinity }) : null;
     const rows = this.rows(ids);
     type Candidate = { row: BlockRow; folded: string; ranges: Range[]; exact: boolean; score: number };
     const candidates: Candidate[] = [];
@@ -364,7 +365,7 @@ export class SearchIndex {
         total--;
         continue;
       }
-      candidates.push({ row, folded, ranges, exact: verifyText(exact, folded) !== null, score: 0 });
+      candidates.push({ row, folded, ranges, exact: exact === null || verifyText(exact, folded) !== null, score: 0 });
     }
     this.rank(query, expansions, candidates);
     candidates.sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || b.row.rowid - a.row.rowid);
@@ -405,13 +406,14 @@ export class SearchIndex {
   private rank(query: Query, expansions: Expansions, candidates: Array<{ folded: string; score: number }>): void {
     if (candidates.length < 2) return;
     const terms = query.groups.flat();
-    const exactTerms = new Set(terms.flatMap((t) => tokenize(t.text)));
+    const exactTerms = new Set(terms.flatMap((t) => indexTerms(t.text).split(' ')));
     const prefixes = terms.filter((t) => t.expandable && t.text.length >= 3).map((t) => t.text);
     for (const list of expansions.values()) for (const e of list) exactTerms.add(e);
     const relevant = (term: string) => exactTerms.has(term) || prefixes.some((p) => term.startsWith(p));
     const ms = new MiniSearch<{ id: number; text: string }>({
       fields: ['text'],
-      tokenize: (text) => tokenize(text),
+      // The index's own terms (table-driven, no per-character regular expressions): CJK pairs and words.
+      tokenize: (text) => indexTerms(text).split(' '),
       processTerm: (term) => (relevant(term) ? term : null),
       searchOptions: { processTerm: (term) => term },
     });
