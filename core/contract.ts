@@ -90,6 +90,8 @@ export const requests = {
         dateFrom: isoDate.optional(),
         dateTo: isoDate.optional(),
         kinds: z.array(z.enum(['headline', 'subhead', 'paragraph', 'caption', 'byline', 'other'])).max(6).optional(),
+        /** Also match the other written form of Chinese terms (simplified ↔ traditional). */
+        variants: z.boolean().optional(),
         /** Only this document (Ctrl+F in the reader). */
         document: documentIdSchema.optional(),
         /** Include each hit's page rectangles (costs a page load per hit page). */

@@ -84,3 +84,22 @@ export function parseQuery(input: string): Query {
 export function isEmptyQuery(q: Query): boolean {
   return q.groups.length === 0;
 }
+
+/**
+ * The query with each CJK term's other written forms as OR alternatives
+ * (simplified ↔ traditional: 职工 also finds 職工), and excluded the same way.
+ * `variants` returns the forms of a text; the caller supplies the converter
+ * (OpenCC), so core stays free of its dictionaries.
+ */
+export function withVariants(q: Query, variants: (text: string) => string[]): Query {
+  const expand = (t: Term): Term[] => {
+    if (!t.segments.some((s) => s.kind === 'cjk')) return [t];
+    const out = [t];
+    for (const v of variants(t.text)) {
+      if (out.some((o) => o.text === v)) continue;
+      out.push({ text: v, segments: segmentsOf(v), expandable: t.expandable });
+    }
+    return out;
+  };
+  return { groups: q.groups.map((g) => g.flatMap(expand)), exclude: q.exclude.flatMap(expand) };
+}

@@ -17,8 +17,9 @@ Commands:
   serve [--library DIR] [--port N]     serve the app to a browser on 127.0.0.1 (prints the URL with its token first)
   extract FILE.pdf|FILE.txt [--json]   print the page model (raw text, cleaned blocks) without touching any library
   import [--library DIR] FILES|DIRS…   copy files into the library, extract and clean them; prints a summary
-  search "QUERY" [--library DIR] [--limit N] [--raw] [--json]
-                                       search the library: words AND'ed, OR, -word, "a phrase"; CJK runs are phrases
+  search "QUERY" [--library DIR] [--limit N] [--raw] [--json] [--variants]
+                                       search the library: words AND'ed, OR, -word, "a phrase"; CJK runs are phrases;
+                                       --raw: the text as extracted; --variants: 职工 also finds 職工
   help                                 this text
 
 Options:

@@ -12,12 +12,13 @@ export interface SearchIo {
 }
 
 /**
- * `search "<query>" --library DIR [--limit N] [--raw] [--json]`. The index is
+ * `search "<query>" --library DIR [--limit N] [--raw] [--json] [--variants]`
+ * (--variants: 职工 also finds 職工). The index is
  * brought up to date first if it lags behind the library (a library imported
  * by an older version, or an index deleted as damaged); that is said on stderr.
  */
 export function searchCommand(argv: string[], chooseLibrary: (flag: string | undefined) => string, io: SearchIo): number {
-  const args = parseArgs(argv, ['library', 'limit'], ['raw', 'json']);
+  const args = parseArgs(argv, ['library', 'limit'], ['raw', 'json', 'variants']);
   if (args.positional.length !== 1) throw new Error('search takes exactly one query (quote it: broadsheet search "职工 OR 工会")');
   const limitFlag = args.flags.get('limit');
   const limit = limitFlag === undefined ? 20 : Number(limitFlag);
@@ -31,7 +32,7 @@ export function searchCommand(argv: string[], chooseLibrary: (flag: string | und
       if (io.tty) io.err(`\rindexing ${p.done}/${p.total} documents${p.done === p.total ? '\n' : ''}`);
     });
     if (caught && !io.tty) io.err(`indexed ${caught} document(s) the search index lacked\n`);
-    const result = search.query({ q: args.positional[0], limit, raw: args.flags.has('raw'), rects: true });
+    const result = search.query({ q: args.positional[0], limit, raw: args.flags.has('raw'), variants: args.flags.has('variants'), rects: true });
     if (args.flags.has('json')) io.out(JSON.stringify(jsonShape(result)) + '\n');
     else io.out(readable(result, store));
     return 0;

@@ -36,3 +36,15 @@ it('indexes an imported document on library.changed, with progress events, and a
   const latin = await services.handlers['search.query']({ q: 'wasbington' });
   expect(latin.hits.map((h) => h.exact)).toEqual([false]);
 });
+
+it('matches simplified and traditional forms alike when asked (职工 finds 職工)', async () => {
+  const [result] = await services.handlers['library.import']({ files: [{ name: 'tw.txt', data: Buffer.from('臺北職工活動中心落成。\n').toString('base64') }] });
+  await services.search.catchUp();
+  expect((await services.handlers['search.query']({ q: '职工活动' })).hits.map((h) => h.document)).not.toContain(result.id);
+  const both = await services.handlers['search.query']({ q: '职工活动', variants: true });
+  expect(both.hits.map((h) => h.document)).toContain(result.id);
+  const tw = both.hits.find((h) => h.document === result.id)!;
+  expect(tw.marks.map(([s, e]) => tw.snippet.slice(s, e))).toEqual(['職工活動']);
+  // And the other way round, with an exclusion in the other form.
+  expect((await services.handlers['search.query']({ q: '職工 -活动中心', variants: true })).hits.map((h) => h.document)).not.toContain(result.id);
+});

@@ -6,7 +6,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foldWithMap } from '../../core/search/fold.ts';
 import { indexTerms } from '../../core/search/index-terms.ts';
 import { compileQuery, ftsExpression, verifyText, type Expansions } from '../../core/search/match.ts';
-import { parseQuery, type Query } from '../../core/search/query.ts';
+import { parseQuery, withVariants, type Query } from '../../core/search/query.ts';
 import type { HitLayer, SearchHit } from '../../core/search/search-model.ts';
 import { makeSnippet, toOriginalRanges, type Range } from '../../core/search/snippet.ts';
 
@@ -56,6 +56,8 @@ export interface SearchOptions {
   /** Only these documents (already resolved from newspaper/date filters); undefined = all. */
   documents?: readonly string[];
   kinds?: readonly string[];
+  /** Other written forms of a CJK term (simplified ↔ traditional), matched as alternatives. */
+  variants?: (text: string) => string[];
 }
 
 export interface IndexSearchResult {
@@ -287,7 +289,8 @@ export class SearchIndex {
   }
 
   search(input: string, opts: SearchOptions = {}): IndexSearchResult {
-    const query = parseQuery(input);
+    const parsed = parseQuery(input);
+    const query = opts.variants ? withVariants(parsed, opts.variants) : parsed;
     if (query.groups.length === 0) return { total: 0, hits: [] };
     const limit = opts.limit ?? 20;
     const offset = opts.offset ?? 0;

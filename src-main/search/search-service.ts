@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { ParsedParams } from '../../core/contract.ts';
 import type { PageModel } from '../../core/page-model.ts';
 import { rawText } from '../../core/page-model.ts';
@@ -160,6 +161,7 @@ export class SearchService {
       offset: params.offset,
       documents,
       kinds: params.kinds,
+      variants: params.variants ? chineseVariants() : undefined,
     });
     if (params.rects) {
       const pages = new Map<string, PageModel | null>();
@@ -189,4 +191,21 @@ export class SearchService {
 /** What the index stores of a page: its cleaned blocks and its raw text. */
 export function pageInput(page: PageModel): IndexPageInput {
   return { number: page.number, blocks: page.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.text })), raw: rawText(page.items) };
+}
+
+type Convert = (text: string) => string;
+let converters: { toTraditional: Convert; toSimplified: Convert } | null = null;
+
+/**
+ * Simplified ↔ traditional forms of a text through OpenCC, loaded on first
+ * use (its dictionaries take a moment and some memory, and most searches
+ * never ask for them).
+ */
+export function chineseVariants(): (text: string) => string[] {
+  if (!converters) {
+    const OpenCC = createRequire(import.meta.url)('opencc-js') as { Converter(o: { from: string; to: string }): Convert };
+    converters = { toTraditional: OpenCC.Converter({ from: 'cn', to: 't' }), toSimplified: OpenCC.Converter({ from: 't', to: 'cn' }) };
+  }
+  const c = converters;
+  return (text) => [c.toSimplified(text), c.toTraditional(text)];
 }

@@ -17,6 +17,8 @@ export interface SearchFilters {
   dateTo: string;
   kind: BlockKind | '';
   raw: boolean;
+  /** Match simplified and traditional forms alike. */
+  variants: boolean;
 }
 
 export interface SearchDeps {
@@ -33,7 +35,7 @@ const PAGE_HIT_LIMIT = 500;
 export class SearchController {
   text = $state('');
   scope = $state<'archive' | 'document'>('archive');
-  filters = $state<SearchFilters>({ newspaper: '', dateFrom: '', dateTo: '', kind: '', raw: false });
+  filters = $state<SearchFilters>({ newspaper: '', dateFrom: '', dateTo: '', kind: '', raw: false, variants: false });
   result = $state.raw<SearchResult | null>(null);
   busy = $state(false);
   /** Index into result.hits of the hit shown, or -1. */
@@ -72,6 +74,7 @@ export class SearchController {
       q: this.text,
       limit: extra.limit ?? RESULT_LIMIT,
       ...(f.raw ? { raw: true } : {}),
+      ...(f.variants ? { variants: true } : {}),
       ...(f.newspaper ? { newspaper: f.newspaper } : {}),
       ...(f.dateFrom ? { dateFrom: f.dateFrom } : {}),
       ...(f.dateTo ? { dateTo: f.dateTo } : {}),
