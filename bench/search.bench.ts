@@ -62,7 +62,20 @@ function childCpuSeconds(): number {
   }
 }
 
-const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
+}
+
+/** A SQLite file's bytes on disk, its write-ahead log included. */
+function dbSize(path: string): number {
+  let n = statSync(path).size;
+  try {
+    n += statSync(path + '-wal').size;
+  } catch {
+    // no log
+  }
+  return n;
+}
 
 function mb(bytes: number): number {
   return Math.round(bytes / 1048576);
@@ -117,8 +130,8 @@ async function main(): Promise<void> {
   process.stderr.write('\n');
   const importMs = performance.now() - started;
   const importCpuMs = cpuMs(process.cpuUsage(cpu0));
-  const indexBytes = statSync(join(dir, 'search.sqlite')).size;
-  const libraryBytes = statSync(join(dir, 'library.sqlite')).size;
+  const indexBytes = dbSize(join(dir, 'search.sqlite'));
+  const libraryBytes = dbSize(join(dir, 'library.sqlite'));
   search.close();
   store.close();
 
@@ -155,7 +168,7 @@ async function main(): Promise<void> {
   const trigramMs = performance.now() - t3;
   sdb.close();
   tdb.close();
-  const trigramBytes = statSync(trigramPath).size;
+  const trigramBytes = dbSize(trigramPath);
 
   const child = (mode: string): ChildReport => {
     const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', import.meta.filename, '--child', mode, '--dir', dir], {
