@@ -42,7 +42,8 @@ export class SearchService {
     // Imports (and any other library change) announce themselves on the bus: index what is new.
     this.unsubscribe =
       events?.subscribe((event) => {
-        if (event === 'library.changed') void this.catchUp();
+        // After the event has reached every listener: catching up is not part of announcing the change.
+        if (event === 'library.changed') setImmediate(() => !this.closed && void this.catchUp());
       }) ?? null;
   }
 
