@@ -51,6 +51,16 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!ctx.search) throw new Error('search is not available in this host');
       return ctx.search.query(params);
     },
+    'library.updateMetadata': ({ ids, patch }) => {
+      const updated = store.updateMetadataOf(ids, patch);
+      events.emit('library.changed', { ids });
+      return { updated };
+    },
+    'library.renameTitle': ({ lccn, newspaper }) => {
+      const updated = store.renameTitle(lccn, newspaper);
+      events.emit('library.changed', { ids: [] });
+      return { updated };
+    },
     'settings.get': () => store.settings(),
     'settings.set': ({ patch }) => store.updateSettings(patch),
   };
