@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentDetail, DocumentSummary, ImportProgress, ImportResult } from './library-model.ts';
 import type { PageModel, Photo } from './page-model.ts';
+import type { IndexProgress, SearchResult } from './search/search-model.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 
 /**
@@ -101,6 +102,28 @@ export const requests = {
   },
   /** Re-runs the linker over a document; the archivist's choices stay. */
   'photos.relink': { params: z.object({ id: documentIdSchema }).strict(), result: returns<{ photos: number }>() },
+  'search.query': {
+    params: z
+      .object({
+        q: z.string().max(1000),
+        /** Search the raw layer (text exactly as extracted) instead of the cleaned one. */
+        raw: z.boolean().optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).max(100000).optional(),
+        newspaper: z.string().max(300).optional(),
+        dateFrom: isoDate.optional(),
+        dateTo: isoDate.optional(),
+        kinds: z.array(z.enum(['headline', 'subhead', 'paragraph', 'caption', 'byline', 'other'])).max(6).optional(),
+        /** Also match the other written form of Chinese terms (simplified ↔ traditional). */
+        variants: z.boolean().optional(),
+        /** Only this document (Ctrl+F in the reader). */
+        document: documentIdSchema.optional(),
+        /** Include each hit's page rectangles (costs a page load per hit page). */
+        rects: z.boolean().optional(),
+      })
+      .strict(),
+    result: returns<SearchResult>(),
+  },
   /** Bulk editing: the same metadata on many documents at once (select many, set newspaper or date). */
   'library.updateMetadata': {
     params: z.object({ ids: z.array(documentIdSchema).min(1).max(100000), patch: metadataPatchSchema }).strict(),
@@ -118,6 +141,8 @@ export const requests = {
 export const events = {
   'import.progress': returns<ImportProgress>(),
   'library.changed': returns<{ ids: string[] }>(),
+  /** The search index catching up with the library; total 0 means it is ready. */
+  'search.progress': returns<IndexProgress>(),
 } as const;
 
 export type RequestName = keyof typeof requests;

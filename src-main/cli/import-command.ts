@@ -4,6 +4,7 @@ import type { PageProcessor } from '../library/import-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
 import { createProcessor } from '../library/processor.ts';
 import { chooseLibraryDir } from '../services/paths.ts';
+import { SearchService } from '../search/search-service.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type CliIo, type Command } from './command.ts';
 import { printable } from './printable.ts';
 
@@ -42,6 +43,13 @@ export const importCommandSpec: Command = {
     const processor = createProcessor();
     try {
       const results = await importCommand(store, processor, positionals, io);
+      // The search index follows every import (the app does it on library.changed).
+      const search = new SearchService(store);
+      try {
+        search.catchUpSync();
+      } finally {
+        search.close();
+      }
       return results.some((r) => r.status === 'failed') ? 1 : 0;
     } finally {
       await processor.close();

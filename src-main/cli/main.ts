@@ -4,12 +4,13 @@ import { importCommandSpec } from './import-command.ts';
 import { listCommand } from './list-command.ts';
 import { printable } from './printable.ts';
 import { removeCommand } from './remove-command.ts';
+import { searchCommand } from './search-command.ts';
 import { serveCommandSpec } from './serve-command.ts';
 import { verifyCommand } from './verify-command.ts';
 import { version } from '../services/version.ts';
 
 /** Every command, in the order `broadsheet --help` lists them. Each lives in its own file. */
-const COMMANDS: Command[] = [serveCommandSpec, importCommandSpec, extractCommandSpec, listCommand, verifyCommand, removeCommand];
+const COMMANDS: Command[] = [serveCommandSpec, importCommandSpec, extractCommandSpec, searchCommand, listCommand, verifyCommand, removeCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -3,6 +3,7 @@ import type { AppInfo, Handlers } from '../../core/contract.ts';
 import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
+import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
 
 export interface HandlerContext {
@@ -11,6 +12,7 @@ export interface HandlerContext {
   events: EventBus;
   host: AppInfo['host'];
   version: string;
+  search?: SearchService;
 }
 
 /** The back end of every contract request, shared by Electron main and the browser host. */
@@ -64,6 +66,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const updated = store.updateMetadata(id, patch);
       events.emit('library.changed', { ids: [id] });
       return updated;
+    },
+    'search.query': (params) => {
+      if (!ctx.search) throw new Error('search is not available in this host');
+      return ctx.search.query(params);
     },
     'library.updateMetadata': ({ ids, patch }) => {
       const updated = store.updateMetadataOf(ids, patch);
