@@ -72,11 +72,23 @@ const io: CliIo = {
   tty: process.stderr.isTTY === true,
 };
 
+let settled = false;
+// A command whose work never settled must not look like success: Node exits 0 when nothing is left to wait for.
+process.on('exit', () => {
+  if (settled) return;
+  process.stderr.write('broadsheet: internal error: the command stopped before it finished\n');
+  process.exitCode = 70;
+});
+
 main(process.argv.slice(2), io).then(
   (code) => {
-    if (code >= 0) process.exitCode = code;
+    if (code >= 0) {
+      settled = true;
+      process.exitCode = code;
+    } else settled = true; // serve keeps running; its own signal handlers end it
   },
   (err: unknown) => {
+    settled = true;
     process.stderr.write(`broadsheet: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
   },

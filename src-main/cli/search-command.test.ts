@@ -65,7 +65,7 @@ describe('broadsheet search', () => {
     for (const [args, message] of [
       [['search', '--library', dir], 'exactly one query'],
       [['search', 'x', '--library', dir, '--limit', '0'], '--limit'],
-      [['search', 'x', '--library', join(dir, 'nowhere')], 'no library here'],
+      [['search', 'x', '--library', join(dir, 'nowhere')], 'no library at'],
     ] as const) {
       const r = cli(...args);
       expect(r.status).toBe(2);

@@ -170,6 +170,9 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       await Promise.all(
         slots.splice(0).map(async (s) => {
           s.job?.reject(new Error('extract pool closed'));
+          // An idle worker is unref'd: without this the process could run out of things to wait
+          // for before terminate() settles, and exit 0 in the middle of the CLI's own cleanup.
+          s.worker.ref();
           await s.worker.terminate();
         }),
       );
