@@ -158,7 +158,7 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const rivers = findRivers(segs);
   const stream = streamLinks(page, g, segs);
   const lines = mergeJustifiedFragments(buildLines(g, segs, rivers, stream), rivers, stream);
-  const blocks = buildBlocks(lines);
+  const blocks = buildBlocks(lines, g);
   // Pictures take part in the reading order as obstacles (a photo set into a
   // column keeps the column whole), then drop out of it.
   const pictures = captionableImages(page.images, page.width, page.height);

@@ -20,6 +20,22 @@ describe('assignCaptions', () => {
     expect(retypeCaptions(['caption', 'paragraph', 'paragraph'], blocks, [-1])).toEqual(['paragraph', 'paragraph', 'paragraph']);
   });
 
+  it('never splits a paragraph that flows around a photo set into its column', () => {
+    // Body size, two lines, alone above the photo: but it stops mid-sentence and the column goes on below the photo.
+    const photo: Rect = [40, 150, 240, 250];
+    const above = block('The crowd gathered before noon. A reporter wrote that “the war is over.” The people —', [40, 109, 243, 133], 10, 2);
+    const below = block('tired, hungry and cold — sang the old songs until dark, and the band played ‘Home Again’ twice.', [40, 259, 242, 335], 10, 6);
+    expect(assignCaptions([photo], [above, below], ['paragraph', 'paragraph'], 10)).toEqual([-1]);
+  });
+
+  it('still takes a body-size caption under a photo whose column reads on past it', () => {
+    // The column above the photo stops mid-sentence, but the line under the photo starts its own sentence: a caption.
+    const photo: Rect = [40, 150, 240, 250];
+    const column = block('The crowd gathered before noon and stayed until the band', [40, 109, 240, 146], 10, 3);
+    const caption = block('The square at noon, from the roof of the town hall', [40, 254, 240, 264], 10, 1);
+    expect(assignCaptions([photo], [column, caption], ['paragraph', 'paragraph'], 10)).toEqual([1]);
+  });
+
   it('matches each caption of a strip to the photo above it', () => {
     const photos: Rect[] = [
       [40, 96, 337, 246],

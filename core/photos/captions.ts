@@ -7,6 +7,7 @@
  * size, and continues a column of same-size lines.
  */
 import type { BlockKind, Rect } from '../page-model.ts';
+import { endsSentence } from '../cleaning/script.ts';
 
 export interface CaptionCandidate {
   rect: Rect;
@@ -68,6 +69,30 @@ function inColumnFlow(blocks: readonly CaptionCandidate[], i: number): boolean {
 }
 
 /**
+ * Body-size text whose sentence runs on across a photo set into its column:
+ * the block above the photo stops mid-sentence ("… The people —") and the
+ * same column, at the same size and measure, goes on below the photo
+ * ("tired, hungry and cold — …"). Either block is then body text, however
+ * close to the photo and alone on its side: a caption never leaves a
+ * sentence open for the column to finish.
+ */
+function readsOnAcrossPhoto(blocks: readonly CaptionCandidate[], i: number, photos: readonly Rect[]): boolean {
+  const b = blocks[i];
+  return blocks.some((o, j) => {
+    if (j === i || Math.abs(o.size - b.size) > 0.1 * b.size) return false;
+    // The same column: both edges within a size of each other.
+    if (Math.abs(o.rect[0] - b.rect[0]) > b.size || Math.abs(o.rect[2] - b.rect[2]) > b.size) return false;
+    const [upper, lower] = o.rect[1] > b.rect[1] ? [b, o] : [o, b];
+    const between = photos.some(
+      (p) => p[1] >= upper.rect[3] - 2 && p[3] <= lower.rect[1] + 2 && Math.min(p[2], b.rect[2]) - Math.max(p[0], b.rect[0]) > 0.5 * (b.rect[2] - b.rect[0]),
+    );
+    if (!between || endsSentence(upper.text)) return false;
+    // Below the photo, the block must also read as the sentence's rest, not as a caption under it.
+    return upper === b || /^\P{L}*\p{Ll}/u.test(b.text);
+  });
+}
+
+/**
  * For each photo, the index of its caption block, or -1. Each block captions
  * at most one photo; the closest pairs are matched first. `hints[p]` is a
  * block that bounded photo p when it was found from the OCR layer.
@@ -81,7 +106,7 @@ export function assignCaptions(photos: readonly Rect[], blocks: readonly Caption
     if (ratio >= 1.5 && kinds[i] === 'headline' && !hints.includes(i)) return;
     // Body-size text must stand alone to be a caption, so one sentence of a column is never split off.
     const smaller = ratio < 0.95;
-    if (!smaller && !hints.includes(i) && inColumnFlow(blocks, i)) return;
+    if (!smaller && !hints.includes(i) && (inColumnFlow(blocks, i) || readsOnAcrossPhoto(blocks, i, photos))) return;
     photos.forEach((photo, p) => {
       const gap = hints[p] === i ? 0 : captionGap(photo, b.rect, b.size);
       if (Number.isNaN(gap)) return;

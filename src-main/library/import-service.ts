@@ -4,7 +4,7 @@ import type { DocumentMetadata, DocumentPlacement, ImportProgress, ImportResult,
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
 import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
-import { relinkDocument } from './photo-links.ts';
+import { derivePages } from './derive-pages.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -93,9 +93,7 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
     if (store.storeOriginal(input.bytes) !== id) throw new Error('the file changed while it was being imported');
-    const { title } = await processor.process(kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
-    // Photos link to paragraphs on any page of the document: linking waits for the last page.
-    relinkDocument(store.database, id);
+    const { title } = await derivePages(store, processor, id, kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.

@@ -1,3 +1,4 @@
+import { derivePages } from './derive-pages.ts';
 import type { PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 
@@ -61,8 +62,9 @@ export function verifyLibrary(store: LibraryStore, opts: { repair?: boolean } = 
 }
 
 /**
- * Rebuilds the pages of documents whose original is intact, by processing the
- * original again exactly as an import does. Returns one line per document.
+ * Rebuilds the pages of documents whose original is intact, by deriving them
+ * from the original exactly as an import does (photo links included).
+ * Returns one line per document.
  */
 export async function rebuildPages(store: LibraryStore, processor: PageProcessor, ids: string[]): Promise<string[]> {
   const lines: string[] = [];
@@ -71,7 +73,7 @@ export async function rebuildPages(store: LibraryStore, processor: PageProcessor
     if (!doc) continue;
     const writer = store.rebuildPages(id);
     try {
-      await processor.process(doc.kind, store.readOriginal(id), (raw, cleaned) => writer.addPage(raw, cleaned));
+      await derivePages(store, processor, id, doc.kind, store.readOriginal(id), (raw, cleaned) => writer.addPage(raw, cleaned));
       const pages = writer.finish();
       lines.push(`rebuilt the pages of ${doc.fileName} (${id}) from its original: ${pages} page(s)`);
     } catch (err) {
