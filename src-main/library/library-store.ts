@@ -5,6 +5,7 @@ import { join, sep } from 'node:path';
 import type { DocumentDetail, DocumentMetadata, DocumentSummary, SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
+import { migrate } from './migrations.ts';
 
 /**
  * The archive on disk: original bytes content-addressed by SHA-256 under
@@ -13,31 +14,6 @@ import { loadSettings, type Settings, type SettingsPatch } from '../../core/sett
  * after all its pages are stored, so a failed or killed import leaves
  * nothing visible.
  */
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS documents (
-  id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  file_name TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  imported_at TEXT NOT NULL,
-  fixity_checked_at TEXT NOT NULL,
-  page_count INTEGER NOT NULL,
-  newspaper TEXT NOT NULL DEFAULT '',
-  date TEXT NOT NULL DEFAULT '',
-  page INTEGER,
-  edition TEXT NOT NULL DEFAULT '',
-  title TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS pages (
-  doc_id TEXT NOT NULL,
-  number INTEGER NOT NULL,
-  raw TEXT NOT NULL,
-  cleaned TEXT NOT NULL,
-  PRIMARY KEY (doc_id, number)
-);
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
 
 interface DocumentRow {
   id: string;
@@ -76,7 +52,8 @@ export function sha256(bytes: Uint8Array): string {
 
 export class LibraryStore {
   readonly dir: string;
-  private readonly db: DatabaseSync;
+  /** Shared with the stores of annotations, corrections and articles (src-main/library/*-store.ts). */
+  readonly db: DatabaseSync;
   private readonly objectsDir: string;
 
   constructor(dir: string) {
@@ -88,7 +65,8 @@ export class LibraryStore {
     mkdirSync(join(dir, 'tmp'), { recursive: true });
     this.db = new DatabaseSync(join(dir, 'library.sqlite'));
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
-    this.db.exec(SCHEMA);
+    // Versioned schema: a backup first, then each pending migration in its own transaction.
+    migrate(this.db, join(dir, 'library.sqlite'));
     this.db.exec('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)');
   }
 
