@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DocumentDetail, DocumentSummary, ImportProgress, ImportResult } from './library-model.ts';
 import type { PageModel } from './page-model.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
+import { annotationEvents, annotationRequests } from './annotations/requests.ts';
 
 /**
  * Every request and event between the renderer and its back end (Electron
@@ -79,11 +80,13 @@ export const requests = {
   },
   'settings.get': { params: z.object({}).strict(), result: returns<Settings>() },
   'settings.set': { params: z.object({ patch: settingsPatchSchema }).strict(), result: returns<Settings>() },
+  ...annotationRequests,
 } as const;
 
 export const events = {
   'import.progress': returns<ImportProgress>(),
   'library.changed': returns<{ ids: string[] }>(),
+  ...annotationEvents,
 } as const;
 
 export type RequestName = keyof typeof requests;

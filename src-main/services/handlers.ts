@@ -3,6 +3,8 @@ import type { AppInfo, Handlers } from '../../core/contract.ts';
 import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import type { EventBus } from './event-bus.ts';
+import { createAnnotationHandlers } from './annotation-handlers.ts';
+import { AnnotationService } from '../library/annotation-service.ts';
 
 export interface HandlerContext {
   store: LibraryStore;
@@ -15,6 +17,8 @@ export interface HandlerContext {
 /** The back end of every contract request, shared by Electron main and the browser host. */
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { store, events } = ctx;
+  // The reader sees corrected blocks; the stored raw and cleaned layers stay as extracted.
+  const withCorrections = new AnnotationService(store);
   const requireDocument = (id: string) => {
     const doc = store.get(id);
     if (!doc) throw new Error(`no document ${id.slice(0, 12)}… in this library`);
@@ -35,7 +39,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'document.page': ({ id, page }) => {
       const doc = requireDocument(id);
       if (page > doc.pageCount) throw new Error(`page ${page} is past the last page (${doc.pageCount})`);
-      const model = store.page(id, page);
+      const model = withCorrections.page(id, page);
       if (!model) throw new Error(`page ${page} of ${doc.fileName} is missing`);
       return model;
     },
@@ -47,5 +51,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'settings.get': () => store.settings(),
     'settings.set': ({ patch }) => store.updateSettings(patch),
+    ...createAnnotationHandlers(ctx),
   };
 }
