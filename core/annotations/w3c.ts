@@ -177,7 +177,7 @@ export function readW3CFile(text: string): W3CFileResult {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`not JSON: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   let items: unknown[];
   const obj = json as Json | null;
