@@ -104,9 +104,24 @@ const w3cAnnotationSchema = z.object({
   target: oneOrMany(w3cTargetSchema),
 });
 
+type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: Issue[][] };
+
+/** The most specific problem: inside a union ("one or many"), the branch that got furthest. */
+function deepest(issue: Issue, prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string } {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors?.length) {
+    const branches = issue.errors.filter((b) => b.length).map((b) => deepest(b[0], path));
+    const best = branches.sort((a, b) => b.path.length - a.path.length)[0];
+    if (best) return best;
+  }
+  return { path, message: issue.message };
+}
+
 function describe(err: z.ZodError): string {
-  const issue = err.issues[0];
-  return issue ? `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}` : 'invalid annotation';
+  const first = err.issues[0] as Issue | undefined;
+  if (!first) return 'invalid annotation';
+  const { path, message } = deepest(first);
+  return `${path.length ? path.map(String).join('.') + ': ' : ''}${message}`;
 }
 
 function parseFragment(value: string): { page: number; viewrect: [number, number, number, number] | null } | string {

@@ -1,4 +1,5 @@
 import { parseArgs } from './args.ts';
+import { annotationsCommand } from './annotations-command.ts';
 import { extractCommand } from './extract-command.ts';
 import { importCommand } from './import-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -15,6 +16,10 @@ Commands:
   serve [--library DIR] [--port N]     serve the app to a browser on 127.0.0.1 (prints the URL with its token first)
   extract FILE.pdf|FILE.txt [--json]   print the page model (raw text, cleaned blocks) without touching any library
   import [--library DIR] FILES|DIRS…   copy files into the library, extract and clean them; prints a summary
+  annotations export [--library DIR] [--format w3c|csv] [--out FILE] [--doc ID]
+                                       annotations as W3C Web Annotation JSON-LD (default) or CSV of notes
+  annotations import [--library DIR] FILE
+                                       import W3C annotations: bad ones are listed by index, good ones kept
   help                                 this text
 
 Options:
@@ -68,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
         store.close();
       }
     }
+    case 'annotations':
+      return annotationsCommand(rest, chooseLibraryDir, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
     default:
       throw new Error(`unknown command "${command}" (see broadsheet --help)`);
   }
