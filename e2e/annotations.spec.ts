@@ -168,3 +168,37 @@ test('export W3C, delete, re-import from the file: the same annotation comes bac
   const again = await ui.api<{ text: string }>('annotations.export', { format: 'w3c', docId: doc.id });
   expect(again.text).toBe(exported);
 });
+
+test('group two blocks into an article, read it as one text, annotate it whole and export it as Markdown', async ({ app }) => {
+  const paras = model.blocks.filter((b) => b.kind === 'paragraph' && b.text.length > 60);
+  const [one, two] = [paras[0], paras[3]];
+  const dialog = app.page.getByRole('dialog', { name: 'Articles' });
+
+  await ui.block(one.id).focus();
+  await app.page.getByRole('button', { name: 'Articles…' }).click();
+  await dialog.getByRole('textbox', { name: /New article from this block/ }).fill('Weather and war');
+  await dialog.getByRole('button', { name: 'Create article' }).click();
+  await expect(dialog.getByRole('list', { name: 'Articles in the library' }).getByRole('listitem')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // A block further on (another column) joins it.
+  await ui.block(two.id).focus();
+  await app.page.getByRole('button', { name: 'Articles…' }).click();
+  await dialog.getByRole('button', { name: 'Add current block' }).click();
+  await expect(dialog.getByText('2 blocks')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Read “Weather and war”' }).click();
+  const text = dialog.getByRole('article', { name: 'Article text' });
+  await expect(text.locator('p')).toHaveText([one.text, two.text]);
+
+  await dialog.getByRole('button', { name: 'Annotate article' }).click();
+  await ui.fillEditor({ colour: 'blue', tags: 'article', note: 'Both parts of the story' });
+  await expect(ui.items().filter({ hasText: '2 parts' })).toHaveCount(1);
+  await expect.poll(() => ui.textHighlightCount('blue')).toBe(2);
+
+  await app.page.getByRole('button', { name: 'Articles…' }).click();
+  const [download] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export Markdown' }).click()]);
+  expect(download.suggestedFilename()).toBe('weather-and-war.md');
+  const md = readFileSync(await download.path(), 'utf8');
+  expect(md.startsWith(`# Weather and war\n\n${one.text}\n\n${two.text}\n\n## Notes\n`)).toBe(true);
+  expect(md).toContain('- **Whole article**\n  Tags: article\n  Both parts of the story\n');
+});
