@@ -35,7 +35,7 @@ describe('broadsheet annotations export / import', () => {
     service.create([{ docId: doc.id, page: 1, start: text.indexOf(blocks[3].text), end: text.indexOf(blocks[3].text) + 6 }], { note: 'a, "b"\nc', tags: ['x'], colour: 'blue' }, 'Ada');
     service.create([{ docId: doc.id, page: 1, area: [10, 10, 60, 60] }], { note: '', tags: [], colour: 'yellow' }, 'Ada');
     store.close();
-  });
+  }, 120_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('exports W3C JSON-LD, imports it into another library holding the same documents, and exports the same bytes', () => {
@@ -108,5 +108,22 @@ describe('broadsheet annotations export / import', () => {
     expect(cli('annotations', 'export', '--library', join(tmp, 'nope')).stderr).toMatch(/nope: not a Broadsheet library/);
     expect(cli('annotations', 'export', '--library', libA, '--format', 'xml').stderr).toMatch(/--format must be w3c or csv/);
     expect(cli('annotations', 'frobnicate').stderr).toMatch(/annotations needs "export" or "import"/);
+  });
+
+  it('prints a document\'s cleaned and corrected text, and an article with its notes', () => {
+    const store = new LibraryStore(libA);
+    const service = new AnnotationService(store);
+    const [doc] = store.list();
+    const blocks = store.page(doc.id, 1)!.blocks;
+    service.correct(doc.id, 1, blocks[3].id, blocks[3].text + '（更正）', 'typo', 'Ada');
+    const article = service.saveArticle({ title: 'Two blocks', parts: [blocks[3], blocks[4]].map((b) => ({ docId: doc.id, page: 1, blockId: b.id })) });
+    store.close();
+    const cleaned = cli('text', '--library', libA, '--layer', 'cleaned', doc.id);
+    expect(cleaned.stdout).toBe(pageText(blocks) + '\n');
+    const corrected = cli('text', '--library', libA, doc.id);
+    expect(corrected.stdout).toBe(cleaned.stdout.replace(blocks[3].text, blocks[3].text + '（更正）'));
+    expect(cli('article', '--library', libA, '--list').stdout).toBe(`${article.id}\t2\tTwo blocks\n`);
+    const md = cli('article', '--library', libA, article.id).stdout;
+    expect(md.startsWith(`# Two blocks\n\n${blocks[3].text}（更正）\n\n${blocks[4].text}\n`)).toBe(true);
   });
 });

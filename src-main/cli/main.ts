@@ -1,6 +1,7 @@
 import { parseArgs } from './args.ts';
 import { annotationsCommand } from './annotations-command.ts';
 import { extractCommand } from './extract-command.ts';
+import { articleCommand, textCommand } from './text-command.ts';
 import { importCommand } from './import-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { LibraryStore } from '../library/library-store.ts';
@@ -20,6 +21,10 @@ Commands:
                                        annotations as W3C Web Annotation JSON-LD (default) or CSV of notes
   annotations import [--library DIR] FILE
                                        import W3C annotations: bad ones are listed by index, good ones kept
+  text [--library DIR] [--layer cleaned|corrected] DOC_ID
+                                       a document's text (corrected by default), pages separated by form feeds
+  article [--library DIR] [--format markdown|text] ARTICLE_ID | --list
+                                       an article with its notes
   help                                 this text
 
 Options:
@@ -73,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
         store.close();
       }
     }
+    case 'text':
+      return textCommand(rest, chooseLibraryDir, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+    case 'article':
+      return articleCommand(rest, chooseLibraryDir, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
     case 'annotations':
       return annotationsCommand(rest, chooseLibraryDir, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
     default:

@@ -47,7 +47,7 @@ describe('annotations survive kill -9 at any moment', () => {
     const [r] = await importFiles(store, inThreadProcessor, [{ name: 'dump.txt', bytes: Buffer.from(text) }]);
     docId = r.id!;
     store.close();
-  });
+  }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`keeps the database whole and every acknowledged annotation, over ${KILLS} kills`, async () => {

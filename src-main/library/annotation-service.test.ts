@@ -24,7 +24,7 @@ describe('AnnotationService', () => {
   beforeAll(async () => {
     a = await library();
     b = await library();
-  });
+  }, 120_000);
   afterAll(() => {
     for (const l of [a, b].filter(Boolean)) {
       l.store.close();
