@@ -4,6 +4,9 @@ import type { Block, PageModel } from '../core/page-model.ts';
 import { AnnotationsPage } from './pages/annotations-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
 
+// Each test walks a whole workflow (several dialogs, a reload or downloads) on a 1918 scan: give it room.
+test.describe.configure({ timeout: 150_000 });
+
 let ui: AnnotationsPage;
 let doc: DocumentSummary;
 let model: PageModel;
@@ -125,6 +128,15 @@ test('correct a block: the reader shows the corrected text, the raw text is unch
   await expect(ui.block(para.id).locator('.block-text')).toHaveText(fixed);
   await expect(ui.block(para.id)).toHaveAttribute('data-corrected', 'true');
   expect(await ui.rawText()).toBe(raw);
+
+  // The corrected text of the document downloads as a file; the cleaned layer still has the original.
+  const exportText = ui.annotations.getByRole('combobox', { name: "Export the document's text" });
+  const [corrected] = await Promise.all([app.page.waitForEvent('download'), exportText.selectOption('corrected')]);
+  expect(corrected.suggestedFilename()).toBe('evening-star-1918-09-01-p1.corrected.txt');
+  const correctedText = readFileSync(await corrected.path(), 'utf8');
+  expect(correctedText.split('\n')).toContain(fixed);
+  const [cleaned] = await Promise.all([app.page.waitForEvent('download'), exportText.selectOption('cleaned')]);
+  expect(readFileSync(await cleaned.path(), 'utf8')).toBe(correctedText.replace(fixed, para.text));
 
   // Still corrected after a reload: it is in the library, not the page.
   await app.page.reload();
