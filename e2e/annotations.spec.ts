@@ -130,7 +130,7 @@ test('correct a block: the reader shows the corrected text, the raw text is unch
   expect(await ui.rawText()).toBe(raw);
 
   // The corrected text of the document downloads as a file; the cleaned layer still has the original.
-  const exportText = ui.annotations.getByRole('combobox', { name: "Export the document's text" });
+  const exportText = ui.annotations.getByRole('combobox', { name: 'Export' });
   const [corrected] = await Promise.all([app.page.waitForEvent('download'), exportText.selectOption('corrected')]);
   expect(corrected.suggestedFilename()).toBe('evening-star-1918-09-01-p1.corrected.txt');
   const correctedText = readFileSync(await corrected.path(), 'utf8');
@@ -159,7 +159,7 @@ test('export W3C, delete, re-import from the file: the same annotation comes bac
   await ui.fillEditor({ colour: 'orange', tags: 'export', note: 'round trip' });
   await expect(ui.items()).toHaveCount(1);
 
-  const [download] = await Promise.all([app.page.waitForEvent('download'), ui.annotations.getByRole('button', { name: 'Export W3C' }).click()]);
+  const [download] = await Promise.all([app.page.waitForEvent('download'), ui.annotations.getByRole('combobox', { name: 'Export' }).selectOption('w3c')]);
   expect(download.suggestedFilename()).toBe('annotations.jsonld');
   const file = await download.path();
   const exported = readFileSync(file, 'utf8');
