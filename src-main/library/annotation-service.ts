@@ -38,9 +38,30 @@ export class AnnotationService {
     return doc;
   }
 
+  /**
+   * Stored pages never change (the raw and cleaned layers are written once),
+   * so the last few parsed ones are kept: parsing a scan's page (11 000 raw
+   * items) costs tens of ms, and making one annotation reads its page twice.
+   */
+  private readonly recent = new Map<string, PageModel | null>();
+  private storedPage(docId: string, n: number): PageModel | null {
+    const key = `${docId}:${n}`;
+    if (this.recent.has(key)) {
+      const hit = this.recent.get(key)!;
+      this.recent.delete(key);
+      this.recent.set(key, hit);
+      return hit;
+    }
+    const model = this.store.page(docId, n);
+    if (model) this.recent.set(key, model);
+    while (this.recent.size > 4) this.recent.delete(this.recent.keys().next().value!);
+    return model;
+  }
+
   /** The page as the reader shows it: cleaned blocks with the latest corrections applied. */
   page(docId: string, n: number): PageModel | null {
-    const model = this.store.page(docId, n);
+    if (!this.store.has(docId)) return null;
+    const model = this.storedPage(docId, n);
     if (!model) return null;
     const latest = this.corrections.latest(docId, n);
     return latest.size ? { ...model, blocks: correctBlocks(model.blocks, latest) } : model;
@@ -192,7 +213,7 @@ export class AnnotationService {
   // ---- corrections ---------------------------------------------------------
 
   history(docId: string, page: number, blockId: string): BlockHistory {
-    const original = this.store.page(docId, page)?.blocks.find((b) => b.id === blockId);
+    const original = this.storedPage(docId, page)?.blocks.find((b) => b.id === blockId);
     if (!original) throw new Error(`no block ${blockId} on page ${page}`);
     const versions = this.corrections.history(docId, page, blockId);
     return { docId, page, blockId, original: original.text, versions, current: versions.at(-1)?.text ?? original.text };
@@ -225,7 +246,7 @@ export class AnnotationService {
     const doc = this.requireDoc(id);
     const pages: string[] = [];
     for (let n = 1; n <= doc.pageCount; n++) {
-      const model = layer === 'corrected' ? this.page(id, n) : this.store.page(id, n);
+      const model = layer === 'corrected' ? this.page(id, n) : this.storedPage(id, n);
       pages.push(model ? pageText(model.blocks) : '');
     }
     return { fileName: `${doc.fileName.replace(/\.[^.]+$/, '')}.${layer}.txt`, mediaType: 'text/plain', text: pages.join('\n\f') + '\n' };
