@@ -38,6 +38,17 @@ describe('anchoring', () => {
     expect(cleaner.slice(r.start, r.end)).toBe('来到大陈村');
   });
 
+  it('follows a quote corrected inside, by the unchanged context around it', () => {
+    const before = 'Weather report. The mayor spoke at the bridge on Tuesday. Later news follows here.';
+    const a = textAnchor(before, 16, 57);
+    expect(a.exact).toBe('The mayor spoke at the bridge on Tuesday.');
+    const after = 'Weather report. The Mayor spoke at the new bridge on Tuesday. Later news follows here.';
+    const r = reanchor(after, a)!;
+    expect(after.slice(r.start, r.end)).toBe('The Mayor spoke at the new bridge on Tuesday.');
+    // Context alone is not enough when the stretch between is implausibly long or short.
+    expect(reanchor('Weather report. X. Later news follows here.', a)).toBeNull();
+  });
+
   it('reports an orphan when the quote is gone, never guessing', () => {
     const t = textTarget('a'.repeat(64), 1, items, blocks, 14, 19);
     const changed = [blocks[0], blk('p1b1', 'The governor spoke.', 1)];

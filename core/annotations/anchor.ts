@@ -9,7 +9,8 @@ import { CONTEXT_CHARS, rectOfView, viewRectOf, type AnnotationTarget, type Reso
  * Offsets are tried first; then the quote, chosen among its occurrences by
  * how much of its prefix and suffix still match and by closeness to where
  * it was; then the quote ignoring whitespace (cleaning often changes only
- * spaces). A target that cannot be found is an orphan: reported, never
+ * spaces); then the unchanged context around it, when the quote itself was
+ * corrected. A target that cannot be found is an orphan: reported, never
  * dropped or silently moved somewhere unrelated.
  */
 
@@ -84,8 +85,36 @@ export function reanchor(text: string, a: TextAnchor): { start: number; end: num
     loose,
     () => needle.length,
   );
-  if (!found) return null;
-  return { start: kept[found.start], end: kept[found.end - 1] + 1, moved: true };
+  if (found) return { start: kept[found.start], end: kept[found.end - 1] + 1, moved: true };
+  return betweenContext(text, a);
+}
+
+const MIN_CONTEXT = 8;
+
+/**
+ * The quote itself was edited (a correction inside it): find its unchanged
+ * context instead, the prefix right before and the suffix right after, with
+ * a stretch of about the quote's length between them. A page edge stands in
+ * for empty context. Needs real context on at least one side, both sides
+ * present, and a plausible length, or it finds nothing.
+ */
+function betweenContext(text: string, a: TextAnchor): { start: number; end: number; moved: boolean } | null {
+  const prefixOk = a.prefix.length >= MIN_CONTEXT || (a.prefix.length === 0 && a.start === 0);
+  const suffixOk = a.suffix.length >= MIN_CONTEXT || a.suffix.length === 0;
+  if (!prefixOk || !suffixOk || (a.prefix.length < MIN_CONTEXT && a.suffix.length < MIN_CONTEXT)) return null;
+  const ends: number[] = [];
+  if (a.prefix.length === 0) ends.push(0);
+  else for (let i = text.indexOf(a.prefix); i >= 0 && ends.length < MAX_CANDIDATES; i = text.indexOf(a.prefix, i + 1)) ends.push(i + a.prefix.length);
+  const min = Math.floor(a.exact.length * 0.5);
+  const max = Math.ceil(a.exact.length * 1.5) + 10;
+  let pick: { start: number; end: number; dist: number } | null = null;
+  for (const s of ends) {
+    const e = a.suffix.length === 0 ? (text.length - s >= min && text.length - s <= max ? text.length : -1) : text.indexOf(a.suffix, s + min);
+    if (e < 0 || e - s > max || e - s < min || e === s) continue;
+    const dist = Math.abs(s - a.start) + Math.abs(e - s - a.exact.length);
+    if (!pick || dist < pick.dist) pick = { start: s, end: e, dist };
+  }
+  return pick && { start: pick.start, end: pick.end, moved: true };
 }
 
 /** Where a target lands on a page as it reads now (blocks already corrected). */

@@ -107,6 +107,9 @@ describe('AnnotationService', () => {
     expect(JSON.stringify(a.store.page(a.id, 1))).toBe(rawBefore);
     const moved = a.service.list({ docId: a.id }).items.find((x) => x.id === ann.id)!;
     expect(moved.resolved[0]).toMatchObject({ status: 'reanchored', start: start + 2 + 4, end: start + 8 + 4 });
+    // Correct a character inside the quote: found again by the context around it.
+    a.service.correct(a.id, 1, block.id, block.text.slice(0, 4) + '〇' + block.text.slice(5), 'typo', 'Ada');
+    expect(a.service.list({ docId: a.id }).items.find((x) => x.id === ann.id)!.resolved[0]).toMatchObject({ status: 'reanchored', start: start + 2, end: start + 8 });
     // Remove the quoted words: the annotation is an orphan, listed and never dropped.
     a.service.correct(a.id, 1, block.id, block.text.slice(0, 2) + block.text.slice(8), '', 'Ada');
     const orphan = a.service.list({ docId: a.id });
@@ -116,13 +119,14 @@ describe('AnnotationService', () => {
     expect(h.original).toBe(block.text);
     expect(h.versions.map((v) => [v.author, v.reason])).toEqual([
       ['Ada', 'missing mark'],
+      ['Ada', 'typo'],
       ['Ada', ''],
     ]);
     // Revert to the text as cleaned: the annotation anchors again, and the revert is itself a version.
     const back = a.service.revert(a.id, 1, block.id, 0, '', 'Ada');
     expect(back.block.text).toBe(block.text);
-    expect(back.history.versions).toHaveLength(3);
-    expect(back.history.versions[2].reason).toBe('reverted to version 0');
+    expect(back.history.versions).toHaveLength(4);
+    expect(back.history.versions[3].reason).toBe('reverted to version 0');
     expect(a.service.list({ docId: a.id }).items.find((x) => x.id === ann.id)!.resolved[0].status).toBe('anchored');
     expect(() => a.service.correct(a.id, 1, block.id, block.text, '', 'Ada')).toThrow('unchanged');
   });
