@@ -20,7 +20,36 @@ export interface DocumentMetadata {
 
 export type SourceKind = 'pdf' | 'text';
 
-export interface DocumentSummary extends DocumentMetadata {
+/**
+ * Where a document sits in a newspaper's run, as an NDNP issue METS records
+ * it: the title's LCCN, the issue (one key shared by all of its pages:
+ * lccn/date/edition) and the page's place in it. Empty for files that came
+ * without a METS; the library then groups them by newspaper, date and edition.
+ */
+export interface DocumentPlacement {
+  lccn: string;
+  /** Issue key, '' when unknown. */
+  issue: string;
+  /** 1-based place of the page in its issue, or null. */
+  sequence: number | null;
+  /** Printed page number or label ("A1"), '' when unknown. */
+  pageLabel: string;
+  volume: string;
+  /** Issue number as printed ("1,887"). */
+  number: string;
+}
+
+export const NO_PLACEMENT: DocumentPlacement = { lccn: '', issue: '', sequence: null, pageLabel: '', volume: '', number: '' };
+
+/**
+ * Where a document's metadata came from: guessed at import (file name, PDF
+ * Info), read from an issue METS, or set by the archivist. A guess is shown
+ * as one until the archivist confirms it.
+ */
+export type MetadataSource = 'guess' | 'mets' | 'archivist';
+
+export interface DocumentSummary extends DocumentMetadata, DocumentPlacement {
+  metadataSource: MetadataSource;
   id: string;
   sha256: string;
   kind: SourceKind;
@@ -35,7 +64,8 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface ImportResult {
   file: string;
-  status: 'imported' | 'duplicate' | 'failed';
+  /** 'skipped': a file a batch carries that is not imported itself (JP2/TIFF images, METS, manifests); `error` says why. */
+  status: 'imported' | 'duplicate' | 'failed' | 'skipped';
   id?: string;
   error?: string;
 }

@@ -20,7 +20,20 @@ export async function importCommand(
     if (io.tty) io.err(bar(done, total, file) + (done === total ? '\n' : ''));
   });
   for (const r of results) if (r.status === 'failed') io.err(`error: ${r.error}\n`);
+  for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${reason}\n`);
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
-  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')} (library: ${store.dir})\n`);
+  const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
+  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${store.dir})\n`);
   return results;
+}
+
+/** A batch skips hundreds of images for one reason: say each reason once, with its count. */
+export function skippedByReason(results: readonly ImportResult[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of results) {
+    if (r.status !== 'skipped') continue;
+    const reason = (r.error ?? '').replace(/^[^:]*: /, '');
+    out.set(reason, (out.get(reason) ?? 0) + 1);
+  }
+  return out;
 }

@@ -23,7 +23,7 @@ describe('schema migrations', () => {
     const report = migrate(db, path);
     expect(report).toEqual({ from: 0, to: MIGRATIONS.at(-1)!.version, backup: null });
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
-    expect(tables(db)).toEqual(['annotations', 'articles', 'corrections', 'documents', 'pages', 'settings']);
+    expect(tables(db)).toEqual(['annotations', 'articles', 'corrections', 'documents', 'documents_version', 'pages', 'settings', 'titles']);
     db.close();
     expect(readdirSync(dir).filter((f) => f.includes('.bak-'))).toEqual([]);
   });
@@ -45,6 +45,17 @@ describe('schema migrations', () => {
     expect(tables(copy)).toEqual(['settings']);
     expect(copy.prepare('SELECT value FROM settings').get()).toEqual({ value: '2' });
     copy.close();
+  });
+
+  it('adds only the document columns an unversioned library lacks (builds before versioning added some)', () => {
+    const old = new DatabaseSync(path);
+    old.exec("CREATE TABLE documents (id TEXT PRIMARY KEY, kind TEXT NOT NULL, file_name TEXT NOT NULL, size INTEGER NOT NULL, imported_at TEXT NOT NULL, fixity_checked_at TEXT NOT NULL, page_count INTEGER NOT NULL, newspaper TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '', page INTEGER, edition TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', lccn TEXT NOT NULL DEFAULT '')");
+    old.exec("INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, lccn) VALUES ('a', 'pdf', 'a.pdf', 1, 't', 't', 1, 'sn123')");
+    old.close();
+    const db = new DatabaseSync(path);
+    migrate(db, path);
+    expect(db.prepare('SELECT lccn, metadata_source, sequence FROM documents').get()).toEqual({ lccn: 'sn123', metadata_source: 'guess', sequence: null });
+    db.close();
   });
 
   it('runs only the pending migrations, in order, and is a no-op when current', () => {

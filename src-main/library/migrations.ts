@@ -88,6 +88,38 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `),
   },
+  {
+    version: 3,
+    name: 'where a page sits in its run (NDNP: LCCN, issue, sequence, printed page label, volume, number) and where its metadata came from',
+    up: (db) => {
+      // Libraries opened by builds from before versioning may hold some of these already.
+      const have = new Set((db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name));
+      const columns: Array<[string, string]> = [
+        ['lccn', "TEXT NOT NULL DEFAULT ''"],
+        ['issue', "TEXT NOT NULL DEFAULT ''"],
+        ['sequence', 'INTEGER'],
+        ['page_label', "TEXT NOT NULL DEFAULT ''"],
+        ['volume', "TEXT NOT NULL DEFAULT ''"],
+        ['number', "TEXT NOT NULL DEFAULT ''"],
+        ['metadata_source', "TEXT NOT NULL DEFAULT 'guess'"],
+      ];
+      for (const [name, type] of columns) if (!have.has(name)) db.exec(`ALTER TABLE documents ADD COLUMN ${name} ${type}`);
+      db.exec('CREATE INDEX IF NOT EXISTS documents_issue ON documents (issue, sequence)');
+    },
+  },
+  {
+    version: 4,
+    name: 'a counter every change to documents moves (the cached list is keyed by it), and newspaper names per LCCN',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS documents_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT OR IGNORE INTO documents_version (id, version) VALUES (1, 0);
+        CREATE TRIGGER IF NOT EXISTS documents_version_insert AFTER INSERT ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+        CREATE TRIGGER IF NOT EXISTS documents_version_update AFTER UPDATE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+        CREATE TRIGGER IF NOT EXISTS documents_version_delete AFTER DELETE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+        CREATE TABLE IF NOT EXISTS titles (lccn TEXT PRIMARY KEY, newspaper TEXT NOT NULL);
+      `),
+  },
 ];
 
 export interface MigrationReport {
