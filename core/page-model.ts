@@ -51,7 +51,7 @@ export type BlockKind = 'headline' | 'subhead' | 'paragraph' | 'caption' | 'byli
 /**
  * Where a cleaned character came from: [item index, character index in item.str].
  * [-1, -1] marks a character cleaning inserted (a space between Latin words
- * that sat in separate items).
+ * that sat in separate items, or a "\n" between the lines of a heading).
  */
 export type CharSource = [item: number, char: number];
 
@@ -59,6 +59,7 @@ export interface Block {
   /** Stable within a page: "p<page>b<index in reading order>". */
   id: string;
   kind: BlockKind;
+  /** Reading text; a heading set on several lines keeps them, separated by "\n". */
   text: string;
   /** One rect per column segment the block occupies (empty for text-only pages). */
   rects: Rect[];

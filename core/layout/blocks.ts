@@ -3,7 +3,7 @@
  * extents agree (one column segment of one story element).
  */
 import type { Rect } from '../page-model.ts';
-import type { Line } from './lines.ts';
+import { baselineOf, type Line } from './lines.ts';
 
 export interface LineBlock {
   lines: Line[];
@@ -17,14 +17,22 @@ export interface LineBlock {
 const MAX_LINE_GAP = 0.9;
 /** Lines whose sizes differ by more than this ratio belong to different blocks. */
 const MAX_SIZE_RATIO = 1.2;
+/**
+ * ...unless one of them is this short (characters): on OCR layers a line of
+ * one or two words has the size of those words' boxes alone, a fifth off its
+ * paragraph's now and then (the last line "city." of a 9.6 pt paragraph is 11.6).
+ */
+const SHORT_LINE_CHARS = 12;
+const SHORT_LINE_SIZE_RATIO = 1.4;
 
 /** The whitespace gap to the block's last line, or NaN when the line cannot continue it. */
-function compatible(b: LineBlock, line: Line): number {
+function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>): number {
   const last = b.lines[b.lines.length - 1];
   const size = Math.min(last.size, line.size);
-  if (Math.max(last.size, line.size) / size > MAX_SIZE_RATIO) return NaN;
+  const short = last.chars < SHORT_LINE_CHARS || line.chars < SHORT_LINE_CHARS;
+  if (Math.max(last.size, line.size) / size > (short ? SHORT_LINE_SIZE_RATIO : MAX_SIZE_RATIO)) return NaN;
   const gap = line.top - last.bottom;
-  if (line.bottom - last.bottom < 0.5 * size) return NaN;
+  if ((base.get(line) as number) - (base.get(last) as number) < 0.5 * size) return NaN;
   if (gap > MAX_LINE_GAP * size) return NaN;
   const overlap = Math.min(b.x1, line.x1) - Math.max(b.x0, line.x0);
   const minWidth = Math.min(b.x1 - b.x0, line.x1 - line.x0);
@@ -37,7 +45,8 @@ function compatible(b: LineBlock, line: Line): number {
 }
 
 export function buildBlocks(lines: readonly Line[]): LineBlock[] {
-  const sorted = [...lines].sort((a, b) => a.bottom - b.bottom || a.x0 - b.x0);
+  const base = new Map(lines.map((l) => [l, baselineOf(l)]));
+  const sorted = [...lines].sort((a, b) => (base.get(a) as number) - (base.get(b) as number) || a.x0 - b.x0);
   const blocks: LineBlock[] = [];
   let active: LineBlock[] = [];
   for (const line of sorted) {
@@ -45,12 +54,12 @@ export function buildBlocks(lines: readonly Line[]): LineBlock[] {
     let best: LineBlock | null = null;
     let bestScore = Infinity;
     for (const b of active) {
-      const gap = compatible(b, line);
+      const gap = compatible(b, line, base);
       if (Number.isNaN(gap)) continue;
       // The nearest baseline above, not the smallest box gap: OCR layers
       // overstate sizes so boxes of consecutive lines overlap, and by box gap
       // a line would rather continue the block of the line two above.
-      const pitch = line.bottom - b.lines[b.lines.length - 1].bottom;
+      const pitch = (base.get(line) as number) - (base.get(b.lines[b.lines.length - 1]) as number);
       const score = pitch + Math.abs(b.x0 - line.x0) * 0.01;
       if (score < bestScore) {
         bestScore = score;
