@@ -194,7 +194,7 @@ export class LibraryStore {
 
   private listCache: { key: string; docs: DocumentSummary[] } | null = null;
 
-  /** Moves with every change to the documents table, by any connection (see DOCUMENTS_VERSION). */
+  /** Moves with every change to the documents table, by any connection (see migration 4 in migrations.ts). */
   private writeStamp(): number {
     return (this.db.prepare('SELECT version FROM documents_version').get() as { version: number }).version;
   }
