@@ -3,6 +3,7 @@ import type { DocumentDetail, DocumentSummary, ImportProgress, ImportResult } fr
 import type { PageModel, Photo } from './page-model.ts';
 import type { IndexProgress, SearchResult } from './search/search-model.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
+import { annotationEvents, annotationRequests } from './annotations/requests.ts';
 
 /**
  * Every request and event between the renderer and its back end (Electron
@@ -136,6 +137,7 @@ export const requests = {
   },
   'settings.get': { params: z.object({}).strict(), result: returns<Settings>() },
   'settings.set': { params: z.object({ patch: settingsPatchSchema }).strict(), result: returns<Settings>() },
+  ...annotationRequests,
 } as const;
 
 export const events = {
@@ -143,6 +145,7 @@ export const events = {
   'library.changed': returns<{ ids: string[] }>(),
   /** The search index catching up with the library; total 0 means it is ready. */
   'search.progress': returns<IndexProgress>(),
+  ...annotationEvents,
 } as const;
 
 export type RequestName = keyof typeof requests;

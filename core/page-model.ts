@@ -70,6 +70,8 @@ export interface Block {
   rects: Rect[];
   /** One entry per UTF-16 code unit of `text`. */
   map: CharSource[];
+  /** Set when `text` is an archivist's correction rather than cleaning's output (core/corrections). */
+  corrected?: true;
 }
 
 export type EditReason = 'overprint' | 'justification-space' | 'hyphenation' | 'whitespace';

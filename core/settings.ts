@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   /** Width of the page pane as a fraction of the document view. */
   pageFraction: z.number().min(0.2).max(0.8).default(0.45),
   librarySort: z.enum(['date', 'newspaper', 'title', 'imported']).default('date'),
+  /** Name recorded with each annotation and correction. */
+  author: z.string().trim().max(300).default(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -19,7 +19,7 @@ test('the shell names every region and the search box', async () => {
     await expect(region).toBeVisible();
   }
   await expect(reader.search).toBeVisible();
-  await expect(reader.annotations).toContainText('No annotations on this page yet');
+  await expect(reader.annotations).toContainText('No annotations in this document yet');
 });
 
 test('on start the app opens a document, and the last one read on the next start', async ({ app }) => {

@@ -1,4 +1,5 @@
 import { commandHelp, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
+import { annotationsCommandSpec } from './annotations-command.ts';
 import { extractCommandSpec } from './extract-command.ts';
 import { importCommandSpec } from './import-command.ts';
 import { listCommand } from './list-command.ts';
@@ -6,11 +7,23 @@ import { printable } from './printable.ts';
 import { removeCommand } from './remove-command.ts';
 import { searchCommand } from './search-command.ts';
 import { serveCommandSpec } from './serve-command.ts';
+import { articleCommandSpec, textCommandSpec } from './text-command.ts';
 import { verifyCommand } from './verify-command.ts';
 import { version } from '../services/version.ts';
 
 /** Every command, in the order `broadsheet --help` lists them. Each lives in its own file. */
-const COMMANDS: Command[] = [serveCommandSpec, importCommandSpec, extractCommandSpec, searchCommand, listCommand, verifyCommand, removeCommand];
+const COMMANDS: Command[] = [
+  serveCommandSpec,
+  importCommandSpec,
+  extractCommandSpec,
+  searchCommand,
+  listCommand,
+  verifyCommand,
+  removeCommand,
+  annotationsCommandSpec,
+  textCommandSpec,
+  articleCommandSpec,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -21,6 +21,6 @@ export async function derivePages(
   addPage: (raw: RawPage, cleaned: CleanedPage) => void,
 ): Promise<{ pageCount: number; title?: string }> {
   const result = await processor.process(kind, bytes, addPage);
-  relinkDocument(store.database, id);
+  relinkDocument(store.db, id);
   return result;
 }

@@ -6,6 +6,7 @@ import { markDone, markLive, OWN_HOST, ownerAlive, tempAbandoned, tempName, type
 import { NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type MetadataSource, type SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
+import { migrate } from './migrations.ts';
 
 /**
  * The archive on disk: original bytes content-addressed by SHA-256 under
@@ -24,67 +25,10 @@ import { loadSettings, type Settings, type SettingsPatch } from '../../core/sett
  * pages; the first commit wins and the other reports a duplicate.
  */
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS documents (
-  id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  file_name TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  imported_at TEXT NOT NULL,
-  fixity_checked_at TEXT NOT NULL,
-  page_count INTEGER NOT NULL,
-  newspaper TEXT NOT NULL DEFAULT '',
-  date TEXT NOT NULL DEFAULT '',
-  page INTEGER,
-  edition TEXT NOT NULL DEFAULT '',
-  title TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS pages (
-  doc_id TEXT NOT NULL,
-  number INTEGER NOT NULL,
-  raw TEXT NOT NULL,
-  cleaned TEXT NOT NULL,
-  PRIMARY KEY (doc_id, number)
-);
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS imports (
-  id TEXT PRIMARY KEY,
-  doc_id TEXT NOT NULL,
-  owner_pid INTEGER NOT NULL,
-  owner_host TEXT NOT NULL,
-  heartbeat_at INTEGER NOT NULL
-);
-`;
-
 /** How long a process waits for another's write transaction before giving up with "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
 /** Heartbeats are written at most this often while pages arrive. */
 const HEARTBEAT_EVERY_MS = 30_000;
-
-/** Columns added after the first release: a library made before them gains them, empty, when opened. */
-const PLACEMENT_COLUMNS = `
-ALTER TABLE documents ADD COLUMN lccn TEXT NOT NULL DEFAULT '';
-ALTER TABLE documents ADD COLUMN issue TEXT NOT NULL DEFAULT '';
-ALTER TABLE documents ADD COLUMN sequence INTEGER;
-ALTER TABLE documents ADD COLUMN page_label TEXT NOT NULL DEFAULT '';
-ALTER TABLE documents ADD COLUMN volume TEXT NOT NULL DEFAULT '';
-ALTER TABLE documents ADD COLUMN number TEXT NOT NULL DEFAULT '';
-ALTER TABLE documents ADD COLUMN metadata_source TEXT NOT NULL DEFAULT 'guess';
-CREATE INDEX IF NOT EXISTS documents_issue ON documents (issue, sequence);
-`;
-
-/**
- * A counter every change to documents moves, whoever makes it (this process,
- * another one, code added later): the cached list is keyed by it.
- */
-const DOCUMENTS_VERSION = `
-CREATE TABLE IF NOT EXISTS documents_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
-INSERT OR IGNORE INTO documents_version (id, version) VALUES (1, 0);
-CREATE TRIGGER IF NOT EXISTS documents_version_insert AFTER INSERT ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
-CREATE TRIGGER IF NOT EXISTS documents_version_update AFTER UPDATE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
-CREATE TRIGGER IF NOT EXISTS documents_version_delete AFTER DELETE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
-CREATE TABLE IF NOT EXISTS titles (lccn TEXT PRIMARY KEY, newspaper TEXT NOT NULL);
-`;
 
 interface DocumentRow {
   id: string;
@@ -156,7 +100,8 @@ export function sha256(bytes: Uint8Array): string {
 
 export class LibraryStore {
   readonly dir: string;
-  private readonly db: DatabaseSync;
+  /** Shared with the stores of annotations, corrections and articles (src-main/library/*-store.ts). */
+  readonly db: DatabaseSync;
   private readonly objectsDir: string;
 
   private readonly tmpDir: string;
@@ -171,10 +116,8 @@ export class LibraryStore {
     mkdirSync(this.tmpDir, { recursive: true });
     this.db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-    this.db.exec(SCHEMA);
-    const columns = (this.db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name);
-    if (!columns.includes('lccn')) this.db.exec(`BEGIN; ${PLACEMENT_COLUMNS} COMMIT;`);
-    this.db.exec(DOCUMENTS_VERSION);
+    // Versioned schema (src-main/library/migrations.ts): a backup first, then each pending migration in its own transaction.
+    migrate(this.db, join(dir, 'library.sqlite'));
     // Leftovers of imports whose process died: never visible, safe to drop. Live imports are untouched.
     this.collectGarbage();
   }
@@ -272,11 +215,6 @@ export class LibraryStore {
         return false;
       }
     });
-  }
-
-  /** The library database, for modules that keep their own tables in it (photo-links.ts). */
-  get database(): DatabaseSync {
-    return this.db;
   }
 
   has(id: string): boolean {
@@ -545,7 +483,7 @@ export class LibraryStore {
 
   private listCache: { key: string; docs: DocumentSummary[] } | null = null;
 
-  /** Moves with every change to the documents table, by any connection (see DOCUMENTS_VERSION). */
+  /** Moves with every change to the documents table, by any connection (see migration 4 in migrations.ts). */
   private writeStamp(): number {
     return (this.db.prepare('SELECT version FROM documents_version').get() as { version: number }).version;
   }

@@ -4,6 +4,8 @@ import type { PageModel } from '../../core/page-model.ts';
 import { rawText } from '../../core/page-model.ts';
 import { blockHitRects, rawHitRects } from '../../core/search/hit-rects.ts';
 import type { IndexProgress, SearchResult } from '../../core/search/search-model.ts';
+import { AnnotationService } from '../library/annotation-service.ts';
+import { CorrectionStore } from '../library/correction-store.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import { SearchIndex, type IndexBlock, type IndexLayer, type IndexPageInput } from './search-index.ts';
@@ -41,9 +43,14 @@ export class SearchService {
     this.index = new SearchIndex(store.dir);
     // Imports (and any other library change) announce themselves on the bus: index what is new.
     this.unsubscribe =
-      events?.subscribe((event) => {
+      events?.subscribe((event, payload) => {
         // After the event has reached every listener: catching up is not part of announcing the change.
         if (event === 'library.changed') setImmediate(() => !this.closed && void this.catchUp());
+        // An archivist's correction: that page is searched in its corrected form from now on.
+        if (event === 'text.corrected') {
+          const { id, page } = payload as { id: string; page: number };
+          setImmediate(() => !this.closed && this.indexCorrectedPage(id, page));
+        }
       }) ?? null;
   }
 
@@ -71,6 +78,18 @@ export class SearchService {
     const doc = this.store.get(id);
     if (!doc) throw new Error(`no document ${id.slice(0, 12)}… in this library`);
     this.index.indexDocument(id, this.storedPages(id, doc.pageCount), doc.pageCount);
+    this.indexCorrections(id);
+  }
+
+  /** Re-indexes one page as the reader shows it, the archivist's corrections applied (layer 'corrected'). */
+  indexCorrectedPage(id: string, page: number): void {
+    const model = new AnnotationService(this.store).page(id, page);
+    if (model) this.index.indexPage(id, page, pageInput(model).blocks, { layer: 'corrected' });
+  }
+
+  /** A document indexed afresh (a rebuilt or caught-up index) keeps its corrected pages corrected. */
+  private indexCorrections(id: string): void {
+    for (const c of new CorrectionStore(this.store.db).correctedPages()) if (c.docId === id) this.indexCorrectedPage(id, c.page);
   }
 
   private *storedPages(id: string, count: number): Generator<IndexPageInput> {
@@ -88,6 +107,7 @@ export class SearchService {
       await new Promise((r) => setImmediate(r));
       if (this.closed) throw new Error('closed');
     }
+    this.indexCorrections(id);
   }
 
   /** Re-indexes one page's text, e.g. with an archivist's corrected blocks (`layer: 'corrected'`). */

@@ -5,6 +5,8 @@ import type { LibraryStore } from '../library/library-store.ts';
 import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
 import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
+import { createAnnotationHandlers } from './annotation-handlers.ts';
+import { AnnotationService } from '../library/annotation-service.ts';
 
 export interface HandlerContext {
   store: LibraryStore;
@@ -18,6 +20,8 @@ export interface HandlerContext {
 /** The back end of every contract request, shared by Electron main and the browser host. */
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { store, events } = ctx;
+  // The reader sees corrected blocks; the stored raw and cleaned layers stay as extracted.
+  const withCorrections = new AnnotationService(store);
   const requireDocument = (id: string) => {
     const doc = store.get(id);
     if (!doc) throw new Error(`no document ${id.slice(0, 12)}… in this library`);
@@ -43,23 +47,23 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'document.page': ({ id, page }) => {
       const doc = requireDocument(id);
       if (page > doc.pageCount) throw new Error(`page ${page} is past the last page (${doc.pageCount})`);
-      const model = store.page(id, page);
+      const model = withCorrections.page(id, page);
       if (!model) throw new Error(`page ${page} of ${doc.fileName} is missing`);
-      return applyLinkChoices(store.database, id, model);
+      return applyLinkChoices(store.db, id, model);
     },
     'photos.link': ({ id, photo, block, action }) => {
       requireDocument(id);
-      setLinkChoice(store.database, id, photo, block, action);
+      setLinkChoice(store.db, id, photo, block, action);
       const page = Number(/^p(\d+)/.exec(photo)![1]);
-      return applyLinkChoices(store.database, id, store.page(id, page)!).photos;
+      return applyLinkChoices(store.db, id, store.page(id, page)!).photos;
     },
     'photos.ofBlock': ({ id, block }) => {
       requireDocument(id);
-      return photosOfBlock(store.database, id, block);
+      return photosOfBlock(store.db, id, block);
     },
     'photos.relink': ({ id }) => {
       requireDocument(id);
-      return { photos: relinkDocument(store.database, id) };
+      return { photos: relinkDocument(store.db, id) };
     },
     'document.updateMetadata': ({ id, patch }) => {
       requireDocument(id);
@@ -83,5 +87,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'settings.get': () => store.settings(),
     'settings.set': ({ patch }) => store.updateSettings(patch),
+    ...createAnnotationHandlers(ctx),
   };
 }

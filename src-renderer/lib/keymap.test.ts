@@ -8,6 +8,9 @@ it('maps reader keys', () => {
   ]);
 });
 it('does not steal keys while typing or from browser shortcuts, but Esc always clears', () => {
+  expect(keyAction({ key: 'a', typing: false })).toBe('annotate');
+  expect(keyAction({ key: 'e', typing: false })).toBe('correct');
+  expect(keyAction({ key: 'a', typing: true })).toBeNull();
   expect(keyAction({ key: 'j', typing: true })).toBeNull();
   expect(keyAction({ key: '/', typing: true })).toBeNull();
   expect(keyAction({ key: '+', ctrlKey: true, typing: false })).toBeNull();

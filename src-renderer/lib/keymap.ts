@@ -8,7 +8,9 @@ export type KeyAction =
   | 'zoom-in'
   | 'zoom-out'
   | 'zoom-fit-width'
-  | 'clear';
+  | 'clear'
+  | 'annotate'
+  | 'correct';
 
 export interface KeyInfo {
   key: string;
@@ -42,6 +44,10 @@ export function keyAction(e: KeyInfo): KeyAction | null {
       return 'zoom-out';
     case '0':
       return 'zoom-fit-width';
+    case 'a':
+      return 'annotate';
+    case 'e':
+      return 'correct';
     default:
       return null;
   }

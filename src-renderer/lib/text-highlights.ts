@@ -1,40 +1,30 @@
-import type { SearchHit } from '../../core/search/search-model.ts';
+import { COLOURS, type AnnotationView } from '../../core/annotations/annotation.ts';
+import type { Block } from '../../core/page-model.ts';
+import { domRanges } from './text-range.ts';
 
 /**
- * Marks search hits in the cleaned text with the CSS Custom Highlight API
- * rather than <mark> elements: each block's text stays one text node, which
- * the selection → page-highlight mapping relies on. Blocks holding a hit also
- * get `data-search-hit` (and the current one `data-search-current`), which
- * tests and assistive styling can see.
+ * Draws annotations in the cleaned text with the CSS Custom Highlight API:
+ * no wrapper elements, so each block stays one text node and selection,
+ * offsets and screen readers see the text exactly as before. Colours are
+ * styled by `::highlight(anno-<colour>)` in app.css.
  */
-export function highlightHits(body: HTMLElement, hits: readonly SearchHit[], current: SearchHit | null): void {
-  for (const el of body.querySelectorAll('[data-search-hit]')) {
-    el.removeAttribute('data-search-hit');
-    el.removeAttribute('data-search-current');
-  }
-  const all: Range[] = [];
-  const cur: Range[] = [];
-  for (const hit of hits) {
-    if (hit.layer === 'raw' || !hit.block) continue;
-    const blockEl = body.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(hit.block)}"]`);
-    const node = blockEl?.querySelector('.block-text')?.firstChild;
-    if (!blockEl || !node || node.nodeType !== Node.TEXT_NODE) continue;
-    blockEl.setAttribute('data-search-hit', '');
-    const isCurrent = current !== null && current.document === hit.document && current.block === hit.block && current.page === hit.page;
-    if (isCurrent) blockEl.setAttribute('data-search-current', '');
-    // A corrected block's offsets are in its corrected text, not this one: the block is marked, not its characters.
-    if (hit.layer !== 'cleaned') continue;
-    const len = (node as Text).length;
-    for (const [s, e] of hit.ranges) {
-      if (s >= len) continue;
-      const r = new Range();
-      r.setStart(node, s);
-      r.setEnd(node, Math.min(e, len));
-      (isCurrent ? cur : all).push(r);
+export function paintTextHighlights(body: HTMLElement | null, blocks: readonly Block[], annotations: readonly AnnotationView[], docId: string, page: number): number {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return 0;
+  const byColour = new Map<string, Range[]>(COLOURS.map((c) => [c, []]));
+  if (body) {
+    for (const a of annotations) {
+      a.targets.forEach((t, i) => {
+        const r = a.resolved[i];
+        if (t.docId !== docId || t.page !== page || r?.start == null || r.end == null) return;
+        byColour.get(a.colour)!.push(...domRanges(body, blocks, r.start, r.end));
+      });
     }
   }
-  if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
-    CSS.highlights.set('search-hit', new Highlight(...all));
-    CSS.highlights.set('search-current', new Highlight(...cur));
+  let n = 0;
+  for (const [colour, ranges] of byColour) {
+    n += ranges.length;
+    if (ranges.length) CSS.highlights.set(`anno-${colour}`, new Highlight(...ranges));
+    else CSS.highlights.delete(`anno-${colour}`);
   }
+  return n;
 }

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from './annotation.ts';
+import { fromW3C, readW3CFile, toW3C, toW3CCollection } from './w3c.ts';
+
+const DOC = 'ab'.repeat(32);
+const base: Annotation = {
+  id: '0b7e6a3c-1f2d-4c5e-8a9b-0c1d2e3f4a5b',
+  targets: [{ docId: DOC, page: 2, text: { start: 10, end: 15, exact: '大陈村来到', prefix: '记者', suffix: '。' }, viewrect: [72.5, 100, 30, 12] }],
+  note: 'Check *this* name',
+  tags: ['people', 'place'],
+  colour: 'green',
+  creator: 'A. Archivist',
+  created: '2026-11-29T08:00:00.000Z',
+  modified: '2026-11-29T08:05:00.000Z',
+};
+
+describe('W3C Web Annotation mapping', () => {
+  it('writes the model with urn:sha256 source, RFC 3778 fragment, quote and position selectors', () => {
+    expect(toW3C(base)).toEqual({
+      id: 'urn:uuid:0b7e6a3c-1f2d-4c5e-8a9b-0c1d2e3f4a5b',
+      type: 'Annotation',
+      motivation: 'commenting',
+      creator: { type: 'Person', name: 'A. Archivist' },
+      created: '2026-11-29T08:00:00.000Z',
+      modified: '2026-11-29T08:05:00.000Z',
+      stylesheet: { type: 'CssStylesheet', value: '.green { background-color: #7fd08b; }' },
+      body: [
+        { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: 'Check *this* name' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'people' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'place' },
+      ],
+      target: {
+        type: 'SpecificResource',
+        source: `urn:sha256:${DOC}`,
+        styleClass: 'green',
+        selector: [
+          { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=2&viewrect=72.5,100,30,12' },
+          { type: 'TextQuoteSelector', exact: '大陈村来到', prefix: '记者', suffix: '。' },
+          { type: 'TextPositionSelector', start: 10, end: 15 },
+        ],
+      },
+    });
+  });
+
+  it('reads back exactly what it wrote, for text, area and multi-target annotations', () => {
+    const area: Annotation = { ...base, id: '1b7e6a3c-1f2d-4c5e-8a9b-0c1d2e3f4a5b', note: '', tags: [], targets: [{ docId: DOC, page: 1, text: null, viewrect: [0, 0, 100, 50] }] };
+    const article: Annotation = { ...base, id: '2b7e6a3c-1f2d-4c5e-8a9b-0c1d2e3f4a5b', targets: [base.targets[0], { ...base.targets[0], page: 3 }] };
+    for (const a of [base, area, article]) expect(fromW3C(JSON.parse(JSON.stringify(toW3C(a))))).toEqual({ ok: true, annotation: a });
+    const file = JSON.stringify(toW3CCollection([base, area, article]));
+    const read = readW3CFile(file);
+    expect(read.errors).toEqual([]);
+    expect(JSON.stringify(toW3CCollection(read.annotations.map((r) => r.annotation)))).toBe(file);
+  });
+
+  it('reports each bad annotation by index with its reason and keeps the good ones', () => {
+    const good = toW3C(base);
+    const items = [
+      good,
+      { ...good, id: 'http://example.org/1' },
+      { ...good, id: 'urn:uuid:3b7e6a3c-1f2d-4c5e-8a9b-0c1d2e3f4a5b', target: { ...(good.target as object), source: 'http://example.org/page.pdf' } },
+      { ...good, id: 'urn:uuid:4b7e6a3c-1f2d-4c5e-8a9b-0c1d2e3f4a5b', created: 12 },
+      good,
+      'not an object',
+    ];
+    const r = readW3CFile(JSON.stringify(items));
+    expect(r.annotations.map((a) => a.index)).toEqual([0]);
+    expect(r.errors.map((e) => e.index)).toEqual([1, 2, 3, 4, 5]);
+    expect(r.errors[0].error).toMatch(/id must be urn:uuid/);
+    expect(r.errors[1].error).toMatch(/urn:sha256/);
+    expect(r.errors[2].error).toMatch(/created/);
+    expect(r.errors[3].error).toMatch(/duplicate id/);
+  });
+
+  it('rejects selectors that disagree and fragments that are not RFC 3778 pages', () => {
+    const sel = (selector: unknown[]) => fromW3C({ ...toW3C(base), target: { source: `urn:sha256:${DOC}`, selector } });
+    expect(sel([{ type: 'TextQuoteSelector', exact: 'x' }])).toMatchObject({ ok: false, error: /FragmentSelector/ });
+    expect(sel([{ type: 'FragmentSelector', value: 'viewrect=1,2,3,4' }])).toMatchObject({ ok: false, error: /page=N/ });
+    expect(sel([{ type: 'FragmentSelector', value: 'page=1&viewrect=1,2,-3,4' }])).toMatchObject({ ok: false, error: /viewrect/ });
+    expect(sel([{ type: 'FragmentSelector', value: 'page=1' }, { type: 'TextQuoteSelector', exact: 'abc' }, { type: 'TextPositionSelector', start: 0, end: 5 }])).toMatchObject({
+      ok: false,
+      error: /spans 5 characters but the quote has 3/,
+    });
+  });
+
+  it('refuses whole files that are not annotations with one line', () => {
+    expect(() => readW3CFile('{not json')).toThrow(/^not JSON/);
+    expect(() => readW3CFile('{"type":"Something"}')).toThrow(/expected a W3C AnnotationCollection/);
+    expect(() => readW3CFile('{"type":"AnnotationCollection"}')).toThrow(/no embedded first page/);
+    expect(() => readW3CFile('42')).toThrow(/expected a W3C/);
+  });
+});

@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import type { DocumentSummary } from '../core/library-model.ts';
+import type { Block, PageModel } from '../core/page-model.ts';
+import { AnnotationsPage } from './pages/annotations-page.ts';
+import { expect, saveScreenshot, test } from './support/fixtures.ts';
+
+// Each test walks a whole workflow (several dialogs, a reload or downloads) on a 1918 scan: give it room.
+test.describe.configure({ timeout: 150_000 });
+
+let ui: AnnotationsPage;
+let doc: DocumentSummary;
+let model: PageModel;
+let para: Block;
+
+test.beforeEach(async ({ app }) => {
+  ui = new AnnotationsPage(app.page);
+  doc = await ui.documentByFile('evening-star-1918-09-01-p1.pdf');
+  model = await ui.pageModel(doc.id, 1);
+  para = model.blocks.find((b) => b.kind === 'paragraph' && b.text.length > 120 && b.rects.length > 0)!;
+  await ui.open(doc);
+  await expect(ui.blocks()).toHaveCount(model.blocks.length);
+});
+
+test('annotate a paragraph with the keyboard alone; after a reload it is still drawn and listed', async ({ app }) => {
+  // Step to the paragraph with j, then press a: the whole block is the target.
+  const index = model.blocks.indexOf(para);
+  await ui.cleanedScroller().focus();
+  for (let i = 0; i <= index; i++) await app.page.keyboard.press('j');
+  await expect(ui.block(para.id)).toBeFocused();
+  await app.page.keyboard.press('a');
+  await expect(ui.editor).toBeVisible();
+  await expect(ui.editor.locator('blockquote')).toHaveText(para.text.length > 400 ? para.text.slice(0, 400) + '…' : para.text);
+  await ui.fillEditor({ colour: 'green', tags: 'war news, front page', note: '**Check** the names <img src=x onerror="document.title=\'pwned\'">' });
+
+  const item = ui.items().first();
+  await expect(ui.items()).toHaveCount(1);
+  await expect(item).toContainText(`“${para.text.slice(0, 20)}`);
+  await expect(item.getByText('#war news')).toBeVisible();
+  await expect(item.locator('.note strong')).toHaveText('Check');
+  // The note's HTML is shown as text, never run.
+  await expect(item.locator('.note img')).toHaveCount(0);
+  await expect(item.locator('.note')).toContainText('<img src=x');
+  await expect(ui.tagCounts.getByRole('button', { name: 'war news 1' })).toBeVisible();
+  await expect(ui.pageHighlights.first()).toBeVisible();
+  await expect.poll(() => ui.textHighlightCount('green')).toBe(1);
+
+  await app.page.reload();
+  await ui.paintedPage().waitFor();
+  await expect(ui.items()).toHaveCount(1);
+  await expect(ui.items().first()).toContainText('#front page');
+  await expect(ui.pageHighlights.first()).toBeVisible();
+  // Drawn over the paragraph's own box on the page.
+  const scale = await ui.pageScale();
+  const surface = (await ui.pageSurface.boundingBox())!;
+  const mark = (await ui.pageHighlights.first().boundingBox())!;
+  const [x0, y0, x1, y1] = para.rects[0].map((v) => v * scale);
+  expect(mark.x - surface.x).toBeGreaterThanOrEqual(x0 - 3);
+  expect(mark.y - surface.y).toBeGreaterThanOrEqual(y0 - 3);
+  expect(mark.x - surface.x).toBeLessThanOrEqual(x1);
+  expect(mark.y - surface.y).toBeLessThanOrEqual(y1);
+  await expect.poll(() => ui.textHighlightCount('green')).toBe(1);
+  expect(await app.page.title()).not.toBe('pwned');
+  await saveScreenshot(app.page, 'annotations');
+});
+
+test('a text selection and a dragged area become annotations; edit and delete can be undone', async ({ app }) => {
+  await ui.selectInBlock(para.id, 4, 30);
+  await ui.annotateButton.click();
+  await expect(ui.editor.locator('blockquote')).toHaveText(para.text.slice(4, 30));
+  await ui.fillEditor({ colour: 'pink', tags: 'names', note: 'first' });
+  await expect(ui.items()).toHaveCount(1);
+  await expect.poll(() => ui.textHighlightCount('pink')).toBe(1);
+
+  // Draw an area on the page around the paragraph's first column box.
+  await app.page.getByRole('button', { name: 'Draw area' }).click();
+  const scale = await ui.pageScale();
+  const surface = (await ui.pageSurface.boundingBox())!;
+  const [x0, y0, x1, y1] = para.rects[0].map((v) => v * scale);
+  await app.page.mouse.move(surface.x + x0 - 2, surface.y + y0 - 2);
+  await app.page.mouse.down();
+  await app.page.mouse.move(surface.x + x1 + 2, surface.y + y0 + (y1 - y0) / 2, { steps: 5 });
+  await app.page.mouse.up();
+  await expect(ui.editor).toBeVisible();
+  await ui.fillEditor({ colour: 'blue', tags: 'names, layout' });
+  await expect(ui.items()).toHaveCount(2);
+  await expect(ui.tagCounts.getByRole('button', { name: 'names 2' })).toBeVisible();
+
+  // Filter by tag, then by colour.
+  await ui.tagCounts.getByRole('button', { name: 'layout 1' }).click();
+  await expect(ui.items()).toHaveCount(1);
+  await ui.tagCounts.getByRole('button', { name: 'layout 1' }).click();
+  await ui.annotations.getByRole('combobox', { name: 'Filter by colour' }).selectOption('pink');
+  await expect(ui.items()).toHaveCount(1);
+  await ui.annotations.getByRole('combobox', { name: 'Filter by colour' }).selectOption('');
+
+  // Edit the note, undo the edit.
+  const first = ui.items().filter({ hasText: 'first' });
+  await first.getByRole('button', { name: /^Edit annotation/ }).click();
+  await ui.fillEditor({ note: 'second' });
+  await expect(ui.items().filter({ hasText: 'second' })).toHaveCount(1);
+  await ui.annotations.getByRole('button', { name: 'Undo' }).click();
+  await expect(ui.items().filter({ hasText: 'first' })).toHaveCount(1);
+
+  // Delete, undo: it comes back, still drawn.
+  await ui.items().filter({ hasText: 'first' }).getByRole('button', { name: /^Delete annotation/ }).click();
+  await expect(ui.items()).toHaveCount(1);
+  await expect.poll(() => ui.textHighlightCount('pink')).toBe(0);
+  await ui.annotations.getByRole('button', { name: 'Undo' }).click();
+  await expect(ui.items()).toHaveCount(2);
+  await expect.poll(() => ui.textHighlightCount('pink')).toBe(1);
+});
+
+test('correct a block: the reader shows the corrected text, the raw text is unchanged, history restores', async ({ app }) => {
+  const raw = await ui.rawText();
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await expect(ui.corrector).toBeVisible();
+  const box = ui.corrector.getByRole('textbox', { name: 'Corrected text' });
+  await expect(box).toHaveValue(para.text);
+  const fixed = para.text.replace(/^\S+/, 'Zeppelinfold');
+  await box.fill(fixed);
+  await ui.corrector.getByRole('textbox', { name: /Reason/ }).fill('OCR misread');
+  await ui.corrector.getByRole('button', { name: 'Save correction' }).click();
+  await expect(ui.corrector.getByText('Version 1')).toBeVisible();
+  await expect(ui.corrector.getByText(/OCR misread/)).toBeVisible();
+  await expect(ui.corrector.locator('ins').first()).toHaveText(/Zeppelinfold|\w+/);
+  await ui.corrector.getByRole('button', { name: 'Close' }).click();
+  await expect(ui.block(para.id).locator('.block-text')).toHaveText(fixed);
+  await expect(ui.block(para.id)).toHaveAttribute('data-corrected', 'true');
+  expect(await ui.rawText()).toBe(raw);
+
+  // The corrected text of the document downloads as a file; the cleaned layer still has the original.
+  const exportText = ui.annotations.getByRole('combobox', { name: 'Export' });
+  const [corrected] = await Promise.all([app.page.waitForEvent('download'), exportText.selectOption('corrected')]);
+  expect(corrected.suggestedFilename()).toBe('evening-star-1918-09-01-p1.corrected.txt');
+  const correctedText = readFileSync(await corrected.path(), 'utf8');
+  expect(correctedText.split('\n')).toContain(fixed);
+  const [cleaned] = await Promise.all([app.page.waitForEvent('download'), exportText.selectOption('cleaned')]);
+  expect(readFileSync(await cleaned.path(), 'utf8')).toBe(correctedText.replace(fixed, para.text));
+
+  // Still corrected after a reload: it is in the library, not the page.
+  await app.page.reload();
+  await expect(ui.block(para.id).locator('.block-text')).toHaveText(fixed);
+  const model2 = await ui.pageModel(doc.id, 1);
+  expect(model2.blocks.find((b) => b.id === para.id)!.text).toBe(fixed);
+
+  // Restore version 0 (as cleaned): the correction history keeps both versions.
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await ui.corrector.getByRole('button', { name: 'Restore version 0' }).click();
+  await expect(ui.corrector.getByText('Version 2')).toBeVisible();
+  await ui.corrector.getByRole('button', { name: 'Close' }).click();
+  await expect(ui.block(para.id).locator('.block-text')).toHaveText(para.text);
+});
+
+test('export W3C, delete, re-import from the file: the same annotation comes back, and exports identically', async ({ app }) => {
+  await ui.selectInBlock(para.id, 0, 25);
+  await ui.annotateButton.click();
+  await ui.fillEditor({ colour: 'orange', tags: 'export', note: 'round trip' });
+  await expect(ui.items()).toHaveCount(1);
+
+  const [download] = await Promise.all([app.page.waitForEvent('download'), ui.annotations.getByRole('combobox', { name: 'Export' }).selectOption('w3c')]);
+  expect(download.suggestedFilename()).toBe('annotations.jsonld');
+  const file = await download.path();
+  const exported = readFileSync(file, 'utf8');
+  const json = JSON.parse(exported);
+  expect(json.type).toBe('AnnotationCollection');
+  expect(json.first.items[0].target.source).toBe(`urn:sha256:${doc.id}`);
+
+  await ui.items().first().getByRole('button', { name: /^Delete annotation/ }).click();
+  await expect(ui.items()).toHaveCount(0);
+  await ui.annotations.locator('input[type=file]').setInputFiles(file);
+  await expect(ui.annotations.getByRole('status')).toContainText('imported 1, updated 0, already present 0, rejected 0');
+  await expect(ui.items()).toHaveCount(1);
+  await expect(ui.items().first()).toContainText('round trip');
+  // Importing again changes nothing.
+  await ui.annotations.locator('input[type=file]').setInputFiles(file);
+  await expect(ui.annotations.getByRole('status')).toContainText('imported 0, updated 0, already present 1');
+  await expect(ui.items()).toHaveCount(1);
+  const again = await ui.api<{ text: string }>('annotations.export', { format: 'w3c', docId: doc.id });
+  expect(again.text).toBe(exported);
+});
+
+test('group two blocks into an article, read it as one text, annotate it whole and export it as Markdown', async ({ app }) => {
+  const paras = model.blocks.filter((b) => b.kind === 'paragraph' && b.text.length > 60);
+  const [one, two] = [paras[0], paras[3]];
+  const dialog = app.page.getByRole('dialog', { name: 'Articles' });
+
+  await ui.block(one.id).focus();
+  await app.page.getByRole('button', { name: 'Articles…' }).click();
+  await dialog.getByRole('textbox', { name: /New article from this block/ }).fill('Weather and war');
+  await dialog.getByRole('button', { name: 'Create article' }).click();
+  await expect(dialog.getByRole('list', { name: 'Articles in the library' }).getByRole('listitem')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // A block further on (another column) joins it.
+  await ui.block(two.id).focus();
+  await app.page.getByRole('button', { name: 'Articles…' }).click();
+  await dialog.getByRole('button', { name: 'Add current block' }).click();
+  await expect(dialog.getByText('2 blocks')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Read “Weather and war”' }).click();
+  const text = dialog.getByRole('article', { name: 'Article text' });
+  await expect(text.locator('p')).toHaveText([one.text, two.text]);
+
+  await dialog.getByRole('button', { name: 'Annotate article' }).click();
+  await ui.fillEditor({ colour: 'blue', tags: 'article', note: 'Both parts of the story' });
+  await expect(ui.items().filter({ hasText: '2 parts' })).toHaveCount(1);
+  await expect.poll(() => ui.textHighlightCount('blue')).toBe(2);
+
+  await app.page.getByRole('button', { name: 'Articles…' }).click();
+  const [download] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export Markdown' }).click()]);
+  expect(download.suggestedFilename()).toBe('weather-and-war.md');
+  const md = readFileSync(await download.path(), 'utf8');
+  expect(md.startsWith(`# Weather and war\n\n${one.text}\n\n${two.text}\n\n## Notes\n`)).toBe(true);
+  expect(md).toContain('- **Whole article**\n  Tags: article\n  Both parts of the story\n');
+});

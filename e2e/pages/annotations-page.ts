@@ -1,0 +1,60 @@
+import type { Locator, Page } from '@playwright/test';
+import { ReaderPage } from './reader-page.ts';
+
+/** The annotation and correction tools as an archivist reaches them: by role and name. */
+export class AnnotationsPage extends ReaderPage {
+  readonly list: Locator;
+  readonly editor: Locator;
+  readonly corrector: Locator;
+  readonly pageHighlights: Locator;
+  readonly annotateButton: Locator;
+  readonly tagCounts: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.list = this.annotations.getByRole('list', { name: 'Annotations', exact: true });
+    this.editor = page.getByRole('dialog', { name: /annotation|Annotate/ });
+    this.corrector = page.getByRole('dialog', { name: /^Correct block/ });
+    this.pageHighlights = page.getByTestId('annotation-highlight');
+    this.annotateButton = page.getByRole('button', { name: 'Annotate', exact: true });
+    this.tagCounts = this.annotations.getByRole('list', { name: 'Annotations per tag' });
+  }
+
+  items(): Locator {
+    return this.list.getByRole('listitem');
+  }
+
+  /** Fills the editor and saves with the keyboard (Ctrl+Enter). */
+  async fillEditor(opts: { colour?: string; tags?: string; note?: string }): Promise<void> {
+    await this.editor.waitFor();
+    if (opts.colour) await this.editor.getByRole('radio', { name: opts.colour }).check();
+    if (opts.tags !== undefined) await this.editor.getByRole('textbox', { name: /Tags/ }).fill(opts.tags);
+    const note = this.editor.getByRole('textbox', { name: /Note/ });
+    if (opts.note !== undefined) await note.fill(opts.note);
+    await note.press('Control+Enter');
+    await this.editor.waitFor({ state: 'hidden' });
+  }
+
+  /** How many ranges the cleaned text paints in a colour (CSS Custom Highlight API). */
+  textHighlightCount(colour: string): Promise<number> {
+    return this.page.evaluate((c) => CSS.highlights.get(`anno-${c}`)?.size ?? 0, colour);
+  }
+
+  /** Selects characters [from, to) of a cleaned block's text, as a mouse drag would. */
+  async selectInBlock(blockId: string, from: number, to: number): Promise<void> {
+    await this.block(blockId)
+      .locator('.block-text')
+      .evaluate(
+        (el, [a, b]) => {
+          const node = el.firstChild!;
+          const range = document.createRange();
+          range.setStart(node, a);
+          range.setEnd(node, b);
+          const sel = document.getSelection()!;
+          sel.removeAllRanges();
+          sel.addRange(range);
+        },
+        [from, to] as const,
+      );
+  }
+}

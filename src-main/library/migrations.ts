@@ -1,0 +1,192 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { existsSync } from 'node:fs';
+
+/**
+ * Versioned schema of the library database. `PRAGMA user_version` holds the
+ * version a library is at; opening it runs every later migration in order,
+ * each in its own transaction together with the version bump, so a crash
+ * leaves the library at the last whole version. Before the first migration
+ * of an existing library runs, a full copy is taken beside it
+ * (`library.sqlite.bak-v<from>-<time>`): an archivist's annotations are
+ * worth more than the disk space.
+ *
+ * To change the schema, append a migration with the next version number;
+ * never edit one that has shipped.
+ */
+export interface Migration {
+  version: number;
+  /** Why the schema changed, for the log and for readers of this file. */
+  name: string;
+  up(db: DatabaseSync): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, their pages (raw and cleaned layers) and settings',
+    up: (db) =>
+      // IF NOT EXISTS: libraries made before versioning hold these tables at user_version 0.
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS documents (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL,
+          file_name TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          imported_at TEXT NOT NULL,
+          fixity_checked_at TEXT NOT NULL,
+          page_count INTEGER NOT NULL,
+          newspaper TEXT NOT NULL DEFAULT '',
+          date TEXT NOT NULL DEFAULT '',
+          page INTEGER,
+          edition TEXT NOT NULL DEFAULT '',
+          title TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE IF NOT EXISTS pages (
+          doc_id TEXT NOT NULL,
+          number INTEGER NOT NULL,
+          raw TEXT NOT NULL,
+          cleaned TEXT NOT NULL,
+          PRIMARY KEY (doc_id, number)
+        );
+        CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `),
+  },
+  {
+    version: 2,
+    name: 'annotations, block corrections with history, and articles',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE annotations (
+          id TEXT PRIMARY KEY,
+          doc_id TEXT NOT NULL,
+          page INTEGER NOT NULL,
+          colour TEXT NOT NULL,
+          created TEXT NOT NULL,
+          modified TEXT NOT NULL,
+          -- the whole record (targets with selectors, note, tags) as written by core/annotations
+          json TEXT NOT NULL
+        );
+        CREATE INDEX annotations_by_page ON annotations (doc_id, page);
+        CREATE TABLE corrections (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          doc_id TEXT NOT NULL,
+          page INTEGER NOT NULL,
+          block_id TEXT NOT NULL,
+          text TEXT NOT NULL,
+          author TEXT NOT NULL,
+          reason TEXT NOT NULL DEFAULT '',
+          created TEXT NOT NULL
+        );
+        CREATE INDEX corrections_by_block ON corrections (doc_id, page, block_id, seq);
+        CREATE TABLE articles (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          created TEXT NOT NULL,
+          modified TEXT NOT NULL,
+          -- ordered [{ docId, page, blockId }]
+          parts TEXT NOT NULL
+        );
+      `),
+  },
+  {
+    version: 3,
+    name: 'where a page sits in its run (NDNP: LCCN, issue, sequence, printed page label, volume, number) and where its metadata came from',
+    up: (db) => {
+      // Libraries opened by builds from before versioning may hold some of these already.
+      const have = new Set((db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name));
+      const columns: Array<[string, string]> = [
+        ['lccn', "TEXT NOT NULL DEFAULT ''"],
+        ['issue', "TEXT NOT NULL DEFAULT ''"],
+        ['sequence', 'INTEGER'],
+        ['page_label', "TEXT NOT NULL DEFAULT ''"],
+        ['volume', "TEXT NOT NULL DEFAULT ''"],
+        ['number', "TEXT NOT NULL DEFAULT ''"],
+        ['metadata_source', "TEXT NOT NULL DEFAULT 'guess'"],
+      ];
+      for (const [name, type] of columns) if (!have.has(name)) db.exec(`ALTER TABLE documents ADD COLUMN ${name} ${type}`);
+      db.exec('CREATE INDEX IF NOT EXISTS documents_issue ON documents (issue, sequence)');
+    },
+  },
+  {
+    version: 4,
+    name: 'a counter every change to documents moves (the cached list is keyed by it), and newspaper names per LCCN',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS documents_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT OR IGNORE INTO documents_version (id, version) VALUES (1, 0);
+        CREATE TRIGGER IF NOT EXISTS documents_version_insert AFTER INSERT ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+        CREATE TRIGGER IF NOT EXISTS documents_version_update AFTER UPDATE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+        CREATE TRIGGER IF NOT EXISTS documents_version_delete AFTER DELETE ON documents BEGIN UPDATE documents_version SET version = version + 1; END;
+        CREATE TABLE IF NOT EXISTS titles (lccn TEXT PRIMARY KEY, newspaper TEXT NOT NULL);
+      `),
+  },
+  {
+    version: 5,
+    name: 'imports in progress, each owned by a process (pid, host, heartbeat), so another process opening the library never takes its pages',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS imports (
+          id TEXT PRIMARY KEY,
+          doc_id TEXT NOT NULL,
+          owner_pid INTEGER NOT NULL,
+          owner_host TEXT NOT NULL,
+          heartbeat_at INTEGER NOT NULL
+        );
+      `),
+  },
+];
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  /** Path of the copy taken before migrating, or null when nothing needed one. */
+  backup: string | null;
+}
+
+export function schemaVersion(db: DatabaseSync): number {
+  return (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+}
+
+/** Runs `fn` in one write transaction: all of it lands, or none of it. */
+export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const out = fn();
+    db.exec('COMMIT');
+    return out;
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/**
+ * Brings the database at `dbPath` (already open as `db`) up to the newest
+ * version. A library written by a newer Broadsheet is refused rather than
+ * guessed at.
+ */
+export function migrate(db: DatabaseSync, dbPath: string, migrations: readonly Migration[] = MIGRATIONS, now = () => new Date()): MigrationReport {
+  const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
+  const from = schemaVersion(db);
+  if (from > latest) throw new Error(`${dbPath}: library schema version ${from} is newer than this Broadsheet knows (${latest}); update Broadsheet`);
+  const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return { from, to: from, backup: null };
+  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
+  let backup: string | null = null;
+  if (hasTables) {
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    backup = `${dbPath}.bak-v${from}-${stamp}`;
+    for (let i = 2; existsSync(backup); i++) backup = `${dbPath}.bak-v${from}-${stamp}-${i}`;
+    // VACUUM INTO writes a consistent, compact copy (WAL contents included) without blocking readers.
+    db.prepare('VACUUM INTO ?').run(backup);
+  }
+  for (const m of pending) {
+    inTransaction(db, () => {
+      // Another process opening the same library may have run it while this one waited for the lock.
+      if (schemaVersion(db) >= m.version) return;
+      m.up(db);
+      db.exec(`PRAGMA user_version = ${m.version}`);
+    });
+  }
+  return { from, to: latest, backup };
+}

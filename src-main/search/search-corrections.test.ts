@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../core/contract.ts';
+import type { PageModel } from '../../core/page-model.ts';
+import { importFiles } from '../library/import-service.ts';
+import { inThreadProcessor } from '../library/in-thread-processor.ts';
+import { LibraryStore } from '../library/library-store.ts';
+import { EventBus } from '../services/event-bus.ts';
+import { createHandlers } from '../services/handlers.ts';
+import { SearchService } from './search-service.ts';
+
+const LATIN = join(import.meta.dirname, '..', '..', 'fixtures', 'pdf', 'latin-columns.pdf');
+
+describe('search follows the archivist’s corrections', () => {
+  let dir: string;
+  let store: LibraryStore;
+  let search: SearchService;
+  let id: string;
+  let call: (name: string, params: unknown) => ReturnType<typeof dispatch>;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'broadsheet-search-corrections-'));
+    store = new LibraryStore(dir);
+    const [imported] = await importFiles(store, inThreadProcessor, [{ name: 'latin.pdf', bytes: readFileSync(LATIN) }]);
+    id = imported.id!;
+    const bus = new EventBus();
+    search = new SearchService(store, bus);
+    search.catchUpSync();
+    const handlers = createHandlers({ store, events: bus, processor: inThreadProcessor, host: 'browser', version: 'test', search });
+    call = (name, params) => dispatch(handlers, name, params);
+  }, 60_000);
+  afterAll(() => {
+    search.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds a corrected word, says the corrected layer matched, and keeps it through a rebuilt index', async () => {
+    const page = ((await call('document.page', { id, page: 1 })) as { ok: true; result: PageModel }).result;
+    const block = page.blocks.find((b) => b.kind === 'paragraph')!;
+    expect(search.query({ q: 'Zeppelinfold' }).total).toBe(0);
+    expect((await call('corrections.set', { docId: id, page: 1, blockId: block.id, text: `${block.text} Zeppelinfold`, reason: 'OCR dropped a word' })).ok).toBe(true);
+    await new Promise((r) => setImmediate(r));
+    const hit = search.query({ q: 'Zeppelinfold' });
+    expect(hit.hits.map((h) => [h.document, h.page, h.block, h.layer])).toEqual([[id, 1, block.id, 'corrected']]);
+
+    // A damaged or outdated index is rebuilt from the library: the correction must survive that too.
+    search.index.removeDocument(id);
+    search.catchUpSync();
+    expect(search.query({ q: 'Zeppelinfold' }).hits.map((h) => h.layer)).toEqual(['corrected']);
+  });
+});
