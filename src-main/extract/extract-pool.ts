@@ -167,15 +167,20 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('extract pool closed'));
-      await Promise.all(
-        slots.splice(0).map(async (s) => {
-          s.job?.reject(new Error('extract pool closed'));
-          // An idle worker is unref'd: without this the process could run out of things to wait
-          // for before terminate() settles, and exit 0 in the middle of the CLI's own cleanup.
-          s.worker.ref();
-          await s.worker.terminate();
-        }),
-      );
+      // Idle workers are unref'd, and a terminating worker's handle may no longer hold the event
+      // loop: without a timer of its own, the process can run out of things to wait for before
+      // terminate() settles, and exit in the middle of the CLI's cleanup (seen under load).
+      const keepAlive = setInterval(() => {}, 1000);
+      try {
+        await Promise.all(
+          slots.splice(0).map(async (s) => {
+            s.job?.reject(new Error('extract pool closed'));
+            await s.worker.terminate();
+          }),
+        );
+      } finally {
+        clearInterval(keepAlive);
+      }
     },
   };
 }
