@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../core/library-model.ts';
+import { issueKey } from '../../core/library-tree.ts';
 import { LIBRARY_OPTION_HELP, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
@@ -15,6 +16,16 @@ export interface ListEntry {
   title: string;
   kind: DocumentSummary['kind'];
   importedAt: string;
+  /** The title's LCCN (NDNP), '' when unknown. */
+  lccn: string;
+  /** One key shared by every page of an issue (lccn/date/edition, or newspaper/date/edition); '' for an undated file. */
+  issue: string;
+  /** The page's place in its issue: from the METS, else its printed page number; null when unknown. */
+  sequence: number | null;
+  /** Printed page number or label ("A1"). */
+  pageLabel: string;
+  /** guess (file name, PDF Info), mets, or archivist. */
+  metadataSource: DocumentSummary['metadataSource'];
 }
 
 export function listEntry(d: DocumentSummary): ListEntry {
@@ -29,6 +40,11 @@ export function listEntry(d: DocumentSummary): ListEntry {
     title: d.title,
     kind: d.kind,
     importedAt: d.importedAt,
+    lccn: d.lccn,
+    issue: issueKey(d),
+    sequence: d.sequence ?? d.page,
+    pageLabel: d.pageLabel,
+    metadataSource: d.metadataSource,
   };
 }
 
@@ -36,7 +52,7 @@ export const listCommand: Command = {
   name: 'list',
   summary: 'list the documents of a library; one a line (id, date, newspaper, pages, file), or JSON',
   usage: 'list [--library DIR] [--json]',
-  optionHelp: [LIBRARY_OPTION_HELP, '--json          a JSON array: { id, file, pages, newspaper, date, page, edition, title, kind, importedAt }'],
+  optionHelp: [LIBRARY_OPTION_HELP, '--json          a JSON array: { id, file, pages, newspaper, lccn, date, edition, issue, sequence, page, pageLabel, title, kind, importedAt, metadataSource }'],
   options: { library: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     if (positionals.length) throw new Error(`list takes no file names (got ${printable(positionals[0])})`);
