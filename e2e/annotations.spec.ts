@@ -129,6 +129,14 @@ test('correct a block: the reader shows the corrected text, the raw text is unch
   await expect(ui.block(para.id)).toHaveAttribute('data-corrected', 'true');
   expect(await ui.rawText()).toBe(raw);
 
+  // Search finds the corrected word, and says the corrected text is what matched.
+  const searchBox = app.page.getByRole('searchbox', { name: 'Search' });
+  await searchBox.fill('Zeppelinfold');
+  const results = app.page.getByRole('region', { name: 'Search results', exact: true });
+  await expect(results.locator('button[data-hit-index]')).toHaveCount(1);
+  await expect(results.locator('button[data-hit-index]')).toContainText('corrected');
+  await searchBox.fill('');
+
   // The corrected text of the document downloads as a file; the cleaned layer still has the original.
   const exportText = ui.annotations.getByRole('combobox', { name: 'Export' });
   const [corrected] = await Promise.all([app.page.waitForEvent('download'), exportText.selectOption('corrected')]);
