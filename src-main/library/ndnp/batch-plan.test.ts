@@ -60,3 +60,27 @@ describe('planNdnpImport', () => {
     rmSync(broken, { recursive: true, force: true });
   });
 });
+
+describe('pages saved beside their METS under their own name (Library of Congress downloads)', () => {
+  it('reads the METS metadata for NAME.pdf next to NAME.mets.xml although the METS names ./0007.pdf', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ndnp-renamed-'));
+    try {
+      const [page] = await generateNdnpBatch(join(d, 'src'), { issues: 1, pagesPerIssue: 1 });
+      const { readFileSync, readdirSync, copyFileSync } = await import('node:fs');
+      const issueDir = join(page.pdf, '..');
+      const mets = readdirSync(issueDir).find((f) => /^\d{10}\.xml$/.test(f))!;
+      const flat = join(d, 'flat');
+      (await import('node:fs')).mkdirSync(flat);
+      copyFileSync(page.pdf, join(flat, 'gazette-1900-12-21-p1.pdf'));
+      copyFileSync(page.alto, join(flat, 'gazette-1900-12-21-p1.alto.xml'));
+      copyFileSync(join(issueDir, mets), join(flat, 'gazette-1900-12-21-p1.mets.xml'));
+      expect(readFileSync(join(flat, 'gazette-1900-12-21-p1.mets.xml'), 'utf8')).toContain('./0001.pdf');
+      const plan = planNdnpImport(flat);
+      expect(plan.pages.map((p) => [p.pdf, p.alto, p.meta.lccn, p.meta.date, p.meta.issue])).toEqual([
+        [join(flat, 'gazette-1900-12-21-p1.pdf'), join(flat, 'gazette-1900-12-21-p1.alto.xml'), page.lccn, page.date, page.issue],
+      ]);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

@@ -138,8 +138,12 @@ export function planNdnpImport(root: string): NdnpPlan {
         plan.claimed.add(path);
         if (exists(path)) plan.skipped.push({ path, reason: `${/\.jp2$/i.test(path) ? 'JP2' : 'TIFF'} page image (the page’s PDF is imported instead)` });
       }
-      const pdf = inside(page.files.pdf);
-      const alto = inside(page.files.alto);
+      let pdf = inside(page.files.pdf);
+      let alto = inside(page.files.alto);
+      // Pages downloaded one by one from the Library of Congress come renamed beside their METS
+      // (evening-star-1918-09-01-p1.pdf, .mets.xml, .alto.xml), while the METS still names ./0007.pdf.
+      const renamed = issue.pages.length === 1 && pdf !== null && !exists(pdf) ? sibling(xml) : null;
+      if (renamed) ({ pdf, alto } = { pdf: renamed.pdf, alto: renamed.alto ?? alto });
       if (alto) plan.claimed.add(alto);
       if (!pdf) {
         plan.skipped.push({ path: xml, reason: `page ${page.sequence} has no PDF inside the issue folder` });
@@ -147,7 +151,7 @@ export function planNdnpImport(root: string): NdnpPlan {
       }
       plan.claimed.add(pdf);
       if (!exists(pdf)) {
-        plan.skipped.push({ path: pdf, reason: `named by ${basename(xml)} for page ${page.sequence}, but missing` });
+        plan.skipped.push({ path: pdf, reason: `${basename(pdf)} is named by ${basename(xml)} for page ${page.sequence}, but missing` });
         continue;
       }
       plan.pages.push({
@@ -169,6 +173,15 @@ export function planNdnpImport(root: string): NdnpPlan {
   }
   plan.pages.sort((a, b) => (a.meta.issue < b.meta.issue ? -1 : a.meta.issue > b.meta.issue ? 1 : a.meta.sequence - b.meta.sequence));
   return plan;
+}
+
+/** The PDF (and ALTO) a single-page METS was saved beside under its own name: NAME.mets.xml → NAME.pdf, NAME.alto.xml. */
+function sibling(metsPath: string): { pdf: string; alto?: string } | null {
+  const stem = metsPath.replace(/\.mets\.xml$/i, '');
+  if (stem === metsPath) return null;
+  const pdf = `${stem}.pdf`;
+  if (!exists(pdf)) return null;
+  return { pdf, alto: exists(`${stem}.alto.xml`) ? `${stem}.alto.xml` : undefined };
 }
 
 function exists(path: string): boolean {
