@@ -1,5 +1,12 @@
 /** Library records shared by main, renderer and CLI. */
 
+/** A document id: the SHA-256 of its original bytes, lower-case hex. The one copy of this pattern. */
+export const DOCUMENT_ID_RE = /^[a-f0-9]{64}$/;
+
+/** Orders the library can be listed in (settings, the list request and the store share them). */
+export const LIBRARY_SORTS = ['date', 'newspaper', 'title', 'imported'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+
 export interface Fixity {
   algorithm: 'sha-256';
   digest: string;
@@ -35,8 +42,10 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface ImportResult {
   file: string;
-  status: 'imported' | 'duplicate' | 'failed';
+  /** 'skipped': found in a folder but not a page file (or an empty folder); see core/import-report.ts. */
+  status: 'imported' | 'duplicate' | 'failed' | 'skipped';
   id?: string;
+  /** Failed or skipped: one line naming the file and the reason ("a.pdf: not a PDF (no %PDF- header)"); shown as is. */
   error?: string;
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,17 @@ describe('broadsheet CLI', () => {
     const again = cli('import', '--library', library, join(dir, 'good.pdf'));
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/imported 0, already in library 1, failed 0/);
+  });
+
+  it('names what it skipped in a folder of ALTO/METS XML and exits non-zero: nothing was importable', () => {
+    const folder = join(dir, 'alto-only');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'page-1.xml'), '<alto/>');
+    const r = cli('import', '--library', join(dir, 'lib-alto'), folder);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^skipped: page-1\.xml: XML \(ALTO\/METS .*import the scan's PDF\)$/m);
+    expect(r.stderr).toMatch(/nothing to import/);
+    expect(r.stdout).toMatch(/imported 0, already in library 0, failed 0, skipped 1/);
   });
 
   it('rejects unknown commands and options with a one-line error', () => {

@@ -20,7 +20,15 @@ export async function importCommand(
     if (io.tty) io.err(bar(done, total, file) + (done === total ? '\n' : ''));
   });
   for (const r of results) if (r.status === 'failed') io.err(`error: ${r.error}\n`);
+  for (const r of results) if (r.status === 'skipped') io.err(`skipped: ${r.error}\n`);
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
-  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')} (library: ${store.dir})\n`);
+  const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
+  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${store.dir})\n`);
+  if (results.every((r) => r.status === 'skipped')) io.err('error: nothing to import: no .pdf or .txt files in what was given\n');
   return results;
+}
+
+/** Non-zero when any file failed, or when nothing given was importable at all. */
+export function importExitCode(results: ImportResult[]): number {
+  return results.some((r) => r.status === 'failed') || results.every((r) => r.status === 'skipped') ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from './args.ts';
 import { extractCommand } from './extract-command.ts';
-import { importCommand } from './import-command.ts';
+import { importCommand, importExitCode } from './import-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { LibraryStore } from '../library/library-store.ts';
 import { createProcessor } from '../library/processor.ts';
@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
           err: (s) => process.stderr.write(s),
           tty: process.stderr.isTTY === true,
         });
-        return results.some((r) => r.status === 'failed') ? 1 : 0;
+        return importExitCode(results);
       } finally {
         await processor.close();
         store.close();

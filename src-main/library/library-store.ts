@@ -2,7 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { DocumentDetail, DocumentMetadata, DocumentSummary, SourceKind } from '../../core/library-model.ts';
+import { DOCUMENT_ID_RE, type DocumentDetail, type DocumentMetadata, type DocumentSummary, type LibrarySort, type SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 
@@ -55,7 +55,7 @@ interface DocumentRow {
 }
 
 export interface ListQuery {
-  sort?: 'date' | 'newspaper' | 'title' | 'imported';
+  sort?: LibrarySort;
   newspaper?: string;
   dateFrom?: string;
   dateTo?: string;
@@ -67,8 +67,6 @@ export interface PendingDocument {
   commit(meta: DocumentMetadata): DocumentSummary;
   abort(): void;
 }
-
-export const SHA256_RE = /^[a-f0-9]{64}$/;
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -96,13 +94,22 @@ export class LibraryStore {
     this.db.close();
   }
 
+  /**
+   * SQLite's PRAGMA data_version: changes whenever another connection (the
+   * CLI, a second app) commits to this library, never for our own writes. A
+   * cheap read: the library watch polls it.
+   */
+  dataVersion(): number {
+    return Number((this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version);
+  }
+
   has(id: string): boolean {
     return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
   }
 
   /** Path of the original bytes, or null; never a path outside objects/. */
   objectPath(id: string): string | null {
-    if (!SHA256_RE.test(id)) return null;
+    if (!DOCUMENT_ID_RE.test(id)) return null;
     const path = join(this.objectsDir, id.slice(0, 2), id);
     if (!existsSync(path)) return null;
     // A symlink planted in the library must not lead out of it.
@@ -153,6 +160,10 @@ export class LibraryStore {
       commit: (meta) => {
         if (closed) throw new Error('import already finished');
         if (pageCount === 0) throw new Error('no pages');
+        // Another process opening the library (the CLI while the app imports) drops pages with no
+        // document yet: never let a document appear with pages missing.
+        const stored = (this.db.prepare('SELECT COUNT(*) AS n FROM pages WHERE doc_id = ?').get(id) as { n: number }).n;
+        if (stored !== pageCount) throw new Error(`pages were removed while importing (${stored} of ${pageCount} left): import it again`);
         closed = true;
         const now = new Date().toISOString();
         this.db

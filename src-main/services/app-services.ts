@@ -5,6 +5,7 @@ import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
 import { EventBus } from './event-bus.ts';
 import { createHandlers } from './handlers.ts';
+import { watchLibrary } from './library-watch.ts';
 
 export interface AppServices {
   store: LibraryStore;
@@ -35,11 +36,14 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
     for (const r of results) if (r.status === 'failed') console.error(`sample ${r.error}`);
   }
   const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version });
+  // Documents the CLI imports while the app is open appear without a reload.
+  const unwatch = watchLibrary(store, events);
   return {
     store,
     events,
     handlers,
     async close() {
+      unwatch();
       await opts.processor.close?.();
       store.close();
     },
