@@ -40,7 +40,9 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   for (const r of results) {
     if (r.status !== 'failed' && r.status !== 'skipped') continue;
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
-    if (!seen.has(line)) problems.push(line), seen.add(line);
+    if (seen.has(line)) continue;
+    seen.add(line);
+    problems.push(line);
   }
   const nothing = results.length > 0 && results.every((r) => r.status === 'skipped');
   return { summary: nothing ? 'Nothing to import.' : parts.join(', ') + '.', problems, failed, skipped };
