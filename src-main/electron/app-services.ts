@@ -1,6 +1,6 @@
 import { app } from 'electron';
 import { join, resolve } from 'node:path';
-import { parseArgs } from '../cli/args.ts';
+import { parseArgs } from 'node:util';
 import { createProcessor } from '../library/processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { SAMPLE_DIR } from '../services/paths.ts';
@@ -9,11 +9,9 @@ import extractWorkerPath from '../extract/extract-worker.ts?modulePath';
 
 /** `--library DIR` on the command line wins over the platform's userData folder. */
 function libraryDirFromArgv(argv: string[]): string {
-  const dashIndex = argv.findIndex((a) => a === '--library' || a.startsWith('--library='));
-  if (dashIndex >= 0) {
-    const { flags } = parseArgs(argv.slice(dashIndex, dashIndex + (argv[dashIndex].includes('=') ? 1 : 2)), ['library'], []);
-    return resolve(flags.get('library') as string);
-  }
+  // Electron's argv also holds Chromium's switches: read ours, leave the rest (strict: false).
+  const { values } = parseArgs({ args: argv.slice(1), options: { library: { type: 'string' } }, strict: false, allowPositionals: true });
+  if (typeof values.library === 'string') return resolve(values.library);
   return process.env.BROADSHEET_LIBRARY ? resolve(process.env.BROADSHEET_LIBRARY) : join(app.getPath('userData'), 'library');
 }
 
