@@ -46,6 +46,7 @@ export default ts.config(
         { group: NODE_BUILTINS, message: 'core/ is platform-free: no Node built-ins.' },
         { group: ['electron', 'pdfjs-dist', 'pdfjs-dist/*', 'svelte', 'svelte/*', 'ws'], message: 'core/ is platform-free: plain data in, plain data out.' },
         { group: ['**/src-main/**', '**/src-renderer/**', '**/scripts/**', '**/bench/**'], message: 'core/ must not import from the processes that use it.' },
+        { group: ['**/test-support/**'], message: 'Test helpers are for tests: production code must not depend on them.' },
       ]),
       'no-restricted-syntax': [
         'error',
@@ -70,6 +71,7 @@ export default ts.config(
         { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node built-ins.' },
         { group: ['electron', 'ws'], message: 'The renderer reaches the back end only through src-renderer/lib/archive.ts.' },
         { group: ['**/src-main/**'], message: 'The renderer must not import main-process code; share through core/.' },
+        { group: ['**/test-support/**'], message: 'Test helpers are for tests: production code must not depend on them.' },
       ]),
       'no-restricted-syntax': [
         'error',
@@ -93,7 +95,21 @@ export default ts.config(
       { group: ['electron'], message: 'Only src-main/electron/ and main.ts may import Electron: the CLI and browser host run on plain Node.' },
       { group: ['**/src-renderer/**'], message: 'Main-process code must not import the renderer.' },
       { group: ['**/cli/**'], message: 'The CLI is a front end like the app: services, host and library must not import from it.' },
+      { group: ['**/test-support/**'], message: 'Test helpers are for tests: production code must not depend on them.' },
     ]),
+  },
+  {
+    files: ['src-main/**/*.test.ts'],
+    ignores: ['src-main/electron/**', 'src-main/cli/**'],
+    rules: restrict([
+      { group: ['electron'], message: 'Only src-main/electron/ and main.ts may import Electron: the CLI and browser host run on plain Node.' },
+      { group: ['**/src-renderer/**'], message: 'Main-process code must not import the renderer.' },
+      { group: ['**/cli/**'], message: 'The CLI is a front end like the app: services, host and library must not import from it.' },
+    ]),
+  },
+  {
+    files: ['test-support/**'],
+    rules: restrict([{ group: ['electron', 'pdfjs-dist', 'pdfjs-dist/*', '**/src-main/**', '**/src-renderer/**'], message: 'Test helpers build plain data on core types only.' }]),
   },
   {
     files: ['src-main/cli/**'],

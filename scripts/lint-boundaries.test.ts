@@ -65,4 +65,11 @@ describe('import direction between folders', () => {
     expect(await restrictedImports('src-main/services/x.ts', "import '../cli/serve-command.ts';\n")).toHaveLength(1);
     expect(await restrictedImports('src-main/cli/x.ts', "import '../services/app-services.ts';\n")).toHaveLength(0);
   });
+
+  it('keeps test helpers out of production code', async () => {
+    expect(await restrictedImports('core/layout/x.ts', "import '../../test-support/synthetic-page.ts';\n")).toHaveLength(1);
+    expect(await restrictedImports('src-main/extract/x.ts', "import '../../test-support/edit-distance.ts';\n")).toHaveLength(1);
+    expect(await restrictedImports('src-main/extract/x.test.ts', "import '../../test-support/edit-distance.ts';\n")).toHaveLength(0);
+    expect(await restrictedImports('core/layout/x.test.ts', "import '../../test-support/synthetic-page.ts';\n")).toHaveLength(0);
+  });
 });

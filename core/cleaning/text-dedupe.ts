@@ -13,7 +13,7 @@
  *   lines spread spaces between every character, so they never keep one;
  * - a space next to a digit or Latin letter ("2020 年") is kept, as drawn.
  */
-import { isCjk, isSpace } from './script.ts';
+import { CJK_PUNCT, isCjk, isSpace, NEVER_DOUBLED } from './script.ts';
 
 export type DedupeReason = 'overprint' | 'justification-space' | 'whitespace';
 
@@ -66,10 +66,6 @@ export interface DedupeOptions {
   pageDoubled?: boolean;
 }
 
-// Punctuation that never doubles in real text: a doubled one is overprint evidence.
-// "⋯⋯", "……" and "——" are normal pairs and so are absent.
-const NEVER_DOUBLED = /[，。、；：！？“”‘’《》（）〈〉「」『』【】·,;:!?()]/;
-const CJK_PUNCT = /[，。、；：！？“”‘’《》（）〈〉「」『』【】〔〕·…⋯—\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]/;
 
 /** Longest run length tried; a run is one extractor text item, never longer than a line. */
 const MAX_RUN = 400;

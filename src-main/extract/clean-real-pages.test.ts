@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanPdfPage } from '../../core/cleaning/pdf-page.ts';
-import { provenanceProblems } from '../../core/layout/synthetic-page.ts';
-import { matchReference, scoreOrder, type ReferenceWord } from '../../core/layout/reference-order.ts';
+import { provenanceProblems } from '../../test-support/synthetic-page.ts';
+import { matchReference, scoreOrder, type ReferenceWord } from '../../test-support/reference-order.ts';
 import type { RawPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
 
