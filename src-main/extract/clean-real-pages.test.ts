@@ -1,17 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanPdfPage } from '../../core/cleaning/pdf-page.ts';
 import { provenanceProblems } from '../../test-support/synthetic-page.ts';
 import { matchReference, scoreOrder, type ReferenceWord } from '../../test-support/reference-order.ts';
 import type { RawPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
+import { realScannedPages } from '../../test-support/real-pages.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const locDir = path.resolve(repoRoot, '../shared/pdfs/loc');
-const files = fs.existsSync(locDir) ? fs.readdirSync(locDir).filter((f) => f.endsWith('.pdf')) : [];
-if (!files.length) console.log(`skipping clean-real-pages: no PDFs in ${locDir}`);
+// The committed sample always; the LoC set (with ALTO) where ../shared exists.
+const pages = realScannedPages();
 
 /**
  * Pairs of blocks read in the wrong order: B read after A although B lies
@@ -73,10 +70,10 @@ const ORDER_LIMITS: Record<string, { backward: number; discordant?: number; impu
   'evening-star-1918-09-01-p1.pdf': { backward: 0.04, discordant: 0.04, impure: 0.03 },
 };
 
-describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text layer)', () => {
-  for (const f of files) {
+describe('cleaning real scanned pages (Library of Congress, OCR text layer)', () => {
+  for (const { name: f, pdf, alto: altoFile } of pages) {
     it(f, async () => {
-      const [page] = await extractAll(new Uint8Array(fs.readFileSync(path.join(locDir, f))), { skipImages: true });
+      const [page] = await extractAll(new Uint8Array(fs.readFileSync(pdf)), { skipImages: true });
       const t0 = performance.now();
       const cleaned = cleanPdfPage(page);
       const ms = performance.now() - t0;
@@ -108,8 +105,7 @@ describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text
       console.log(`${f}: ${words.length} words, ${cleaned.blocks.length} blocks, ${ms.toFixed(0)} ms, backwards pairs ${backwards} of ${pairs}`);
       expect(backwards / pairs).toBeLessThan(0.005);
 
-      const altoFile = path.join(locDir, f.replace(/\.pdf$/, '.alto.xml'));
-      if (!fs.existsSync(altoFile)) return console.log(`${f}: no ALTO file, order against ALTO not measured`);
+      if (!altoFile) return console.log(`${f}: no ALTO file, order against ALTO not measured`);
       const matches = matchReference(
         cleaned.blocks.map((b) => b.rects),
         altoWords(fs.readFileSync(altoFile, 'utf8'), page),
