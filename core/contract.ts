@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_ID_RE, LIBRARY_SORTS, type DocumentDetail, type DocumentSummary, type ImportProgress, type ImportResult } from './library-model.ts';
 import type { PageModel } from './page-model.ts';
 import { isoDateProblem } from './iso-date.ts';
+import { LANGUAGE_TAG_RE } from './language.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 
 /**
@@ -34,6 +35,7 @@ export const metadataPatchSchema = z
     page: z.number().int().min(1).max(100000).nullable(),
     edition: z.string().max(300),
     title: z.string().max(1000),
+    language: z.string().max(35).regex(LANGUAGE_TAG_RE, 'expected a BCP 47 language tag such as en, zh-Hans or zh-Hant, or empty'),
   })
   .partial()
   .strict();

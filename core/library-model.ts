@@ -23,6 +23,8 @@ export interface DocumentMetadata {
   page: number | null;
   edition: string;
   title: string;
+  /** BCP 47 tag the archivist chose ("zh-Hant"), or '' to detect it from the text (core/language.ts). */
+  language: string;
 }
 
 export type SourceKind = 'pdf' | 'text';

@@ -176,3 +176,28 @@ test('a document imported with the CLI appears in the open app without a reload'
   await expect(entries).toHaveCount(before + 1, { timeout: 10_000 });
   await expect(reader.library.getByRole('button', { name: /dispatch\.txt/ })).toBeVisible();
 });
+
+test('text panels and blocks carry their language, the archivist can set it, and each language gets its faces', async ({ app }) => {
+  const cjk = await reader.documentByFile('cjk-overprint.pdf');
+  await reader.open(cjk);
+  await expect(reader.cleanedScroller()).toHaveAttribute('lang', 'zh-Hans');
+  await expect(reader.rawScroller()).toHaveAttribute('lang', 'zh-Hans');
+  // The app's own words stay English.
+  await expect(app.page.locator('html')).toHaveAttribute('lang', 'en');
+  const font = () => reader.blocks().first().evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(await font()).toMatch(/^"Noto Serif CJK SC"/);
+
+  await app.page.getByRole('button', { name: 'Details…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Document details' });
+  await expect(dialog.getByLabel('Language')).toHaveValue('');
+  await expect(dialog.getByLabel('Language').locator('option').first()).toHaveText('Automatic (reads as Chinese (Simplified))');
+  await dialog.getByLabel('Language').selectOption('zh-Hant');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(reader.cleanedScroller()).toHaveAttribute('lang', 'zh-Hant');
+  expect(await font()).toMatch(/^"Noto Serif CJK TC"/);
+  expect((await reader.api<DocumentSummary>('document.get', { id: cjk.id })).language).toBe('zh-Hant');
+
+  await reader.open(latin);
+  await expect(reader.cleanedScroller()).toHaveAttribute('lang', 'en');
+});

@@ -9,6 +9,7 @@ describe('metadataFromFileName', () => {
       page: 7,
       edition: '',
       title: '',
+      language: '',
     });
   });
 
@@ -24,10 +25,16 @@ describe('metadataFromFileName', () => {
       page: null,
       edition: '',
       title: '',
+      language: '',
     });
   });
 
   it('rejects impossible dates', () => {
     expect(metadataFromFileName('paper-2020-13-45.pdf').date).toBe('');
+  });
+
+  it('takes only a date that exists', () => {
+    expect(metadataFromFileName('evening-star-1865-02-30-p1.pdf').date).toBe('');
+    expect(metadataFromFileName('evening-star-1904-02-29-p1.pdf').date).toBe('1904-02-29');
   });
 });

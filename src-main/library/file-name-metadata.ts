@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../core/iso-date.ts';
 import type { DocumentMetadata } from '../../core/library-model.ts';
 
 /**
@@ -7,11 +8,12 @@ import type { DocumentMetadata } from '../../core/library-model.ts';
  */
 export function metadataFromFileName(fileName: string): DocumentMetadata {
   const stem = fileName.replace(/\.[^.]+$/, '');
-  const meta: DocumentMetadata = { newspaper: '', date: '', page: null, edition: '', title: '' };
+  const meta: DocumentMetadata = { newspaper: '', date: '', page: null, edition: '', title: '', language: '' };
   let rest = stem;
 
   const date = /(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(rest);
-  if (date && Number(date[2]) >= 1 && Number(date[2]) <= 12 && Number(date[3]) >= 1 && Number(date[3]) <= 31) {
+  // Only a day that exists: "1865-02-30" in a name is no date (the contract would refuse it later).
+  if (date && isIsoDate(`${date[1]}-${date[2]}-${date[3]}`)) {
     meta.date = `${date[1]}-${date[2]}-${date[3]}`;
     rest = rest.slice(0, date.index) + ' ' + rest.slice(date.index + date[0].length);
   }

@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS documents (
   date TEXT NOT NULL DEFAULT '',
   page INTEGER,
   edition TEXT NOT NULL DEFAULT '',
-  title TEXT NOT NULL DEFAULT ''
+  title TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS pages (
   doc_id TEXT NOT NULL,
@@ -52,6 +53,7 @@ interface DocumentRow {
   page: number | null;
   edition: string;
   title: string;
+  language: string;
 }
 
 export interface ListQuery {
@@ -64,7 +66,8 @@ export interface ListQuery {
 /** A document being written: pages go in as they are extracted, the document appears on commit. */
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
-  commit(meta: DocumentMetadata): DocumentSummary;
+  /** language may be left out: '' (detect from the text). */
+  commit(meta: Omit<DocumentMetadata, 'language'> & { language?: string }): DocumentSummary;
   abort(): void;
 }
 
@@ -87,6 +90,9 @@ export class LibraryStore {
     this.db = new DatabaseSync(join(dir, 'library.sqlite'));
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
+    // Libraries made before documents had a language gain the column (empty = detect from the text).
+    const columns = this.db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'language')) this.db.exec("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''");
     this.db.exec('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)');
   }
 
@@ -168,10 +174,10 @@ export class LibraryStore {
         const now = new Date().toISOString();
         this.db
           .prepare(
-            `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title, language)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(id, kind, fileName, size, now, now, pageCount, meta.newspaper, meta.date, meta.page, meta.edition, meta.title);
+          .run(id, kind, fileName, size, now, now, pageCount, meta.newspaper, meta.date, meta.page, meta.edition, meta.title, meta.language ?? '');
         return this.get(id)!;
       },
       abort: () => {
@@ -225,8 +231,8 @@ export class LibraryStore {
     if (!current) throw new Error(`no document ${id}`);
     const next = { ...current, ...patch };
     this.db
-      .prepare('UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ? WHERE id = ?')
-      .run(next.newspaper, next.date, next.page, next.edition, next.title, id);
+      .prepare('UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ?, language = ? WHERE id = ?')
+      .run(next.newspaper, next.date, next.page, next.edition, next.title, next.language, id);
     return this.get(id)!;
   }
 
@@ -263,6 +269,7 @@ function toDetail(row: DocumentRow): DocumentDetail {
     page: row.page,
     edition: row.edition,
     title: row.title,
+    language: row.language ?? '',
     fixity: { algorithm: 'sha-256', digest: row.id, size: row.size, checkedAt: row.fixity_checked_at },
   };
 }
