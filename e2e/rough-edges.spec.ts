@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentSummary } from '../core/library-model.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
-import { cliImport } from './support/host-process.ts';
+import { cliImport, ROOT } from './support/host-process.ts';
 
 /** What a new user tripped over (issue 13), each as the user met it. */
 
@@ -200,4 +200,32 @@ test('text panels and blocks carry their language, the archivist can set it, and
 
   await reader.open(latin);
   await expect(reader.cleanedScroller()).toHaveAttribute('lang', 'en');
+});
+
+test('a very large text page opens in parts, says it is unusually large, and renders more as the reader scrolls', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  // The reference dump's overprinted opening, 720 times: over a million characters, seven dense broadsheet pages.
+  const excerpt = readFileSync(join(ROOT, 'core', 'cleaning', 'fixtures', 'seed-excerpt.txt'), 'utf8');
+  const path = testInfo.outputPath('huge-page.txt');
+  writeFileSync(path, excerpt.repeat(720));
+  await reader.library.getByLabel('Import files').setInputFiles(path);
+  await expect(app.page.getByRole('status').filter({ hasText: /Imported 1/ })).toBeVisible({ timeout: 60_000 });
+  const doc = await reader.documentByFile('huge-page.txt');
+  await reader.open(doc);
+  await expect(app.page.getByRole('status').filter({ hasText: /Unusually large page: 1\.\d million characters of text/ })).toBeVisible({ timeout: 30_000 });
+  // Counts only: carrying a page model this size out of the browser takes Playwright minutes.
+  const model = await reader.pageCounts(doc.id);
+  const rendered = () => reader.blocks().count();
+  const first = await rendered();
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThan(model.blocks / 2);
+  expect(await reader.raw.locator('[data-item]').count()).toBeLessThan(model.items / 3);
+  // Scrolling to the end of what is rendered brings the next part.
+  await reader.cleanedScroller().evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect.poll(rendered).toBeGreaterThan(first);
+  // The raw panel follows the cleaned one through the offset map, within what is rendered.
+  await reader.cleanedScroller().evaluate((el) => (el.scrollTop = 4000));
+  await expect.poll(() => reader.rawScroller().evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+  await expect(reader.cleanedScroller()).toHaveAttribute('lang', 'zh-Hans');
+  await saveScreenshot(app.page, 'large-page');
 });

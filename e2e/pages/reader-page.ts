@@ -52,6 +52,24 @@ export class ReaderPage {
     return reply.result as T;
   }
 
+  /** How many blocks and items a page has, counted in the page: carrying a huge page model out of the browser takes Playwright minutes. */
+  pageCounts(id: string, page = 1): Promise<{ blocks: number; items: number }> {
+    return this.page.evaluate(
+      async ([id, page]) => {
+        const bridge = (window as { archive?: { invoke(n: string, p: unknown): Promise<unknown> } }).archive;
+        const params = { id, page };
+        const reply = (
+          bridge
+            ? await bridge.invoke('document.page', params)
+            : await (await fetch('/api/document.page', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })).json()
+        ) as { ok: boolean; error?: string; result: { blocks: unknown[]; items: unknown[] } };
+        if (!reply.ok) throw new Error(reply.error);
+        return { blocks: reply.result.blocks.length, items: reply.result.items.length };
+      },
+      [id, page] as const,
+    );
+  }
+
   async documentByFile(fileName: string): Promise<DocumentSummary> {
     const docs = await this.api<DocumentSummary[]>('library.list');
     const doc = docs.find((d) => d.fileName === fileName);
