@@ -77,7 +77,8 @@ describe('broadsheet CLI', () => {
     const library = join(dir, 'lib');
     const files = [...Object.keys(bad).map((n) => join(dir, n)), join(dir, 'good.pdf'), join(dir, 'missing.pdf'), join(ROOT, 'fixtures', 'pdf', 'encrypted.pdf')];
     const r = cli('import', '--library', library, ...files);
-    expect(r.status).toBe(1);
+    // Once seen 0 under load: say what the CLI printed if it happens again.
+    expect(r.status, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
     const errors = r.stderr.trim().split('\n');
     const reasonOf = (file: string) => errors.find((l) => l.startsWith(`error: ${file}:`));
     expect(reasonOf('random.pdf')).toMatch(/not a PDF/);
