@@ -87,6 +87,11 @@ export const requests = {
     params: z.object({ id: documentIdSchema, patch: metadataPatchSchema }).strict(),
     result: returns<DocumentSummary>(),
   },
+  /** Names a newspaper once for its LCCN: all its pages now and every page imported later. */
+  'library.renameTitle': {
+    params: z.object({ lccn: z.string().regex(/^[a-z]{1,3}\d{8,10}$/, 'expected an LCCN such as sn83045462'), newspaper: z.string().trim().min(1).max(300) }).strict(),
+    result: returns<{ updated: number }>(),
+  },
   'settings.get': { params: z.object({}).strict(), result: returns<Settings>() },
   'settings.set': { params: z.object({ patch: settingsPatchSchema }).strict(), result: returns<Settings>() },
 } as const;

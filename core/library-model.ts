@@ -29,7 +29,28 @@ export interface DocumentMetadata {
 
 export type SourceKind = 'pdf' | 'text';
 
-export interface DocumentSummary extends DocumentMetadata {
+/**
+ * Where a document sits in a newspaper's run, as an NDNP issue METS records
+ * it: the title's LCCN, the issue (one key shared by all of its pages:
+ * lccn/date/edition) and the page's place in it. Empty for files that came
+ * without a METS; the library then groups them by newspaper, date and edition.
+ */
+export interface DocumentPlacement {
+  lccn: string;
+  /** Issue key, '' when unknown. */
+  issue: string;
+  /** 1-based place of the page in its issue, or null. */
+  sequence: number | null;
+  /** Printed page number or label ("A1"), '' when unknown. */
+  pageLabel: string;
+  volume: string;
+  /** Issue number as printed ("1,887"). */
+  number: string;
+}
+
+export const NO_PLACEMENT: DocumentPlacement = { lccn: '', issue: '', sequence: null, pageLabel: '', volume: '', number: '' };
+
+export interface DocumentSummary extends DocumentMetadata, DocumentPlacement {
   id: string;
   sha256: string;
   kind: SourceKind;
@@ -44,7 +65,7 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface ImportResult {
   file: string;
-  /** 'skipped': found in a folder but not a page file (or an empty folder); see core/import-report.ts. */
+  /** 'skipped': not imported itself (ALTO/METS XML, JP2/TIFF images, manifests, empty folders); `error` says why (core/import-report.ts). */
   status: 'imported' | 'duplicate' | 'failed' | 'skipped';
   id?: string;
   /** Failed or skipped: one line naming the file and the reason ("a.pdf: not a PDF (no %PDF- header)"); shown as is. */

@@ -20,7 +20,10 @@ export async function importCommand(
     if (io.tty) io.err(bar(done, total, file) + (done === total ? '\n' : ''));
   });
   for (const r of results) if (r.status === 'failed') io.err(`error: ${r.error}\n`);
-  for (const r of results) if (r.status === 'skipped') io.err(`skipped: ${r.error}\n`);
+  // A few skipped files are named one by one; a batch's hundreds of images are counted per reason.
+  const skippedFiles = results.filter((r) => r.status === 'skipped');
+  if (skippedFiles.length <= 10) for (const r of skippedFiles) io.err(`skipped: ${r.error}\n`);
+  else for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${reason}\n`);
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
   io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${store.dir})\n`);
@@ -31,4 +34,15 @@ export async function importCommand(
 /** Non-zero when any file failed, or when nothing given was importable at all. */
 export function importExitCode(results: ImportResult[]): number {
   return results.some((r) => r.status === 'failed') || results.every((r) => r.status === 'skipped') ? 1 : 0;
+}
+
+/** A batch skips hundreds of images for one reason: say each reason once, with its count. */
+export function skippedByReason(results: readonly ImportResult[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of results) {
+    if (r.status !== 'skipped') continue;
+    const reason = (r.error ?? '').replace(/^[^:]*: /, '');
+    out.set(reason, (out.get(reason) ?? 0) + 1);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metadataFromFileName } from './file-name-metadata.ts';
+import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
 
 describe('metadataFromFileName', () => {
   it('reads Library of Congress style names', () => {
@@ -32,9 +32,36 @@ describe('metadataFromFileName', () => {
   it('rejects impossible dates', () => {
     expect(metadataFromFileName('paper-2020-13-45.pdf').date).toBe('');
   });
+});
 
-  it('takes only a date that exists', () => {
-    expect(metadataFromFileName('evening-star-1865-02-30-p1.pdf').date).toBe('');
-    expect(metadataFromFileName('evening-star-1904-02-29-p1.pdf').date).toBe('1904-02-29');
+describe('names that carry no newspaper', () => {
+  it('does not make a newspaper of a name without a date or page', () => {
+    expect(metadataFromFileName('huge-50mb.pdf').newspaper).toBe('');
+    expect(metadataFromFileName('0007.pdf')).toEqual({ newspaper: '', date: '', page: null, edition: '', title: '', language: '' });
+  });
+
+  it('rejects dates that are not in the calendar', () => {
+    expect(metadataFromFileName('paper-1865-02-30.pdf').date).toBe('');
+    expect(metadataFromFileName('paper-1864-02-29.pdf').date).toBe('1864-02-29');
+  });
+});
+
+describe('metadataFromPdfTitle', () => {
+  it('reads Chronicling America style titles', () => {
+    expect(metadataFromPdfTitle('Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]')).toEqual({ newspaper: 'Der Nordstern (St. Cloud, Minn.)', date: '1878-01-03' });
+    expect(metadataFromPdfTitle('Der Nordstern (St. Cloud, Minn.) 1874-1931, January 03, 1878, Image 1')).toEqual({
+      newspaper: 'Der Nordstern (St. Cloud, Minn.)',
+      date: '1878-01-03',
+      page: 1,
+    });
+    expect(metadataFromPdfTitle('Omaha daily bee. [volume] (Omaha [Neb.]) 1872-1922, June 05, 1895 [p 3]')).toEqual({
+      newspaper: 'Omaha daily bee. [volume] (Omaha [Neb.])',
+      date: '1895-06-05',
+      page: 3,
+    });
+  });
+
+  it('reads nothing from a title without a date', () => {
+    expect(metadataFromPdfTitle('Annual report')).toEqual({});
   });
 });

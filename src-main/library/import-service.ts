@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import type { ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
+import type { DocumentMetadata, DocumentPlacement, ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
-import { metadataFromFileName } from './file-name-metadata.ts';
+import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
 import { sha256, type LibraryStore } from './library-store.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
@@ -16,6 +16,9 @@ export interface PageProcessor {
 export interface ImportInput {
   name: string;
   bytes: Uint8Array;
+  /** Metadata known from outside the file (an issue METS); it beats every guess. */
+  meta?: Partial<DocumentMetadata>;
+  placement?: DocumentPlacement;
 }
 
 /** The error message every surface shows: one line, naming the file and the reason. */
@@ -76,8 +79,13 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     if (store.storeOriginal(input.bytes) !== id) throw new Error('the file changed while it was being imported');
     const { title } = await processor.process(kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
     const meta = metadataFromFileName(basename(file));
-    if (title && !meta.title) meta.title = title.slice(0, 1000);
-    pending.commit(meta);
+    if (title) {
+      // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.
+      Object.assign(meta, metadataFromPdfTitle(title));
+      if (!meta.title) meta.title = title.slice(0, 1000);
+    }
+    Object.assign(meta, input.meta);
+    pending.commit(meta, input.placement);
     return { file, status: 'imported', id };
   } catch (err) {
     pending.abort();

@@ -45,6 +45,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       events.emit('library.changed', { ids: [id] });
       return updated;
     },
+    'library.renameTitle': ({ lccn, newspaper }) => {
+      const updated = store.renameTitle(lccn, newspaper);
+      events.emit('library.changed', { ids: [] });
+      return { updated };
+    },
     'settings.get': () => store.settings(),
     'settings.set': ({ patch }) => store.updateSettings(patch),
   };

@@ -1,0 +1,124 @@
+/**
+ * How archivists think of a library: newspaper title → year → issue (date,
+ * edition) → page. Documents (files) are mapped onto that tree: a page of an
+ * NDNP batch carries its issue key and sequence from the METS; any other
+ * file is placed by its newspaper, date and edition, and ordered by its
+ * printed page number. A multi-page file is one entry of its issue.
+ */
+
+export interface TreeDocument {
+  id: string;
+  newspaper: string;
+  date: string;
+  edition: string;
+  page: number | null;
+  pageCount: number;
+  fileName: string;
+  lccn?: string;
+  /** Issue key from the METS (lccn/date/edition), '' when unknown. */
+  issue?: string;
+  sequence?: number | null;
+}
+
+export interface IssueNode<D extends TreeDocument = TreeDocument> {
+  key: string;
+  date: string;
+  edition: string;
+  /** The issue's documents in page order. */
+  pages: D[];
+}
+
+export interface TitleNode<D extends TreeDocument = TreeDocument> {
+  key: string;
+  name: string;
+  lccn: string;
+  /** Years with issues, ascending, and each year's issues by date then edition. */
+  years: Map<number, IssueNode<D>[]>;
+  undated: D[];
+}
+
+const normEdition = (e: string) => (/^\d+$/.test(e.trim()) ? e.trim().padStart(2, '0') : e.trim() || '01');
+
+export function titleKey(d: TreeDocument): string {
+  return d.lccn || d.newspaper || '';
+}
+
+export function issueKey(d: TreeDocument): string {
+  if (d.issue) return d.issue;
+  if (!d.date) return '';
+  return `${titleKey(d) || 'unknown'}/${d.date}/${normEdition(d.edition)}`;
+}
+
+const pageOrder = (d: TreeDocument) => d.sequence ?? d.page ?? Number.MAX_SAFE_INTEGER;
+
+export function buildLibraryTree<D extends TreeDocument>(docs: readonly D[]): TitleNode<D>[] {
+  const titles = new Map<string, TitleNode<D>>();
+  const issues = new Map<string, IssueNode<D>>();
+  for (const d of docs) {
+    const tk = titleKey(d);
+    let title = titles.get(tk);
+    if (!title) {
+      title = { key: tk, name: d.newspaper || d.lccn || 'Unknown newspaper', lccn: d.lccn ?? '', years: new Map(), undated: [] };
+      titles.set(tk, title);
+    } else if (title.name === (title.lccn || 'Unknown newspaper') && d.newspaper) title.name = d.newspaper;
+    const ik = issueKey(d);
+    if (!ik) {
+      title.undated.push(d);
+      continue;
+    }
+    let issue = issues.get(ik);
+    if (!issue) {
+      issue = { key: ik, date: d.date, edition: normEdition(d.edition), pages: [] };
+      issues.set(ik, issue);
+      const year = Number(d.date.slice(0, 4));
+      const list = title.years.get(year) ?? [];
+      list.push(issue);
+      title.years.set(year, list);
+    }
+    issue.pages.push(d);
+  }
+  for (const issue of issues.values()) issue.pages.sort((a, b) => pageOrder(a) - pageOrder(b) || a.fileName.localeCompare(b.fileName));
+  for (const title of titles.values()) {
+    title.years = new Map([...title.years.entries()].sort((a, b) => a[0] - b[0]));
+    for (const list of title.years.values()) list.sort((a, b) => (a.date === b.date ? a.edition.localeCompare(b.edition) : a.date < b.date ? -1 : 1));
+  }
+  return [...titles.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface CalendarDay {
+  /** ISO date, or '' for a blank cell before the 1st or after the last day. */
+  date: string;
+  day: number;
+  issues: IssueNode[];
+}
+
+/** A month as weeks of seven days, Monday first (ISO 8601), with the issues of each day. */
+export function monthGrid(year: number, month: number, issues: readonly IssueNode[]): CalendarDay[][] {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lead = (first.getUTCDay() + 6) % 7;
+  const byDate = new Map<string, IssueNode[]>();
+  for (const i of issues) byDate.set(i.date, [...(byDate.get(i.date) ?? []), i]);
+  const cells: CalendarDay[] = Array.from({ length: lead }, () => ({ date: '', day: 0, issues: [] }));
+  for (let d = 1; d <= days; d++) {
+    const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    cells.push({ date, day: d, issues: byDate.get(date) ?? [] });
+  }
+  while (cells.length % 7) cells.push({ date: '', day: 0, issues: [] });
+  const weeks: CalendarDay[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/**
+ * The document before or after `id` in its issue's page order, so reading an
+ * issue pages on from one file into the next; null at either end or for a
+ * document in no issue.
+ */
+export function adjacentInIssue<D extends TreeDocument>(docs: readonly D[], id: string, dir: 1 | -1): D | null {
+  const doc = docs.find((d) => d.id === id);
+  const key = doc && issueKey(doc);
+  if (!key) return null;
+  const pages = docs.filter((d) => issueKey(d) === key).sort((a, b) => pageOrder(a) - pageOrder(b) || a.fileName.localeCompare(b.fileName));
+  return pages[pages.findIndex((d) => d.id === id) + dir] ?? null;
+}
