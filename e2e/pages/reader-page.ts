@@ -91,7 +91,7 @@ export class ReaderPage {
    * single-colour box is ~0; a printed page with text or pictures is well above.
    */
   /** Waits until every PDF in the library shows its thumbnail image (scans take a few seconds). */
-  async waitForThumbnails(timeout = 15_000): Promise<void> {
+  async waitForThumbnails(timeout = 30_000): Promise<void> {
     const docs = await this.api<DocumentSummary[]>('library.list');
     for (const d of docs.filter((doc) => doc.kind === 'pdf')) {
       await this.libraryEntry(d).getByTestId('thumb-image').waitFor({ timeout });
