@@ -173,7 +173,7 @@ test('a document imported with the CLI appears in the open app without a reload'
   mkdirSync(folder);
   writeFileSync(join(folder, 'dispatch.txt'), '围绕中心服务大局\n来到大陈村来到大陈村\n');
   cliImport(app.libraryDir, [join(folder, 'dispatch.txt')]);
-  await expect(entries).toHaveCount(before + 1, { timeout: 10_000 });
+  await expect(entries).toHaveCount(before + 1, { timeout: 20_000 });
   await expect(reader.library.getByRole('button', { name: /dispatch\.txt/ })).toBeVisible();
 });
 
@@ -203,16 +203,16 @@ test('text panels and blocks carry their language, the archivist can set it, and
 });
 
 test('a very large text page opens in parts, says it is unusually large, and renders more as the reader scrolls', async ({ app }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // The reference dump's overprinted opening, 720 times: over a million characters, seven dense broadsheet pages.
   const excerpt = readFileSync(join(ROOT, 'core', 'cleaning', 'fixtures', 'seed-excerpt.txt'), 'utf8');
   const path = testInfo.outputPath('huge-page.txt');
   writeFileSync(path, excerpt.repeat(720));
   await reader.library.getByLabel('Import files').setInputFiles(path);
-  await expect(app.page.getByRole('status').filter({ hasText: /Imported 1/ })).toBeVisible({ timeout: 60_000 });
+  await expect(app.page.getByRole('status').filter({ hasText: /Imported 1/ })).toBeVisible({ timeout: 90_000 });
   const doc = await reader.documentByFile('huge-page.txt');
   await reader.open(doc);
-  await expect(app.page.getByRole('status').filter({ hasText: /Unusually large page: 1\.\d million characters of text/ })).toBeVisible({ timeout: 30_000 });
+  await expect(app.page.getByRole('status').filter({ hasText: /Unusually large page: 1\.\d million characters of text/ })).toBeVisible({ timeout: 60_000 });
   // Counts only: carrying a page model this size out of the browser takes Playwright minutes.
   const model = await reader.pageCounts(doc.id);
   const rendered = () => reader.blocks().count();
