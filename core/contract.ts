@@ -87,6 +87,11 @@ export const requests = {
     params: z.object({ id: documentIdSchema, patch: metadataPatchSchema }).strict(),
     result: returns<DocumentSummary>(),
   },
+  /** Bulk editing: the same metadata on many documents at once (select many, set newspaper or date). */
+  'library.updateMetadata': {
+    params: z.object({ ids: z.array(documentIdSchema).min(1).max(100000), patch: metadataPatchSchema }).strict(),
+    result: returns<{ updated: number }>(),
+  },
   /** Names a newspaper once for its LCCN: all its pages now and every page imported later. */
   'library.renameTitle': {
     params: z.object({ lccn: z.string().regex(/^[a-z]{1,3}\d{8,10}$/, 'expected an LCCN such as sn83045462'), newspaper: z.string().trim().min(1).max(300) }).strict(),

@@ -50,7 +50,15 @@ export interface DocumentPlacement {
 
 export const NO_PLACEMENT: DocumentPlacement = { lccn: '', issue: '', sequence: null, pageLabel: '', volume: '', number: '' };
 
+/**
+ * Where a document's metadata came from: guessed at import (file name, PDF
+ * Info), read from an issue METS, or set by the archivist. A guess is shown
+ * as one until the archivist confirms it.
+ */
+export type MetadataSource = 'guess' | 'mets' | 'archivist';
+
 export interface DocumentSummary extends DocumentMetadata, DocumentPlacement {
+  metadataSource: MetadataSource;
   id: string;
   sha256: string;
   kind: SourceKind;

@@ -55,3 +55,20 @@ test('the workspace fills the window below the top bar, with or without an error
   const bottom = await reader.library.evaluate((el) => el.getBoundingClientRect().bottom);
   expect(Math.round(bottom)).toBe(app.page.viewportSize()!.height);
 });
+
+test('the archivist sets the newspaper and date of several guessed documents at once', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  const docs = await reader.api<DocumentSummary[]>('library.list');
+  const pick = docs.filter((d) => d.kind === 'pdf').slice(0, 2);
+  await expect(reader.libraryEntry(pick[0])).toContainText('guessed');
+  await reader.library.getByRole('button', { name: 'Select' }).click();
+  for (const d of pick) await reader.library.getByRole('checkbox', { name: new RegExp(d.title || d.fileName) }).check();
+  await reader.library.getByRole('button', { name: 'Edit…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Edit 2 documents' });
+  await dialog.getByLabel('Newspaper').fill('The Bulk Herald');
+  await dialog.getByLabel('Date').fill('1901-02-03');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await reader.api<DocumentSummary[]>('library.list')).filter((d) => d.newspaper === 'The Bulk Herald' && d.date === '1901-02-03' && d.metadataSource === 'archivist').length).toBe(2);
+  for (const d of pick) await expect(reader.libraryEntry(d)).not.toContainText('guessed');
+});

@@ -2,7 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type LibrarySort, type SourceKind } from '../../core/library-model.ts';
+import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type LibrarySort, type MetadataSource, type SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 
@@ -48,6 +48,7 @@ ALTER TABLE documents ADD COLUMN sequence INTEGER;
 ALTER TABLE documents ADD COLUMN page_label TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN volume TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN number TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN metadata_source TEXT NOT NULL DEFAULT 'guess';
 CREATE INDEX IF NOT EXISTS documents_issue ON documents (issue, sequence);
 `;
 
@@ -84,6 +85,7 @@ interface DocumentRow {
   page_label: string;
   volume: string;
   number: string;
+  metadata_source: MetadataSource;
 }
 
 export interface ListQuery {
@@ -207,11 +209,12 @@ export class LibraryStore {
         this.db
           .prepare(
             `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title,
-               lccn, issue, sequence, page_label, volume, number, language)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               lccn, issue, sequence, page_label, volume, number, metadata_source, language)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(id, kind, fileName, size, now, now, pageCount, meta.newspaper, meta.date, meta.page, meta.edition, meta.title,
-            placement.lccn, placement.issue, placement.sequence, placement.pageLabel, placement.volume, placement.number, meta.language ?? '');
+            placement.lccn, placement.issue, placement.sequence, placement.pageLabel, placement.volume, placement.number,
+            placement.issue ? 'mets' : 'guess', meta.language ?? '');
         return this.get(id)!;
       },
       abort: () => {
@@ -270,14 +273,31 @@ export class LibraryStore {
     return { ...(JSON.parse(row.raw) as RawPage), ...(JSON.parse(row.cleaned) as CleanedPage) };
   }
 
+  /** Saves the archivist's metadata: what they saved is no longer a guess. */
   updateMetadata(id: string, patch: Partial<DocumentMetadata>): DocumentSummary {
-    const current = this.get(id);
-    if (!current) throw new Error(`no document ${id}`);
-    const next = { ...current, ...patch };
-    this.db
-      .prepare('UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ?, language = ? WHERE id = ?')
-      .run(next.newspaper, next.date, next.page, next.edition, next.title, next.language, id);
+    this.updateMetadataOf([id], patch);
     return this.get(id)!;
+  }
+
+  /** The same patch on many documents (bulk editing), in one transaction; unknown ids refuse the whole change. */
+  updateMetadataOf(ids: readonly string[], patch: Partial<DocumentMetadata>): number {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const update = this.db.prepare(
+        "UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ?, language = ?, metadata_source = 'archivist' WHERE id = ?",
+      );
+      for (const id of ids) {
+        const current = this.get(id);
+        if (!current) throw new Error(`no document ${id}`);
+        const next = { ...current, ...patch };
+        update.run(next.newspaper, next.date, next.page, next.edition, next.title, next.language ?? '', id);
+      }
+      this.db.exec('COMMIT');
+      return ids.length;
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
   }
 
   /** The newspaper name the archivist set for an LCCN, or ''. */
@@ -348,5 +368,6 @@ function toSummary(row: DocumentRow): DocumentSummary {
     pageLabel: row.page_label,
     volume: row.volume,
     number: row.number,
+    metadataSource: row.metadata_source,
   };
 }

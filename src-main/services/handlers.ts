@@ -45,6 +45,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       events.emit('library.changed', { ids: [id] });
       return updated;
     },
+    'library.updateMetadata': ({ ids, patch }) => {
+      const updated = store.updateMetadataOf(ids, patch);
+      events.emit('library.changed', { ids });
+      return { updated };
+    },
     'library.renameTitle': ({ lccn, newspaper }) => {
       const updated = store.renameTitle(lccn, newspaper);
       events.emit('library.changed', { ids: [] });

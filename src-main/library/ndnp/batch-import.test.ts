@@ -74,7 +74,7 @@ describe('a title the archivist named', () => {
       const s = new LibraryStore(join(d, 'lib'));
       s.renameTitle('sn99000101', 'Fixture Gazette (Testville)');
       await importPaths(s, inThreadProcessor, [join(d, 'in')]);
-      expect(s.list().map((x) => x.newspaper)).toEqual(['Fixture Gazette (Testville)', 'Fixture Gazette (Testville)']);
+      expect(s.list().map((x) => [x.newspaper, x.metadataSource])).toEqual([['Fixture Gazette (Testville)', 'mets'], ['Fixture Gazette (Testville)', 'mets']]);
       s.close();
     } finally {
       rmSync(d, { recursive: true, force: true });

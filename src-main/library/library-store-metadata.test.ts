@@ -81,3 +81,23 @@ describe('naming a title once for its LCCN', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('metadata provenance and bulk editing', () => {
+  it('marks imported metadata a guess until the archivist saves it, and edits many documents in one transaction', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bulk-'));
+    const store = new LibraryStore(dir);
+    const ids = [1, 2, 3].map((n) => add(store, n));
+    expect(store.list().map((d) => d.metadataSource)).toEqual(['guess', 'guess', 'guess']);
+    expect(store.updateMetadataOf(ids.slice(0, 2), { newspaper: 'Evening Star', date: '1918-09-01' })).toBe(2);
+    expect(store.list().map((d) => [d.newspaper, d.date, d.metadataSource])).toEqual([
+      ['Star', '1900-01-01', 'guess'],
+      ['Evening Star', '1918-09-01', 'archivist'],
+      ['Evening Star', '1918-09-01', 'archivist'],
+    ]);
+    // One unknown id refuses the whole change.
+    expect(() => store.updateMetadataOf([ids[2], 'f'.repeat(64)], { newspaper: 'X' })).toThrow(/no document/);
+    expect(store.get(ids[2])!.newspaper).toBe('Star');
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
