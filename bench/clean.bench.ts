@@ -5,6 +5,11 @@
  * run warm and the median of 5 runs is printed per file. Goal: well under
  * 100 ms per LoC page.
  *
+ * Pages with an ALTO file beside them (`<name>.alto.xml`) also get their
+ * line cohesion printed (core/layout/line-cohesion.ts): ALTO lines of 4+
+ * words kept whole in one cleaned block, and words in blocks of ≤ 2 words,
+ * with the layout derived from the PDF alone. Goal: ≥ 0.98 and ≤ 1 %.
+ *
  * BENCH_CORE=/path/to/other/core compares another copy of core/ (e.g. an older
  * commit from `git archive`) in the same run, since the machine is shared.
  */
@@ -13,9 +18,12 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CleanedPage, RawPage } from '../core/page-model.ts';
 import { extractAll } from '../src-main/extract/extract-pdf.ts';
+import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { parseAlto } from '../core/layout/alto.ts';
+import { formatCohesion, lineCohesion } from '../core/layout/line-cohesion.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const LOC = resolve(ROOT, '../shared/pdfs/loc');
+const LOC = join(sharedDir(ROOT), 'pdfs/loc');
 const RUNS = 5;
 const WARMUP = 2;
 
@@ -50,4 +58,10 @@ for (const file of files) {
   const chars = pages.reduce((n, p) => n + p.items.reduce((m, it) => m + it.str.length, 0), 0);
   const cols = cleaners.map(([label, clean]) => `${timeClean(clean, pages).toFixed(1)} ${label}`);
   console.log(`${basename(file)}: ${cols.join('  ')} per page (median of ${RUNS}, ${pages.length} page(s), ${chars} raw chars)`);
+  const altoFile = file.replace(/\.pdf$/, '.alto.xml');
+  if (pages.length === 1 && existsSync(altoFile)) {
+    const alto = parseAlto(readFileSync(altoFile, 'utf8'), pages[0].width, pages[0].height);
+    for (const [label, clean] of cleaners)
+      console.log(`  ${label === 'ms' ? 'this core' : 'BENCH_CORE'}: ${formatCohesion(lineCohesion(clean(pages[0]).blocks, alto, pages[0].items))}`);
+  }
 }

@@ -97,7 +97,7 @@ try {
     listFloor.push(
       await page.evaluate(async () => {
         const t0 = performance.now();
-        const r = await fetch('/api/library.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        const r = await fetch('api/library.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
         await r.json();
         return performance.now() - t0;
       }),

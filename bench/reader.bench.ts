@@ -43,7 +43,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const api = async <T>(name: string, params: object = {}): Promise<T> => {
-    const reply = (await (await page.request.post(`${host.origin}/api/${name}`, { data: params })).json()) as { result: T };
+    // Relative to the page: the host serves the app (and scopes its cookie) under a per-session path.
+    const reply = (await (await page.request.post(new URL(`api/${name}`, page.url()).href, { data: params })).json()) as { result: T };
     return reply.result;
   };
   await page.goto(host.url);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_ID_RE, LIBRARY_SORTS, type DocumentDetail, type DocumentSummary, type ImportProgress, type ImportResult } from './library-model.ts';
-import type { PageModel } from './page-model.ts';
+import type { PageModel, Photo } from './page-model.ts';
+import type { IndexProgress, SearchResult } from './search/search-model.ts';
 import { isoDateProblem } from './iso-date.ts';
 import { LANGUAGE_TAG_RE } from './language.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
@@ -78,6 +79,11 @@ export const requests = {
       .strict(),
     result: returns<ImportResult[]>(),
   },
+  /** Removes documents with their pages, and their originals when nothing else uses them. */
+  'library.remove': {
+    params: z.object({ ids: z.array(documentIdSchema).min(1).max(500) }).strict(),
+    result: returns<{ removed: string[]; missing: string[] }>(),
+  },
   'document.get': { params: z.object({ id: documentIdSchema }).strict(), result: returns<DocumentDetail>() },
   'document.page': {
     params: z.object({ id: documentIdSchema, page: z.number().int().min(1).max(100000) }).strict(),
@@ -86,6 +92,47 @@ export const requests = {
   'document.updateMetadata': {
     params: z.object({ id: documentIdSchema, patch: metadataPatchSchema }).strict(),
     result: returns<DocumentSummary>(),
+  },
+  /** The archivist's choice for one photo → paragraph link; returns the photos of the photo's page with every choice applied. */
+  'photos.link': {
+    params: z
+      .object({
+        id: documentIdSchema,
+        photo: z.string().regex(/^p\d{1,6}i\d{1,6}$/, 'expected a photo id like p1i0'),
+        block: z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12'),
+        action: z.enum(['confirm', 'remove', 'add', 'reset']),
+      })
+      .strict(),
+    result: returns<Photo[]>(),
+  },
+  /** The photos anywhere in the document that illustrate a paragraph, best first. */
+  'photos.ofBlock': {
+    params: z.object({ id: documentIdSchema, block: z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12') }).strict(),
+    result: returns<Array<{ photo: string; page: number; caption: string; score: number; origin?: 'confirmed' | 'added' }>>(),
+  },
+  /** Re-runs the linker over a document; the archivist's choices stay. */
+  'photos.relink': { params: z.object({ id: documentIdSchema }).strict(), result: returns<{ photos: number }>() },
+  'search.query': {
+    params: z
+      .object({
+        q: z.string().max(1000),
+        /** Search the raw layer (text exactly as extracted) instead of the cleaned one. */
+        raw: z.boolean().optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).max(100000).optional(),
+        newspaper: z.string().max(300).optional(),
+        dateFrom: isoDate.optional(),
+        dateTo: isoDate.optional(),
+        kinds: z.array(z.enum(['headline', 'subhead', 'paragraph', 'caption', 'byline', 'other'])).max(6).optional(),
+        /** Also match the other written form of Chinese terms (simplified ↔ traditional). */
+        variants: z.boolean().optional(),
+        /** Only this document (Ctrl+F in the reader). */
+        document: documentIdSchema.optional(),
+        /** Include each hit's page rectangles (costs a page load per hit page). */
+        rects: z.boolean().optional(),
+      })
+      .strict(),
+    result: returns<SearchResult>(),
   },
   /** Bulk editing: the same metadata on many documents at once (select many, set newspaper or date). */
   'library.updateMetadata': {
@@ -104,6 +151,8 @@ export const requests = {
 export const events = {
   'import.progress': returns<ImportProgress>(),
   'library.changed': returns<{ ids: string[] }>(),
+  /** The search index catching up with the library; total 0 means it is ready. */
+  'search.progress': returns<IndexProgress>(),
 } as const;
 
 export type RequestName = keyof typeof requests;

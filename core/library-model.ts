@@ -73,7 +73,7 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface ImportResult {
   file: string;
-  /** 'skipped': not imported itself (ALTO/METS XML, JP2/TIFF images, manifests, empty folders); `error` says why (core/import-report.ts). */
+  /** 'skipped': not imported itself, `error` says why (core/import-report.ts): a file a batch carries (ALTO/METS XML, JP2/TIFF images, manifests), an empty folder, or one we may not open (a FIFO, a device, a link out of the folder). */
   status: 'imported' | 'duplicate' | 'failed' | 'skipped';
   id?: string;
   /** Failed or skipped: one line naming the file and the reason ("a.pdf: not a PDF (no %PDF- header)"); shown as is. */

@@ -44,6 +44,11 @@ export interface RawPage {
   height: number;
   items: RawItem[];
   images: RawImage[];
+  /**
+   * Illustrations the page's OCR marked (ALTO Illustration/GraphicalElement),
+   * top-left page points, when an OCR file came with a scan.
+   */
+  illustrations?: Rect[];
 }
 
 export type BlockKind = 'headline' | 'subhead' | 'paragraph' | 'caption' | 'byline' | 'other';
@@ -51,7 +56,7 @@ export type BlockKind = 'headline' | 'subhead' | 'paragraph' | 'caption' | 'byli
 /**
  * Where a cleaned character came from: [item index, character index in item.str].
  * [-1, -1] marks a character cleaning inserted (a space between Latin words
- * that sat in separate items).
+ * that sat in separate items, or a "\n" between the lines of a heading).
  */
 export type CharSource = [item: number, char: number];
 
@@ -59,6 +64,7 @@ export interface Block {
   /** Stable within a page: "p<page>b<index in reading order>". */
   id: string;
   kind: BlockKind;
+  /** Reading text; a heading set on several lines keeps them, separated by "\n". */
   text: string;
   /** One rect per column segment the block occupies (empty for text-only pages). */
   rects: Rect[];
@@ -77,13 +83,26 @@ export interface Edit {
   end: number;
 }
 
+/** How a link between a photo and a paragraph came to be. */
+export type LinkOrigin = 'auto' | 'confirmed' | 'added';
+
+export interface PhotoLink {
+  /** Block id of the paragraph ("p<page>b<k>": it may be on another page of the document). */
+  block: string;
+  /** Caption similarity combined with layout proximity, 0–1 (rounded to 3 places). */
+  score: number;
+  /** Set when the archivist confirmed or added the link; absent for the linker's own. */
+  origin?: Exclude<LinkOrigin, 'auto'>;
+}
+
 export interface Photo {
+  /** "p<page>i<k>": k-th photo of the page, top to bottom. */
   id: string;
   rect: Rect;
-  /** Block ids of the caption(s). */
-  captions: string[];
-  /** Block ids of paragraphs the photo illustrates. */
-  paragraphs: string[];
+  /** Block id of the caption, or null. */
+  caption: string | null;
+  /** Paragraphs the photo illustrates, best first. */
+  links: PhotoLink[];
 }
 
 export interface CleanedPage {
@@ -110,9 +129,9 @@ export function rawText(items: readonly RawItem[]): string {
   return out;
 }
 
-/** The JSON printed by `broadsheet extract --json` (schema 1). */
+/** The JSON printed by `broadsheet extract --json` (schema 2: photos carry caption ids and scored links). */
 export interface ExtractJson {
-  schema: 1;
+  schema: 2;
   file: string;
   sha256: string;
   pages: Array<{

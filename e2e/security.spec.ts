@@ -54,7 +54,7 @@ test.describe('renderer security', () => {
       const call = async (name: string, params: unknown) => {
         const bridge = (window as { archive?: { invoke(n: string, p: unknown): Promise<unknown> } }).archive;
         if (bridge) return bridge.invoke(name, params);
-        const res = await fetch(`/api/${name}`, { method: 'POST', body: JSON.stringify(params), headers: { 'content-type': 'application/json' } });
+        const res = await fetch(`api/${name}`, { method: 'POST', body: JSON.stringify(params), headers: { 'content-type': 'application/json' } });
         return res.json();
       };
       return {
@@ -70,5 +70,19 @@ test.describe('renderer security', () => {
     expect(replies.list).toMatchObject({ ok: true });
     expect((replies.list as { result: unknown[] }).result.length).toBeGreaterThan(0);
     await expect(page.getByRole('region', { name: 'Library' })).toBeVisible();
+  });
+
+  test('the token leaves the address bar, and its cookie reaches no other local service', async ({ app }) => {
+    test.skip(app.host === 'electron', 'the browser host only: Electron has no token');
+    const { page } = app;
+    await expect(page.getByRole('region', { name: 'Library' })).toBeVisible();
+    expect(page.url()).not.toContain('token');
+    expect(new URL(page.url()).pathname).toMatch(/^\/s\/[\w-]+\/$/);
+    const cookies = page.context().cookies.bind(page.context());
+    expect(await cookies(page.url())).toHaveLength(1);
+    // Cookies ignore ports: another service on 127.0.0.1, or another path of this one, must not get it.
+    expect(await cookies('http://127.0.0.1:9/')).toEqual([]);
+    expect(await cookies(`${app.origin}/`)).toEqual([]);
+    expect(await cookies(`${app.origin}/api/library.list`)).toEqual([]);
   });
 });

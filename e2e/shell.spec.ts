@@ -39,20 +39,22 @@ test('on start the app opens a document, and the last one read on the next start
   await expect(reader.zoomLevel()).toHaveText(zoomText);
 });
 
-test('"/" focuses Search, and typing filters the library by title or newspaper', async ({ app }) => {
+test('"/" focuses Search; the Library panel has its own filter box for title or newspaper', async ({ app }) => {
   const docs = await reader.api<DocumentSummary[]>('library.list');
   await reader.cleaned.click({ position: { x: 5, y: 5 } });
   await app.page.keyboard.press('/');
   await expect(reader.search).toBeFocused();
+  // Keys typed into the box stay there: "j" must not step blocks.
+  await app.page.keyboard.type('evening j');
+  await expect(reader.search).toHaveValue('evening j');
+  await app.page.keyboard.press('Escape');
+  await expect(reader.search).toHaveValue('');
   const target = docs.find((d) => d.fileName === 'latin-columns.pdf')!;
   const word = (target.title || target.fileName).split(/\s+/)[0];
-  await app.page.keyboard.type(word);
+  await reader.libraryFilter.fill(word);
   const entries = reader.library.getByRole('list', { name: 'Documents' }).getByRole('button');
   await expect(entries).toHaveCount(docs.filter((d) => `${d.title} ${d.newspaper} ${d.fileName} ${d.date}`.toLowerCase().includes(word.toLowerCase())).length);
-  // Keys typed into the box stay there: "j" must not step blocks.
-  await app.page.keyboard.type(' j');
-  await expect(reader.search).toHaveValue(`${word} j`);
-  await reader.search.fill('no such document anywhere');
+  await reader.libraryFilter.fill('no such document anywhere');
   await expect(reader.library).toContainText('No documents match.');
 });
 

@@ -120,7 +120,7 @@ export function provenanceProblems(p: RawPage, c: CleanedPage): string[] {
     if (b.map.length !== b.text.length) problems.push(`${b.id}: map ${b.map.length} ≠ text ${b.text.length}`);
     b.map.forEach(([i, k], pos) => {
       if (i === -1 && k === -1) {
-        if (b.text[pos] !== ' ') problems.push(`${b.id}[${pos}]: inserted ${JSON.stringify(b.text[pos])}`);
+        if (b.text[pos] !== ' ' && b.text[pos] !== '\n') problems.push(`${b.id}[${pos}]: inserted ${JSON.stringify(b.text[pos])}`);
         return;
       }
       if (p.items[i]?.str[k] !== b.text[pos]) problems.push(`${b.id}[${pos}]: ${JSON.stringify(b.text[pos])} ≠ raw [${i},${k}]`);

@@ -50,7 +50,8 @@ function ocrWordItems(lines: string[]): RawItem[] {
 describe('cleanPdfPage on a doubled three-column Chinese page', () => {
   const headline = '职工之家五年回顾';
   const byline = '□记者 王明';
-  const bylineClean = '□记者王明';
+  // One spacing policy with the text-dump pipeline: a phrase gap between CJK letters stays.
+  const bylineClean = '□记者 王明';
   const paras = [para(0, 25), para(30, 17), para(50, 33), para(90, 28)];
   const single: RawItem[] = [
     item(headline, 50, 60, 30, { eol: true }),
@@ -77,8 +78,8 @@ describe('cleanPdfPage on a doubled three-column Chinese page', () => {
     expect(removedChars).toBe(single.slice(2).reduce((n, it) => n + it.str.length, 0));
   });
 
-  it('drops the byline space only as a justification edit and keeps provenance exact', () => {
-    expect(summarizeEdits(cleaned.edits)['justification-space']).toBe(1);
+  it('keeps the byline phrase gap (as the text-dump pipeline does) and keeps provenance exact', () => {
+    expect(summarizeEdits(cleaned.edits)['justification-space']).toBe(0);
     expect(provenanceProblems(p, cleaned)).toEqual([]);
   });
 
@@ -132,6 +133,17 @@ describe('cleanPdfPage joining and whitespace', () => {
     expect(summarizeEdits(c.edits).hyphenation).toBe(3);
     const marks = c.edits.filter((e) => e.reason === 'hyphenation').map((e) => p.items[e.item].str.slice(e.start, e.end));
     expect(marks).toEqual(['¬', '¬', '¬']);
+    expect(provenanceProblems(p, c)).toEqual([]);
+  });
+
+  it('rejoins a word whose "¬" stands alone at the line end, with or without its own hyphen', () => {
+    // The Omaha Bee's "Tele- ¬" / "gram" and a "dele ¬" / "gation" whose hyphen the OCR lost.
+    const lines = ['a special Tele- ¬', 'gram from the dele ¬', 'gation said so.'];
+    const p = page(ocrWordItems(lines));
+    const c = cleanPdfPage(p);
+    expect(c.blocks.map((b) => b.text)).toEqual(['a special Telegram from the delegation said so.']);
+    const marks = c.edits.filter((e) => e.reason === 'hyphenation').map((e) => p.items[e.item].str.slice(e.start, e.end));
+    expect(marks).toEqual(['-', '¬', '¬']);
     expect(provenanceProblems(p, c)).toEqual([]);
   });
 

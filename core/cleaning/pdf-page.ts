@@ -4,16 +4,18 @@
  * text with provenance. Every raw character ends up either in exactly one
  * block's map or in exactly one Edit.
  */
-import type { Block, BlockKind, CleanedPage, Edit, RawPage, Rect } from '../page-model.ts';
+import type { Block, BlockKind, CleanedPage, Edit, Photo, RawPage, Rect } from '../page-model.ts';
 import { buildGlyphs, type Glyphs } from '../layout/glyphs.ts';
 import { buildLines, buildSegments, mergeJustifiedFragments, type Line } from '../layout/lines.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
 import { findRivers } from '../layout/rivers.ts';
+import { streamLinks } from '../layout/stream-links.ts';
 import { readingOrder } from '../layout/reading-order.ts';
 import { captionableImages, classifyBlocks, medianSize } from '../layout/block-kinds.ts';
-import { charWidth, isIndented, measureOf, splitParagraphs } from '../layout/paragraphs.ts';
+import { charWidth, isIndented, measureOf, splitParagraphs, type Measure } from '../layout/paragraphs.ts';
 import { joinLines, makeJoinContext, segmentText } from '../layout/join.ts';
 import { findOverprints, rangesToEdits } from './overprint.ts';
+import { findPagePhotos } from '../photos/page-photos.ts';
 
 interface Part {
   block: LineBlock;
@@ -44,30 +46,45 @@ function lineSize(lines: readonly Line[]): number {
   return chars ? sum / chars : 0;
 }
 
+/**
+ * A line's typical top and bottom: the median of its segments'. OCR layers
+ * give single words boxes a third taller than their neighbours', and the
+ * extreme ones would make a paragraph's box reach into the lines of the
+ * paragraphs above and below it.
+ */
+function lineBand(l: Line): [top: number, bottom: number] {
+  if (l.segs.length < 3) return [l.top, l.bottom];
+  const tops = l.segs.map((s) => s.top).sort((a, b) => a - b);
+  const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
+  return [tops[tops.length >> 1], bottoms[bottoms.length >> 1]];
+}
+
 function unionRect(lines: readonly Line[]): Rect {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
   for (const l of lines) {
-    x0 = Math.min(x0, l.x0);
-    y0 = Math.min(y0, l.top);
-    x1 = Math.max(x1, l.x1);
-    y1 = Math.max(y1, l.bottom);
+    const [top, bottom] = lineBand(l);
+    // Gutter specks (lines.ts) are outside the line's own extent but inside the block's text.
+    x0 = Math.min(x0, l.x0, l.segs[0].x0);
+    y0 = Math.min(y0, top);
+    x1 = Math.max(x1, l.x1, l.segs[l.segs.length - 1].x1);
+    y1 = Math.max(y1, bottom);
   }
   return [x0, y0, x1, y1];
 }
 
 /**
  * A paragraph that runs off the bottom of one column and on at the top of the
- * next: the column ends with a full-measure line and the next column's first
- * line is not indented.
+ * next, or on below a picture set into its column: the part before ends with
+ * a full-measure line and the part after does not start indented.
  */
-function continues(g: Glyphs, a: Para, b: Para): boolean {
+function continues(g: Glyphs, a: Para, b: Para, pictures: readonly Rect[]): boolean {
   if (a.kind !== 'paragraph' || b.kind !== 'paragraph' || !a.last || !b.first) return false;
   const pa = a.parts[a.parts.length - 1];
   const pb = b.parts[0];
-  if (pb.block.x0 < pa.block.x1 - 2) return false;
+  if (pb.block.x0 < pa.block.x1 - 2 && !acrossPicture(pa.block, pb.block, pictures)) return false;
   const wa = pa.block.x1 - pa.block.x0;
   const wb = pb.block.x1 - pb.block.x0;
   if (Math.abs(wa - wb) > 0.2 * Math.max(wa, wb)) return false;
@@ -83,15 +100,54 @@ function continues(g: Glyphs, a: Para, b: Para): boolean {
 /**
  * The paragraph `b` continues, if any: the last one read, or the one before a
  * caption or two (a picture with its caption often sits between the end of a
- * column and the top of the next).
+ * column and the top of the next, or between two parts of one column).
  */
-function continued(g: Glyphs, paras: readonly Para[], b: Para): Para | null {
+function continued(g: Glyphs, paras: readonly Para[], b: Para, pictures: readonly Rect[], lineText: (l: Line) => string): Para | null {
   for (let k = paras.length - 1; k >= 0 && k >= paras.length - 3; k--) {
     const a = paras[k];
     if (a.kind === 'caption') continue;
-    return continues(g, a, b) ? a : null;
+    return continues(g, a, b, pictures) || hyphenatedInto(a, b, lineText) ? a : null;
   }
   return null;
+}
+
+/**
+ * The text says so whatever the geometry: the paragraph read last stops in
+ * the middle of a hyphenated word ("increas-", "Augen¬") and the next one
+ * starts in lower case ("ing successes."), as at the foot of a column whose
+ * continuation the layout could not pair by shape.
+ */
+function hyphenatedInto(a: Para, b: Para, lineText: (l: Line) => string): boolean {
+  if (a.kind !== 'paragraph' || b.kind !== 'paragraph' || !a.last || !b.first) return false;
+  const pa = a.parts[a.parts.length - 1];
+  const end = lineText(pa.lines[pa.lines.length - 1]);
+  const start = lineText(b.parts[0].lines[0]);
+  return /\p{Ll}[-\u00AD\u2010\u00AC]$/u.test(end) && /^\p{Ll}/u.test(start);
+}
+
+/** `b` sits below `a` in the same column with a picture between them. */
+function acrossPicture(a: LineBlock, b: LineBlock, pictures: readonly Rect[]): boolean {
+  if (b.top < a.bottom) return false;
+  const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  if (overlap < 0.8 * Math.min(a.x1 - a.x0, b.x1 - b.x0)) return false;
+  return pictures.some((r) => r[1] >= a.bottom - 2 && r[3] <= b.top + 2 && Math.min(r[2], a.x1) - Math.max(r[0], a.x0) > 0.5 * (a.x1 - a.x0));
+}
+
+/**
+ * A subhead set in the column's own type ("Thousands Will Get Increase."):
+ * a line on its own, centred in the measure with room on both sides, of
+ * several words nearly all capitalised. Size cannot tell it from the body.
+ */
+function isRunInHead(g: Glyphs, line: Line, m: Measure, text: string): boolean {
+  const cw = charWidth(g, line);
+  const left = line.x0 - m.left;
+  const right = m.right - line.x1;
+  if (left < 2 * cw || right < 2 * cw || Math.abs(left - right) > 3 * cw) return false;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2 || !/\p{Script=Latin}/u.test(text)) return false;
+  const capitals = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length;
+  // Short function words ("to", "of", "on") may stay lower case.
+  return capitals >= words.length - Math.floor(words.length / 3);
 }
 
 export function cleanPdfPage(page: RawPage): CleanedPage {
@@ -100,11 +156,14 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const segs = buildSegments(g, over.removed);
   // Column gutters on old scans are as narrow as word spaces: only their length gives them away.
   const rivers = findRivers(segs);
-  const lines = mergeJustifiedFragments(buildLines(g, segs, rivers), rivers);
-  const blocks = buildBlocks(lines);
-  const order = readingOrder(blocks);
+  const stream = streamLinks(page, g, segs);
+  const lines = mergeJustifiedFragments(buildLines(g, segs, rivers, stream), rivers, stream);
+  const blocks = buildBlocks(lines, g);
+  // Pictures take part in the reading order as obstacles (a photo set into a
+  // column keeps the column whole), then drop out of it.
+  const pictures = captionableImages(page.images, page.width, page.height);
+  const order = readingOrder([...blocks, ...pictures.map((r) => ({ x0: r[0], top: r[1], x1: r[2], bottom: r[3] }))]).filter((i) => i < blocks.length);
   const body = medianSize(lines);
-  const images = captionableImages(page.images, page.width, page.height);
   // Classification and paragraph splitting both read line texts: build each once.
   const texts = new Map<Line, string>();
   const lineText = (l: Line) => {
@@ -113,32 +172,38 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     return t;
   };
 
-  const kinds = classifyBlocks(
-    order.map((bi) => {
-      const block = blocks[bi];
-      return {
-        text: block.lines.map(lineText).join(' '),
-        rect: [block.x0, block.top, block.x1, block.bottom] as Rect,
-        size: lineSize(block.lines),
-        lineCount: block.lines.length,
-      };
-    }),
-    body,
-    images,
-  );
+  const inputs = order.map((bi) => {
+    const block = blocks[bi];
+    return {
+      text: block.lines.map(lineText).join(' '),
+      rect: [block.x0, block.top, block.x1, block.bottom] as Rect,
+      size: lineSize(block.lines),
+      lineCount: block.lines.length,
+    };
+  });
+  // Captions are settled before paragraphs are built: a body line taken for a caption would split its paragraph.
+  const found = findPagePhotos(page, inputs, classifyBlocks(inputs, body, pictures), body);
+  const kinds = found.kinds;
+  const interruptions = [...pictures, ...found.rects];
 
   const paras: Para[] = [];
+  /** Paragraph index of each block in reading order (its first paragraph). */
+  const paraOf: number[] = [];
   order.forEach((bi, k) => {
     const block = blocks[bi];
     const kind = kinds[k];
     const groups = kind === 'paragraph' ? splitParagraphs(g, block, lineText) : [block.lines];
-    groups.forEach((lines, k) => {
-      const para: Para = { kind, parts: [{ block, lines }], first: k === 0, last: k === groups.length - 1 };
-      const prev = continued(g, paras, para);
+    const m = groups.length > 1 ? measureOf(block) : null;
+    groups.forEach((lines, j) => {
+      const own = m && lines.length === 1 && isRunInHead(g, lines[0], m, lineText(lines[0])) ? 'subhead' : kind;
+      const para: Para = { kind: own, parts: [{ block, lines }], first: j === 0, last: j === groups.length - 1 };
+      // Drawn pictures and the photos found in a scan's raster both interrupt a column.
+      const prev = continued(g, paras, para, interruptions, lineText);
       if (prev) {
         prev.parts.push(...para.parts);
         prev.last = para.last;
       } else paras.push(para);
+      if (j === 0) paraOf[k] = prev ? paras.indexOf(prev) : paras.length - 1;
     });
   });
 
@@ -147,13 +212,21 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     const { text, map } = joinLines(
       ctx,
       p.parts.flatMap((part) => part.lines),
+      { lineBreaks: p.kind === 'headline' || p.kind === 'subhead' },
     );
     return { id: `p${page.number}b${k}`, kind: p.kind, text, rects: p.parts.map((part) => unionRect(part.lines)), map };
   });
 
   const edits: Edit[] = [...over.edits, ...rangesToEdits(g, ctx.hyphens, 'hyphenation'), ...whitespaceEdits(g, over.removed, ctx.used)];
   edits.sort((a, b) => a.item - b.item || a.start - b.start);
-  return { blocks: out, edits, photos: [] };
+  const photos: Photo[] = found.rects.map((rect, k) => ({
+    id: `p${page.number}i${k}`,
+    rect: rect.map((v) => Math.round(v * 100) / 100) as Rect,
+    caption: found.captions[k] >= 0 ? out[paraOf[found.captions[k]]].id : null,
+    // Links need every page of the document: see core/photos/link-photos.ts.
+    links: [],
+  }));
+  return { blocks: out, edits, photos };
 }
 
 /**

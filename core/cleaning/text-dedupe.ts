@@ -13,7 +13,9 @@
  *   lines spread spaces between every character, so they never keep one;
  * - a space next to a digit or Latin letter ("2020 年") is kept, as drawn.
  */
-import { CJK_PUNCT, isCjk, isSpace, NEVER_DOUBLED } from './script.ts';
+import { cjkForSpacing, isCjk, isCjkPunct, isSpace, NEVER_DOUBLED, spaceBetween } from './script.ts';
+
+export { isCjkPunct };
 
 export type DedupeReason = 'overprint' | 'justification-space' | 'whitespace';
 
@@ -80,10 +82,6 @@ function isHigh(s: string, i: number): boolean {
 function isLow(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   return c >= 0xdc00 && c <= 0xdfff;
-}
-
-export function isCjkPunct(ch: string): boolean {
-  return CJK_PUNCT.test(ch);
 }
 
 /**
@@ -233,6 +231,7 @@ export function dedupeLine(line: string, opts: DedupeOptions = {}): DedupedLine 
   const keptIdx: number[] = [];
   for (let i = 0; i < s.length; i++) if (keep[i]) keptIdx.push(i);
   const letterSpaced = isLetterSpaced(s, keptIdx);
+  let keptChars: string[] | undefined;
   // Spaces: decide per maximal group of kept spaces.
   for (let a = 0; a < keptIdx.length; ) {
     if (!isSpace(s[keptIdx[a]])) {
@@ -246,10 +245,12 @@ export function dedupeLine(line: string, opts: DedupeOptions = {}): DedupedLine 
     let keepFirst: boolean;
     let why: DedupeReason = 'whitespace';
     if (prev === undefined || next === undefined) keepFirst = false;
-    else if (isCjk(prev) && isCjk(next)) {
-      keepFirst = !letterSpaced && !isCjkPunct(prev) && !isCjkPunct(next);
-      why = 'justification-space';
-    } else keepFirst = true;
+    else {
+      keptChars ??= keptIdx.map((i) => s[i]);
+      const decision = spaceBetween(cjkForSpacing(keptChars, a - 1, -1), cjkForSpacing(keptChars, b, 1), prev, next, letterSpaced);
+      keepFirst = decision === 'keep';
+      if (!keepFirst) why = 'justification-space';
+    }
     for (let k = a; k < b; k++) {
       if (k === a && keepFirst) continue;
       keep[keptIdx[k]] = 0;

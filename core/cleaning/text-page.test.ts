@@ -21,7 +21,8 @@ function expectInvariants(page: RawPage, cleaned: CleanedPage): void {
     b.map.forEach(([item, ch], k) => {
       if (item === -1) {
         expect(ch).toBe(-1);
-        expect(b.text[k]).toBe(' ');
+        // Inserted: a space between words, or a break between heading lines.
+        expect(b.text[k]).toMatch(/^[ \n]$/);
         return;
       }
       expect(b.text[k]).toBe(page.items[item].str[ch]);
@@ -37,7 +38,8 @@ function expectInvariants(page: RawPage, cleaned: CleanedPage): void {
   hits.forEach((h, item) => {
     for (let c = 0; c < h.length; c++) expect(h[c], `item ${item} char ${c}`).toBe(1);
   });
-  expect(cleaned.photos).toEqual([]);
+  // One photo per caption, placed nowhere (a dump has no pictures), linked later with the whole document.
+  expect(cleaned.photos).toEqual(cleaned.blocks.filter((b) => b.kind === 'caption').map((b, k) => ({ id: `p${page.number}i${k}`, rect: [0, 0, 0, 0], caption: b.id, links: [] })));
 }
 
 describe('textDumpToRawPage', () => {
@@ -125,9 +127,9 @@ describe('cleanTextPage on the committed seed excerpt', () => {
 
   it('finds headings, byline, headline, subtitle and the captions side by side (one phrase each)', () => {
     const of = (kind: string) => cleaned.blocks.filter((b) => b.kind === kind).map((b) => b.text);
-    expect(of('subhead')).toEqual(['围绕中心服务大局 发挥工人阶级力量', '革新平台维护权益 共享改革发展成果', '——市总工会五年工作精彩回眸']);
+    expect(of('subhead')).toEqual(['围绕中心服务大局\n发挥工人阶级力量', '革新平台维护权益\n共享改革发展成果', '——市总工会五年工作精彩回眸']);
     expect(of('byline')).toEqual(['□记者 潘燕佳']);
-    expect(of('headline')).toEqual(['砥砺奋进五载路 改革创新敢担当 勇立潮头写辉煌', '热烈祝贺永康市工会第十七次代表大会隆重召开！']);
+    expect(of('headline')).toEqual(['砥砺奋进五载路\n改革创新敢担当\n勇立潮头写辉煌', '热烈祝贺永康市工会第十七次代表大会隆重召开！']);
     expect(of('other')).toEqual(['“']);
     expect(of('caption')).toEqual([
       '三锋实业股份有限公司成为浙江产业工人队伍建设改革试点单位',
@@ -167,7 +169,7 @@ describe('cleanTextPage on the full seed page (/work/shared)', () => {
     expect(diff).toBe(0);
     expect(got).toBe(want);
     expectInvariants(page, cleaned);
-    // The expected file holds one block per line.
-    expect(cleaned.blocks.map((b) => b.text)).toEqual(fixture('seed-expected.txt').replace(/\n$/, '').split('\n'));
+    // The expected file holds one block per paragraph (blank line between), heading lines on lines of their own.
+    expect(cleaned.blocks.map((b) => b.text)).toEqual(fixture('seed-expected.txt').replace(/\n$/, '').split('\n\n'));
   });
 });

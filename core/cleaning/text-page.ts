@@ -19,9 +19,9 @@
  *   shorter than the typical line nearby, or is followed by an indented (shorter) line.
  *   Justified (letter-spaced) lines are full by definition.
  */
-import type { Block, BlockKind, CharSource, CleanedPage, Edit, RawItem, RawPage } from '../page-model.ts';
+import type { Block, BlockKind, CharSource, CleanedPage, Edit, RawItem, RawPage, Rect } from '../page-model.ts';
 import { dedupeLine, type DedupedLine } from './text-dedupe.ts';
-import { BYLINE, CLAUSE_PUNCT as PUNCT, endsSentence, isCjk, isSpace } from './script.ts';
+import { BYLINE, CLAUSE_PUNCT as PUNCT, cjkForSpacing, endsSentence, insertsSpace, isSpace, isWide } from './script.ts';
 
 export function textDumpToRawPage(text: string, pageNumber = 1): RawPage {
   const items: RawItem[] = [];
@@ -52,7 +52,7 @@ interface Line {
 /** Visual width in ideographic cells: full-width = 1, half-width digits and Latin = 0.5, spaces ignored. */
 export function lineWidth(text: string): number {
   let w = 0;
-  for (const ch of text) if (!isSpace(ch)) w += isCjk(ch) ? 1 : 0.5;
+  for (const ch of text) if (!isSpace(ch)) w += isWide(ch) ? 1 : 0.5;
   return w;
 }
 
@@ -75,13 +75,15 @@ export function cleanTextPage(page: RawPage): CleanedPage {
   classify(lines, pageDoubled);
 
   const blocks: Block[] = [];
-  const emit = (kind: BlockKind, parts: CharSource[][], joiner: (a: CharSource[], b: CharSource[]) => boolean) => {
+  /** `joiner` gives what goes between two parts: nothing, a space, or a line break (each mapped [-1, -1]). */
+  const emit = (kind: BlockKind, parts: CharSource[][], joiner: (a: CharSource[], b: CharSource[]) => string) => {
     const map: CharSource[] = [];
     let text = '';
     parts.forEach((p, k) => {
-      if (k > 0 && joiner(parts[k - 1], p)) {
+      const sep = k > 0 ? joiner(parts[k - 1], p) : '';
+      if (sep) {
         map.push([-1, -1]);
-        text += ' ';
+        text += sep;
       }
       for (const src of p) {
         map.push(src);
@@ -91,12 +93,45 @@ export function cleanTextPage(page: RawPage): CleanedPage {
     blocks.push({ id: `p${page.number}b${blocks.length}`, kind, text, rects: [], map });
   };
   const lineSources = (l: Line): CharSource[] => l.d.source.map((c) => [l.item, c]);
+  /**
+   * A heading's printed lines within one dump line: a typesetter draws each
+   * printed line as its own doubled run, so a phrase gap between two
+   * overprinted runs is where the line broke ("砥砺奋进五载路 改革创新敢担当
+   * 勇立潮头写辉煌"). The gap's space then goes as whitespace; an undoubled
+   * heading's gap stays a space.
+   */
+  const headingLines = (l: Line): CharSource[][] => {
+    const { d } = l;
+    const pieceAt = (c: number) => d.pieces.find((p) => c >= p.start && c < p.end);
+    const out: CharSource[][] = [];
+    let cur: CharSource[] = [];
+    for (let k = 0; k < d.source.length; k++) {
+      const c = d.source[k];
+      if (isSpace(d.text[k]) && k > 0 && k + 1 < d.source.length) {
+        const before = pieceAt(d.source[k - 1]);
+        const after = pieceAt(d.source[k + 1]);
+        if (before?.overprint && after?.overprint && before !== after) {
+          out.push(cur);
+          cur = [];
+          continue;
+        }
+      }
+      cur.push([l.item, c]);
+    }
+    out.push(cur);
+    return out.filter((p) => p.length > 0);
+  };
+  // Lines of a dump join with a space only where the spacing policy inserts one (script.ts).
   const latinJoin = (a: CharSource[], b: CharSource[]) => {
     const x = charAt(page, a[a.length - 1]);
     const y = charAt(page, b[0]);
-    return x !== undefined && y !== undefined && !isCjk(x) && !isCjk(y) && !isSpace(x) && !isSpace(y);
+    if (x === undefined || y === undefined || isSpace(x) || isSpace(y)) return '';
+    const left = a.map((src) => charAt(page, src) ?? '');
+    const right = b.map((src) => charAt(page, src) ?? '');
+    return insertsSpace(cjkForSpacing(left, left.length - 1, -1), cjkForSpacing(right, 0, 1)) ? ' ' : '';
   };
-  const alwaysSpace = () => true;
+  // Heading lines keep their breaks, as in the PDF pipeline.
+  const lineBreak = () => '\n';
 
   const paraBreaks = paragraphBreaks(lines);
   for (let i = 0; i < lines.length; ) {
@@ -109,17 +144,21 @@ export function cleanTextPage(page: RawPage): CleanedPage {
     } else if (kind === 'subhead' && !SUBTITLE.test(l.d.text)) {
       // Section heads come in pairs of lines.
       if (j < lines.length && lines[j].kind === 'subhead' && !SUBTITLE.test(lines[j].d.text)) j++;
-      emit('subhead', lines.slice(i, j).map(lineSources), alwaysSpace);
+      emit('subhead', lines.slice(i, j).flatMap(headingLines), lineBreak);
     } else if (kind === 'caption') {
       while (j < lines.length && lines[j].kind === 'caption') j++;
       for (const cap of captionsOf(lines.slice(i, j))) emit('caption', [cap], latinJoin);
+    } else if (kind === 'headline' || kind === 'subhead') {
+      emit(kind, headingLines(l), lineBreak);
     } else {
       emit(kind, [lineSources(l)], latinJoin);
     }
     i = j;
   }
 
-  return { blocks, edits: collectEdits(page, lines, blocks), photos: [] };
+  // A dump keeps the captions of its photos but not the pictures: each caption stands for one, placed nowhere.
+  const photos = blocks.filter((b) => b.kind === 'caption').map((b, k) => ({ id: `p${page.number}i${k}`, rect: [0, 0, 0, 0] as Rect, caption: b.id, links: [] }));
+  return { blocks, edits: collectEdits(page, lines, blocks), photos };
 }
 
 function charAt(page: RawPage, src: CharSource | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBlocks } from './blocks.ts';
+import type { Glyphs } from './glyphs.ts';
 import type { Line } from './lines.ts';
 
 function line(x0: number, x1: number, bottom: number, size: number): Line {
@@ -35,5 +36,25 @@ describe('buildBlocks', () => {
     const col2 = [0, 1, 2].map((k) => line(320, 520, 300 + 12 * k, 10));
     const blocks = buildBlocks([...col1, ...below, ...col2]);
     expect(blocks.map((b) => b.lines.length).sort()).toEqual([2, 3, 3]);
+  });
+
+  it('keeps a short CJK subhead out of the column below it, but lets a short Latin OCR line join its paragraph', () => {
+    // Glyphs 0–4: a 14 pt CJK subhead (five ideographs); 5–9: "city." of a Latin paragraph.
+    const cjk = new Uint8Array(10);
+    cjk.fill(1, 0, 5);
+    const g = { cjk } as unknown as Glyphs;
+    const withGlyphs = (l: Line, from: number, to: number): Line => {
+      const glyphs = Array.from({ length: to - from }, (_, k) => from + k);
+      return { ...l, chars: glyphs.length, segs: [{ item: 0, glyphs, x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom, size: l.size, em: l.size, vertical: false, spaceAfter: -1 }] };
+    };
+    // From the photo fixture: subhead 14 pt (box 275–292), body 10.5 pt (boxes 13 pt tall) on a 16.8 pt pitch.
+    const head = withGlyphs({ ...line(40, 110, 292, 14), top: 275 }, 0, 5);
+    const body = [0, 1, 2].map((k) => ({ ...line(40, 183, 312 + 16.8 * k, 10.5), top: 299 + 16.8 * k }));
+    const heads = buildBlocks([head, ...body], g);
+    expect(heads.map((b) => b.lines.length)).toEqual([1, 3]);
+    // From the 1870 LoC scan: the last line "city." of a 9.5 pt paragraph measures 11.6 pt.
+    const para = [0, 1, 2].map((k) => line(100, 300, 500 + 7.4 * k, 9.5));
+    const city = withGlyphs(line(100, 120, 500 + 7.4 * 3, 11.6), 5, 10);
+    expect(buildBlocks([...para, city], g).map((b) => b.lines.length)).toEqual([4]);
   });
 });

@@ -6,7 +6,7 @@
  * all overprint detection needs.
  */
 import type { RawItem, RawPage, Rect } from '../page-model.ts';
-import { isCjk, isSpace } from '../cleaning/script.ts';
+import { isCjk, isNeutral, isSpace, isWide } from '../cleaning/script.ts';
 
 /** Struct of arrays: a full newspaper page has ~100k characters. */
 export interface Glyphs {
@@ -29,7 +29,10 @@ export interface Glyphs {
   /** Horizontal em (size × horizontal scale): OCR layers condense text well below its size. */
   em: Float64Array;
   space: Uint8Array;
+  /** Strong CJK (script.ts isCjk). */
   cjk: Uint8Array;
+  /** Neutral typographic punctuation (“ ” — …), CJK or not by its neighbours. */
+  neutral: Uint8Array;
   vertical: Uint8Array;
 }
 
@@ -41,9 +44,18 @@ const cjkCache = new Int8Array(0x10000).fill(-1);
 
 /** isCjk by UTF-16 unit, memoised: called for every character of every page. */
 export function isCjkCode(code: number): boolean {
-  if (code >= 0x10000) return code >= 0x20000 && code <= 0x3ffff;
+  if (code >= 0x10000) return isCjk(String.fromCodePoint(code));
   let v = cjkCache[code];
   if (v < 0) v = cjkCache[code] = isCjk(String.fromCharCode(code)) ? 1 : 0;
+  return v === 1;
+}
+
+const neutralCache = new Int8Array(0x10000).fill(-1);
+
+/** isNeutral by UTF-16 unit, memoised. */
+function isNeutralCode(code: number): boolean {
+  let v = neutralCache[code];
+  if (v < 0) v = neutralCache[code] = isNeutral(String.fromCharCode(code)) ? 1 : 0;
   return v === 1;
 }
 
@@ -59,7 +71,7 @@ function widthClassCode(code: number): number {
 export function widthClass(ch: string): number {
   if (ch === '\u3000') return 1;
   if (isSpace(ch)) return 0.3;
-  if (isCjk(ch)) return 1;
+  if (isWide(ch)) return 1;
   if (NARROW.has(ch)) return 0.3;
   if (WIDE.has(ch)) return 0.85;
   if (ch >= 'A' && ch <= 'Z') return 0.68;
@@ -174,6 +186,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
     em: new Float64Array(cap),
     space: new Uint8Array(cap),
     cjk: new Uint8Array(cap),
+    neutral: new Uint8Array(cap),
     vertical: new Uint8Array(cap),
   };
   let codes = new Int32Array(64);
@@ -247,6 +260,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
       g.em[i] = hEm;
       g.space[i] = len === 1 && (code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000) ? 1 : 0;
       g.cjk[i] = isCjkCode(code) ? 1 : 0;
+      g.neutral[i] = len === 1 && isNeutralCode(code) ? 1 : 0;
       g.vertical[i] = vertical ? 1 : 0;
       if (vertical) {
         g.x0[i] = rx0;

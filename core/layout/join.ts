@@ -8,7 +8,7 @@
  * drops are marked in `hyphens`. The caller turns the rest into Edits.
  */
 import type { CharSource, RawPage } from '../page-model.ts';
-import { isLatinLetter } from '../cleaning/script.ts';
+import { insertsSpace, isLatinLetter, spaceBetween } from '../cleaning/script.ts';
 import type { Glyphs } from './glyphs.ts';
 import type { Line, Segment } from './lines.ts';
 
@@ -43,22 +43,87 @@ function ch(ctx: JoinContext, i: number): string {
   return ctx.g.len[i] === 1 ? s[ctx.g.char[i]] : s.slice(ctx.g.char[i], ctx.g.char[i] + ctx.g.len[i]);
 }
 
-/** A raw whitespace glyph that sits between `seg` and whatever follows it in the stream, or -1. */
-function spaceAfter(ctx: JoinContext, seg: Segment): number {
-  if (seg.spaceAfter >= 0 && !ctx.used[seg.spaceAfter]) return seg.spaceAfter;
+/**
+ * A raw whitespace glyph that sits between `seg` and `next` (whatever follows
+ * it in the stream when `next` is not given), or -1. A space inside seg's
+ * item that is followed by more of that item's text separates seg from that
+ * text, not from `next`: an extractor fills a run's hole with a space when
+ * another font's text (digits set in Latin, drawn later) goes there.
+ */
+function spaceAfter(ctx: JoinContext, seg: Segment, next?: Segment): number {
+  const ws = rawSpaceAfter(ctx, seg, next);
+  // On one line the space must lie before `next`, not under it: an extractor
+  // fills the hole with a whitespace item as wide as the text drawn there later.
+  if (ws >= 0 && next && !next.vertical && Math.abs(next.bottom - seg.bottom) < 0.5 * next.size) {
+    // A hole filler starts where that text starts; a word space starts before it.
+    if (ctx.g.x0[ws] > next.x0 - 0.1 * next.em && ctx.g.x1[ws] > next.x0 + 0.5 * (next.x1 - next.x0)) return -1;
+  }
+  return ws;
+}
+
+function rawSpaceAfter(ctx: JoinContext, seg: Segment, next?: Segment): number {
   const { g } = ctx;
+  if (seg.spaceAfter >= 0 && !ctx.used[seg.spaceAfter]) {
+    if (next && next.item !== seg.item) {
+      for (let i = seg.spaceAfter + 1; i < g.count && g.item[i] === seg.item; i++) if (!ctx.removed[i] && !g.space[i]) return -1;
+    }
+    return seg.spaceAfter;
+  }
   const last = seg.glyphs[seg.glyphs.length - 1];
   // The segment must end its item for a following whitespace-only item to count.
   for (let i = last + 1; i < g.count && g.item[i] === seg.item; i++) if (!ctx.removed[i] && !g.space[i]) return -1;
-  const next = seg.item + 1;
-  if (next >= ctx.page.items.length) return -1;
-  const f = ctx.firstGlyph[next];
+  const after = seg.item + 1;
+  if (after >= ctx.page.items.length) return -1;
+  const f = ctx.firstGlyph[after];
   if (f < 0 || !g.space[f] || ctx.removed[f] || ctx.used[f]) return -1;
   return f;
 }
 
-function isCjkGlyph(ctx: JoinContext, i: number): boolean {
-  return ctx.g.cjk[i] === 1;
+/**
+ * Whether glyph `k` of segment `si` in `line` counts as CJK for spacing
+ * (script.ts): a neutral mark (“ ” — …) looks away from the gap (`away`)
+ * along the line for the nearest other glyph, then the other way.
+ */
+function cjkForSpacing(ctx: JoinContext, line: Line, si: number, k: number, away: -1 | 1): boolean {
+  const { g } = ctx;
+  const at = line.segs[si].glyphs[k];
+  if (!g.neutral[at]) return g.cjk[at] === 1;
+  for (const dir of [away, -away]) {
+    let s = si;
+    let j = k + dir;
+    for (;;) {
+      if (j < 0 || j >= line.segs[s].glyphs.length) {
+        s += dir;
+        if (s < 0 || s >= line.segs.length) break;
+        j = dir > 0 ? 0 : line.segs[s].glyphs.length - 1;
+        continue;
+      }
+      const i = line.segs[s].glyphs[j];
+      if (!g.neutral[i]) return g.cjk[i] === 1;
+      j += dir;
+    }
+  }
+  return false;
+}
+
+/**
+ * A line that spreads space between its CJK characters (justified or
+ * letter-spaced): none of those spaces is a phrase gap. Same test as the
+ * text-dump pipeline's: at least three spaced CJK pairs, and at least 30 %
+ * of the line's CJK pairs.
+ */
+function letterSpaced(ctx: JoinContext, line: Line): boolean {
+  const { g } = ctx;
+  let cjk = 0;
+  let gaps = 0;
+  line.segs.forEach((seg, si) => {
+    for (const i of seg.glyphs) cjk += g.cjk[i];
+    if (si === 0) return;
+    const prev = line.segs[si - 1];
+    const p = prev.glyphs[prev.glyphs.length - 1];
+    if (g.cjk[p] && g.cjk[seg.glyphs[0]] && (prev.spaceAfter >= 0 || seg.x0 - prev.x1 > 0.25 * Math.min(seg.em, prev.em))) gaps++;
+  });
+  return gaps >= 3 && gaps >= 0.3 * (cjk - 1);
 }
 
 /**
@@ -83,7 +148,15 @@ function unbroken(g: Glyphs, gs: readonly number[]): boolean {
   return true;
 }
 
-export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
+export interface JoinOptions {
+  /**
+   * Keep each line on its own: a "\n" (mapped [-1, -1]) at every line end.
+   * Headings set on several lines read as lines ("砥砺奋进五载路" / "改革创新敢担当").
+   */
+  lineBreaks?: boolean;
+}
+
+export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOptions = {}): Joined {
   let text = '';
   const map: CharSource[] = [];
   const { g, page } = ctx;
@@ -92,7 +165,10 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
     const item = seg.item;
     for (const i of seg.glyphs) for (let u = 0, c = g.char[i]; u < g.len[i]; u++) map.push([item, c + u]);
   };
+  // Where the last inserted space went, so a lone "¬" after it can take it back.
+  let lastSpace = { at: -1, glyph: -1 };
   const space = (ws: number) => {
+    lastSpace = { at: text.length, glyph: ws >= 0 && page.items[g.item[ws]].str[g.char[ws]] === ' ' ? ws : -1 };
     text += ' ';
     // Map to the raw space when there is a plain one; any other whitespace
     // (NBSP, ideographic space) stays unused and becomes an Edit.
@@ -108,17 +184,34 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
     text = text.slice(0, text.length - g.len[p]);
     map.length -= g.len[p];
   };
+  const isLoneMark = (seg: Segment) => seg.glyphs.length === 1 && ch(ctx, seg.glyphs[0]) === OCR_HYPHEN;
   const endsInOcrMark = (seg: Segment) => seg.glyphs.length >= 2 && ch(ctx, seg.glyphs[seg.glyphs.length - 1]) === OCR_HYPHEN;
   let prevSeg: Segment | null = null;
+  let prevLine: Line | null = null;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
+    let spaced: boolean | undefined;
     for (let si = 0; si < line.segs.length; si++) {
       const seg = line.segs[si];
       const first = seg.glyphs[0];
-      if (prevSeg) {
+      if (prevSeg && prevLine) {
         const p = prevSeg.glyphs[prevSeg.glyphs.length - 1];
-        const cjk = isCjkGlyph(ctx, p) || isCjkGlyph(ctx, first);
-        if (si === 0) {
+        const prevCjk = si === 0 ? cjkForSpacing(ctx, prevLine, prevLine.segs.length - 1, prevSeg.glyphs.length - 1, -1) : cjkForSpacing(ctx, line, si - 1, prevSeg.glyphs.length - 1, -1);
+        const nextCjk = cjkForSpacing(ctx, line, si, 0, 1);
+        if (si === 0 && isLoneMark(prevSeg) && prevLine.segs.length >= 2) {
+          // "Tele- ¬" / "gram": the OCR's mark stands alone at the line end.
+          // It goes, with the space before it, and the word rejoins (its own
+          // hyphen, if it kept one, goes too).
+          dropLast(prevSeg);
+          if (lastSpace.at === text.length - 1 && text.endsWith(' ')) {
+            text = text.slice(0, -1);
+            map.length -= 1;
+            if (lastSpace.glyph >= 0) ctx.used[lastSpace.glyph] = 0;
+          }
+          const before = prevLine.segs[prevLine.segs.length - 2];
+          const b = before.glyphs[before.glyphs.length - 1];
+          if (before.glyphs.length >= 2 && HYPHENS.has(ch(ctx, b)) && isLatinLetter(ch(ctx, before.glyphs[before.glyphs.length - 2]))) dropLast(before);
+        } else if (si === 0) {
           // Line break.
           const pc = ch(ctx, p);
           const hyphenated =
@@ -129,18 +222,30 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[]): Joined {
           if (hyphenated) dropLast(prevSeg);
           else if (HYPHENS.has(pc) && prevSeg.glyphs.length >= 2) {
             // A compound broken at its own hyphen ("Anglo-" / "American"): keep it, no space.
-          } else if (!cjk) space(spaceAfter(ctx, prevSeg));
-        } else if (!cjk) {
+          } else if (opts.lineBreaks) {
+            // A heading line ends here (a word hyphenated across its lines was rejoined above).
+            text += '\n';
+            map.push([-1, -1]);
+          } else if (insertsSpace(prevCjk, nextCjk)) space(spaceAfter(ctx, prevSeg));
+        } else if (insertsSpace(prevCjk, nextCjk)) {
           // A mark before more text on the same line (a line that ran on across a gutter): still never content.
           if (endsInOcrMark(prevSeg)) dropLast(prevSeg);
           const ws = spaceAfter(ctx, prevSeg);
           const sameItem = seg.item === prevSeg.item;
           const gap = seg.x0 - prevSeg.x1;
           if (sameItem || ws >= 0 || gap > WORD_GAP * Math.min(seg.em, prevSeg.em)) space(ws);
+        } else {
+          // Next to CJK only a space the page drew between the two counts, by the one spacing policy (script.ts).
+          const ws = spaceAfter(ctx, prevSeg, seg);
+          if (ws >= 0) {
+            spaced ??= letterSpaced(ctx, line);
+            if (spaceBetween(prevCjk, nextCjk, ch(ctx, p), ch(ctx, first), spaced) === 'keep') space(ws);
+          }
         }
       }
       emit(seg);
       prevSeg = seg;
+      prevLine = line;
     }
   }
   // The word went on in a block read elsewhere: the mark still goes.

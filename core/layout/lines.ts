@@ -5,6 +5,7 @@
  */
 import type { Glyphs } from './glyphs.ts';
 import type { Rivers } from './rivers.ts';
+import { streamAllowsJoin, type StreamLines } from './stream-links.ts';
 
 export interface Segment {
   item: number;
@@ -23,6 +24,7 @@ export interface Segment {
 }
 
 export interface Line {
+  /** Left to right; a gutter speck at either end may lie outside [x0, x1]. */
   segs: Segment[];
   x0: number;
   x1: number;
@@ -94,8 +96,10 @@ const GUTTER_VS_WORD_GAP = 2.2;
  * `rivers`, when given, vetoes joining across a column gutter however narrow
  * (CJK is exempt: its grid-aligned justification spaces line up by design).
  */
-export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers): Line[] {
+export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers, stream?: StreamLines): Line[] {
   const lines: Line[] = [];
+  // The open line each segment went to, for stream links (stream-links.ts).
+  const placed = new Map<Segment, OpenLine>();
   const horizontal = segs.filter((s) => !s.vertical);
   for (const s of segs) if (s.vertical) lines.push(lineOf(s));
   sortByX0(horizontal);
@@ -108,10 +112,19 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
     const b = Math.floor(s.bottom / bucketSize);
     let best: OpenLine | null = null;
     let bestDy = Infinity;
+    // The producer drew it right after the end of an open line: that line, unless a gutter lies between.
+    const pred = stream?.prev.get(s);
+    const linked = pred ? placed.get(pred) : undefined;
+    const acrossRiver = !!linked && !!rivers && s.x0 > linked.line.x1 && rivers.crosses(linked.line.x1, s.x0, s.top, s.bottom);
+    // ...or a speck the producer put at the start or end of this line, out in the gutter.
+    const leftSpeck = acrossRiver && linked!.line.segs.length === 1 && isSpeck(pred!) && !isSpeck(s);
+    const rightSpeck = acrossRiver && isSpeck(s) && !isSpeck(pred!);
+    const viaLink = !!linked && linked.last === pred && (!acrossRiver || leftSpeck || rightSpeck);
+    if (viaLink) best = linked;
     // Any line it can join ends within the tolerance of its own (larger or equal) size.
     const reach = BASELINE_TOLERANCE * s.size;
     const b1 = Math.floor((s.bottom + reach) / bucketSize);
-    for (let bb = Math.floor((s.bottom - reach) / bucketSize); bb <= b1; bb++) {
+    for (let bb = Math.floor((s.bottom - reach) / bucketSize); bb <= b1 && !viaLink; bb++) {
       const list = open.get(bb);
       if (!list) continue;
       for (let k = list.length - 1; k >= 0; k--) {
@@ -123,6 +136,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
         // Segments arrive sorted by x0: a line this far behind can never continue.
         if (gap > maxLineGap(false) * Math.max(cand.last.size, s.size, cand.last.em, s.em) * 2) {
           list.splice(k, 1);
+          cand.filed = false;
           continue;
         }
         const em = Math.min(reliableEm(cand.last, cand), reliableEm(s, cand));
@@ -133,6 +147,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
         if (dy > BASELINE_TOLERANCE * minSize) continue;
         if (dy >= bestDy) continue;
         if (rivers && !cjkBoth && gap > 0 && rivers.crosses(line.x1, s.x0, s.top, s.bottom)) continue;
+        if (!cjkBoth && !streamAllowsJoin(stream, cand.last, s, gap, em)) continue;
         bestDy = dy;
         best = cand;
       }
@@ -140,32 +155,56 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers)
     if (best) {
       const { line } = best;
       const gap = s.x0 - line.x1;
-      if (gap > 0) {
-        line.gapSum += gap;
-        line.gaps++;
+      if (viaLink && leftSpeck) {
+        // The line's geometry starts with its first real word: the speck rides along as text only.
+        Object.assign(line, lineOf(s), { segs: [...line.segs, s] });
+        best.emSum = s.em * s.glyphs.length;
+      } else if (viaLink && rightSpeck) {
+        line.segs.push(s);
+      } else {
+        if (gap > 0) {
+          line.gapSum += gap;
+          line.gaps++;
+        }
+        line.segs.push(s);
+        line.x1 = Math.max(line.x1, s.x1);
+        line.top = Math.min(line.top, s.top);
+        line.bottom = Math.max(line.bottom, s.bottom);
+        line.size = (line.size * line.chars + s.size * s.glyphs.length) / (line.chars + s.glyphs.length);
+        line.chars += s.glyphs.length;
+        best.emSum += s.em * s.glyphs.length;
       }
-      line.segs.push(s);
-      line.x1 = Math.max(line.x1, s.x1);
-      line.top = Math.min(line.top, s.top);
-      line.bottom = Math.max(line.bottom, s.bottom);
-      line.size = (line.size * line.chars + s.size * s.glyphs.length) / (line.chars + s.glyphs.length);
-      line.chars += s.glyphs.length;
-      best.emSum += s.em * s.glyphs.length;
       // Re-file under the new last segment's baseline bucket (skewed scans drift).
+      // A linked line may have been dropped from its bucket as too far behind: file it again.
       const ob = Math.floor(best.last.bottom / bucketSize);
-      if (ob !== b) {
-        const list = open.get(ob)!;
-        list.splice(list.indexOf(best), 1);
+      if (ob !== b || !best.filed) {
+        if (best.filed) {
+          const list = open.get(ob)!;
+          list.splice(list.indexOf(best), 1);
+        }
         best.last = s;
         pushOpen(open, b, best);
+        best.filed = true;
       } else best.last = s;
+      placed.set(s, best);
     } else {
       const line = lineOf(s);
       lines.push(line);
-      pushOpen(open, b, { line, last: s, emSum: s.em * s.glyphs.length });
+      const o: OpenLine = { line, last: s, emSum: s.em * s.glyphs.length, filed: true };
+      placed.set(s, o);
+      pushOpen(open, b, o);
     }
   }
   return lines;
+}
+
+/**
+ * OCR specks: a single glyph (a stray "i", "|", "'" from dirt or a rule in
+ * the gutter). Linked to a line across a gutter they join its text but not
+ * its geometry (Line.x0/x1 and size), so columns and reading order never see them.
+ */
+function isSpeck(s: Segment): boolean {
+  return s.glyphs.length === 1;
 }
 
 /** Segments this short give no usable em of their own. */
@@ -183,6 +222,8 @@ function reliableEm(s: Segment, open: OpenLine): number {
 interface OpenLine {
   line: Line;
   last: Segment;
+  /** Still in the bucket of its last segment (lines far behind are dropped from their buckets). */
+  filed: boolean;
   /** Sum of em × glyphs over the line's segments. */
   emSum: number;
 }
@@ -242,6 +283,26 @@ function pushOpen<T>(open: Map<number, T[]>, b: number, v: T): void {
   else open.set(b, [v]);
 }
 
+/**
+ * The line's baseline: the median of its segments' box bottoms. OCR layers
+ * box each word separately and one tall box moves Line.bottom by a third of
+ * the leading, enough to make two consecutive lines look like one.
+ */
+export function baselineOf(l: Line): number {
+  const n = l.segs.length;
+  if (n === 0) return l.bottom;
+  if (n === 1) return l.segs[0].bottom;
+  if (n === 2) return Math.min(l.segs[0].bottom, l.segs[1].bottom);
+  // Blocks and paragraphs ask for every line several times; lines only grow while being built.
+  const cached = baselines.get(l);
+  if (cached && cached[0] === n) return cached[1];
+  const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
+  baselines.set(l, [n, bottoms[n >> 1]]);
+  return bottoms[n >> 1];
+}
+
+const baselines = new WeakMap<Line, [segs: number, baseline: number]>();
+
 function lineOf(s: Segment): Line {
   return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
 }
@@ -258,7 +319,7 @@ const NEIGHBOUR_REACH = 2.5;
  * between them: a gutter is crossed by nothing. Returns the merged lines (the
  * right-hand piece is folded into the left one).
  */
-export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers): Line[] {
+export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers, stream?: StreamLines): Line[] {
   const sorted = [...lines].sort((a, b) => a.bottom - b.bottom || a.x0 - b.x0);
   const bottoms = sorted.map((l) => l.bottom);
   const gone = new Set<Line>();
@@ -278,6 +339,7 @@ export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers): Line[] 
       const across = crossedByNeighbours(sorted, bottoms, a, b, gone);
       if (across === 'open' || (across === 'alone' && !spacedWords(a, b))) break;
       if (rivers?.crosses(a.x1, b.x0, Math.min(a.top, b.top), Math.max(a.bottom, b.bottom))) break;
+      if (!streamAllowsJoin(stream, a.segs[a.segs.length - 1], b.segs[0], b.x0 - a.x1, Math.min(a.segs[a.segs.length - 1].em, b.segs[0].em))) break;
       gone.add(b);
       absorb(a, b);
     }

@@ -6,7 +6,7 @@
 import { endsSentence } from '../cleaning/script.ts';
 import type { Glyphs } from './glyphs.ts';
 import type { LineBlock } from './blocks.ts';
-import type { Line } from './lines.ts';
+import { baselineOf, type Line } from './lines.ts';
 
 /** Width of one character in the line's script: CJK is square, Latin averages half an em. */
 export function charWidth(g: Glyphs, line: Line): number {
@@ -48,12 +48,27 @@ export function endsShort(g: Glyphs, line: Line, m: Measure, lineText: string): 
 /** Line pitch (baseline to baseline) this much above the block's median marks extra paragraph spacing. */
 const PARAGRAPH_SPACING_RATIO = 1.3;
 
-/** Typical baseline-to-baseline distance in the block (NaN with fewer than three lines). */
-function medianPitch(block: LineBlock): number {
-  if (block.lines.length < 3) return NaN;
-  const pitches: number[] = [];
-  for (let k = 1; k < block.lines.length; k++) pitches.push(block.lines[k].bottom - block.lines[k - 1].bottom);
-  return median(pitches);
+/** Pitches on each side of a line that make its local leading. */
+const PITCH_WINDOW = 4;
+
+/**
+ * Typical baseline-to-baseline distance around each line (NaN with fewer
+ * than three lines): local, because one block can hold a lead set in large
+ * type above body text with two-thirds its leading, and the block's overall
+ * median would make every line of the lead look spaced apart.
+ */
+function localPitches(block: LineBlock): number[] {
+  const n = block.lines.length;
+  const out = new Array<number>(n).fill(NaN);
+  if (n < 3) return out;
+  const pitches: number[] = [NaN];
+  for (let k = 1; k < n; k++) pitches.push(baselineOf(block.lines[k]) - baselineOf(block.lines[k - 1]));
+  for (let k = 1; k < n; k++) {
+    const near: number[] = [];
+    for (let j = Math.max(1, k - PITCH_WINDOW); j <= Math.min(n - 1, k + PITCH_WINDOW); j++) if (j !== k) near.push(pitches[j]);
+    if (near.length >= 2) out[k] = median(near);
+  }
+  return out;
 }
 
 /**
@@ -61,20 +76,20 @@ function medianPitch(block: LineBlock): number {
  * only by it, and then a full last line leaves no other trace.
  */
 export function spacedApart(prev: Line, line: Line, pitch: number): boolean {
-  const d = line.bottom - prev.bottom;
+  const d = baselineOf(line) - baselineOf(prev);
   return d > PARAGRAPH_SPACING_RATIO * pitch && d - pitch > 0.3 * Math.min(prev.size, line.size);
 }
 
 /** Splits a block's lines into paragraphs. `lineText(k)` gives the text of line k. */
 export function splitParagraphs(g: Glyphs, block: LineBlock, lineText: (line: Line) => string): Line[][] {
   const m = measureOf(block);
-  const pitch = medianPitch(block);
+  const pitch = localPitches(block);
   const out: Line[][] = [];
   let cur: Line[] = [];
   block.lines.forEach((line, k) => {
     if (k > 0) {
       const prev = block.lines[k - 1];
-      if (isIndented(g, line, m) || (stopsShort(g, prev, m) && endsSentence(lineText(prev))) || spacedApart(prev, line, pitch)) {
+      if (isIndented(g, line, m) || (stopsShort(g, prev, m) && endsSentence(lineText(prev))) || spacedApart(prev, line, pitch[k])) {
         out.push(cur);
         cur = [];
       }

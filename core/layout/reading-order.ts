@@ -83,6 +83,31 @@ function widestGap(c: Coords, r: Region, axis: Axis): number {
   return at;
 }
 
+/**
+ * The whitespace band at `h` is only where one column ran out (or where a
+ * picture interrupts a column): across the gutter at `v`, one side has text
+ * both above and below `h` and the other side only above it. Two
+ * stacked stories have text on both sides of the band in every column. Then
+ * the columns are read one after the other, not band by band, so a story
+ * flowing around a photo and on into the next column stays in order.
+ */
+function onlyAColumnEnds(c: Coords, r: Region, h: number, v: number): boolean {
+  let la = 0;
+  let lb = 0;
+  let ra = 0;
+  let rb = 0;
+  for (const i of r.byTop) {
+    const below = c.top[i] >= h;
+    if (c.x0[i] >= v) {
+      if (below) rb++;
+      else ra++;
+    } else if (below) lb++;
+    else la++;
+  }
+  // The other side ended above the band (a column that starts below it is a new element, e.g. a byline under a headline).
+  return (la > 0 && lb > 0 && ra > 0 && rb === 0) || (ra > 0 && rb > 0 && la > 0 && lb === 0);
+}
+
 /** Splits the region: boxes with `side` 0 first, then 1; each order stays sorted. */
 function split(c: Coords, r: Region): [Region, Region] {
   const part = (xs: number[]): [number[], number[]] => {
@@ -116,8 +141,8 @@ function cut(c: Coords, r: Region, out: number[]): void {
     return;
   }
   const h = widestGap(c, r, Y);
-  if (!Number.isNaN(h)) return cutAt(c, r, Y, h, out);
   const v = widestGap(c, r, X);
+  if (!Number.isNaN(h) && !(!Number.isNaN(v) && onlyAColumnEnds(c, r, h, v))) return cutAt(c, r, Y, h, out);
   if (!Number.isNaN(v)) return cutAt(c, r, X, v, out);
   // No clean cut: scanned pages have OCR specks in gutters and ragged boxes.
   // Cut where the fewest boxes are crossed instead (columns first), giving

@@ -20,34 +20,81 @@ const MARK = /\p{M}/u;
 const STRIPPABLE_BASE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 const SPACE = /\s/u;
 
+/**
+ * One character's folding depends only on the character and on whether the
+ * last base letter was Latin/Greek/Cyrillic (which decides if a following
+ * mark is dropped), so results are memoized on that pair: indexing folds
+ * tens of millions of characters and per-character normalization would
+ * dominate its cost.
+ */
+const memo = [new Map<number, [string, boolean]>(), new Map<number, [string, boolean]>()];
+
+function foldChar(cp: number, lastBaseStrippable: boolean): [string, boolean] {
+  const cache = memo[lastBaseStrippable ? 1 : 0];
+  const hit = cache.get(cp);
+  if (hit) return hit;
+  const ch = String.fromCodePoint(cp);
+  let result: [string, boolean];
+  if (SPACE.test(ch)) result = [' ', lastBaseStrippable];
+  else {
+    // Decompose, then drop the marks that only accent a Latin/Greek/Cyrillic letter.
+    let decomposed = '';
+    for (const part of ch.normalize('NFKC').normalize('NFD')) {
+      if (MARK.test(part)) {
+        if (!lastBaseStrippable && !STRIPPABLE_BASE.test(decomposed.slice(-1))) decomposed += part;
+      } else decomposed += part;
+    }
+    const out = decomposed.normalize('NFC').toLowerCase();
+    result = [out, out.length > 0 && !MARK.test(out) ? STRIPPABLE_BASE.test(out) : lastBaseStrippable];
+  }
+  if (cache.size < 100_000) cache.set(cp, result);
+  return result;
+}
+
 export function foldWithMap(input: string): Folded {
-  let text = '';
+  // The text is fold()'s (one slice per unchanged run); the map walks the same characters.
   const map: number[] = [];
-  let lastBaseStrippable = false;
+  let state = false;
   for (let i = 0; i < input.length; ) {
     const cp = input.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    let out: string;
-    if (SPACE.test(ch)) out = ' ';
-    else {
-      // Decompose, then drop the marks that only accent a Latin/Greek/Cyrillic letter.
-      let decomposed = '';
-      for (const part of ch.normalize('NFKC').normalize('NFD')) {
-        if (MARK.test(part)) {
-          if (!lastBaseStrippable && !STRIPPABLE_BASE.test(decomposed.slice(-1))) decomposed += part;
-        } else decomposed += part;
-      }
-      out = decomposed.normalize('NFC').toLowerCase();
-      if (out.length > 0 && !MARK.test(out)) lastBaseStrippable = STRIPPABLE_BASE.test(out);
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      map.push(i);
+      state = false;
+      i++;
+      continue;
     }
+    const [out, next] = foldChar(cp, state);
+    state = next;
     for (let k = 0; k < out.length; k++) map.push(i);
-    text += out;
-    i += ch.length;
+    i += cp > 0xffff ? 2 : 1;
   }
   map.push(input.length);
-  return { text, map };
+  return { text: fold(input), map };
 }
 
 export function fold(input: string): string {
-  return foldWithMap(input).text;
+  // Most characters (all of a Chinese page's ideographs) fold to themselves: copy unchanged runs in one
+  // slice instead of a character at a time, and return the input itself when nothing changed.
+  let out = '';
+  let runStart = 0;
+  let changed = false;
+  let state = false;
+  for (let i = 0; i < input.length; ) {
+    const cp = input.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      state = false;
+      i++;
+      continue;
+    }
+    const [f, next] = foldChar(cp, state);
+    state = next;
+    if (f.length !== width || f.codePointAt(0) !== cp) {
+      out += input.slice(runStart, i) + f;
+      runStart = i + width;
+      changed = true;
+    }
+    i += width;
+  }
+  return changed ? out + input.slice(runStart) : input;
 }

@@ -22,6 +22,11 @@ export function isCjkChar(ch: string): boolean {
   return CJK.test(ch);
 }
 
+/** A letter, digit or mark: part of a word (CJK characters included; see isCjkChar). */
+export function isWordChar(ch: string): boolean {
+  return WORD.test(ch);
+}
+
 export function tokensWithPositions(folded: string): Token[] {
   const tokens: Token[] = [];
   const chars = Array.from(folded);

@@ -18,6 +18,11 @@ export class ReaderPage {
   readonly outlines: Locator;
   readonly selectionHighlights: Locator;
   readonly pageSurface: Locator;
+  readonly searchRegion: Locator;
+  readonly searchResults: Locator;
+  readonly libraryFilter: Locator;
+  readonly pageHits: Locator;
+  readonly currentPageHit: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -31,6 +36,11 @@ export class ReaderPage {
     this.outlines = page.getByTestId('block-outline');
     this.selectionHighlights = page.getByTestId('selection-highlight');
     this.pageSurface = page.getByTestId('page-surface');
+    this.searchRegion = page.getByRole('region', { name: 'Search', exact: true });
+    this.searchResults = page.getByRole('region', { name: 'Search results', exact: true });
+    this.libraryFilter = this.library.getByRole('searchbox', { name: 'Filter library' });
+    this.pageHits = page.getByTestId('search-hit');
+    this.currentPageHit = page.getByTestId('search-hit-current');
   }
 
   /**
@@ -43,7 +53,8 @@ export class ReaderPage {
       async ([n, p]) => {
         const bridge = (window as { archive?: { invoke(n: string, p: unknown): Promise<unknown> } }).archive;
         if (bridge) return bridge.invoke(n, p);
-        const response = await fetch(`/api/${encodeURIComponent(n)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
+        // Relative: the host serves the app, and scopes its cookie, under a per-session path.
+        const response = await fetch(`api/${encodeURIComponent(n)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
         return response.json();
       },
       [name, params] as const,
@@ -123,6 +134,23 @@ export class ReaderPage {
   async open(doc: DocumentSummary): Promise<void> {
     await this.libraryEntry(doc).click();
     await this.libraryEntry(doc).and(this.page.locator('[aria-current="true"]')).waitFor();
+  }
+
+  /** Result buttons in the Search results panel, in the order shown. */
+  searchHits(): Locator {
+    return this.searchResults.locator('button[data-hit-index]');
+  }
+
+  /** Text currently painted by the cleaned panel's search highlights (CSS Custom Highlight API). */
+  highlightedText(name = 'search-hit'): Promise<string[]> {
+    return this.page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name);
+  }
+
+  /** A locator's box relative to the page surface, in CSS px. */
+  async boxOnPage(locator: Locator): Promise<Rect> {
+    const origin = (await this.pageSurface.boundingBox())!;
+    const b = (await locator.boundingBox())!;
+    return [b.x - origin.x, b.y - origin.y, b.x - origin.x + b.width, b.y - origin.y + b.height];
   }
 
   blocks(): Locator {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,11 +42,11 @@ describe('broadsheet CLI', () => {
     for (const command of ['serve', 'extract', 'import']) expect(r.stdout).toContain(command);
   });
 
-  it('extract --json prints the schema 1 page model and touches no library', () => {
+  it('extract --json prints the schema 2 page model and touches no library', () => {
     const r = cli('extract', CJK, '--json');
     expect(r.status).toBe(0);
     const model = JSON.parse(r.stdout) as ExtractJson;
-    expect(model.schema).toBe(1);
+    expect(model.schema).toBe(2);
     expect(model.file).toBe('cjk-overprint.pdf');
     expect(model.sha256).toMatch(/^[a-f0-9]{64}$/);
     const [page] = model.pages;
@@ -62,6 +63,20 @@ describe('broadsheet CLI', () => {
     const cleaned = page.blocks.map((b) => b.text).join('');
     expect(cleaned).toContain(firstLine.replace(/\s/g, ''));
     expect(page.raw).toContain(firstLine + firstLine);
+    // Photos: rect, the caption's block id, scored links best first.
+    expect(page.photos).toHaveLength(2);
+    const ids = new Set(page.blocks.map((b) => b.id));
+    for (const photo of page.photos) {
+      expect(photo.id).toMatch(/^p1i\d+$/);
+      expect(ids.has(photo.caption!)).toBe(true);
+      expect(page.blocks.find((b) => b.id === photo.caption)!.kind).toBe('caption');
+      expect(photo.links.length).toBeGreaterThan(0);
+      for (const l of photo.links) {
+        expect(ids.has(l.block)).toBe(true);
+        expect(l.score).toBeGreaterThan(0);
+        expect(l.score).toBeLessThanOrEqual(1);
+      }
+    }
   });
 
   it('imports good files, names each bad one with its reason on one line, and exits non-zero', () => {
@@ -80,13 +95,14 @@ describe('broadsheet CLI', () => {
     // Once seen 0 under load: say what the CLI printed if it happens again.
     expect(r.status, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
     const errors = r.stderr.trim().split('\n');
-    const reasonOf = (file: string) => errors.find((l) => l.startsWith(`error: ${file}:`));
+    // Each error names the path as given on the command line.
+    const reasonOf = (file: string) => errors.find((l) => l.startsWith(`error: ${files.find((f) => f.endsWith('/' + file))}:`));
     expect(reasonOf('random.pdf')).toMatch(/not a PDF/);
     expect(reasonOf('truncated.pdf')).toMatch(/truncated or corrupt/);
     expect(reasonOf('empty.pdf')).toMatch(/empty file/);
     expect(reasonOf('zero-pages.pdf')).toMatch(/no pages/);
     expect(reasonOf('notes.docx')).toMatch(/unsupported file type/);
-    expect(reasonOf('missing.pdf')).toMatch(/cannot read \(ENOENT\)/);
+    expect(reasonOf('missing.pdf')).toMatch(/: no such file or folder$/);
     expect(reasonOf('encrypted.pdf')).toMatch(/encrypted \(password required\)/);
     expect(errors).toHaveLength(7);
     expect(r.stdout).toMatch(/imported 1, already in library 0, failed 7/);
@@ -94,6 +110,8 @@ describe('broadsheet CLI', () => {
     const again = cli('import', '--library', library, join(dir, 'good.pdf'));
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/imported 0, already in library 1, failed 0/);
+    // The summary names the duplicate, with the id it already has.
+    expect(again.stdout).toContain(`already in library: ${join(dir, 'good.pdf')} (`);
   });
 
   it('names what it skipped in a folder of ALTO/METS XML and exits non-zero: nothing was importable', () => {
@@ -102,7 +120,7 @@ describe('broadsheet CLI', () => {
     writeFileSync(join(folder, 'page-1.xml'), '<alto/>');
     const r = cli('import', '--library', join(dir, 'lib-alto'), folder);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^skipped: page-1\.xml: XML \(ALTO\/METS .*import the scan's PDF\)$/m);
+    expect(r.stderr).toMatch(/^skipped: .*\/page-1\.xml: XML \(ALTO\/METS .*import the scan's PDF\)$/m);
     expect(r.stderr).toMatch(/nothing to import/);
     expect(r.stdout).toMatch(/imported 0, already in library 0, failed 0, skipped 1/);
   });
@@ -110,6 +128,110 @@ describe('broadsheet CLI', () => {
   it('rejects unknown commands and options with a one-line error', () => {
     const r = cli('import', '--libary', dir, CJK);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('broadsheet: unknown option --libary');
+    expect(r.stderr.trim()).toBe('broadsheet: unknown option --libary (see broadsheet import --help)');
+    const u = cli('frobnicate');
+    expect(u.status).toBe(2);
+    expect(u.stderr.trim()).toBe('broadsheet: unknown command "frobnicate" (see broadsheet --help)');
+  });
+
+  it.each([
+    ['serve', '--help'],
+    ['serve', '-h'],
+    ['import', '--help'],
+    ['extract', '--help'],
+    ['help', 'serve'],
+    ['list', '-h'],
+    ['verify', '--help'],
+    ['remove', '--help'],
+  ])('%s %s prints that command\'s help and exits', (a, b) => {
+    const command = a === 'help' ? b : a;
+    // A server that started would never exit: spawnSync's timeout would fail this.
+    const r = spawnSync(CLI, [a, b], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^Usage: broadsheet ${command} `));
+    expect(r.stdout).toContain('-h, --help');
+  });
+
+  it('lists, verifies and removes documents, and escapes control characters in file names', () => {
+    const library = join(dir, 'archive');
+    const evil = join(dir, 'evil\nerror: forged\u001b[2J.txt');
+    writeFileSync(evil, '围绕中心服务大局\n');
+    copyFileSync(CJK, join(dir, 'cjk.pdf'));
+    expect(cli('import', '--library', library, join(dir, 'cjk.pdf'), evil).status).toBe(0);
+
+    const listed = cli('list', '--library', library);
+    expect(listed.status).toBe(0);
+    const lines = listed.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(listed.stdout).toContain('evil\\nerror: forged\\u{1b}[2J.txt');
+    expect(listed.stdout).not.toContain('\u001b');
+
+    const json = JSON.parse(cli('list', '--library', library, '--json').stdout) as Array<{ id: string; file: string; pages: number; newspaper: string; date: string }>;
+    expect(json.map((d) => d.file).sort()).toEqual(['cjk.pdf', 'evil\nerror: forged\u001b[2J.txt']);
+    for (const d of json) {
+      expect(d.id).toMatch(/^[a-f0-9]{64}$/);
+      expect(d.pages).toBe(1);
+      expect(typeof d.newspaper).toBe('string');
+      expect(typeof d.date).toBe('string');
+    }
+
+    const verified = cli('verify', '--library', library);
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toMatch(/^all well: 2 document\(s\)/);
+    expect(verified.status).toBe(0);
+
+    const cjk = json.find((d) => d.file === 'cjk.pdf')!;
+    const removed = cli('remove', '--library', library, cjk.id, 'f'.repeat(64));
+    expect(removed.status).toBe(1);
+    expect(removed.stdout).toContain(`removed ${cjk.id} cjk.pdf`);
+    expect(removed.stderr.trim()).toBe(`error: ${'f'.repeat(64)}: no such document in ${library}`);
+    expect(JSON.parse(cli('list', '--library', library, '--json').stdout)).toHaveLength(1);
+    expect(cli('verify', '--library', library).status).toBe(0);
+    // Its original went with it, so importing it again is a fresh import.
+    expect(cli('import', '--library', library, join(dir, 'cjk.pdf')).stdout).toMatch(/imported 1, already in library 0/);
+
+    expect(cli('remove', '--library', library, 'nonsense').stderr.trim()).toMatch(/^broadsheet: not a document id: nonsense/);
+    const nowhere = cli('list', '--library', join(dir, 'no-such-library'));
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr.trim()).toBe(`broadsheet: no library at ${join(dir, 'no-such-library')} (it has no library.sqlite)`);
+  });
+
+  it('verify names each problem on its own line and exits non-zero: a damaged original, a missing page, a stray original', () => {
+    const library = join(dir, 'damaged');
+    copyFileSync(CJK, join(dir, 'cjk2.pdf'));
+    writeFileSync(join(dir, 'two.txt'), '来到大陈村来到大陈村\n');
+    expect(cli('import', '--library', library, join(dir, 'cjk2.pdf'), join(dir, 'two.txt')).status).toBe(0);
+    const [pdf, txt] = ['cjk2.pdf', 'two.txt'].map((f) =>
+      (JSON.parse(cli('list', '--library', library, '--json').stdout) as Array<{ id: string; file: string }>).find((d) => d.file === f)!.id,
+    );
+    const object = (id: string) => join(library, 'objects', id.slice(0, 2), id);
+    chmodSync(object(pdf), 0o644);
+    const bytes = readFileSync(object(pdf));
+    bytes[bytes.length >> 1] ^= 0xff;
+    writeFileSync(object(pdf), bytes);
+    const db = new DatabaseSync(join(library, 'library.sqlite'));
+    db.prepare('UPDATE documents SET page_count = 2 WHERE id = ?').run(txt);
+    db.close();
+    const strayId = 'ab'.repeat(32);
+    mkdirSync(join(library, 'objects', 'ab'), { recursive: true });
+    writeFileSync(object(strayId), 'stray');
+    const r = cli('verify', '--library', library);
+    expect(r.status).toBe(1);
+    const problems = r.stderr.trim().split('\n');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^problem: cjk2\\.pdf \\(${pdf}\\): original damaged: its SHA-256 is now [a-f0-9]{64}, the fixity record says ${pdf}$`)),
+        `problem: two.txt (${txt}): pages missing: 1 of 2 stored (verify --repair rebuilds them from the original)`,
+        `problem: objects/ab/${strayId}: original that belongs to no document (verify --repair deletes it)`,
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+    expect(r.stdout).toMatch(/3 problem\(s\) in 2 document\(s\)/);
+    // --repair deletes the stray original and rebuilds the pages from the intact original; a damaged original it only reports.
+    const repaired = cli('verify', '--library', library, '--repair');
+    expect(repaired.stdout).toContain('repaired: deleted 1 original(s) that belonged to no document');
+    expect(repaired.stdout).toContain(`repaired: rebuilt the pages of two.txt (${txt}) from its original: 1 page(s)`);
+    expect(repaired.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^problem: cjk2\.pdf .*original damaged/)]);
+    expect(repaired.status).toBe(1);
   });
 });

@@ -1,32 +1,35 @@
 import type { ImportResult } from '../../core/library-model.ts';
 import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
-import type { LibraryStore } from '../library/library-store.ts';
+import { LibraryStore } from '../library/library-store.ts';
+import { createProcessor } from '../library/processor.ts';
+import { chooseLibraryDir } from '../services/paths.ts';
+import { SearchService } from '../search/search-service.ts';
+import { LIBRARY_OPTION_HELP, UsageError, type CliIo, type Command } from './command.ts';
+import { printable } from './printable.ts';
 
 function bar(done: number, total: number, file: string): string {
   const width = 28;
   const filled = total ? Math.round((done / total) * width) : width;
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file.slice(-40).padEnd(40)}`;
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${printable(file).slice(-40).padEnd(40)}`;
 }
 
 /** `import --library DIR FILES…`: good files import even when others fail; the result says which. */
-export async function importCommand(
-  store: LibraryStore,
-  processor: PageProcessor,
-  paths: string[],
-  io: { err: (s: string) => void; out: (s: string) => void; tty: boolean },
-): Promise<ImportResult[]> {
+export async function importCommand(store: LibraryStore, processor: PageProcessor, paths: string[], io: CliIo): Promise<ImportResult[]> {
   const results = await importPaths(store, processor, paths, (done, total, file) => {
     if (io.tty) io.err(bar(done, total, file) + (done === total ? '\n' : ''));
   });
-  for (const r of results) if (r.status === 'failed') io.err(`error: ${r.error}\n`);
+  for (const r of results) {
+    if (r.status === 'failed') io.err(`error: ${printable(r.error!)}\n`);
+    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})\n`);
+  }
   // A few skipped files are named one by one; a batch's hundreds of images are counted per reason.
   const skippedFiles = results.filter((r) => r.status === 'skipped');
-  if (skippedFiles.length <= 10) for (const r of skippedFiles) io.err(`skipped: ${r.error}\n`);
-  else for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${reason}\n`);
+  if (skippedFiles.length <= 10) for (const r of skippedFiles) io.err(`skipped: ${printable(r.error ?? r.file)}\n`);
+  else for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${printable(reason)}\n`);
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
-  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${store.dir})\n`);
+  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${printable(store.dir)})\n`);
   if (results.every((r) => r.status === 'skipped')) io.err('error: nothing to import: no .pdf or .txt files in what was given\n');
   return results;
 }
@@ -35,6 +38,34 @@ export async function importCommand(
 export function importExitCode(results: ImportResult[]): number {
   return results.some((r) => r.status === 'failed') || results.every((r) => r.status === 'skipped') ? 1 : 0;
 }
+
+export const importCommandSpec: Command = {
+  name: 'import',
+  summary:
+    'copy files and folders into the library, extract and clean them; one line per failure, a summary naming duplicates, non-zero exit if any failed',
+  usage: 'import [--library DIR] FILE|FOLDER…',
+  optionHelp: [LIBRARY_OPTION_HELP],
+  options: { library: { type: 'string' } },
+  async run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new UsageError('import needs at least one file or folder (see broadsheet import --help)');
+    const store = new LibraryStore(chooseLibraryDir(values.library as string | undefined));
+    const processor = createProcessor();
+    try {
+      const results = await importCommand(store, processor, positionals, io);
+      // The search index follows every import (the app does it on library.changed).
+      const search = new SearchService(store);
+      try {
+        search.catchUpSync();
+      } finally {
+        search.close();
+      }
+      return importExitCode(results);
+    } finally {
+      await processor.close();
+      store.close();
+    }
+  },
+};
 
 /** A batch skips hundreds of images for one reason: say each reason once, with its count. */
 export function skippedByReason(results: readonly ImportResult[]): Map<string, number> {

@@ -1,76 +1,63 @@
-import { parseArgs } from './args.ts';
-import { extractCommand } from './extract-command.ts';
-import { importCommand, importExitCode } from './import-command.ts';
-import { serveCommand } from './serve-command.ts';
-import { LibraryStore } from '../library/library-store.ts';
-import { createProcessor } from '../library/processor.ts';
-import { chooseLibraryDir } from '../services/paths.ts';
+import { commandHelp, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
+import { extractCommandSpec } from './extract-command.ts';
+import { importCommandSpec } from './import-command.ts';
+import { listCommand } from './list-command.ts';
+import { printable } from './printable.ts';
+import { removeCommand } from './remove-command.ts';
+import { searchCommand } from './search-command.ts';
+import { serveCommandSpec } from './serve-command.ts';
+import { verifyCommand } from './verify-command.ts';
 import { version } from '../services/version.ts';
 
-const HELP = `broadsheet ${version}: offline reader for digitized newspaper archives
+/** Every command, in the order `broadsheet --help` lists them. Each lives in its own file. */
+const COMMANDS: Command[] = [serveCommandSpec, importCommandSpec, extractCommandSpec, searchCommand, listCommand, verifyCommand, removeCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return `broadsheet ${version}: offline reader for digitized newspaper archives
 
 Usage: broadsheet <command> [options]
 
 Commands:
-  serve [--library DIR] [--port N]     serve the app to a browser on 127.0.0.1 (prints the URL with its token first)
-  extract FILE.pdf|FILE.txt [--json]   print the page model (raw text, cleaned blocks) without touching any library
-  import [--library DIR] FILES|DIRS…   copy files into the library, extract and clean them; prints a summary
-  help                                 this text
+${COMMANDS.map((c) => `  ${c.usage.padEnd(width)}   ${c.summary.split(';')[0]}`).join('\n')}
+  help [COMMAND]${' '.repeat(Math.max(1, width - 11))}this text, or one command's help
 
 Options:
-  --library DIR   the library folder (default: the platform's app data folder, or $BROADSHEET_LIBRARY)
-  --help, -h      help
+  --help, -h      help (after a command: that command's help)
   --version       version
-`;
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(HELP);
+The library is --library DIR, else $BROADSHEET_LIBRARY, else the app's data folder.
+`;
+}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    io.out(help());
     return 0;
   }
-  if (command === '--version') {
-    process.stdout.write(version + '\n');
+  if (name === '--version') {
+    io.out(version + '\n');
     return 0;
   }
-  switch (command) {
-    case 'serve': {
-      const args = parseArgs(rest, ['library', 'port'], []);
-      const port = Number(args.flags.get('port') ?? 0);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535`);
-      const host = await serveCommand({ libraryDir: chooseLibraryDir(args.flags.get('library') as string | undefined), port });
-      process.stdout.write(host.url + '\n');
-      const stop = () => void host.close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      return -1; // keep running
+  const find = (n: string) => COMMANDS.find((c) => c.name === n);
+  if (name === 'help') {
+    if (rest.length === 0) io.out(help());
+    else {
+      const command = find(rest[0]);
+      if (!command) throw new UsageError(`no command "${printable(rest[0])}" (see broadsheet --help)`);
+      io.out(commandHelp(command));
     }
-    case 'extract': {
-      const args = parseArgs(rest, [], ['json']);
-      if (args.positional.length !== 1) throw new Error('extract takes exactly one file');
-      await extractCommand(args.positional[0], args.flags.has('json'), (s) => process.stdout.write(s));
-      return 0;
-    }
-    case 'import': {
-      const args = parseArgs(rest, ['library'], []);
-      if (args.positional.length === 0) throw new Error('import needs at least one file or folder');
-      const store = new LibraryStore(chooseLibraryDir(args.flags.get('library') as string | undefined));
-      const processor = createProcessor();
-      try {
-        const results = await importCommand(store, processor, args.positional, {
-          out: (s) => process.stdout.write(s),
-          err: (s) => process.stderr.write(s),
-          tty: process.stderr.isTTY === true,
-        });
-        return importExitCode(results);
-      } finally {
-        await processor.close();
-        store.close();
-      }
-    }
-    default:
-      throw new Error(`unknown command "${command}" (see broadsheet --help)`);
+    return 0;
   }
+  const command = find(name);
+  if (!command) throw new UsageError(`unknown command "${printable(name)}" (see broadsheet --help)`);
+  const args = parseCommandArgs(command, rest);
+  if (args.help) {
+    io.out(commandHelp(command));
+    return 0;
+  }
+  return command.run(args, io);
 }
 
 // `broadsheet extract x.pdf | head` closes the pipe early: that is the reader's choice, not an error.
@@ -79,11 +66,29 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-main(process.argv.slice(2)).then(
+const io: CliIo = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  tty: process.stderr.isTTY === true,
+};
+
+let settled = false;
+// A command whose work never settled must not look like success: Node exits 0 when nothing is left to wait for.
+process.on('exit', () => {
+  if (settled) return;
+  process.stderr.write('broadsheet: internal error: the command stopped before it finished\n');
+  process.exitCode = 70;
+});
+
+main(process.argv.slice(2), io).then(
   (code) => {
-    if (code >= 0) process.exitCode = code;
+    if (code >= 0) {
+      settled = true;
+      process.exitCode = code;
+    } else settled = true; // serve keeps running; its own signal handlers end it
   },
   (err: unknown) => {
+    settled = true;
     process.stderr.write(`broadsheet: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
   },

@@ -1,8 +1,9 @@
 import { startHost, type RunningHost } from '../host/server.ts';
 import { createProcessor } from '../library/processor.ts';
 import { openAppServices } from '../services/app-services.ts';
-import { RENDERER_DIR, SAMPLE_DIR } from '../services/paths.ts';
+import { chooseLibraryDir, RENDERER_DIR, SAMPLE_DIR } from '../services/paths.ts';
 import { version } from '../services/version.ts';
+import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 
 export async function serveCommand(opts: { libraryDir: string; port: number; rendererDir?: string }): Promise<RunningHost> {
@@ -23,3 +24,22 @@ export async function serveCommand(opts: { libraryDir: string; port: number; ren
   };
   return host;
 }
+
+export const serveCommandSpec: Command = {
+  name: 'serve',
+  summary: 'serve the app to a browser on 127.0.0.1; the first line printed is the URL with its one-time token',
+  usage: 'serve [--library DIR] [--port N]',
+  optionHelp: [LIBRARY_OPTION_HELP, '--port N        the port (default: any free port)'],
+  options: { library: { type: 'string' }, port: { type: 'string' } },
+  async run({ values, positionals }, io) {
+    if (positionals.length) throw new UsageError(`serve takes no file names (see broadsheet serve --help)`);
+    const port = Number(values.port ?? 0);
+    if (!/^\d+$/.test(String(values.port ?? 0)) || port > 65535) throw new UsageError('--port must be 0–65535');
+    const host = await serveCommand({ libraryDir: chooseLibraryDir(values.library as string | undefined), port });
+    io.out(host.url + '\n');
+    const stop = () => void host.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return -1; // keep running
+  },
+};

@@ -4,6 +4,7 @@ import { importReport } from '../../core/import-report.ts';
 import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { viewMenu } from './view-menu.ts';
 
 async function importFromDialog(services: AppServices, processor: PageProcessor): Promise<void> {
   const win = BrowserWindow.getFocusedWindow();
@@ -36,19 +37,7 @@ export function registerMenu(services: AppServices, processor: PageProcessor): v
       ],
     },
     { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
+    viewMenu({ devTools: !app.isPackaged }),
     {
       label: 'Help',
       submenu: [

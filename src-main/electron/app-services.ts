@@ -8,17 +8,22 @@ import { SAMPLE_DIR } from '../services/paths.ts';
 import extractWorkerPath from '../extract/extract-worker.ts?modulePath';
 
 /** `--library DIR` on the command line wins over the platform's userData folder. */
-function libraryDirFromArgv(argv: string[]): string {
-  // Electron's argv also holds Chromium's switches: read ours, leave the rest (strict: false).
-  const { values } = parseArgs({ args: argv.slice(1), options: { library: { type: 'string' } }, strict: false, allowPositionals: true });
-  if (typeof values.library === 'string') return resolve(values.library);
+export function libraryDirFromArgv(argv: string[]): string | null {
+  // Electron and Chromium add switches of their own: ours is picked out, the rest ignored.
+  const { values } = parseArgs({ args: argv, options: { library: { type: 'string' } }, strict: false, allowPositionals: true });
+  return typeof values.library === 'string' ? resolve(values.library) : null;
+}
+
+function chooseElectronLibraryDir(argv: string[]): string {
+  const flag = libraryDirFromArgv(argv.slice(1));
+  if (flag) return flag;
   return process.env.BROADSHEET_LIBRARY ? resolve(process.env.BROADSHEET_LIBRARY) : join(app.getPath('userData'), 'library');
 }
 
 export async function registerServices(): Promise<{ services: AppServices; processor: ReturnType<typeof createProcessor> }> {
   const processor = createProcessor({ workerUrl: extractWorkerPath });
   const services = await openAppServices({
-    libraryDir: libraryDirFromArgv(process.argv),
+    libraryDir: chooseElectronLibraryDir(process.argv),
     host: 'electron',
     version: app.getVersion(),
     processor,

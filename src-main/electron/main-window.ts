@@ -41,6 +41,8 @@ export function registerMainWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Packaged builds have no DevTools at all (the menu item is gone too: view-menu.ts).
+      devTools: !app.isPackaged,
     },
   });
   if (state.maximized) win.maximize();

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanPdfPage } from '../../core/cleaning/pdf-page.ts';
 import { provenanceProblems } from '../../test-support/synthetic-page.ts';
 import { matchReference, scoreOrder, type ReferenceWord } from '../../test-support/reference-order.ts';
+import { parseAlto } from '../../core/layout/alto.ts';
+import { formatCohesion, lineCohesion } from '../../core/layout/line-cohesion.ts';
 import type { RawPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
 import { realScannedPages } from '../../test-support/real-pages.ts';
@@ -63,12 +65,53 @@ function altoWords(xml: string, page: RawPage): ReferenceWord[] {
  * 1870 backward 5.5 → 4.5 %, discordant 0.59 → 0.40 %, outside 4.9 → 3.6 %.
  * Discordance is not limited on 1859: its ALTO reads the bottom band of
  * columns right to left, which no column order matches.
+ * Lines kept whole (stream-order lines, issue 14) merged many fragment blocks,
+ * so the backward share has a smaller denominator: 1859 88/1135 steps (7.7 %)
+ * → 67/639 (10.5 %); impurity 1859 4.2 → 7.1 %, 1870 3.6 → 5.7 % because
+ * ABBYY splits paragraphs, tables and price lists into several ALTO blocks
+ * that are now one cleaned block with whole rows.
  */
 const ORDER_LIMITS: Record<string, { backward: number; discordant?: number; impure: number }> = {
-  'evening-star-1859-02-21-p7.pdf': { backward: 0.08, impure: 0.045 },
-  'evening-star-1870-03-15-p1.pdf': { backward: 0.05, discordant: 0.01, impure: 0.04 },
+  'evening-star-1859-02-21-p7.pdf': { backward: 0.11, impure: 0.075 },
+  'evening-star-1870-03-15-p1.pdf': { backward: 0.05, discordant: 0.01, impure: 0.06 },
   'evening-star-1918-09-01-p1.pdf': { backward: 0.04, discordant: 0.04, impure: 0.03 },
 };
+
+/**
+ * Line cohesion against the ALTO (core/layout/line-cohesion.ts), the layout
+ * derived from the PDF alone: share of ALTO lines of 4+ words whose words all
+ * land in one cleaned block, and share of cleaned words in blocks of ≤ 2 words.
+ * Before issue 14 (same measure): 1859 0.475 / 6.9 %, 1870 0.764 / 4.6 %,
+ * 1918 0.786 / 4.9 %. The goal is ≥ 0.98 and ≤ 1 %, met on 1918. Where a page
+ * misses it, the limit is the figure reached:
+ * - 1859 (0.776 / 1.7 %): 133 of the lines still split have every word but
+ *   the first in one block; that first "word" is the cut-off end of the
+ *   neighbouring column's line ("r,", "ir-", "LO\"1'"), which ABBYY put into
+ *   this line; the rest are the garbled patent list and lottery tables.
+ * - 1870 (0.974 / 1.1 %): price-list and ad rows; the small blocks left are
+ *   mostly real one- and two-word ad heads ("SOAP.", "APPLES,", "GROCERS,").
+ */
+const COHESION_LIMITS: Record<string, { whole: number; tiny: number }> = {
+  'evening-star-1859-02-21-p7.pdf': { whole: 0.77, tiny: 0.018 },
+  'evening-star-1870-03-15-p1.pdf': { whole: 0.97, tiny: 0.012 },
+  'evening-star-1918-09-01-p1.pdf': { whole: 0.98, tiny: 0.01 },
+};
+
+describe('line cohesion against the ALTO (layout from the PDF alone)', () => {
+  for (const { name: f, pdf, alto: altoFile } of pages) {
+    it.skipIf(!altoFile)(f, async () => {
+      if (!altoFile) return;
+      const [page] = await extractAll(new Uint8Array(fs.readFileSync(pdf)), { skipImages: true });
+      const cleaned = cleanPdfPage(page);
+      const alto = parseAlto(fs.readFileSync(altoFile, 'utf8'), page.width, page.height);
+      const c = lineCohesion(cleaned.blocks, alto, page.items);
+      console.log(`${f}: ${formatCohesion(c)}`);
+      const limits = COHESION_LIMITS[f] ?? { whole: 0.98, tiny: 0.01 };
+      expect(c.wholeShare).toBeGreaterThanOrEqual(limits.whole);
+      expect(c.tinyShare).toBeLessThanOrEqual(limits.tiny);
+    });
+  }
+});
 
 describe('cleaning real scanned pages (Library of Congress, OCR text layer)', () => {
   for (const { name: f, pdf, alto: altoFile } of pages) {

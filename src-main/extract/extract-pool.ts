@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, isMarkedAsUntransferable } from 'node:worker_threads';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import type { ExtractOptions, PdfInfo } from './extract-pdf.ts';
-import type { FromWorker, ToWorker } from './extract-protocol.ts';
+import type { FromWorker, SourceFormat, ToWorker } from './extract-protocol.ts';
 
 /**
  * A small worker_threads pool so pdf.js never blocks the main thread (Electron
@@ -19,7 +19,11 @@ export interface ExtractPool {
    * (views into larger buffers and Node's untransferable Buffer memory are copied instead).
    * Rejects with the extractor's one-line reason ("not a PDF: …").
    */
-  extract(data: Uint8Array, onPage: PageHandler, opts?: ExtractOptions & { clean?: boolean }): Promise<{ pageCount: number; info: PdfInfo }>;
+  extract(
+    data: Uint8Array,
+    onPage: PageHandler,
+    opts?: ExtractOptions & { clean?: boolean; format?: SourceFormat },
+  ): Promise<{ pageCount: number; info: PdfInfo }>;
   close(): Promise<void>;
 }
 
@@ -34,6 +38,7 @@ interface Job {
   data: Uint8Array;
   opts: ExtractOptions;
   clean: boolean;
+  format: SourceFormat;
   onPage: PageHandler;
   resolve: (r: { pageCount: number; info: PdfInfo }) => void;
   reject: (e: Error) => void;
@@ -142,7 +147,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       const { resolve, reject } = job;
       job.resolve = (r) => (done(), resolve(r));
       job.reject = (e) => (done(), reject(e));
-      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean }, [job.data.buffer as ArrayBuffer]);
+      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format }, [job.data.buffer as ArrayBuffer]);
     }
   }
 
@@ -154,8 +159,8 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
         data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
       const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
       return new Promise((resolve, reject) => {
-        const { clean = false, ...pdfOpts } = extractOpts;
-        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, onPage, resolve, reject });
+        const { clean = false, format = 'pdf', ...pdfOpts } = extractOpts;
+        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, onPage, resolve, reject });
         pump();
       });
     },
@@ -165,6 +170,9 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       await Promise.all(
         slots.splice(0).map(async (s) => {
           s.job?.reject(new Error('extract pool closed'));
+          // An idle worker is unref'd: without this the process could run out of things to wait
+          // for before terminate() settles, and exit 0 in the middle of the CLI's own cleanup.
+          s.worker.ref();
           await s.worker.terminate();
         }),
       );

@@ -1,10 +1,13 @@
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import type { ExtractOptions, PdfInfo } from './extract-pdf.ts';
 
+/** What the bytes are: a PDF for pdf.js, or a UTF-8 text dump split into pages as it streams. */
+export type SourceFormat = 'pdf' | 'text';
+
 /** Messages between the extract pool (main thread) and its workers. */
 
 export type ToWorker =
-  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean }
+  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean; format: SourceFormat }
   /** The consumer finished with one more page: the worker may run that much further ahead. */
   | { type: 'ack'; job: number };
 

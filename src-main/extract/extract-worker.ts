@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { cleanPage } from '../../core/cleaning/clean-page.ts';
 import { extractPages, type ExtractOptions, type PdfInfo } from './extract-pdf.ts';
-import { PAGES_IN_FLIGHT, type FromWorker, type ToWorker } from './extract-protocol.ts';
+import { PAGES_IN_FLIGHT, type FromWorker, type SourceFormat, type ToWorker } from './extract-protocol.ts';
+import { textDumpRawPages } from './text-dump-pages.ts';
 
 /** Runs pdf.js off the main thread; one job at a time, pages streamed back as they are done. */
 
@@ -16,13 +17,14 @@ function send(msg: FromWorker): void {
   port!.postMessage(msg);
 }
 
-async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean): Promise<void> {
+async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean, format: SourceFormat): Promise<void> {
   currentJob = job;
   credits = PAGES_IN_FLIGHT;
   let count = 0;
   let info: PdfInfo = {};
   try {
-    for await (const page of extractPages(data, opts, (i) => (info = i))) {
+    const pages = format === 'text' ? textDumpRawPages(data) : extractPages(data, opts, (i) => (info = i));
+    for await (const page of pages) {
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
       // Cleaning runs here too, so that neither Electron's main thread nor the host's event loop pays for it.
@@ -43,6 +45,6 @@ port.on('message', (msg: ToWorker) => {
     wake = null;
     w?.();
   } else if (msg.type === 'extract') {
-    void run(msg.job, msg.data, msg.opts, msg.clean);
+    void run(msg.job, msg.data, msg.opts, msg.clean, msg.format ?? 'pdf');
   }
 });

@@ -1,5 +1,6 @@
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,12 +68,29 @@ describe('browser host', () => {
     expect((await get(host.port, '/', { authorization: 'Bearer wrong' })).status).toBe(401);
   });
 
-  it('sets an HttpOnly cookie when opened with ?token= and accepts it afterwards', async () => {
+  it('trades ?token= for an HttpOnly cookie scoped to a per-session path, and moves there (no token in the address bar)', async () => {
     const first = await get(host.port, `/?token=${host.token}`);
-    expect(first.status).toBe(200);
-    const cookie = String(first.headers['set-cookie']).split(';')[0];
-    expect(String(first.headers['set-cookie'])).toContain('HttpOnly');
-    expect((await get(host.port, '/assets/app.js', { cookie })).status).toBe(200);
+    expect(first.status).toBe(302);
+    const session = String(first.headers.location);
+    expect(session).toMatch(/^\/s\/[\w-]{16}\/$/);
+    expect(session).not.toContain(host.token);
+    const setCookie = String(first.headers['set-cookie']);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    // Cookies ignore ports: scoped to this path, no other service on 127.0.0.1 ever receives it.
+    expect(setCookie).toContain(`Path=${session}`);
+    const cookie = setCookie.split(';')[0];
+    expect((await get(host.port, session, { cookie })).status).toBe(200);
+    expect((await get(host.port, `${session}assets/app.js`, { cookie })).status).toBe(200);
+    expect((await get(host.port, `${session}files/${docId}`, { cookie })).body).toContain('来到大陈村');
+    const api = await get(host.port, `${session}api/app.info`, { cookie }, 'POST', '{}');
+    expect(JSON.parse(api.body)).toMatchObject({ ok: true });
+    // Any page opened with the token moves under the session path the same way.
+    const deep = await get(host.port, `/assets/app.js?token=${host.token}`);
+    expect(deep.status).toBe(302);
+    expect(deep.headers.location).toBe(`${session}assets/app.js`);
+    // The session path alone grants nothing.
+    expect((await get(host.port, session)).status).toBe(401);
   });
 
   it('sends a strict CSP with every response', async () => {
@@ -136,4 +154,87 @@ describe('browser host', () => {
     expect(JSON.parse(await message)).toEqual({ event: 'library.changed', payload: { ids: ['x'] } });
     ws.close();
   });
+
+  it('survives malformed WebSocket upgrade targets sent without a token', async () => {
+    for (const target of ['//[', '//%zz', '/%', 'http://[::1', '//[/events']) {
+      const reply = await rawExchange(
+        host.port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      );
+      expect(reply).toMatch(/^HTTP\/1\.1 4\d\d/);
+    }
+    expect((await get(host.port, '/', auth)).status).toBe(200);
+  });
+
+  it('closes a WebSocket that sends a frame over the limit, and keeps serving', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, { headers: auth });
+    await new Promise((resolve) => ws.on('open', resolve));
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    ws.on('error', () => {});
+    ws.send(Buffer.alloc(70 * 1024, 120));
+    expect(await closed).toBeGreaterThan(0);
+    expect((await get(host.port, '/', auth)).status).toBe(200);
+  });
+
+  it('answers 400 for a malformed request name, not 500', async () => {
+    const res = await get(host.port, '/api/%E0%A4%A', auth, 'POST', '{}');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false });
+  });
+});
+
+/** Sends raw bytes and resolves with what comes back before the server closes (or 2 s pass). */
+function rawExchange(port: number, data: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(data));
+    let reply = '';
+    socket.on('data', (d) => (reply += d));
+    socket.on('error', () => resolve(reply));
+    socket.on('close', () => resolve(reply));
+    setTimeout(() => (socket.destroy(), resolve(reply)), 2000);
+  });
+}
+
+describe('browser host limits', () => {
+  let services: AppServices;
+  let host: RunningHost;
+  let auth: Record<string, string>;
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-limits-'));
+
+  beforeAll(async () => {
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+    services = await openAppServices({ libraryDir: join(dir, 'library'), host: 'browser', version: 'test', processor: inThreadProcessor });
+    host = await startHost({
+      services,
+      rendererDir: join(dir, 'renderer'),
+      limits: { maxBody: 1000, maxConnections: 8, headersTimeoutMs: 1000, idleTimeoutMs: 1000, keepAliveTimeoutMs: 500 },
+    });
+    auth = { authorization: `Bearer ${host.token}` };
+  });
+  afterAll(async () => {
+    await host.close();
+    await services.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 413 to a body over the limit (declared or streamed), not a reset', async () => {
+    const declared = await get(host.port, '/api/library.list', { ...auth, 'content-type': 'application/json' }, 'POST', '{' + ' '.repeat(2000) + '}');
+    expect(declared.status).toBe(413);
+    const streamed = await rawExchange(
+      host.port,
+      `POST /api/library.list HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer ${host.token}\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n${' '.repeat(0x800)}\r\n0\r\n\r\n`,
+    );
+    expect(streamed).toMatch(/^HTTP\/1\.1 413/);
+  });
+
+  it('closes connections that say nothing, and caps how many may be open', async () => {
+    const idle = Array.from({ length: 12 }, () => connect(host.port, '127.0.0.1'));
+    const closedAt = await Promise.all(
+      idle.map((s) => new Promise<number>((resolve) => (s.on('error', () => {}), s.on('close', () => resolve(Date.now()))))),
+    );
+    // All closed by the server: the ones over the cap at once, the others after the idle timeout.
+    expect(closedAt).toHaveLength(12);
+    expect((await get(host.port, '/', auth)).status).toBe(200);
+  }, 15_000);
 });

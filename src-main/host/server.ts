@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { dispatch, isRequestName } from '../../core/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
+import { HOST_LIMITS, type HostLimits } from './host-limits.ts';
 
 /**
  * The browser host: the built renderer and the contract over HTTP and a
@@ -15,23 +17,26 @@ import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
  */
 
 
-/** Largest request body: the contract's import limit in base64, plus JSON framing. */
-const MAX_BODY = 360 * 1024 * 1024;
-
 export interface HostOptions {
   services: AppServices;
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Overrides of the connection and body limits (tests use small ones). */
+  limits?: Partial<HostLimits>;
 }
 
 export interface RunningHost {
   server: Server;
   port: number;
   token: string;
+  /** Where the app lives after the first visit: the session cookie is scoped to this path. */
+  sessionPath: string;
   url: string;
   close(): Promise<void>;
 }
+
+class BodyTooLarge extends Error {}
 
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -47,15 +52,16 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > max) return; // already refused: the rest is drained unread until the connection closes
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
+      if (size > max) {
+        chunks.length = 0;
+        reject(new BodyTooLarge());
       } else chunks.push(chunk);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
@@ -63,12 +69,25 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** A reply that refuses the rest of a request: sent, then the connection is closed so the client can read it. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+  res.end(body, () => setTimeout(() => req.socket.destroy(), 200).unref());
+}
+
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const token = opts.token ?? newToken();
   const { services, rendererDir } = opts;
+  const limits: HostLimits = { ...HOST_LIMITS, ...opts.limits };
   let port = opts.port ?? 0;
+  // The app is served under a random path the token cookie is scoped to, so browsers send it to no other
+  // local service (cookies ignore ports) and no other path of this one. The path alone grants nothing.
+  const sessionPath = `/s/${randomBytes(12).toString('base64url')}`;
+  const busy = new WeakSet<Socket>();
 
   const server = createServer(async (req, res) => {
+    busy.add(req.socket);
+    res.once('close', () => busy.delete(req.socket));
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -78,17 +97,37 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!isOwnHost(req, port)) return send(res, 403, 'forbidden host or origin');
     if (!isAuthorised(req, url, token)) return send(res, 401, 'unauthorised: open the URL printed by broadsheet serve');
     // Path checks run on the raw request target: URL() already collapsed "..".
-    const rawPath = (req.url ?? '/').split('?')[0];
+    let rawPath = (req.url ?? '/').split('?')[0];
+    if (rawPath === sessionPath) rawPath = '/';
+    else if (rawPath.startsWith(sessionPath + '/')) rawPath = rawPath.slice(sessionPath.length);
+    else if (url.searchParams.has('token') && req.method === 'GET') {
+      // First visit with the printed URL: trade the token in the address bar (and history) for a cookie
+      // scoped to the session path, and move there. rawPath is only ever appended to our own prefix.
+      res.writeHead(302, {
+        ...SECURITY_HEADERS,
+        location: `${sessionPath}${rawPath.startsWith('/') && !rawPath.startsWith('//') ? rawPath : '/'}`,
+        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=${sessionPath}/`,
+      });
+      return res.end();
+    }
 
     try {
       if (rawPath.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'use POST');
-        const name = decodeURIComponent(rawPath.slice(5));
+        let name: string;
+        try {
+          name = decodeURIComponent(rawPath.slice(5));
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: 'malformed request name' }), 'application/json');
+        }
         if (!isRequestName(name)) return send(res, 404, JSON.stringify({ ok: false, error: `unknown request ${name.slice(0, 60)}` }), 'application/json');
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > limits.maxBody) return refuse(req, res, 413, `request body too large (limit ${limits.maxBody} bytes)`);
         let params: unknown;
         try {
-          params = JSON.parse((await readBody(req)) || '{}');
+          params = JSON.parse((await readBody(req, limits.maxBody)) || '{}');
         } catch (err) {
+          if (err instanceof BodyTooLarge) return refuse(req, res, 413, `request body too large (limit ${limits.maxBody} bytes)`);
           return send(res, 400, JSON.stringify({ ok: false, error: `${name}: body is not JSON (${(err as Error).message})` }), 'application/json');
         }
         const reply = await dispatch(services.handlers, name, params);
@@ -98,31 +137,63 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       const target = resolveRequestPath(services.store, rendererDir, rawPath);
       if (!target) return send(res, 404, 'not found');
       const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': target.type, 'content-length': statSync(target.path).size };
-      if (url.searchParams.has('token')) {
-        headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
-      createReadStream(target.path).pipe(res);
+      createReadStream(target.path).on('error', () => res.destroy()).pipe(res);
     } catch (err) {
       if (!res.headersSent) send(res, 500, `internal error: ${(err as Error).message}`);
       else res.destroy();
     }
   });
+  // Bounded sockets: a cap on connections, and idle ones closed. A request being answered is never cut
+  // (an import may take minutes); a socket that sends nothing, or idles between requests, is.
+  server.maxConnections = limits.maxConnections;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.setTimeout(limits.idleTimeoutMs, (socket) => {
+    if (!busy.has(socket)) socket.destroy();
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // Events flow one way, so a client never needs to send more than a close frame.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxWebSocketPayload });
+  sockets.on('error', () => {});
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/events' || !isOwnHost(req, port) || !isAuthorised(req, url, token)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
-      return;
+    // Nothing here may throw: an exception in this handler would take the whole host down.
+    socket.on('error', () => socket.destroy());
+    try {
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+        return;
+      }
+      const path = url.pathname;
+      if ((path !== '/events' && path !== `${sessionPath}/events`) || !isOwnHost(req, port) || !isAuthorised(req, url, token)) {
+        socket.end('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n');
+        return;
+      }
+      if (sockets.clients.size >= limits.maxWebSockets) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\r\n');
+        return;
+      }
+      sockets.handleUpgrade(req, socket, head, (ws) => {
+        // An oversize or malformed frame is an 'error' on this client: close it, never crash the host.
+        ws.on('error', () => ws.terminate());
+        const unsubscribe = services.events.subscribe((event, payload) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+        });
+        ws.on('close', unsubscribe);
+        ws.on('message', () => {});
+      });
+    } catch {
+      socket.destroy();
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => {
-      const unsubscribe = services.events.subscribe((event, payload) => ws.send(JSON.stringify({ event, payload })));
-      ws.on('close', unsubscribe);
-      // Events flow one way; anything the page sends is ignored.
-      ws.on('message', () => {});
-    });
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -134,6 +205,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     server,
     port,
     token,
+    sessionPath,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     close: () =>
       new Promise<void>((done) => {

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,10 +23,12 @@ describe('importPaths', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const rel = (paths: string[]) => paths.map((f) => f.slice(dir.length));
+
   it('expands folders into their .pdf/.txt files in a stable order, naming what it skips and why', () => {
     const { files, skipped } = collectFiles([join(dir, 'in')]);
-    expect(files.map((f) => f.slice(dir.length))).toEqual(['/in/a.txt', '/in/b-folder/c.TXT']);
-    expect(skipped.map((s) => s.error)).toEqual(['notes.docx: not a page file (.docx; Broadsheet imports .pdf and .txt)']);
+    expect(rel(files)).toEqual(['/in/a.txt', '/in/b-folder/c.TXT']);
+    expect(skipped.map((s) => s.error)).toEqual([`${join(dir, 'in', 'notes.docx')}: not a page file (.docx; Broadsheet imports .pdf and .txt)`]);
   });
 
   it('says what an empty folder or a folder of ALTO/METS XML holds instead of saying nothing', async () => {
@@ -35,19 +38,63 @@ describe('importPaths', () => {
     writeFileSync(join(dir, 'alto', 'mets.xml'), '<mets/>');
     const results = await importPaths(store, inThreadProcessor, [join(dir, 'empty'), join(dir, 'alto')]);
     expect(results.map((r) => [r.status, r.error])).toEqual([
-      ['skipped', 'empty: empty folder'],
-      ['skipped', expect.stringMatching(/^mets\.xml: XML \(ALTO\/METS/)],
-      ['skipped', expect.stringMatching(/^page-1\.xml: XML \(ALTO\/METS .*import the scan's PDF\)$/)],
+      ['skipped', `${join(dir, 'empty')}: empty folder`],
+      ['skipped', expect.stringMatching(/\/mets\.xml: XML \(ALTO\/METS/)],
+      ['skipped', expect.stringMatching(/\/page-1\.xml: XML \(ALTO\/METS .*import the scan's PDF\)$/)],
     ]);
     expect(store.list()).toHaveLength(0);
   });
 
   it('imports what it can read, reports what it cannot, and counts progress per file', async () => {
     const progress: string[] = [];
-    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in'), join(dir, 'missing.pdf')], (done, total) => progress.push(`${done}/${total}`));
+    const missing = join(dir, 'missing.pdf');
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in'), missing], (done, total) => progress.push(`${done}/${total}`));
     expect(results.map((r) => r.status)).toEqual(['skipped', 'imported', 'imported', 'failed']);
-    expect(results[3].error).toBe('missing.pdf: cannot read (ENOENT)');
+    expect(results[3].error).toBe(`${missing}: no such file or folder`);
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(store.list()).toHaveLength(2);
+  });
+
+  it('reports a dangling link in a folder and imports the rest of the folder', async () => {
+    symlinkSync(join(dir, 'nowhere.pdf'), join(dir, 'in', 'a-dangling.pdf'));
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in')]);
+    expect(results.map((r) => [r.file.slice(dir.length), r.status])).toEqual([
+      ['/in/notes.docx', 'skipped'],
+      ['/in/a-dangling.pdf', 'failed'],
+      ['/in/a.txt', 'imported'],
+      ['/in/b-folder/c.TXT', 'imported'],
+    ]);
+    expect(results[1].error).toMatch(/a-dangling\.pdf: dangling symbolic link/);
+  });
+
+  it('never walks out of the folder through a link to a parent, and walks each folder once', () => {
+    writeFileSync(join(dir, 'outside.txt'), 'not in the folder\n');
+    symlinkSync('..', join(dir, 'in', 'loop'));
+    symlinkSync('.', join(dir, 'in', 'b-folder', 'self'));
+    symlinkSync(join(dir, 'in', 'b-folder'), join(dir, 'in', 'again'));
+    const { files, skipped } = collectFiles([join(dir, 'in')]);
+    expect(rel(files)).toEqual(['/in/a.txt', '/in/again/c.TXT']);
+    expect(skipped.map((s) => [s.file.slice(dir.length), s.status])).toEqual([
+      ['/in/loop', 'skipped'],
+      ['/in/notes.docx', 'skipped'],
+    ]);
+    expect(skipped[0].error).toMatch(/link to a folder outside .*: not followed/);
+  });
+
+  it('skips a FIFO named .pdf with its reason, without opening it', async () => {
+    execFileSync('mkfifo', [join(dir, 'in', 'pipe.pdf')]);
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in'), join(dir, 'in', 'pipe.pdf')]);
+    const pipes = results.filter((r) => r.file.endsWith('pipe.pdf'));
+    expect(pipes).toHaveLength(2);
+    for (const r of pipes) expect(r).toMatchObject({ status: 'skipped', error: expect.stringMatching(/pipe\.pdf: a FIFO: skipped$/) });
+    expect(results.filter((r) => r.status === 'imported')).toHaveLength(2);
+  }, 10_000);
+
+  it('refuses a text dump too large to handle in one line, and imports the files after it', async () => {
+    const big = join(dir, 'in', 'a-huge.txt');
+    execFileSync('truncate', ['-s', '300M', big]); // sparse: nothing is written or read
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'in')]);
+    expect(results.map((r) => r.status)).toEqual(['skipped', 'failed', 'imported', 'imported']);
+    expect(results[1].error).toBe(`${big}: too large to import (300 MB; the limit is 256 MB)`);
   });
 });

@@ -1,43 +1,166 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { skipReason } from '../../core/import-report.ts';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
+import { IMPORTABLE, skipReason } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
-import { importError, importFiles, type ImportInput, type PageProcessor } from './import-service.ts';
+import { fileErrorReason } from './file-error-reason.ts';
+import { importError, importFiles, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
 
+export interface CollectedFiles {
+  files: string[];
+  /** Entries that are not imported, each with its reason (core/import-report.ts: other files, empty folders; non-regular files, links out of the folder). */
+  skipped: ImportResult[];
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+function inside(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
 /**
- * Expands folders into the .pdf/.txt files inside them, in a stable order,
- * leaving out `claimed` files (an NDNP plan accounts for those). What a
+ * Expands folders into the .pdf/.txt files inside them, in a stable order.
+ * Symbolic links to files are followed; links to folders only when they stay
+ * inside the folder given, and no folder is walked twice, so `ln -s .. loop`
+ * cannot lead the walk out. FIFOs, sockets and devices are skipped, never
+ * opened (opening a FIFO blocks forever). A path that cannot be read is kept
+ * so the importer reports it as failed, and the rest still imports. Paths in
+ * `claimed` (pages an NDNP batch plan imports itself) are left out. What a
  * folder holds besides (ALTO/METS XML beside a scan, notes) and empty folders
- * come back as skipped results, so the caller can say what was left out and
- * why. Files named directly are always tried: the importer says why one
- * cannot be imported.
+ * come back as skipped, each with its reason, so the caller can say what was
+ * left out and why.
  */
-export function collectFiles(paths: string[], claimed: ReadonlySet<string> = new Set()): { files: string[]; skipped: ImportResult[] } {
+export function collectFiles(paths: string[], claimed: ReadonlySet<string> = new Set()): CollectedFiles {
   const files: string[] = [];
   const skipped: ImportResult[] = [];
-  const walk = (path: string, named: boolean) => {
-    if (claimed.has(path)) return;
-    let isDir: boolean;
+  const skip = (file: string, reason: string) => skipped.push({ file, status: 'skipped', error: importError(file, reason) });
+
+  const walk = (dir: string, root: string, visited: Set<string>) => {
+    let entries;
     try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      files.push(path); // reported as unreadable by the importer
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (err) {
+      files.push(dir); // reported by the reader with its reason
+      void err;
       return;
     }
-    if (!isDir) {
-      const reason = named ? null : skipReason(path);
-      if (reason) skipped.push({ file: path, status: 'skipped', error: importError(path, reason) });
-      else files.push(path);
-      return;
+    if (entries.length === 0) skip(dir, 'empty folder');
+    for (const entry of entries) {
+      const child = join(dir, entry.name);
+      if (claimed.has(child)) continue;
+      const named = IMPORTABLE.test(entry.name);
+      if (entry.isSymbolicLink()) {
+        let real: string;
+        let st: Stats;
+        try {
+          real = realpathSync(child);
+          st = statSync(real);
+        } catch {
+          if (named) files.push(child); // a dangling link: failed with its reason, the folder goes on
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (!inside(real, root)) skip(child, `link to a folder outside ${root}: not followed`);
+          else if (!visited.has(real)) {
+            visited.add(real);
+            walk(child, root, visited);
+          }
+        } else if (named) {
+          if (st.isFile()) files.push(child);
+          else skip(child, `${kindOf(st)}: skipped`);
+        }
+      } else if (entry.isDirectory()) {
+        let real: string;
+        try {
+          real = realpathSync(child);
+        } catch {
+          continue;
+        }
+        if (visited.has(real)) continue;
+        visited.add(real);
+        walk(child, root, visited);
+      } else if (named) {
+        if (entry.isFile()) files.push(child);
+        else {
+          let what = 'not a regular file';
+          try {
+            what = kindOf(lstatSync(child));
+          } catch {
+            // vanished meanwhile
+          }
+          skip(child, `${what}: skipped`);
+        }
+      } else if (entry.isFile()) skip(child, skipReason(entry.name) ?? 'not a page file');
     }
-    const entries = readdirSync(path).sort();
-    if (entries.length === 0) skipped.push({ file: path, status: 'skipped', error: importError(path, 'empty folder') });
-    for (const entry of entries) walk(join(path, entry), false);
   };
-  for (const path of paths) walk(path, true);
+
+  for (const path of paths) {
+    if (claimed.has(path)) continue;
+    let st: Stats;
+    try {
+      st = statSync(path);
+    } catch {
+      files.push(path); // reported by the reader ("no such file", "dangling link")
+      continue;
+    }
+    if (st.isDirectory()) {
+      const root = realpathSync(path);
+      walk(path, root, new Set([root]));
+    } else if (st.isFile()) files.push(path);
+    else skip(path, `${kindOf(st)}: skipped`);
+  }
   return { files, skipped };
+}
+
+/** Why a path cannot be read, in words: a dangling link says so rather than "no such file". */
+function unreadableReason(file: string, err: unknown): string {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    try {
+      if (lstatSync(file).isSymbolicLink()) return 'dangling symbolic link (its target does not exist)';
+    } catch {
+      // not there at all
+    }
+  }
+  return fileErrorReason(err);
+}
+
+/**
+ * Reads one file for import: opened without blocking (a FIFO swapped in after
+ * the walk still cannot hang us), refused unless it is a regular file, and
+ * refused with a one-line reason when it is too large to handle.
+ */
+export function readImportFile(file: string): { bytes: Uint8Array } | { status: 'failed' | 'skipped'; reason: string } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return { status: 'failed', reason: unreadableReason(file, err) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { status: 'failed', reason: fileErrorReason(Object.assign(new Error(), { code: 'EISDIR' })) };
+    if (!st.isFile()) return { status: 'skipped', reason: `${kindOf(st)}: skipped` };
+    const limit = maxImportBytes(file);
+    if (st.size > limit) return { status: 'failed', reason: tooLargeReason(st.size, limit) };
+    const bytes = Buffer.allocUnsafeSlow(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const n = readSync(fd, bytes, at, st.size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return { bytes: at === st.size ? bytes : bytes.subarray(0, at) };
+  } catch (err) {
+    return { status: 'failed', reason: fileErrorReason(err) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -66,14 +189,12 @@ export async function importPaths(
   const files = [...ndnp.keys(), ...collected.files];
   for (const [index, file] of files.entries()) {
     onProgress?.(index, files.length, file);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      results.push({ file, status: 'failed', error: importError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`) });
+    const read = readImportFile(file);
+    if (!('bytes' in read)) {
+      results.push({ file, status: read.status, error: importError(file, read.reason) });
       continue;
     }
-    const input: ImportInput = { name: file, bytes };
+    const input: ImportInput = { name: file, bytes: read.bytes };
     const planned = ndnp.get(file);
     if (planned) {
       const m = planned.meta;

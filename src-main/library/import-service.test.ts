@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from './import-service.ts';
 import { LibraryStore, sha256 } from './library-store.ts';
 import { createProcessor } from './processor.ts';
+import { rebuildPages, verifyLibrary } from './verify-library.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CJK = join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf');
@@ -55,6 +56,21 @@ describe('importFiles through the worker pool', () => {
     }
   });
 
+  it('verify finds a page lost from a stored document, and repair rebuilds it from the original', async () => {
+    const { pdf } = await generateNewspaperPdf({ pages: 4, seed: 33 });
+    const [result] = await importFiles(store, processor, [{ name: 'four.pdf', bytes: Buffer.from(pdf) }]);
+    const id = result.id!;
+    const page3 = store.page(id, 3);
+    // The damage issue 10 found after two processes shared a library: listed with 4 pages, one missing.
+    (store as unknown as { db: { prepare(q: string): { run(...a: unknown[]): void } } }).db.prepare('DELETE FROM pages WHERE doc_id = ? AND number = 3').run(id);
+    const before = verifyLibrary(store);
+    expect(before.problems).toEqual([`four.pdf (${id}): pages missing: 3 of 4 stored (verify --repair rebuilds them from the original)`]);
+    expect(before.rebuildable).toEqual([id]);
+    expect(await rebuildPages(store, processor, [id])).toEqual([`rebuilt the pages of four.pdf (${id}) from its original: 4 page(s)`]);
+    expect(verifyLibrary(store).problems).toEqual([]);
+    expect(store.page(id, 3)).toEqual(page3);
+  });
+
   it('takes the title from the PDF metadata and the rest from the file name', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -79,6 +95,25 @@ describe('importFiles through the worker pool', () => {
     expect(results[0].error).toMatch(/^broken\.pdf: truncated or corrupt PDF/);
     expect(progress).toEqual([0, 1, 2]);
     expect(store.list().map((d) => d.fileName)).not.toContain('broken.pdf');
+    // Its original is not kept either: nothing in objects/ belongs to no document.
+    expect(store.orphanOriginals()).toEqual([]);
     expect(store.list().map((d) => d.fileName)).toContain('dump.txt');
+  });
+
+  it('cleans a large text dump in the workers, page by page, losing no line', async () => {
+    const seed = readFileSync(join(ROOT, 'core', 'cleaning', 'fixtures', 'seed-excerpt.txt'), 'utf8');
+    const dump = Array.from({ length: 120 }, (_, i) => seed.replaceAll('来到', `来到${i}`)).join('\n');
+    const [result] = await importFiles(store, processor, [{ name: 'big-dump.txt', bytes: Buffer.from(dump) }]);
+    expect(result.status).toBe('imported');
+    const doc = store.get(result.id!)!;
+    expect(doc.pageCount).toBeGreaterThan(1);
+    const lines: string[] = [];
+    for (let n = 1; n <= doc.pageCount; n++) {
+      const page = store.page(result.id!, n)!;
+      expect(page.number).toBe(n);
+      expect(page.blocks.length).toBeGreaterThan(0);
+      lines.push(...page.items.map((it) => it.str));
+    }
+    expect(lines).toEqual(dump.split('\n').filter((l) => l.trim() !== ''));
   });
 });

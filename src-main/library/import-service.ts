@@ -1,8 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { basename } from 'node:path';
 import type { DocumentMetadata, DocumentPlacement, ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
-import { sha256, type LibraryStore } from './library-store.ts';
+import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
+import { derivePages } from './derive-pages.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -21,9 +23,25 @@ export interface ImportInput {
   placement?: DocumentPlacement;
 }
 
-/** The error message every surface shows: one line, naming the file and the reason. */
+/** The error message every surface shows: one line, naming the file as given and the reason. */
 export function importError(file: string, reason: string): string {
-  return `${basename(file)}: ${reason.split('\n')[0]}`;
+  return `${file}: ${reason.split('\n')[0]}`;
+}
+
+/**
+ * Largest file accepted. Text is streamed page by page, but its bytes are
+ * held while it imports; PDFs must be whole in memory for pdf.js.
+ */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+export const MAX_PDF_BYTES = 1024 * 1024 * 1024;
+
+export function maxImportBytes(name: string): number {
+  return /\.(txt|text)$/i.test(name) ? MAX_TEXT_BYTES : MAX_PDF_BYTES;
+}
+
+export function tooLargeReason(size: number, limit: number): string {
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+  return `too large to import (${mb(size)}; the limit is ${mb(limit)})`;
 }
 
 const PDF_MAGIC = '%PDF-';
@@ -34,12 +52,8 @@ export function detectKind(name: string, bytes: Uint8Array): SourceKind | string
   if (/\.pdf$/i.test(name)) return bytes.length === 0 ? 'empty file' : 'not a PDF (no %PDF- header)';
   if (/\.(txt|text)$/i.test(name)) {
     if (bytes.length === 0) return 'empty file';
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return 'not UTF-8 text';
-    }
-    return 'text';
+    // Checked natively, without decoding: a large dump is decoded page by page in a worker.
+    return isUtf8(bytes) ? 'text' : 'not UTF-8 text';
   }
   return 'unsupported file type (expected .pdf or .txt)';
 }
@@ -66,6 +80,8 @@ export async function importFiles(
 
 async function importOne(store: LibraryStore, processor: PageProcessor, input: ImportInput): Promise<ImportResult> {
   const file = input.name;
+  const limit = maxImportBytes(file);
+  if (input.bytes.length > limit) return { file, status: 'failed', error: importError(file, tooLargeReason(input.bytes.length, limit)) };
   const kind = detectKind(file, input.bytes);
   if (kind !== 'pdf' && kind !== 'text') return { file, status: 'failed', error: importError(file, kind) };
   const id = sha256(input.bytes);
@@ -77,7 +93,7 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
     if (store.storeOriginal(input.bytes) !== id) throw new Error('the file changed while it was being imported');
-    const { title } = await processor.process(kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
+    const { title } = await derivePages(store, processor, id, kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.
@@ -88,6 +104,8 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     pending.commit(meta, input.placement);
     return { file, status: 'imported', id };
   } catch (err) {
+    // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.
+    if (err instanceof DuplicateDocumentError) return { file, status: 'duplicate', id };
     pending.abort();
     return { file, status: 'failed', error: importError(file, err instanceof Error ? err.message : String(err)) };
   }

@@ -1,6 +1,6 @@
 import { cleanPage } from '../../core/cleaning/clean-page.ts';
-import { textDumpToRawPage } from '../../core/cleaning/text-page.ts';
 import { extractPages } from '../extract/extract-pdf.ts';
+import { textDumpRawPages } from '../extract/text-dump-pages.ts';
 import type { PageProcessor } from './import-service.ts';
 
 /**
@@ -11,9 +11,12 @@ import type { PageProcessor } from './import-service.ts';
 export const inThreadProcessor: PageProcessor = {
   async process(kind, data, onPage) {
     if (kind === 'text') {
-      const raw = textDumpToRawPage(new TextDecoder('utf-8', { fatal: true }).decode(data));
-      onPage(raw, cleanPage(raw));
-      return { pageCount: 1 };
+      let pageCount = 0;
+      for (const raw of textDumpRawPages(data)) {
+        onPage(raw, cleanPage(raw));
+        pageCount++;
+      }
+      return { pageCount };
     }
     let pageCount = 0;
     let title: string | undefined;

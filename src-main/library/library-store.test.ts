@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
-import { LibraryStore, sha256 } from './library-store.ts';
+import { DuplicateDocumentError, LibraryStore, sha256 } from './library-store.ts';
 
 const raw = (n: number): RawPage => ({ number: n, width: 100, height: 200, items: [], images: [] });
 const cleaned: CleanedPage = { blocks: [], edits: [], photos: [] };
@@ -124,14 +126,133 @@ describe('LibraryStore', () => {
     expect(store.get('1'.repeat(64))).toMatchObject({ newspaper: 'Star', language: '' });
   });
 
-  it('never shows a document whose pages another process swept away mid-import', () => {
+  it('a second process opening the library leaves a live import\'s pages alone: the document commits whole', () => {
     const id = '9'.repeat(64);
     const p = store.begin(id, 'pdf', 'p.pdf', 1);
     p.addPage(raw(1), cleaned);
     p.addPage(raw(2), cleaned);
-    // A second process (the CLI) opening the library sweeps pages that have no document yet.
+    // A second process (the CLI) opening the library sweeps only what dead imports left.
     new LibraryStore(dir).close();
-    expect(() => p.commit(meta)).toThrow(/pages were removed while importing/);
+    p.commit(meta);
+    expect(store.get(id)).toMatchObject({ pageCount: 2 });
+  });
+});
+
+/** Another process holding an import open: see testing/hold-import.ts. */
+function holdImport(dir: string, label: string, pages: number) {
+  const child = spawn(NODE, ['--disable-warning=ExperimentalWarning', join(import.meta.dirname, 'testing', 'hold-import.ts'), dir, label, String(pages)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const next = () => new Promise<string>((resolve, reject) => (lines.once('line', resolve), child.once('exit', (c) => reject(new Error(`helper exited ${c}`)))));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, next, exited };
+}
+
+const NODE = join(import.meta.dirname, '..', '..', 'node_modules', 'node', 'bin', 'node');
+
+describe('LibraryStore shared by several processes', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'broadsheet-shared-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const stagedCount = (s: LibraryStore) =>
+    (s as unknown as { db: { prepare(q: string): { get(): { n: number } } } }).db.prepare('SELECT count(*) AS n FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)').get().n;
+
+  it('opening the library never touches an import another live process is writing', async () => {
+    const held = holdImport(dir, 'live', 30);
+    const id = (await held.next()).split(' ')[1];
+    // A second (and third) opener runs its cleanup while the import is in progress.
+    const other = new LibraryStore(dir);
+    expect(stagedCount(other)).toBe(30);
+    expect(other.objectPath(id)).not.toBeNull();
+    expect(other.importsInProgress()).toBe(1);
+    other.close();
+    new LibraryStore(dir).close();
+    held.child.stdin!.write('commit\n');
+    expect(await held.next()).toBe('committed');
+    await held.exited;
+    const after = new LibraryStore(dir);
+    expect(after.get(id)).toMatchObject({ pageCount: 30 });
+    expect(after.pageTallies()).toEqual([{ id, expected: 30, stored: 30, min: 1, max: 30 }]);
+    expect(after.orphanOriginals()).toEqual([]);
+    after.close();
+  });
+
+  it('clears what a killed import left: its pages, its original, its record', async () => {
+    const held = holdImport(dir, 'killed', 5);
+    const id = (await held.next()).split(' ')[1];
+    held.child.kill('SIGKILL');
+    await held.exited;
+    const store = new LibraryStore(dir);
+    expect(stagedCount(store)).toBe(0);
+    expect(store.importsInProgress()).toBe(0);
+    expect(store.objectIds()).not.toContain(id);
+    expect(store.list()).toEqual([]);
+    store.close();
+  });
+
+  it('a commit of bytes another process committed first reports a duplicate and keeps theirs', () => {
+    const a = new LibraryStore(dir);
+    const b = new LibraryStore(dir);
+    const id = 'f'.repeat(64);
+    const pa = a.begin(id, 'pdf', 'a.pdf', 1);
+    const pb = b.begin(id, 'pdf', 'b.pdf', 1);
+    pa.addPage(raw(1), cleaned);
+    pb.addPage(raw(1), cleaned);
+    pb.addPage(raw(2), cleaned);
+    pb.commit(meta);
+    expect(() => pa.commit(meta)).toThrow(DuplicateDocumentError);
+    expect(a.get(id)).toMatchObject({ fileName: 'b.pdf', pageCount: 2 });
+    expect(stagedCount(a)).toBe(0);
+    a.close();
+    b.close();
+  });
+
+  it('refuses to commit a document with a page missing', () => {
+    const store = new LibraryStore(dir);
+    const p = store.begin('9'.repeat(64), 'pdf', 'gap.pdf', 1);
+    p.addPage(raw(1), cleaned);
+    p.addPage(raw(3), cleaned);
+    expect(() => p.commit(meta)).toThrow(/pages missing/);
+    p.abort();
+    expect(store.list()).toEqual([]);
+    store.close();
+  });
+
+  it('removes documents, their pages and originals nothing else uses, in one call', () => {
+    const store = new LibraryStore(dir);
+    const bytes = new TextEncoder().encode('%PDF-1.4 remove me');
+    const id = sha256(bytes);
+    const p = store.begin(id, 'pdf', 'r.pdf', bytes.length);
+    store.storeOriginal(bytes);
+    p.addPage(raw(1), cleaned);
+    p.commit(meta);
+    const result = store.removeDocuments([id, '0'.repeat(64)]);
+    expect(result).toEqual({ removed: [id], missing: ['0'.repeat(64)], originalsDeleted: 1 });
     expect(store.get(id)).toBeNull();
+    expect(store.page(id, 1)).toBeNull();
+    expect(store.objectIds()).toEqual([]);
+    expect(store.pageTallies()).toEqual([]);
+    store.close();
+  });
+
+  it('collects originals that belong to no document, sparing one an import is writing', () => {
+    const store = new LibraryStore(dir);
+    const stray = store.storeOriginal(new TextEncoder().encode('stray bytes'));
+    const wantedBytes = new TextEncoder().encode('being imported');
+    const wanted = sha256(wantedBytes);
+    const p = store.begin(wanted, 'pdf', 'w.pdf', 1);
+    store.storeOriginal(wantedBytes);
+    // Opening (collectGarbage without allOrphans) keeps originals it cannot account for: only repair deletes them.
+    expect(store.collectGarbage()).toMatchObject({ orphanOriginals: 0 });
+    expect(store.orphanOriginals()).toEqual([stray]);
+    expect(store.collectGarbage({ allOrphans: true })).toMatchObject({ orphanOriginals: 1 });
+    expect(store.objectIds()).toEqual([wanted]);
+    expect(stray).not.toBe(wanted);
+    p.abort();
+    store.close();
   });
 });

@@ -1,7 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { markDone, markLive, OWN_HOST, ownerAlive, tempAbandoned, tempName, type ImportOwner } from './import-owner.ts';
 import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type LibrarySort, type MetadataSource, type SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
@@ -12,6 +13,15 @@ import { loadSettings, type Settings, type SettingsPatch } from '../../core/sett
  * once, read-only, and never touched again; a document row appears only
  * after all its pages are stored, so a failed or killed import leaves
  * nothing visible.
+ *
+ * Several processes may open one library at once (the app, the browser host,
+ * CLI imports). An import in progress is a row in `imports` (owner pid, host,
+ * heartbeat, the document id it is writing); its pages go to `pages` as they
+ * come, invisible until the transaction that adds the document row. Opening
+ * the library only clears what a dead owner left behind (pages of a document
+ * id that no document and no live import has), so it can never damage another
+ * process's import. Two processes importing the same bytes write identical
+ * pages; the first commit wins and the other reports a duplicate.
  */
 
 const SCHEMA = `
@@ -38,7 +48,19 @@ CREATE TABLE IF NOT EXISTS pages (
   PRIMARY KEY (doc_id, number)
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS imports (
+  id TEXT PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  owner_pid INTEGER NOT NULL,
+  owner_host TEXT NOT NULL,
+  heartbeat_at INTEGER NOT NULL
+);
 `;
+
+/** How long a process waits for another's write transaction before giving up with "database is locked". */
+const BUSY_TIMEOUT_MS = 30_000;
+/** Heartbeats are written at most this often while pages arrive. */
+const HEARTBEAT_EVERY_MS = 30_000;
 
 /** Columns added after the first release: a library made before them gains them, empty, when opened. */
 const PLACEMENT_COLUMNS = `
@@ -98,10 +120,39 @@ export interface ListQuery {
 /** A document being written: pages go in as they are extracted, the document appears on commit. */
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
+  /** Throws DuplicateDocumentError when another process committed the same bytes meanwhile. */
   /** language may be left out: '' (detect from the text). */
   commit(meta: Omit<DocumentMetadata, 'language'> & { language?: string }, placement?: DocumentPlacement): DocumentSummary;
   abort(): void;
 }
+
+export class DuplicateDocumentError extends Error {
+  readonly id: string;
+  constructor(id: string) {
+    super(`document ${id} already exists`);
+    this.id = id;
+  }
+}
+
+export interface RemoveResult {
+  removed: string[];
+  /** Ids given that name no document. */
+  missing: string[];
+  /** Originals deleted because no document uses them any more. */
+  originalsDeleted: number;
+}
+
+/** Per document: stored page rows, and the lowest and highest page number among them. */
+export interface PageTally {
+  id: string;
+  expected: number;
+  stored: number;
+  min: number | null;
+  max: number | null;
+}
+
+/** A document id is the SHA-256 of its original: one pattern, core/library-model's. */
+export const SHA256_RE = DOCUMENT_ID_RE;
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -112,25 +163,31 @@ export class LibraryStore {
   private readonly db: DatabaseSync;
   private readonly objectsDir: string;
 
+  private readonly tmpDir: string;
+  /** Imports begun through this store and not finished: closing the store ends them. */
+  private readonly ownImports = new Set<string>();
+
   constructor(dir: string) {
     this.dir = dir;
     this.objectsDir = join(dir, 'objects');
+    this.tmpDir = join(dir, 'tmp');
     mkdirSync(this.objectsDir, { recursive: true });
-    // Leftovers of an import that was killed mid-write: never visible, safe to drop.
-    rmSync(join(dir, 'tmp'), { recursive: true, force: true });
-    mkdirSync(join(dir, 'tmp'), { recursive: true });
-    this.db = new DatabaseSync(join(dir, 'library.sqlite'));
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    mkdirSync(this.tmpDir, { recursive: true });
+    this.db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
     const columns = (this.db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name);
     if (!columns.includes('lccn')) this.db.exec(`BEGIN; ${PLACEMENT_COLUMNS} COMMIT;`);
     // Libraries made before documents had a language gain the column (empty = detect from the text).
     if (!columns.includes('language')) this.db.exec("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''");
     this.db.exec(DOCUMENTS_VERSION);
-    this.db.exec('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents)');
+    // Leftovers of imports whose process died: never visible, safe to drop. Live imports are untouched.
+    this.collectGarbage();
   }
 
   close(): void {
+    for (const id of this.ownImports) markDone(id);
+    this.ownImports.clear();
     this.db.close();
   }
 
@@ -141,6 +198,100 @@ export class LibraryStore {
    */
   dataVersion(): number {
     return Number((this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version);
+  }
+
+  /** Runs fn in one write transaction (BEGIN IMMEDIATE: waits for other writers, then excludes them). */
+  transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /**
+   * Drops what dead imports left (their pages, their originals if no
+   * document uses them, temp files) and pages without a document. With
+   * allOrphans (`verify --repair`) also every original that belongs to no
+   * document: not done on every open, since a library.sqlite restored from an
+   * older backup would otherwise cost the originals imported since.
+   * Never touches an import whose process is alive. Returns what it removed.
+   */
+  collectGarbage(opts: { allOrphans?: boolean } = {}): { deadImports: number; orphanPages: number; orphanOriginals: number; tempFiles: number } {
+    const dead = this.transaction(() => {
+      const rows = this.db.prepare('SELECT id, doc_id, owner_pid, owner_host, heartbeat_at FROM imports').all() as unknown as Array<ImportOwner & { doc_id: string }>;
+      const gone = rows.filter((r) => !ownerAlive(r));
+      for (const r of gone) this.db.prepare('DELETE FROM imports WHERE id = ?').run(r.id);
+      // Pages of no document that no live import is writing: what dead imports (or older versions) left.
+      const pages = this.db.prepare('DELETE FROM pages WHERE doc_id NOT IN (SELECT id FROM documents) AND doc_id NOT IN (SELECT doc_id FROM imports)').run();
+      return { docIds: gone.map((r) => r.doc_id), pages: Number(pages.changes) };
+    });
+    const orphanPages = dead.pages;
+    let tempFiles = 0;
+    for (const name of safeReaddir(this.tmpDir)) {
+      const path = join(this.tmpDir, name);
+      try {
+        if (tempAbandoned(name, lstatSync(path).mtimeMs)) {
+          rmSync(path, { recursive: true, force: true });
+          tempFiles++;
+        }
+      } catch {
+        // Gone already: its writer renamed it.
+      }
+    }
+    let orphanOriginals = 0;
+    const candidates = opts.allOrphans ? this.orphanOriginals() : [...new Set(dead.docIds)];
+    for (const id of candidates) if (this.deleteOriginalIfUnused(id)) orphanOriginals++;
+    return { deadImports: dead.docIds.length, orphanPages, orphanOriginals, tempFiles };
+  }
+
+  /** Ids of files under objects/ that no document uses and no live import is writing. */
+  orphanOriginals(): string[] {
+    const used = new Set(
+      (this.db.prepare('SELECT id FROM documents UNION SELECT doc_id FROM imports').all() as Array<{ id: string }>).map((r) => r.id),
+    );
+    return this.objectIds().filter((id) => !used.has(id));
+  }
+
+  /** Every original on disk, by id. */
+  objectIds(): string[] {
+    const ids: string[] = [];
+    for (const prefix of safeReaddir(this.objectsDir)) {
+      if (!/^[a-f0-9]{2}$/.test(prefix)) continue;
+      for (const name of safeReaddir(join(this.objectsDir, prefix))) if (SHA256_RE.test(name) && name.startsWith(prefix)) ids.push(name);
+    }
+    return ids.sort();
+  }
+
+  /**
+   * Deletes an original that no document and no import in progress uses. The
+   * check and the unlink happen under the write lock, and an import registers
+   * itself (in the same lock) before it looks for its original on disk, so an
+   * original some process is about to rely on is never deleted.
+   */
+  private deleteOriginalIfUnused(id: string): boolean {
+    return this.transaction(() => {
+      const used =
+        this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined ||
+        this.db.prepare('SELECT 1 FROM imports WHERE doc_id = ?').get(id) !== undefined;
+      if (used) return false;
+      const path = join(this.objectsDir, id.slice(0, 2), id);
+      try {
+        unlinkSync(path);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  /** The library database, for modules that keep their own tables in it (photo-links.ts). */
+  get database(): DatabaseSync {
+    return this.db;
   }
 
   has(id: string): boolean {
@@ -166,7 +317,8 @@ export class LibraryStore {
     // An existing copy is trusted only if it still hashes right; a damaged one is replaced by these good bytes.
     if (existsSync(target) && sha256(readFileSync(target)) === id) return id;
     mkdirSync(dir, { recursive: true });
-    const tmp = join(this.dir, 'tmp', randomBytes(8).toString('hex'));
+    // The temp name carries our pid: another process opening the library removes it only once we are gone.
+    const tmp = join(this.tmpDir, tempName(randomBytes(8).toString('hex')));
     const fd = openSync(tmp, 'wx', 0o444);
     try {
       writeSync(fd, bytes);
@@ -187,41 +339,189 @@ export class LibraryStore {
 
   begin(id: string, kind: SourceKind, fileName: string, size: number): PendingDocument {
     if (this.has(id)) throw new Error(`document ${id} already exists`);
-    this.db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
-    const insertPage = this.db.prepare('INSERT INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
-    let pageCount = 0;
+    // Registered before the original is written or looked for: garbage collection in any process spares it from now on.
+    const importId = randomUUID();
+    markLive(importId);
+    this.ownImports.add(importId);
+    this.db
+      .prepare('INSERT INTO imports (id, doc_id, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
+      .run(importId, id, process.pid, OWN_HOST, Date.now());
+    // Never over a committed document's rows (another process may have committed the same bytes meanwhile).
+    const insertPage = this.db.prepare(
+      'INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+    );
+    const beat = this.db.prepare('UPDATE imports SET heartbeat_at = ? WHERE id = ?');
+    let lastBeat = Date.now();
     let closed = false;
+    const finish = () => {
+      closed = true;
+      markDone(importId);
+      this.ownImports.delete(importId);
+    };
+    /** Ends this import's record; its pages go too unless a document or another live import owns them. */
+    const drop = () => {
+      this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
+      this.db
+        .prepare('DELETE FROM pages WHERE doc_id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE id = ?) AND NOT EXISTS (SELECT 1 FROM imports WHERE doc_id = ?)')
+        .run(id, id, id);
+    };
     return {
       addPage: (raw, cleaned) => {
         if (closed) throw new Error('import already finished');
-        insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
-        pageCount++;
+        insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned), id);
+        if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
       },
       commit: (meta, placement = NO_PLACEMENT) => {
         if (closed) throw new Error('import already finished');
-        if (pageCount === 0) throw new Error('no pages');
-        // Another process opening the library (the CLI while the app imports) drops pages with no
-        // document yet: never let a document appear with pages missing.
-        const stored = (this.db.prepare('SELECT COUNT(*) AS n FROM pages WHERE doc_id = ?').get(id) as { n: number }).n;
-        if (stored !== pageCount) throw new Error(`pages were removed while importing (${stored} of ${pageCount} left): import it again`);
-        closed = true;
-        const now = new Date().toISOString();
-        this.db
-          .prepare(
-            `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title,
-               lccn, issue, sequence, page_label, volume, number, metadata_source, language)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(id, kind, fileName, size, now, now, pageCount, meta.newspaper, meta.date, meta.page, meta.edition, meta.title,
-            placement.lccn, placement.issue, placement.sequence, placement.pageLabel, placement.volume, placement.number,
-            placement.issue ? 'mets' : 'guess', meta.language ?? '');
+        const duplicate = this.transaction(() => {
+          if (this.db.prepare('SELECT 1 FROM imports WHERE id = ?').get(importId) === undefined) {
+            throw new Error('import was cancelled: its record vanished from the library (was it idle for an hour?)');
+          }
+          if (this.has(id)) {
+            drop();
+            return true;
+          }
+          const t = this.db.prepare('SELECT count(*) AS n, min(number) AS lo, max(number) AS hi FROM pages WHERE doc_id = ?').get(id) as {
+            n: number;
+            lo: number | null;
+            hi: number | null;
+          };
+          if (t.n === 0) throw new Error('no pages');
+          // Pages are numbered 1..N with none missing, or the document does not appear.
+          if (t.lo !== 1 || t.hi !== t.n) throw new Error(`pages missing: stored ${t.n}, numbered ${t.lo}–${t.hi}`);
+          const now = new Date().toISOString();
+          this.db
+            .prepare(
+              `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title,
+                 lccn, issue, sequence, page_label, volume, number, metadata_source, language)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(id, kind, fileName, size, now, now, t.n, meta.newspaper, meta.date, meta.page, meta.edition, meta.title,
+              placement.lccn, placement.issue, placement.sequence, placement.pageLabel, placement.volume, placement.number,
+              placement.issue ? 'mets' : 'guess', meta.language ?? '');
+          this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
+          return false;
+        });
+        finish();
+        if (duplicate) throw new DuplicateDocumentError(id);
         return this.get(id)!;
       },
       abort: () => {
-        closed = true;
-        this.db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
+        if (closed) return;
+        finish();
+        this.transaction(drop);
+        // A failed import leaves no original behind, unless a document or another import uses it.
+        this.deleteOriginalIfUnused(id);
       },
     };
+  }
+
+  /**
+   * Writes a document's pages again from its original (`verify --repair` of a
+   * document with pages missing). Pages are replaced in place as they come
+   * (same bytes, same pages), so readers never see fewer pages than before;
+   * finish() then drops pages past the new count and sets the page count, in
+   * one transaction. The import record keeps the original safe meanwhile.
+   */
+  rebuildPages(id: string): { addPage(raw: RawPage, cleaned: CleanedPage): void; finish(): number; abort(): void } {
+    if (!this.has(id)) throw new Error(`no document ${id}`);
+    const importId = randomUUID();
+    markLive(importId);
+    this.ownImports.add(importId);
+    this.db
+      .prepare('INSERT INTO imports (id, doc_id, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
+      .run(importId, id, process.pid, OWN_HOST, Date.now());
+    const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
+    let count = 0;
+    const end = () => {
+      this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
+      markDone(importId);
+      this.ownImports.delete(importId);
+    };
+    return {
+      addPage: (raw, cleaned) => {
+        put.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
+        count = Math.max(count, raw.number);
+      },
+      finish: () =>
+        this.transaction(() => {
+          if (count === 0) throw new Error('no pages');
+          this.db.prepare('DELETE FROM pages WHERE doc_id = ? AND number > ?').run(id, count);
+          this.db.prepare('UPDATE documents SET page_count = ? WHERE id = ?').run(count, id);
+          end();
+          return count;
+        }),
+      abort: () => this.transaction(end),
+    };
+  }
+
+  /**
+   * Removes documents and everything derived from them in one transaction,
+   * then the originals no other document or import uses. Features that keep
+   * rows per document (search index, annotations) delete them in
+   * deleteDocumentRows, so a removal never leaves them behind.
+   */
+  removeDocuments(ids: string[]): RemoveResult {
+    const unique = [...new Set(ids)];
+    const removed: string[] = [];
+    const missing: string[] = [];
+    this.transaction(() => {
+      for (const id of unique) {
+        if (!this.has(id)) {
+          missing.push(id);
+          continue;
+        }
+        this.deleteDocumentRows(id);
+        removed.push(id);
+      }
+    });
+    // Separate, locked steps: an import of the same bytes starting meanwhile keeps its original.
+    let originalsDeleted = 0;
+    for (const id of removed) if (this.deleteOriginalIfUnused(id)) originalsDeleted++;
+    return { removed, missing, originalsDeleted };
+  }
+
+  /** Every row that belongs to one document; runs inside removeDocuments' transaction. */
+  private deleteDocumentRows(id: string): void {
+    this.db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  }
+
+  /** Per document, how many page rows are stored and their number range (for verify). */
+  pageTallies(): PageTally[] {
+    return this.db
+      .prepare(
+        `SELECT d.id AS id, d.page_count AS expected, count(p.number) AS stored, min(p.number) AS min, max(p.number) AS max
+         FROM documents d LEFT JOIN pages p ON p.doc_id = d.id GROUP BY d.id ORDER BY d.id`,
+      )
+      .all() as unknown as PageTally[];
+  }
+
+  /** SQLite's own consistency check: ['ok'] when the database file is sound. */
+  integrityCheck(): string[] {
+    return (this.db.prepare('PRAGMA integrity_check').all() as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  }
+
+  /** Imports in progress in any process (live owners only). */
+  importsInProgress(): number {
+    const rows = this.db.prepare('SELECT id, owner_pid, owner_host, heartbeat_at FROM imports').all() as unknown as ImportOwner[];
+    return rows.filter((r) => ownerAlive(r)).length;
+  }
+
+  /** SHA-256 of an original, read in chunks so a large scan never sits in memory whole. */
+  hashOriginal(id: string): { digest: string; size: number } | null {
+    const path = this.objectPath(id);
+    if (!path) return null;
+    const hash = createHash('sha256');
+    const fd = openSync(path, 'r');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let size = 0;
+    try {
+      for (let n: number; (n = readSync(fd, buf, 0, buf.length, null)) > 0; size += n) hash.update(buf.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+    return { digest: hash.digest('hex'), size };
   }
 
   get(id: string): DocumentDetail | null {
@@ -281,8 +581,7 @@ export class LibraryStore {
 
   /** The same patch on many documents (bulk editing), in one transaction; unknown ids refuse the whole change. */
   updateMetadataOf(ids: readonly string[], patch: Partial<DocumentMetadata>): number {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    return this.transaction(() => {
       const update = this.db.prepare(
         "UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ?, language = ?, metadata_source = 'archivist' WHERE id = ?",
       );
@@ -292,12 +591,8 @@ export class LibraryStore {
         const next = { ...current, ...patch };
         update.run(next.newspaper, next.date, next.page, next.edition, next.title, next.language ?? '', id);
       }
-      this.db.exec('COMMIT');
       return ids.length;
-    } catch (err) {
-      this.db.exec('ROLLBACK');
-      throw err;
-    }
+    });
   }
 
   /** The newspaper name the archivist set for an LCCN, or ''. */
@@ -312,16 +607,10 @@ export class LibraryStore {
    * Returns how many documents changed.
    */
   renameTitle(lccn: string, newspaper: string): number {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    return this.transaction(() => {
       this.db.prepare('INSERT INTO titles (lccn, newspaper) VALUES (?, ?) ON CONFLICT(lccn) DO UPDATE SET newspaper = excluded.newspaper').run(lccn, newspaper);
-      const { changes } = this.db.prepare('UPDATE documents SET newspaper = ? WHERE lccn = ? AND newspaper != ?').run(newspaper, lccn, newspaper);
-      this.db.exec('COMMIT');
-      return Number(changes);
-    } catch (err) {
-      this.db.exec('ROLLBACK');
-      throw err;
-    }
+      return Number(this.db.prepare('UPDATE documents SET newspaper = ? WHERE lccn = ? AND newspaper != ?').run(newspaper, lccn, newspaper).changes);
+    });
   }
 
   settings(): Settings {
@@ -341,6 +630,14 @@ export class LibraryStore {
     const upsert = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
     return this.settings();
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo, Handlers } from '../../core/contract.ts';
 import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
+import { SearchService } from '../search/search-service.ts';
 import { EventBus } from './event-bus.ts';
 import { createHandlers } from './handlers.ts';
 import { watchLibrary } from './library-watch.ts';
@@ -11,6 +12,7 @@ export interface AppServices {
   store: LibraryStore;
   events: EventBus;
   handlers: Handlers;
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -35,16 +37,21 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
     const results = await importFiles(store, opts.processor, inputs);
     for (const r of results) if (r.status === 'failed') console.error(`sample ${r.error}`);
   }
-  const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version });
-  // Documents the CLI imports while the app is open appear without a reload.
+  // Opening the index only compares document lists; anything it lacks is indexed in the background.
+  const search = new SearchService(store, events);
+  void search.catchUp();
+  const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search });
+  // Documents the CLI imports while the app is open appear without a reload (and are indexed: search follows library.changed).
   const unwatch = watchLibrary(store, events);
   return {
     store,
     events,
     handlers,
+    search,
     async close() {
       unwatch();
       await opts.processor.close?.();
+      search.close();
       store.close();
     },
   };

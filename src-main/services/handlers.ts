@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppInfo, Handlers } from '../../core/contract.ts';
 import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import type { LibraryStore } from '../library/library-store.ts';
+import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
+import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
 
 export interface HandlerContext {
@@ -10,6 +12,7 @@ export interface HandlerContext {
   events: EventBus;
   host: AppInfo['host'];
   version: string;
+  search?: SearchService;
 }
 
 /** The back end of every contract request, shared by Electron main and the browser host. */
@@ -31,19 +34,42 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (ids.length) events.emit('library.changed', { ids });
       return results;
     },
+    'library.remove': ({ ids }) => {
+      const { removed, missing } = store.removeDocuments(ids);
+      if (removed.length) events.emit('library.changed', { ids: removed });
+      return { removed, missing };
+    },
     'document.get': ({ id }) => requireDocument(id),
     'document.page': ({ id, page }) => {
       const doc = requireDocument(id);
       if (page > doc.pageCount) throw new Error(`page ${page} is past the last page (${doc.pageCount})`);
       const model = store.page(id, page);
       if (!model) throw new Error(`page ${page} of ${doc.fileName} is missing`);
-      return model;
+      return applyLinkChoices(store.database, id, model);
+    },
+    'photos.link': ({ id, photo, block, action }) => {
+      requireDocument(id);
+      setLinkChoice(store.database, id, photo, block, action);
+      const page = Number(/^p(\d+)/.exec(photo)![1]);
+      return applyLinkChoices(store.database, id, store.page(id, page)!).photos;
+    },
+    'photos.ofBlock': ({ id, block }) => {
+      requireDocument(id);
+      return photosOfBlock(store.database, id, block);
+    },
+    'photos.relink': ({ id }) => {
+      requireDocument(id);
+      return { photos: relinkDocument(store.database, id) };
     },
     'document.updateMetadata': ({ id, patch }) => {
       requireDocument(id);
       const updated = store.updateMetadata(id, patch);
       events.emit('library.changed', { ids: [id] });
       return updated;
+    },
+    'search.query': (params) => {
+      if (!ctx.search) throw new Error('search is not available in this host');
+      return ctx.search.query(params);
     },
     'library.updateMetadata': ({ ids, patch }) => {
       const updated = store.updateMetadataOf(ids, patch);

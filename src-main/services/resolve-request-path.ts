@@ -28,9 +28,11 @@ const MIME: Record<string, string> = {
 export function resolveRequestPath(store: LibraryStore, rendererDir: string, rawPath: string): { path: string; type: string } | null {
   if (rawPath.startsWith('/files/')) {
     const id = rawPath.slice('/files/'.length);
-    const path = store.objectPath(id);
-    if (!path) return null;
-    return { path, type: store.get(id)?.kind === 'text' ? 'text/plain; charset=utf-8' : 'application/pdf' };
+    // Only the originals of documents in the library: leftovers of a failed import are not served.
+    const doc = store.get(id);
+    const path = doc ? store.objectPath(id) : null;
+    if (!doc || !path) return null;
+    return { path, type: doc.kind === 'text' ? 'text/plain; charset=utf-8' : 'application/pdf' };
   }
   const path = resolveUnder(rendererDir, rawPath === '/' ? '/index.html' : rawPath);
   return path ? { path, type: MIME[extname(path)] ?? 'application/octet-stream' } : null;

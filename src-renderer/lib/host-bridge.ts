@@ -4,15 +4,16 @@ import type { ArchiveBridge, EventName, EventPayload, Params, Reply, RequestName
  * The bridge when the renderer runs in a browser against `broadsheet serve`:
  * requests go over HTTP POST, events arrive over one WebSocket. The host
  * authenticates with a cookie it set when the page was first loaded with
- * `?token=`, so nothing here handles the token.
+ * `?token=`, scoped to the session path the app is served under; every URL
+ * here is therefore relative to the page's own folder, never the origin root.
  */
-export function createHostBridge(origin = location.origin): ArchiveBridge {
+export function createHostBridge(base = new URL('.', location.href).href): ArchiveBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let socket: WebSocket | null = null;
   let retry = 250;
 
   function connect(): void {
-    socket = new WebSocket(origin.replace(/^http/, 'ws') + '/events');
+    socket = new WebSocket(new URL('events', base).href.replace(/^http/, 'ws'));
     socket.onmessage = (message) => {
       let parsed: { event?: EventName; payload?: unknown };
       try {
@@ -34,7 +35,7 @@ export function createHostBridge(origin = location.origin): ArchiveBridge {
 
   return {
     async invoke<N extends RequestName>(name: N, params: Params<N>): Promise<Reply<N>> {
-      const response = await fetch(`${origin}/api/${encodeURIComponent(name)}`, {
+      const response = await fetch(new URL(`api/${encodeURIComponent(name)}`, base), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(params ?? {}),
@@ -54,7 +55,7 @@ export function createHostBridge(origin = location.origin): ArchiveBridge {
       return () => set.delete(listener as (payload: never) => void);
     },
     fileUrl(id: string): string {
-      return `${origin}/files/${encodeURIComponent(id)}`;
+      return new URL(`files/${encodeURIComponent(id)}`, base).href;
     },
   };
 }

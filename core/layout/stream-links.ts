@@ -1,0 +1,85 @@
+/**
+ * Lines as the PDF's producer wrote them. OCR text layers (and most
+ * typesetting output) draw a line's words one after another in the content
+ * stream, and pdf.js marks a jump to another line with an end-of-line item.
+ * Two segments that follow each other in the stream with only whitespace
+ * between, no end of line, on one baseline and moving right are one line as
+ * far as the producer is concerned, however wide the word space: OCR layers
+ * fit each word's box with its own size and scale, so word spaces measured in
+ * ems vary from 0.3 to 1.5 and gap limits alone shred lines (poppler's
+ * TextOutputDev and pdf.js's text layer also start from stream order).
+ * Geometry still has the last word: a river (column gutter) vetoes the link.
+ */
+import type { RawPage } from '../page-model.ts';
+import type { Glyphs } from './glyphs.ts';
+import type { Segment } from './lines.ts';
+
+/**
+ * Widest gap, in sizes, a stream link may bridge: table rows and price lists
+ * ("Do. do ........ 40 cents", leaders lost in OCR) and spaced-out mastheads
+ * are one producer line with gaps of several ems. Rivers still veto gutters.
+ */
+export const MAX_LINKED_GAP = 8;
+/** Baselines of linked segments differ by at most this share of the larger size (OCR baselines wobble). */
+const LINK_BASELINE = 0.45;
+/** A segment may start this far (in sizes) left of its predecessor's end (ragged OCR boxes overlap). */
+const OVERLAP = 0.3;
+
+export interface StreamLines {
+  /** For each segment (by identity), the segment before it on the same stream line. */
+  prev: Map<Segment, Segment>;
+  /** Segments the producer ended a line after (an end of line follows them in the stream). */
+  ends: Set<Segment>;
+  /** Segments the producer started a line with. */
+  starts: Set<Segment>;
+}
+
+/**
+ * The producer's lines. Only Latin-side boundaries are linked: CJK lines are
+ * set on a grid and geometry alone joins them reliably.
+ */
+export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]): StreamLines {
+  const links = new Map<Segment, Segment>();
+  const ends = new Set<Segment>();
+  const starts = new Set<Segment>();
+  for (let k = 1; k < segs.length; k++) {
+    const a = segs[k - 1];
+    const b = segs[k];
+    if (a.vertical || b.vertical) continue;
+    const lastA = a.glyphs[a.glyphs.length - 1];
+    const firstB = b.glyphs[0];
+    // No end of line between them in the stream (an item's eol means a break after it).
+    let eol = false;
+    for (let it = a.item; it < b.item && !eol; it++) eol = page.items[it].eol;
+    if (eol) {
+      ends.add(a);
+      starts.add(b);
+      continue;
+    }
+    if (g.cjk[lastA] && g.cjk[firstB]) continue;
+    const size = Math.max(a.size, b.size);
+    const gap = b.x0 - a.x1;
+    if (gap < -OVERLAP * size || gap > MAX_LINKED_GAP * size) continue;
+    if (Math.abs(a.bottom - b.bottom) > LINK_BASELINE * size) continue;
+    // Glyphs between them (skipped overprints aside) must all be whitespace:
+    // anything else was drawn elsewhere in between.
+    let clean = true;
+    for (let i = lastA + 1; i < firstB && clean; i++) if (!g.space[i] && g.item[i] !== a.item && g.item[i] !== b.item) clean = false;
+    if (clean) links.set(b, a);
+  }
+  return { prev: links, ends, starts };
+}
+
+/**
+ * Whether geometry may join `a` (ending a line) to `b` across `gap`: not when
+ * the producer ended a line after `a` and started one with `b` and the gap is
+ * wider than a tight word space. OCR layers write each OCR line on its own,
+ * so two such lines side by side are two columns whose gutter, at the top of
+ * a column under a headline, no river has marked yet.
+ */
+export function streamAllowsJoin(stream: StreamLines | undefined, a: Segment, b: Segment, gap: number, em: number): boolean {
+  return !stream || gap <= STREAM_BREAK_GAP * em || !stream.ends.has(a) || !stream.starts.has(b);
+}
+
+/** Gap (in ems) up to which segments on separate stream lines may still be one line. */
+const STREAM_BREAK_GAP = 0.5;

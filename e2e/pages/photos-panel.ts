@@ -1,0 +1,49 @@
+import type { Locator, Page } from '@playwright/test';
+import type { Rect } from '../../core/page-model.ts';
+import { ReaderPage } from './reader-page.ts';
+
+/** The Photos panel and what choosing a photo shows elsewhere (page outline, linked paragraphs). */
+export class PhotosPanel {
+  readonly reader: ReaderPage;
+  readonly region: Locator;
+  readonly cards: Locator;
+  readonly links: Locator;
+  readonly outline: Locator;
+
+  constructor(page: Page) {
+    this.reader = new ReaderPage(page);
+    this.region = this.reader.photos;
+    this.cards = this.region.getByRole('list', { name: 'Photos on this page' }).getByRole('listitem');
+    this.links = this.region.getByRole('group', { name: 'Paragraphs this photo illustrates' });
+    this.outline = page.getByTestId('photo-outline');
+  }
+
+  /** The photo's button, named by its caption (its image's alt text too). */
+  photo(caption: string | RegExp): Locator {
+    return this.region.getByRole('button', { name: caption });
+  }
+
+  images(): Locator {
+    return this.region.getByTestId('photo-image');
+  }
+
+  linkItems(): Locator {
+    return this.links.getByRole('listitem');
+  }
+
+  /** Cleaned-text blocks marked as linked to the chosen photo, best first. */
+  linkedBlocks(): Locator {
+    return this.reader.cleaned.locator('[data-photo-rank]');
+  }
+
+  topLinkedBlock(): Locator {
+    return this.reader.cleaned.locator('[data-photo-rank="1"]');
+  }
+
+  /** The photo outline's box relative to the page surface, in CSS px. */
+  async outlineBox(): Promise<Rect> {
+    const origin = (await this.reader.pageSurface.boundingBox())!;
+    const b = (await this.outline.boundingBox())!;
+    return [b.x - origin.x, b.y - origin.y, b.x - origin.x + b.width, b.y - origin.y + b.height];
+  }
+}

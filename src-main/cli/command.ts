@@ -1,0 +1,64 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+
+/** What a command may print to, and whether stderr is a terminal (for progress bars). */
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+  tty: boolean;
+}
+
+export interface ParsedCommandArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** One CLI command: its help text, its options (node:util parseArgs), and what it does. Returns the exit code, or -1 to keep running. */
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  usage: string;
+  /** Option lines for `broadsheet help NAME`. */
+  optionHelp: string[];
+  options: ParseArgsOptionsConfig;
+  run(args: ParsedCommandArgs, io: CliIo): Promise<number>;
+}
+
+export const LIBRARY_OPTION_HELP = '--library DIR   the library folder (default: $BROADSHEET_LIBRARY, else the app data folder)';
+
+/** A usage error: printed as one line, exit status 2. */
+export class UsageError extends Error {}
+
+export function commandHelp(c: Command): string {
+  return `Usage: broadsheet ${c.usage}\n\n${c.summary}\n\nOptions:\n${[...c.optionHelp, '-h, --help      this help'].map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+/** Parses a command's arguments strictly; unknown options are usage errors that name the command's help. */
+export function parseCommandArgs(c: Command, argv: string[]): ParsedCommandArgs & { help: boolean } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...c.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const { help, ...rest } = values as Record<string, string | boolean | undefined>;
+    return { values: rest, positionals, help: help === true };
+  } catch (err) {
+    throw new UsageError(`${readableParseError(err as Error & { code?: string })} (see broadsheet ${c.name} --help)`);
+  }
+}
+
+function readableParseError(err: Error & { code?: string }): string {
+  const option = /'(-[^']*)'/.exec(err.message)?.[1];
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option ?? err.message}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/argument missing/.test(err.message)) return `${option?.split(' ')[0] ?? 'an option'} needs a value`;
+      if (/does not take an argument/.test(err.message)) return `${option ?? 'an option'} takes no value`;
+      return err.message.split('\n')[0];
+    default:
+      return err.message.split('\n')[0];
+  }
+}

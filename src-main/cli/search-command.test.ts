@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, type Handlers } from '../../core/contract.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'broadsheet');
+
+function cli(...args: string[]) {
+  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonOut {
+  total: number;
+  tookMs: number;
+  hits: Array<{ document: string; page: number; block: string | null; snippet: string; rects: number[][] }>;
+}
+
+describe('broadsheet search', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-search-'));
+    // Import indexes as it goes: the search below needs no catching up.
+    const r = cli('import', '--library', dir, join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf'), join(ROOT, 'fixtures', 'pdf', 'latin-columns.pdf'));
+    expect(r.status).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--json prints total, tookMs and hits with the matched characters’ rects', () => {
+    const r = cli('search', '大陈村', '--library', dir, '--json');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as JsonOut;
+    expect(out.total).toBe(out.hits.length);
+    expect(out.total).toBeGreaterThan(0);
+    expect(out.tookMs).toBeGreaterThanOrEqual(0);
+    for (const h of out.hits) {
+      expect(h.document).toMatch(/^[a-f0-9]{64}$/);
+      expect(h.block).toMatch(/^p1b\d+$/);
+      expect(h.snippet).toContain('大陈村');
+      expect(h.rects.length).toBeGreaterThan(0);
+      for (const [x0, y0, x1, y1] of h.rects) {
+        expect(x1).toBeGreaterThan(x0);
+        expect(y1).toBeGreaterThan(y0);
+      }
+    }
+  });
+
+  it('prints one readable line a hit, honours --limit, and counts every matching block', () => {
+    const all = JSON.parse(cli('search', 'the', '--library', dir, '--json', '--limit', '500').stdout) as JsonOut;
+    const r = cli('search', 'the', '--library', dir, '--limit', '2');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/p\.1 {2}p1b\d+ {2}.*\[the\]/i);
+    expect(lines[2]).toContain(`${all.total} matching blocks, 2 shown`);
+  });
+
+  it('searches the raw layer with --raw, and refuses bad arguments in one line', () => {
+    const raw = JSON.parse(cli('search', '大陈村', '--library', dir, '--raw', '--json').stdout) as JsonOut;
+    expect(raw.hits.map((h) => h.block)).toEqual([null]);
+    for (const [args, message] of [
+      [['search', '--library', dir], 'exactly one query'],
+      [['search', 'x', '--library', dir, '--limit', '0'], '--limit'],
+      [['search', 'x', '--library', join(dir, 'nowhere')], 'no library at'],
+    ] as const) {
+      const r = cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('search.query at the contract boundary', () => {
+  const handlers = { 'search.query': () => ({ total: 0, tookMs: 0, hits: [], indexing: null }) } as unknown as Handlers;
+  it('refuses malformed params before any handler runs', async () => {
+    expect(await dispatch(handlers, 'search.query', { q: 'x'.repeat(1001) })).toMatchObject({ ok: false });
+    expect(await dispatch(handlers, 'search.query', { q: 'x', kinds: ['everything'] })).toMatchObject({ ok: false });
+    expect(await dispatch(handlers, 'search.query', { q: 'x', document: '../etc/passwd' })).toMatchObject({ ok: false });
+    expect(await dispatch(handlers, 'search.query', { q: 'x', sql: 'DROP TABLE' })).toMatchObject({ ok: false });
+    expect(await dispatch(handlers, 'search.query', { q: 'x', limit: 20 })).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,80 @@
+import type { SearchResult } from '../../core/search/search-model.ts';
+import type { LibraryStore } from '../library/library-store.ts';
+import { SearchService } from '../search/search-service.ts';
+import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
+import { openExistingLibrary } from './open-library.ts';
+import { printable } from './printable.ts';
+
+/**
+ * `search "<query>" [--library DIR] [--limit N] [--raw] [--json] [--variants]`
+ * (--variants: 职工 also finds 職工). The index is brought up to date first if
+ * it lags behind the library (a library imported by an older version, or an
+ * index deleted as damaged); that is said on stderr.
+ */
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'search the library: words AND\'ed, OR, -word, "a phrase"; a CJK run is a phrase; one line a hit, or JSON',
+  usage: 'search "QUERY" [--library DIR] [--limit N] [--raw] [--json] [--variants]',
+  optionHelp: [
+    LIBRARY_OPTION_HELP,
+    '--limit N       hits to print (1–500, default 20); the total counts every matching block',
+    '--raw           search the text exactly as extracted, overprints included',
+    '--json          { total, tookMs, hits: [{ document, page, block, layer, snippet, rects }] }',
+    '--variants      simplified and traditional Chinese match each other (职工 finds 職工)',
+  ],
+  options: { library: { type: 'string' }, limit: { type: 'string' }, raw: { type: 'boolean' }, json: { type: 'boolean' }, variants: { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it: broadsheet search "职工 OR 工会")');
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500');
+    const store = openExistingLibrary(values.library);
+    const search = new SearchService(store);
+    try {
+      const caught = search.catchUpSync((p) => {
+        if (io.tty) io.err(`\rindexing ${p.done}/${p.total} documents${p.done === p.total ? '\n' : ''}`);
+      });
+      if (caught && !io.tty) io.err(`indexed ${caught} document(s) the search index lacked\n`);
+      const result = search.query({ q: positionals[0], limit, raw: values.raw === true, variants: values.variants === true, rects: true });
+      if (values.json) io.out(JSON.stringify(jsonShape(result)) + '\n');
+      else io.out(readable(result, store));
+      return 0;
+    } finally {
+      search.close();
+      store.close();
+    }
+  },
+};
+
+function jsonShape(r: SearchResult) {
+  return {
+    total: r.total,
+    tookMs: r.tookMs,
+    hits: r.hits.map((h) => ({
+      document: h.document,
+      page: h.page,
+      block: h.block,
+      layer: h.layer,
+      snippet: h.snippet,
+      rects: (h.rects ?? []).map((q) => q.map((v) => Math.round(v * 100) / 100)),
+    })),
+  };
+}
+
+function readable(r: SearchResult, store: LibraryStore): string {
+  const names = new Map<string, string>();
+  const name = (id: string) => {
+    if (!names.has(id)) {
+      const d = store.get(id);
+      names.set(id, d ? [d.newspaper, d.date].filter(Boolean).join(' ') || d.fileName : id.slice(0, 12));
+    }
+    return names.get(id)!;
+  };
+  const lines = r.hits.map((h) => {
+    // Marks as [brackets], so the hit stands out without colour.
+    let s = h.snippet;
+    for (const [a, b] of [...h.marks].reverse()) s = s.slice(0, a) + '[' + s.slice(a, b) + ']' + s.slice(b);
+    return printable(`${name(h.document)}  p.${h.page}  ${h.block ?? 'raw'}  ${s}`);
+  });
+  lines.push(`${r.total} matching block${r.total === 1 ? '' : 's'}${r.hits.length < r.total ? `, ${r.hits.length} shown` : ''} (${r.tookMs} ms)`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,47 @@
+import { createProcessor } from '../library/processor.ts';
+import { rebuildPages, verifyLibrary } from '../library/verify-library.ts';
+import { LIBRARY_OPTION_HELP, type Command } from './command.ts';
+import { openExistingLibrary } from './open-library.ts';
+import { printable } from './printable.ts';
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary:
+    'check a library: every original against its fixity record, every page, the database; one line a problem, exit 0 only when all is well (re-hashes every original, checks pages 1..N of each document, runs SQLite integrity_check)',
+  usage: 'verify [--library DIR] [--repair]',
+  optionHelp: [
+    LIBRARY_OPTION_HELP,
+    '--repair        delete what failed or killed imports left behind and originals of no document (never an import',
+    '                in progress), and rebuild missing pages from intact originals; a damaged original is only reported',
+  ],
+  options: { library: { type: 'string' }, repair: { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    if (positionals.length) throw new Error(`verify takes no file names (got ${printable(positionals[0])})`);
+    const store = openExistingLibrary(values.library);
+    try {
+      const repair = values.repair === true;
+      let report = verifyLibrary(store, { repair });
+      const repaired = [...report.repaired];
+      if (repair && report.rebuildable.length) {
+        const processor = createProcessor();
+        try {
+          repaired.push(...(await rebuildPages(store, processor, report.rebuildable)));
+        } finally {
+          await processor.close();
+        }
+        report = verifyLibrary(store);
+      }
+      for (const line of repaired) io.out(`repaired: ${printable(line)}\n`);
+      for (const line of report.problems) io.err(`problem: ${printable(line)}\n`);
+      const busy = report.importsInProgress ? `; ${report.importsInProgress} import(s) in progress elsewhere` : '';
+      io.out(
+        report.problems.length
+          ? `${report.problems.length} problem(s) in ${report.documents} document(s) (library: ${printable(store.dir)}${busy})\n`
+          : `all well: ${report.documents} document(s), every original matches its fixity record (library: ${printable(store.dir)}${busy})\n`,
+      );
+      return report.problems.length ? 1 : 0;
+    } finally {
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,188 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { CleanedPage, PageModel, Photo, PhotoLink } from '../../core/page-model.ts';
+import { linkPhotos, rankParagraphs, type LinkPage } from '../../core/photos/link-photos.ts';
+
+/**
+ * Photo → paragraph links in the library. The linker's own links live in each
+ * page's cleaned JSON (like everything cleaning derives) and are rewritten
+ * whenever the linker runs; the archivist's choices (confirm, remove, add)
+ * live in their own table and are applied when a page is read, so re-running
+ * the linker never overwrites them.
+ *
+ * The table is created here with CREATE TABLE IF NOT EXISTS: the library has
+ * no versioned migrations yet.
+ */
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS photo_link_choices (
+  doc_id TEXT NOT NULL,
+  photo TEXT NOT NULL,
+  block TEXT NOT NULL,
+  choice TEXT NOT NULL CHECK (choice IN ('confirmed', 'added', 'removed')),
+  -- The linker's score for this pair when the choice was made, shown beside a hand-made link.
+  score REAL NOT NULL DEFAULT 0,
+  at TEXT NOT NULL,
+  PRIMARY KEY (doc_id, photo, block)
+);
+`;
+
+export type LinkAction = 'confirm' | 'remove' | 'add' | 'reset';
+type Choice = 'confirmed' | 'added' | 'removed';
+
+const PHOTO_ID = /^p(\d+)i\d+$/;
+const BLOCK_ID = /^p(\d+)b\d+$/;
+
+const prepared = new WeakSet<DatabaseSync>();
+
+function ensureSchema(db: DatabaseSync): void {
+  if (prepared.has(db)) return;
+  db.exec(SCHEMA);
+  prepared.add(db);
+}
+
+function pageCleaned(db: DatabaseSync, docId: string, number: number): CleanedPage | null {
+  const row = db.prepare('SELECT cleaned FROM pages WHERE doc_id = ? AND number = ?').get(docId, number) as { cleaned: string } | undefined;
+  return row ? (JSON.parse(row.cleaned) as CleanedPage) : null;
+}
+
+/** The light page view the linker needs, page by page (cleaned JSON holds offset maps we do not keep). */
+function linkPages(db: DatabaseSync, docId: string): LinkPage[] {
+  const rows = db.prepare('SELECT number, cleaned, json_extract(raw, \'$.width\') AS width, json_extract(raw, \'$.height\') AS height FROM pages WHERE doc_id = ? ORDER BY number').iterate(docId) as Iterable<{
+    number: number;
+    cleaned: string;
+    width: number;
+    height: number;
+  }>;
+  const pages: LinkPage[] = [];
+  for (const row of rows) {
+    const c = JSON.parse(row.cleaned) as CleanedPage;
+    pages.push({ number: row.number, width: row.width, height: row.height, blocks: c.blocks.map(({ id, kind, text, rects }) => ({ id, kind, text, rects })), photos: c.photos ?? [] });
+  }
+  return pages;
+}
+
+/**
+ * Runs the linker over every page of a document and stores its links in the
+ * pages' cleaned JSON. Import calls it once all pages are stored; it may be
+ * run again at any time. The archivist's choices are not touched.
+ */
+export function relinkDocument(db: DatabaseSync, docId: string): number {
+  const any = db.prepare("SELECT 1 FROM pages WHERE doc_id = ? AND json_array_length(cleaned, '$.photos') > 0 LIMIT 1").get(docId);
+  if (!any) return 0;
+  const pages = linkPages(db, docId);
+  const linked = linkPhotos(pages);
+  const update = db.prepare("UPDATE pages SET cleaned = json_set(cleaned, '$.photos', json(?)) WHERE doc_id = ? AND number = ?");
+  let photos = 0;
+  pages.forEach((p, k) => {
+    if (!p.photos.length) return;
+    update.run(JSON.stringify(linked[k]), docId, p.number);
+    photos += p.photos.length;
+  });
+  return photos;
+}
+
+/** The page's photos with the archivist's choices applied: removed links gone, confirmed and added ones first. */
+export function applyLinkChoices(db: DatabaseSync, docId: string, model: PageModel): PageModel {
+  if (!model.photos?.length) return { ...model, photos: model.photos ?? [] };
+  ensureSchema(db);
+  const rows = db.prepare('SELECT photo, block, choice, score FROM photo_link_choices WHERE doc_id = ? AND photo LIKE ?').all(docId, `p${model.number}i%`) as Array<{
+    photo: string;
+    block: string;
+    choice: Choice;
+    score: number;
+  }>;
+  if (!rows.length) return model;
+  const photos = model.photos.map((ph) => {
+    const mine = rows.filter((r) => r.photo === ph.id);
+    if (!mine.length) return ph;
+    const choice = new Map(mine.map((r) => [r.block, r.choice]));
+    const links: PhotoLink[] = ph.links.filter((l) => choice.get(l.block) !== 'removed').map((l) => (choice.get(l.block) === 'confirmed' ? { ...l, origin: 'confirmed' as const } : l));
+    for (const r of mine) {
+      if (r.choice === 'removed' || links.some((l) => l.block === r.block)) continue;
+      // A hand-made link shows what the linker would have scored it, for the archivist to judge.
+      links.push({ block: r.block, score: r.score, origin: r.choice === 'added' ? 'added' : 'confirmed' });
+    }
+    const rank = (l: PhotoLink) => (l.origin ? 0 : 1);
+    links.sort((a, b) => rank(a) - rank(b) || b.score - a.score);
+    return { ...ph, links };
+  });
+  return { ...model, photos };
+}
+
+function scoreOf(db: DatabaseSync, docId: string, photo: Photo, page: number, block: string): number {
+  const known = photo.links.find((l) => l.block === block);
+  if (known) return known.score;
+  return rankParagraphs(linkPages(db, docId), photo, page).find((l) => l.block === block)?.score ?? 0;
+}
+
+/**
+ * Records the archivist's choice for one link. `reset` forgets it (the
+ * linker's own link, if any, shows again). Checks that the photo and the
+ * block exist in the document.
+ */
+export function setLinkChoice(db: DatabaseSync, docId: string, photo: string, block: string, action: LinkAction): void {
+  ensureSchema(db);
+  const pm = PHOTO_ID.exec(photo);
+  if (!pm) throw new Error(`not a photo id: ${photo.slice(0, 40)}`);
+  const bm = BLOCK_ID.exec(block);
+  if (!bm) throw new Error(`not a block id: ${block.slice(0, 40)}`);
+  const photoPage = pageCleaned(db, docId, Number(pm[1]));
+  const found = photoPage?.photos?.find((p) => p.id === photo);
+  if (!found) throw new Error(`no photo ${photo} in this document`);
+  const blockPage = pageCleaned(db, docId, Number(bm[1]));
+  const target = blockPage?.blocks.find((b) => b.id === block);
+  if (!target) throw new Error(`no block ${block} in this document`);
+  if (block === found.caption) throw new Error(`${block} is the photo's own caption`);
+  if (action === 'reset') {
+    db.prepare('DELETE FROM photo_link_choices WHERE doc_id = ? AND photo = ? AND block = ?').run(docId, photo, block);
+    return;
+  }
+  const isAuto = found.links.some((l) => l.block === block);
+  const choice: Choice = action === 'remove' ? 'removed' : action === 'confirm' || isAuto ? 'confirmed' : 'added';
+  const score = choice === 'removed' ? 0 : scoreOf(db, docId, found, Number(pm[1]), block);
+  db.prepare(
+    `INSERT INTO photo_link_choices (doc_id, photo, block, choice, score, at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(doc_id, photo, block) DO UPDATE SET choice = excluded.choice, score = excluded.score, at = excluded.at`,
+  ).run(docId, photo, block, choice, score, new Date().toISOString());
+}
+
+export interface BlockPhoto {
+  /** Photo id ("p<page>i<k>"). */
+  photo: string;
+  page: number;
+  /** The photo's caption text, or ''. */
+  caption: string;
+  score: number;
+  origin?: PhotoLink['origin'];
+}
+
+/**
+ * The photos anywhere in the document that illustrate a paragraph (links
+ * with the archivist's choices applied), best first. Only pages whose photos
+ * mention the block, or that have a choice for it, are read.
+ */
+export function photosOfBlock(db: DatabaseSync, docId: string, block: string): BlockPhoto[] {
+  ensureSchema(db);
+  const pages = new Set<number>();
+  const quoted = JSON.stringify(block);
+  for (const row of db
+    .prepare("SELECT number FROM pages WHERE doc_id = ? AND json_array_length(cleaned, '$.photos') > 0 AND instr(json_extract(cleaned, '$.photos'), ?) > 0")
+    .all(docId, quoted) as Array<{ number: number }>)
+    pages.add(row.number);
+  for (const row of db.prepare('SELECT photo FROM photo_link_choices WHERE doc_id = ? AND block = ?').all(docId, block) as Array<{ photo: string }>) {
+    const m = PHOTO_ID.exec(row.photo);
+    if (m) pages.add(Number(m[1]));
+  }
+  const out: BlockPhoto[] = [];
+  for (const number of [...pages].sort((a, b) => a - b)) {
+    const cleaned = pageCleaned(db, docId, number);
+    if (!cleaned) continue;
+    const model = applyLinkChoices(db, docId, { number, width: 0, height: 0, items: [], images: [], ...cleaned });
+    const text = new Map(cleaned.blocks.map((b) => [b.id, b.text]));
+    for (const p of model.photos) {
+      const link = p.links.find((l) => l.block === block);
+      if (link) out.push({ photo: p.id, page: number, caption: p.caption ? (text.get(p.caption) ?? '') : '', score: link.score, ...(link.origin ? { origin: link.origin } : {}) });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.page - b.page);
+}

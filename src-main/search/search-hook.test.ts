@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { inThreadProcessor } from '../library/in-thread-processor.ts';
+import { openAppServices, type AppServices } from '../services/app-services.ts';
+
+/** The app keeps its index current by itself: an import through the contract is searchable without any rebuild. */
+let dir: string;
+let services: AppServices;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'broadsheet-search-hook-'));
+  services = await openAppServices({ libraryDir: dir, host: 'browser', version: 'test', processor: inThreadProcessor });
+});
+
+afterAll(async () => {
+  await services.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('indexes an imported document on library.changed, with progress events, and answers search.query', async () => {
+  const progress: Array<{ done: number; total: number }> = [];
+  services.events.subscribe((event, payload) => {
+    if (event === 'search.progress') progress.push(payload as { done: number; total: number });
+  });
+  const text = '区域职工活动中心面积500平方米。\nThe Evening Star, Washington.\n';
+  const [result] = await services.handlers['library.import']({ files: [{ name: 'note.txt', data: Buffer.from(text).toString('base64') }] });
+  expect(result.status).toBe('imported');
+  await services.search.catchUp();
+  expect(progress.at(-1)).toEqual({ done: 0, total: 0, reason: 'ready' });
+  const r = await services.handlers['search.query']({ q: '活动中心 washington' });
+  expect(r.total).toBe(0); // two different blocks: AND is per block
+  const zh = await services.handlers['search.query']({ q: '活动中心' });
+  expect(zh.hits.map((h) => [h.document, h.snippet])).toEqual([[result.id, '区域职工活动中心面积500平方米。']]);
+  const latin = await services.handlers['search.query']({ q: 'wasbington' });
+  expect(latin.hits.map((h) => h.exact)).toEqual([false]);
+});
+
+it('matches simplified and traditional forms alike when asked (职工 finds 職工)', async () => {
+  const [result] = await services.handlers['library.import']({ files: [{ name: 'tw.txt', data: Buffer.from('臺北職工活動中心落成。\n').toString('base64') }] });
+  await services.search.catchUp();
+  expect((await services.handlers['search.query']({ q: '职工活动' })).hits.map((h) => h.document)).not.toContain(result.id);
+  const both = await services.handlers['search.query']({ q: '职工活动', variants: true });
+  expect(both.hits.map((h) => h.document)).toContain(result.id);
+  const tw = both.hits.find((h) => h.document === result.id)!;
+  expect(tw.marks.map(([s, e]) => tw.snippet.slice(s, e))).toEqual(['職工活動']);
+  // And the other way round, with an exclusion in the other form.
+  expect((await services.handlers['search.query']({ q: '職工 -活动中心', variants: true })).hits.map((h) => h.document)).not.toContain(result.id);
+});

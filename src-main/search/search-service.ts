@@ -1,0 +1,212 @@
+import { createRequire } from 'node:module';
+import type { ParsedParams } from '../../core/contract.ts';
+import type { PageModel } from '../../core/page-model.ts';
+import { rawText } from '../../core/page-model.ts';
+import { blockHitRects, rawHitRects } from '../../core/search/hit-rects.ts';
+import type { IndexProgress, SearchResult } from '../../core/search/search-model.ts';
+import type { LibraryStore } from '../library/library-store.ts';
+import type { EventBus } from '../services/event-bus.ts';
+import { SearchIndex, type IndexBlock, type IndexLayer, type IndexPageInput } from './search-index.ts';
+
+/**
+ * Keeps the search index in step with the library and answers queries.
+ *
+ * The index is never rebuilt at start-up: opening it only compares its list
+ * of documents (and page counts) with the library's. Documents the index
+ * lacks (an import it missed, a crash mid-update, a library made by an older
+ * version, an index thrown away as outdated or damaged) are indexed in the
+ * background, one transaction per document, with `search.progress` events;
+ * searches keep working meanwhile and say the results may be incomplete.
+ * Documents no longer in the library are dropped from the index.
+ *
+ * Other features keep the index current through indexDocument, indexPage
+ * (corrections) and removeDocument.
+ */
+
+export type SearchParams = ParsedParams<'search.query'>;
+
+export class SearchService {
+  readonly index: SearchIndex;
+  private readonly store: LibraryStore;
+  private readonly events?: EventBus;
+  private progress: IndexProgress | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(store: LibraryStore, events?: EventBus) {
+    this.store = store;
+    this.events = events;
+    this.index = new SearchIndex(store.dir);
+    // Imports (and any other library change) announce themselves on the bus: index what is new.
+    this.unsubscribe =
+      events?.subscribe((event) => {
+        // After the event has reached every listener: catching up is not part of announcing the change.
+        if (event === 'library.changed') setImmediate(() => !this.closed && void this.catchUp());
+      }) ?? null;
+  }
+
+  /** Non-null while catching up. */
+  status(): IndexProgress | null {
+    return this.progress;
+  }
+
+  /** What the index lacks and what it holds that the library no longer has. */
+  plan(): { missing: string[]; stale: string[] } {
+    const indexed = this.index.documents();
+    const library = this.store.list({ sort: 'imported' });
+    const missing = library.filter((d) => indexed.get(d.id) !== d.pageCount).map((d) => d.id);
+    const ids = new Set(library.map((d) => d.id));
+    const stale = [...indexed.keys()].filter((id) => !ids.has(id));
+    return { missing, stale };
+  }
+
+  private reason(): string {
+    return this.index.resetReason ?? 'behind';
+  }
+
+  /** Indexes one stored document from the library (all its pages, cleaned and raw layers), in one transaction. */
+  indexDocument(id: string): void {
+    const doc = this.store.get(id);
+    if (!doc) throw new Error(`no document ${id.slice(0, 12)}… in this library`);
+    this.index.indexDocument(id, this.storedPages(id, doc.pageCount), doc.pageCount);
+  }
+
+  private *storedPages(id: string, count: number): Generator<IndexPageInput> {
+    for (let n = 1; n <= count; n++) {
+      const page = this.store.page(id, n);
+      if (page) yield pageInput(page);
+    }
+  }
+
+  /** The same, in slices of ~40 ms with the event loop free between them: a 200-page document never freezes the app. */
+  private async indexDocumentInBackground(id: string): Promise<void> {
+    const doc = this.store.get(id);
+    if (!doc) return;
+    for (const _ of this.index.indexDocumentSteps(id, this.storedPages(id, doc.pageCount), doc.pageCount)) {
+      await new Promise((r) => setImmediate(r));
+      if (this.closed) throw new Error('closed');
+    }
+  }
+
+  /** Re-indexes one page's text, e.g. with an archivist's corrected blocks (`layer: 'corrected'`). */
+  indexPage(id: string, page: number, blocks: readonly IndexBlock[], opts: { layer: IndexLayer; raw?: string }): void {
+    this.index.indexPage(id, page, blocks, opts);
+  }
+
+  removeDocument(id: string): void {
+    this.index.removeDocument(id);
+  }
+
+  /** Brings the index up to date now, on this thread (the CLI). */
+  catchUpSync(onProgress?: (p: IndexProgress) => void): number {
+    const { missing, stale } = this.plan();
+    for (const id of stale) this.index.removeDocument(id);
+    missing.forEach((id, i) => {
+      onProgress?.({ done: i, total: missing.length, reason: this.reason() });
+      this.indexDocument(id);
+    });
+    if (missing.length) onProgress?.({ done: missing.length, total: missing.length, reason: this.reason() });
+    return missing.length;
+  }
+
+  /** Brings the index up to date in the background, one document per turn of the event loop. */
+  catchUp(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        const { missing, stale } = this.plan();
+        for (const id of stale) this.index.removeDocument(id);
+        if (missing.length === 0) break;
+        const reason = this.reason();
+        for (const [i, id] of missing.entries()) {
+          if (this.closed) return;
+          this.setProgress({ done: i, total: missing.length, reason });
+          await new Promise((r) => setImmediate(r));
+          if (this.closed) return;
+          try {
+            await this.indexDocumentInBackground(id);
+          } catch (err) {
+            if (this.closed) return;
+            console.error(`search index: ${id.slice(0, 12)}…: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+        this.setProgress({ done: missing.length, total: missing.length, reason });
+      } while (this.again && !this.closed);
+      this.setProgress(null);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private setProgress(p: IndexProgress | null): void {
+    this.progress = p;
+    this.events?.emit('search.progress', p ?? { done: 0, total: 0, reason: 'ready' });
+  }
+
+  query(params: SearchParams): SearchResult {
+    const started = performance.now();
+    let documents: string[] | undefined;
+    if (params.newspaper || params.dateFrom || params.dateTo)
+      documents = this.store.list({ newspaper: params.newspaper, dateFrom: params.dateFrom, dateTo: params.dateTo }).map((d) => d.id);
+    if (params.document) documents = documents ? documents.filter((d) => d === params.document) : [params.document];
+    const result = this.index.search(params.q, {
+      raw: params.raw,
+      limit: params.limit,
+      offset: params.offset,
+      documents,
+      kinds: params.kinds,
+      variants: params.variants ? chineseVariants() : undefined,
+    });
+    if (params.rects) {
+      const pages = new Map<string, PageModel | null>();
+      for (const hit of result.hits) {
+        const key = `${hit.document}/${hit.page}`;
+        if (!pages.has(key)) pages.set(key, this.store.page(hit.document, hit.page));
+        const page = pages.get(key);
+        if (!page) hit.rects = [];
+        else if (hit.layer === 'raw') hit.rects = rawHitRects(page.items, hit.ranges);
+        else {
+          // A corrected block's offsets no longer follow the cleaned block's map: outline the block instead.
+          const block = page.blocks.find((b) => b.id === hit.block);
+          hit.rects = !block ? [] : hit.layer === 'cleaned' ? blockHitRects(page.items, block, hit.ranges) : block.rects;
+        }
+      }
+    }
+    return { total: result.total, tookMs: Math.round((performance.now() - started) * 100) / 100, hits: result.hits, indexing: this.progress };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribe?.();
+    this.index.close();
+  }
+}
+
+/** What the index stores of a page: its cleaned blocks and its raw text. */
+export function pageInput(page: PageModel): IndexPageInput {
+  return { number: page.number, blocks: page.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.text })), raw: rawText(page.items) };
+}
+
+type Convert = (text: string) => string;
+let converters: { toTraditional: Convert; toSimplified: Convert } | null = null;
+
+/**
+ * Simplified ↔ traditional forms of a text through OpenCC, loaded on first
+ * use (its dictionaries take a moment and some memory, and most searches
+ * never ask for them).
+ */
+export function chineseVariants(): (text: string) => string[] {
+  if (!converters) {
+    const OpenCC = createRequire(import.meta.url)('opencc-js') as { Converter(o: { from: string; to: string }): Convert };
+    converters = { toTraditional: OpenCC.Converter({ from: 'cn', to: 't' }), toSimplified: OpenCC.Converter({ from: 't', to: 'cn' }) };
+  }
+  const c = converters;
+  return (text) => [c.toSimplified(text), c.toTraditional(text)];
+}

@@ -1,0 +1,155 @@
+import type { BlockKind } from '../../core/page-model.ts';
+import type { IndexProgress, SearchHit, SearchResult } from '../../core/search/search-model.ts';
+import { archive } from './archive.ts';
+import { createSearchRunner } from './search-runner.ts';
+import { groupHits, stepOrder } from './search-hits.ts';
+
+/**
+ * The reader's search state: the query, its filters and scope (the whole
+ * archive, or the open document after Ctrl+F), the results, the hit being
+ * shown, and the hits on the open page (for the page's hit layer and the
+ * cleaned text's highlights). App.svelte owns one and wires it to the reader.
+ */
+
+export interface SearchFilters {
+  newspaper: string;
+  dateFrom: string;
+  dateTo: string;
+  kind: BlockKind | '';
+  raw: boolean;
+  /** Match simplified and traditional forms alike. */
+  variants: boolean;
+}
+
+export interface SearchDeps {
+  /** Id of the open document, or null. */
+  documentId: () => string | null;
+  /** Opens a page of a document and brings the block into view. */
+  open: (document: string, page: number, block: string | null) => Promise<void> | void;
+  fail: (err: unknown) => void;
+}
+
+const RESULT_LIMIT = 200;
+const PAGE_HIT_LIMIT = 500;
+
+export class SearchController {
+  text = $state('');
+  scope = $state<'archive' | 'document'>('archive');
+  filters = $state<SearchFilters>({ newspaper: '', dateFrom: '', dateTo: '', kind: '', raw: false, variants: false });
+  result = $state.raw<SearchResult | null>(null);
+  busy = $state(false);
+  /** Index into result.hits of the hit shown, or -1. */
+  current = $state(-1);
+  /** Hits on the open page (every one, not just those in the list). */
+  pageHits = $state.raw<SearchHit[]>([]);
+  progress = $state.raw<IndexProgress | null>(null);
+  /** The document the scope is limited to (Ctrl+F). */
+  scopeDocument = $state<string | null>(null);
+
+  readonly groups = $derived(groupHits(this.result?.hits ?? []));
+  readonly order = $derived(stepOrder(this.groups));
+  readonly active = $derived(this.text.trim().length > 0);
+
+  private readonly deps: SearchDeps;
+  private readonly runner;
+  private pageTicket = 0;
+
+  constructor(deps: SearchDeps) {
+    this.deps = deps;
+    this.runner = createSearchRunner(
+      (params: ReturnType<SearchController['params']>) => archive.call('search.query', params),
+      (result) => {
+        this.result = result;
+        this.current = -1;
+      },
+      (err) => deps.fail(err),
+      120,
+      (busy) => (this.busy = busy),
+    );
+  }
+
+  private params(extra: { document?: string; limit?: number } = {}) {
+    const f = this.filters;
+    return {
+      q: this.text,
+      limit: extra.limit ?? RESULT_LIMIT,
+      ...(f.raw ? { raw: true } : {}),
+      ...(f.variants ? { variants: true } : {}),
+      ...(f.newspaper ? { newspaper: f.newspaper } : {}),
+      ...(f.dateFrom ? { dateFrom: f.dateFrom } : {}),
+      ...(f.dateTo ? { dateTo: f.dateTo } : {}),
+      ...(f.kind ? { kinds: [f.kind] } : {}),
+      ...((extra.document ?? (this.scope === 'document' ? this.scopeDocument : null)) ? { document: extra.document ?? this.scopeDocument! } : {}),
+    };
+  }
+
+  /** The query or a filter changed: search again (debounced while typing). */
+  update(immediate = false): void {
+    if (!this.active) {
+      this.runner.cancel();
+      this.result = null;
+      this.current = -1;
+      this.pageHits = [];
+      return;
+    }
+    this.runner.run(this.params(), immediate);
+  }
+
+  /** Ctrl+F: search only the open document. */
+  scopeToDocument(): void {
+    const id = this.deps.documentId();
+    if (!id) return;
+    this.scope = 'document';
+    this.scopeDocument = id;
+    this.update(true);
+  }
+
+  scopeToArchive(): void {
+    this.scope = 'archive';
+    this.scopeDocument = null;
+    this.update(true);
+  }
+
+  clear(): void {
+    this.text = '';
+    this.update();
+  }
+
+  /** Opens hit `index` (an index into result.hits). */
+  async show(index: number): Promise<void> {
+    const hit = this.result?.hits[index];
+    if (!hit) return;
+    this.current = index;
+    await this.deps.open(hit.document, hit.page, hit.block);
+  }
+
+  /** Enter/F3 (+1) and Shift+Enter/Shift+F3 (−1): the next hit in the list's order, across pages and documents. */
+  async step(dir: 1 | -1): Promise<void> {
+    const order = this.order;
+    if (order.length === 0) return;
+    const at = order.indexOf(this.current);
+    const next = at < 0 ? (dir > 0 ? 0 : order.length - 1) : (at + dir + order.length) % order.length;
+    await this.show(order[next]);
+  }
+
+  /** Loads every hit on the open page (a query limited to its document), for the page's hit layer and the text's highlights. */
+  async loadPageHits(document: string | null, page: number): Promise<void> {
+    const ticket = ++this.pageTicket;
+    if (!document || !this.active) {
+      this.pageHits = [];
+      return;
+    }
+    try {
+      const r = await archive.call('search.query', this.params({ document, limit: PAGE_HIT_LIMIT }));
+      if (ticket === this.pageTicket) this.pageHits = r.hits.filter((h) => h.page === page);
+    } catch (err) {
+      if (ticket === this.pageTicket) this.deps.fail(err);
+    }
+  }
+
+  /** The hit being shown, if it is on this page. */
+  currentOn(document: string | null, page: number): SearchHit | null {
+    const hit = this.result?.hits[this.current];
+    return hit && hit.document === document && hit.page === page ? hit : null;
+  }
+}
