@@ -72,7 +72,8 @@ export class ReaderPage {
         const reply = (
           bridge
             ? await bridge.invoke('document.page', params)
-            : await (await fetch('/api/document.page', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })).json()
+            : // Relative: the host's session cookie is scoped to /s/<id>/.
+              await (await fetch('api/document.page', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })).json()
         ) as { ok: boolean; error?: string; result: { blocks: unknown[]; items: unknown[] } };
         if (!reply.ok) throw new Error(reply.error);
         return { blocks: reply.result.blocks.length, items: reply.result.items.length };
