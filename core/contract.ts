@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { DocumentDetail, DocumentSummary, ImportProgress, ImportResult } from './library-model.ts';
+import { DOCUMENT_ID_RE, LIBRARY_SORTS, type DocumentDetail, type DocumentSummary, type ImportProgress, type ImportResult } from './library-model.ts';
 import type { PageModel, Photo } from './page-model.ts';
 import type { IndexProgress, SearchResult } from './search/search-model.ts';
+import { isoDateProblem } from './iso-date.ts';
+import { LANGUAGE_TAG_RE } from './language.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 import { annotationEvents, annotationRequests } from './annotations/requests.ts';
 
@@ -15,8 +17,14 @@ import { annotationEvents, annotationRequests } from './annotations/requests.ts'
 /** A phantom marker carrying a result type through the table. */
 const returns = <T>() => undefined as unknown as T;
 
-export const documentIdSchema = z.string().regex(/^[a-f0-9]{64}$/, 'expected a 64-digit hex document id');
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+export const documentIdSchema = z.string().regex(DOCUMENT_ID_RE, 'expected a 64-digit hex document id');
+/** A calendar date that exists (see core/iso-date.ts): the format alone let 1865-02-30 through. */
+const calendarDate = (allowEmpty: boolean) =>
+  z.string().check((ctx) => {
+    const problem = allowEmpty && ctx.value === '' ? null : isoDateProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
+const isoDate = calendarDate(false);
 
 /** Largest file accepted through the bridge (base64 inflates by 4/3). */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -24,10 +32,12 @@ export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 export const metadataPatchSchema = z
   .object({
     newspaper: z.string().max(300),
-    date: z.union([isoDate, z.literal('')]),
+    /** '' clears it. */
+    date: calendarDate(true),
     page: z.number().int().min(1).max(100000).nullable(),
     edition: z.string().max(300),
     title: z.string().max(1000),
+    language: z.string().max(35).regex(LANGUAGE_TAG_RE, 'expected a BCP 47 language tag such as en, zh-Hans or zh-Hant, or empty'),
   })
   .partial()
   .strict();
@@ -43,7 +53,7 @@ export const requests = {
   'library.list': {
     params: z
       .object({
-        sort: z.enum(['date', 'newspaper', 'title', 'imported']).optional(),
+        sort: z.enum(LIBRARY_SORTS).optional(),
         newspaper: z.string().max(300).optional(),
         dateFrom: isoDate.optional(),
         dateTo: isoDate.optional(),

@@ -1,5 +1,12 @@
 /** Library records shared by main, renderer and CLI. */
 
+/** A document id: the SHA-256 of its original bytes, lower-case hex. The one copy of this pattern. */
+export const DOCUMENT_ID_RE = /^[a-f0-9]{64}$/;
+
+/** Orders the library can be listed in (settings, the list request and the store share them). */
+export const LIBRARY_SORTS = ['date', 'newspaper', 'title', 'imported'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+
 export interface Fixity {
   algorithm: 'sha-256';
   digest: string;
@@ -16,6 +23,8 @@ export interface DocumentMetadata {
   page: number | null;
   edition: string;
   title: string;
+  /** BCP 47 tag the archivist chose ("zh-Hant"), or '' to detect it from the text (core/language.ts). */
+  language: string;
 }
 
 export type SourceKind = 'pdf' | 'text';
@@ -64,9 +73,10 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface ImportResult {
   file: string;
-  /** 'skipped': not imported itself, `error` says why: a file a batch carries (JP2/TIFF images, METS, manifests), or one we may not open (a FIFO, a device, a link out of the folder). */
+  /** 'skipped': not imported itself, `error` says why (core/import-report.ts): a file a batch carries (ALTO/METS XML, JP2/TIFF images, manifests), an empty folder, or one we may not open (a FIFO, a device, a link out of the folder). */
   status: 'imported' | 'duplicate' | 'failed' | 'skipped';
   id?: string;
+  /** Failed or skipped: one line naming the file and the reason ("a.pdf: not a PDF (no %PDF- header)"); shown as is. */
   error?: string;
 }
 

@@ -5,6 +5,7 @@
  * file is placed by its newspaper, date and edition, and ordered by its
  * printed page number. A multi-page file is one entry of its issue.
  */
+import { daysInMonth } from './iso-date.ts';
 
 export interface TreeDocument {
   id: string;
@@ -95,7 +96,7 @@ export interface CalendarDay {
 /** A month as weeks of seven days, Monday first (ISO 8601), with the issues of each day. */
 export function monthGrid(year: number, month: number, issues: readonly IssueNode[]): CalendarDay[][] {
   const first = new Date(Date.UTC(year, month - 1, 1));
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysInMonth(year, month);
   const lead = (first.getUTCDay() + 6) % 7;
   const byDate = new Map<string, IssueNode[]>();
   for (const i of issues) byDate.set(i.date, [...(byDate.get(i.date) ?? []), i]);

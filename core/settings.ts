@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_ID_RE, LIBRARY_SORTS } from './library-model.ts';
 
 /**
  * The one registry of user settings. Every setting has a schema and a typed
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * old or hand-edited settings file can never break start-up.
  */
 export const settingsSchema = z.object({
-  lastDocument: z.string().regex(/^[a-f0-9]{64}$/).nullable().default(null),
+  lastDocument: z.string().regex(DOCUMENT_ID_RE).nullable().default(null),
   lastPage: z.number().int().min(1).default(1),
   zoom: z.union([z.enum(['fit-width', 'fit-page']), z.number().min(0.1).max(8)]).default('fit-width'),
   /** Which text panels are open beside the page. */
@@ -15,7 +16,7 @@ export const settingsSchema = z.object({
     .default({ raw: true, cleaned: true, diff: false }),
   /** Width of the page pane as a fraction of the document view. */
   pageFraction: z.number().min(0.2).max(0.8).default(0.45),
-  librarySort: z.enum(['date', 'newspaper', 'title', 'imported']).default('date'),
+  librarySort: z.enum(LIBRARY_SORTS).default('date'),
   /** Name recorded with each annotation and correction. */
   author: z.string().trim().max(300).default(''),
 });

@@ -57,7 +57,7 @@ test('a 20-page document: thumbnails, page keys, one painted page, and the page 
 
   // The thumbnail of the page being read is a real picture of it.
   const thumb = reader.thumbnails().nth(7).getByTestId('thumb-image');
-  await expect(thumb).toBeVisible({ timeout: 15_000 });
+  await expect(thumb).toBeVisible({ timeout: 30_000 });
   expect(await reader.thumbnailContrast(thumb)).toBeGreaterThan(6);
 
   await expect.poll(async () => (await reader.api<Settings>('settings.get')).lastPage).toBe(8);

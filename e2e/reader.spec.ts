@@ -131,8 +131,8 @@ test('selecting cleaned characters highlights those characters on the page', asy
 });
 
 test('the reader view has no serious accessibility violations, light and dark', async ({ app }) => {
-  // Two full axe scans take 45–55 s of the 60 s budget on a loaded two-core machine.
-  test.slow();
+  // Waits for every thumbnail, then runs axe twice over a 500-block page: a minute was not enough on a busy machine.
+  test.setTimeout(150_000);
   const para = model.blocks.find((b) => b.kind === 'paragraph' && b.rects.length > 0)!;
   await reader.showRemovals().click();
   await reader.block(para.id).hover();

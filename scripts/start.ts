@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appBrowserArgs } from './app-browser-args.ts';
 import { electronBinary } from './electron-binary.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -44,9 +45,7 @@ if ('path' in binary) {
       return;
     }
     const profile = mkdtempSync(join(tmpdir(), 'broadsheet-browser-'));
-    const args = [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-    if (process.getuid?.() === 0) args.push('--no-sandbox');
-    spawn(browser, args, { stdio: 'ignore', detached: true }).unref();
+    spawn(browser, appBrowserArgs(url, profile, process.getuid?.() === 0), { stdio: 'ignore', detached: true }).unref();
   });
   host.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => host.kill(signal));

@@ -125,11 +125,17 @@ function describe(err: z.ZodError): string {
 }
 
 function parseFragment(value: string): { page: number; viewrect: [number, number, number, number] | null } | string {
-  const params = new URLSearchParams(value);
+  // RFC 3778 parameters are name=value pairs joined by "&" (URLSearchParams is a DOM/Node global core does not assume).
+  const params = new Map(
+    value.split('&').map((pair) => {
+      const eq = pair.indexOf('=');
+      return eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    }),
+  );
   const page = Number(params.get('page'));
   if (!Number.isInteger(page) || page < 1) return `FragmentSelector needs page=N (got "${value.slice(0, 60)}")`;
   const vr = params.get('viewrect');
-  if (vr === null) return { page, viewrect: null };
+  if (vr === undefined) return { page, viewrect: null };
   const nums = vr.split(',').map(Number);
   if (nums.length !== 4 || nums.some((n) => !Number.isFinite(n) || n < 0)) return `viewrect must be four non-negative numbers x,y,w,h (got "${vr.slice(0, 60)}")`;
   return { page, viewrect: nums as [number, number, number, number] };

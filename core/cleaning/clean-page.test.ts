@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPage, isTextOnlyPage } from './clean-page.ts';
 import { textDumpToRawPage } from './text-page.ts';
-import { item, overprintRuns, page } from '../layout/synthetic-page.ts';
+import { item, overprintRuns, page } from '../../test-support/synthetic-page.ts';
 
 describe('cleanPage', () => {
   it('cleans a page with geometry by position', () => {

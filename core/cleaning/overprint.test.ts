@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGlyphs } from '../layout/glyphs.ts';
 import { findOverprints } from './overprint.ts';
-import { column, item, overprintGlyphs, overprintInItem, overprintRuns, page } from '../layout/synthetic-page.ts';
+import { column, item, overprintGlyphs, overprintInItem, overprintRuns, page } from '../../test-support/synthetic-page.ts';
 
 function run(items: ReturnType<typeof column>) {
   const p = page(items);

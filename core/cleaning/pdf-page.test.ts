@@ -11,7 +11,7 @@ import {
   provenanceProblems,
   shuffle,
   wrapCjk,
-} from '../layout/synthetic-page.ts';
+} from '../../test-support/synthetic-page.ts';
 
 const SOURCE =
   '来到大陈村职工活动中心你不禁会羡慕生活在这里的职工区域职工活动中心里面运动设施齐全职工想活动了随时都可以来为更好地提升职工的身体素质该村工会对平方米的大陈区域职工活动中心改造提升内设瑜伽室跑步机室漫步机室多功能室动感单车室满足职工多样化的需求为广大职工提供健身交流服务';

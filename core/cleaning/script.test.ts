@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cjkForSpacing, isCjk, isNeutral, spaceBetween } from './script.ts';
+import { BYLINE, BYLINE_MARK, CLAUSE_PUNCT, cjkForSpacing, isCjk, isNeutral, NEVER_DOUBLED, spaceBetween } from './script.ts';
 import { cleanTextPage, textDumpToRawPage } from './text-page.ts';
 import { cleanPdfPage } from './pdf-page.ts';
-import { column, page } from '../layout/synthetic-page.ts';
+import { column, page } from '../../test-support/synthetic-page.ts';
 
 describe('character classes from Unicode script properties', () => {
   it('counts Han, kana, hangul, CJK punctuation and full-width forms as CJK, and nothing Latin', () => {
@@ -46,5 +46,26 @@ describe('one spacing policy in both pipelines', () => {
     const p = page([...items, ...column({ lines: [chinese], x: 50, top: 200, size: 10 })]);
     const c = cleanPdfPage(p);
     expect(c.blocks.map((b) => b.text)).toEqual([words.join(' '), chinese]);
+  });
+});
+
+describe('punctuation sets', () => {
+  it('clause punctuation covers Chinese and Latin, not dashes or ellipses', () => {
+    for (const ch of '，。、；：！？“《（,;:!?') expect(CLAUSE_PUNCT.test(ch), ch).toBe(true);
+    for (const ch of '—…⋯-a中') expect(CLAUSE_PUNCT.test(ch), ch).toBe(false);
+  });
+  it('pairs that occur in real text ("……", "——") are not overprint evidence', () => {
+    for (const ch of '…⋯—') expect(NEVER_DOUBLED.test(ch), ch).toBe(false);
+    for (const ch of '，。「」(') expect(NEVER_DOUBLED.test(ch), ch).toBe(true);
+  });
+});
+
+describe('credit lines', () => {
+  it('recognises reporters, correspondents and photographers in Chinese and English', () => {
+    for (const line of ['□记者 潘燕佳', '本报记者 王明', '特约通讯员 李', '文/张三', '图／李四', '■摄影 赵', 'By JOHN SMITH', 'BY THE ASSOCIATED PRESS']) {
+      expect(BYLINE.test(line), line).toBe(true);
+    }
+    for (const line of ['围绕中心服务大局', 'Bylaws of the club', 'Byzantine art']) expect(BYLINE.test(line), line).toBe(false);
+    expect(BYLINE_MARK.test('□ 潘燕佳')).toBe(true);
   });
 });

@@ -96,3 +96,25 @@ export function spaceBetween(prevCjk: boolean, nextCjk: boolean, prev: string, n
 export function insertsSpace(prevCjk: boolean, nextCjk: boolean): boolean {
   return !prevCjk && !nextCjk;
 }
+
+/*
+ * Punctuation sets and credit-line patterns: the one place they are spelled
+ * out, so cleaning text dumps, finding overprint and classifying blocks agree.
+ */
+const ZH_CLAUSE = '，。、；：！？';
+const ZH_QUOTES = '“”‘’《》（）';
+const ZH_BRACKETS = '〈〉「」『』【】';
+const LATIN_CLAUSE = ',;:!?';
+
+/** Clause or sentence punctuation, Chinese or Latin: a line with none is a heading candidate. */
+export const CLAUSE_PUNCT = new RegExp(`[${ZH_CLAUSE}${ZH_QUOTES}${LATIN_CLAUSE}]`);
+
+/** Punctuation that never doubles in real text: a doubled one is overprint evidence ("⋯⋯", "……", "——" are normal pairs and so are absent). */
+export const NEVER_DOUBLED = new RegExp(`[${ZH_CLAUSE}${ZH_QUOTES}${ZH_BRACKETS}·${LATIN_CLAUSE}()]`);
+
+
+/** A credit line: reporter, correspondent, photographer ("□记者 潘燕佳", "本报记者", "文/…", "By …"). */
+export const BYLINE = /^[□■◇◆●○]*\s*(?:(?:本报)?(?:特约)?(?:记者|通讯员|实习生|撰稿|摄影|文\s*[/／]|图\s*[/／])|By\s|BY\s)/;
+
+/** The box a Chinese paper opens a credit line with. */
+export const BYLINE_MARK = /^[□■]/;

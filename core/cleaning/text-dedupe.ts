@@ -13,7 +13,7 @@
  *   lines spread spaces between every character, so they never keep one;
  * - a space next to a digit or Latin letter ("2020 年") is kept, as drawn.
  */
-import { cjkForSpacing, isCjk, isCjkPunct, isSpace, spaceBetween } from './script.ts';
+import { cjkForSpacing, isCjk, isCjkPunct, isSpace, NEVER_DOUBLED, spaceBetween } from './script.ts';
 
 export { isCjkPunct };
 
@@ -68,9 +68,6 @@ export interface DedupeOptions {
   pageDoubled?: boolean;
 }
 
-// Punctuation that never doubles in real text: a doubled one is overprint evidence.
-// "⋯⋯", "……" and "——" are normal pairs and so are absent.
-const NEVER_DOUBLED = /[，。、；：！？“”‘’《》（）〈〉「」『』【】·,;:!?()]/;
 
 /** Longest run length tried; a run is one extractor text item, never longer than a line. */
 const MAX_RUN = 400;

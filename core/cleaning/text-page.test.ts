@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarizeEdits, type CleanedPage, type RawPage } from '../page-model.ts';
 import { cleanTextPage, textDumpToRawPage } from './text-page.ts';
+import { editDistance } from '../../test-support/edit-distance.ts';
 
 const here = import.meta.dirname;
 const repoRoot = path.resolve(here, '../..');
@@ -10,26 +11,6 @@ const seedPath = path.resolve(repoRoot, '../shared', 'seed/000_c995828efad2e200.
 const fixture = (name: string) => fs.readFileSync(path.join(here, 'fixtures', name), 'utf8');
 
 const noSpace = (s: string) => s.replace(/\s+/gu, '');
-
-/** Levenshtein distance over code points (common prefix/suffix stripped first). */
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let p = 0;
-  while (p < x.length && p < y.length && x[p] === y[p]) p++;
-  let q = 0;
-  while (q < x.length - p && q < y.length - p && x[x.length - 1 - q] === y[y.length - 1 - q]) q++;
-  const s = x.slice(p, x.length - q);
-  const t = y.slice(p, y.length - q);
-  let prev = Int32Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = new Int32Array(t.length + 1);
-    cur[0] = i;
-    for (let j = 1; j <= t.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[t.length];
-}
 
 /** Every block char maps to the raw char it shows; maps + edits tile every item exactly once. */
 function expectInvariants(page: RawPage, cleaned: CleanedPage): void {

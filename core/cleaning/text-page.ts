@@ -21,7 +21,7 @@
  */
 import type { Block, BlockKind, CharSource, CleanedPage, Edit, RawItem, RawPage, Rect } from '../page-model.ts';
 import { dedupeLine, type DedupedLine } from './text-dedupe.ts';
-import { cjkForSpacing, endsSentence, insertsSpace, isSpace, isWide } from './script.ts';
+import { BYLINE, CLAUSE_PUNCT as PUNCT, cjkForSpacing, endsSentence, insertsSpace, isSpace, isWide } from './script.ts';
 
 export function textDumpToRawPage(text: string, pageNumber = 1): RawPage {
   const items: RawItem[] = [];
@@ -34,8 +34,6 @@ export function textDumpToRawPage(text: string, pageNumber = 1): RawPage {
   return { number: pageNumber, width: 0, height: 0, items, images: [] };
 }
 
-const PUNCT = /[，。、；：！？“”‘’《》（）,;:!?]/;
-const BYLINE = /^[□■◇◆●○]*\s*(本报)?(特约)?(记者|通讯员|实习生|撰稿|摄影|文\s*[/／]|图\s*[/／])/;
 const SUBTITLE = /^[—–]{1,3}[^—–\s]/;
 /** Share of overprinted characters above which the page counts as overprinted. */
 const DOUBLED_PAGE_SHARE = 0.5;

@@ -5,7 +5,7 @@
  */
 import type { BlockKind, RawImage, Rect } from '../page-model.ts';
 import type { Line } from './lines.ts';
-import { endsSentence } from '../cleaning/script.ts';
+import { BYLINE, BYLINE_MARK, endsSentence } from '../cleaning/script.ts';
 
 export const HEADLINE_RATIO = 1.5;
 export const SUBHEAD_RATIO = 1.15;
@@ -38,7 +38,6 @@ export function captionableImages(images: readonly RawImage[], width: number, he
     });
 }
 
-const BYLINE_RE = /^(□|■|记者|本报记者|通讯员|By |BY )/;
 
 function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.min(a1, b1) - Math.max(a0, b0);
@@ -80,7 +79,7 @@ function isProse(b: KindInput, visible: string): boolean {
 export function classifyBlock(b: KindInput, bodySize: number, images: readonly Rect[]): BlockKind {
   const ratio = bodySize > 0 ? b.size / bodySize : 1;
   const visible = b.text.replace(/\s+/g, '');
-  if (visible.length <= 40 && BYLINE_RE.test(b.text)) return 'byline';
+  if (visible.length <= 40 && (BYLINE_MARK.test(b.text) || BYLINE.test(b.text))) return 'byline';
   if (ratio < HEADLINE_RATIO && images.length && touchesImage(b.rect, images, 1.5 * b.size)) {
     if (b.lineCount <= 4 || ratio < 0.95) return 'caption';
   }

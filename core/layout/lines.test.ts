@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGlyphs } from './glyphs.ts';
 import { buildLines, buildSegments, mergeJustifiedFragments, sortByX0, type Segment } from './lines.ts';
-import { advance, item, page } from './synthetic-page.ts';
+import { advance, item, page } from '../../test-support/synthetic-page.ts';
 import { findRivers } from './rivers.ts';
 import type { RawItem } from '../page-model.ts';
 

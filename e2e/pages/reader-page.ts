@@ -63,6 +63,25 @@ export class ReaderPage {
     return reply.result as T;
   }
 
+  /** How many blocks and items a page has, counted in the page: carrying a huge page model out of the browser takes Playwright minutes. */
+  pageCounts(id: string, page = 1): Promise<{ blocks: number; items: number }> {
+    return this.page.evaluate(
+      async ([id, page]) => {
+        const bridge = (window as { archive?: { invoke(n: string, p: unknown): Promise<unknown> } }).archive;
+        const params = { id, page };
+        const reply = (
+          bridge
+            ? await bridge.invoke('document.page', params)
+            : // Relative: the host's session cookie is scoped to /s/<id>/.
+              await (await fetch('api/document.page', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })).json()
+        ) as { ok: boolean; error?: string; result: { blocks: unknown[]; items: unknown[] } };
+        if (!reply.ok) throw new Error(reply.error);
+        return { blocks: reply.result.blocks.length, items: reply.result.items.length };
+      },
+      [id, page] as const,
+    );
+  }
+
   async documentByFile(fileName: string): Promise<DocumentSummary> {
     const docs = await this.api<DocumentSummary[]>('library.list');
     const doc = docs.find((d) => d.fileName === fileName);
@@ -84,7 +103,7 @@ export class ReaderPage {
    * single-colour box is ~0; a printed page with text or pictures is well above.
    */
   /** Waits until every PDF in the library shows its thumbnail image (scans take a few seconds). */
-  async waitForThumbnails(timeout = 15_000): Promise<void> {
+  async waitForThumbnails(timeout = 30_000): Promise<void> {
     const docs = await this.api<DocumentSummary[]>('library.list');
     for (const d of docs.filter((doc) => doc.kind === 'pdf')) {
       await this.libraryEntry(d).getByTestId('thumb-image').waitFor({ timeout });

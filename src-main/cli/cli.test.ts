@@ -92,7 +92,8 @@ describe('broadsheet CLI', () => {
     const library = join(dir, 'lib');
     const files = [...Object.keys(bad).map((n) => join(dir, n)), join(dir, 'good.pdf'), join(dir, 'missing.pdf'), join(ROOT, 'fixtures', 'pdf', 'encrypted.pdf')];
     const r = cli('import', '--library', library, ...files);
-    expect(r.status).toBe(1);
+    // Once seen 0 under load: say what the CLI printed if it happens again.
+    expect(r.status, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
     const errors = r.stderr.trim().split('\n');
     // Each error names the path as given on the command line.
     const reasonOf = (file: string) => errors.find((l) => l.startsWith(`error: ${files.find((f) => f.endsWith('/' + file))}:`));
@@ -111,6 +112,17 @@ describe('broadsheet CLI', () => {
     expect(again.stdout).toMatch(/imported 0, already in library 1, failed 0/);
     // The summary names the duplicate, with the id it already has.
     expect(again.stdout).toContain(`already in library: ${join(dir, 'good.pdf')} (`);
+  });
+
+  it('names what it skipped in a folder of ALTO/METS XML and exits non-zero: nothing was importable', () => {
+    const folder = join(dir, 'alto-only');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'page-1.xml'), '<alto/>');
+    const r = cli('import', '--library', join(dir, 'lib-alto'), folder);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^skipped: .*\/page-1\.xml: XML \(ALTO\/METS .*import the scan's PDF\)$/m);
+    expect(r.stderr).toMatch(/nothing to import/);
+    expect(r.stdout).toMatch(/imported 0, already in library 0, failed 0, skipped 1/);
   });
 
   it('rejects unknown commands and options with a one-line error', () => {

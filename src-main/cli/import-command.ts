@@ -23,11 +23,20 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
     if (r.status === 'failed') io.err(`error: ${printable(r.error!)}\n`);
     if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})\n`);
   }
-  for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${printable(reason)}\n`);
+  // A few skipped files are named one by one; a batch's hundreds of images are counted per reason.
+  const skippedFiles = results.filter((r) => r.status === 'skipped');
+  if (skippedFiles.length <= 10) for (const r of skippedFiles) io.err(`skipped: ${printable(r.error ?? r.file)}\n`);
+  else for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${printable(reason)}\n`);
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
   io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${printable(store.dir)})\n`);
+  if (results.every((r) => r.status === 'skipped')) io.err('error: nothing to import: no .pdf or .txt files in what was given\n');
   return results;
+}
+
+/** Non-zero when any file failed, or when nothing given was importable at all. */
+export function importExitCode(results: ImportResult[]): number {
+  return results.some((r) => r.status === 'failed') || results.every((r) => r.status === 'skipped') ? 1 : 0;
 }
 
 export const importCommandSpec: Command = {
@@ -50,7 +59,7 @@ export const importCommandSpec: Command = {
       } finally {
         search.close();
       }
-      return results.some((r) => r.status === 'failed') ? 1 : 0;
+      return importExitCode(results);
     } finally {
       await processor.close();
       store.close();

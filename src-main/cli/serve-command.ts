@@ -1,17 +1,14 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { startHost, type RunningHost } from '../host/server.ts';
 import { createProcessor } from '../library/processor.ts';
 import { openAppServices } from '../services/app-services.ts';
 import { chooseLibraryDir, RENDERER_DIR, SAMPLE_DIR } from '../services/paths.ts';
 import { version } from '../services/version.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
+import { ensureRendererBuilt } from './renderer-build.ts';
 
 export async function serveCommand(opts: { libraryDir: string; port: number; rendererDir?: string }): Promise<RunningHost> {
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`renderer not built (${rendererDir} has no index.html): run "npm run build" first`);
-  }
+  ensureRendererBuilt(rendererDir);
   const services = await openAppServices({
     libraryDir: opts.libraryDir,
     host: 'browser',

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { randomUUID } from 'node:crypto';
+import { importReport } from '../../core/import-report.ts';
 import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
 import type { AppServices } from '../services/app-services.ts';
@@ -19,9 +20,9 @@ async function importFromDialog(services: AppServices, processor: PageProcessor)
     services.events.emit('import.progress', { batch, done, total, file }),
   );
   const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);
-  const failures = results.filter((r) => r.status === 'failed' || r.status === 'skipped').map((r) => r.error!);
+  const report = importReport(results);
   if (imported.length) services.events.emit('library.changed', { ids: imported });
-  if (failures.length) dialog.showErrorBox('Some files were not imported', failures.join('\n'));
+  if (report.problems.length) dialog.showErrorBox(report.failed ? 'Some files were not imported' : report.summary, report.problems.join('\n'));
 }
 
 export function registerMenu(services: AppServices, processor: PageProcessor): void {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanPage } from '../../core/cleaning/clean-page.ts';
-import { provenanceProblems } from '../../core/layout/synthetic-page.ts';
+import { provenanceProblems } from '../../test-support/synthetic-page.ts';
 import type { FidelityExpected } from '../../scripts/fixtures/fidelity-pdf.ts';
 import { extractAll } from './extract-pdf.ts';
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanPage } from '../../core/cleaning/clean-page.ts';
-import { provenanceProblems } from '../../core/layout/synthetic-page.ts';
+import { editDistance } from '../../test-support/edit-distance.ts';
+import { provenanceProblems } from '../../test-support/synthetic-page.ts';
 import type { BlockKind, CleanedPage, RawPage, Rect } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
 
@@ -24,26 +25,6 @@ interface ExpectedBlock {
 }
 interface Expected {
   pages: Array<{ number: number; blocks: ExpectedBlock[] }>;
-}
-
-/** Levenshtein distance over UTF-16 units (every fixture character is in the BMP). */
-export function editDistance(a: string, b: string): number {
-  if (a.length < b.length) [a, b] = [b, a];
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');

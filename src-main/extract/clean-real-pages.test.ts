@@ -1,20 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanPdfPage } from '../../core/cleaning/pdf-page.ts';
-import { provenanceProblems } from '../../core/layout/synthetic-page.ts';
-import { matchReference, scoreOrder, type ReferenceWord } from '../../core/layout/reference-order.ts';
+import { provenanceProblems } from '../../test-support/synthetic-page.ts';
+import { matchReference, scoreOrder, type ReferenceWord } from '../../test-support/reference-order.ts';
 import { parseAlto } from '../../core/layout/alto.ts';
 import { formatCohesion, lineCohesion } from '../../core/layout/line-cohesion.ts';
 import type { RawPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
-import { sharedDir } from './shared-dir.ts';
+import { realScannedPages } from '../../test-support/real-pages.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const locDir = path.join(sharedDir(repoRoot), 'pdfs/loc');
-const files = fs.existsSync(locDir) ? fs.readdirSync(locDir).filter((f) => f.endsWith('.pdf')) : [];
-if (!files.length) console.log(`skipping clean-real-pages: no PDFs in ${locDir}`);
+// The committed sample always; the LoC set (with ALTO) where ../shared exists.
+const pages = realScannedPages();
 
 /**
  * Pairs of blocks read in the wrong order: B read after A although B lies
@@ -101,11 +97,11 @@ const COHESION_LIMITS: Record<string, { whole: number; tiny: number }> = {
   'evening-star-1918-09-01-p1.pdf': { whole: 0.98, tiny: 0.01 },
 };
 
-describe.skipIf(!files.length)('line cohesion against the ALTO (layout from the PDF alone)', () => {
-  for (const f of files) {
-    const altoFile = path.join(locDir, f.replace(/\.pdf$/, '.alto.xml'));
-    it.skipIf(!fs.existsSync(altoFile))(f, async () => {
-      const [page] = await extractAll(new Uint8Array(fs.readFileSync(path.join(locDir, f))), { skipImages: true });
+describe('line cohesion against the ALTO (layout from the PDF alone)', () => {
+  for (const { name: f, pdf, alto: altoFile } of pages) {
+    it.skipIf(!altoFile)(f, async () => {
+      if (!altoFile) return;
+      const [page] = await extractAll(new Uint8Array(fs.readFileSync(pdf)), { skipImages: true });
       const cleaned = cleanPdfPage(page);
       const alto = parseAlto(fs.readFileSync(altoFile, 'utf8'), page.width, page.height);
       const c = lineCohesion(cleaned.blocks, alto, page.items);
@@ -117,10 +113,10 @@ describe.skipIf(!files.length)('line cohesion against the ALTO (layout from the 
   }
 });
 
-describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text layer)', () => {
-  for (const f of files) {
+describe('cleaning real scanned pages (Library of Congress, OCR text layer)', () => {
+  for (const { name: f, pdf, alto: altoFile } of pages) {
     it(f, async () => {
-      const [page] = await extractAll(new Uint8Array(fs.readFileSync(path.join(locDir, f))), { skipImages: true });
+      const [page] = await extractAll(new Uint8Array(fs.readFileSync(pdf)), { skipImages: true });
       const t0 = performance.now();
       const cleaned = cleanPdfPage(page);
       const ms = performance.now() - t0;
@@ -152,8 +148,7 @@ describe.skipIf(!files.length)('cleaning the Library of Congress scans (OCR text
       console.log(`${f}: ${words.length} words, ${cleaned.blocks.length} blocks, ${ms.toFixed(0)} ms, backwards pairs ${backwards} of ${pairs}`);
       expect(backwards / pairs).toBeLessThan(0.005);
 
-      const altoFile = path.join(locDir, f.replace(/\.pdf$/, '.alto.xml'));
-      if (!fs.existsSync(altoFile)) return console.log(`${f}: no ALTO file, order against ALTO not measured`);
+      if (!altoFile) return console.log(`${f}: no ALTO file, order against ALTO not measured`);
       const matches = matchReference(
         cleaned.blocks.map((b) => b.rects),
         altoWords(fs.readFileSync(altoFile, 'utf8'), page),

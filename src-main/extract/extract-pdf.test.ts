@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { RawItem, RawPage } from '../../core/page-model.ts';
 import type { NewspaperExpected } from '../../scripts/fixtures/newspaper-pdf.ts';
 import { extractAll } from './extract-pdf.ts';
+import { realScannedPages } from '../../test-support/real-pages.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.join(repoRoot, 'fixtures/pdf');
-const locDir = path.join(path.resolve(repoRoot, '../shared'), 'pdfs/loc');
 
 function load(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(fixtureDir, name)));
@@ -198,14 +198,10 @@ describe('errors', () => {
   });
 });
 
-const locFiles = existsSync(locDir) ? readdirSync(locDir).filter((f) => f.endsWith('.pdf')) : [];
-if (locFiles.length === 0) console.log(`skipped LoC extraction tests: ${locDir} is absent`);
-
-describe.skipIf(locFiles.length === 0)('real scanned pages (Library of Congress, ../shared)', () => {
-  const files = locFiles;
-  for (const f of files) {
+describe('real scanned pages (the committed sample; the LoC set where ../shared exists)', () => {
+  for (const { name: f, pdf } of realScannedPages()) {
     it(`extracts the OCR text layer of ${f}`, async () => {
-      const [page] = await extractAll(new Uint8Array(readFileSync(path.join(locDir, f))));
+      const [page] = await extractAll(new Uint8Array(readFileSync(pdf)));
       const text = page.items.map((i) => i.str).join('');
       expect(text.replace(/\s/g, '').length).toBeGreaterThan(20000);
       expect(page.width).toBeGreaterThan(500);

@@ -7,10 +7,10 @@ import type { RawImage, RawPage } from '../../core/page-model.ts';
 import { gradientPhoto } from '../../scripts/fixtures/png.ts';
 import { extractAll } from './extract-pdf.ts';
 import { openPlacementReader } from './image-placements.ts';
+import { realScannedPages } from '../../test-support/real-pages.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.join(repoRoot, 'fixtures/pdf');
-const locDir = path.join(path.resolve(repoRoot, '../shared'), 'pdfs/loc');
 
 /** Same count, same order, rects within 0.5 pt, same pixel sizes. */
 function expectSameImages(actual: RawImage[], expected: RawImage[], where: string): void {
@@ -98,11 +98,9 @@ describe('image placements from content streams equal pdf.js operator-list place
     });
   }
 
-  const locFiles = existsSync(locDir) ? readdirSync(locDir).filter((f) => f.endsWith('.pdf')) : [];
-  if (locFiles.length === 0) console.log(`skipped LoC image-placement comparison: ${locDir} is absent`);
-  for (const f of locFiles) {
+  for (const { name: f, pdf } of realScannedPages()) {
     it(`on the real scanned page ${f}`, async () => {
-      const [page] = await compare(new Uint8Array(readFileSync(path.join(locDir, f))), f);
+      const [page] = await compare(new Uint8Array(readFileSync(pdf)), f);
       expect(page.images).toHaveLength(1);
       expect(page.images[0].pixelWidth).toBeGreaterThan(2000);
     });

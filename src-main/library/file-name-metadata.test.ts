@@ -9,6 +9,7 @@ describe('metadataFromFileName', () => {
       page: 7,
       edition: '',
       title: '',
+      language: '',
     });
   });
 
@@ -24,6 +25,7 @@ describe('metadataFromFileName', () => {
       page: null,
       edition: '',
       title: '',
+      language: '',
     });
   });
 
@@ -35,7 +37,7 @@ describe('metadataFromFileName', () => {
 describe('names that carry no newspaper', () => {
   it('does not make a newspaper of a name without a date or page', () => {
     expect(metadataFromFileName('huge-50mb.pdf').newspaper).toBe('');
-    expect(metadataFromFileName('0007.pdf')).toEqual({ newspaper: '', date: '', page: null, edition: '', title: '' });
+    expect(metadataFromFileName('0007.pdf')).toEqual({ newspaper: '', date: '', page: null, edition: '', title: '', language: '' });
   });
 
   it('rejects dates that are not in the calendar', () => {

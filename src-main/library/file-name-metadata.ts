@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../core/iso-date.ts';
 import type { DocumentMetadata } from '../../core/library-model.ts';
 
 /**
@@ -11,12 +12,11 @@ import type { DocumentMetadata } from '../../core/library-model.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** A real calendar date, or null: 1865-02-30 is not one. */
+/** A real calendar date, or null: 1865-02-30 is not one (the check is core/iso-date.ts, the one the contract uses). */
 export function isoDate(y: number, m: number, d: number): string | null {
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1000 && y <= 2999)) return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (!(y >= 1000 && y <= 2999)) return null;
+  const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isIsoDate(date) ? date : null;
 }
 
 interface Found {
@@ -44,7 +44,7 @@ const cut = (s: string, f: { index: number; length: number }) => s.slice(0, f.in
 
 export function metadataFromFileName(fileName: string): DocumentMetadata {
   const stem = fileName.replace(/\.[^.]+$/, '');
-  const meta: DocumentMetadata = { newspaper: '', date: '', page: null, edition: '', title: '' };
+  const meta: DocumentMetadata = { newspaper: '', date: '', page: null, edition: '', title: '', language: '' };
   let rest = stem;
 
   const date = findDate(rest);

@@ -25,16 +25,32 @@ describe('importPaths', () => {
 
   const rel = (paths: string[]) => paths.map((f) => f.slice(dir.length));
 
-  it('expands folders into their .pdf/.txt files in a stable order, skipping other files', () => {
-    expect(rel(collectFiles([join(dir, 'in')]).files)).toEqual(['/in/a.txt', '/in/b-folder/c.TXT']);
+  it('expands folders into their .pdf/.txt files in a stable order, naming what it skips and why', () => {
+    const { files, skipped } = collectFiles([join(dir, 'in')]);
+    expect(rel(files)).toEqual(['/in/a.txt', '/in/b-folder/c.TXT']);
+    expect(skipped.map((s) => s.error)).toEqual([`${join(dir, 'in', 'notes.docx')}: not a page file (.docx; Broadsheet imports .pdf and .txt)`]);
+  });
+
+  it('says what an empty folder or a folder of ALTO/METS XML holds instead of saying nothing', async () => {
+    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(dir, 'alto'));
+    writeFileSync(join(dir, 'alto', 'page-1.xml'), '<alto/>');
+    writeFileSync(join(dir, 'alto', 'mets.xml'), '<mets/>');
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'empty'), join(dir, 'alto')]);
+    expect(results.map((r) => [r.status, r.error])).toEqual([
+      ['skipped', `${join(dir, 'empty')}: empty folder`],
+      ['skipped', expect.stringMatching(/\/mets\.xml: XML \(ALTO\/METS/)],
+      ['skipped', expect.stringMatching(/\/page-1\.xml: XML \(ALTO\/METS .*import the scan's PDF\)$/)],
+    ]);
+    expect(store.list()).toHaveLength(0);
   });
 
   it('imports what it can read, reports what it cannot, and counts progress per file', async () => {
     const progress: string[] = [];
     const missing = join(dir, 'missing.pdf');
     const results = await importPaths(store, inThreadProcessor, [join(dir, 'in'), missing], (done, total) => progress.push(`${done}/${total}`));
-    expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'failed']);
-    expect(results[2].error).toBe(`${missing}: no such file or folder`);
+    expect(results.map((r) => r.status)).toEqual(['skipped', 'imported', 'imported', 'failed']);
+    expect(results[3].error).toBe(`${missing}: no such file or folder`);
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(store.list()).toHaveLength(2);
   });
@@ -43,11 +59,12 @@ describe('importPaths', () => {
     symlinkSync(join(dir, 'nowhere.pdf'), join(dir, 'in', 'a-dangling.pdf'));
     const results = await importPaths(store, inThreadProcessor, [join(dir, 'in')]);
     expect(results.map((r) => [r.file.slice(dir.length), r.status])).toEqual([
+      ['/in/notes.docx', 'skipped'],
       ['/in/a-dangling.pdf', 'failed'],
       ['/in/a.txt', 'imported'],
       ['/in/b-folder/c.TXT', 'imported'],
     ]);
-    expect(results[0].error).toMatch(/a-dangling\.pdf: dangling symbolic link/);
+    expect(results[1].error).toMatch(/a-dangling\.pdf: dangling symbolic link/);
   });
 
   it('never walks out of the folder through a link to a parent, and walks each folder once', () => {
@@ -57,7 +74,10 @@ describe('importPaths', () => {
     symlinkSync(join(dir, 'in', 'b-folder'), join(dir, 'in', 'again'));
     const { files, skipped } = collectFiles([join(dir, 'in')]);
     expect(rel(files)).toEqual(['/in/a.txt', '/in/again/c.TXT']);
-    expect(skipped.map((s) => [s.file.slice(dir.length), s.status])).toEqual([['/in/loop', 'skipped']]);
+    expect(skipped.map((s) => [s.file.slice(dir.length), s.status])).toEqual([
+      ['/in/loop', 'skipped'],
+      ['/in/notes.docx', 'skipped'],
+    ]);
     expect(skipped[0].error).toMatch(/link to a folder outside .*: not followed/);
   });
 
@@ -74,7 +94,7 @@ describe('importPaths', () => {
     const big = join(dir, 'in', 'a-huge.txt');
     execFileSync('truncate', ['-s', '300M', big]); // sparse: nothing is written or read
     const results = await importPaths(store, inThreadProcessor, [join(dir, 'in')]);
-    expect(results.map((r) => r.status)).toEqual(['failed', 'imported', 'imported']);
-    expect(results[0].error).toBe(`${big}: too large to import (300 MB; the limit is 256 MB)`);
+    expect(results.map((r) => r.status)).toEqual(['skipped', 'failed', 'imported', 'imported']);
+    expect(results[1].error).toBe(`${big}: too large to import (300 MB; the limit is 256 MB)`);
   });
 });

@@ -1,16 +1,15 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
+import { IMPORTABLE, skipReason } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
 import { fileErrorReason } from './file-error-reason.ts';
 import { importError, importFiles, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
 
-const IMPORTABLE = /\.(pdf|txt)$/i;
-
 export interface CollectedFiles {
   files: string[];
-  /** Entries that are not imported, each with its reason (non-regular files, links out of the folder, loops). */
+  /** Entries that are not imported, each with its reason (core/import-report.ts: other files, empty folders; non-regular files, links out of the folder). */
   skipped: ImportResult[];
 }
 
@@ -32,7 +31,10 @@ function inside(path: string, root: string): boolean {
  * cannot lead the walk out. FIFOs, sockets and devices are skipped, never
  * opened (opening a FIFO blocks forever). A path that cannot be read is kept
  * so the importer reports it as failed, and the rest still imports. Paths in
- * `claimed` (pages an NDNP batch plan imports itself) are left out.
+ * `claimed` (pages an NDNP batch plan imports itself) are left out. What a
+ * folder holds besides (ALTO/METS XML beside a scan, notes) and empty folders
+ * come back as skipped, each with its reason, so the caller can say what was
+ * left out and why.
  */
 export function collectFiles(paths: string[], claimed: ReadonlySet<string> = new Set()): CollectedFiles {
   const files: string[] = [];
@@ -48,6 +50,7 @@ export function collectFiles(paths: string[], claimed: ReadonlySet<string> = new
       void err;
       return;
     }
+    if (entries.length === 0) skip(dir, 'empty folder');
     for (const entry of entries) {
       const child = join(dir, entry.name);
       if (claimed.has(child)) continue;
@@ -93,7 +96,7 @@ export function collectFiles(paths: string[], claimed: ReadonlySet<string> = new
           }
           skip(child, `${what}: skipped`);
         }
-      }
+      } else if (entry.isFile()) skip(child, skipReason(entry.name) ?? 'not a page file');
     }
   };
 

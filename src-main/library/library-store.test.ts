@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { DatabaseSync } from 'node:sqlite';
 import { DuplicateDocumentError, LibraryStore, sha256 } from './library-store.ts';
 
 const raw = (n: number): RawPage => ({ number: n, width: 100, height: 200, items: [], images: [] });
@@ -100,6 +101,40 @@ describe('LibraryStore', () => {
     expect(store.settings().zoom).toBe('fit-width');
     store.updateSettings({ zoom: 1.5, lastPage: 3 });
     expect(store.settings()).toMatchObject({ zoom: 1.5, lastPage: 3 });
+  });
+
+  it('keeps the language the archivist sets, empty (detect) by default', () => {
+    const id = 'f'.repeat(64);
+    const p = store.begin(id, 'text', 'dump.txt', 1);
+    p.addPage(raw(1), cleaned);
+    expect(p.commit(meta).language).toBe('');
+    expect(store.updateMetadata(id, { language: 'zh-Hant' }).language).toBe('zh-Hant');
+    expect(store.get(id)!.language).toBe('zh-Hant');
+  });
+
+  it('adds the language column to a library made before it existed', () => {
+    store.close();
+    const old = join(dir, 'old');
+    mkdirSync(old);
+    const db = new DatabaseSync(join(old, 'library.sqlite'));
+    db.exec(`CREATE TABLE documents (id TEXT PRIMARY KEY, kind TEXT NOT NULL, file_name TEXT NOT NULL, size INTEGER NOT NULL, imported_at TEXT NOT NULL,
+      fixity_checked_at TEXT NOT NULL, page_count INTEGER NOT NULL, newspaper TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '', page INTEGER,
+      edition TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '')`);
+    db.prepare("INSERT INTO documents VALUES (?, 'pdf', 'a.pdf', 1, 't', 't', 1, 'Star', '', NULL, '', '')").run('1'.repeat(64));
+    db.close();
+    store = new LibraryStore(old);
+    expect(store.get('1'.repeat(64))).toMatchObject({ newspaper: 'Star', language: '' });
+  });
+
+  it('a second process opening the library leaves a live import\'s pages alone: the document commits whole', () => {
+    const id = '9'.repeat(64);
+    const p = store.begin(id, 'pdf', 'p.pdf', 1);
+    p.addPage(raw(1), cleaned);
+    p.addPage(raw(2), cleaned);
+    // A second process (the CLI) opening the library sweeps only what dead imports left.
+    new LibraryStore(dir).close();
+    p.commit(meta);
+    expect(store.get(id)).toMatchObject({ pageCount: 2 });
   });
 });
 

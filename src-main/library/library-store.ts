@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { markDone, markLive, OWN_HOST, ownerAlive, tempAbandoned, tempName, type ImportOwner } from './import-owner.ts';
-import { NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type MetadataSource, type SourceKind } from '../../core/library-model.ts';
+import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type LibrarySort, type MetadataSource, type SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 import { migrate } from './migrations.ts';
@@ -43,6 +43,7 @@ interface DocumentRow {
   page: number | null;
   edition: string;
   title: string;
+  language: string;
   lccn: string;
   issue: string;
   sequence: number | null;
@@ -53,7 +54,7 @@ interface DocumentRow {
 }
 
 export interface ListQuery {
-  sort?: 'date' | 'newspaper' | 'title' | 'imported';
+  sort?: LibrarySort;
   newspaper?: string;
   dateFrom?: string;
   dateTo?: string;
@@ -63,7 +64,8 @@ export interface ListQuery {
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
   /** Throws DuplicateDocumentError when another process committed the same bytes meanwhile. */
-  commit(meta: DocumentMetadata, placement?: DocumentPlacement): DocumentSummary;
+  /** language may be left out: '' (detect from the text). */
+  commit(meta: Omit<DocumentMetadata, 'language'> & { language?: string }, placement?: DocumentPlacement): DocumentSummary;
   abort(): void;
 }
 
@@ -92,7 +94,8 @@ export interface PageTally {
   max: number | null;
 }
 
-export const SHA256_RE = /^[a-f0-9]{64}$/;
+/** A document id is the SHA-256 of its original: one pattern, core/library-model's. */
+export const SHA256_RE = DOCUMENT_ID_RE;
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -126,6 +129,15 @@ export class LibraryStore {
     for (const id of this.ownImports) markDone(id);
     this.ownImports.clear();
     this.db.close();
+  }
+
+  /**
+   * SQLite's PRAGMA data_version: changes whenever another connection (the
+   * CLI, a second app) commits to this library, never for our own writes. A
+   * cheap read: the library watch polls it.
+   */
+  dataVersion(): number {
+    return Number((this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version);
   }
 
   /** Runs fn in one write transaction (BEGIN IMMEDIATE: waits for other writers, then excludes them). */
@@ -223,7 +235,7 @@ export class LibraryStore {
 
   /** Path of the original bytes, or null; never a path outside objects/. */
   objectPath(id: string): string | null {
-    if (!SHA256_RE.test(id)) return null;
+    if (!DOCUMENT_ID_RE.test(id)) return null;
     const path = join(this.objectsDir, id.slice(0, 2), id);
     if (!existsSync(path)) return null;
     // A symlink planted in the library must not lead out of it.
@@ -316,12 +328,12 @@ export class LibraryStore {
           this.db
             .prepare(
               `INSERT INTO documents (id, kind, file_name, size, imported_at, fixity_checked_at, page_count, newspaper, date, page, edition, title,
-                 lccn, issue, sequence, page_label, volume, number, metadata_source)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                 lccn, issue, sequence, page_label, volume, number, metadata_source, language)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
             .run(id, kind, fileName, size, now, now, t.n, meta.newspaper, meta.date, meta.page, meta.edition, meta.title,
               placement.lccn, placement.issue, placement.sequence, placement.pageLabel, placement.volume, placement.number,
-              placement.issue ? 'mets' : 'guess');
+              placement.issue ? 'mets' : 'guess', meta.language ?? '');
           this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
           return false;
         });
@@ -506,13 +518,13 @@ export class LibraryStore {
   updateMetadataOf(ids: readonly string[], patch: Partial<DocumentMetadata>): number {
     return this.transaction(() => {
       const update = this.db.prepare(
-        "UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ?, metadata_source = 'archivist' WHERE id = ?",
+        "UPDATE documents SET newspaper = ?, date = ?, page = ?, edition = ?, title = ?, language = ?, metadata_source = 'archivist' WHERE id = ?",
       );
       for (const id of ids) {
         const current = this.get(id);
         if (!current) throw new Error(`no document ${id}`);
         const next = { ...current, ...patch };
-        update.run(next.newspaper, next.date, next.page, next.edition, next.title, id);
+        update.run(next.newspaper, next.date, next.page, next.edition, next.title, next.language ?? '', id);
       }
       return ids.length;
     });
@@ -581,6 +593,7 @@ function toSummary(row: DocumentRow): DocumentSummary {
     page: row.page,
     edition: row.edition,
     title: row.title,
+    language: row.language ?? '',
     lccn: row.lccn,
     issue: row.issue,
     sequence: row.sequence,

@@ -134,6 +134,14 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `),
   },
+  {
+    version: 6,
+    name: 'the language the archivist set for a document (empty: detected from its text)',
+    up: (db) => {
+      const have = new Set((db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name));
+      if (!have.has('language')) db.exec("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''");
+    },
+  },
 ];
 
 export interface MigrationReport {

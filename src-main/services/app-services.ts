@@ -6,6 +6,7 @@ import { LibraryStore } from '../library/library-store.ts';
 import { SearchService } from '../search/search-service.ts';
 import { EventBus } from './event-bus.ts';
 import { createHandlers } from './handlers.ts';
+import { watchLibrary } from './library-watch.ts';
 
 export interface AppServices {
   store: LibraryStore;
@@ -40,12 +41,15 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
   const search = new SearchService(store, events);
   void search.catchUp();
   const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search });
+  // Documents the CLI imports while the app is open appear without a reload (and are indexed: search follows library.changed).
+  const unwatch = watchLibrary(store, events);
   return {
     store,
     events,
     handlers,
     search,
     async close() {
+      unwatch();
       await opts.processor.close?.();
       search.close();
       store.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Rect } from '../page-model.ts';
+import type { Rect } from '../core/page-model.ts';
 import { matchReference, scoreOrder, type ReferenceWord } from './reference-order.ts';
 
 /** Two reference columns of three words each: block 0 on the left, block 1 on the right. */

@@ -5,7 +5,7 @@
  * matched reference indices is checked for steps that go backwards.
  * Plain data in and out, so tests and benches can share it.
  */
-import type { Rect } from '../page-model.ts';
+import type { Rect } from '../core/page-model.ts';
 
 /** A reference word box and the index (in reference reading order) of the block it belongs to. */
 export interface ReferenceWord {

@@ -3,8 +3,8 @@
  * (transform in PDF user space, rect top-left), plus the provenance
  * invariant every cleaned page must satisfy.
  */
-import type { CleanedPage, RawItem, RawPage } from '../page-model.ts';
-import { widthClass } from './glyphs.ts';
+import type { CleanedPage, RawItem, RawPage } from '../core/page-model.ts';
+import { widthClass } from '../core/layout/glyphs.ts';
 
 export const PAGE_W = 800;
 export const PAGE_H = 1100;

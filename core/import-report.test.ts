@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { importReport, skipReason } from './import-report.ts';
+
+describe('skipReason', () => {
+  it('imports PDFs and text dumps, and says why anything else is left out', () => {
+    expect(skipReason('a/b/page.PDF')).toBeNull();
+    expect(skipReason('dump.txt')).toBeNull();
+    expect(skipReason('sn83045462/1918-09-01/ed-1/seq-1/ocr.xml')).toMatch(/^XML \(ALTO\/METS/);
+    expect(skipReason('.DS_Store')).toBe('hidden file');
+    expect(skipReason('notes.DOCX')).toBe('not a page file (.docx; Broadsheet imports .pdf and .txt)');
+    expect(skipReason('README')).toBe('not a page file (no extension; Broadsheet imports .pdf and .txt)');
+  });
+});
+
+describe('importReport', () => {
+  it('lists every failure once, without naming the file twice', () => {
+    const report = importReport([
+      { file: 'fake-scan.pdf', status: 'failed', error: 'fake-scan.pdf: not a PDF (no %PDF- header)' },
+      { file: 'empty.pdf', status: 'failed', error: 'empty.pdf: empty file' },
+      { file: 'ok.pdf', status: 'imported', id: 'a'.repeat(64) },
+      { file: 'ok.pdf', status: 'duplicate', id: 'a'.repeat(64) },
+      { file: 'fake-scan.pdf', status: 'failed', error: 'fake-scan.pdf: not a PDF (no %PDF- header)' },
+      { file: 'mets.xml', status: 'skipped', error: 'mets.xml: XML (…)' },
+    ]);
+    expect(report.summary).toBe('Imported 1, 1 already in the library, 3 failed, 1 skipped.');
+    expect(report.problems).toEqual(['fake-scan.pdf: not a PDF (no %PDF- header)', 'empty.pdf: empty file', 'Skipped mets.xml: XML (…)']);
+  });
+
+  it('says "nothing to import" when everything was skipped', () => {
+    expect(importReport([{ file: 'x', status: 'skipped', error: 'x: empty folder' }]).summary).toBe('Nothing to import.');
+  });
+});

@@ -1,0 +1,49 @@
+import type { ImportResult } from './library-model.ts';
+
+/**
+ * What an import skips, and how every surface (CLI, app, Electron menu)
+ * reports a batch: each failure and each skipped file once, by name, with its
+ * reason. Failures already carry "name: reason" (see import-service's
+ * importError); nothing here prefixes the name again.
+ */
+
+/** Files the library imports: page PDFs and plain-text dumps. */
+export const IMPORTABLE = /\.(pdf|txt)$/i;
+
+/** Why a file found in a folder is left out, or null when it is imported. */
+export function skipReason(name: string): string | null {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  if (IMPORTABLE.test(base)) return null;
+  if (base.startsWith('.')) return 'hidden file';
+  if (/\.xml$/i.test(base)) return 'XML (ALTO/METS OCR or metadata describes a scan, it is not a page: import the scan\'s PDF)';
+  const ext = /\.([^.]+)$/.exec(base)?.[1];
+  return `not a page file (${ext ? `.${ext.toLowerCase()}` : 'no extension'}; Broadsheet imports .pdf and .txt)`;
+}
+
+export interface ImportReport {
+  /** One line for the status bar. */
+  summary: string;
+  /** One line per failed or skipped file, in order, each once. */
+  problems: string[];
+  failed: number;
+  skipped: number;
+}
+
+export function importReport(results: readonly ImportResult[]): ImportReport {
+  const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
+  const failed = count('failed');
+  const skipped = count('skipped');
+  const parts = [`Imported ${count('imported')}`, `${count('duplicate')} already in the library`, `${failed} failed`];
+  if (skipped) parts.push(`${skipped} skipped`);
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const r of results) {
+    if (r.status !== 'failed' && r.status !== 'skipped') continue;
+    const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    problems.push(line);
+  }
+  const nothing = results.length > 0 && results.every((r) => r.status === 'skipped');
+  return { summary: nothing ? 'Nothing to import.' : parts.join(', ') + '.', problems, failed, skipped };
+}

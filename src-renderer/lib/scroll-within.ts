@@ -1,0 +1,32 @@
+/**
+ * Where a scroller must scroll to bring a child into view, computed on the
+ * scroller alone. Element.scrollIntoView also scrolls every scrollable
+ * ancestor, the document included: "Next change" once pushed the whole window
+ * up by ~44 px, hiding the top bar. Measure, then set the one scrollTop.
+ */
+export interface Span {
+  /** Child's top relative to the scroller's content (scrollTop-independent). */
+  top: number;
+  height: number;
+}
+
+export type Placement = 'center' | 'nearest' | 'start';
+
+export function revealScrollTop(child: Span, scrollTop: number, viewHeight: number, maxScroll: number, placement: Placement): number {
+  let target: number;
+  if (placement === 'start') target = child.top;
+  else if (placement === 'center') target = child.top - (viewHeight - child.height) / 2;
+  else if (child.top < scrollTop) target = child.top;
+  else if (child.top + child.height > scrollTop + viewHeight) target = Math.min(child.top, child.top + child.height - viewHeight);
+  else target = scrollTop;
+  return Math.round(Math.min(Math.max(0, target), Math.max(0, maxScroll)));
+}
+
+/** Scrolls `scroller` (and nothing else) so that `child` is in view. */
+export function scrollWithin(scroller: HTMLElement, child: HTMLElement, placement: Placement, behavior: ScrollBehavior = 'auto'): void {
+  const box = scroller.getBoundingClientRect();
+  const rect = child.getBoundingClientRect();
+  const span = { top: rect.top - box.top - scroller.clientTop + scroller.scrollTop, height: rect.height };
+  const top = revealScrollTop(span, scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight - scroller.clientHeight, placement);
+  if (top !== Math.round(scroller.scrollTop)) scroller.scrollTo({ top, behavior });
+}
