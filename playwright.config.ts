@@ -33,6 +33,7 @@ export default defineConfig<object, { appHost: AppHost }>({
         },
       },
     },
-    { name: 'electron', use: { appHost: 'electron' } },
+    // host-token.spec.ts checks the browser host's session token, which Electron does not have.
+    { name: 'electron', testIgnore: '**/host-token.spec.ts', use: { appHost: 'electron' } },
   ],
 });
