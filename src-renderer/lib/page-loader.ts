@@ -1,0 +1,69 @@
+import { decodePageViewReply, type PageView, type PageViewReply } from '../../core/page-view/page-view-codec.ts';
+import { archive } from './archive.ts';
+
+/**
+ * The reader's pages: fetched compact (`document.pageView`, see
+ * core/page-view) and decoded here, the one place the renderer unpacks them.
+ * A page just fetched for a neighbour (prefetch) is served from a small cache
+ * so turning to it costs no round trip; cached pages are dropped on any
+ * change that could touch them (a correction, a photo link) by `forgetPage`.
+ */
+
+export type ReaderPage = PageView & {
+  docId: string;
+  /** 'ready' or 'pending': the page has (or may get) a downscaled preview to show at once; see pageview-preview. */
+  preview: PageViewReply['preview'];
+  /** Characters of the page view as it came over the bridge (bench:reader prints it). */
+  wireChars: number;
+};
+
+const KEEP = 6;
+const cache = new Map<string, Promise<ReaderPage>>();
+const key = (id: string, n: number) => `${id}:${n}`;
+
+async function fetchPage(id: string, n: number): Promise<ReaderPage> {
+  const reply = await archive.call('document.pageView', { id, page: n });
+  const wireChars = reply.wire.length + JSON.stringify(reply.photos).length + JSON.stringify(reply.corrections).length;
+  return { ...decodePageViewReply(reply), docId: id, preview: reply.preview, wireChars };
+}
+
+/** Page `n` of document `id`, decoded; a prefetched one is taken from the cache (and leaves it: the reader may change it). */
+export function loadPage(id: string, n: number): Promise<ReaderPage> {
+  const hit = cache.get(key(id, n));
+  cache.delete(key(id, n));
+  return hit ?? fetchPage(id, n);
+}
+
+/** Fetches a page the reader is likely to open next (the neighbours of the open one), and its preview image. */
+export function prefetchPage(id: string, n: number, previewUrl?: (page: ReaderPage) => string | null): void {
+  const k = key(id, n);
+  if (cache.has(k)) return;
+  const job = fetchPage(id, n);
+  cache.set(k, job);
+  job.then(
+    (page) => {
+      const url = previewUrl?.(page);
+      // Decoded ahead of time: the preview then paints in the frame the page opens.
+      if (url) void warmImage(url);
+    },
+    () => cache.get(k) === job && cache.delete(k),
+  );
+  while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+}
+
+/** Drops cached pages of a document (after a correction or a photo link changed one). */
+export function forgetPage(id: string): void {
+  for (const k of [...cache.keys()]) if (k.startsWith(`${id}:`)) cache.delete(k);
+}
+
+const warmed = new Map<string, HTMLImageElement>();
+function warmImage(url: string): Promise<void> {
+  if (warmed.has(url)) return Promise.resolve();
+  const img = new Image();
+  img.src = url;
+  warmed.set(url, img);
+  while (warmed.size > KEEP) warmed.delete(warmed.keys().next().value!);
+  return img.decode().catch(() => {
+    warmed.delete(url);
+  });
+}
