@@ -17,11 +17,26 @@ export type ReaderPage = PageView & {
   wireChars: number;
 };
 
+/**
+ * bench:reader's "before": with localStorage `broadsheet.reader` = `baseline`
+ * the reader works as it did before page views and previews (the full page
+ * model from `document.page`, no preview, no prefetch), so both paths are
+ * measured in one run on one machine.
+ */
+export const readerBaseline = (() => {
+  try {
+    return localStorage.getItem('broadsheet.reader') === 'baseline';
+  } catch {
+    return false;
+  }
+})();
+
 const KEEP = 6;
 const cache = new Map<string, Promise<ReaderPage>>();
 const key = (id: string, n: number) => `${id}:${n}`;
 
 async function fetchPage(id: string, n: number): Promise<ReaderPage> {
+  if (readerBaseline) return { ...(await archive.call('document.page', { id, page: n })), docId: id, preview: 'none', wireChars: 0 };
   const reply = await archive.call('document.pageView', { id, page: n });
   const wireChars = reply.wire.length + JSON.stringify(reply.photos).length + JSON.stringify(reply.corrections).length;
   return { ...decodePageViewReply(reply), docId: id, preview: reply.preview, wireChars };
@@ -37,7 +52,7 @@ export function loadPage(id: string, n: number): Promise<ReaderPage> {
 /** Fetches a page the reader is likely to open next (the neighbours of the open one), and its preview image. */
 export function prefetchPage(id: string, n: number, previewUrl?: (page: ReaderPage) => string | null): void {
   const k = key(id, n);
-  if (cache.has(k)) return;
+  if (readerBaseline || cache.has(k)) return;
   const job = fetchPage(id, n);
   cache.set(k, job);
   job.then(
