@@ -3,6 +3,7 @@ import { annotationsCommandSpec } from './annotations-command.ts';
 import { extractCommandSpec } from './extract-command.ts';
 import { importCommandSpec } from './import-command.ts';
 import { listCommand } from './list-command.ts';
+import { previewsCommand } from './previews-command.ts';
 import { printable } from './printable.ts';
 import { removeCommand } from './remove-command.ts';
 import { searchCommand } from './search-command.ts';
@@ -23,6 +24,7 @@ const COMMANDS: Command[] = [
   annotationsCommandSpec,
   textCommandSpec,
   articleCommandSpec,
+  previewsCommand,
 ];
 
 function help(): string {
