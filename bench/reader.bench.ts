@@ -170,9 +170,23 @@ try {
     return { ...ms, cpu: treeCpuMs(cpuRoots()) - cpu0 };
   }
 
+  /** Loads the app afresh; on a loaded machine a navigation is now and then refused mid-way, so it is retried (and said). */
+  async function gotoApp(p: Page): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await p.goto(host.url);
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        console.log(`  (reload ${attempt} failed, retrying: ${(err as Error).message.split('\n')[0]})`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
   /** A fresh page load (nothing cached in pdf.js), settled on `startAt`; then `target` is clicked and timed. */
   async function openCold(p: Page, target: DocumentSummary, startAt: DocumentSummary): Promise<Timing & { scale: number }> {
-    await p.goto(host.url);
+    await gotoApp(p);
     await p.locator('canvas[data-painted]').first().waitFor({ timeout: 60_000 });
     if ((await entryFor(p, startAt).getAttribute('aria-current')) !== 'true')
       await timePaint(p, startAt.id, 1, { click: 'library', el: await entryFor(p, startAt).elementHandle() });

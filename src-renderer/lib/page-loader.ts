@@ -71,14 +71,33 @@ export function forgetPage(id: string): void {
   for (const k of [...cache.keys()]) if (k.startsWith(`${id}:`)) cache.delete(k);
 }
 
-const warmed = new Map<string, HTMLImageElement>();
-function warmImage(url: string): Promise<void> {
-  if (warmed.has(url)) return Promise.resolve();
-  const img = new Image();
-  img.src = url;
-  warmed.set(url, img);
-  while (warmed.size > KEEP) warmed.delete(warmed.keys().next().value!);
-  return img.decode().catch(() => {
-    warmed.delete(url);
-  });
+/**
+ * Previews fetched ahead, as blob URLs (the host forbids caching its
+ * responses, so the same URL in an <img> would be fetched again), each
+ * decoded once so the turn to its page paints in the next frame.
+ */
+const warmed = new Map<string, string>();
+async function warmImage(url: string): Promise<void> {
+  if (warmed.has(url)) return;
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const blobUrl = URL.createObjectURL(await response.blob());
+    const img = new Image();
+    img.src = blobUrl;
+    await img.decode();
+    warmed.set(url, blobUrl);
+    while (warmed.size > KEEP) {
+      const [oldest, old] = warmed.entries().next().value!;
+      warmed.delete(oldest);
+      URL.revokeObjectURL(old);
+    }
+  } catch {
+    // No preview to warm: the page will fetch it (or pdf.js draw it) when opened.
+  }
+}
+
+/** The address to show a preview from: its prefetched copy when there is one. */
+export function previewSource(url: string): string {
+  return warmed.get(url) ?? url;
 }
