@@ -38,7 +38,7 @@ export function encodeCharMap(map: readonly CharSource[], itemLength: ItemLength
     let end = k + 1;
     if (item === -1 && char === -1) {
       while (end < map.length && map[end][0] === -1 && map[end][1] === -1) end++;
-      w.push(INSERTED + 4 * (end - k));
+      w.pushUnsigned(INSERTED + 4 * (end - k));
       k = end;
       continue;
     }
@@ -46,12 +46,12 @@ export function encodeCharMap(map: readonly CharSource[], itemLength: ItemLength
     const n = end - k;
     const d = zig(item - (prev + 1));
     const len = itemLength(item);
-    if (char === 0 && n === len) w.push(WHOLE + 4 * d);
+    if (char === 0 && n === len) w.pushUnsigned(WHOLE + 4 * d);
     else if (len >= 0 && char >= 0 && char + n === len) {
-      w.push(TO_END + 4 * d);
+      w.pushUnsigned(TO_END + 4 * d);
       w.push(char);
     } else {
-      w.push(SPAN + 4 * d);
+      w.pushUnsigned(SPAN + 4 * d);
       w.push(char);
       w.push(n);
     }
@@ -66,7 +66,7 @@ export function decodeCharMap(text: string, itemLength: ItemLength): CharSource[
   const map: CharSource[] = [];
   let prev = -1;
   while (!r.done) {
-    const header = r.next();
+    const header = r.nextUnsigned();
     const kind = header % 4;
     const x = (header - kind) / 4;
     if (kind === INSERTED) {

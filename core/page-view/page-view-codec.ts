@@ -30,7 +30,7 @@ export interface PageView extends CleanedPage {
 }
 
 /** Version of the wire layout; a stored wire of another version is rebuilt from the page model. */
-export const PAGE_VIEW_WIRE_VERSION = 1;
+export const PAGE_VIEW_WIRE_VERSION = 3;
 
 /** The page's stored, unchanging part: everything but photos (relinking rewrites them) and corrections. */
 export interface PageViewWire {
@@ -43,8 +43,10 @@ export interface PageViewWire {
   items: {
     /** Every item's text, one after the other. */
     text: string;
-    /** Per item: UTF-16 length × 8 + 1 if a line ends after it + 2 if vertical + 4 if its box is implied (not sent). */
+    /** Per item: UTF-16 length × 4 + 1 if a line ends after it + 2 if its box is implied (not sent). */
     lens: string;
+    /** Indices of vertical items (CJK set top to bottom), each as the gap from the one before; '' for none. */
+    vertical: string;
     /**
      * Per item, in thousandths of a point: x0 − previous x1, y0 − previous y0,
      * width, height − previous height (varints). The extractor rounds boxes to
@@ -64,12 +66,43 @@ export interface PageViewWire {
 }
 
 /**
- * A block as a tuple (hundreds of blocks a page: no key names): id, kind,
- * rects, Block.map run-length coded (char-map-codec.ts), then either the
- * inserted characters (a string) or, when the map does not rebuild the
- * text, null and the text.
+ * A block as a tuple (hundreds of blocks a page: no key names): its id ('' when
+ * it is the usual "p<page>b<index>"), kind (index in KINDS), rects (varints in
+ * hundredths of a point, as cleaning rounds them; plain numbers if one is not),
+ * Block.map run-length coded (char-map-codec.ts), then either the inserted
+ * characters (a string) or, when the map does not rebuild the text, null and the text.
  */
-export type WireBlock = [id: string, kind: BlockKind, rects: Rect[], map: string, inserted: string | null, text?: string];
+export type WireBlock = [id: string, kind: number, rects: string | Rect[], map: string, inserted: string | null, text?: string];
+
+const KINDS: readonly BlockKind[] = ['headline', 'subhead', 'paragraph', 'caption', 'byline', 'other'];
+const CENTI = 100;
+
+function encodeBlockRects(rects: readonly Rect[]): string | Rect[] {
+  const w = new IntWriter();
+  w.pushUnsigned(rects.length);
+  for (const r of rects) {
+    const c = r.map((v) => Math.round(v * CENTI));
+    if (c.some((v, i) => !Number.isSafeInteger(v) || v / CENTI !== r[i])) return rects.map((x) => [...x] as Rect);
+    w.push(c[0]);
+    w.push(c[1]);
+    w.push(c[2] - c[0]);
+    w.push(c[3] - c[1]);
+  }
+  return w.toString();
+}
+
+function decodeBlockRects(rects: string | Rect[]): Rect[] {
+  if (typeof rects !== 'string') return rects;
+  const r = new IntReader(rects);
+  const n = r.nextUnsigned();
+  const out: Rect[] = [];
+  for (let i = 0; i < n; i++) {
+    const x0 = r.next();
+    const y0 = r.next();
+    out.push([x0 / CENTI, y0 / CENTI, (x0 + r.next()) / CENTI, (y0 + r.next()) / CENTI]);
+  }
+  return out;
+}
 
 /** A page as `document.pageView` answers: the stored wire (JSON text, passed through), photos and corrections. */
 export interface PageViewReply {
@@ -249,7 +282,15 @@ export function encodePageView(model: PageModel): PageViewWire {
     rects = model.items.flatMap((it) => it.rect);
   }
   const lens = new IntWriter();
-  model.items.forEach((it, i) => lens.push(it.str.length * 8 + (it.eol ? 1 : 0) + (it.vertical ? 2 : 0) + (sent[i] ? 0 : 4)));
+  const vertical = new IntWriter();
+  let lastVertical = -1;
+  model.items.forEach((it, i) => {
+    lens.pushUnsigned(it.str.length * 4 + (it.eol ? 1 : 0) + (sent[i] ? 0 : 2));
+    if (it.vertical) {
+      vertical.pushUnsigned(i - lastVertical - 1);
+      lastVertical = i;
+    }
+  });
   const itemLength = lengthOf(model.items);
   return {
     v: PAGE_VIEW_WIRE_VERSION,
@@ -258,11 +299,12 @@ export function encodePageView(model: PageModel): PageViewWire {
     height: model.height,
     images: model.images ?? [],
     ...(model.illustrations ? { illustrations: model.illustrations } : {}),
-    items: { text: model.items.map((it) => it.str).join(''), lens: lens.toString(), rects, quantum: coded?.q ?? 1 },
-    blocks: model.blocks.map((b) => {
+    items: { text: model.items.map((it) => it.str).join(''), lens: lens.toString(), vertical: vertical.toString(), rects, quantum: coded?.q ?? 1 },
+    blocks: model.blocks.map((b, i): WireBlock => {
       const inserted = textFromMap(b, model.items);
       const map = encodeCharMap(b.map, itemLength);
-      return inserted === null ? [b.id, b.kind, b.rects, map, null, b.text] : [b.id, b.kind, b.rects, map, inserted];
+      const head: [string, number, string | Rect[]] = [b.id === `p${model.number}b${i}` ? '' : b.id, KINDS.indexOf(b.kind), encodeBlockRects(b.rects)];
+      return inserted === null ? [...head, map, null, b.text] : [...head, map, inserted];
     }),
     edits: encodeEdits(model.edits),
   };
@@ -271,19 +313,22 @@ export function encodePageView(model: PageModel): PageViewWire {
 function decodeItems(wire: PageViewWire['items']): ViewItem[] {
   const lens = new IntReader(wire.lens);
   const heads: number[] = [];
-  while (!lens.done) heads.push(lens.next());
+  while (!lens.done) heads.push(lens.nextUnsigned());
   const rects = decodeRects(
     wire.rects,
     wire.quantum,
-    heads.map((h) => (h & 4) === 0),
+    heads.map((h) => (h & 2) === 0),
   );
+  const vertical = new Set<number>();
+  const gaps = new IntReader(wire.vertical);
+  for (let at = -1; !gaps.done; ) vertical.add((at = at + 1 + gaps.nextUnsigned()));
   const items: ViewItem[] = new Array(heads.length);
   let at = 0;
   for (let i = 0; i < heads.length; i++) {
     const h = heads[i];
-    const len = Math.floor(h / 8);
+    const len = Math.floor(h / 4);
     const item: ViewItem = { str: wire.text.slice(at, at + len), rect: rects[i], eol: (h & 1) === 1 };
-    if (h & 2) item.vertical = true;
+    if (vertical.has(i)) item.vertical = true;
     items[i] = item;
     at += len;
   }
@@ -310,9 +355,11 @@ export function decodePageView(wire: PageViewWire, extra: { photos?: Photo[]; co
   if (wire.v !== PAGE_VIEW_WIRE_VERSION) throw new Error(`page view: unknown wire version ${String(wire.v)}`);
   const items = decodeItems(wire.items);
   const itemLength = lengthOf(items);
-  const stored: Block[] = wire.blocks.map((b) => {
+  const stored: Block[] = wire.blocks.map((b, i) => {
     const map = decodeCharMap(b[3], itemLength);
-    return { id: b[0], kind: b[1], text: decodeBlockText(b, map, items), rects: b[2], map };
+    const kind = KINDS[b[1]];
+    if (!kind) throw new Error(`page view: unknown block kind ${b[1]}`);
+    return { id: b[0] || `p${wire.number}b${i}`, kind, text: decodeBlockText(b, map, items), rects: decodeBlockRects(b[2]), map };
   });
   const latest = new Map(extra.corrections ?? []);
   return {

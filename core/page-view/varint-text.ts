@@ -18,7 +18,12 @@ export class IntWriter {
   push(n: number): void {
     if (!Number.isSafeInteger(n)) throw new Error(`varint: not a safe integer: ${n}`);
     // Zigzag without 32-bit operators: values may exceed 2^31.
-    let u = n >= 0 ? n * 2 : -n * 2 - 1;
+    this.pushUnsigned(n >= 0 ? n * 2 : -n * 2 - 1);
+  }
+
+  /** A value known to be ≥ 0 (a length, a header): one bit shorter than push. */
+  pushUnsigned(u: number): void {
+    if (!Number.isSafeInteger(u) || u < 0) throw new Error(`varint: not an unsigned safe integer: ${u}`);
     let out = '';
     do {
       const low = u % 32;
@@ -52,6 +57,11 @@ export class IntReader {
   }
 
   next(): number {
+    const u = this.nextUnsigned();
+    return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
+  }
+
+  nextUnsigned(): number {
     let u = 0;
     let scale = 1;
     for (;;) {
@@ -64,7 +74,7 @@ export class IntReader {
       scale *= 32;
       if (scale > 2 ** 55) throw new Error('varint: number too large');
     }
-    return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
+    return u;
   }
 }
 

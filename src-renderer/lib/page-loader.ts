@@ -5,8 +5,9 @@ import { archive } from './archive.ts';
  * The reader's pages: fetched compact (`document.pageView`, see
  * core/page-view) and decoded here, the one place the renderer unpacks them.
  * A page just fetched for a neighbour (prefetch) is served from a small cache
- * so turning to it costs no round trip; cached pages are dropped on any
- * change that could touch them (a correction, a photo link) by `forgetPage`.
+ * so turning to it costs no round trip. A prefetched page is used once
+ * (taken out of the cache when opened), so what the reader changes on a page
+ * it has open is never overwritten by an older copy.
  */
 
 export type ReaderPage = PageView & {
@@ -64,11 +65,6 @@ export function prefetchPage(id: string, n: number, previewUrl?: (page: ReaderPa
     () => cache.get(k) === job && cache.delete(k),
   );
   while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
-}
-
-/** Drops cached pages of a document (after a correction or a photo link changed one). */
-export function forgetPage(id: string): void {
-  for (const k of [...cache.keys()]) if (k.startsWith(`${id}:`)) cache.delete(k);
 }
 
 /**
