@@ -44,9 +44,11 @@ async function fetchPage(id: string, n: number): Promise<ReaderPage> {
 }
 
 /** Page `n` of document `id`, decoded; a prefetched one is taken from the cache (and leaves it: the reader may change it). */
-export function loadPage(id: string, n: number): Promise<ReaderPage> {
+export function loadPage(id: string, n: number, opts: { preview?: boolean } = {}): Promise<ReaderPage> {
   const hit = cache.get(key(id, n));
   cache.delete(key(id, n));
+  // A PDF page's preview is fetched and decoded while its page view is on the way (a page without one answers 404 at once).
+  if (opts.preview && !readerBaseline && !hit) void warmImage(archive.previewUrl(id, n));
   return hit ?? fetchPage(id, n);
 }
 
