@@ -92,7 +92,7 @@ describe('page view codec', () => {
 
   it('refuses a wire of another version or with lengths that do not add up', () => {
     const wire = encodePageView(page(lineItems()));
-    expect(() => decodePageView({ ...wire, v: 9 as 1 })).toThrow(/version 9/);
+    expect(() => decodePageView({ ...wire, v: 9 as typeof wire.v })).toThrow(/version 9/);
     expect(() => decodePageView({ ...wire, items: { ...wire.items, text: wire.items.text + 'x' } })).toThrow(/do not add up/);
   });
 });
