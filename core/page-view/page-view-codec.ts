@@ -30,7 +30,7 @@ export interface PageView extends CleanedPage {
 }
 
 /** Version of the wire layout; a stored wire of another version is rebuilt from the page model. */
-export const PAGE_VIEW_WIRE_VERSION = 3;
+export const PAGE_VIEW_WIRE_VERSION = 4;
 
 /** The page's stored, unchanging part: everything but photos (relinking rewrites them) and corrections. */
 export interface PageViewWire {
@@ -60,48 +60,34 @@ export interface PageViewWire {
    * A block's text is sent only when its map does not rebuild it; otherwise
    * `inserted` holds the characters cleaning inserted ([-1, -1] in the map), in order.
    */
-  blocks: WireBlock[];
+  blocks: WireBlocks;
   /** Per edit: reason index, item − previous edit's item, start, end − start (varints). */
   edits: string;
 }
 
 /**
- * A block as a tuple (hundreds of blocks a page: no key names): its id ('' when
- * it is the usual "p<page>b<index>"), kind (index in KINDS), rects (varints in
- * hundredths of a point, as cleaning rounds them; plain numbers if one is not),
- * Block.map run-length coded (char-map-codec.ts), then either the inserted
- * characters (a string) or, when the map does not rebuild the text, null and the text.
+ * The blocks in columns (hundreds a page: a few strings, not hundreds of
+ * small objects, whose quotes JSON would escape again inside the reply).
  */
-export type WireBlock = [id: string, kind: number, rects: string | Rect[], map: string, inserted: string | null, text?: string];
-
-const KINDS: readonly BlockKind[] = ['headline', 'subhead', 'paragraph', 'caption', 'byline', 'other'];
-const CENTI = 100;
-
-function encodeBlockRects(rects: readonly Rect[]): string | Rect[] {
-  const w = new IntWriter();
-  w.pushUnsigned(rects.length);
-  for (const r of rects) {
-    const c = r.map((v) => Math.round(v * CENTI));
-    if (c.some((v, i) => !Number.isSafeInteger(v) || v / CENTI !== r[i])) return rects.map((x) => [...x] as Rect);
-    w.push(c[0]);
-    w.push(c[1]);
-    w.push(c[2] - c[0]);
-    w.push(c[3] - c[1]);
-  }
-  return w.toString();
-}
-
-function decodeBlockRects(rects: string | Rect[]): Rect[] {
-  if (typeof rects !== 'string') return rects;
-  const r = new IntReader(rects);
-  const n = r.nextUnsigned();
-  const out: Rect[] = [];
-  for (let i = 0; i < n; i++) {
-    const x0 = r.next();
-    const y0 = r.next();
-    out.push([x0 / CENTI, y0 / CENTI, (x0 + r.next()) / CENTI, (y0 + r.next()) / CENTI]);
-  }
-  return out;
+export interface WireBlocks {
+  /** Block ids, or null when every one is the usual "p<page>b<index>". */
+  ids: string[] | null;
+  /** Per block, its kind's index in KINDS (varints). */
+  kinds: string;
+  /** Per block, its rect count and rects in hundredths of a point (varints: x0, y0, width, height); plain numbers if one is not whole hundredths. */
+  rects: string | Rect[][];
+  /** Every Block.map run-length coded (char-map-codec.ts), one after the other; `mapLens` gives each one's length (varints). */
+  maps: string;
+  mapLens: string;
+  /**
+   * A block's text is rebuilt from its map: mapped characters from the items,
+   * the characters cleaning inserted from `inserted` (all blocks', one after
+   * the other). `insertedLens` per block: its inserted length + 1, or 0 when
+   * the map does not rebuild its text and the text is the next of `texts`.
+   */
+  inserted: string;
+  insertedLens: string;
+  texts: string[];
 }
 
 /** A page as `document.pageView` answers: the stored wire (JSON text, passed through), photos and corrections. */
@@ -123,6 +109,42 @@ const MILLI = 1000;
 function milli(v: number): number | null {
   const m = Math.round(v * MILLI);
   return Number.isSafeInteger(m) && m / MILLI === v ? m : null;
+}
+
+const KINDS: readonly BlockKind[] = ['headline', 'subhead', 'paragraph', 'caption', 'byline', 'other'];
+const CENTI = 100;
+
+function encodeBlockRects(blocks: readonly { rects: readonly Rect[] }[]): string | Rect[][] {
+  const w = new IntWriter();
+  for (const { rects } of blocks) {
+    w.pushUnsigned(rects.length);
+    for (const r of rects) {
+      const c = r.map((v) => Math.round(v * CENTI));
+      if (c.some((v, i) => !Number.isSafeInteger(v) || v / CENTI !== r[i])) return blocks.map((x) => x.rects.map((y) => [...y] as Rect));
+      w.push(c[0]);
+      w.push(c[1]);
+      w.push(c[2] - c[0]);
+      w.push(c[3] - c[1]);
+    }
+  }
+  return w.toString();
+}
+
+function decodeBlockRects(rects: string | Rect[][], count: number): Rect[][] {
+  if (typeof rects !== 'string') return rects;
+  const r = new IntReader(rects);
+  const out: Rect[][] = [];
+  for (let b = 0; b < count; b++) {
+    const n = r.nextUnsigned();
+    const mine: Rect[] = [];
+    for (let i = 0; i < n; i++) {
+      const x0 = r.next();
+      const y0 = r.next();
+      mine.push([x0 / CENTI, y0 / CENTI, (x0 + r.next()) / CENTI, (y0 + r.next()) / CENTI]);
+    }
+    out.push(mine);
+  }
+  return out;
 }
 
 /**
@@ -291,7 +313,6 @@ export function encodePageView(model: PageModel): PageViewWire {
       lastVertical = i;
     }
   });
-  const itemLength = lengthOf(model.items);
   return {
     v: PAGE_VIEW_WIRE_VERSION,
     number: model.number,
@@ -300,12 +321,7 @@ export function encodePageView(model: PageModel): PageViewWire {
     images: model.images ?? [],
     ...(model.illustrations ? { illustrations: model.illustrations } : {}),
     items: { text: model.items.map((it) => it.str).join(''), lens: lens.toString(), vertical: vertical.toString(), rects, quantum: coded?.q ?? 1 },
-    blocks: model.blocks.map((b, i): WireBlock => {
-      const inserted = textFromMap(b, model.items);
-      const map = encodeCharMap(b.map, itemLength);
-      const head: [string, number, string | Rect[]] = [b.id === `p${model.number}b${i}` ? '' : b.id, KINDS.indexOf(b.kind), encodeBlockRects(b.rects)];
-      return inserted === null ? [...head, map, null, b.text] : [...head, map, inserted];
-    }),
+    blocks: encodeBlocks(model.blocks, model.number, model.items),
     edits: encodeEdits(model.edits),
   };
 }
@@ -336,9 +352,69 @@ function decodeItems(wire: PageViewWire['items']): ViewItem[] {
   return items;
 }
 
-function decodeBlockText(b: WireBlock, map: readonly CharSource[], items: readonly ViewItem[]): string {
-  const [id, , , , inserted, text] = b;
-  if (inserted === null) return text ?? '';
+function encodeBlocks(blocks: readonly Block[], page: number, items: readonly RawItem[]): WireBlocks {
+  const itemLength = lengthOf(items);
+  const kinds = new IntWriter();
+  const mapLens = new IntWriter();
+  const insertedLens = new IntWriter();
+  const maps: string[] = [];
+  const inserted: string[] = [];
+  const texts: string[] = [];
+  blocks.forEach((b) => {
+    kinds.pushUnsigned(KINDS.indexOf(b.kind));
+    const map = encodeCharMap(b.map, itemLength);
+    maps.push(map);
+    mapLens.pushUnsigned(map.length);
+    const ins = textFromMap(b, items);
+    if (ins === null) {
+      insertedLens.pushUnsigned(0);
+      texts.push(b.text);
+    } else {
+      insertedLens.pushUnsigned(ins.length + 1);
+      inserted.push(ins);
+    }
+  });
+  return {
+    ids: blocks.every((b, i) => b.id === `p${page}b${i}`) ? null : blocks.map((b) => b.id),
+    kinds: kinds.toString(),
+    rects: encodeBlockRects(blocks),
+    maps: maps.join(''),
+    mapLens: mapLens.toString(),
+    inserted: inserted.join(''),
+    insertedLens: insertedLens.toString(),
+    texts,
+  };
+}
+
+function decodeBlocks(wire: WireBlocks, page: number, items: readonly ViewItem[]): Block[] {
+  const itemLength = lengthOf(items);
+  const kinds = new IntReader(wire.kinds);
+  const mapLens = new IntReader(wire.mapLens);
+  const insertedLens = new IntReader(wire.insertedLens);
+  const count: number[] = [];
+  while (!kinds.done) count.push(kinds.nextUnsigned());
+  const rects = decodeBlockRects(wire.rects, count.length);
+  const out: Block[] = [];
+  let mapAt = 0;
+  let insAt = 0;
+  let textAt = 0;
+  for (let i = 0; i < count.length; i++) {
+    const kind = KINDS[count[i]];
+    if (!kind) throw new Error(`page view: unknown block kind ${count[i]}`);
+    const mapLen = mapLens.nextUnsigned();
+    const map = decodeCharMap(wire.maps.slice(mapAt, (mapAt += mapLen)), itemLength);
+    const insLen = insertedLens.nextUnsigned();
+    let text: string;
+    if (insLen === 0) {
+      text = wire.texts[textAt++];
+      if (text === undefined) throw new Error('page view: a block text is missing');
+    } else text = textOf(map, wire.inserted.slice(insAt, (insAt += insLen - 1)), items, i);
+    out.push({ id: wire.ids ? wire.ids[i] : `p${page}b${i}`, kind, text, rects: rects[i] ?? [], map });
+  }
+  return out;
+}
+
+function textOf(map: readonly CharSource[], inserted: string, items: readonly ViewItem[], block: number): string {
   const out: string[] = new Array(map.length);
   let k = 0;
   for (let c = 0; c < map.length; c++) {
@@ -346,7 +422,7 @@ function decodeBlockText(b: WireBlock, map: readonly CharSource[], items: readon
     if (item === -1 && char === -1) out[c] = inserted[k++] ?? '';
     else out[c] = items[item]?.str[char] ?? '';
   }
-  if (k !== inserted.length) throw new Error(`page view: block ${id} has inserted characters left over`);
+  if (k !== inserted.length) throw new Error(`page view: block ${block} has inserted characters left over`);
   return out.join('');
 }
 
@@ -354,13 +430,7 @@ function decodeBlockText(b: WireBlock, map: readonly CharSource[], items: readon
 export function decodePageView(wire: PageViewWire, extra: { photos?: Photo[]; corrections?: ReadonlyArray<readonly [string, string]> } = {}): PageView {
   if (wire.v !== PAGE_VIEW_WIRE_VERSION) throw new Error(`page view: unknown wire version ${String(wire.v)}`);
   const items = decodeItems(wire.items);
-  const itemLength = lengthOf(items);
-  const stored: Block[] = wire.blocks.map((b, i) => {
-    const map = decodeCharMap(b[3], itemLength);
-    const kind = KINDS[b[1]];
-    if (!kind) throw new Error(`page view: unknown block kind ${b[1]}`);
-    return { id: b[0] || `p${wire.number}b${i}`, kind, text: decodeBlockText(b, map, items), rects: decodeBlockRects(b[2]), map };
-  });
+  const stored = decodeBlocks(wire.blocks, wire.number, items);
   const latest = new Map(extra.corrections ?? []);
   return {
     number: wire.number,
