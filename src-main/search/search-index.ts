@@ -136,6 +136,21 @@ export class SearchIndex {
     return (this.stmts[sql] ??= this.db.prepare(sql));
   }
 
+  /** The library stamp (SearchService.libraryStamp) the index was last brought up to date with, if nothing changed it since. */
+  matchedLibrary(): string | null {
+    const row = this.stmt("SELECT value FROM meta WHERE key = 'library'").get() as { value: string } | undefined;
+    return row ? row.value : null;
+  }
+
+  setMatchedLibrary(stamp: string): void {
+    this.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('library', ?)").run(stamp);
+  }
+
+  /** Any change to which documents are indexed forgets the stamp, in its own transaction: a crash part-way never looks up to date. */
+  private forgetMatchedLibrary(): void {
+    this.stmt("DELETE FROM meta WHERE key = 'library'").run();
+  }
+
   /** Indexed documents and their page counts: what the service compares with the library. */
   documents(): Map<string, number> {
     const rows = this.stmt('SELECT id, pages FROM docs').all() as Array<{ id: string; pages: number }>;
@@ -206,6 +221,7 @@ export class SearchIndex {
     this.db.exec('BEGIN IMMEDIATE');
     let open = true;
     try {
+      this.forgetMatchedLibrary();
       const old = this.docNumber(id);
       if (old !== null) this.deleteRows(old, null, ['cleaned', 'corrected', 'raw']);
       this.stmt('INSERT INTO docs (id, pages) VALUES (?, -1) ON CONFLICT(id) DO UPDATE SET pages = -1').run(id);
@@ -251,6 +267,7 @@ export class SearchIndex {
     this.transaction(() => {
       const n = this.docNumber(id);
       if (n === null) return;
+      this.forgetMatchedLibrary();
       this.deleteRows(n, null, ['cleaned', 'corrected', 'raw']);
       this.stmt('DELETE FROM docs WHERE n = ?').run(n);
     });
