@@ -9,6 +9,7 @@ import { CorrectionStore } from '../library/correction-store.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import { SearchIndex, type IndexBlock, type IndexLayer, type IndexPageInput } from './search-index.ts';
+import { takePageTexts } from './stored-page-texts.ts';
 
 /**
  * Keeps the search index in step with the library and answers queries.
@@ -110,6 +111,12 @@ export class SearchService {
   }
 
   private *storedPages(id: string, count: number): Generator<IndexPageInput> {
+    // Just imported by this process: its text is still at hand (stored-page-texts.ts).
+    const held = takePageTexts(this.store, id, count);
+    if (held) {
+      yield* held;
+      return;
+    }
     for (let n = 1; n <= count; n++) {
       const page = this.store.page(id, n);
       if (page) yield pageInput(page);
