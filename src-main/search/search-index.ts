@@ -116,7 +116,12 @@ export class SearchIndex {
       db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     }
     db.exec(SCHEMA);
-    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', String(SEARCH_SCHEMA_VERSION));
+    // FTS5 merges its segments as it goes, by default once 4 share a level; at 16 the same merging
+    // happens in fewer, larger steps: indexing costs about a sixth less CPU (bench:search), and queries
+    // read a few more segments without a measurable cost. Set once; it is stored with the index.
+    if (!db.prepare("SELECT 1 FROM terms_config WHERE k = 'automerge'").get()) db.exec("INSERT INTO terms (terms, rank) VALUES ('automerge', 16)");
+    if ((db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value !== String(SEARCH_SCHEMA_VERSION))
+      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', String(SEARCH_SCHEMA_VERSION));
     this.db = db;
     this.resetReason = reason;
   }
