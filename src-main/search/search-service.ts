@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { StatementSync } from 'node:sqlite';
 import type { ParsedParams } from '../../core/contract.ts';
 import type { Block, PageModel, RawItem, Rect } from '../../core/page-model.ts';
 import type { Range } from '../../core/search/snippet.ts';
@@ -38,6 +39,8 @@ export class SearchService {
   private again = false;
   private closed = false;
   private unsubscribe: (() => void) | null = null;
+  private hitBlock: StatementSync | null = null;
+  private hitItems: StatementSync | null = null;
 
   constructor(store: LibraryStore, events?: EventBus) {
     this.store = store;
@@ -248,21 +251,19 @@ export class SearchService {
    * 20 hits was the largest part of a CLI search after start-up.
    */
   private cleanedHitRects(id: string, page: number, blockId: string, ranges: readonly Range[]): Rect[] {
-    const row = this.store.db
-      .prepare(
-        `SELECT (SELECT b.value FROM json_each(p.cleaned, '$.blocks') b WHERE b.value ->> 'id' = ?) AS block
-         FROM pages p JOIN documents d ON d.id = p.doc_id WHERE p.doc_id = ? AND p.number = ?`,
-      )
-      .get(blockId, id, page) as { block: string | null } | undefined;
+    const row = (this.hitBlock ??= this.store.db.prepare(
+      `SELECT (SELECT b.value FROM json_each(p.cleaned, '$.blocks') b WHERE b.value ->> 'id' = ?) AS block
+       FROM pages p JOIN documents d ON d.id = p.doc_id WHERE p.doc_id = ? AND p.number = ?`,
+    )).get(blockId, id, page) as { block: string | null } | undefined;
     if (!row?.block) return [];
     const block = JSON.parse(row.block) as Block;
     const needed = new Set<number>();
     for (const [s, e] of ranges) for (let k = s; k < Math.min(e, block.map.length); k++) if (block.map[k][0] >= 0) needed.add(block.map[k][0]);
     // A sparse array: charRects reads only the items the matched characters came from.
     const items: RawItem[] = [];
-    const rows = this.store.db
-      .prepare(`SELECT key, value FROM json_each((SELECT raw FROM pages WHERE doc_id = ? AND number = ?), '$.items') WHERE key IN (SELECT value FROM json_each(?))`)
-      .all(id, page, JSON.stringify([...needed])) as Array<{ key: number; value: string }>;
+    const rows = (this.hitItems ??= this.store.db.prepare(
+      `SELECT key, value FROM json_each((SELECT raw FROM pages WHERE doc_id = ? AND number = ?), '$.items') WHERE key IN (SELECT value FROM json_each(?))`,
+    )).all(id, page, JSON.stringify([...needed])) as Array<{ key: number; value: string }>;
     for (const r of rows) items[r.key] = JSON.parse(r.value) as RawItem;
     return blockHitRects(items, block, ranges);
   }
