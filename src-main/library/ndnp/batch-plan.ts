@@ -1,5 +1,6 @@
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import nodePath, { join } from 'node:path';
+import { MAX_METS_BYTES } from '../../../core/ndnp-sniff.ts';
 import { looksLikeIssueMets, parseIssueMets } from './issue-mets.ts';
 
 /**
@@ -45,8 +46,6 @@ export interface NdnpPlan {
 
 const LCCN_DIR = /^[a-z]{1,3}\d{8,10}$/;
 const HEAD_BYTES = 4096;
-/** Larger XML files are not issue METS (those are tens of KB); ALTO pages can be MBs and need no look. */
-const MAX_METS_BYTES = 16 * 1024 * 1024;
 
 function head(file: string): string {
   const fd = openSync(file, 'r');
