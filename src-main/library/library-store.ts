@@ -26,7 +26,7 @@ import { migrate } from './migrations.ts';
  */
 
 /** How long a process waits for another's write transaction before giving up with "database is locked". */
-const BUSY_TIMEOUT_MS = 30_000;
+export const BUSY_TIMEOUT_MS = 30_000;
 /** Heartbeats are written at most this often while pages arrive. */
 const HEARTBEAT_EVERY_MS = 30_000;
 

@@ -142,6 +142,14 @@ export const MIGRATIONS: readonly Migration[] = [
       if (!have.has('language')) db.exec("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''");
     },
   },
+  {
+    version: 7,
+    name: "each page's compact view for the reader (core/page-view), a cache filled on first read or in the background; NULL until then",
+    up: (db) => {
+      const have = new Set((db.prepare('PRAGMA table_info(pages)').all() as Array<{ name: string }>).map((c) => c.name));
+      if (!have.has('view')) db.exec('ALTER TABLE pages ADD COLUMN view TEXT');
+    },
+  },
 ];
 
 export interface MigrationReport {
