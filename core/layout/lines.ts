@@ -303,7 +303,7 @@ export function baselineOf(l: Line): number {
 
 const baselines = new WeakMap<Line, [segs: number, baseline: number]>();
 
-function lineOf(s: Segment): Line {
+export function lineOf(s: Segment): Line {
   return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
 }
 
@@ -419,7 +419,7 @@ function inkAcross(l: Line, g0: number, g1: number): boolean {
   return hole < 0.5 * (g1 - g0) && hole <= Math.max(1.6 * wordGap, 0.3 * l.size);
 }
 
-function absorb(a: Line, b: Line): void {
+export function absorb(a: Line, b: Line): void {
   const gap = b.x0 - a.x1;
   if (gap > 0) {
     a.gapSum += gap;

@@ -12,7 +12,13 @@ export interface PageProcessor {
     kind: SourceKind,
     data: Uint8Array,
     onPage: (raw: RawPage, cleaned: CleanedPage) => void,
+    /** `alto`: the ALTO XML that came with a PDF (layout and photos from the OCR engine). */
+    opts?: ProcessOptions,
   ): Promise<{ pageCount: number; title?: string }>;
+}
+
+export interface ProcessOptions {
+  alto?: string | null;
 }
 
 export interface ImportInput {
@@ -21,6 +27,8 @@ export interface ImportInput {
   /** Metadata known from outside the file (an issue METS); it beats every guess. */
   meta?: Partial<DocumentMetadata>;
   placement?: DocumentPlacement;
+  /** The ALTO XML that came with the PDF (alto-sidecar.ts): the pages' layout is the OCR engine's. */
+  alto?: string | null;
 }
 
 /** The error message every surface shows: one line, naming the file as given and the reason. */
@@ -93,7 +101,7 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
     if (store.storeOriginal(input.bytes) !== id) throw new Error('the file changed while it was being imported');
-    const { title } = await derivePages(store, processor, id, kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
+    const { title } = await derivePages(store, processor, id, kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned), { alto: input.alto });
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.
