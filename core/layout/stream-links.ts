@@ -79,7 +79,7 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
 
 /** A mark this short (glyphs) boxed this much smaller than the word beside it has no baseline of its own. */
 const MARK_GLYPHS = 2;
-const MARK_HEIGHT = 0.6;
+const MARK_HEIGHT = 0.4;
 
 /**
  * `mark` is a punctuation mark or speck (an apostrophe boxed at the top of
