@@ -16,6 +16,8 @@ import { LOC_DIR } from '../../test-support/real-pages.ts';
 import { importPaths } from './import-paths.ts';
 import { LibraryStore } from './library-store.ts';
 import { createProcessor } from './processor.ts';
+import { rebuildPages, verifyLibrary } from './verify-library.ts';
+import { sha256 } from './library-store.ts';
 
 const NAME = 'evening-star-1918-09-01-p1';
 const have = existsSync(join(LOC_DIR, `${NAME}.alto.xml`));
@@ -26,6 +28,7 @@ let store: LibraryStore;
 const processor = createProcessor();
 let withAlto: PageModel;
 let without: PageModel;
+let id: string;
 
 beforeAll(async () => {
   if (!have) return;
@@ -38,7 +41,8 @@ beforeAll(async () => {
   copyFileSync(join(LOC_DIR, `${NAME}.pdf`), join(dir, 'b', `${NAME}.pdf`));
   store = new LibraryStore(join(dir, 'lib'));
   const [a] = (await importPaths(store, processor, [join(dir, 'a')])).filter((r) => r.status === 'imported');
-  withAlto = store.page(a.id!, 1)!;
+  id = a.id!;
+  withAlto = store.page(id, 1)!;
   const other = new LibraryStore(join(dir, 'lib2'));
   const [b] = (await importPaths(other, processor, [join(dir, 'b')])).filter((r) => r.status === 'imported');
   without = other.page(b.id!, 1)!;
@@ -85,5 +89,26 @@ describe('import with the ALTO beside the scan', () => {
     // Not 1: blocks are boxes, and a line the engine ran into the gutter makes its box overlap the neighbouring column's.
     expect(c.wholeShare).toBeGreaterThanOrEqual(0.99);
     expect(c.tinyShare).toBeLessThanOrEqual(0.01);
+  });
+
+  it.skipIf(!have)('keeps the ALTO beside the original, so verify --repair rebuilds the same layout, and remove deletes it', async () => {
+    const altoId = sha256(readFileSync(join(LOC_DIR, `${NAME}.alto.xml`)));
+    expect(store.layoutOriginal(id)).toBe(altoId);
+    expect(Buffer.from(store.readOriginal(altoId)).equals(readFileSync(join(LOC_DIR, `${NAME}.alto.xml`)))).toBe(true);
+    expect(verifyLibrary(store).problems).toEqual([]);
+    // Lose the page, as a damaged library might.
+    (store as unknown as { db: { prepare(q: string): { run(...a: unknown[]): void } } }).db.prepare('DELETE FROM pages WHERE doc_id = ?').run(id);
+    const report = verifyLibrary(store, { repair: true });
+    expect(report.rebuildable).toEqual([id]);
+    // The repair's garbage collection spares the ALTO: a document's layout uses it.
+    expect(report.repaired).toEqual([]);
+    await rebuildPages(store, processor, report.rebuildable);
+    const rebuilt = store.page(id, 1)!;
+    expect(rebuilt.layout).toBe('alto');
+    expect(rebuilt.blocks).toEqual(withAlto.blocks);
+    expect(verifyLibrary(store).problems).toEqual([]);
+    store.removeDocuments([id]);
+    expect(store.objectIds()).toEqual([]);
+    expect(verifyLibrary(store).problems).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { fileErrorReason } from './file-error-reason.ts';
 import { importError, importFiles, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
-import { readAlto, siblingAlto } from './alto-sidecar.ts';
+import { readAltoBytes, siblingAlto } from './alto-sidecar.ts';
 
 export interface CollectedFiles {
   files: string[];
@@ -198,9 +198,9 @@ export async function importPaths(
     const planned = ndnp.get(file);
     // The OCR engine's layout, when the scan came with its ALTO (the issue METS names it, or it sits beside the PDF).
     const altoPath = /\.pdf$/i.test(file) ? (planned?.alto ?? siblingAlto(file)) : null;
-    let alto: string | null = null;
+    let alto: Uint8Array | null = null;
     try {
-      alto = altoPath ? readAlto(file, altoPath) : null;
+      alto = altoPath ? readAltoBytes(file, altoPath) : null;
     } catch (err) {
       // An unreadable or oversized ALTO costs the page its OCR layout, not its import.
       results.push({ file: altoPath!, status: 'skipped', error: `${(err as Error).message} (the page's layout comes from the PDF instead)` });
