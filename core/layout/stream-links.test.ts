@@ -34,4 +34,27 @@ describe('stream links', () => {
     expect(cleaned.blocks.map((b) => b.text)).toEqual(["the Annua) ' Conference met -here."]);
     expect(provenanceProblems(p, cleaned)).toEqual([]);
   });
+
+  it('keep a word whose OCR box hangs down over the next line on the line it starts on', () => {
+    // From the 1859 scan: "improvement" is boxed 26 pt tall (the line below merged into it), its top level
+    // with its line's; it was a one-word block. The next line ("lanterns.") stays a line of its own.
+    const items = [
+      word('Deposit.', [350.4, 994.5, 385.7, 1008.1]),
+      word(' ', [385.7, 994.5, 389.5, 1008.1]),
+      word('N.', [389.5, 994.9, 400.1, 1006.5]),
+      word(' ', [400.1, 994.9, 404.4, 1006.5]),
+      word('Y.', [404.4, 995.0, 415.4, 1006.2]),
+      word(' ', [415.4, 995.0, 419.0, 1006.2]),
+      word('For', [419.0, 995.0, 439.4, 1006.2]),
+      word(' ', [439.4, 995.0, 443.0, 1006.2]),
+      word('improvement', [443.0, 992.2, 495.7, 1018.2], true),
+      word('in', [350.4, 1003.6, 360.0, 1015.4]),
+      word(' ', [360.0, 1003.6, 363.0, 1015.4]),
+      word('lanterns.', [367.7, 1003.4, 404.9, 1015.4], true),
+    ];
+    const p = { ...page(items), width: 1600, height: PAGE_H };
+    const cleaned = cleanPage(p);
+    expect(cleaned.blocks.map((b) => b.text)).toEqual(['Deposit. N. Y. For improvement in lanterns.']);
+    expect(provenanceProblems(p, cleaned)).toEqual([]);
+  });
 });

@@ -65,7 +65,7 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     // A mark linked before is judged by the word it sits beside, and so is whatever follows it.
     const ref = word.get(a) ?? a;
     const mark = Math.abs(ref.bottom - b.bottom) > LINK_BASELINE * Math.max(ref.size, b.size);
-    if (mark && !markWithin(b, ref) && !markWithin(ref, b)) continue;
+    if (mark && !markWithin(b, ref) && !markWithin(ref, b) && !hangsFrom(b, ref) && !hangsFrom(ref, b)) continue;
     // Glyphs between them (skipped overprints aside) must all be whitespace:
     // anything else was drawn elsewhere in between.
     let clean = true;
@@ -93,6 +93,17 @@ function markWithin(mark: Segment, word: Segment): boolean {
   const h = word.bottom - word.top;
   if (!(mark.bottom - mark.top < MARK_HEIGHT * h)) return false;
   return mark.top >= word.top - 0.15 * h && mark.bottom <= word.bottom + 0.15 * h;
+}
+
+/**
+ * `tall`'s box starts where `word`'s does and reaches down past it: OCR
+ * layers box a word together with a smudge or the line below now and then
+ * (boxes two or three lines tall), so its bottom is no baseline, but its top
+ * still lines up with the line the producer drew it on.
+ */
+function hangsFrom(tall: Segment, word: Segment): boolean {
+  const h = word.bottom - word.top;
+  return tall.bottom - tall.top > 1.5 * h && Math.abs(tall.top - word.top) <= LINK_BASELINE * h;
 }
 
 /**
