@@ -65,7 +65,9 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     // A mark linked before is judged by the word it sits beside, and so is whatever follows it.
     const ref = word.get(a) ?? a;
     const mark = Math.abs(ref.bottom - b.bottom) > LINK_BASELINE * Math.max(ref.size, b.size);
-    if (mark && !markWithin(b, ref) && !markWithin(ref, b) && !hangsFrom(b, ref) && !hangsFrom(ref, b)) continue;
+    // Marks and specks have boxes of any height: only words hang (a 20 pt "!" beside a 46 pt headline word does not).
+    const words = () => hasLetter(page, g, a) && hasLetter(page, g, b);
+    if (mark && !markWithin(b, ref) && !markWithin(ref, b) && !((hangsFrom(b, ref) || hangsFrom(ref, b)) && words())) continue;
     // Glyphs between them (skipped overprints aside) must all be whitespace:
     // anything else was drawn elsewhere in between.
     let clean = true;
@@ -93,6 +95,13 @@ function markWithin(mark: Segment, word: Segment): boolean {
   const h = word.bottom - word.top;
   if (!(mark.bottom - mark.top < MARK_HEIGHT * h)) return false;
   return mark.top >= word.top - 0.15 * h && mark.bottom <= word.bottom + 0.15 * h;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+function hasLetter(page: RawPage, g: Glyphs, s: Segment): boolean {
+  const str = page.items[s.item].str;
+  return s.glyphs.some((i) => LETTER.test(str.slice(g.char[i], g.char[i] + g.len[i])));
 }
 
 /**
