@@ -5,6 +5,7 @@ import type { ImportResult } from '../../core/library-model.ts';
 import { fileErrorReason } from './file-error-reason.ts';
 import { importError, importFiles, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
+import { plannedMetadata } from './ndnp/planned-input.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
 import { readAltoBytes, siblingAlto } from './alto-sidecar.ts';
 
@@ -206,11 +207,7 @@ export async function importPaths(
       results.push({ file: altoPath!, status: 'skipped', error: `${(err as Error).message} (the page's layout comes from the PDF instead)` });
     }
     const input: ImportInput = { name: file, bytes: read.bytes, alto };
-    if (planned) {
-      const m = planned.meta;
-      input.meta = { newspaper: store.titleName(m.lccn) || m.newspaper || m.lccn, date: m.date, edition: m.edition, page: /^\d+$/.test(m.pageNumber) ? Number(m.pageNumber) : null };
-      input.placement = { lccn: m.lccn, issue: m.issue, sequence: m.sequence, pageLabel: m.pageNumber, volume: m.volume, number: m.number };
-    }
+    if (planned) Object.assign(input, plannedMetadata(store, planned.meta));
     results.push(...(await importFiles(store, processor, [input])));
   }
   onProgress?.(files.length, files.length, '');

@@ -6,6 +6,7 @@ import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata
 import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
 import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
+import { dropPageTexts, holdPageText } from '../search/stored-page-texts.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -106,7 +107,19 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     // The ALTO too: a rebuild (verify --repair) derives the same layout from it.
     layoutOriginal = input.alto && kind === 'pdf' ? store.storeOriginal(input.alto) : null;
     const alto = layoutOriginal ? altoText(input.alto!) : null;
-    const { title } = await derivePages(store, processor, id, kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned), { alto });
+    const { title } = await derivePages(
+      store,
+      processor,
+      id,
+      kind,
+      input.bytes,
+      (raw, cleaned) => {
+        pending.addPage(raw, cleaned);
+        // The search index takes the text from here instead of parsing the stored page back.
+        holdPageText(store, id, raw, cleaned);
+      },
+      { alto },
+    );
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.
@@ -118,6 +131,7 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
     return { file, status: 'imported', id };
   } catch (err) {
     // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.
+    dropPageTexts(store, id);
     if (err instanceof DuplicateDocumentError) return { file, status: 'duplicate', id };
     pending.abort();
     if (layoutOriginal) store.discardOriginal(layoutOriginal);
