@@ -22,7 +22,8 @@ export interface ExtractPool {
   extract(
     data: Uint8Array,
     onPage: PageHandler,
-    opts?: ExtractOptions & { clean?: boolean; format?: SourceFormat },
+    /** `alto`: the ALTO XML that came with a PDF, for cleaning to take the layout from. */
+    opts?: ExtractOptions & { clean?: boolean; format?: SourceFormat; alto?: string },
   ): Promise<{ pageCount: number; info: PdfInfo }>;
   close(): Promise<void>;
 }
@@ -39,6 +40,7 @@ interface Job {
   opts: ExtractOptions;
   clean: boolean;
   format: SourceFormat;
+  alto?: string;
   onPage: PageHandler;
   resolve: (r: { pageCount: number; info: PdfInfo }) => void;
   reject: (e: Error) => void;
@@ -147,7 +149,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       const { resolve, reject } = job;
       job.resolve = (r) => (done(), resolve(r));
       job.reject = (e) => (done(), reject(e));
-      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format }, [job.data.buffer as ArrayBuffer]);
+      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format, alto: job.alto }, [job.data.buffer as ArrayBuffer]);
     }
   }
 
@@ -159,8 +161,8 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
         data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
       const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
       return new Promise((resolve, reject) => {
-        const { clean = false, format = 'pdf', ...pdfOpts } = extractOpts;
-        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, onPage, resolve, reject });
+        const { clean = false, format = 'pdf', alto, ...pdfOpts } = extractOpts;
+        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, alto, onPage, resolve, reject });
         pump();
       });
     },

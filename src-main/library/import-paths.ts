@@ -7,6 +7,7 @@ import { importError, importFiles, maxImportBytes, tooLargeReason, type ImportIn
 import type { LibraryStore } from './library-store.ts';
 import { plannedMetadata } from './ndnp/planned-input.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
+import { readAltoBytes, siblingAlto } from './alto-sidecar.ts';
 
 export interface CollectedFiles {
   files: string[];
@@ -195,8 +196,17 @@ export async function importPaths(
       results.push({ file, status: read.status, error: importError(file, read.reason) });
       continue;
     }
-    const input: ImportInput = { name: file, bytes: read.bytes };
     const planned = ndnp.get(file);
+    // The OCR engine's layout, when the scan came with its ALTO (the issue METS names it, or it sits beside the PDF).
+    const altoPath = /\.pdf$/i.test(file) ? (planned?.alto ?? siblingAlto(file)) : null;
+    let alto: Uint8Array | null = null;
+    try {
+      alto = altoPath ? readAltoBytes(file, altoPath) : null;
+    } catch (err) {
+      // An unreadable or oversized ALTO costs the page its OCR layout, not its import.
+      results.push({ file: altoPath!, status: 'skipped', error: `${(err as Error).message} (the page's layout comes from the PDF instead)` });
+    }
+    const input: ImportInput = { name: file, bytes: read.bytes, alto };
     if (planned) Object.assign(input, plannedMetadata(store, planned.meta));
     results.push(...(await importFiles(store, processor, [input])));
   }

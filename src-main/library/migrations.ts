@@ -150,6 +150,14 @@ export const MIGRATIONS: readonly Migration[] = [
       if (!have.has('view')) db.exec('ALTER TABLE pages ADD COLUMN view TEXT');
     },
   },
+  {
+    version: 8,
+    name: "the ALTO file a scan came with, kept beside the originals (its SHA-256): the pages' layout is derived from it, so a rebuild needs it",
+    up: (db) => {
+      const have = new Set((db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name));
+      if (!have.has('layout_original')) db.exec('ALTER TABLE documents ADD COLUMN layout_original TEXT');
+    },
+  },
 ];
 
 export interface MigrationReport {

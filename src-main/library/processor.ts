@@ -25,7 +25,7 @@ export const SINGLE_SHARD_BYTES = 96 * 1024 * 1024;
 export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void> } {
   const pool = createExtractPool({ workerUrl: opts.workerUrl });
   return {
-    async process(kind, data, onPage) {
+    async process(kind, data, onPage, opts = {}) {
       if (kind === 'text') {
         const { pageCount } = await pool.extract(data, (raw, cleaned) => onPage(raw, cleaned!), { clean: true, format: 'text' });
         return { pageCount };
@@ -37,7 +37,7 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       const shards = await Promise.all(
         Array.from({ length: n }, (_, k) =>
           // The pool transfers (detaches) what it is given: every shard but the last gets its own copy.
-          pool.extract(k === n - 1 ? data : new Uint8Array(data), (raw, cleaned) => onPage(raw, cleaned!), { clean: true, shard: [k, n] }),
+          pool.extract(k === n - 1 ? data : new Uint8Array(data), (raw, cleaned) => onPage(raw, cleaned!), { clean: true, shard: [k, n], alto: opts.alto ?? undefined }),
         ),
       );
       const pageCount = shards.reduce((sum, s) => sum + s.pageCount, 0);
