@@ -93,8 +93,8 @@ it('ranks the chosen photo’s links and follows a link to another page', async 
   await r.open('a', 1);
   r.photoId = 'p1i0';
   expect([...r.photoLinks]).toEqual([
-    ['p1b2', { rank: 1, score: 0.8 }],
-    ['p1b1', { rank: 2, score: 0.5 }],
+    ['p1b2', { rank: 1, score: 0.8, weak: false }],
+    ['p1b1', { rank: 2, score: 0.5, weak: false }],
   ]);
   await r.showBlock('p2b1');
   expect([r.pageNum, r.activeId]).toEqual([2, 'p2b1']);

@@ -3,6 +3,7 @@ import type { Block, CharSource, PageModel, Photo } from '../../core/page-model.
 import { adjacentInIssue } from '../../core/library-tree.ts';
 import { charRects } from '../../core/geometry/char-rects.ts';
 import { detectLanguage } from '../../core/language.ts';
+import { isWeakLink } from '../../core/photos/link-strength.ts';
 
 /**
  * The open page and what the reader has chosen on it: the document, page
@@ -47,7 +48,7 @@ export class ReaderStore {
   readonly selectionRects = $derived(this.model && this.selection.length ? charRects(this.model.items, this.selection) : []);
   readonly selectedPhoto = $derived<Photo | null>(this.model?.photos.find((p) => p.id === this.photoId) ?? null);
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly photoLinks = $derived(new Map((this.selectedPhoto?.links ?? []).map((l, i) => [l.block, { rank: i + 1, score: l.score }])));
+  readonly photoLinks = $derived(new Map((this.selectedPhoto?.links ?? []).map((l, i) => [l.block, { rank: i + 1, score: l.score, weak: isWeakLink(l) }])));
   // The page's language, read from its text; the archivist's choice in Details… wins.
   // (The first few hundred blocks or items say it; a huge page need not be joined whole.)
   readonly detectedLang = $derived(
