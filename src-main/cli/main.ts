@@ -1,8 +1,9 @@
-import { commandHelp, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
+import { commandHelp as helpOf, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
 import { annotationsCommandSpec } from './annotations-command.ts';
 import { extractCommandSpec } from './extract-command.ts';
 import { importCommandSpec } from './import-command.ts';
 import { listCommand } from './list-command.ts';
+import { helpWidth, twoColumns, wrapHelp } from './help-text.ts';
 import { printable } from './printable.ts';
 import { removeCommand } from './remove-command.ts';
 import { searchCommand } from './search-command.ts';
@@ -25,15 +26,14 @@ const COMMANDS: Command[] = [
   articleCommandSpec,
 ];
 
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+function help(width: number): string {
+  const commands: Array<[string, string]> = [...COMMANDS.map((c): [string, string] => [c.usage, c.summary.split(';')[0]]), ['help [COMMAND]', "this text, or one command's help"]];
   return `broadsheet ${version}: offline reader for digitized newspaper archives
 
 Usage: broadsheet <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.usage.padEnd(width)}   ${c.summary.split(';')[0]}`).join('\n')}
-  help [COMMAND]${' '.repeat(Math.max(1, width - 11))}this text, or one command's help
+${twoColumns(commands, width)}
 
 Options:
   --help, -h      help (after a command: that command's help)
@@ -45,8 +45,11 @@ The library is --library DIR, else $BROADSHEET_LIBRARY, else the app's data fold
 
 async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  // Help fits the terminal (80 columns when piped).
+  const width = helpWidth(process.stdout.columns);
+  const commandHelp = (c: Command) => wrapHelp(helpOf(c), width);
   if (!name || name === '--help' || name === '-h') {
-    io.out(help());
+    io.out(wrapHelp(help(width), width));
     return 0;
   }
   if (name === '--version') {
@@ -55,7 +58,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const find = (n: string) => COMMANDS.find((c) => c.name === n);
   if (name === 'help') {
-    if (rest.length === 0) io.out(help());
+    if (rest.length === 0) io.out(wrapHelp(help(width), width));
     else {
       const command = find(rest[0]);
       if (!command) throw new UsageError(`no command "${printable(rest[0])}" (see broadsheet --help)`);
