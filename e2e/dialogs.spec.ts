@@ -23,17 +23,19 @@ async function look(dialog: Locator) {
     const s = getComputedStyle(el);
     const h2 = getComputedStyle(el.querySelector('h2')!);
     const box = el.getBoundingClientRect();
+    // In rem, as app.css writes them.
+    const rem = (px: string) => Math.round((parseFloat(px) / parseFloat(getComputedStyle(document.documentElement).fontSize)) * 100) / 100;
     return {
       radius: s.borderRadius,
-      padding: s.padding,
+      padding: [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft].map(rem).join(' '),
       border: `${s.borderTopWidth} ${s.borderTopStyle}`,
-      heading: h2.fontSize,
+      heading: rem(h2.fontSize),
       fits: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
     };
   });
 }
 
-const SHARED = { radius: '8px', padding: '16px 20px', border: '1px solid', heading: '16.8px', fits: true };
+const SHARED = { radius: '8px', padding: '1 1.25 1 1.25', border: '1px solid', heading: 1.05, fits: true };
 
 async function check(page: Page, dialog: Locator, name: string) {
   await expect(dialog).toBeVisible();
@@ -50,7 +52,8 @@ test('Details, Remove, Bulk edit, Annotation, Correction and Articles share one 
   const remove = page.getByRole('alertdialog', { name: 'Remove from the library?' });
   await check(page, remove, 'remove');
   await remove.getByRole('button', { name: 'Cancel' }).click();
-  await page.keyboard.press('Escape');
+  await expect(remove).toBeHidden();
+  await details.getByRole('button', { name: 'Cancel' }).last().click();
   await expect(details).toBeHidden();
 
   await reader.library.getByRole('button', { name: 'Select' }).click();
@@ -65,7 +68,7 @@ test('Details, Remove, Bulk edit, Annotation, Correction and Articles share one 
   await reader.cleaned.click();
   await page.keyboard.press('j');
   await page.keyboard.press('a');
-  const annotation = page.getByRole('dialog', { name: /^Annotate/ });
+  const annotation = page.getByRole('dialog', { name: /annotation|Annotate/ });
   await check(page, annotation, 'annotation');
   await page.keyboard.press('Escape');
   await expect(annotation).toBeHidden();

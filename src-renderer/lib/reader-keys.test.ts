@@ -51,6 +51,13 @@ it('leaves letters to a field being typed in, and Esc to a field holding text', 
   expect(press('j', { tagName: 'INPUT', type: 'checkbox', value: 'on' }).calls).toEqual(['block 1']);
 });
 
+it('leaves every key to an open dialog, so Esc closes it', () => {
+  const inDialog = { tagName: 'BUTTON', closest: (sel: string) => (sel === 'dialog[open]' ? {} : null) };
+  expect(press('Escape', inDialog)).toEqual({ calls: [], prevented: false });
+  expect(press('j', inDialog)).toEqual({ calls: [], prevented: false });
+  expect(press('Escape', { tagName: 'BUTTON', closest: () => null }).calls).toEqual(['clear']);
+});
+
 it('leaves arrow keys to a splitter or slider that has focus, but not PageDown', () => {
   const splitter = { tagName: 'DIV', getAttribute: (n: string) => (n === 'role' ? 'separator' : null) };
   expect(press('ArrowLeft', splitter)).toEqual({ calls: [], prevented: false });

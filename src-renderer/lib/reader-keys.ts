@@ -23,6 +23,8 @@ export interface ReaderKeyHandlers {
 export type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'preventDefault'>;
 
 export function handleReaderKey(e: KeyPress, focused: Element | null, on: ReaderKeyHandlers): void {
+  // An open dialog owns the keyboard: Esc closes it (preventing it here kept every dialog open), letters are typing.
+  if (focused?.closest?.('dialog[open]')) return;
   if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
     e.preventDefault();
     on.findInDocument();
