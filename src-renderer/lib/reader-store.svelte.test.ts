@@ -16,7 +16,7 @@ const pageOf = (id: string, n: number): PageModel => ({
   height: 800,
   items: [],
   images: [],
-  blocks: [block(n, 0, `${id} page ${n} heading`, 'heading'), block(n, 1, 'First story.'), block(n, 2, 'Second story.')],
+  blocks: [block(n, 0, `${id} page ${n} heading`, 'headline'), block(n, 1, 'First story.'), block(n, 2, 'Second story.')],
   edits: [],
   photos: [{ id: `p${n}i0`, rect: [0, 0, 10, 10], caption: null, links: [{ block: `p${n}b2`, score: 0.8 }, { block: `p${n}b1`, score: 0.5 }] }],
 });
