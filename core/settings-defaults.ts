@@ -12,6 +12,8 @@ export const defaultSettings: Settings = {
   zoom: 'fit-width',
   panels: { raw: true, cleaned: true, diff: false },
   pageFraction: 0.45,
+  auxFraction: 0.32,
+  photosFraction: 0.42,
   librarySort: 'date',
   author: '',
 };

@@ -17,6 +17,10 @@ export const settingsSchema = z.object({
     .default({ raw: true, cleaned: true, diff: false }),
   /** Width of the page pane as a fraction of the document view. */
   pageFraction: z.number().min(0.2).max(0.8).default(0.45),
+  /** Height of the Photos and Annotations row as a fraction of the text column. */
+  auxFraction: z.number().min(0.15).max(0.75).default(0.32),
+  /** Width of the Photos panel as a fraction of that row (Annotations takes the rest). */
+  photosFraction: z.number().min(0.25).max(0.75).default(0.42),
   librarySort: z.enum(LIBRARY_SORTS).default('date'),
   /** Name recorded with each annotation and correction. */
   author: z.string().trim().max(300).default(''),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentSummary, ImportResult } from '../core/library-model.ts';
 import type { PageModel } from '../core/page-model.ts';
+import { linkStrengthLabel } from '../core/photos/link-strength.ts';
 import { PhotosPanel } from './pages/photos-panel.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
@@ -55,10 +56,11 @@ test('clicking a photo outlines it on the page and marks its top paragraph in th
   const top = photo.links[0];
   await expect(panel.topLinkedBlock()).toHaveAttribute('data-block-id', top.block);
   await expect(panel.topLinkedBlock()).toBeInViewport();
-  await expect(panel.topLinkedBlock().getByTestId('photo-link-badge')).toHaveText(`Photo link 1 · ${top.score.toFixed(2)}:`);
+  const weak = linkStrengthLabel(top, 0) === 'weak/uncertain';
+  await expect(panel.topLinkedBlock().getByTestId('photo-link-badge')).toHaveText(`Photo link 1 · ${top.score.toFixed(2)}${weak ? ' · weak/uncertain' : ''}:`);
   await expect(panel.linkedBlocks()).toHaveCount(photo.links.length);
   await expect(panel.linkItems()).toHaveCount(photo.links.length);
-  await expect(panel.linkItems().first()).toContainText(`best · ${top.score.toFixed(2)}`);
+  await expect(panel.linkItems().first()).toContainText(`${linkStrengthLabel(top, 0)} · ${top.score.toFixed(2)}`);
 
   const results = await new AxeBuilder({ page: app.page }).analyze();
   // The same bar as the other specs: no serious or critical violation.
@@ -75,12 +77,20 @@ test('clicking a photo outlines it on the page and marks its top paragraph in th
   await expect(panel.outline).toHaveAttribute('data-photo-id', model.photos[1].id);
 });
 
-test('the bundled 1918 scan shows its cartoon with its caption', async () => {
+test('the bundled 1918 scan shows its cartoon with its caption, and its weak link is not called best', async () => {
   const { model } = await openFile('evening-star-1918-09-01-p1.pdf');
   expect(model.photos.map((p) => captionText(model, p.caption))).toEqual(['SEPTEMBER MORN.']);
   await expect(panel.photo('SEPTEMBER MORN.')).toBeVisible();
   await expect(panel.region.getByRole('img', { name: 'SEPTEMBER MORN.' })).toBeVisible({ timeout: 30_000 });
   expect(await reader.thumbnailContrast(panel.images().first())).toBeGreaterThan(6);
+
+  // The cartoon has no story on the page: the linker keeps its best candidate, at 0.12 (new-user walk).
+  const top = model.photos[0].links[0];
+  expect(top.score).toBeLessThan(0.2);
+  await panel.photo('SEPTEMBER MORN.').click();
+  await expect(panel.linkItems().first()).toContainText(`weak/uncertain · ${top.score.toFixed(2)}`);
+  await expect(panel.linkItems().first()).not.toContainText('best');
+  await expect(panel.topLinkedBlock().getByTestId('photo-link-badge')).toHaveText(`Photo link 1 · ${top.score.toFixed(2)} · weak/uncertain:`);
 });
 
 test('the archivist removes, adds and confirms links, and they stay after reopening; links reach other pages', async ({ app }) => {

@@ -121,3 +121,55 @@ test('Ctrl+F searches the open document only; typing fast shows the last queryâ€
   await expect(reader.searchResults).toHaveCount(0);
   await expect(reader.library).toBeVisible();
 });
+
+test('Esc inside the results leaves them and puts focus back in the search box', async ({ app }) => {
+  await reader.search.click();
+  await app.page.keyboard.type('Washington');
+  await expect(reader.searchHits().first()).toBeVisible();
+  await reader.searchHits().first().click();
+  await expect(reader.searchHits().first()).toBeFocused();
+  await app.page.keyboard.press('Escape');
+  await expect(reader.searchResults).toHaveCount(0);
+  await expect(reader.library).toBeVisible();
+  await expect(reader.search).toBeFocused();
+  await expect(reader.search).toHaveValue('');
+
+  // From a filter too; but Esc in a date field holding text is the field's.
+  await app.page.keyboard.type('Washington');
+  const from = reader.searchResults.getByRole('textbox', { name: 'From' });
+  await from.fill('19');
+  await from.press('Escape');
+  await expect(reader.searchResults).toBeVisible();
+  await reader.searchResults.getByRole('combobox', { name: 'Newspaper' }).focus();
+  await app.page.keyboard.press('Escape');
+  await expect(reader.searchResults).toHaveCount(0);
+  await expect(reader.search).toBeFocused();
+});
+
+test('the search filter takes ISO dates as text (YYYY, YYYY-MM, YYYY-MM-DD) and refuses impossible ones', async ({ app }) => {
+  await reader.search.click();
+  await app.page.keyboard.type('Washington');
+  const all = await reader.api<SearchResult>('search.query', { q: 'Washington', limit: 200 });
+  await expect(reader.searchHits()).toHaveCount(all.hits.length);
+  const from = reader.searchResults.getByRole('textbox', { name: 'From' });
+  const to = reader.searchResults.getByRole('textbox', { name: 'To' });
+  await expect(from).toHaveAttribute('placeholder', 'YYYY-MM-DD');
+  expect(await from.evaluate((el) => (el as HTMLInputElement).type)).toBe('text');
+
+  // The 1918 scan is dated 1918-09-01: a year or a month as a bound includes it or leaves it out.
+  await to.fill('1918-08');
+  await expect(reader.searchResults.getByRole('status')).toContainText('No hits');
+  await to.fill('1918');
+  await expect(reader.searchHits()).toHaveCount(all.hits.length);
+  await from.fill('1918-09-02');
+  await expect(reader.searchResults.getByRole('status')).toContainText('No hits');
+  // An impossible date is marked and does not filter: the last valid bound stays.
+  await from.fill('1918-02-30');
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(from).toHaveAttribute('title', 'no day 30 in 1918-02 (it has 28 days)');
+  await expect(reader.searchResults.getByRole('status')).toContainText('No hits');
+  await from.fill('');
+  await expect(from).not.toHaveAttribute('aria-invalid');
+  await expect(reader.searchHits()).toHaveCount(all.hits.length);
+  await saveScreenshot(app.page, 'search-filter-dates');
+});

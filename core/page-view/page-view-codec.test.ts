@@ -57,6 +57,7 @@ function viewOf(m: PageModel): PageView {
     blocks: m.blocks,
     edits: m.edits,
     photos: m.photos,
+    ...(m.layout ? { layout: m.layout } : {}),
   };
 }
 
@@ -67,6 +68,14 @@ describe('page view codec', () => {
     expect(decodePageView(JSON.parse(JSON.stringify(wire)), { photos: model.photos })).toEqual(viewOf(model));
     // The implied space box was not sent; the block texts rebuilt from the map need only inserted characters.
     expect(wire.blocks.inserted).toBe('\n');
+  });
+
+  it('says where the layout came from when the page model does (the cleaned panel names it)', () => {
+    const model: PageModel = { ...page(lineItems()), layout: 'alto' };
+    const decoded = decodePageView(JSON.parse(JSON.stringify(encodePageView(model))), { photos: model.photos });
+    expect(decoded).toEqual(viewOf(model));
+    expect(decoded.layout).toBe('alto');
+    expect(decodePageView(encodePageView(page(lineItems()))).layout).toBeUndefined();
   });
 
   it('sends a text the map does not rebuild, and boxes that are not whole thousandths as numbers', () => {

@@ -1,5 +1,5 @@
 import { correctBlocks } from '../corrections/correct-block.ts';
-import type { Block, BlockKind, CharSource, CleanedPage, Edit, EditReason, PageModel, Photo, RawImage, RawItem, Rect } from '../page-model.ts';
+import type { Block, BlockKind, CharSource, CleanedPage, Edit, EditReason, LayoutSource, PageModel, Photo, RawImage, RawItem, Rect } from '../page-model.ts';
 import { decodeCharMap, encodeCharMap, type ItemLength } from './char-map-codec.ts';
 import { IntReader, IntWriter } from './varint-text.ts';
 
@@ -30,7 +30,7 @@ export interface PageView extends CleanedPage {
 }
 
 /** Version of the wire layout; a stored wire of another version is rebuilt from the page model. */
-export const PAGE_VIEW_WIRE_VERSION = 4;
+export const PAGE_VIEW_WIRE_VERSION = 5;
 
 /** The page's stored, unchanging part: everything but photos (relinking rewrites them) and corrections. */
 export interface PageViewWire {
@@ -40,6 +40,8 @@ export interface PageViewWire {
   height: number;
   images: RawImage[];
   illustrations?: Rect[];
+  /** Where the blocks and reading order came from (absent: the PDF or text, as on pages stored before it was recorded). */
+  layout?: LayoutSource;
   items: {
     /** Every item's text, one after the other. */
     text: string;
@@ -320,6 +322,7 @@ export function encodePageView(model: PageModel): PageViewWire {
     height: model.height,
     images: model.images ?? [],
     ...(model.illustrations ? { illustrations: model.illustrations } : {}),
+    ...(model.layout ? { layout: model.layout } : {}),
     items: { text: model.items.map((it) => it.str).join(''), lens: lens.toString(), vertical: vertical.toString(), rects, quantum: coded?.q ?? 1 },
     blocks: encodeBlocks(model.blocks, model.number, model.items),
     edits: encodeEdits(model.edits),
@@ -439,6 +442,7 @@ export function decodePageView(wire: PageViewWire, extra: { photos?: Photo[]; co
     items,
     images: wire.images,
     ...(wire.illustrations ? { illustrations: wire.illustrations } : {}),
+    ...(wire.layout ? { layout: wire.layout } : {}),
     blocks: latest.size ? correctBlocks(stored, latest) : stored,
     edits: decodeEdits(wire.edits),
     photos: extra.photos ?? [],

@@ -1,4 +1,5 @@
-import { commandHelp, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
+import { commandHelp as helpOf, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
+import { helpWidth, twoColumns, wrapHelp } from './help-text.ts';
 import { printable } from './printable.ts';
 import { version } from '../services/version.ts';
 
@@ -25,16 +26,17 @@ async function allCommands(): Promise<Command[]> {
   return Promise.all(COMMANDS.map(([, load]) => load()));
 }
 
-async function help(): Promise<string> {
-  const commands = await allCommands();
-  const width = Math.max(...commands.map((c) => c.usage.length));
+async function help(width: number): Promise<string> {
+  const commands: Array<[string, string]> = [
+    ...(await allCommands()).map((c): [string, string] => [c.usage, c.summary.split(';')[0]]),
+    ['help [COMMAND]', "this text, or one command's help"],
+  ];
   return `broadsheet ${version}: offline reader for digitized newspaper archives
 
 Usage: broadsheet <command> [options]
 
 Commands:
-${commands.map((c) => `  ${c.usage.padEnd(width)}   ${c.summary.split(';')[0]}`).join('\n')}
-  help [COMMAND]${' '.repeat(Math.max(1, width - 11))}this text, or one command's help
+${twoColumns(commands, width)}
 
 Options:
   --help, -h      help (after a command: that command's help)
@@ -46,8 +48,11 @@ The library is --library DIR, else $BROADSHEET_LIBRARY, else the app's data fold
 
 async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  // Help fits the terminal (80 columns when piped).
+  const width = helpWidth(process.stdout.columns);
+  const commandHelp = (c: Command) => wrapHelp(helpOf(c), width);
   if (!name || name === '--help' || name === '-h') {
-    io.out(await help());
+    io.out(wrapHelp(await help(width), width));
     return 0;
   }
   if (name === '--version') {
@@ -59,7 +64,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     return entry ? entry[1]() : undefined;
   };
   if (name === 'help') {
-    if (rest.length === 0) io.out(await help());
+    if (rest.length === 0) io.out(wrapHelp(await help(width), width));
     else {
       const command = await find(rest[0]);
       if (!command) throw new UsageError(`no command "${printable(rest[0])}" (see broadsheet --help)`);

@@ -23,7 +23,7 @@ describe('schema migrations', () => {
     const report = migrate(db, path);
     expect(report).toEqual({ from: 0, to: MIGRATIONS.at(-1)!.version, backup: null });
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
-    expect(tables(db)).toEqual(['annotations', 'articles', 'corrections', 'documents', 'documents_version', 'imports', 'pages', 'settings', 'titles']);
+    expect(tables(db)).toEqual(['annotations', 'articles', 'corrections', 'documents', 'documents_version', 'imports', 'pages', 'photo_link_choices', 'settings', 'titles']);
     db.close();
     expect(readdirSync(dir).filter((f) => f.includes('.bak-'))).toEqual([]);
   });
@@ -45,6 +45,42 @@ describe('schema migrations', () => {
     expect(tables(copy)).toEqual(['settings']);
     expect(copy.prepare('SELECT value FROM settings').get()).toEqual({ value: '2' });
     copy.close();
+  });
+
+  it('keeps the photo link choices of a library whose table photo-links.ts made before migration 9', () => {
+    // A version-6 library, with the table as photo-links.ts created it on first use.
+    const old = new DatabaseSync(path);
+    migrate(old, path, MIGRATIONS.filter((m) => m.version <= 6));
+    old.exec(`CREATE TABLE IF NOT EXISTS photo_link_choices (
+      doc_id TEXT NOT NULL, photo TEXT NOT NULL, block TEXT NOT NULL,
+      choice TEXT NOT NULL CHECK (choice IN ('confirmed', 'added', 'removed')),
+      score REAL NOT NULL DEFAULT 0, at TEXT NOT NULL, PRIMARY KEY (doc_id, photo, block))`);
+    old.exec("INSERT INTO photo_link_choices VALUES ('d1', 'p1i0', 'p2b12', 'confirmed', 0.82, '2026-11-01T10:00:00Z'), ('d1', 'p1i1', 'p1b3', 'removed', 0.4, '2026-11-02T10:00:00Z')");
+    expect(schemaVersion(old)).toBe(6);
+    old.close();
+
+    const db = new DatabaseSync(path);
+    const report = migrate(db, path, MIGRATIONS, () => new Date('2026-11-29T09:00:00.000Z'));
+    expect([report.from, schemaVersion(db) >= 9]).toEqual([6, true]);
+    expect(report.backup).toBe(`${path}.bak-v6-2026-11-29T09-00-00-000Z`);
+    expect(db.prepare('SELECT * FROM photo_link_choices ORDER BY photo').all()).toEqual([
+      { doc_id: 'd1', photo: 'p1i0', block: 'p2b12', choice: 'confirmed', score: 0.82, at: '2026-11-01T10:00:00Z' },
+      { doc_id: 'd1', photo: 'p1i1', block: 'p1b3', choice: 'removed', score: 0.4, at: '2026-11-02T10:00:00Z' },
+    ]);
+    // ...and the constraint still holds.
+    expect(() => db.exec("INSERT INTO photo_link_choices VALUES ('d1', 'p1i2', 'p1b1', 'liked', 0, 't')")).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('makes the photo link choices table in a version-6 library that never used it', () => {
+    const old = new DatabaseSync(path);
+    migrate(old, path, MIGRATIONS.filter((m) => m.version <= 6));
+    expect(tables(old)).not.toContain('photo_link_choices');
+    old.close();
+    const db = new DatabaseSync(path);
+    migrate(db, path);
+    expect(tables(db)).toContain('photo_link_choices');
+    db.close();
   });
 
   it('adds only the document columns an unversioned library lacks (builds before versioning added some)', () => {

@@ -158,6 +158,24 @@ export const MIGRATIONS: readonly Migration[] = [
       if (!have.has('layout_original')) db.exec('ALTER TABLE documents ADD COLUMN layout_original TEXT');
     },
   },
+  {
+    version: 9,
+    name: "the archivist's photo link choices (confirm, remove, add), kept apart from the linker's own links so relinking never overwrites them",
+    // IF NOT EXISTS: builds before this migration created the table on first use (photo-links.ts); its rows stay.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS photo_link_choices (
+          doc_id TEXT NOT NULL,
+          photo TEXT NOT NULL,
+          block TEXT NOT NULL,
+          choice TEXT NOT NULL CHECK (choice IN ('confirmed', 'added', 'removed')),
+          -- The linker's score for this pair when the choice was made, shown beside a hand-made link.
+          score REAL NOT NULL DEFAULT 0,
+          at TEXT NOT NULL,
+          PRIMARY KEY (doc_id, photo, block)
+        );
+      `),
+  },
 ];
 
 export interface MigrationReport {

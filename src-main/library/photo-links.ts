@@ -9,36 +9,14 @@ import { linkPhotos, rankParagraphs, type LinkPage } from '../../core/photos/lin
  * live in their own table and are applied when a page is read, so re-running
  * the linker never overwrites them.
  *
- * The table is created here with CREATE TABLE IF NOT EXISTS: the library has
- * no versioned migrations yet.
+ * The table is made by migration 9 (migrations.ts).
  */
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS photo_link_choices (
-  doc_id TEXT NOT NULL,
-  photo TEXT NOT NULL,
-  block TEXT NOT NULL,
-  choice TEXT NOT NULL CHECK (choice IN ('confirmed', 'added', 'removed')),
-  -- The linker's score for this pair when the choice was made, shown beside a hand-made link.
-  score REAL NOT NULL DEFAULT 0,
-  at TEXT NOT NULL,
-  PRIMARY KEY (doc_id, photo, block)
-);
-`;
 
 export type LinkAction = 'confirm' | 'remove' | 'add' | 'reset';
 type Choice = 'confirmed' | 'added' | 'removed';
 
 const PHOTO_ID = /^p(\d+)i\d+$/;
 const BLOCK_ID = /^p(\d+)b\d+$/;
-
-const prepared = new WeakSet<DatabaseSync>();
-
-function ensureSchema(db: DatabaseSync): void {
-  if (prepared.has(db)) return;
-  db.exec(SCHEMA);
-  prepared.add(db);
-}
 
 function pageCleaned(db: DatabaseSync, docId: string, number: number): CleanedPage | null {
   const row = db.prepare('SELECT cleaned FROM pages WHERE doc_id = ? AND number = ?').get(docId, number) as { cleaned: string } | undefined;
@@ -91,7 +69,6 @@ export function applyLinkChoices(db: DatabaseSync, docId: string, model: PageMod
 /** applyLinkChoices for a page's photos alone (the reader's page view carries them beside its stored part). */
 export function photosWithChoices(db: DatabaseSync, docId: string, page: number, stored: Photo[]): Photo[] {
   if (!stored.length) return stored;
-  ensureSchema(db);
   const rows = db.prepare('SELECT photo, block, choice, score FROM photo_link_choices WHERE doc_id = ? AND photo LIKE ?').all(docId, `p${page}i%`) as Array<{
     photo: string;
     block: string;
@@ -127,7 +104,6 @@ function scoreOf(db: DatabaseSync, docId: string, photo: Photo, page: number, bl
  * block exist in the document.
  */
 export function setLinkChoice(db: DatabaseSync, docId: string, photo: string, block: string, action: LinkAction): void {
-  ensureSchema(db);
   const pm = PHOTO_ID.exec(photo);
   if (!pm) throw new Error(`not a photo id: ${photo.slice(0, 40)}`);
   const bm = BLOCK_ID.exec(block);
@@ -168,7 +144,6 @@ export interface BlockPhoto {
  * mention the block, or that have a choice for it, are read.
  */
 export function photosOfBlock(db: DatabaseSync, docId: string, block: string): BlockPhoto[] {
-  ensureSchema(db);
   const pages = new Set<number>();
   const quoted = JSON.stringify(block);
   for (const row of db

@@ -1,0 +1,69 @@
+import { expect, it } from 'vitest';
+import { NO_PLACEMENT, type DocumentSummary, type LibrarySort } from '../../core/library-model.ts';
+import { LibraryStore } from './library-store.svelte.ts';
+
+const testDocument = (id: string, over: Partial<DocumentSummary>): DocumentSummary => ({
+  ...NO_PLACEMENT,
+  ...{ id, sha256: id, kind: 'pdf', fileName: `${id}.pdf`, pageCount: 1, importedAt: '', metadataSource: 'guess' },
+  ...{ newspaper: '', date: '', page: null, edition: '', title: '', language: '' },
+  ...over,
+});
+
+const star = testDocument('a', { newspaper: 'Evening Star', date: '1918-09-01', title: 'Front page' });
+const star2 = testDocument('b', { newspaper: 'Evening Star', date: '1859-02-21' });
+const renmin = testDocument('c', { newspaper: '人民日报', date: '1978-12-24', fileName: 'renmin.txt', kind: 'text' });
+
+function library(docs: DocumentSummary[] = [star, star2, renmin]) {
+  const sorts: LibrarySort[] = [];
+  const errors: string[] = [];
+  const lib = new LibraryStore({
+    list: async (sort) => {
+      sorts.push(sort);
+      return docs;
+    },
+    fail: (e) => errors.push((e as Error).message),
+  });
+  return { lib, sorts, errors };
+}
+
+it('lists the library in the sort asked for, with its newspapers alphabetically', async () => {
+  const { lib, sorts } = library();
+  await lib.refresh('newspaper');
+  expect(sorts).toEqual(['newspaper']);
+  expect(lib.visible.map((d) => d.id)).toEqual(['a', 'b', 'c']);
+  expect(lib.papers).toEqual(['Evening Star', '人民日报']);
+  expect(lib.find('c')?.fileName).toBe('renmin.txt');
+});
+
+it('filters by words, newspaper and ISO date range together', async () => {
+  const { lib } = library();
+  await lib.refresh('date');
+  lib.newspaper = 'Evening Star';
+  expect(lib.visible.map((d) => d.id)).toEqual(['a', 'b']);
+  lib.dateFrom = '1900';
+  expect(lib.visible.map((d) => d.id)).toEqual(['a']);
+  lib.dateFrom = '';
+  lib.query = 'front';
+  expect(lib.visible.map((d) => d.id)).toEqual(['a']);
+  lib.newspaper = '';
+  lib.query = '';
+  lib.dateTo = '1918-08';
+  expect(lib.visible.map((d) => d.id)).toEqual(['b']);
+});
+
+it('keeps the last answer when two refreshes overlap, and reports a failed one', async () => {
+  const answers: Array<(d: DocumentSummary[]) => void> = [];
+  const errors: string[] = [];
+  const lib = new LibraryStore({ list: () => new Promise((r) => answers.push(r)), fail: (e) => errors.push(String(e)) });
+  const first = lib.refresh('date');
+  const second = lib.refresh('date');
+  answers[1]([star]);
+  answers[0]([star, star2, renmin]);
+  await Promise.all([first, second]);
+  expect(lib.docs.map((d) => d.id)).toEqual(['a']);
+
+  const failing = new LibraryStore({ list: () => Promise.reject(new Error('library.sqlite: locked')), fail: (e) => errors.push((e as Error).message) });
+  await failing.refresh('date');
+  expect(errors).toEqual(['library.sqlite: locked']);
+  expect(failing.docs).toEqual([]);
+});

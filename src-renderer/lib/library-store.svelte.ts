@@ -1,0 +1,50 @@
+import type { DocumentSummary, LibrarySort } from '../../core/library-model.ts';
+import { filterDocuments, inDateRange, newspapers } from './library-filter.ts';
+
+/**
+ * The library as the reader sees it: every document (re-read on
+ * `library.changed`), the Library panel's own filter (words, newspaper,
+ * ISO date range) and what it leaves visible.
+ */
+export interface LibraryBackend {
+  /** The whole list; `first`, when given, may be called before with its first screenful (a fresh start shows it at once). */
+  list: (sort: LibrarySort, first?: (docs: DocumentSummary[]) => void) => Promise<DocumentSummary[]>;
+  fail: (err: unknown) => void;
+}
+
+export class LibraryStore {
+  docs = $state.raw<DocumentSummary[]>([]);
+  query = $state('');
+  newspaper = $state('');
+  dateFrom = $state('');
+  dateTo = $state('');
+
+  readonly visible = $derived(
+    filterDocuments(this.docs, this.query).filter((d) => (!this.newspaper || d.newspaper === this.newspaper) && inDateRange(d.date, this.dateFrom, this.dateTo)),
+  );
+  readonly papers = $derived(newspapers(this.docs));
+
+  private readonly backend: LibraryBackend;
+  private ticket = 0;
+
+  constructor(backend: LibraryBackend) {
+    this.backend = backend;
+  }
+
+  /** Re-reads the list; of two refreshes in flight, the later one's answer wins. */
+  async refresh(sort: LibrarySort): Promise<void> {
+    const ticket = ++this.ticket;
+    try {
+      const docs = await this.backend.list(sort, (first) => {
+        if (ticket === this.ticket) this.docs = first;
+      });
+      if (ticket === this.ticket) this.docs = docs;
+    } catch (err) {
+      this.backend.fail(err);
+    }
+  }
+
+  find(id: string): DocumentSummary | undefined {
+    return this.docs.find((d) => d.id === id);
+  }
+}
