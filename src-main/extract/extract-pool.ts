@@ -22,8 +22,10 @@ export interface ExtractPool {
   extract(
     data: Uint8Array,
     onPage: PageHandler,
-    opts?: ExtractOptions & { clean?: boolean; format?: SourceFormat },
+    opts?: ExtractOptions & { clean?: boolean; format?: SourceFormat; onOpen?: (info: PdfInfo) => void },
   ): Promise<{ pageCount: number; info: PdfInfo }>;
+  /** Workers the pool runs at most: how many documents are worth extracting at once. */
+  readonly size: number;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ interface Job {
   clean: boolean;
   format: SourceFormat;
   onPage: PageHandler;
+  onOpen?: (info: PdfInfo) => void;
   resolve: (r: { pageCount: number; info: PdfInfo }) => void;
   reject: (e: Error) => void;
 }
@@ -77,7 +80,9 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
   function onMessage(slot: Slot, msg: FromWorker): void {
     const job = slot.job;
     if (!job || msg.job !== job.id) return;
-    if (msg.type === 'page') {
+    if (msg.type === 'opened') {
+      job.onOpen?.(msg.info);
+    } else if (msg.type === 'page') {
       slot.chain = slot.chain.then(async () => {
         if (slot.failed) return;
         try {
@@ -152,6 +157,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
   }
 
   return {
+    size,
     extract(data, onPage, extractOpts = {}) {
       if (closed) return Promise.reject(new Error('extract pool is closed'));
       // Node marks Buffer-pool memory (readFileSync, allocUnsafe) untransferable; copy those and partial views.
@@ -159,8 +165,8 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
         data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
       const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
       return new Promise((resolve, reject) => {
-        const { clean = false, format = 'pdf', ...pdfOpts } = extractOpts;
-        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, onPage, resolve, reject });
+        const { clean = false, format = 'pdf', onOpen, ...pdfOpts } = extractOpts;
+        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, onPage, onOpen, resolve, reject });
         pump();
       });
     },

@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import { IMPORTABLE, skipReason } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
 import { fileErrorReason } from './file-error-reason.ts';
-import { importError, importFiles, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
+import { importError, importOne, mapConcurrent, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
 
@@ -187,22 +187,27 @@ export async function importPaths(
   const collected = collectFiles(paths, claimed);
   results.push(...collected.skipped);
   const files = [...ndnp.keys(), ...collected.files];
-  for (const [index, file] of files.entries()) {
-    onProgress?.(index, files.length, file);
-    const read = readImportFile(file);
-    if (!('bytes' in read)) {
-      results.push({ file, status: read.status, error: importError(file, read.reason) });
-      continue;
+  let done = 0;
+  // As many files at once as the processor has workers: each is read only when its turn comes,
+  // so a folder of large scans never sits in memory at once.
+  const imported = await mapConcurrent(files, processor.concurrency ?? 1, async (file): Promise<ImportResult> => {
+    onProgress?.(done, files.length, file);
+    try {
+      const read = readImportFile(file);
+      if (!('bytes' in read)) return { file, status: read.status, error: importError(file, read.reason) };
+      const input: ImportInput = { name: file, bytes: read.bytes };
+      const planned = ndnp.get(file);
+      if (planned) {
+        const m = planned.meta;
+        input.meta = { newspaper: store.titleName(m.lccn) || m.newspaper || m.lccn, date: m.date, edition: m.edition, page: /^\d+$/.test(m.pageNumber) ? Number(m.pageNumber) : null };
+        input.placement = { lccn: m.lccn, issue: m.issue, sequence: m.sequence, pageLabel: m.pageNumber, volume: m.volume, number: m.number };
+      }
+      return await importOne(store, processor, input);
+    } finally {
+      done++;
     }
-    const input: ImportInput = { name: file, bytes: read.bytes };
-    const planned = ndnp.get(file);
-    if (planned) {
-      const m = planned.meta;
-      input.meta = { newspaper: store.titleName(m.lccn) || m.newspaper || m.lccn, date: m.date, edition: m.edition, page: /^\d+$/.test(m.pageNumber) ? Number(m.pageNumber) : null };
-      input.placement = { lccn: m.lccn, issue: m.issue, sequence: m.sequence, pageLabel: m.pageNumber, volume: m.volume, number: m.number };
-    }
-    results.push(...(await importFiles(store, processor, [input])));
-  }
+  });
+  results.push(...imported);
   onProgress?.(files.length, files.length, '');
   return results;
 }
