@@ -314,17 +314,19 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
   let placements = opts.skipImages || opts.imageSource === 'operator-list' ? null : await openPlacementReader(data);
   const pdfjs = await loadPdfJs();
   const dir = pdfjsDir();
-  const task = pdfjs.getDocument({
-    data,
-    useSystemFonts: false,
-    // isEvalSupported is gone in pdf.js 6 (it no longer compiles fonts with eval); nothing to turn off.
-    disableFontFace: true,
-    verbosity: 0,
-    standardFontDataUrl: withSlash(path.join(dir, 'standard_fonts')),
-    cMapUrl: withSlash(path.join(dir, 'cmaps')),
-    cMapPacked: true,
-    wasmUrl: withSlash(path.join(dir, 'wasm')),
-  });
+  const open = (bytes: Uint8Array) =>
+    pdfjs.getDocument({
+      data: bytes,
+      useSystemFonts: false,
+      // isEvalSupported is gone in pdf.js 6 (it no longer compiles fonts with eval); nothing to turn off.
+      disableFontFace: true,
+      verbosity: 0,
+      standardFontDataUrl: withSlash(path.join(dir, 'standard_fonts')),
+      cMapUrl: withSlash(path.join(dir, 'cmaps')),
+      cMapPacked: true,
+      wasmUrl: withSlash(path.join(dir, 'wasm')),
+    });
+  let task = open(data);
   let doc;
   try {
     doc = await task.promise;
@@ -348,7 +350,18 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
       const [k, n] = opts.shard;
       numbers = [...numbers].filter((_, i) => i % n === k);
     }
+    let sinceOpen = 0;
     for (const n of numbers) {
+      if (++sinceOpen > REOPEN_EVERY_PAGES) {
+        // pdf.js keeps every page it has loaded (and each object it parsed) until the document is
+        // destroyed: 45 KB a page, so a 10,000-page file grew a worker by about 450 MB. Opening
+        // the same bytes afresh now and then keeps a worker's memory flat at any length.
+        const bytes = await doc.getData();
+        await task.destroy();
+        task = open(bytes);
+        doc = await task.promise;
+        sinceOpen = 1;
+      }
       let page: PDFPageProxy;
       try {
         page = await doc.getPage(n);
@@ -366,6 +379,9 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
     await task.destroy();
   }
 }
+
+/** Pages one pdf.js document extracts before it is opened afresh (see extractPages). */
+export const REOPEN_EVERY_PAGES = 250;
 
 function* claimed(claim: Int32Array, pageCount: number): Generator<number> {
   for (let n: number; (n = claimPage(claim, pageCount)) > 0; ) yield n;

@@ -32,7 +32,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'library.list': (params) => store.list(params),
     'library.import': async ({ files }) => {
       const batch = randomUUID();
-      const inputs = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
+      const inputs = files.map((f) => ({ name: f.name, bytes: f.data }));
       const results = await importFiles(store, ctx.processor, inputs, (p) => events.emit('import.progress', { batch, ...p }));
       const ids = results.filter((r) => r.status === 'imported').map((r) => r.id!);
       if (ids.length) events.emit('library.changed', { ids });
