@@ -55,6 +55,14 @@ interface Slot {
   failed: Error | null;
 }
 
+/**
+ * Heap a worker may keep between collections. One page's extraction and
+ * cleaning needs far less (the densest Library of Congress scans import
+ * with 128 MB); the document's bytes live outside it. A page that needed
+ * more would fail its file with "extraction worker crashed: … memory limit".
+ */
+export const WORKER_OLD_GENERATION_MB = 192;
+
 export const DEFAULT_WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
 
 export function createExtractPool(options: ExtractPoolOptions | number = {}): ExtractPool {
@@ -112,7 +120,10 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
   function spawn(): Slot {
     // A small young generation: pdf.js makes short-lived garbage per page, and collecting it
     // early kept a 200-page import's peak RSS near 500 MB instead of 550–610 MB, at no cost in time.
-    const slot: Slot = { worker: new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }), job: null, chain: Promise.resolve(), failed: null };
+    // A bounded old generation: V8 otherwise lets a worker's heap grow with a long document (two
+    // workers reached 760 MB by page 2,000), collecting late; with the bound it stays near 480 MB.
+    const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB };
+    const slot: Slot = { worker: new Worker(workerUrl, { resourceLimits }), job: null, chain: Promise.resolve(), failed: null };
     slot.worker.on('message', (m: FromWorker) => onMessage(slot, m));
     slot.worker.on('exit', (code) => {
       if (closed || !slots.includes(slot)) return;

@@ -68,14 +68,17 @@ function linkPages(db: DatabaseSync, docId: string, lo = 1, hi = Number.MAX_SAFE
 }
 
 /**
- * Pages linked in one pass. A longer document is linked in windows of
- * LINK_WINDOW pages, each photo choosing among the paragraphs of its window
- * and LINK_WINDOW pages either side: a caption's story runs on the same page
- * or a few pages on, and holding every paragraph of a 10,000-page file (and
- * its search terms) cost gigabytes.
+ * A document of up to WHOLE_DOCUMENT_PAGES pages is linked in one pass. A
+ * longer one is linked in windows of LINK_WINDOW pages, each photo choosing
+ * among the paragraphs of its window and LINK_CONTEXT pages either side: a
+ * caption's story runs on the same page or a few pages on, while holding
+ * every paragraph of a 10,000-page file (and its search terms) cost
+ * gigabytes, and matching every caption against every paragraph grew with
+ * the square of the length.
  */
 export const LINK_WINDOW = 100;
-const WHOLE_DOCUMENT_PAGES = 3 * LINK_WINDOW;
+const LINK_CONTEXT = 25;
+const WHOLE_DOCUMENT_PAGES = 300;
 
 /**
  * Runs the linker over every page of a document and stores its links in the
@@ -107,7 +110,7 @@ export function relinkDocument(db: DatabaseSync, docId: string): number {
       .get(docId, from, to);
     if (!any) continue;
     // Only the photos of [from, to] are stored; the pages around them are candidates only.
-    const pages = linkPages(db, docId, Math.max(1, from - LINK_WINDOW), to + LINK_WINDOW).map((p) => (p.number < from || p.number > to ? { ...p, photos: [] } : p));
+    const pages = linkPages(db, docId, Math.max(1, from - LINK_CONTEXT), to + LINK_CONTEXT).map((p) => (p.number < from || p.number > to ? { ...p, photos: [] } : p));
     link(from, to, pages);
   }
   return photos;
@@ -147,7 +150,7 @@ function scoreOf(db: DatabaseSync, docId: string, photo: Photo, page: number, bl
   // The pages relinkDocument links this photo against: the whole document, or its window and the pages either side.
   const { last } = db.prepare('SELECT max(number) AS last FROM pages WHERE doc_id = ?').get(docId) as { last: number };
   const from = page - ((page - 1) % LINK_WINDOW);
-  const pages = last <= WHOLE_DOCUMENT_PAGES ? linkPages(db, docId) : linkPages(db, docId, Math.max(1, from - LINK_WINDOW), from + 2 * LINK_WINDOW - 1);
+  const pages = last <= WHOLE_DOCUMENT_PAGES ? linkPages(db, docId) : linkPages(db, docId, Math.max(1, from - LINK_CONTEXT), from + LINK_WINDOW - 1 + LINK_CONTEXT);
   return rankParagraphs(pages, photo, page).find((l) => l.block === block)?.score ?? 0;
 }
 
