@@ -2,7 +2,7 @@
  * Ingests one file into a fresh temporary library (extract, clean, store) and
  * prints one JSON line of measurements. Run in its own process so that its
  * peak RSS belongs to this file alone. `--once`: skip the warm second run
- * (long files). CPU times are the whole process's, every thread included.
+ * (long files); `--heap-mb N`: bound each worker's heap. CPU times are the whole process's, every thread included.
  * bench/ingest.bench.ts also runs this very file against an older checkout
  * (the baseline), so it only uses APIs both have.
  */
@@ -15,9 +15,12 @@ import { createProcessor } from '../src-main/library/processor.ts';
 
 const file = process.argv[2];
 const once = process.argv.includes('--once');
+// --heap-mb N: bound each worker's old generation (ExtractPoolOptions.maxOldGenerationMb); an older checkout ignores it.
+const heapAt = process.argv.indexOf('--heap-mb');
+const maxOldGenerationMb = heapAt > 0 ? Number(process.argv[heapAt + 1]) : undefined;
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const store = new LibraryStore(dir);
-const processor = createProcessor();
+const processor = createProcessor({ maxOldGenerationMb } as Parameters<typeof createProcessor>[0]);
 let rawChars = 0;
 let cleanedChars = 0;
 const counting = {

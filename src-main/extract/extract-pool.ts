@@ -33,6 +33,14 @@ export interface ExtractPoolOptions {
   size?: number;
   /** Where the worker script lives; bundlers pass their emitted file (see report / electron-vite `?modulePath`). */
   workerUrl?: URL | string;
+  /**
+   * Bounds each worker's old generation. Unbounded, V8 lets a worker's heap
+   * grow with a long document and collects late (two workers reached 760 MB
+   * by page 2,000 of one file); bounded at 192 MB they stayed near 480 MB,
+   * but every page cost a quarter more CPU in collections (a 200-page file:
+   * 12.4 s CPU against 9.3 s), so it is off unless asked for.
+   */
+  maxOldGenerationMb?: number;
 }
 
 interface Job {
@@ -54,14 +62,6 @@ interface Slot {
   chain: Promise<void>;
   failed: Error | null;
 }
-
-/**
- * Heap a worker may keep between collections. One page's extraction and
- * cleaning needs far less (the densest Library of Congress scans import
- * with 128 MB); the document's bytes live outside it. A page that needed
- * more would fail its file with "extraction worker crashed: … memory limit".
- */
-export const WORKER_OLD_GENERATION_MB = 192;
 
 export const DEFAULT_WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
 
@@ -120,9 +120,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
   function spawn(): Slot {
     // A small young generation: pdf.js makes short-lived garbage per page, and collecting it
     // early kept a 200-page import's peak RSS near 500 MB instead of 550–610 MB, at no cost in time.
-    // A bounded old generation: V8 otherwise lets a worker's heap grow with a long document (two
-    // workers reached 760 MB by page 2,000), collecting late; with the bound it stays near 480 MB.
-    const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB };
+    const resourceLimits = { maxYoungGenerationSizeMb: 8, ...(opts.maxOldGenerationMb ? { maxOldGenerationSizeMb: opts.maxOldGenerationMb } : {}) };
     const slot: Slot = { worker: new Worker(workerUrl, { resourceLimits }), job: null, chain: Promise.resolve(), failed: null };
     slot.worker.on('message', (m: FromWorker) => onMessage(slot, m));
     slot.worker.on('exit', (code) => {

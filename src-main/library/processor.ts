@@ -7,6 +7,8 @@ export interface ProcessorOptions {
   workerUrl?: URL | string;
   /** Extraction workers (default: the cores, at most 2). */
   workers?: number;
+  /** See ExtractPoolOptions.maxOldGenerationMb: memory for time. */
+  maxOldGenerationMb?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export const SINGLE_SHARD_BYTES = 96 * 1024 * 1024;
  * keeps the pool busy by importing `concurrency` files at once.
  */
 export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void> } {
-  const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers });
+  const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
   return {
     concurrency: pool.size,
     async process(kind, data, onPage) {
