@@ -1,38 +1,38 @@
 import { commandHelp, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
-import { annotationsCommandSpec } from './annotations-command.ts';
-import { extractCommandSpec } from './extract-command.ts';
-import { importCommandSpec } from './import-command.ts';
-import { listCommand } from './list-command.ts';
 import { printable } from './printable.ts';
-import { removeCommand } from './remove-command.ts';
-import { searchCommand } from './search-command.ts';
-import { serveCommandSpec } from './serve-command.ts';
-import { articleCommandSpec, textCommandSpec } from './text-command.ts';
-import { verifyCommand } from './verify-command.ts';
 import { version } from '../services/version.ts';
 
-/** Every command, in the order `broadsheet --help` lists them. Each lives in its own file. */
-const COMMANDS: Command[] = [
-  serveCommandSpec,
-  importCommandSpec,
-  extractCommandSpec,
-  searchCommand,
-  listCommand,
-  verifyCommand,
-  removeCommand,
-  annotationsCommandSpec,
-  textCommandSpec,
-  articleCommandSpec,
+/**
+ * Every command, in the order `broadsheet --help` lists them. Each lives in its own file, loaded only when it
+ * runs (or for help): start-up is most of a one-shot command's time, and `search` has no use for pdf.js, the
+ * HTTP host or the XML readers the other commands load (bench:search times the CLI).
+ */
+const COMMANDS: Array<[name: string, load: () => Promise<Command>]> = [
+  ['serve', async () => (await import('./serve-command.ts')).serveCommandSpec],
+  ['import', async () => (await import('./import-command.ts')).importCommandSpec],
+  ['extract', async () => (await import('./extract-command.ts')).extractCommandSpec],
+  ['search', async () => (await import('./search-command.ts')).searchCommand],
+  ['list', async () => (await import('./list-command.ts')).listCommand],
+  ['verify', async () => (await import('./verify-command.ts')).verifyCommand],
+  ['remove', async () => (await import('./remove-command.ts')).removeCommand],
+  ['annotations', async () => (await import('./annotations-command.ts')).annotationsCommandSpec],
+  ['text', async () => (await import('./text-command.ts')).textCommandSpec],
+  ['article', async () => (await import('./text-command.ts')).articleCommandSpec],
 ];
 
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+async function allCommands(): Promise<Command[]> {
+  return Promise.all(COMMANDS.map(([, load]) => load()));
+}
+
+async function help(): Promise<string> {
+  const commands = await allCommands();
+  const width = Math.max(...commands.map((c) => c.usage.length));
   return `broadsheet ${version}: offline reader for digitized newspaper archives
 
 Usage: broadsheet <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.usage.padEnd(width)}   ${c.summary.split(';')[0]}`).join('\n')}
+${commands.map((c) => `  ${c.usage.padEnd(width)}   ${c.summary.split(';')[0]}`).join('\n')}
   help [COMMAND]${' '.repeat(Math.max(1, width - 11))}this text, or one command's help
 
 Options:
@@ -46,24 +46,27 @@ The library is --library DIR, else $BROADSHEET_LIBRARY, else the app's data fold
 async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
-    io.out(help());
+    io.out(await help());
     return 0;
   }
   if (name === '--version') {
     io.out(version + '\n');
     return 0;
   }
-  const find = (n: string) => COMMANDS.find((c) => c.name === n);
+  const find = async (n: string) => {
+    const entry = COMMANDS.find(([key]) => key === n);
+    return entry ? entry[1]() : undefined;
+  };
   if (name === 'help') {
-    if (rest.length === 0) io.out(help());
+    if (rest.length === 0) io.out(await help());
     else {
-      const command = find(rest[0]);
+      const command = await find(rest[0]);
       if (!command) throw new UsageError(`no command "${printable(rest[0])}" (see broadsheet --help)`);
       io.out(commandHelp(command));
     }
     return 0;
   }
-  const command = find(name);
+  const command = await find(name);
   if (!command) throw new UsageError(`unknown command "${printable(name)}" (see broadsheet --help)`);
   const args = parseCommandArgs(command, rest);
   if (args.help) {

@@ -5,6 +5,7 @@ import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
 import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
 import { derivePages } from './derive-pages.ts';
+import { dropPageTexts, holdPageText } from '../search/stored-page-texts.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -134,7 +135,11 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
     if (store.storeOriginal(input.bytes, id) !== id) throw new Error('the file changed while it was being imported');
-    const { title } = await derivePages(store, processor, id, kind, input.bytes, (raw, cleaned) => pending.addPage(raw, cleaned));
+    const { title } = await derivePages(store, processor, id, kind, input.bytes, (raw, cleaned) => {
+      pending.addPage(raw, cleaned);
+      // The search index takes the text from here instead of parsing the stored page back.
+      holdPageText(store, id, raw, cleaned);
+    });
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.
@@ -146,6 +151,7 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
     return { file, status: 'imported', id };
   } catch (err) {
     // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.
+    dropPageTexts(store, id);
     if (err instanceof DuplicateDocumentError) return { file, status: 'duplicate', id };
     pending.abort();
     return { file, status: 'failed', error: importError(file, err instanceof Error ? err.message : String(err)) };

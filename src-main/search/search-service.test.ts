@@ -288,3 +288,29 @@ describe('persistence', () => {
     s.close();
   });
 });
+
+describe('starting with nothing new', () => {
+  it('skips comparing the index with every document until the library changes', () => {
+    const s = open();
+    s.catchUpSync();
+    expect(s.upToDate()).toBe(true);
+    s.close();
+    const again = open();
+    expect(again.upToDate()).toBe(true);
+    // Nothing to compare: the plan is not even made.
+    const plan = again.plan.bind(again);
+    let planned = 0;
+    again.plan = () => (planned++, plan());
+    expect(again.catchUpSync()).toBe(0);
+    expect(planned).toBe(0);
+    // Any change to the documents (here: metadata saved, in any process) moves the library's stamp.
+    const [first] = store.list();
+    store.updateMetadata(first.id, { newspaper: first.newspaper + ' ' });
+    expect(again.upToDate()).toBe(false);
+    expect(again.catchUpSync()).toBe(0);
+    expect(planned).toBe(1);
+    expect(again.upToDate()).toBe(true);
+    store.updateMetadata(first.id, { newspaper: first.newspaper });
+    again.close();
+  });
+});
