@@ -15,10 +15,11 @@ import { createProcessor } from '../src-main/library/processor.ts';
 
 const { values, positionals } = parseArgs({ options: { workers: { type: 'string' } }, allowPositionals: true });
 const processor = createProcessor({ workers: values.workers ? Number(values.workers) : undefined } as Parameters<typeof createProcessor>[0]);
-// Warm up (workers started, pdf.js loaded) on the first file, so the timing is of the batch alone.
+// Warm up (every worker started, pdf.js loaded) on the first files, so the timing is of the batch alone:
+// two files at once start both workers.
 const warm = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const warmStore = new LibraryStore(warm);
-await importPaths(warmStore, processor, positionals.slice(0, 1));
+await importPaths(warmStore, processor, positionals.slice(0, 2));
 warmStore.close();
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const store = new LibraryStore(dir);
