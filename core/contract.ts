@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { LibraryColumns } from './library-columns.ts';
 import { DOCUMENT_ID_RE, LIBRARY_SORTS, type DocumentDetail, type DocumentSummary, type ImportProgress, type ImportResult } from './library-model.ts';
 import type { PageModel, Photo } from './page-model.ts';
 import type { IndexProgress, SearchResult } from './search/search-model.ts';
 import { isoDateProblem } from './iso-date.ts';
 import { LANGUAGE_TAG_RE } from './language.ts';
+import { MAX_UPLOAD_PATH, uploadPathProblem } from './upload-path.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 import { annotationEvents, annotationRequests } from './annotations/requests.ts';
 
@@ -70,6 +72,25 @@ export const requests = {
       .strict(),
     result: returns<DocumentSummary[]>(),
   },
+  /**
+   * The list as columns (core/library-columns.ts): a fifth of library.list's
+   * bytes. With limit, only rows offset … offset + limit − 1 (the first
+   * screenful at start) and the total; without, the whole list. Without
+   * sort, the settings' librarySort (the renderer asks before it has them).
+   */
+  'library.columns': {
+    params: z
+      .object({
+        sort: z.enum(LIBRARY_SORTS).optional(),
+        newspaper: z.string().max(300).optional(),
+        dateFrom: isoDate.optional(),
+        dateTo: isoDate.optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+    result: returns<LibraryColumns>(),
+  },
   'library.import': {
     params: z
       .object({
@@ -78,9 +99,15 @@ export const requests = {
             z
               .object({
                 name: z.string().min(1).max(255),
+                /** Where the file sat in what was dropped ("sn83045462/reel01/1859022101/0007.pdf"): core/upload-path.ts. */
+                path: z.string().max(MAX_UPLOAD_PATH).optional(),
                 data: fileBytes,
               })
-              .strict(),
+              .strict()
+              .check((ctx) => {
+                const problem = ctx.value.path === undefined ? null : uploadPathProblem(ctx.value.path, ctx.value.name);
+                if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value.path, path: ['path'] });
+              }),
           )
           .min(1)
           .max(500),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentInIssue, buildLibraryTree, issueKey, monthGrid, type TreeDocument } from './library-tree.ts';
+import { adjacentInIssue, buildLibraryTree, issueKey, issuePlace, issuePlaceLabel, monthGrid, pageName, printedPage, titleSummary, type TreeDocument } from './library-tree.ts';
 
 const doc = (id: string, over: Partial<TreeDocument>): TreeDocument => ({ id, newspaper: '', date: '', edition: '', page: null, pageCount: 1, fileName: `${id}.pdf`, ...over });
 
@@ -29,7 +29,7 @@ describe('buildLibraryTree', () => {
     const star = tree.find((t) => t.name === 'Evening Star')!;
     expect(star.years.get(1918)![0].pages.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(star.undated.map((d) => d.id)).toEqual(['x']);
-    expect(tree.find((t) => t.name === 'Unknown newspaper')!.undated.map((d) => d.id)).toEqual(['z']);
+    expect(tree.find((t) => t.name === 'Newspaper not named')!.undated.map((d) => d.id)).toEqual(['z']);
     expect(issueKey(doc('q', { newspaper: 'Star', date: '1918-09-01', edition: '2' }))).toBe('Star/1918-09-01/02');
   });
 });
@@ -57,5 +57,73 @@ describe('adjacentInIssue', () => {
     expect(adjacentInIssue(docs, 'b', -1)?.id).toBe('a');
     expect(adjacentInIssue(docs, 'b', 1)).toBeNull();
     expect(adjacentInIssue([doc('z', {})], 'z', 1)).toBeNull();
+  });
+});
+
+describe('the place of a page in its issue', () => {
+  const page = (id: string, sequence: number, over: Partial<TreeDocument & { pageLabel: string }> = {}) => ({
+    id,
+    newspaper: 'Evening Star',
+    date: '1859-02-21',
+    edition: '01',
+    page: sequence,
+    pageCount: 1,
+    fileName: `${id}.pdf`,
+    lccn: 'sn83045462',
+    issue: 'sn83045462/1859-02-21/01',
+    sequence,
+    pageLabel: String(sequence),
+    ...over,
+  });
+
+  it('counts every page of the issue across its files, in page order', () => {
+    const docs = [page('c', 3), page('a', 1), page('b', 2, { pageCount: 4, pageLabel: '2' }), page('x', 1, { issue: 'other', date: '1859-02-22' })];
+    expect(issuePlace(docs, 'a', 1)).toMatchObject({ page: 1, of: 6, printed: '', hasPrevious: false, hasNext: true });
+    // Page 3 of file b is the issue's 4th page, printed 4.
+    expect(issuePlace(docs, 'b', 3)).toMatchObject({ page: 4, of: 6, printed: '', hasPrevious: true, hasNext: true });
+    expect(issuePlace(docs, 'c', 1)).toMatchObject({ page: 6, of: 6, printed: '3', hasNext: false });
+    expect(issuePlaceLabel(issuePlace(docs, 'c', 1)!)).toBe('Page 6 of 6 (printed 3) · Evening Star, 1859-02-21');
+    expect(issuePlaceLabel(issuePlace(docs, 'a', 1)!)).toBe('Page 1 of 6 · Evening Star, 1859-02-21');
+  });
+
+  it('names a second edition, and is null for a document in no issue', () => {
+    const docs = [page('a', 1, { edition: '02', issue: 'sn83045462/1859-02-21/02', pageLabel: 'A1' }), page('u', 1, { date: '', issue: '' })];
+    expect(issuePlaceLabel(issuePlace(docs, 'a', 1)!)).toBe('Page 1 of 1 (printed A1) · Evening Star, 1859-02-21, edition 2');
+    expect(issuePlace(docs, 'u', 1)).toBeNull();
+  });
+
+  it('printed page numbers count on through a multi-page file; a label names only its first page', () => {
+    expect(printedPage({ page: 5, pageLabel: '' }, 3)).toBe('7');
+    expect(printedPage({ page: null, pageLabel: '5' }, 2)).toBe('6');
+    expect(printedPage({ page: null, pageLabel: 'A1' }, 1)).toBe('A1');
+    expect(printedPage({ page: null, pageLabel: 'A1' }, 2)).toBe('');
+    expect(printedPage({ page: null, pageLabel: '' }, 1)).toBe('');
+  });
+
+  it('a page is named by its printed number, with its place in the file where they differ', () => {
+    expect(pageName({ page: 7, pageLabel: '' }, 1)).toBe('7 (file page 1)');
+    expect(pageName({ page: null, pageLabel: 'A2' }, 1)).toBe('A2 (file page 1)');
+    expect(pageName({ page: 3, pageLabel: '3' }, 1)).toBe('3 (file page 1)');
+    expect(pageName({ page: 1, pageLabel: '' }, 2)).toBe('2');
+    expect(pageName({ page: null, pageLabel: '' }, 4)).toBe('4');
+    expect(pageName(null, 4)).toBe('4');
+  });
+});
+
+describe('a newspaper’s line in the browse list', () => {
+  it('says what is there, in words, for a named title and for files no newspaper is known for', () => {
+    const tree = buildLibraryTree([
+      doc('a', { newspaper: 'Evening Star', lccn: 'sn83045462', date: '1859-02-21' }),
+      doc('b', { newspaper: 'Evening Star', lccn: 'sn83045462', date: '1870-03-15' }),
+      doc('c', { newspaper: 'Evening Star', lccn: 'sn83045462' }),
+      doc('d', {}),
+      doc('e', {}),
+      doc('f', { date: '1918-09-01' }),
+    ]);
+    expect(titleSummary(buildLibraryTree([doc('g', {})])[0])).toEqual({ name: 'Newspaper not named', meta: '1 file without a date · name them in Details…' });
+    expect(tree.map(titleSummary)).toEqual([
+      { name: 'Evening Star', meta: '2 issues · 1859–1870 · 1 file without a date · sn83045462' },
+      { name: 'Newspaper not named', meta: '1 issue · 1918 · 2 files without a date · name them in Details…' },
+    ]);
   });
 });

@@ -38,6 +38,9 @@ export interface TitleNode<D extends TreeDocument = TreeDocument> {
   undated: D[];
 }
 
+/** The entry for files no newspaper is known for (no METS, nothing in the PDF or file name). */
+export const UNNAMED = 'Newspaper not named';
+
 const normEdition = (e: string) => (/^\d+$/.test(e.trim()) ? e.trim().padStart(2, '0') : e.trim() || '01');
 
 export function titleKey(d: TreeDocument): string {
@@ -59,9 +62,9 @@ export function buildLibraryTree<D extends TreeDocument>(docs: readonly D[]): Ti
     const tk = titleKey(d);
     let title = titles.get(tk);
     if (!title) {
-      title = { key: tk, name: d.newspaper || d.lccn || 'Unknown newspaper', lccn: d.lccn ?? '', years: new Map(), undated: [] };
+      title = { key: tk, name: d.newspaper || d.lccn || UNNAMED, lccn: d.lccn ?? '', years: new Map(), undated: [] };
       titles.set(tk, title);
-    } else if (title.name === (title.lccn || 'Unknown newspaper') && d.newspaper) title.name = d.newspaper;
+    } else if (title.name === (title.lccn || UNNAMED) && d.newspaper) title.name = d.newspaper;
     const ik = issueKey(d);
     if (!ik) {
       title.undated.push(d);
@@ -122,4 +125,95 @@ export function adjacentInIssue<D extends TreeDocument>(docs: readonly D[], id: 
   if (!key) return null;
   const pages = docs.filter((d) => issueKey(d) === key).sort((a, b) => pageOrder(a) - pageOrder(b) || a.fileName.localeCompare(b.fileName));
   return pages[pages.findIndex((d) => d.id === id) + dir] ?? null;
+}
+
+/**
+ * The number printed on page `pageNum` of a file, as the library shows it:
+ * the METS label ("A2", "7") or the first printed page number, counted on
+ * through a multi-page file; '' when unknown. A label that is not a number
+ * names only the file's first page.
+ */
+export function printedPage(doc: { page: number | null; pageLabel?: string }, pageNum: number): string {
+  const label = doc.pageLabel ?? '';
+  const first = /^\d+$/.test(label) ? Number(label) : label ? null : doc.page;
+  if (first != null) return String(first + pageNum - 1);
+  return pageNum === 1 ? label : '';
+}
+
+/**
+ * A page named the way the library names it, its printed number, with its
+ * place in the file beside it where the two differ: "7 (file page 1)" for
+ * evening-star-1859-02-21-p7.pdf, "3" where they agree or nothing is
+ * printed. Search results (app and CLI) and the library then agree.
+ */
+export function pageName(doc: { page: number | null; pageLabel?: string } | null | undefined, pageNum: number): string {
+  const printed = doc ? printedPage(doc, pageNum) : '';
+  return printed && printed !== String(pageNum) ? `${printed} (file page ${pageNum})` : String(pageNum);
+}
+
+/** Where the open page sits in its issue, across the issue's files: "Page 2 of 8 · Evening Star, 1859-02-21". */
+export interface IssuePlace {
+  /** 1-based place among the issue's pages in the library. */
+  page: number;
+  /** Pages of the issue in the library (each file's pages counted). */
+  of: number;
+  /** Printed page number or label when it says something other than the place ("A2", "7"), else ''. */
+  printed: string;
+  newspaper: string;
+  date: string;
+  /** '' for the first (usual) edition. */
+  edition: string;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
+export function issuePlace<D extends TreeDocument & { pageLabel?: string }>(docs: readonly D[], id: string, pageNum: number): IssuePlace | null {
+  const doc = docs.find((d) => d.id === id);
+  const key = doc && issueKey(doc);
+  if (!doc || !key) return null;
+  const pages = docs.filter((d) => issueKey(d) === key).sort((a, b) => pageOrder(a) - pageOrder(b) || a.fileName.localeCompare(b.fileName));
+  let before = 0;
+  for (const d of pages) {
+    if (d.id === id) break;
+    before += Math.max(1, d.pageCount);
+  }
+  const of = pages.reduce((n, d) => n + Math.max(1, d.pageCount), 0);
+  const page = before + pageNum;
+  const printedRaw = printedPage(doc, pageNum);
+  const edition = normEdition(doc.edition);
+  return {
+    page,
+    of,
+    printed: printedRaw && printedRaw !== String(page) ? printedRaw : '',
+    newspaper: doc.newspaper || doc.lccn || '',
+    date: doc.date,
+    edition: edition === '01' ? '' : edition,
+    hasPrevious: page > 1,
+    hasNext: page < of,
+  };
+}
+
+/** "Page 2 of 8 (printed A2) · Evening Star, 1859-02-21, edition 2" */
+export function issuePlaceLabel(p: IssuePlace): string {
+  const where = [p.newspaper || 'Newspaper not named', p.date].filter(Boolean).join(', ') + (p.edition ? `, edition ${Number(p.edition) || p.edition}` : '');
+  return `Page ${p.page} of ${p.of}${p.printed ? ` (printed ${p.printed})` : ''} · ${where}`;
+}
+
+/**
+ * A newspaper's line in the browse list: "Evening Star" / "12 issues ·
+ * 1859–1870 · sn83045462". Files no newspaper is known for read "Newspaper
+ * not named" / "3 files without a date · name them in Details…" rather
+ * than "Unknown newspaper · 0 issues · undated".
+ */
+export function titleSummary(t: TitleNode): { name: string; meta: string } {
+  const years = [...t.years.keys()];
+  const issues = [...t.years.values()].reduce((n, l) => n + l.length, 0);
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    issues ? `${plural(issues, 'issue', 'issues')} · ${years.length === 1 ? years[0] : `${years[0]}–${years[years.length - 1]}`}` : '',
+    t.undated.length ? plural(t.undated.length, 'file without a date', 'files without a date') : '',
+    t.lccn,
+    t.key === '' ? 'name them in Details…' : '',
+  ];
+  return { name: t.name, meta: parts.filter(Boolean).join(' · ') };
 }

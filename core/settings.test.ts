@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, loadSettings, settingsPatchSchema } from './settings.ts';
+import { defaultSettings, loadSettings, settingsPatchSchema, settingsSchema } from './settings.ts';
 
 describe('settings patches', () => {
+  it('defaults, kept as plain data for the renderer, are exactly what the schemas default to', () => {
+    expect(defaultSettings).toEqual(settingsSchema.parse({}));
+  });
+
   it('parse to exactly the keys given, so saving one setting never resets the others', () => {
     expect(settingsPatchSchema.parse({ zoom: 2 })).toEqual({ zoom: 2 });
     expect(settingsPatchSchema.parse({})).toEqual({});

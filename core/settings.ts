@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_ID_RE, LIBRARY_SORTS } from './library-model.ts';
+import { defaultSettings } from './settings-defaults.ts';
 
 /**
  * The one registry of user settings. Every setting has a schema and a typed
@@ -23,7 +24,8 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = settingsSchema.parse({});
+// Plain data in settings-defaults.ts (the renderer loads it without zod); settings.test.ts holds it to the schema.
+export { defaultSettings };
 
 type Shape = typeof settingsSchema.shape;
 

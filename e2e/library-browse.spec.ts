@@ -35,6 +35,9 @@ test('the archivist browses a title → year → calendar → issue → page 2, 
     await expect(browser.pages().nth(1)).toHaveAttribute('aria-current', 'true');
     await expect(reader.cleaned).toContainText(`PAGE ${issue[1].pageNumber}`);
     expect(page2.fileName).toBe(issue[1].pdf.split('/').pop());
+    // The reader's toolbar says where the page sits in its issue, across the issue's files.
+    const place = (n: number) => `Page ${n} of ${issue.length}${issue[n - 1].pageNumber && issue[n - 1].pageNumber !== String(n) ? ` (printed ${issue[n - 1].pageNumber})` : ''} · ${issue[0].title}, ${issue[0].date}`;
+    await expect(reader.original.getByText(/^Page \d+ of \d+/)).toHaveText(place(2));
     await saveScreenshot(app.page, 'library-browse');
 
     // Paging on from the last page of one file opens the issue's next file.
@@ -42,6 +45,10 @@ test('the archivist browses a title → year → calendar → issue → page 2, 
     await app.page.keyboard.press('ArrowRight');
     await expect(browser.pages().nth(2)).toHaveAttribute('aria-current', 'true');
     await expect(reader.cleaned).toContainText(`PAGE ${issue[2].pageNumber}`);
+    await expect(reader.original.getByText(/^Page \d+ of \d+/)).toHaveText(place(3));
+    // ‹ in the toolbar goes back across the file boundary too (the file itself has one page).
+    await reader.original.getByRole('button', { name: 'Previous page' }).click();
+    await expect(reader.original.getByText(/^Page \d+ of \d+/)).toHaveText(place(2));
   } finally {
     rmSync(batchDir, { recursive: true, force: true });
   }
@@ -52,6 +59,9 @@ test('the workspace fills the window below the top bar, with or without an error
   // Short content in every pane (the browse view, a one-page text) once left the workspace in an auto-sized row.
   await new LibraryBrowserPage(app.page).show();
   await expect(reader.library.getByRole('list', { name: 'Newspapers' })).toBeVisible();
+  // Files no newspaper is known for (the sample CJK page) say so in words, not "Unknown newspaper · 0 issues · undated".
+  await expect(reader.library.getByRole('button', { name: /^Newspaper not named/ })).toHaveText(/^Newspaper not named\s*\d+ files? without a date · name them in Details…$/);
+  await saveScreenshot(app.page, 'library-newspapers');
   const bottom = await reader.library.evaluate((el) => el.getBoundingClientRect().bottom);
   expect(Math.round(bottom)).toBe(app.page.viewportSize()!.height);
 });

@@ -16,8 +16,8 @@ import type { Rect } from '../page-model.ts';
  * targets re-anchor by quote (anchor.ts).
  */
 
-export const COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
-export type Colour = (typeof COLOURS)[number];
+import { COLOURS, type Colour } from './colours.ts';
+export { COLOURS, type Colour };
 
 /** Screen colours of the highlights (also written into the W3C export's stylesheet). */
 export const COLOUR_CSS: Record<Colour, string> = {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,26 @@ describe('broadsheet search', () => {
       expect(r.stderr).toContain(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('broadsheet search names pages as the library does', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-search-pages-'));
+    // Page 7 of its issue, by its name: the library lists it as "p. 7"; it is page 1 of its file.
+    const file = join(dir, 'the-bench-gazette-1901-02-03-p7.pdf');
+    copyFileSync(join(ROOT, 'fixtures', 'pdf', 'latin-columns.pdf'), file);
+    expect(cli('import', '--library', join(dir, 'lib'), file).status).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the printed page, and the page in the file beside it where they differ', () => {
+    const r = cli('search', 'the', '--library', join(dir, 'lib'), '--limit', '1');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^The Bench Gazette 1901-02-03 {2}p\.7 \(file page 1\) {2}p1b\d+ {2}/);
+    const out = JSON.parse(cli('search', 'the', '--library', join(dir, 'lib'), '--limit', '1', '--json').stdout) as JsonOut & { hits: Array<{ printedPage: string }> };
+    expect(out.hits[0]).toMatchObject({ page: 1, printedPage: '7' });
   });
 });
 

@@ -1,3 +1,5 @@
+import { pageName, printedPage } from '../../core/library-tree.ts';
+import type { DocumentSummary } from '../../core/library-model.ts';
 import type { SearchResult } from '../../core/search/search-model.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import { SearchService } from '../search/search-service.ts';
@@ -35,7 +37,7 @@ export const searchCommand: Command = {
       });
       if (caught && !io.tty) io.err(`indexed ${caught} document(s) the search index lacked\n`);
       const result = search.query({ q: positionals[0], limit, raw: values.raw === true, variants: values.variants === true, rects: true });
-      if (values.json) io.out(JSON.stringify(jsonShape(result)) + '\n');
+      if (values.json) io.out(JSON.stringify(jsonShape(result, store)) + '\n');
       else io.out(readable(result, store));
       return 0;
     } finally {
@@ -45,13 +47,20 @@ export const searchCommand: Command = {
   },
 };
 
-function jsonShape(r: SearchResult) {
+function jsonShape(r: SearchResult, store: LibraryStore) {
+  const docs = new Map<string, DocumentSummary | null>();
+  const doc = (id: string) => {
+    if (!docs.has(id)) docs.set(id, store.get(id));
+    return docs.get(id);
+  };
   return {
     total: r.total,
     tookMs: r.tookMs,
     hits: r.hits.map((h) => ({
       document: h.document,
       page: h.page,
+      /** The number printed on the page, as the library shows it ('' unknown); `page` is its place in the file. */
+      printedPage: doc(h.document) ? printedPage(doc(h.document)!, h.page) : '',
       block: h.block,
       layer: h.layer,
       snippet: h.snippet,
@@ -61,19 +70,21 @@ function jsonShape(r: SearchResult) {
 }
 
 function readable(r: SearchResult, store: LibraryStore): string {
-  const names = new Map<string, string>();
+  const docs = new Map<string, DocumentSummary | null>();
+  const doc = (id: string) => {
+    if (!docs.has(id)) docs.set(id, store.get(id));
+    return docs.get(id)!;
+  };
   const name = (id: string) => {
-    if (!names.has(id)) {
-      const d = store.get(id);
-      names.set(id, d ? [d.newspaper, d.date].filter(Boolean).join(' ') || d.fileName : id.slice(0, 12));
-    }
-    return names.get(id)!;
+    const d = doc(id);
+    return d ? [d.newspaper, d.date].filter(Boolean).join(' ') || d.fileName : id.slice(0, 12);
   };
   const lines = r.hits.map((h) => {
     // Marks as [brackets], so the hit stands out without colour.
     let s = h.snippet;
     for (const [a, b] of [...h.marks].reverse()) s = s.slice(0, a) + '[' + s.slice(a, b) + ']' + s.slice(b);
-    return printable(`${name(h.document)}  p.${h.page}  ${h.block ?? 'raw'}  ${s}`);
+    // The printed page, as the library shows it, with the page in the file beside it where they differ.
+    return printable(`${name(h.document)}  p.${pageName(doc(h.document), h.page)}  ${h.block ?? 'raw'}  ${s}`);
   });
   lines.push(`${r.total} matching block${r.total === 1 ? '' : 's'}${r.hits.length < r.total ? `, ${r.hits.length} shown` : ''} (${r.tookMs} ms)`);
   return lines.join('\n') + '\n';

@@ -5,6 +5,7 @@ import type { ImportResult } from '../../core/library-model.ts';
 import { fileErrorReason } from './file-error-reason.ts';
 import { importError, importOne, mapConcurrent, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
+import { plannedMetadata } from './ndnp/planned-input.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
 
 export interface CollectedFiles {
@@ -197,11 +198,7 @@ export async function importPaths(
       if (!('bytes' in read)) return { file, status: read.status, error: importError(file, read.reason) };
       const input: ImportInput = { name: file, bytes: read.bytes };
       const planned = ndnp.get(file);
-      if (planned) {
-        const m = planned.meta;
-        input.meta = { newspaper: store.titleName(m.lccn) || m.newspaper || m.lccn, date: m.date, edition: m.edition, page: /^\d+$/.test(m.pageNumber) ? Number(m.pageNumber) : null };
-        input.placement = { lccn: m.lccn, issue: m.issue, sequence: m.sequence, pageLabel: m.pageNumber, volume: m.volume, number: m.number };
-      }
+      if (planned) Object.assign(input, plannedMetadata(store, planned.meta));
       return await importOne(store, processor, input);
     } finally {
       done++;

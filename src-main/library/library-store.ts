@@ -469,32 +469,32 @@ export class LibraryStore {
   }
 
   list(query: ListQuery = {}): DocumentSummary[] {
-    const where: string[] = [];
-    const args: string[] = [];
-    if (query.newspaper) {
-      where.push('newspaper = ?');
-      args.push(query.newspaper);
-    }
-    if (query.dateFrom) {
-      where.push("date >= ? AND date != ''");
-      args.push(query.dateFrom);
-    }
-    if (query.dateTo) {
-      // "1918" or "1918-09" as an upper bound includes the whole year or month.
-      where.push("date <= ? AND date != ''");
-      args.push(query.dateTo + '\uffff');
-    }
-    const order = {
-      date: "date = '', date, newspaper, edition, coalesce(sequence, page)",
-      newspaper: 'newspaper, date, page',
-      title: "title = '', title, file_name",
-      imported: 'imported_at DESC',
-    }[query.sort ?? 'date'];
-    const sql = `SELECT * FROM documents ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
+    const { sql, args } = listSql(query);
     // Reading 10,000 rows costs 200–400 ms; the answer is kept until this connection or another one writes.
     const key = `${this.writeStamp()}|${sql}|${args.join('\u0000')}`;
     if (this.listCache?.key !== key) this.listCache = { key, docs: (this.db.prepare(sql).all(...args) as unknown as DocumentRow[]).map(toSummary) };
     return this.listCache.docs;
+  }
+
+  /**
+   * Rows offset … offset + limit − 1 of the list and how many there are in
+   * all: the first screenful at start, without reading 10,000 rows when the
+   * whole list is not cached yet (SQLite sorts and stops at the limit).
+   */
+  listWindow(query: ListQuery, offset: number, limit: number): { docs: DocumentSummary[]; total: number; version: number } {
+    const { sql, args, where } = listSql(query);
+    const version = this.writeStamp();
+    if (this.listCache?.key === `${version}|${sql}|${args.join('\u0000')}`) {
+      return { docs: this.listCache.docs.slice(offset, offset + limit), total: this.listCache.docs.length, version };
+    }
+    const rows = this.db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...args, limit, offset) as unknown as DocumentRow[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM documents ${where}`).get(...args) as { n: number }).n;
+    return { docs: rows.map(toSummary), total, version };
+  }
+
+  /** The documents_version counter: the same number, the same list. */
+  documentsVersion(): number {
+    return this.writeStamp();
   }
 
   private listCache: { key: string; docs: DocumentSummary[] } | null = null;
@@ -570,6 +570,34 @@ export class LibraryStore {
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
     return this.settings();
   }
+}
+
+/** The list's SQL, shared by the whole list and its windows. */
+function listSql(query: ListQuery): { sql: string; args: string[]; where: string } {
+  const clauses: string[] = [];
+  const args: string[] = [];
+  if (query.newspaper) {
+    clauses.push('newspaper = ?');
+    args.push(query.newspaper);
+  }
+  if (query.dateFrom) {
+    clauses.push("date >= ? AND date != ''");
+    args.push(query.dateFrom);
+  }
+  if (query.dateTo) {
+    // "1918" or "1918-09" as an upper bound includes the whole year or month.
+    clauses.push("date <= ? AND date != ''");
+    args.push(query.dateTo + '\uffff');
+  }
+  const order = {
+    date: "date = '', date, newspaper, edition, coalesce(sequence, page)",
+    newspaper: 'newspaper, date, page',
+    title: "title = '', title, file_name",
+    imported: 'imported_at DESC',
+  }[query.sort ?? 'date'];
+  const where = clauses.length ? 'WHERE ' + clauses.join(' AND ') : '';
+  // id last: rows that tie come in one order, so a window and the whole list agree.
+  return { sql: `SELECT * FROM documents ${where} ORDER BY ${order}, id`, args, where };
 }
 
 function safeReaddir(dir: string): string[] {

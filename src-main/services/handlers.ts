@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, Handlers } from '../../core/contract.ts';
-import { importFiles, type PageProcessor } from '../library/import-service.ts';
+import type { PageProcessor } from '../library/import-service.ts';
+import { importUploads } from '../library/import-uploads.ts';
 import type { LibraryStore } from '../library/library-store.ts';
+import { listColumns } from '../library/library-columns-query.ts';
 import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
 import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
@@ -30,10 +32,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     'app.info': () => ({ version: ctx.version, host: ctx.host, libraryDir: store.dir }),
     'library.list': (params) => store.list(params),
+    'library.columns': (params) => listColumns(store, params),
     'library.import': async ({ files }) => {
       const batch = randomUUID();
-      const inputs = files.map((f) => ({ name: f.name, bytes: f.data }));
-      const results = await importFiles(store, ctx.processor, inputs, (p) => events.emit('import.progress', { batch, ...p }));
+      const inputs = files.map((f) => ({ name: f.name, path: f.path, bytes: f.data }));
+      const results = await importUploads(store, ctx.processor, inputs, (p) => events.emit('import.progress', { batch, ...p }));
       const ids = results.filter((r) => r.status === 'imported').map((r) => r.id!);
       if (ids.length) events.emit('library.changed', { ids });
       return results;

@@ -1,7 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { renderNote } from './markdown.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMarkdown, renderNote } from './markdown.ts';
+
+describe('note Markdown before markdown-it has loaded', () => {
+  it('is escaped plain text, never markup', async () => {
+    // A fresh module: markdown-it not loaded yet.
+    const fresh = await import('./markdown.ts?before-load' as string) as typeof import('./markdown.ts');
+    const html = fresh.renderNote('<img src=x onerror=alert(1)> **b**\nline');
+    expect(html).toBe('<p>&lt;img src=x onerror=alert(1)&gt; **b**<br>\nline</p>\n');
+  });
+});
 
 describe('note Markdown', () => {
+  beforeAll(() => loadMarkdown());
+
   it('renders the structure an archivist writes', () => {
     expect(renderNote('**Name** is _spelt_ `Tbe` here.\n\n- one\n- two')).toBe(
       '<p><strong>Name</strong> is <em>spelt</em> <code>Tbe</code> here.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n',

@@ -1,4 +1,4 @@
-import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { archive } from './archive.ts';
 import { createRenderQueue, type Ticket } from './render-queue.ts';
@@ -8,7 +8,32 @@ import { createRenderQueue, type Ticket } from './render-queue.ts';
  * standard fonts and wasm decoders all come from our own origin (the
  * public/pdfjs links are copied into the build), never from a CDN.
  */
-GlobalWorkerOptions.workerSrc = workerUrl;
+type PdfJs = typeof import('pdfjs-dist');
+let pdfjsModule: Promise<PdfJs> | null = null;
+let pdfjsLoaded: PdfJs | null = null;
+
+/**
+ * pdf.js is a megabyte of script: it loads on first use (the first page or
+ * thumbnail), in its own chunk, so the library is on screen before it has
+ * been parsed (bench:library's time to interactive).
+ */
+export function pdfjs(): Promise<PdfJs> {
+  return (pdfjsModule ??= import('pdfjs-dist').then((m) => {
+    m.GlobalWorkerOptions.workerSrc = workerUrl;
+    return (pdfjsLoaded = m);
+  }));
+}
+
+/** pdf.js once any document has loaded (a page in hand implies it), else null. */
+export function loadedPdfjs(): PdfJs | null {
+  return pdfjsLoaded;
+}
+
+/** What callers hold of a loading document: pdf.js's task, resolved once pdf.js itself has loaded. */
+interface LoadingTask {
+  promise: Promise<PDFDocumentProxy>;
+  destroy(): Promise<void>;
+}
 
 const asset = (dir: string) => new URL(`./pdfjs/${dir}/`, document.baseURI).href;
 
@@ -20,9 +45,14 @@ const asset = (dir: string) => new URL(`./pdfjs/${dir}/`, document.baseURI).href
 let readerWorker: PDFWorker | null = null;
 let thumbWorker: PDFWorker | null = null;
 
-function open(id: string, role: 'reader' | 'thumbs' = 'reader'): PDFDocumentLoadingTask {
-  const worker = role === 'reader' ? (readerWorker ??= new PDFWorker()) : (thumbWorker ??= new PDFWorker());
-  return getDocument({
+function open(id: string, role: 'reader' | 'thumbs' = 'reader'): LoadingTask {
+  const task = pdfjs().then((m) => openWith(m, id, role));
+  return { promise: task.then((t) => t.promise), destroy: () => task.then((t) => t.destroy()) };
+}
+
+function openWith(m: PdfJs, id: string, role: 'reader' | 'thumbs'): PDFDocumentLoadingTask {
+  const worker = role === 'reader' ? (readerWorker ??= new m.PDFWorker()) : (thumbWorker ??= new m.PDFWorker());
+  return m.getDocument({
     worker,
     url: archive.fileUrl(id),
     withCredentials: true,
@@ -35,7 +65,7 @@ function open(id: string, role: 'reader' | 'thumbs' = 'reader'): PDFDocumentLoad
 }
 
 /** A small LRU: the open document plus a couple of neighbours the reader flips between. */
-const cache = new Map<string, PDFDocumentLoadingTask>();
+const cache = new Map<string, LoadingTask>();
 const KEEP = 3;
 
 export function loadPdf(id: string): Promise<PDFDocumentProxy> {
@@ -49,7 +79,7 @@ export function loadPdf(id: string): Promise<PDFDocumentProxy> {
   fresh.promise.catch(() => cache.get(id) === fresh && cache.delete(id));
   cache.set(id, fresh);
   while (cache.size > KEEP) {
-    const [oldId, old] = cache.entries().next().value as [string, PDFDocumentLoadingTask];
+    const [oldId, old] = cache.entries().next().value as [string, LoadingTask];
     cache.delete(oldId);
     void old.destroy();
   }
@@ -60,7 +90,7 @@ export function loadPdf(id: string): Promise<PDFDocumentProxy> {
  * Documents opened only for thumbnails, on the thumbnail worker. A few stay
  * open for page strips; one is closed only when no thumbnail render uses it.
  */
-const thumbDocs = new Map<string, { task: PDFDocumentLoadingTask; users: number }>();
+const thumbDocs = new Map<string, { task: LoadingTask; users: number }>();
 const THUMB_DOCS = 3;
 
 async function withThumbDocument<T>(id: string, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
-import { COLOURS, type AnnotationView } from '../../core/annotations/annotation.ts';
+import type { AnnotationView } from '../../core/annotations/annotation.ts';
+import { COLOURS } from '../../core/annotations/colours.ts';
 import type { Block } from '../../core/page-model.ts';
 import { domRanges } from './text-range.ts';
 

@@ -1,5 +1,6 @@
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import nodePath, { join } from 'node:path';
+import { MAX_METS_BYTES } from '../../../core/ndnp-sniff.ts';
 import { looksLikeIssueMets, parseIssueMets } from './issue-mets.ts';
 
 /**
@@ -45,8 +46,6 @@ export interface NdnpPlan {
 
 const LCCN_DIR = /^[a-z]{1,3}\d{8,10}$/;
 const HEAD_BYTES = 4096;
-/** Larger XML files are not issue METS (those are tens of KB); ALTO pages can be MBs and need no look. */
-const MAX_METS_BYTES = 16 * 1024 * 1024;
 
 function head(file: string): string {
   const fd = openSync(file, 'r');
@@ -85,21 +84,58 @@ function xmlFiles(root: string): string[] {
   return out;
 }
 
-function lccnFromPath(path: string): string {
+/**
+ * What the planner reads: a folder on disk (the CLI, Electron's menu), or
+ * the files of a drop held in memory under their relative paths
+ * (memory-source.ts), so a batch dropped on the window is planned exactly
+ * like one imported from disk.
+ */
+export interface PlanSource {
+  /** Path functions of this source (node's for disk, posix for a drop). */
+  path: Pick<typeof nodePath, 'basename' | 'dirname' | 'relative' | 'resolve' | 'sep'>;
+  isDirectory(path: string): boolean;
+  /** XML files below root, sorted by folder. */
+  xmlFiles(root: string): string[];
+  /** The first few KB, as text. */
+  head(path: string): string;
+  size(path: string): number;
+  readText(path: string): string;
+  isFile(path: string): boolean;
+}
+
+export const diskSource: PlanSource = {
+  path: nodePath,
+  isDirectory: (path) => statSync(path).isDirectory(),
+  xmlFiles,
+  head,
+  size: (path) => statSync(path).size,
+  readText: (path) => readFileSync(path, 'utf8'),
+  isFile: (path) => {
+    try {
+      return lstatSync(path).isFile();
+    } catch {
+      return false;
+    }
+  },
+};
+
+function lccnFromPath(path: string, { basename, dirname }: PlanSource['path']): string {
   for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) if (LCCN_DIR.test(basename(dir))) return basename(dir);
   return '';
 }
 
-export function planNdnpImport(root: string): NdnpPlan {
+export function planNdnpImport(root: string, source: PlanSource = diskSource): NdnpPlan {
   const plan: NdnpPlan = { pages: [], skipped: [], claimed: new Set() };
+  const { basename, dirname, relative, resolve, sep } = source.path;
+  const exists = (path: string) => source.isFile(path);
   let isDir: boolean;
   try {
-    isDir = statSync(root).isDirectory();
+    isDir = source.isDirectory(root);
   } catch {
     return plan;
   }
   if (!isDir) return plan;
-  for (const xml of xmlFiles(root)) {
+  for (const xml of source.xmlFiles(root)) {
     if (basename(xml) === 'batch.xml') {
       plan.claimed.add(xml);
       plan.skipped.push({ path: xml, reason: 'NDNP batch manifest (its issues are read from their METS)' });
@@ -107,8 +143,8 @@ export function planNdnpImport(root: string): NdnpPlan {
     }
     let text: string;
     try {
-      if (!looksLikeIssueMets(head(xml)) || statSync(xml).size > MAX_METS_BYTES) continue;
-      text = readFileSync(xml, 'utf8');
+      if (!looksLikeIssueMets(source.head(xml)) || source.size(xml) > MAX_METS_BYTES) continue;
+      text = source.readText(xml);
     } catch {
       continue;
     }
@@ -122,7 +158,7 @@ export function planNdnpImport(root: string): NdnpPlan {
     }
     plan.skipped.push({ path: xml, reason: 'issue METS (read for the issue’s metadata)' });
     const folder = dirname(xml);
-    const lccn = issue.lccn || lccnFromPath(xml);
+    const lccn = issue.lccn || lccnFromPath(xml, source.path);
     const edition = issue.edition.padStart(2, '0');
     const key = `${lccn || issue.title || 'unknown'}/${issue.date}/${edition}`;
     // A METS may name only files inside its own issue folder.
@@ -142,7 +178,7 @@ export function planNdnpImport(root: string): NdnpPlan {
       let alto = inside(page.files.alto);
       // Pages downloaded one by one from the Library of Congress come renamed beside their METS
       // (evening-star-1918-09-01-p1.pdf, .mets.xml, .alto.xml), while the METS still names ./0007.pdf.
-      const renamed = issue.pages.length === 1 && pdf !== null && !exists(pdf) ? sibling(xml) : null;
+      const renamed = issue.pages.length === 1 && pdf !== null && !exists(pdf) ? sibling(xml, exists) : null;
       if (renamed) ({ pdf, alto } = { pdf: renamed.pdf, alto: renamed.alto ?? alto });
       if (alto) plan.claimed.add(alto);
       if (!pdf) {
@@ -176,18 +212,10 @@ export function planNdnpImport(root: string): NdnpPlan {
 }
 
 /** The PDF (and ALTO) a single-page METS was saved beside under its own name: NAME.mets.xml → NAME.pdf, NAME.alto.xml. */
-function sibling(metsPath: string): { pdf: string; alto?: string } | null {
+function sibling(metsPath: string, exists: (path: string) => boolean): { pdf: string; alto?: string } | null {
   const stem = metsPath.replace(/\.mets\.xml$/i, '');
   if (stem === metsPath) return null;
   const pdf = `${stem}.pdf`;
   if (!exists(pdf)) return null;
   return { pdf, alto: exists(`${stem}.alto.xml`) ? `${stem}.alto.xml` : undefined };
-}
-
-function exists(path: string): boolean {
-  try {
-    return lstatSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

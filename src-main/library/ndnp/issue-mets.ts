@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { ISSUE_METS_TYPE, looksLikeIssueMets } from '../../../core/ndnp-sniff.ts';
 
 /**
  * Reads an NDNP issue METS (the Library of Congress's newspaper profile,
@@ -39,7 +40,7 @@ export interface IssueMets {
   pages: IssuePage[];
 }
 
-const ISSUE_TYPE = /ndnp:mets:newspaper:issue/;
+const ISSUE_TYPE = ISSUE_METS_TYPE;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -55,10 +56,7 @@ type Node = Record<string, unknown>;
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : v && typeof v === 'object' && '#text' in v ? String((v as Node)['#text']).trim() : '');
 
-/** True when the head of an XML file says it is an NDNP issue METS: cheap enough to ask of every .xml in a batch. */
-export function looksLikeIssueMets(head: string): boolean {
-  return /<(?:\w+:)?mets[\s>]/.test(head) && ISSUE_TYPE.test(head);
-}
+export { looksLikeIssueMets };
 
 function mods(dmd: Node | undefined): Node {
   return ((((dmd?.mdWrap as Node)?.xmlData as Node)?.mods as Node) ?? {}) as Node;

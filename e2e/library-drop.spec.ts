@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DocumentSummary } from '../core/library-model.ts';
+import { generateNdnpBatch, type BatchPageTruth } from '../scripts/fixtures/ndnp-batch.ts';
+import { LibraryBrowserPage } from './pages/library-browser-page.ts';
+import { ReaderPage } from './pages/reader-page.ts';
+import { expect, saveScreenshot, test } from './support/fixtures.ts';
+
+/** Every page of the batch is in the library with its METS date, edition, order, printed number and LCCN. */
+async function expectBatchImported(reader: ReaderPage, truth: BatchPageTruth[]) {
+  await expect.poll(async () => (await reader.api<DocumentSummary[]>('library.list')).filter((d) => d.metadataSource === 'mets').length, { timeout: 60_000 }).toBe(truth.length);
+  const docs = await reader.api<DocumentSummary[]>('library.list');
+  for (const t of truth) {
+    const doc = docs.find((d) => d.issue === t.issue && d.sequence === t.sequence);
+    expect(doc, `${t.issue} page ${t.sequence}`).toBeDefined();
+    expect({ file: doc!.fileName, lccn: doc!.lccn, date: doc!.date, edition: doc!.edition, label: doc!.pageLabel, newspaper: doc!.newspaper }).toEqual({
+      file: basename(t.pdf),
+      lccn: t.lccn,
+      date: t.date,
+      edition: t.edition,
+      label: t.pageNumber,
+      newspaper: t.title,
+    });
+  }
+}
+
+test('dropping an NDNP batch folder imports its issues with their METS dates, editions and page order', async ({ app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-drop-'));
+  try {
+    const truth = await generateNdnpBatch(dir, { issues: 4, pagesPerIssue: 3 });
+    const reader = new ReaderPage(app.page);
+    // A drop of a folder as Chromium gives it to a page: Files that carry their relative paths. (A page
+    // cannot make the FileSystemEntry tree an OS drop has; the renderer reads either.)
+    const picker = await app.page.evaluateHandle(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.webkitdirectory = true;
+      input.hidden = true;
+      document.body.append(input);
+      return input;
+    });
+    await picker.setInputFiles(join(dir, 'batch_fixture_ver01'));
+    await picker.evaluate((input) => {
+      const dt = new DataTransfer();
+      for (const f of input.files!) dt.items.add(f);
+      input.remove();
+      document.querySelector('.app')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect(app.page.getByRole('status').filter({ hasText: `Imported ${truth.length},` })).toBeVisible({ timeout: 60_000 });
+    await expectBatchImported(reader, truth);
+    // What was left out is named once each, with why: the JP2 stand-ins, the ALTO, the METS read for its metadata, batch.xml.
+    const report = app.page.getByRole('alert').filter({ hasText: 'Skipped' });
+    await expect(report).toContainText(/Skipped batch_fixture_ver01\/sn\d+\/\w+\/\d{10}\/\d{10}\.xml: issue METS \(read for the issue’s metadata\)/);
+    await expect(report).toContainText(/\.jp2: not a page file/);
+
+    // The issues are grouped and ordered: browse to the second issue's pages.
+    const issue = truth.filter((t) => t.issue === truth[3].issue).sort((a, b) => a.sequence - b.sequence);
+    const [y, m, d] = issue[0].date.split('-').map(Number);
+    const monthName = new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en', { month: 'long', timeZone: 'UTC' });
+    const browser = new LibraryBrowserPage(app.page);
+    await browser.show();
+    await browser.newspaper(issue[0].title).click();
+    await browser.year(y).click();
+    await browser.issueDay(new RegExp(`^${d} ${monthName} ${y}.*, ${issue.length} pages$`)).click();
+    await expect(browser.pages()).toHaveText(issue.map((p) => new RegExp(`^Page ${p.pageNumber || p.sequence}`)));
+    await saveScreenshot(app.page, 'library-drop');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Folder… imports a picked issue folder with its METS metadata', async ({ app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-folder-'));
+  try {
+    const truth = await generateNdnpBatch(dir, { issues: 2, pagesPerIssue: 3 });
+    const one = truth.filter((t) => t.issue === truth[0].issue);
+    await app.page.getByLabel('Import a folder').setInputFiles(join(one[0].pdf, '..'));
+    await expect(app.page.getByRole('status').filter({ hasText: `Imported ${one.length},` })).toBeVisible({ timeout: 60_000 });
+    await expectBatchImported(new ReaderPage(app.page), one);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

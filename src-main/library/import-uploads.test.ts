@@ -1,0 +1,93 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../core/contract.ts';
+import type { ImportResult } from '../../core/library-model.ts';
+import { generateNdnpBatch, type BatchPageTruth } from '../../scripts/fixtures/ndnp-batch.ts';
+import { inThreadProcessor } from './in-thread-processor.ts';
+import { importUploads, type UploadInput } from './import-uploads.ts';
+import { LibraryStore } from './library-store.ts';
+import { createHandlers } from '../services/handlers.ts';
+import { EventBus } from '../services/event-bus.ts';
+
+let dir: string;
+let truth: BatchPageTruth[];
+let store: LibraryStore;
+let results: ImportResult[];
+
+/** What the renderer sends for a dropped folder: page PDFs and issue METS, each with its path in the drop (no JP2, no ALTO). */
+function dropped(root: string): UploadInput[] {
+  const out: UploadInput[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.pdf$/.test(name) || (/^\d{10}\.xml$/.test(name))) out.push({ name, path: relative(join(root, '..'), p), bytes: readFileSync(p) });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'upload-import-'));
+  truth = await generateNdnpBatch(join(dir, 'in'), { issues: 5, pagesPerIssue: 3 });
+  store = new LibraryStore(join(dir, 'lib'));
+  results = await importUploads(store, inThreadProcessor, dropped(join(dir, 'in', 'batch_fixture_ver01')));
+}, 120_000);
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('importing a dropped NDNP batch (files with their relative paths)', () => {
+  it('plans it like a folder on disk: every page with its METS date, edition, order, page number and LCCN', () => {
+    expect(results.filter((r) => r.status === 'imported')).toHaveLength(truth.length);
+    const docs = store.list();
+    for (const t of truth) {
+      const d = docs.find((x) => x.issue === t.issue && x.sequence === t.sequence);
+      expect({ lccn: d?.lccn, date: d?.date, edition: d?.edition, label: d?.pageLabel, source: d?.metadataSource }).toEqual({
+        lccn: t.lccn,
+        date: t.date,
+        edition: t.edition,
+        label: t.pageNumber,
+        source: 'mets',
+      });
+    }
+  });
+
+  it('names each file by its path in the drop, and each METS as read for its metadata', () => {
+    const mets = results.filter((r) => r.status === 'skipped');
+    expect(mets).toHaveLength(5);
+    expect(mets[0].error).toMatch(/^batch_fixture_ver01\/sn\d+\/\w+\/\d{10}\/\d{10}\.xml: issue METS/);
+    expect(results.find((r) => r.status === 'imported')!.file).toMatch(/^batch_fixture_ver01\/sn\d+\/\w+\/\d{10}\/\d{4}\.pdf$/);
+  });
+
+  it('leaves files without paths to the plain importer, and XML the planner did not claim is skipped with its reason', async () => {
+    const lib = new LibraryStore(join(dir, 'lib2'));
+    try {
+      const r = await importUploads(lib, inThreadProcessor, [
+        { name: 'note.txt', bytes: new TextEncoder().encode('A loose note\n') },
+        { name: 'x.xml', path: 'drop/x.xml', bytes: new TextEncoder().encode('<alto/>') },
+      ]);
+      expect(r.map((x) => [x.file, x.status])).toEqual([
+        ['drop/x.xml', 'skipped'],
+        ['note.txt', 'imported'],
+      ]);
+    } finally {
+      lib.close();
+    }
+  });
+});
+
+describe('library.import paths from outside', () => {
+  it('refuses a path that climbs out, is absolute, or does not end with the name, naming the field', async () => {
+    const handlers = createHandlers({ store, processor: inThreadProcessor, events: new EventBus(), host: 'browser', version: 't' });
+    for (const path of ['../a.pdf', '/etc/a.pdf', 'x/../../a.pdf', 'C:/a.pdf', 'x\\a.pdf', 'x/b.pdf']) {
+      const reply = await dispatch(handlers, 'library.import', { files: [{ name: 'a.pdf', path, data: '' }] });
+      expect(reply.ok, path).toBe(false);
+      expect(!reply.ok && reply.error, path).toMatch(/^library\.import: invalid files\.0\.path: /);
+    }
+  });
+});

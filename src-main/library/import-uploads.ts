@@ -1,0 +1,50 @@
+import { skipReason } from '../../core/import-report.ts';
+import type { ImportProgress, ImportResult } from '../../core/library-model.ts';
+import { importError, importFiles, type ImportInput, type PageProcessor } from './import-service.ts';
+import type { LibraryStore } from './library-store.ts';
+import { planNdnpImport } from './ndnp/batch-plan.ts';
+import { memorySource } from './ndnp/memory-source.ts';
+import { plannedMetadata } from './ndnp/planned-input.ts';
+
+/** A file that came through the bridge (a drop, the Import… picker), with its place in what was dropped when known. */
+export interface UploadInput {
+  name: string;
+  /** Relative path, already checked (core/upload-path.ts). */
+  path?: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * `library.import`: files sent by the renderer. Those that carry their
+ * relative paths go through the same NDNP planner as a folder on disk
+ * (batch-plan.ts over memory-source.ts): an issue METS among them gives its
+ * pages their date, edition, order, printed numbers and LCCN, and is itself
+ * reported as skipped with its reason. Pages import in issue order, then the
+ * other files as before. Results name each file by its relative path.
+ */
+export async function importUploads(
+  store: LibraryStore,
+  processor: PageProcessor,
+  uploads: readonly UploadInput[],
+  onProgress?: (progress: Omit<ImportProgress, 'batch'>) => void,
+): Promise<ImportResult[]> {
+  const label = (u: UploadInput) => u.path ?? u.name;
+  const tree = new Map<string, Uint8Array>();
+  for (const u of uploads) if (u.path) tree.set(`/${u.path}`, u.bytes);
+  const plan = tree.size ? planNdnpImport('/', memorySource(tree)) : { pages: [], skipped: [], claimed: new Set<string>() };
+  const results: ImportResult[] = plan.skipped.map((s) => {
+    const file = s.path.slice(1);
+    return { file, status: 'skipped', error: importError(file, s.reason) };
+  });
+  const inputs: ImportInput[] = plan.pages.map((page) => ({ name: page.pdf.slice(1), bytes: tree.get(page.pdf)!, ...plannedMetadata(store, page.meta) }));
+  for (const u of uploads) {
+    if (u.path && plan.claimed.has(`/${u.path}`)) continue;
+    const file = label(u);
+    // XML was sent only for the planner to read; what it did not claim is not a page.
+    const reason = /\.xml$/i.test(u.name) ? skipReason(u.name) : null;
+    if (reason) results.push({ file, status: 'skipped', error: importError(file, reason) });
+    else inputs.push({ name: file, bytes: u.bytes });
+  }
+  results.push(...(await importFiles(store, processor, inputs, onProgress)));
+  return results;
+}
