@@ -9,8 +9,8 @@ export default {
   directories: { output: 'dist' },
   files: ['out/**', 'assets/sample/**', 'package.json', '!**/*.map'],
   asar: true,
-  // pdf.js workers and the extraction worker are loaded as files.
-  asarUnpack: ['out/main/chunks/**', 'out/main/*worker*'],
+  // pdf.js workers and the extraction worker are loaded as files; sharp (page previews) loads native libvips binaries.
+  asarUnpack: ['out/main/chunks/**', 'out/main/*worker*', '**/node_modules/sharp/**', '**/node_modules/@img/**'],
   linux: { target: ['AppImage'], category: 'Office' },
   mac: { target: ['dmg'], category: 'public.app-category.productivity', hardenedRuntime: true },
   win: { target: ['nsis'] },

@@ -21,6 +21,7 @@ import { extractAll } from '../src-main/extract/extract-pdf.ts';
 import { sharedDir } from '../src-main/extract/shared-dir.ts';
 import { parseAlto } from '../core/layout/alto.ts';
 import { formatCohesion, lineCohesion } from '../core/layout/line-cohesion.ts';
+import { cleanPageWithAlto } from '../core/cleaning/clean-page.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const LOC = join(sharedDir(ROOT), 'pdfs/loc');
@@ -63,5 +64,8 @@ for (const file of files) {
     const alto = parseAlto(readFileSync(altoFile, 'utf8'), pages[0].width, pages[0].height);
     for (const [label, clean] of cleaners)
       console.log(`  ${label === 'ms' ? 'this core' : 'BENCH_CORE'}: ${formatCohesion(lineCohesion(clean(pages[0]).blocks, alto, pages[0].items))}`);
+    // The same measure with the ALTO as the layout (as import uses it when it comes with the scan).
+    const withAlto = cleanPageWithAlto(pages[0], readFileSync(altoFile, 'utf8'));
+    console.log(`  with its ALTO as layout (${withAlto.layout}): ${formatCohesion(lineCohesion(withAlto.blocks, alto, pages[0].items))}`);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LibraryColumns } from './library-columns.ts';
 import { DOCUMENT_ID_RE, LIBRARY_SORTS, type DocumentDetail, type DocumentSummary, type ImportProgress, type ImportResult } from './library-model.ts';
 import type { PageModel, Photo } from './page-model.ts';
+import type { PageViewReply } from './page-view/page-view-codec.ts';
 import type { IndexProgress, SearchResult } from './search/search-model.ts';
 import { isoDateProblem } from './iso-date.ts';
 import { LANGUAGE_TAG_RE } from './language.ts';
@@ -124,6 +125,11 @@ export const requests = {
   'document.page': {
     params: z.object({ id: documentIdSchema, page: z.number().int().min(1).max(100000) }).strict(),
     result: returns<PageModel>(),
+  },
+  /** The page as the reader draws it, compact (core/page-view): decode with decodePageViewReply. */
+  'document.pageView': {
+    params: z.object({ id: documentIdSchema, page: z.number().int().min(1).max(100000) }).strict(),
+    result: returns<PageViewReply>(),
   },
   'document.updateMetadata': {
     params: z.object({ id: documentIdSchema, patch: metadataPatchSchema }).strict(),

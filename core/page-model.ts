@@ -107,10 +107,20 @@ export interface Photo {
   links: PhotoLink[];
 }
 
+/**
+ * Where a page's blocks, lines and reading order came from: derived from the
+ * PDF's text ('pdf'), taken from the OCR engine's ALTO file that came with the
+ * scan ('alto'; the PDF's text stays the raw layer), or a text dump's
+ * paragraphs ('text').
+ */
+export type LayoutSource = 'pdf' | 'alto' | 'text';
+
 export interface CleanedPage {
   blocks: Block[];
   edits: Edit[];
   photos: Photo[];
+  /** Absent on pages stored before the layout source was recorded: those were derived from the PDF or text. */
+  layout?: LayoutSource;
 }
 
 export interface PageModel extends RawPage, CleanedPage {}
@@ -141,6 +151,8 @@ export interface ExtractJson {
     width: number;
     height: number;
     raw: string;
+    /** Where the blocks and their order came from ('alto' when an ALTO file came with the scan). */
+    layout?: LayoutSource;
     blocks: Array<{ id: string; kind: BlockKind; text: string; rects: Rect[] }>;
     photos: Photo[];
   }>;

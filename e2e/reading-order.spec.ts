@@ -23,6 +23,13 @@ const PRINTED_ORDER = [
   'The deadlock between the two houses',
   'The House yielded on the half-and',
   'The conferees on the bill met',
+  'Senator I/Odge of Massachusetts',
+  'Considers Keller Claim Just.',
+  'Senator Robinson of Arkansas',
+  'The long fight over the District',
+  'Delay Costly to District.',
+  'The delay in the passage of the Dis',
+  'Now it is',
 ];
 
 test('the lead article of the 1918 sample reads in the printed order, lines whole and headings on their lines', async ({ app }) => {
@@ -41,6 +48,8 @@ test('the lead article of the 1918 sample reads in the printed order, lines whol
   // The opening paragraph is one block, not shredded into "the usual" / "for" / "District" / "bill".
   const opening = all[at[3]];
   for (const words of ['making expenditures for the District', 'the District appropriation bill was', 'signed bv the Speaker and by']) expect(opening).toContain(words);
+  // OCR boxes of "^federal" and "^Rvas" reach a line down: the paragraph still runs on through them.
+  expect(all[at[PRINTED_ORDER.indexOf('The delay in the passage of the Dis')]]).toContain("the District and the ^federal government, half and half. H't'out a quarter of a million dollars, it ^Rvas learned yesterday.");
   // The headline keeps its three printed lines, and the panel shows them as lines.
   const headline = reader.blocks().filter({ hasText: 'DISTRICT MEASURE,' });
   expect(await headline.locator('.block-text').textContent()).toBe('DISTRICT MEASURE,\nON HALF-AND-HALF\nBASIS, MADE LAW');
@@ -51,4 +60,8 @@ test('the lead article of the 1918 sample reads in the printed order, lines whol
   await headline.scrollIntoViewIfNeeded();
   await headline.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await reader.cleaned.screenshot({ path: join(ROOT, 'e2e', 'screenshots', 'cleaned-lead-article.png') });
+  // ...and its last column, where tall OCR boxes once split the closing paragraph.
+  const delay = reader.cleaned.getByRole('heading', { name: 'Delay Costly to District.', exact: true });
+  await delay.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await reader.cleaned.screenshot({ path: join(ROOT, 'e2e', 'screenshots', 'cleaned-lead-article-end.png') });
 });

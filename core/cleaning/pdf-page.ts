@@ -6,7 +6,9 @@
  */
 import type { Block, BlockKind, CleanedPage, Edit, Photo, RawPage, Rect } from '../page-model.ts';
 import { buildGlyphs, type Glyphs } from '../layout/glyphs.ts';
-import { buildLines, buildSegments, mergeJustifiedFragments, type Line } from '../layout/lines.ts';
+import { buildLines, buildSegments, mergeJustifiedFragments, type Line, type Segment } from '../layout/lines.ts';
+import { altoLayout, type PageLayout } from '../layout/alto-layout.ts';
+import type { AltoPage } from '../layout/alto.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
 import { findRivers } from '../layout/rivers.ts';
 import { streamLinks } from '../layout/stream-links.ts';
@@ -150,10 +152,8 @@ function isRunInHead(g: Glyphs, line: Line, m: Measure, text: string): boolean {
   return capitals >= words.length - Math.floor(words.length / 3);
 }
 
-export function cleanPdfPage(page: RawPage): CleanedPage {
-  const g = buildGlyphs(page);
-  const over = findOverprints(page, g);
-  const segs = buildSegments(g, over.removed);
+/** Lines, blocks and reading order derived from the PDF's text alone. */
+function pdfLayout(page: RawPage, g: Glyphs, segs: readonly Segment[], pictures: readonly Rect[]): PageLayout {
   // Column gutters on old scans are as narrow as word spaces: only their length gives them away.
   const rivers = findRivers(segs);
   const stream = streamLinks(page, g, segs);
@@ -161,8 +161,26 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
   const blocks = buildBlocks(lines, g);
   // Pictures take part in the reading order as obstacles (a photo set into a
   // column keeps the column whole), then drop out of it.
-  const pictures = captionableImages(page.images, page.width, page.height);
   const order = readingOrder([...blocks, ...pictures.map((r) => ({ x0: r[0], top: r[1], x1: r[2], bottom: r[3] }))]).filter((i) => i < blocks.length);
+  return { lines, blocks, order };
+}
+
+export interface CleanOptions {
+  /**
+   * The OCR engine's layout of this page (ALTO beside the scan): its blocks,
+   * lines and reading order replace the ones derived from the PDF, unless it
+   * accounts for too little of the page's text (core/layout/alto-layout.ts).
+   */
+  alto?: AltoPage | null;
+}
+
+export function cleanPdfPage(page: RawPage, opts: CleanOptions = {}): CleanedPage {
+  const g = buildGlyphs(page);
+  const over = findOverprints(page, g);
+  const segs = buildSegments(g, over.removed);
+  const pictures = captionableImages(page.images, page.width, page.height);
+  const fromAlto = opts.alto ? altoLayout(g, segs, opts.alto) : null;
+  const { lines, blocks, order } = fromAlto ?? pdfLayout(page, g, segs, pictures);
   const body = medianSize(lines);
   // Classification and paragraph splitting both read line texts: build each once.
   const texts = new Map<Line, string>();
@@ -226,7 +244,7 @@ export function cleanPdfPage(page: RawPage): CleanedPage {
     // Links need every page of the document: see core/photos/link-photos.ts.
     links: [],
   }));
-  return { blocks: out, edits, photos };
+  return { blocks: out, edits, photos, layout: fromAlto ? 'alto' : 'pdf' };
 }
 
 /**

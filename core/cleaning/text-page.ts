@@ -158,7 +158,7 @@ export function cleanTextPage(page: RawPage): CleanedPage {
 
   // A dump keeps the captions of its photos but not the pictures: each caption stands for one, placed nowhere.
   const photos = blocks.filter((b) => b.kind === 'caption').map((b, k) => ({ id: `p${page.number}i${k}`, rect: [0, 0, 0, 0] as Rect, caption: b.id, links: [] }));
-  return { blocks, edits: collectEdits(page, lines, blocks), photos };
+  return { blocks, edits: collectEdits(page, lines, blocks), photos, layout: 'text' };
 }
 
 function charAt(page: RawPage, src: CharSource | undefined): string | undefined {

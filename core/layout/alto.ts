@@ -110,3 +110,14 @@ export function parseAlto(xml: string, pageWidth: number, pageHeight: number): A
   }
   return { width, height, blocks };
 }
+
+/**
+ * The ALTO of one page of a document: an ALTO file holds one Page element per
+ * scanned page (Library of Congress files hold one). Null when the file has
+ * no Page at `index`; throws as parseAlto does when it cannot be this page's.
+ */
+export function parseAltoPage(xml: string, index: number, pageWidth: number, pageHeight: number): AltoPage | null {
+  const starts = [...xml.matchAll(/<(?:\w+:)?Page\b/g)].map((m) => m.index);
+  if (index < 0 || index >= starts.length) return null;
+  return parseAlto(xml.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : xml.length), pageWidth, pageHeight);
+}

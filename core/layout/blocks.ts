@@ -38,13 +38,32 @@ function emSquare(g: Glyphs, l: Line): boolean {
   return 2 * cjk > l.chars;
 }
 
+/**
+ * The size most of a line's characters have (glyph-weighted median of its
+ * words' sizes): OCR layers box a word that touches an ornament or a
+ * neighbour's descender half again as tall as its line, and with the mean
+ * one such word made a body line look like a subhead and left the column.
+ */
+export function typicalSize(l: Line): number {
+  if (l.segs.length < 3) return l.size;
+  const segs = [...l.segs].sort((a, b) => a.size - b.size);
+  let acc = 0;
+  for (const s of segs) {
+    acc += s.glyphs.length;
+    if (2 * acc >= l.chars) return s.size;
+  }
+  return l.size;
+}
+
 /** The whitespace gap to the block's last line, or NaN when the line cannot continue it. */
 function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>, square: (l: Line) => boolean): number {
   const last = b.lines[b.lines.length - 1];
+  const sa = typicalSize(last);
+  const sb = typicalSize(line);
   const size = Math.min(last.size, line.size);
   const shortBox = (l: Line) => l.chars < SHORT_LINE_CHARS && !square(l);
   const short = shortBox(last) || shortBox(line);
-  if (Math.max(last.size, line.size) / size > (short ? SHORT_LINE_SIZE_RATIO : MAX_SIZE_RATIO)) return NaN;
+  if (Math.max(sa, sb) / Math.min(sa, sb) > (short ? SHORT_LINE_SIZE_RATIO : MAX_SIZE_RATIO)) return NaN;
   const gap = line.top - last.bottom;
   if ((base.get(line) as number) - (base.get(last) as number) < 0.5 * size) return NaN;
   if (gap > MAX_LINE_GAP * size) return NaN;

@@ -141,6 +141,10 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
         }
         const em = Math.min(reliableEm(cand.last, cand), reliableEm(s, cand));
         if (gap > maxLineGap(cjkBoth) * em) continue;
+        // Words of one line sit side by side: a word the producer started a line with, starting
+        // over half-way back under the line's last word, is on the line below or above (a tall OCR
+        // box reaching down to the next line's baseline).
+        if (stream?.starts.has(s) && gap < -STACKED_OVERLAP * Math.min(s.x1 - s.x0, cand.last.x1 - cand.last.x0)) continue;
         const line = cand.line;
         if (line.gaps >= 2 && gap > 0.5 * em && gap > GUTTER_VS_WORD_GAP * Math.max(line.gapSum / line.gaps, 0.15 * em)) continue;
         const dy = Math.abs(cand.last.bottom - s.bottom);
@@ -206,6 +210,9 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
 function isSpeck(s: Segment): boolean {
   return s.glyphs.length === 1;
 }
+
+/** Share of the shorter word's width two words may overlap and still be neighbours on one line. */
+const STACKED_OVERLAP = 0.5;
 
 /** Segments this short give no usable em of their own. */
 const MIN_EM_GLYPHS = 3;
@@ -303,7 +310,7 @@ export function baselineOf(l: Line): number {
 
 const baselines = new WeakMap<Line, [segs: number, baseline: number]>();
 
-function lineOf(s: Segment): Line {
+export function lineOf(s: Segment): Line {
   return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
 }
 
@@ -419,7 +426,7 @@ function inkAcross(l: Line, g0: number, g1: number): boolean {
   return hole < 0.5 * (g1 - g0) && hole <= Math.max(1.6 * wordGap, 0.3 * l.size);
 }
 
-function absorb(a: Line, b: Line): void {
+export function absorb(a: Line, b: Line): void {
   const gap = b.x0 - a.x1;
   if (gap > 0) {
     a.gapSum += gap;

@@ -42,6 +42,8 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
   const links = new Map<Segment, Segment>();
   const ends = new Set<Segment>();
   const starts = new Set<Segment>();
+  /** For a mark linked by markWithin, the word whose height it lies in. */
+  const word = new Map<Segment, Segment>();
   for (let k = 1; k < segs.length; k++) {
     const a = segs[k - 1];
     const b = segs[k];
@@ -60,14 +62,57 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     const size = Math.max(a.size, b.size);
     const gap = b.x0 - a.x1;
     if (gap < -OVERLAP * size || gap > MAX_LINKED_GAP * size) continue;
-    if (Math.abs(a.bottom - b.bottom) > LINK_BASELINE * size) continue;
+    // A mark linked before is judged by the word it sits beside, and so is whatever follows it.
+    const ref = word.get(a) ?? a;
+    const mark = Math.abs(ref.bottom - b.bottom) > LINK_BASELINE * Math.max(ref.size, b.size);
+    // Marks and specks have boxes of any height: only words hang (a 20 pt "!" beside a 46 pt headline word does not).
+    const words = () => hasLetter(page, g, a) && hasLetter(page, g, b);
+    if (mark && !markWithin(b, ref) && !markWithin(ref, b) && !((hangsFrom(b, ref) || hangsFrom(ref, b)) && words())) continue;
     // Glyphs between them (skipped overprints aside) must all be whitespace:
     // anything else was drawn elsewhere in between.
     let clean = true;
     for (let i = lastA + 1; i < firstB && clean; i++) if (!g.space[i] && g.item[i] !== a.item && g.item[i] !== b.item) clean = false;
-    if (clean) links.set(b, a);
+    if (!clean) continue;
+    links.set(b, a);
+    if (mark && markWithin(b, ref)) word.set(b, ref);
   }
   return { prev: links, ends, starts };
+}
+
+/** A mark this short (glyphs) boxed this much smaller than the word beside it has no baseline of its own. */
+const MARK_GLYPHS = 2;
+const MARK_HEIGHT = 0.4;
+
+/**
+ * `mark` is a punctuation mark or speck (an apostrophe boxed at the top of
+ * the line, a hyphen or a tilde at mid-height, a period at the bottom) whose
+ * small box lies within the height of the word drawn next to it: OCR layers
+ * box each mark alone, so its box bottom says nothing about its line's
+ * baseline, but the producer drew it on that word's line.
+ */
+function markWithin(mark: Segment, word: Segment): boolean {
+  if (mark.glyphs.length > MARK_GLYPHS) return false;
+  const h = word.bottom - word.top;
+  if (!(mark.bottom - mark.top < MARK_HEIGHT * h)) return false;
+  return mark.top >= word.top - 0.15 * h && mark.bottom <= word.bottom + 0.15 * h;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+function hasLetter(page: RawPage, g: Glyphs, s: Segment): boolean {
+  const str = page.items[s.item].str;
+  return s.glyphs.some((i) => LETTER.test(str.slice(g.char[i], g.char[i] + g.len[i])));
+}
+
+/**
+ * `tall`'s box starts where `word`'s does and reaches down past it: OCR
+ * layers box a word together with a smudge or the line below now and then
+ * (boxes two or three lines tall), so its bottom is no baseline, but its top
+ * still lines up with the line the producer drew it on.
+ */
+function hangsFrom(tall: Segment, word: Segment): boolean {
+  const h = word.bottom - word.top;
+  return tall.bottom - tall.top > 1.5 * h && Math.abs(tall.top - word.top) <= LINK_BASELINE * h;
 }
 
 /**

@@ -1,9 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { cleanPage } from '../../core/cleaning/clean-page.ts';
+import { cleanPageWithAlto } from '../../core/cleaning/clean-page.ts';
 import { rawText, type ExtractJson } from '../../core/page-model.ts';
-import { altoIllustrations } from '../../core/photos/alto.ts';
-import { isScannedPage } from '../../core/photos/image-photos.ts';
 import { linkPhotos } from '../../core/photos/link-photos.ts';
 import { readImportFile } from '../library/import-paths.ts';
 import { detectKind, importError } from '../library/import-service.ts';
@@ -11,25 +8,9 @@ import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { sha256 } from '../library/library-store.ts';
 import { UsageError, type Command } from './command.ts';
 import { printable } from './printable.ts';
+import { readAlto } from '../library/alto-sidecar.ts';
 
-/** Largest ALTO file read beside a PDF. */
-const MAX_ALTO_BYTES = 64 * 1024 * 1024;
-
-/** The OCR file that came with a scan: same base name, `.alto.xml` or `.xml`. */
-export function siblingAlto(pdf: string): string | null {
-  for (const ext of ['.alto.xml', '.xml']) {
-    const candidate = pdf.replace(/\.pdf$/i, ext);
-    if (candidate !== pdf && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-function readAlto(file: string): string | null {
-  const alto = siblingAlto(file);
-  if (!alto) return null;
-  if (statSync(alto).size > MAX_ALTO_BYTES) throw new Error(importError(alto, `ALTO file larger than ${MAX_ALTO_BYTES >> 20} MB`));
-  return readFileSync(alto, 'utf8');
-}
+export { siblingAlto } from '../library/alto-sidecar.ts';
 
 /** `extract FILE [--json]`: the page model of one file, touching no library. */
 export async function extractCommand(file: string, json: boolean, out: (s: string) => void): Promise<void> {
@@ -42,16 +23,14 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
   const model: ExtractJson = { schema: 2, file: basename(file), sha256: sha256(bytes), pages: [] };
   try {
     await inThreadProcessor.process(kind, bytes, (raw, cleaned) => {
-      // A scan whose ALTO marks illustrations: photos come from there rather than from text-free regions.
-      if (alto && isScannedPage(raw.images, raw.width, raw.height)) {
-        const illustrations = altoIllustrations(alto, (k) => (k === raw.number - 1 ? raw : null))[raw.number - 1] ?? [];
-        if (illustrations.length) cleaned = cleanPage({ ...raw, illustrations });
-      }
+      // The ALTO that came with a scan gives its layout and its photos' places (core/cleaning/clean-page.ts).
+      if (alto) cleaned = cleanPageWithAlto(raw, alto);
       model.pages.push({
         number: raw.number,
         width: raw.width,
         height: raw.height,
         raw: rawText(raw.items),
+        layout: cleaned.layout,
         blocks: cleaned.blocks.map(({ id, kind: k, text, rects }) => ({ id, kind: k, text, rects })),
         photos: cleaned.photos,
       });

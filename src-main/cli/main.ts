@@ -18,6 +18,7 @@ const COMMANDS: Array<[name: string, load: () => Promise<Command>]> = [
   ['annotations', async () => (await import('./annotations-command.ts')).annotationsCommandSpec],
   ['text', async () => (await import('./text-command.ts')).textCommandSpec],
   ['article', async () => (await import('./text-command.ts')).articleCommandSpec],
+  ['previews', async () => (await import('./previews-command.ts')).previewsCommand],
 ];
 
 async function allCommands(): Promise<Command[]> {

@@ -2,6 +2,7 @@ import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { preparePreview } from '../previews/preview-route.ts';
 import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { RENDERER_DIR } from '../services/paths.ts';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './ipc-channels.ts';
@@ -23,7 +24,8 @@ export function registerAppProtocol(services: AppServices): void {
     if (!isAppUrl(request.url)) return refuse(404, 'unknown host');
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method not allowed');
     const rawPath = request.url.slice(APP_ORIGIN.length).split(/[?#]/)[0] || '/';
-    const target = resolveRequestPath(services.store, RENDERER_DIR, rawPath);
+    await preparePreview(services.previews, rawPath);
+    const target = resolveRequestPath(services.store, RENDERER_DIR, rawPath, services.previews);
     if (!target) return refuse(404, 'not found');
     const response = await net.fetch(pathToFileURL(target.path).toString());
     const headers = new Headers(response.headers);

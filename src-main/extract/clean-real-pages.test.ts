@@ -84,16 +84,28 @@ const ORDER_LIMITS: Record<string, { backward: number; discordant?: number; impu
  * Before issue 14 (same measure): 1859 0.475 / 6.9 %, 1870 0.764 / 4.6 %,
  * 1918 0.786 / 4.9 %. The goal is ≥ 0.98 and ≤ 1 %, met on 1918. Where a page
  * misses it, the limit is the figure reached:
- * - 1859 (0.776 / 1.7 %): 133 of the lines still split have every word but
- *   the first in one block; that first "word" is the cut-off end of the
- *   neighbouring column's line ("r,", "ir-", "LO\"1'"), which ABBYY put into
- *   this line; the rest are the garbled patent list and lottery tables.
- * - 1870 (0.974 / 1.1 %): price-list and ad rows; the small blocks left are
- *   mostly real one- and two-word ad heads ("SOAP.", "APPLES,", "GROCERS,").
+ * - 1859 (0.776 / 1.7 % → 0.786 / 1.5 % with marks and hanging OCR boxes
+ *   kept on their lines): 127 of the lines still split have every word but the first in one
+ *   block, and that first "word" is the cut-off end of the neighbouring
+ *   column's line: "butchf" ends the left column at x 241, "r," follows it
+ *   2.6 pt on at 243.6, and the right column starts 20 pt further at 270, yet
+ *   ABBYY (and the text layer's stream order) put "r," into the right
+ *   column's line. The layout reads "butchf r," where it is printed, so the
+ *   reference counts that line split; matching it would mean reading the
+ *   left column's word endings at the start of the right column's lines.
+ *   35 more are the mirror case at line ends; the rest are the garbled patent
+ *   list and lottery tables.
+ * - 1870 (0.974 / 1.1 % → 0.978 / 0.99 %, the small-block goal met): price-list and ad rows and specks
+ *   the OCR put in the middle of table rows; the small blocks left are mostly
+ *   real one- and two-word ad heads ("SOAP.", "APPLES,", "GROCERS,").
+ * With the ALTO as the layout (import of a scan that came with one,
+ * src-main/library/import-alto.test.ts, `npm run bench:clean`) the figures
+ * are 0.889 / 1.2 %, 0.980 / 1.0 % and 0.994 / 0.3 %: not 1 even then, because blocks are boxes
+ * and a line ABBYY ran into the gutter makes its box overlap the neighbour's.
  */
 const COHESION_LIMITS: Record<string, { whole: number; tiny: number }> = {
-  'evening-star-1859-02-21-p7.pdf': { whole: 0.77, tiny: 0.018 },
-  'evening-star-1870-03-15-p1.pdf': { whole: 0.97, tiny: 0.012 },
+  'evening-star-1859-02-21-p7.pdf': { whole: 0.785, tiny: 0.016 },
+  'evening-star-1870-03-15-p1.pdf': { whole: 0.975, tiny: 0.01 },
   'evening-star-1918-09-01-p1.pdf': { whole: 0.98, tiny: 0.01 },
 };
 

@@ -22,7 +22,8 @@ export interface ExtractPool {
   extract(
     data: Uint8Array,
     onPage: PageHandler,
-    opts?: ExtractOptions & { clean?: boolean; format?: SourceFormat; onOpen?: (info: PdfInfo) => void },
+    /** `alto`: the ALTO XML that came with a PDF, for cleaning to take the layout from. */
+    opts?: ExtractOptions & { clean?: boolean; format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void },
   ): Promise<{ pageCount: number; info: PdfInfo }>;
   /** Workers the pool runs at most: how many documents are worth extracting at once. */
   readonly size: number;
@@ -49,6 +50,7 @@ interface Job {
   opts: ExtractOptions;
   clean: boolean;
   format: SourceFormat;
+  alto?: string;
   onPage: PageHandler;
   onOpen?: (info: PdfInfo) => void;
   resolve: (r: { pageCount: number; info: PdfInfo }) => void;
@@ -161,7 +163,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       const { resolve, reject } = job;
       job.resolve = (r) => (done(), resolve(r));
       job.reject = (e) => (done(), reject(e));
-      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format }, [job.data.buffer as ArrayBuffer]);
+      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format, alto: job.alto }, [job.data.buffer as ArrayBuffer]);
     }
   }
 
@@ -174,8 +176,8 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
         data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
       const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
       return new Promise((resolve, reject) => {
-        const { clean = false, format = 'pdf', onOpen, ...pdfOpts } = extractOpts;
-        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, onPage, onOpen, resolve, reject });
+        const { clean = false, format = 'pdf', alto, onOpen, ...pdfOpts } = extractOpts;
+        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, alto, onPage, onOpen, resolve, reject });
         pump();
       });
     },

@@ -7,7 +7,8 @@ export type SourceFormat = 'pdf' | 'text';
 /** Messages between the extract pool (main thread) and its workers. */
 
 export type ToWorker =
-  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean; format: SourceFormat }
+  /** `alto`: the ALTO XML that came with the PDF; cleaning takes the layout from it (core/cleaning/clean-page.ts). */
+  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean; format: SourceFormat; alto?: string }
   /** The consumer finished with one more page: the worker may run that much further ahead. */
   | { type: 'ack'; job: number };
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { cleanPage } from '../../core/cleaning/clean-page.ts';
+import { cleanPage, cleanPageWithAlto } from '../../core/cleaning/clean-page.ts';
 import { extractPages, type ExtractOptions, type PdfInfo } from './extract-pdf.ts';
 import { PAGES_IN_FLIGHT, type FromWorker, type SourceFormat, type ToWorker } from './extract-protocol.ts';
 import { textDumpRawPages } from './text-dump-pages.ts';
@@ -17,7 +17,7 @@ function send(msg: FromWorker): void {
   port!.postMessage(msg);
 }
 
-async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean, format: SourceFormat): Promise<void> {
+async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean, format: SourceFormat, alto?: string): Promise<void> {
   currentJob = job;
   credits = PAGES_IN_FLIGHT;
   let count = 0;
@@ -28,7 +28,7 @@ async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: b
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
       // Cleaning runs here too, so that neither Electron's main thread nor the host's event loop pays for it.
-      send(clean ? { type: 'page', job, page, cleaned: cleanPage(page) } : { type: 'page', job, page });
+      send(clean ? { type: 'page', job, page, cleaned: alto ? cleanPageWithAlto(page, alto) : cleanPage(page) } : { type: 'page', job, page });
       count++;
     }
     send({ type: 'done', job, pageCount: count, info });
@@ -45,6 +45,6 @@ port.on('message', (msg: ToWorker) => {
     wake = null;
     w?.();
   } else if (msg.type === 'extract') {
-    void run(msg.job, msg.data, msg.opts, msg.clean, msg.format ?? 'pdf');
+    void run(msg.job, msg.data, msg.opts, msg.clean, msg.format ?? 'pdf', msg.alto);
   }
 });

@@ -31,7 +31,7 @@ interface Linked {
 
 async function extractAndLink(pdf: Uint8Array): Promise<Linked> {
   const raw = await extractAll(pdf);
-  const cleaned = raw.map(cleanPage);
+  const cleaned = raw.map((r) => cleanPage(r));
   const photos = linkPhotos(raw.map((r, k) => ({ number: r.number, width: r.width, height: r.height, blocks: cleaned[k].blocks, photos: cleaned[k].photos })));
   return { raw, cleaned, photos, blockById: new Map(cleaned.flatMap((c) => c.blocks.map((b) => [b.id, b]))) };
 }

@@ -7,6 +7,7 @@ import { decodeEnvelope, ENVELOPE_TYPE } from '../../core/bridge-envelope.ts';
 import { dispatch, isRequestName } from '../../core/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { preparePreview } from '../previews/preview-route.ts';
 import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
 import { HOST_LIMITS, type HostLimits } from './host-limits.ts';
@@ -144,7 +145,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return send(res, 200, JSON.stringify(reply), 'application/json');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-      const target = resolveRequestPath(services.store, rendererDir, rawPath);
+      await preparePreview(services.previews, rawPath);
+      const target = resolveRequestPath(services.store, rendererDir, rawPath, services.previews);
       if (!target) return send(res, 404, 'not found');
       const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': target.type, 'content-length': statSync(target.path).size };
       res.writeHead(200, headers);

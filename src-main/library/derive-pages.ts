@@ -1,6 +1,6 @@
 import type { SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
-import type { PageProcessor } from './import-service.ts';
+import type { PageProcessor, ProcessOptions } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { relinkDocument } from './photo-links.ts';
 
@@ -19,8 +19,9 @@ export async function derivePages(
   kind: SourceKind,
   bytes: Uint8Array,
   addPage: (raw: RawPage, cleaned: CleanedPage) => void,
+  opts: ProcessOptions = {},
 ): Promise<{ pageCount: number; title?: string }> {
-  const result = await processor.process(kind, bytes, addPage);
+  const result = await processor.process(kind, bytes, addPage, opts);
   relinkDocument(store.db, id);
   return result;
 }

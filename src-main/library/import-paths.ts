@@ -7,6 +7,7 @@ import { importError, importOne, mapConcurrent, maxImportBytes, tooLargeReason, 
 import type { LibraryStore } from './library-store.ts';
 import { plannedMetadata } from './ndnp/planned-input.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
+import { readAltoBytes, siblingAlto } from './alto-sidecar.ts';
 
 export interface CollectedFiles {
   files: string[];
@@ -191,20 +192,31 @@ export async function importPaths(
   let done = 0;
   // As many files at once as the processor has workers: each is read only when its turn comes,
   // so a folder of large scans never sits in memory at once.
-  const imported = await mapConcurrent(files, processor.concurrency ?? 1, async (file): Promise<ImportResult> => {
+  const imported = await mapConcurrent(files, processor.concurrency ?? 1, async (file): Promise<ImportResult[]> => {
     onProgress?.(done, files.length, file);
     try {
       const read = readImportFile(file);
-      if (!('bytes' in read)) return { file, status: read.status, error: importError(file, read.reason) };
-      const input: ImportInput = { name: file, bytes: read.bytes };
+      if (!('bytes' in read)) return [{ file, status: read.status, error: importError(file, read.reason) }];
+      const out: ImportResult[] = [];
       const planned = ndnp.get(file);
+      // The OCR engine's layout, when the scan came with its ALTO (the issue METS names it, or it sits beside the PDF).
+      const altoPath = /\.pdf$/i.test(file) ? (planned?.alto ?? siblingAlto(file)) : null;
+      let alto: Uint8Array | null = null;
+      try {
+        alto = altoPath ? readAltoBytes(file, altoPath) : null;
+      } catch (err) {
+        // An unreadable or oversized ALTO costs the page its OCR layout, not its import.
+        out.push({ file: altoPath!, status: 'skipped', error: `${(err as Error).message} (the page's layout comes from the PDF instead)` });
+      }
+      const input: ImportInput = { name: file, bytes: read.bytes, alto };
       if (planned) Object.assign(input, plannedMetadata(store, planned.meta));
-      return await importOne(store, processor, input);
+      out.push(await importOne(store, processor, input));
+      return out;
     } finally {
       done++;
     }
   });
-  results.push(...imported);
+  results.push(...imported.flat());
   onProgress?.(files.length, files.length, '');
   return results;
 }

@@ -48,8 +48,10 @@ describe('importFiles through the worker pool', () => {
     expect(store.get(result.id!)!.pageCount).toBe(5);
     const reference = await extractAll(new Uint8Array(pdf));
     for (const page of reference) {
-      const { blocks, edits, photos, ...raw } = store.page(result.id!, page.number)!;
+      const { blocks, edits, photos, layout, ...raw } = store.page(result.id!, page.number)!;
       expect(raw).toEqual(page);
+      // No ALTO came with it: the layout is derived from the PDF.
+      expect(layout).toBe('pdf');
       expect(blocks.length).toBeGreaterThan(0);
       void edits;
       void photos;

@@ -5,6 +5,7 @@ import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
 import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
 import { derivePages } from './derive-pages.ts';
+import { altoText } from './alto-sidecar.ts';
 import { dropPageTexts, holdPageText } from '../search/stored-page-texts.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
@@ -13,6 +14,8 @@ export interface PageProcessor {
     kind: SourceKind,
     data: Uint8Array,
     onPage: (raw: RawPage, cleaned: CleanedPage) => void,
+    /** `alto`: the ALTO XML that came with a PDF (layout and photos from the OCR engine). */
+    opts?: ProcessOptions,
   ): Promise<{ pageCount: number; title?: string }>;
   /** Files worth processing at once (the pool's workers); 1 when absent. */
   readonly concurrency?: number;
@@ -32,12 +35,18 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn
   return out;
 }
 
+export interface ProcessOptions {
+  alto?: string | null;
+}
+
 export interface ImportInput {
   name: string;
   bytes: Uint8Array;
   /** Metadata known from outside the file (an issue METS); it beats every guess. */
   meta?: Partial<DocumentMetadata>;
   placement?: DocumentPlacement;
+  /** The ALTO file that came with the PDF (alto-sidecar.ts): the pages' layout is the OCR engine's; stored beside the original. */
+  alto?: Uint8Array | null;
 }
 
 /** The error message every surface shows: one line, naming the file as given and the reason. */
@@ -131,15 +140,27 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
   const file = input.name;
   const size = input.bytes.length;
   const pending = store.begin(id, kind, basename(file), size);
+  let layoutOriginal: string | null = null;
   try {
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
     if (store.storeOriginal(input.bytes, id) !== id) throw new Error('the file changed while it was being imported');
-    const { title } = await derivePages(store, processor, id, kind, input.bytes, (raw, cleaned) => {
-      pending.addPage(raw, cleaned);
-      // The search index takes the text from here instead of parsing the stored page back.
-      holdPageText(store, id, raw, cleaned);
-    });
+    // The ALTO too: a rebuild (verify --repair) derives the same layout from it.
+    layoutOriginal = input.alto && kind === 'pdf' ? store.storeOriginal(input.alto) : null;
+    const alto = layoutOriginal ? altoText(input.alto!) : null;
+    const { title } = await derivePages(
+      store,
+      processor,
+      id,
+      kind,
+      input.bytes,
+      (raw, cleaned) => {
+        pending.addPage(raw, cleaned);
+        // The search index takes the text from here instead of parsing the stored page back.
+        holdPageText(store, id, raw, cleaned);
+      },
+      { alto },
+    );
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.
@@ -147,13 +168,14 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
       if (!meta.title) meta.title = title.slice(0, 1000);
     }
     Object.assign(meta, input.meta);
-    pending.commit(meta, input.placement);
+    pending.commit(meta, input.placement, layoutOriginal);
     return { file, status: 'imported', id };
   } catch (err) {
     // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.
     dropPageTexts(store, id);
     if (err instanceof DuplicateDocumentError) return { file, status: 'duplicate', id };
     pending.abort();
+    if (layoutOriginal) store.discardOriginal(layoutOriginal);
     return { file, status: 'failed', error: importError(file, err instanceof Error ? err.message : String(err)) };
   }
 }

@@ -36,7 +36,13 @@ export async function importUploads(
     const file = s.path.slice(1);
     return { file, status: 'skipped', error: importError(file, s.reason) };
   });
-  const inputs: ImportInput[] = plan.pages.map((page) => ({ name: page.pdf.slice(1), bytes: tree.get(page.pdf)!, ...plannedMetadata(store, page.meta) }));
+  // Each page with its ALTO, as the issue METS names it: the layout is the OCR engine's (alto-sidecar.ts).
+  const inputs: ImportInput[] = plan.pages.map((page) => ({
+    name: page.pdf.slice(1),
+    bytes: tree.get(page.pdf)!,
+    alto: page.alto ? (tree.get(page.alto) ?? null) : null,
+    ...plannedMetadata(store, page.meta),
+  }));
   for (const u of uploads) {
     if (u.path && plan.claimed.has(`/${u.path}`)) continue;
     const file = label(u);

@@ -1,4 +1,4 @@
-import { cleanPage } from '../../core/cleaning/clean-page.ts';
+import { cleanPage, cleanPageWithAlto } from '../../core/cleaning/clean-page.ts';
 import { extractPages } from '../extract/extract-pdf.ts';
 import { textDumpRawPages } from '../extract/text-dump-pages.ts';
 import type { PageProcessor } from './import-service.ts';
@@ -9,7 +9,7 @@ import type { PageProcessor } from './import-service.ts';
  * that neither Electron's main thread nor the host's event loop stalls.
  */
 export const inThreadProcessor: PageProcessor = {
-  async process(kind, data, onPage) {
+  async process(kind, data, onPage, opts = {}) {
     if (kind === 'text') {
       let pageCount = 0;
       for (const raw of textDumpRawPages(data)) {
@@ -23,7 +23,7 @@ export const inThreadProcessor: PageProcessor = {
     // pdf.js refuses Node Buffers; a plain view over the same bytes is fine.
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     for await (const raw of extractPages(bytes, {}, (info) => (title = info.title))) {
-      onPage(raw, cleanPage(raw));
+      onPage(raw, opts.alto ? cleanPageWithAlto(raw, opts.alto) : cleanPage(raw));
       pageCount++;
     }
     if (pageCount === 0) throw new Error('no pages');

@@ -26,7 +26,7 @@ import { migrate } from './migrations.ts';
  */
 
 /** How long a process waits for another's write transaction before giving up with "database is locked". */
-const BUSY_TIMEOUT_MS = 30_000;
+export const BUSY_TIMEOUT_MS = 30_000;
 /** Heartbeats are written at most this often while pages arrive. */
 const HEARTBEAT_EVERY_MS = 30_000;
 
@@ -65,7 +65,8 @@ export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
   /** Throws DuplicateDocumentError when another process committed the same bytes meanwhile. */
   /** language may be left out: '' (detect from the text). */
-  commit(meta: Omit<DocumentMetadata, 'language'> & { language?: string }, placement?: DocumentPlacement): DocumentSummary;
+  /** `layoutOriginal`: id of the stored ALTO file the pages' layout came from (storeOriginal), if any. */
+  commit(meta: Omit<DocumentMetadata, 'language'> & { language?: string }, placement?: DocumentPlacement, layoutOriginal?: string | null): DocumentSummary;
   abort(): void;
 }
 
@@ -192,7 +193,11 @@ export class LibraryStore {
   /** Ids of files under objects/ that no document uses and no live import is writing. */
   orphanOriginals(): string[] {
     const used = new Set(
-      (this.db.prepare('SELECT id FROM documents UNION SELECT doc_id FROM imports').all() as Array<{ id: string }>).map((r) => r.id),
+      (
+        this.db
+          .prepare('SELECT id FROM documents UNION SELECT doc_id FROM imports UNION SELECT layout_original FROM documents WHERE layout_original IS NOT NULL')
+          .all() as Array<{ id: string }>
+      ).map((r) => r.id),
     );
     return this.objectIds().filter((id) => !used.has(id));
   }
@@ -216,7 +221,7 @@ export class LibraryStore {
   private deleteOriginalIfUnused(id: string): boolean {
     return this.transaction(() => {
       const used =
-        this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined ||
+        this.db.prepare('SELECT 1 FROM documents WHERE id = ? OR layout_original = ?').get(id, id) !== undefined ||
         this.db.prepare('SELECT 1 FROM imports WHERE doc_id = ?').get(id) !== undefined;
       if (used) return false;
       const path = join(this.objectsDir, id.slice(0, 2), id);
@@ -310,7 +315,7 @@ export class LibraryStore {
         insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned), id);
         if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
       },
-      commit: (meta, placement = NO_PLACEMENT) => {
+      commit: (meta, placement = NO_PLACEMENT, layoutOriginal = null) => {
         if (closed) throw new Error('import already finished');
         const duplicate = this.transaction(() => {
           if (this.db.prepare('SELECT 1 FROM imports WHERE id = ?').get(importId) === undefined) {
@@ -338,6 +343,7 @@ export class LibraryStore {
             .run(id, kind, fileName, size, now, now, t.n, meta.newspaper, meta.date, meta.page, meta.edition, meta.title,
               placement.lccn, placement.issue, placement.sequence, placement.pageLabel, placement.volume, placement.number,
               placement.issue ? 'mets' : 'guess', meta.language ?? '');
+          if (layoutOriginal) this.db.prepare('UPDATE documents SET layout_original = ? WHERE id = ?').run(layoutOriginal, id);
           this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
           return false;
         });
@@ -403,6 +409,8 @@ export class LibraryStore {
   removeDocuments(ids: string[]): RemoveResult {
     const unique = [...new Set(ids)];
     const removed: string[] = [];
+    /** ALTO files the removed documents' layouts came from: deleted with them unless another document uses them. */
+    const layouts: string[] = [];
     const missing: string[] = [];
     this.transaction(() => {
       for (const id of unique) {
@@ -410,6 +418,8 @@ export class LibraryStore {
           missing.push(id);
           continue;
         }
+        const layout = this.layoutOriginal(id);
+        if (layout) layouts.push(layout);
         this.deleteDocumentRows(id);
         removed.push(id);
       }
@@ -417,7 +427,19 @@ export class LibraryStore {
     // Separate, locked steps: an import of the same bytes starting meanwhile keeps its original.
     let originalsDeleted = 0;
     for (const id of removed) if (this.deleteOriginalIfUnused(id)) originalsDeleted++;
+    for (const id of new Set(layouts)) this.deleteOriginalIfUnused(id);
     return { removed, missing, originalsDeleted };
+  }
+
+  /** Id of the stored ALTO file document `id`'s layout came from, or null. */
+  layoutOriginal(id: string): string | null {
+    const row = this.db.prepare('SELECT layout_original FROM documents WHERE id = ?').get(id) as { layout_original: string | null } | undefined;
+    return row?.layout_original ?? null;
+  }
+
+  /** Deletes a stored file (an import's ALTO whose import failed) unless a document or an import uses it. */
+  discardOriginal(id: string): void {
+    this.deleteOriginalIfUnused(id);
   }
 
   /** Every row that belongs to one document; runs inside removeDocuments' transaction. */

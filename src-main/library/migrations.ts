@@ -142,6 +142,22 @@ export const MIGRATIONS: readonly Migration[] = [
       if (!have.has('language')) db.exec("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''");
     },
   },
+  {
+    version: 7,
+    name: "each page's compact view for the reader (core/page-view), a cache filled on first read or in the background; NULL until then",
+    up: (db) => {
+      const have = new Set((db.prepare('PRAGMA table_info(pages)').all() as Array<{ name: string }>).map((c) => c.name));
+      if (!have.has('view')) db.exec('ALTER TABLE pages ADD COLUMN view TEXT');
+    },
+  },
+  {
+    version: 8,
+    name: "the ALTO file a scan came with, kept beside the originals (its SHA-256): the pages' layout is derived from it, so a rebuild needs it",
+    up: (db) => {
+      const have = new Set((db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name));
+      if (!have.has('layout_original')) db.exec('ALTER TABLE documents ADD COLUMN layout_original TEXT');
+    },
+  },
 ];
 
 export interface MigrationReport {

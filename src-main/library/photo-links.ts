@@ -119,15 +119,22 @@ export function relinkDocument(db: DatabaseSync, docId: string): number {
 /** The page's photos with the archivist's choices applied: removed links gone, confirmed and added ones first. */
 export function applyLinkChoices(db: DatabaseSync, docId: string, model: PageModel): PageModel {
   if (!model.photos?.length) return { ...model, photos: model.photos ?? [] };
+  const photos = photosWithChoices(db, docId, model.number, model.photos);
+  return photos === model.photos ? model : { ...model, photos };
+}
+
+/** applyLinkChoices for a page's photos alone (the reader's page view carries them beside its stored part). */
+export function photosWithChoices(db: DatabaseSync, docId: string, page: number, stored: Photo[]): Photo[] {
+  if (!stored.length) return stored;
   ensureSchema(db);
-  const rows = db.prepare('SELECT photo, block, choice, score FROM photo_link_choices WHERE doc_id = ? AND photo LIKE ?').all(docId, `p${model.number}i%`) as Array<{
+  const rows = db.prepare('SELECT photo, block, choice, score FROM photo_link_choices WHERE doc_id = ? AND photo LIKE ?').all(docId, `p${page}i%`) as Array<{
     photo: string;
     block: string;
     choice: Choice;
     score: number;
   }>;
-  if (!rows.length) return model;
-  const photos = model.photos.map((ph) => {
+  if (!rows.length) return stored;
+  return stored.map((ph) => {
     const mine = rows.filter((r) => r.photo === ph.id);
     if (!mine.length) return ph;
     const choice = new Map(mine.map((r) => [r.block, r.choice]));
@@ -141,7 +148,6 @@ export function applyLinkChoices(db: DatabaseSync, docId: string, model: PageMod
     links.sort((a, b) => rank(a) - rank(b) || b.score - a.score);
     return { ...ph, links };
   });
-  return { ...model, photos };
 }
 
 function scoreOf(db: DatabaseSync, docId: string, photo: Photo, page: number, block: string): number {

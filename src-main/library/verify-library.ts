@@ -1,4 +1,5 @@
 import { derivePages } from './derive-pages.ts';
+import { altoText } from './alto-sidecar.ts';
 import type { PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 
@@ -73,7 +74,10 @@ export async function rebuildPages(store: LibraryStore, processor: PageProcessor
     if (!doc) continue;
     const writer = store.rebuildPages(id);
     try {
-      await derivePages(store, processor, id, doc.kind, store.readOriginal(id), (raw, cleaned) => writer.addPage(raw, cleaned));
+      // The layout comes from the ALTO the scan was imported with, as at import.
+      const layout = store.layoutOriginal(id);
+      const alto = layout ? altoText(store.readOriginal(layout)) : null;
+      await derivePages(store, processor, id, doc.kind, store.readOriginal(id), (raw, cleaned) => writer.addPage(raw, cleaned), { alto });
       const pages = writer.finish();
       lines.push(`rebuilt the pages of ${doc.fileName} (${id}) from its original: ${pages} page(s)`);
     } catch (err) {

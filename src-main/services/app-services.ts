@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { AppInfo, Handlers } from '../../core/contract.ts';
 import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
+import { PageViews } from '../library/page-views.ts';
+import { PreviewService } from '../previews/preview-service.ts';
 import { SearchService } from '../search/search-service.ts';
 import { EventBus } from './event-bus.ts';
 import { createHandlers } from './handlers.ts';
@@ -13,6 +15,7 @@ export interface AppServices {
   events: EventBus;
   handlers: Handlers;
   search: SearchService;
+  previews: PreviewService;
   close(): Promise<void>;
 }
 
@@ -40,7 +43,10 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
   // Opening the index only compares document lists; anything it lacks is indexed in the background.
   const search = new SearchService(store, events);
   void search.catchUp();
-  const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search });
+  // Page previews for the reader: made in the background for documents that lack them, and after every import.
+  const previews = new PreviewService(store, events, new PageViews(store));
+  void previews.catchUp();
+  const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search, previews });
   // Documents the CLI imports while the app is open appear without a reload (and are indexed: search follows library.changed).
   const unwatch = watchLibrary(store, events);
   return {
@@ -48,8 +54,10 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
     events,
     handlers,
     search,
+    previews,
     async close() {
       unwatch();
+      previews.close();
       await opts.processor.close?.();
       search.close();
       store.close();

@@ -9,6 +9,8 @@ import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
 import { createAnnotationHandlers } from './annotation-handlers.ts';
 import { AnnotationService } from '../library/annotation-service.ts';
+import { PageViews } from '../library/page-views.ts';
+import type { PreviewService } from '../previews/preview-service.ts';
 
 export interface HandlerContext {
   store: LibraryStore;
@@ -17,6 +19,7 @@ export interface HandlerContext {
   host: AppInfo['host'];
   version: string;
   search?: SearchService;
+  previews?: PreviewService;
 }
 
 /** The back end of every contract request, shared by Electron main and the browser host. */
@@ -24,6 +27,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const { store, events } = ctx;
   // The reader sees corrected blocks; the stored raw and cleaned layers stay as extracted.
   const withCorrections = new AnnotationService(store);
+  const pageViews = new PageViews(store);
   const requireDocument = (id: string) => {
     const doc = store.get(id);
     if (!doc) throw new Error(`no document ${id.slice(0, 12)}… in this library`);
@@ -53,6 +57,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const model = withCorrections.page(id, page);
       if (!model) throw new Error(`page ${page} of ${doc.fileName} is missing`);
       return applyLinkChoices(store.db, id, model);
+    },
+    'document.pageView': ({ id, page }) => {
+      const doc = requireDocument(id);
+      if (page > doc.pageCount) throw new Error(`page ${page} is past the last page (${doc.pageCount})`);
+      const reply = pageViews.reply(id, page);
+      if (!reply) throw new Error(`page ${page} of ${doc.fileName} is missing`);
+      return { ...reply, preview: doc.kind === 'pdf' && ctx.previews ? ctx.previews.state(id, page) : 'none' };
     },
     'photos.link': ({ id, photo, block, action }) => {
       requireDocument(id);

@@ -1,6 +1,8 @@
 import { extname } from 'node:path';
 import { resolveUnder } from '../host/safe-path.ts';
 import type { LibraryStore } from '../library/library-store.ts';
+import { previewRequest } from '../previews/preview-route.ts';
+import type { PreviewService } from '../previews/preview-service.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,10 +24,18 @@ const MIME: Record<string, string> = {
 /**
  * What a request path may reach, for both hosts (Electron's app:// protocol
  * and the browser host): a library original by its SHA-256 id under /files/,
- * or a file of the renderer bundle. Anything else, and any path that would
+ * a page preview made from one (files/<id>/preview/<page>), or a file of
+ * the renderer bundle. Anything else, and any path that would
  * leave either root, is null.
  */
-export function resolveRequestPath(store: LibraryStore, rendererDir: string, rawPath: string): { path: string; type: string } | null {
+export function resolveRequestPath(store: LibraryStore, rendererDir: string, rawPath: string, previews?: PreviewService): { path: string; type: string } | null {
+  // A page preview of a library document (previews/preview-route.ts), once made.
+  const preview = previewRequest(rawPath);
+  if (preview) {
+    const doc = store.get(preview.id);
+    const path = doc && preview.page <= doc.pageCount ? (previews?.readyPath(preview.id, preview.page) ?? null) : null;
+    return path ? { path, type: 'image/jpeg' } : null;
+  }
   if (rawPath.startsWith('/files/')) {
     const id = rawPath.slice('/files/'.length);
     // Only the originals of documents in the library: leftovers of a failed import are not served.

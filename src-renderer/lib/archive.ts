@@ -35,4 +35,8 @@ export const archive = {
   fileUrl(id: string): string {
     return bridge.fileUrl(id);
   },
+  /** A downscaled picture of a scanned page, served beside its original (src-main/previews). */
+  previewUrl(id: string, page: number): string {
+    return `${bridge.fileUrl(id)}/preview/${page}`;
+  },
 };

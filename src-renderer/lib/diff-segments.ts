@@ -1,4 +1,5 @@
-import type { Edit, EditReason, RawItem } from '../../core/page-model.ts';
+import type { Edit, EditReason } from '../../core/page-model.ts';
+import type { ViewItem } from '../../core/page-view/page-view-codec.ts';
 
 /** A stretch of raw text, either kept or removed by cleaning (with the edit's index in `edits`). */
 export interface Segment {
@@ -13,7 +14,7 @@ export interface Segment {
  * reconstruction. Edits that overlap an earlier one are clipped rather than
  * dropped; edits pointing outside their item are ignored.
  */
-export function diffSegments(items: readonly RawItem[], edits: readonly Edit[]): Segment[] {
+export function diffSegments(items: readonly ViewItem[], edits: readonly Edit[]): Segment[] {
   const starts: number[] = [];
   let raw = '';
   for (const it of items) {
@@ -67,14 +68,14 @@ export interface ItemSegment extends Segment {
  * so the raw panel can put an anchor marker where each item begins without
  * changing a character of the text.
  */
-export function segmentsByItem(items: readonly RawItem[], segments: readonly Segment[] | null): ItemSegment[] {
+export function segmentsByItem(items: readonly ViewItem[], segments: readonly Segment[] | null): ItemSegment[] {
   const lineStart = (i: number) => i === 0 || items[i - 1].eol;
   return cutAtItems(items, segments)
     .map((s) => (s.start && !lineStart(s.item) ? { ...s, start: false } : s))
     .filter((s) => s.text.length > 0 || s.start);
 }
 
-function cutAtItems(items: readonly RawItem[], segments: readonly Segment[] | null): ItemSegment[] {
+function cutAtItems(items: readonly ViewItem[], segments: readonly Segment[] | null): ItemSegment[] {
   const out: ItemSegment[] = [];
   if (!segments) {
     items.forEach((it, item) => out.push({ text: it.str + (it.eol ? '\n' : ''), item, start: true }));

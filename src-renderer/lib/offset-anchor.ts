@@ -1,4 +1,5 @@
-import type { Block, RawItem } from '../../core/page-model.ts';
+import type { Block } from '../../core/page-model.ts';
+import type { ViewItem } from '../../core/page-view/page-view-codec.ts';
 
 /**
  * Pure geometry-free half of the raw ⇄ cleaned scroll link: translates a
@@ -31,7 +32,7 @@ interface Kept {
 
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 
-export function createOffsetAnchors(items: readonly RawItem[], blocks: readonly Block[]): OffsetAnchors {
+export function createOffsetAnchors(items: readonly ViewItem[], blocks: readonly Block[]): OffsetAnchors {
   // Per item, its kept characters in item order: cleaning reorders items into
   // reading order, so this is the inverse of every block's map.
   const byItem: Kept[][] = items.map(() => []);

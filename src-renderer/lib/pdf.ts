@@ -1,6 +1,7 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { archive } from './archive.ts';
+import { readerBaseline } from './page-loader.ts';
 import { createRenderQueue, type Ticket } from './render-queue.ts';
 
 /**
@@ -120,12 +121,39 @@ const thumbs = createRenderQueue<string>({ concurrency: 2, keep: 400, onEvict: (
 
 /** A thumbnail of one page, cssWidth CSS px wide; cancel() when it scrolls out of view. */
 export function pageThumbnail(id: string, page: number, cssWidth: number): Ticket<string> {
-  return thumbs.request(`${id}:${page}:${cssWidth}`, (signal) =>
-    withThumbDocument(id, async (doc) => {
+  return thumbs.request(`${id}:${page}:${cssWidth}`, async (signal) => {
+    // A scan's preview (src-main/previews) is a thumbnail away: pdf.js would decode the whole scan for it.
+    const fromPreview = await previewThumbnail(id, page, cssWidth, signal);
+    if (fromPreview) return fromPreview;
+    return withThumbDocument(id, async (doc) => {
       signal.throwIfAborted();
       return drawThumbnail(await doc.getPage(page), cssWidth, signal);
-    }),
-  );
+    });
+  });
+}
+
+/** The page's preview shrunk to a thumbnail, or null when the page has none (typeset pages: pdf.js draws those quickly). */
+async function previewThumbnail(id: string, page: number, cssWidth: number, signal: AbortSignal): Promise<string | null> {
+  if (readerBaseline) return null;
+  let response: Response;
+  try {
+    response = await fetch(archive.previewUrl(id, page), { credentials: 'same-origin', signal });
+  } catch {
+    signal.throwIfAborted();
+    return null;
+  }
+  if (!response.ok || !response.headers.get('content-type')?.startsWith('image/')) return null;
+  const width = Math.ceil(cssWidth * Math.min(2, Math.max(1, devicePixelRatio)));
+  const bitmap = await createImageBitmap(await response.blob(), { resizeWidth: width, resizeQuality: 'medium' });
+  try {
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [bitmap.width, bitmap.height];
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    return blob ? URL.createObjectURL(blob) : null;
+  } finally {
+    bitmap.close();
+  }
 }
 
 async function drawThumbnail(page: PDFPageProxy, cssWidth: number, signal: AbortSignal): Promise<string> {

@@ -1,4 +1,5 @@
-import type { PageModel, Rect } from '../../core/page-model.ts';
+import type { Block, Rect } from '../../core/page-model.ts';
+import type { ViewItem } from '../../core/page-view/page-view-codec.ts';
 import { blockHitRects, rawHitRects } from '../../core/search/hit-rects.ts';
 import type { SearchHit } from '../../core/search/search-model.ts';
 
@@ -28,7 +29,7 @@ export function stepOrder(groups: readonly HitGroup[]): number[] {
 }
 
 /** Rectangles of every hit on the open page, through its offset maps. */
-export function pageHitRects(model: Pick<PageModel, 'items' | 'blocks'>, hits: readonly SearchHit[]): Rect[] {
+export function pageHitRects(model: { items: readonly ViewItem[]; blocks: readonly Block[] }, hits: readonly SearchHit[]): Rect[] {
   const blocks = new Map(model.blocks.map((b) => [b.id, b]));
   return hits.flatMap((h) => {
     if (h.layer === 'raw') return rawHitRects(model.items, h.ranges);

@@ -1,0 +1,196 @@
+/**
+ * The layout an OCR engine wrote beside a scan (ALTO TextBlocks → TextLines
+ * → Strings, in the engine's reading order), put onto the PDF's own text.
+ * The PDF's text layer stays the raw layer: every kept segment of it is given
+ * to the ALTO String its box overlaps most, so lines, blocks and their order
+ * are the engine's while each cleaned character still maps to a raw item and
+ * its rectangle. The engine saw the page image, not the invisible text drawn
+ * from it, so its columns and lines beat anything re-derived from that text.
+ *
+ * Text the ALTO does not account for (a producer may add or keep words the
+ * ALTO lacks) is laid out from the PDF as usual and read after the ALTO block
+ * nearest to it; an ALTO that accounts for too little of the page is not
+ * this page's, and the caller falls back to the PDF's own layout.
+ */
+import type { AltoPage } from './alto.ts';
+import { buildBlocks, type LineBlock } from './blocks.ts';
+import type { Glyphs } from './glyphs.ts';
+import { absorb, buildLines, lineOf, type Line, type Segment } from './lines.ts';
+
+export interface PageLayout {
+  lines: Line[];
+  blocks: LineBlock[];
+  /** Indices into `blocks`, in reading order. */
+  order: number[];
+}
+
+/** Share of the page's visible characters the ALTO must place for its layout to be used. */
+export const MIN_ALTO_COVERAGE = 0.8;
+const CELL = 32;
+
+interface WordRef {
+  block: number;
+  line: number;
+  rect: readonly [number, number, number, number];
+}
+
+function overlapArea(a: readonly number[], b: readonly number[]): number {
+  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+function makeGrid<T extends { rect: readonly [number, number, number, number] }>(xs: readonly T[]): (r: readonly number[]) => T[] {
+  const grid = new Map<number, T[]>();
+  const key = (cx: number, cy: number) => cx * 100_003 + cy;
+  for (const x of xs) {
+    const r = x.rect;
+    if (!r.every(Number.isFinite)) continue;
+    for (let cx = Math.floor(r[0] / CELL); cx <= Math.floor(r[2] / CELL); cx++)
+      for (let cy = Math.floor(r[1] / CELL); cy <= Math.floor(r[3] / CELL); cy++) {
+        const k = key(cx, cy);
+        const list = grid.get(k);
+        if (list) list.push(x);
+        else grid.set(k, [x]);
+      }
+  }
+  return (r) => {
+    const out = new Set<T>();
+    for (let cx = Math.floor(r[0] / CELL); cx <= Math.floor(r[2] / CELL); cx++)
+      for (let cy = Math.floor(r[1] / CELL); cy <= Math.floor(r[3] / CELL); cy++) for (const x of grid.get(key(cx, cy)) ?? []) out.add(x);
+    return [...out];
+  };
+}
+
+/**
+ * Lines, blocks and reading order from the ALTO, or null when the ALTO places
+ * less than MIN_ALTO_COVERAGE of the page's visible characters (another
+ * page's file, or one with no text).
+ */
+export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage): PageLayout | null {
+  const words: WordRef[] = [];
+  const lineRects: WordRef[] = [];
+  alto.blocks.forEach((b, bi) =>
+    b.lines.forEach((l, li) => {
+      lineRects.push({ block: bi, line: li, rect: l.rect });
+      for (const w of l.words) words.push({ block: bi, line: li, rect: w.rect });
+    }),
+  );
+  const wordsNear = makeGrid(words);
+  const linesNear = makeGrid(lineRects);
+
+  // Segments per ALTO line, in stream order for now.
+  const byLine = new Map<string, Segment[]>();
+  const leftovers: Segment[] = [];
+  let chars = 0;
+  let placed = 0;
+  for (const s of segs) {
+    chars += s.glyphs.length;
+    const target = s.vertical ? null : (bestWord(s, wordsNear) ?? bestLine(s, linesNear));
+    if (!target) {
+      leftovers.push(s);
+      continue;
+    }
+    placed += s.glyphs.length;
+    const k = `${target.block}:${target.line}`;
+    const list = byLine.get(k);
+    if (list) list.push(s);
+    else byLine.set(k, [s]);
+  }
+  if (!chars || placed < MIN_ALTO_COVERAGE * chars) return null;
+
+  const lines: Line[] = [];
+  const blocks: LineBlock[] = [];
+  alto.blocks.forEach((b, bi) => {
+    const own: Line[] = [];
+    b.lines.forEach((_, li) => {
+      const ss = byLine.get(`${bi}:${li}`);
+      if (!ss) return;
+      // The engine's words run left to right; the stream may draw them otherwise.
+      const sorted = [...ss].sort((x, y) => x.x0 - y.x0);
+      const line = lineOf(sorted[0]);
+      for (let k = 1; k < sorted.length; k++) absorb(line, lineOf(sorted[k]));
+      own.push(line);
+    });
+    if (!own.length) return;
+    lines.push(...own);
+    // An engine's block may run a headline, its deck and the story's first
+    // lines together: the usual size and spacing rules split it, and the
+    // pieces keep the engine's order (each where its first line was).
+    const rank = new Map(own.map((l, k) => [l, k]));
+    const parts = buildBlocks(own, g).map((p) => ({ ...p, lines: [...p.lines].sort((x, y) => rank.get(x)! - rank.get(y)!) }));
+    parts.sort((x, y) => rank.get(x.lines[0])! - rank.get(y.lines[0])!);
+    blocks.push(...parts);
+  });
+  const order = blocks.map((_, i) => i);
+  const altoBlocks = blocks.length;
+
+  if (leftovers.length) {
+    // Text the engine did not list: the PDF's own lines and blocks, each read after the nearest ALTO block.
+    const extraLines = buildLines(g, leftovers);
+    lines.push(...extraLines);
+    for (const extra of buildBlocks(extraLines, g)) {
+      const at = nearestBlock(blocks.slice(0, altoBlocks), extra);
+      blocks.push(extra);
+      const pos = at < 0 ? order.length : order.indexOf(at) + 1;
+      order.splice(pos, 0, blocks.length - 1);
+    }
+  }
+  return { lines, blocks, order };
+}
+
+/** The ALTO word whose box overlaps the segment's most, if any does by a third of the segment. */
+function bestWord(s: Segment, near: (r: readonly number[]) => WordRef[]): WordRef | null {
+  const box = [s.x0, s.top, s.x1, s.bottom];
+  const area = Math.max(1e-6, (s.x1 - s.x0) * (s.bottom - s.top));
+  let best: WordRef | null = null;
+  let bestArea = 0;
+  for (const w of near(box)) {
+    const a = overlapArea(box, w.rect);
+    if (a > bestArea) {
+      bestArea = a;
+      best = w;
+    }
+  }
+  return best && bestArea >= area / 3 ? best : null;
+}
+
+/**
+ * No word matches (the text layer split or shifted a word): the ALTO line
+ * that shares most of the segment's height and lies within a size of it.
+ */
+function bestLine(s: Segment, near: (r: readonly number[]) => WordRef[]): WordRef | null {
+  const reach = s.size;
+  const box = [s.x0 - reach, s.top, s.x1 + reach, s.bottom];
+  let best: WordRef | null = null;
+  let bestScore = Infinity;
+  for (const l of near(box)) {
+    const r = l.rect;
+    const v = Math.min(r[3], s.bottom) - Math.max(r[1], s.top);
+    if (v < 0.5 * (s.bottom - s.top)) continue;
+    const dx = Math.max(0, r[0] - s.x1, s.x0 - r[2]);
+    if (dx > reach) continue;
+    const score = dx + Math.abs((r[1] + r[3]) / 2 - (s.top + s.bottom) / 2);
+    if (score < bestScore) {
+      bestScore = score;
+      best = l;
+    }
+  }
+  return best;
+}
+
+/** Index of the block closest to `b` (gap between boxes), or -1 when there is none. */
+function nearestBlock(blocks: readonly LineBlock[], b: LineBlock): number {
+  let best = -1;
+  let bestD = Infinity;
+  blocks.forEach((o, i) => {
+    const dx = Math.max(0, o.x0 - b.x1, b.x0 - o.x1);
+    const dy = Math.max(0, o.top - b.bottom, b.top - o.bottom);
+    const d = Math.hypot(dx, dy);
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  });
+  return best;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { cleanPage } from '../cleaning/clean-page.ts';
+import type { RawItem } from '../page-model.ts';
+import { page, PAGE_H, provenanceProblems } from '../../test-support/synthetic-page.ts';
+
+/** An OCR word box as the 1870 LoC scan's text layer has it: [x0, top, x1, bottom], size = box height. */
+function word(str: string, [x0, top, x1, bottom]: [number, number, number, number], eol = false): RawItem {
+  const size = bottom - top;
+  return { str, font: 'f', size, transform: [size, 0, 0, size, x0, PAGE_H - bottom], rect: [x0, top, x1, bottom], eol };
+}
+
+describe('stream links', () => {
+  it('keep a punctuation mark boxed alone at the top or middle of its line on that line', () => {
+    // From the 1870 scan: "the Annua) ' Conference" — the apostrophe's box is 2 pt tall at the top of
+    // the line, so its bottom is 8 pt above the words' and no baseline rule joins it; the word after
+    // it must still continue the line (its baseline is judged against "Annua)", not the mark).
+    const items = [
+      word('the', [1370, 998.0, 1386, 1008.5]),
+      word(' ', [1386, 998.0, 1392, 1008.5]),
+      word('Annua)', [1392, 998.2, 1423.7, 1008.6]),
+      word(' ', [1423.7, 998.2, 1431.1, 1008.6]),
+      word("'", [1431.1, 998.5, 1432.8, 1000.5]),
+      word(' ', [1432.8, 998.5, 1435.7, 1000.5]),
+      word('Conference', [1435.7, 998.3, 1484.2, 1009.5]),
+      word(' ', [1484.2, 998.3, 1487, 1009.5]),
+      word('met', [1487, 998.6, 1503, 1008.8]),
+      word(' ', [1503, 998.6, 1506, 1008.8]),
+      // A hyphen boxed at mid-height, drawn before the word it precedes.
+      word('-', [1506, 1002.0, 1509, 1004.0]),
+      word('here.', [1509, 998.4, 1530, 1008.7], true),
+    ];
+    const p = { ...page(items), width: 1600, height: PAGE_H };
+    const cleaned = cleanPage(p);
+    expect(cleaned.blocks.map((b) => b.text)).toEqual(["the Annua) ' Conference met -here."]);
+    expect(provenanceProblems(p, cleaned)).toEqual([]);
+  });
+
+  it('keep a word whose OCR box hangs down over the next line on the line it starts on', () => {
+    // From the 1859 scan: "improvement" is boxed 26 pt tall (the line below merged into it), its top level
+    // with its line's; it was a one-word block. The next line ("lanterns.") stays a line of its own.
+    const items = [
+      word('Deposit.', [350.4, 994.5, 385.7, 1008.1]),
+      word(' ', [385.7, 994.5, 389.5, 1008.1]),
+      word('N.', [389.5, 994.9, 400.1, 1006.5]),
+      word(' ', [400.1, 994.9, 404.4, 1006.5]),
+      word('Y.', [404.4, 995.0, 415.4, 1006.2]),
+      word(' ', [415.4, 995.0, 419.0, 1006.2]),
+      word('For', [419.0, 995.0, 439.4, 1006.2]),
+      word(' ', [439.4, 995.0, 443.0, 1006.2]),
+      word('improvement', [443.0, 992.2, 495.7, 1018.2], true),
+      word('in', [350.4, 1003.6, 360.0, 1015.4]),
+      word(' ', [360.0, 1003.6, 363.0, 1015.4]),
+      word('lanterns.', [367.7, 1003.4, 404.9, 1015.4], true),
+    ];
+    const p = { ...page(items), width: 1600, height: PAGE_H };
+    const cleaned = cleanPage(p);
+    expect(cleaned.blocks.map((b) => b.text)).toEqual(['Deposit. N. Y. For improvement in lanterns.']);
+    expect(provenanceProblems(p, cleaned)).toEqual([]);
+  });
+});

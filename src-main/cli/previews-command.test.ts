@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SAMPLE_SCAN } from '../../test-support/real-pages.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'broadsheet');
+const CJK = join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf');
+const run = (...args: string[]) => spawnSync(CLI, args, { encoding: 'utf8', timeout: 120_000 });
+
+describe('broadsheet previews', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-previews-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('makes each scan page its preview and each page its view, says why a page has none, and is idempotent', () => {
+    expect(run('import', '--library', dir, SAMPLE_SCAN, CJK).status).toBe(0);
+    const ids = JSON.parse(run('list', '--library', dir, '--json').stdout) as Array<{ id: string; file: string }>;
+    const scan = ids.find((d) => d.file.startsWith('evening-star'))!.id;
+    const cjk = ids.find((d) => d.file === 'cjk-overprint.pdf')!.id;
+    const first = run('previews', '--library', dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`${scan} evening-star-1918-09-01-p1.pdf: 1 previews; 1 page views made\n`);
+    expect(first.stdout).toContain(`${cjk} cjk-overprint.pdf: 0 previews, 1 without (no JPEG picture); 1 page views made\n`);
+    expect(first.stdout.endsWith('previews 1, pages without 1, page views made 2\n')).toBe(true);
+    expect(existsSync(join(dir, 'previews', scan.slice(0, 2), scan, '1.jpg'))).toBe(true);
+    expect(run('previews', '--library', dir, scan).stdout).toBe(`${scan} evening-star-1918-09-01-p1.pdf: 1 previews; 0 page views made\npreviews 1, pages without 0, page views made 0\n`);
+  });
+
+  it('names what it cannot do in one line', () => {
+    const bad = run('previews', '--library', dir, 'abc');
+    expect([bad.status, bad.stderr]).toEqual([2, 'broadsheet: not a document id: abc (expected 64 hex digits, as broadsheet list prints)\n']);
+    const gone = run('previews', '--library', dir, 'f'.repeat(64));
+    expect(gone.status).toBe(1);
+    expect(gone.stderr).toContain(`error: ${'f'.repeat(64)}: no such document in`);
+    expect(run('previews', '--library', join(dir, 'nope')).stderr).toMatch(/no library at .*nope \(it has no library\.sqlite\)/);
+  });
+});

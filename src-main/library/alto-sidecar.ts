@@ -1,0 +1,48 @@
+/**
+ * The OCR file that comes with a scan (ALTO XML: same base name as the PDF,
+ * `.alto.xml` or `.xml`, as Library of Congress batches and page downloads
+ * lay them out). Import and `extract` read it for the page's layout and
+ * photos; the PDF stays the original and its text the raw layer.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileErrorReason } from './file-error-reason.ts';
+import { importError } from './import-service.ts';
+
+/** Largest ALTO file read beside a PDF. */
+const MAX_ALTO_BYTES = 64 * 1024 * 1024;
+
+/** The OCR file that came with a scan: same base name, `.alto.xml` or `.xml`. */
+export function siblingAlto(pdf: string): string | null {
+  for (const ext of ['.alto.xml', '.xml']) {
+    const candidate = pdf.replace(/\.pdf$/i, ext);
+    if (candidate !== pdf && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The bytes of the ALTO beside `file` (or at `alto`, as an NDNP issue's METS
+ * names it), kept as they are (import stores them beside the original); null
+ * when there is none. Throws a one-line reason naming the ALTO file.
+ */
+export function readAltoBytes(file: string, alto: string | null = siblingAlto(file)): Uint8Array | null {
+  if (!alto) return null;
+  try {
+    if (statSync(alto).size > MAX_ALTO_BYTES) throw new Error(`ALTO file larger than ${MAX_ALTO_BYTES >> 20} MB`);
+    return new Uint8Array(readFileSync(alto));
+  } catch (err) {
+    throw new Error(importError(alto, err instanceof Error && 'code' in err ? fileErrorReason(err) : (err as Error).message), { cause: err });
+  }
+}
+
+/** The ALTO as text (UTF-8, as ALTO files are written). */
+export function altoText(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
+
+/** The ALTO beside `file` as text, or null. */
+export function readAlto(file: string, alto: string | null = siblingAlto(file)): string | null {
+  const bytes = readAltoBytes(file, alto);
+  return bytes ? altoText(bytes) : null;
+}
+

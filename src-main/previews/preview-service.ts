@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { RawImage } from '../../core/page-model.ts';
+import { tempName } from '../library/import-owner.ts';
+import type { LibraryStore } from '../library/library-store.ts';
+import type { EventBus } from '../services/event-bus.ts';
+import type { PageViews } from '../library/page-views.ts';
+import { pageJpeg, type PageJpeg } from './page-jpeg.ts';
+
+/**
+ * Downscaled previews of scanned pages, so the reader shows a page at once
+ * and pdf.js paints the sharp page over it when it is ready (pdf.js decodes a
+ * scan's whole 9–14-megapixel JPEG at any zoom: most of a second here).
+ *
+ * A preview is the page's scanned JPEG taken out of the PDF (page-jpeg.ts)
+ * and shrunk to PREVIEW_WIDTH pixels across the page with sharp (libvips:
+ * the JPEG decoder scales while decoding, ~80 ms a page). Previews live in the
+ * library folder beside the originals, which they never touch:
+ *
+ *   previews/<id[0..2]>/<id>/<page>.jpg    the preview
+ *   previews/<id[0..2]>/<id>/<page>.none   no preview possible, and why (vector pages, rotated, JPX…)
+ *
+ * They are made in the background for every document that lacks them (at
+ * start, and after each library change: imports by this process or another,
+ * together with the pages' compact views, library/page-views.ts),
+ * and on demand when the reader asks for a page that has none yet. Previews of
+ * documents removed from the library are removed with them.
+ */
+
+/** Pixels across the page: about twice a fit-width page on a laptop screen, ~0.5 MB of JPEG for a newspaper page. */
+export const PREVIEW_WIDTH = 1024;
+const QUALITY = 70;
+/** pdf-lib holds the whole file in memory: larger originals get no preview. */
+const MAX_PDF_BYTES = 256 * 1024 * 1024;
+
+const NO_SHARP = 'sharp is not available';
+
+export type PreviewState = 'ready' | 'pending' | 'none';
+
+type Sharp = typeof import('sharp').default;
+let sharpModule: Promise<Sharp | null> | null = null;
+/** sharp is a native module: loaded when first needed, and its absence means no previews, not a broken app. */
+function loadSharp(): Promise<Sharp | null> {
+  return (sharpModule ??= import('sharp').then(
+    (m) => m.default,
+    (err: unknown) => {
+      console.error(`previews off: sharp did not load (${(err as Error).message.split('\n')[0]})`);
+      return null;
+    },
+  ));
+}
+
+/** Resizes a page's JPEG into a preview of the whole page (white where the picture does not reach). */
+export async function renderPreview(pj: PageJpeg, page: { width: number; height: number }, width = PREVIEW_WIDTH): Promise<Buffer | null> {
+  const sharp = await loadSharp();
+  if (!sharp) return null;
+  // Never more pixels than the scan has.
+  const ppp = Math.min(width / page.width, pj.pixelWidth / Math.max(1e-6, pj.rect[2] - pj.rect[0]));
+  const W = Math.max(1, Math.round(page.width * ppp));
+  const H = Math.max(1, Math.round(page.height * ppp));
+  const [x0, y0, x1, y1] = pj.rect.map((v) => Math.round(v * ppp));
+  const iw = Math.max(1, x1 - x0);
+  const ih = Math.max(1, y1 - y0);
+  const picture = sharp(pj.jpeg, { failOn: 'error' }).resize({ width: iw, height: ih, fit: 'fill' });
+  if (x0 === 0 && y0 === 0 && iw === W && ih === H) return picture.jpeg({ quality: QUALITY }).toBuffer();
+  // The picture does not fill the page: place it on white, cropped to the page.
+  const left = Math.max(0, x0);
+  const top = Math.max(0, y0);
+  const crop = await picture
+    .extract({ left: left - x0, top: top - y0, width: Math.max(1, Math.min(iw, W - left) - (left - x0)), height: Math.max(1, Math.min(ih, H - top) - (top - y0)) })
+    .toBuffer();
+  return sharp({ create: { width: W, height: H, channels: 3, background: '#ffffff' } })
+    .composite([{ input: crop, left, top }])
+    .jpeg({ quality: QUALITY })
+    .toBuffer();
+}
+
+export class PreviewService {
+  private readonly store: LibraryStore;
+  private readonly root: string;
+  private readonly inFlight = new Map<string, Promise<string | null>>();
+  /** The last PDF parsed: the pages of one document are asked for one after another. */
+  private parsed: { id: string; doc: Promise<PDFDocument> } | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+  private readonly unsubscribe: (() => void) | null;
+
+  private readonly views: PageViews | null;
+
+  /** With `views`, the background pass also stores the compact page views (core/page-view) pages lack. */
+  constructor(store: LibraryStore, events?: EventBus, views?: PageViews) {
+    this.store = store;
+    this.views = views ?? null;
+    this.root = join(store.dir, 'previews');
+    this.unsubscribe =
+      events?.subscribe((event) => {
+        if (event === 'library.changed') setImmediate(() => !this.closed && void this.catchUp());
+      }) ?? null;
+  }
+
+  private dirOf(id: string): string {
+    return join(this.root, id.slice(0, 2), id);
+  }
+
+  /** Where page `n`'s preview is (whether or not it exists yet). */
+  pathOf(id: string, n: number): string {
+    return join(this.dirOf(id), `${n}.jpg`);
+  }
+
+  private nonePath(id: string, n: number): string {
+    return join(this.dirOf(id), `${n}.none`);
+  }
+
+  state(id: string, n: number): PreviewState {
+    if (existsSync(this.pathOf(id, n))) return 'ready';
+    if (existsSync(this.nonePath(id, n))) return 'none';
+    return 'pending';
+  }
+
+  /**
+   * The preview file of page `n` of a library document, made now if it is
+   * missing; null when the page has none. Never a path outside previews/.
+   */
+  async ensure(id: string, n: number): Promise<string | null> {
+    const doc = this.store.get(id);
+    if (!doc || doc.kind !== 'pdf' || !Number.isInteger(n) || n < 1 || n > doc.pageCount) return null;
+    const key = `${id}:${n}`;
+    let job = this.inFlight.get(key);
+    if (!job) {
+      job = this.make(id, n).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, job);
+    }
+    return job;
+  }
+
+  /** A path to serve: the file exists and lies inside previews/ (a planted symlink must not lead out). */
+  readyPath(id: string, n: number): string | null {
+    const path = this.pathOf(id, n);
+    if (!existsSync(path)) return null;
+    const real = realpathSync(path);
+    return real.startsWith(realpathSync(this.root) + sep) && statSync(real).isFile() ? real : null;
+  }
+
+  private async make(id: string, n: number): Promise<string | null> {
+    const state = this.state(id, n);
+    if (state === 'ready') return this.readyPath(id, n);
+    if (state === 'none') return null;
+    let outcome: Buffer | string;
+    try {
+      outcome = await this.build(id, n);
+    } catch (err) {
+      outcome = `failed: ${(err as Error).message.split('\n')[0]}`;
+    }
+    // The document may have gone while we worked; a missing sharp is this installation's problem, not the page's.
+    if (!this.store.has(id) || outcome === NO_SHARP) return null;
+    mkdirSync(this.dirOf(id), { recursive: true });
+    const tmp = join(this.store.dir, 'tmp', tempName(randomBytes(8).toString('hex')));
+    writeFileSync(tmp, outcome);
+    renameSync(tmp, typeof outcome === 'string' ? this.nonePath(id, n) : this.pathOf(id, n));
+    return typeof outcome === 'string' ? null : this.readyPath(id, n);
+  }
+
+  /** The preview's bytes, or the reason there is none. */
+  private async build(id: string, n: number): Promise<Buffer | string> {
+    const page = this.store.db
+      .prepare("SELECT json_extract(raw, '$.width') AS width, json_extract(raw, '$.height') AS height, json_extract(raw, '$.images') AS images FROM pages WHERE doc_id = ? AND number = ?")
+      .get(id, n) as { width: number; height: number; images: string | null } | undefined;
+    if (!page) return 'no such page';
+    const images = JSON.parse(page.images ?? '[]') as RawImage[];
+    if (!images.length) return 'no images';
+    const pdf = await this.pdf(id);
+    if (typeof pdf === 'string') return pdf;
+    const found = pageJpeg(pdf, n - 1, { width: page.width, height: page.height, images });
+    if ('none' in found) return found.none;
+    return (await renderPreview(found, page)) ?? NO_SHARP;
+  }
+
+  private async pdf(id: string): Promise<PDFDocument | string> {
+    if (this.parsed?.id !== id) {
+      const path = this.store.objectPath(id);
+      if (!path) return 'original missing';
+      if (statSync(path).size > MAX_PDF_BYTES) return 'original too large for previews';
+      const bytes = this.store.readOriginal(id);
+      this.parsed = { id, doc: PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }) };
+    }
+    const doc = await this.parsed.doc;
+    return doc.isEncrypted ? 'encrypted' : doc;
+  }
+
+  /** Makes the previews every document lacks, one page at a time, and drops those of documents gone. */
+  catchUp(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.pass();
+      } while (this.again && !this.closed);
+    })().finally(() => {
+      this.running = null;
+      this.parsed = null;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const docs = this.store.list({ sort: 'imported' });
+    const ids = new Set(docs.map((d) => d.id));
+    for (const prefix of safeReaddir(this.root))
+      for (const id of safeReaddir(join(this.root, prefix))) if (!ids.has(id) && !this.store.has(id)) rmSync(join(this.root, prefix, id), { recursive: true, force: true });
+    for (const d of docs) {
+      if (this.closed) return;
+      for (const n of this.views?.missing(d.id) ?? []) {
+        if (this.closed) return;
+        this.views!.fill(d.id, n);
+        // Encoding a dense page takes tens of milliseconds: let requests in between.
+        await new Promise((done) => setImmediate(done));
+      }
+      if (d.kind !== 'pdf') continue;
+      for (let n = 1; n <= d.pageCount; n++) {
+        if (this.closed) return;
+        if (this.state(d.id, n) === 'pending') await this.ensure(d.id, n);
+      }
+    }
+  }
+
+  /** Resolves when the background work in progress (if any) is done. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribe?.();
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

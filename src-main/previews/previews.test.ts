@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, existsSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../core/contract.ts';
+import type { PageModel } from '../../core/page-model.ts';
+import { decodePageViewReply, type PageViewReply } from '../../core/page-view/page-view-codec.ts';
+import { SAMPLE_SCAN } from '../../test-support/real-pages.ts';
+import { startHost, type RunningHost } from '../host/server.ts';
+import { inThreadProcessor } from '../library/in-thread-processor.ts';
+import { openAppServices, type AppServices } from '../services/app-services.ts';
+import { PREVIEW_WIDTH } from './preview-service.ts';
+
+const CJK = join(import.meta.dirname, '..', '..', 'fixtures', 'pdf', 'cjk-overprint.pdf');
+
+/** Raw HTTP so that paths reach the server exactly as written. */
+function get(port: number, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: Buffer; type: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), type: String(res.headers['content-type']) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('page previews and compact page views', () => {
+  const root = mkdtempSync(join(tmpdir(), 'broadsheet-previews-'));
+  let services: AppServices;
+  let host: RunningHost;
+  let auth: Record<string, string>;
+  let scan: string;
+  let cjk: string;
+
+  beforeAll(async () => {
+    services = await openAppServices({ libraryDir: join(root, 'library'), host: 'browser', version: 'test', processor: inThreadProcessor });
+    const results = await services.handlers['library.import']({
+      files: [
+        { name: 'evening-star-1918-09-01-p1.pdf', data: readFileSync(SAMPLE_SCAN) },
+        { name: 'cjk-overprint.pdf', data: readFileSync(CJK) },
+      ],
+    });
+    [scan, cjk] = results.map((r) => r.id!);
+    writeFileSync(join(root, 'index.html'), '');
+    host = await startHost({ services, rendererDir: root });
+    auth = { authorization: `Bearer ${host.token}` };
+  }, 120_000);
+
+  afterAll(async () => {
+    await host?.close();
+    await services?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('makes a scan page preview from its JPEG in the background, beside the untouched original', async () => {
+    await services.previews.catchUp();
+    const path = services.previews.readyPath(scan, 1)!;
+    expect(path).toBe(join(services.store.dir, 'previews', scan.slice(0, 2), scan, '1.jpg'));
+    const meta = await sharp(readFileSync(path)).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(meta.width).toBe(PREVIEW_WIDTH);
+    // The page's proportions (1271.52 × 1666.08 pt).
+    expect(meta.height).toBe(Math.round((1666.08 * PREVIEW_WIDTH) / 1271.52));
+    const original = readFileSync(services.store.objectPath(scan)!);
+    expect(createHash('sha256').update(original).digest('hex')).toBe(scan);
+    expect(original.equals(readFileSync(SAMPLE_SCAN))).toBe(true);
+  });
+
+  it('records why a typeset page has no preview, and serves none', async () => {
+    expect(services.previews.state(cjk, 1)).toBe('none');
+    expect(readFileSync(join(services.store.dir, 'previews', cjk.slice(0, 2), cjk, '1.none'), 'utf8')).toBe('no JPEG picture');
+    expect((await get(host.port, `/files/${cjk}/preview/1`, auth)).status).toBe(404);
+  });
+
+  it('serves a preview under its original’s path, and only there', async () => {
+    const ok = await get(host.port, `/files/${scan}/preview/1`, auth);
+    expect([ok.status, ok.type, ok.body.subarray(0, 3).toString('hex')]).toEqual([200, 'image/jpeg', 'ffd8ff']);
+    const refused = [
+      `/files/${scan}/preview/2`, // past the last page
+      `/files/${scan}/preview/0`,
+      `/files/${scan}/preview/01`,
+      `/files/${scan}/preview/1/`,
+      `/files/${scan}/preview/1.jpg`,
+      `/files/${scan}/preview/%31`,
+      `/files/${scan}/preview/../preview/1`,
+      `/files/${scan}%2Fpreview%2F1`,
+      `/files/${'0'.repeat(64)}/preview/1`,
+      `/previews/${scan.slice(0, 2)}/${scan}/1.jpg`,
+    ];
+    for (const path of refused) expect([path, (await get(host.port, path, auth)).status]).toEqual([path, 404]);
+    expect((await get(host.port, `/files/${scan}/preview/1`, {})).status).toBe(401);
+  });
+
+  it('makes a missing preview on demand (a library from before previews), and never follows a planted symlink out', async () => {
+    const path = services.previews.pathOf(scan, 1);
+    unlinkSync(path);
+    const made = await get(host.port, `/files/${scan}/preview/1`, auth);
+    expect(made.status).toBe(200);
+    expect(existsSync(path)).toBe(true);
+    unlinkSync(path);
+    writeFileSync(join(root, 'secret.jpg'), 'SECRET');
+    symlinkSync(join(root, 'secret.jpg'), path);
+    expect(services.previews.readyPath(scan, 1)).toBeNull();
+    expect((await get(host.port, `/files/${scan}/preview/1`, auth)).status).toBe(404);
+    unlinkSync(path);
+  });
+
+  it('answers document.pageView with the stored compact view: decoded, it is the page document.page gives', async () => {
+    const call = (name: string, params: unknown) => dispatch(services.handlers, name, params);
+    const block = ((await call('document.page', { id: scan, page: 1 })) as { result: PageModel }).result.blocks[3];
+    await call('corrections.set', { docId: scan, page: 1, blockId: block.id, text: `${block.text} [sic]`, reason: 'test' });
+    const model = ((await call('document.page', { id: scan, page: 1 })) as { result: PageModel }).result;
+    const reply = ((await call('document.pageView', { id: scan, page: 1 })) as { ok: true; result: PageViewReply }).result;
+    expect(reply.preview).toBe('pending'); // the last test removed it; the next request makes it again
+    expect(reply.wire.length).toBeLessThan(200_000);
+    const view = decodePageViewReply(reply);
+    expect(view.blocks).toEqual(model.blocks);
+    expect(view.blocks[3]).toMatchObject({ text: `${block.text} [sic]`, corrected: true });
+    expect(view.photos).toEqual(model.photos);
+    expect(view.items.map((it) => [it.str, it.rect, it.eol])).toEqual(model.items.map((it) => [it.str, it.rect, it.eol]));
+    // Stored: the next answer passes the same text through.
+    const stored = services.store.db.prepare('SELECT view FROM pages WHERE doc_id = ? AND number = 1').get(scan) as { view: string };
+    expect(stored.view).toBe(reply.wire);
+    const cjkReply = ((await call('document.pageView', { id: cjk, page: 1 })) as { ok: true; result: PageViewReply }).result;
+    expect(cjkReply.preview).toBe('none');
+    expect((await call('document.pageView', { id: scan, page: 2 })) as { ok: false }).toMatchObject({ ok: false, error: 'page 2 is past the last page (1)' });
+  });
+
+  it('drops the previews of a removed document', async () => {
+    await services.handlers['library.remove']({ ids: [cjk] });
+    await services.previews.catchUp();
+    expect(existsSync(join(services.store.dir, 'previews', cjk.slice(0, 2), cjk))).toBe(false);
+  });
+});

@@ -1,0 +1,101 @@
+import { decodePageViewReply, type PageView, type PageViewReply } from '../../core/page-view/page-view-codec.ts';
+import { archive } from './archive.ts';
+
+/**
+ * The reader's pages: fetched compact (`document.pageView`, see
+ * core/page-view) and decoded here, the one place the renderer unpacks them.
+ * A page just fetched for a neighbour (prefetch) is served from a small cache
+ * so turning to it costs no round trip. A prefetched page is used once
+ * (taken out of the cache when opened), so what the reader changes on a page
+ * it has open is never overwritten by an older copy.
+ */
+
+export type ReaderPage = PageView & {
+  docId: string;
+  /** 'ready' or 'pending': the page has (or may get) a downscaled preview to show at once; see pageview-preview. */
+  preview: PageViewReply['preview'];
+  /** Characters of the page view as it came over the bridge (bench:reader prints it). */
+  wireChars: number;
+};
+
+/**
+ * bench:reader's "before": with localStorage `broadsheet.reader` = `baseline`
+ * the reader works as it did before page views and previews (the full page
+ * model from `document.page`, no preview, no prefetch), so both paths are
+ * measured in one run on one machine.
+ */
+export const readerBaseline = (() => {
+  try {
+    return localStorage.getItem('broadsheet.reader') === 'baseline';
+  } catch {
+    return false;
+  }
+})();
+
+const KEEP = 6;
+const cache = new Map<string, Promise<ReaderPage>>();
+const key = (id: string, n: number) => `${id}:${n}`;
+
+async function fetchPage(id: string, n: number): Promise<ReaderPage> {
+  if (readerBaseline) return { ...(await archive.call('document.page', { id, page: n })), docId: id, preview: 'none', wireChars: 0 };
+  const reply = await archive.call('document.pageView', { id, page: n });
+  const wireChars = reply.wire.length + JSON.stringify(reply.photos).length + JSON.stringify(reply.corrections).length;
+  return { ...decodePageViewReply(reply), docId: id, preview: reply.preview, wireChars };
+}
+
+/** Page `n` of document `id`, decoded; a prefetched one is taken from the cache (and leaves it: the reader may change it). */
+export function loadPage(id: string, n: number, opts: { preview?: boolean } = {}): Promise<ReaderPage> {
+  const hit = cache.get(key(id, n));
+  cache.delete(key(id, n));
+  // A PDF page's preview is fetched and decoded while its page view is on the way (a page without one answers 404 at once).
+  if (opts.preview && !readerBaseline && !hit) void warmImage(archive.previewUrl(id, n));
+  return hit ?? fetchPage(id, n);
+}
+
+/** Fetches a page the reader is likely to open next (the neighbours of the open one), and its preview image. */
+export function prefetchPage(id: string, n: number, previewUrl?: (page: ReaderPage) => string | null): void {
+  const k = key(id, n);
+  if (readerBaseline || cache.has(k)) return;
+  const job = fetchPage(id, n);
+  cache.set(k, job);
+  job.then(
+    (page) => {
+      const url = previewUrl?.(page);
+      // Decoded ahead of time: the preview then paints in the frame the page opens.
+      if (url) void warmImage(url);
+    },
+    () => cache.get(k) === job && cache.delete(k),
+  );
+  while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * Previews fetched ahead, as blob URLs (the host forbids caching its
+ * responses, so the same URL in an <img> would be fetched again), each
+ * decoded once so the turn to its page paints in the next frame.
+ */
+const warmed = new Map<string, string>();
+async function warmImage(url: string): Promise<void> {
+  if (warmed.has(url)) return;
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const blobUrl = URL.createObjectURL(await response.blob());
+    const img = new Image();
+    img.src = blobUrl;
+    await img.decode();
+    warmed.set(url, blobUrl);
+    while (warmed.size > KEEP) {
+      const [oldest, old] = warmed.entries().next().value!;
+      warmed.delete(oldest);
+      URL.revokeObjectURL(old);
+    }
+  } catch {
+    // No preview to warm: the page will fetch it (or pdf.js draw it) when opened.
+  }
+}
+
+/** The address to show a preview from: its prefetched copy when there is one. */
+export function previewSource(url: string): string {
+  return warmed.get(url) ?? url;
+}
