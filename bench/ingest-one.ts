@@ -1,7 +1,10 @@
 /**
  * Ingests one file into a fresh temporary library (extract, clean, store) and
  * prints one JSON line of measurements. Run in its own process so that its
- * peak RSS belongs to this file alone.
+ * peak RSS belongs to this file alone. `--once`: skip the warm second run
+ * (long files); `--heap-mb N`: bound each worker's heap. CPU times are the whole process's, every thread included.
+ * bench/ingest.bench.ts also runs this very file against an older checkout
+ * (the baseline), so it only uses APIs both have.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +14,17 @@ import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
 
 const file = process.argv[2];
+const once = process.argv.includes('--once');
+// --heap-mb N: bound each worker's old generation (ExtractPoolOptions.maxOldGenerationMb); an older checkout ignores it.
+const heapAt = process.argv.indexOf('--heap-mb');
+const maxOldGenerationMb = heapAt > 0 ? Number(process.argv[heapAt + 1]) : undefined;
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const store = new LibraryStore(dir);
-const processor = createProcessor();
+const processor = createProcessor({ maxOldGenerationMb } as Parameters<typeof createProcessor>[0]);
 let rawChars = 0;
 let cleanedChars = 0;
 const counting = {
+  concurrency: (processor as { concurrency?: number }).concurrency,
   process: (kind: Parameters<typeof processor.process>[0], data: Uint8Array, onPage: Parameters<typeof processor.process>[2]) =>
     processor.process(kind, data, (raw, cleaned) => {
       for (const item of raw.items) rawChars += item.str.length;
@@ -24,25 +32,37 @@ const counting = {
       onPage(raw, cleaned);
     }),
 };
-const started = performance.now();
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+let cpu = process.cpuUsage();
+let started = performance.now();
 const [result] = await importFiles(store, counting, [{ name: basename(file), bytes: readFileSync(file) }]);
 const ms = performance.now() - started;
+const firstCpuMs = cpuMs(cpu);
 if (result.status !== 'imported') throw new Error(`${file}: ${result.error ?? result.status}`);
 const pages = store.get(result.id!)!.pageCount;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 // The same file again into a second library, with the workers already up and pdf.js loaded:
 // what each further file of a batch import costs.
+let warmMs = NaN;
+let warmCpuMs = NaN;
 const warmDir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const warmStore = new LibraryStore(warmDir);
-const warmStarted = performance.now();
-const [again] = await importFiles(warmStore, processor, [{ name: basename(file), bytes: readFileSync(file) }]);
-const warmMs = performance.now() - warmStarted;
-if (again.status !== 'imported') throw new Error(`${file}: ${again.error ?? again.status}`);
+if (!once) {
+  cpu = process.cpuUsage();
+  started = performance.now();
+  const [again] = await importFiles(warmStore, processor, [{ name: basename(file), bytes: readFileSync(file) }]);
+  warmMs = performance.now() - started;
+  warmCpuMs = cpuMs(cpu);
+  if (again.status !== 'imported') throw new Error(`${file}: ${again.error ?? again.status}`);
+}
 
 await processor.close();
 store.close();
 warmStore.close();
 rmSync(dir, { recursive: true, force: true });
 rmSync(warmDir, { recursive: true, force: true });
-console.log(JSON.stringify({ file, pages, rawChars, cleanedChars, ms, warmMs, peakRssMb }));
+console.log(JSON.stringify({ file, pages, rawChars, cleanedChars, ms, cpuMs: firstCpuMs, warmMs, warmCpuMs, peakRssMb }));

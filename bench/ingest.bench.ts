@@ -1,91 +1,240 @@
 /**
- * npm run bench:ingest — full ingest (extract with pdf.js in the worker pool,
- * clean, store in SQLite) against poppler's pdftotext on the same files in
- * the same run. Goals: ingest within 2× pdftotext's time; a 200-page PDF with
- * peak RSS under 600 MB.
+ * npm run bench:ingest [-- --sizes 200,2000,10000] [--runs N] [--baseline REF | --no-baseline]
+ *
+ * Full ingest (extract with pdf.js in the worker pool, clean, store in
+ * SQLite) against poppler's pdftotext on the same files, in the same run:
+ *
+ * 1. each real and fixture page file in its own process: wall and CPU time
+ *    (the machine is shared: CPU time is the steadier number) and the ratio
+ *    to pdftotext; goal ≤ 2× on the real scanned pages;
+ * 2. generated long PDFs (200, 2,000 and, when asked, 10,000 pages): peak
+ *    RSS, goal ≤ 600 MB at any length;
+ * 3. one batch import of all the page files with 1 and with 2 extraction
+ *    workers: how ingest scales with cores.
+ *
+ * "before" is the same measurement on an older checkout (default: where this
+ * branch left main, `git merge-base HEAD main`), unpacked into
+ * .cache/bench-baseline/ with `git archive` and run with this checkout's
+ * bench drivers (bench/ingest-one.ts, bench/ingest-batch.ts use only APIs
+ * both have). The old path's 10,000-page run is left out: it grows about
+ * 0.4 MB a page (2,000 pages peaked past 1 GB) on a machine others share.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
-const BIG = join(ROOT, '.cache', 'fixtures', 'cjk-bench-200.pdf');
 const NODE = process.execPath;
 
-if (!existsSync(BIG)) {
-  console.log('generating the 200-page benchmark PDF (once, cached in .cache/fixtures)…');
-  spawnSync(NODE, [join(ROOT, 'scripts', 'fixtures', 'generate.ts'), '--pages', '200'], { stdio: 'inherit' });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '200,2000' },
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '3' },
+    baseline: { type: 'string' },
+    'no-baseline': { type: 'boolean' },
+  },
+});
+const RUNS = Number(values.runs);
+const SIZES = values.sizes!.split(',').map(Number).filter((n) => n > 0);
+if (!SIZES.includes(10000)) console.log('note: the 10,000-page PDF is left out by default (minutes on a shared machine): --sizes 200,2000,10000 adds it');
+
+// ---- the baseline checkout ---------------------------------------------------
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 }
 
-const files = [
-  ...['cjk-overprint.pdf', 'cjk-scanned.pdf', 'latin-columns.pdf'].map((f) => join(ROOT, 'fixtures', 'pdf', f)),
-  ...(existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(SHARED, f)) : []),
-  BIG,
-].filter((f) => existsSync(f));
-if (!existsSync(SHARED)) console.log(`note: ${SHARED} is absent; the real Library of Congress pages are skipped`);
-
-const pdftotext = spawnSync('pdftotext', ['-v']).error ? null : 'pdftotext';
-if (!pdftotext) console.log('note: pdftotext (poppler-utils) is not installed; no baseline column');
-
-function timePdftotext(file: string): number {
-  const started = performance.now();
-  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 1 << 30 });
-  if (r.status !== 0) return NaN;
-  return performance.now() - started;
+function baselineDir(): string | null {
+  if (values['no-baseline']) return null;
+  let ref = values.baseline;
+  try {
+    ref ??= git('merge-base', 'HEAD', 'main');
+    const sha = git('rev-parse', ref);
+    if (sha === git('rev-parse', 'HEAD')) return null;
+    const dir = join(ROOT, '.cache', 'bench-baseline', sha.slice(0, 12));
+    if (!existsSync(join(dir, 'package.json'))) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      execFileSync('bash', ['-c', `git archive ${sha} | tar -x -C "${dir}"`], { cwd: ROOT });
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    }
+    // The same drivers on both sides.
+    for (const f of ['ingest-one.ts', 'ingest-batch.ts']) copyFileSync(join(ROOT, 'bench', f), join(dir, 'bench', f));
+    console.log(`before: ${ref} (${sha.slice(0, 12)}), unpacked in ${dir}`);
+    return dir;
+  } catch (err) {
+    console.log(`note: no baseline (${(err as Error).message.split('\n')[0]}); pass --baseline REF`);
+    return null;
+  }
 }
+const BASE = baselineDir();
 
-interface Row {
-  file: string;
+// ---- runners -------------------------------------------------------------------
+
+interface One {
   pages: number;
-  rawChars: number;
   ms: number;
+  cpuMs: number;
   warmMs: number;
+  warmCpuMs: number;
   peakRssMb: number;
 }
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const header = ['file', 'MB', 'pages', 'first ms', 'warm ms', 'pages/s (warm)', 'chars/s (warm)', 'peak RSS MB', 'pdftotext ms', 'first/pdftotext', 'warm/pdftotext'];
-const table: string[][] = [];
-let totalOurs = 0;
-let totalBase = 0;
-for (const file of files) {
-  const runs: Row[] = [];
-  const base: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync(NODE, ['--disable-warning=ExperimentalWarning', join(ROOT, 'bench', 'ingest-one.ts'), file], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`ingest of ${file} failed: ${r.stderr}`);
-    runs.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Row);
-    if (pdftotext) base.push(timePdftotext(file));
-  }
-  const ms = median(runs.map((r) => r.ms));
-  const warmMs = median(runs.map((r) => r.warmMs));
-  const baseMs = pdftotext ? median(base) : NaN;
-  const { pages, rawChars } = runs[0];
-  totalOurs += warmMs;
-  totalBase += baseMs;
-  table.push([
-    basename(file),
-    (statSync(file).size / 1e6).toFixed(1),
-    String(pages),
-    ms.toFixed(0),
-    warmMs.toFixed(0),
-    (pages / (warmMs / 1000)).toFixed(1),
-    Math.round(rawChars / (warmMs / 1000)).toLocaleString('en'),
-    Math.max(...runs.map((r) => r.peakRssMb)).toFixed(0),
-    Number.isNaN(baseMs) ? '–' : baseMs.toFixed(0),
-    Number.isNaN(baseMs) ? '–' : (ms / baseMs).toFixed(1) + '×',
-    Number.isNaN(baseMs) ? '–' : (warmMs / baseMs).toFixed(1) + '×',
-  ]);
+function runOne(root: string, file: string, once = false, heapMb?: number): One {
+  const extra = [...(once ? ['--once'] : []), ...(heapMb ? ['--heap-mb', String(heapMb)] : [])];
+  const r = spawnSync(NODE, ['--disable-warning=ExperimentalWarning', join(root, 'bench', 'ingest-one.ts'), file, ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) throw new Error(`ingest of ${file} failed (${root}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as One;
 }
 
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(`\nfull ingest (extract + clean + store), median of ${RUNS} runs, each file in a fresh process`);
-console.log('first ms: the first file of a process (workers start, pdf.js loads); warm ms: the same file again with the workers up, as in a batch.');
-console.log('Neither counts Node\'s own start-up; pdftotext ms is its whole process, start-up included.');
-console.log(line(header));
-for (const row of table) console.log(line(row));
-if (pdftotext) console.log(`\ntotal, warm: broadsheet ${totalOurs.toFixed(0)} ms, pdftotext ${totalBase.toFixed(0)} ms → ${(totalOurs / totalBase).toFixed(2)}× (goal ≤ 2×)`);
+interface Batch {
+  pages: number;
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+}
+
+function runBatch(root: string, files: string[], workers?: number): Batch {
+  const args = ['--disable-warning=ExperimentalWarning', join(root, 'bench', 'ingest-batch.ts'), ...(workers ? ['--workers', String(workers)] : []), ...files];
+  const r = spawnSync(NODE, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`batch import failed (${root}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Batch;
+}
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
+if (!hasPdftotext) console.log('note: pdftotext (poppler-utils) is not installed; no baseline column');
+
+/** pdftotext's whole process: wall and CPU (user + system, through /usr/bin/time where there is one). */
+function pdftotext(file: string): { ms: number; cpuMs: number } {
+  if (!hasPdftotext) return { ms: NaN, cpuMs: NaN };
+  const started = performance.now();
+  const r = TIME
+    ? spawnSync(TIME, ['-f', '%U %S', 'pdftotext', '-enc', 'UTF-8', file, '/dev/null'], { encoding: 'utf8' })
+    : spawnSync('pdftotext', ['-enc', 'UTF-8', file, '/dev/null'], { encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (r.status !== 0) return { ms: NaN, cpuMs: NaN };
+  const [u, s] = TIME ? r.stderr.trim().split('\n').pop()!.split(' ').map(Number) : [NaN, NaN];
+  return { ms, cpuMs: (u + s) * 1000 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(1) + '×' : '–');
+const both = (ms: number, cpu: number) => `${f0(ms)} (${f0(cpu)})`;
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+// ---- 1. page files, each in its own process -----------------------------------------
+
+const real = existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(SHARED, f)) : [];
+if (!real.length) console.log(`note: ${SHARED} is absent; the real Library of Congress pages are skipped`);
+const fixtures = ['cjk-overprint.pdf', 'cjk-scanned.pdf', 'latin-columns.pdf', 'cjk-photos.pdf'].map((f) => join(ROOT, 'fixtures', 'pdf', f)).filter((f) => existsSync(f));
+const pageFiles = [...real, ...fixtures];
+
+interface Measured {
+  ms: number;
+  cpuMs: number;
+}
+const sums = { real: { base: [0, 0], before: [0, 0], after: [0, 0] }, all: { base: [0, 0], before: [0, 0], after: [0, 0] } };
+const add = (into: number[], m: Measured) => ((into[0] += m.ms), (into[1] += m.cpuMs));
+const rows: string[][] = [];
+for (const file of pageFiles) {
+  const after: One[] = [];
+  const before: One[] = [];
+  const base: Measured[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    after.push(runOne(ROOT, file));
+    if (BASE) before.push(runOne(BASE, file));
+    base.push(pdftotext(file));
+  }
+  const warm = (xs: One[]): Measured => ({ ms: median(xs.map((r) => r.warmMs)), cpuMs: median(xs.map((r) => r.warmCpuMs)) });
+  const a = warm(after);
+  const b = before.length ? warm(before) : { ms: NaN, cpuMs: NaN };
+  const p = { ms: median(base.map((m) => m.ms)), cpuMs: median(base.map((m) => m.cpuMs)) };
+  for (const group of real.includes(file) ? [sums.real, sums.all] : [sums.all]) {
+    add(group.base, p);
+    add(group.before, b);
+    add(group.after, a);
+  }
+  rows.push([
+    basename(file),
+    (statSync(file).size / 1e6).toFixed(1),
+    String(after[0].pages),
+    both(p.ms, p.cpuMs),
+    both(b.ms, b.cpuMs),
+    both(a.ms, a.cpuMs),
+    `${ratio(b.ms, p.ms)} / ${ratio(a.ms, p.ms)}`,
+    `${ratio(b.cpuMs, p.cpuMs)} / ${ratio(a.cpuMs, p.cpuMs)}`,
+    f0(Math.max(...after.map((r) => r.peakRssMb))),
+  ]);
+}
+console.log(`\n1. full ingest (extract + clean + store) of each file, median of ${RUNS} runs, each in a fresh process, warm`);
+console.log('   (the second file of the process: workers up, pdf.js loaded, as in a batch). ms (CPU ms, every thread); pdftotext: its whole process.');
+table(['file', 'MB', 'pages', 'pdftotext', 'before', 'after', 'wall ×: before / after', 'CPU ×: before / after', 'peak RSS MB'], rows);
+for (const [label, s] of [['real scanned pages', sums.real], ['all files', sums.all]] as const) {
+  if (label === 'real scanned pages' && !real.length) continue;
+  console.log(
+    `total, ${label}: pdftotext ${both(s.base[0], s.base[1])} ms; before ${both(s.before[0], s.before[1])} ms → ${ratio(s.before[0], s.base[0])} wall, ${ratio(s.before[1], s.base[1])} CPU;` +
+      ` after ${both(s.after[0], s.after[1])} ms → ${ratio(s.after[0], s.base[0])} wall, ${ratio(s.after[1], s.base[1])} CPU (goal ≤ 2×)`,
+  );
+}
+
+// ---- 2. long generated PDFs: peak memory -------------------------------------------
+
+const BOUNDED_HEAP_MB = 192;
+const longRows: string[][] = [];
+for (const n of SIZES) {
+  const file = join(ROOT, '.cache', 'fixtures', `cjk-bench-${n}.pdf`);
+  if (!existsSync(file)) {
+    console.log(`generating the ${n}-page benchmark PDF (once, cached in .cache/fixtures)…`);
+    spawnSync(NODE, [join(ROOT, 'scripts', 'fixtures', 'generate.ts'), '--pages', String(n)], { stdio: 'inherit' });
+  }
+  const after = runOne(ROOT, file, true);
+  const bounded = runOne(ROOT, file, true, BOUNDED_HEAP_MB);
+  const before = BASE && n <= 2000 ? runOne(BASE, file, true) : null;
+  const p = pdftotext(file);
+  longRows.push([
+    String(n),
+    (statSync(file).size / 1e6).toFixed(1),
+    before ? f0(before.peakRssMb) : 'not run',
+    f0(after.peakRssMb),
+    f0(bounded.peakRssMb),
+    both(p.ms / 1000, p.cpuMs / 1000),
+    before ? both(before.ms / 1000, before.cpuMs / 1000) : '–',
+    both(after.ms / 1000, after.cpuMs / 1000),
+    both(bounded.ms / 1000, bounded.cpuMs / 1000),
+  ]);
+}
+if (longRows.length) {
+  console.log('\n2. one long generated PDF (CJK, overprinted runs, photos), first import of a fresh process; goal: peak RSS ≤ 600 MB at any length');
+  console.log(`   "bounded": each worker's old generation capped at ${BOUNDED_HEAP_MB} MB (ExtractPoolOptions.maxOldGenerationMb), memory for CPU time`);
+  table(['pages', 'MB', 'before RSS MB', 'after RSS MB', 'bounded RSS MB', 'pdftotext s (CPU s)', 'before s (CPU s)', 'after s (CPU s)', 'bounded s (CPU s)'], longRows);
+}
+
+// ---- 3. scaling: one batch import, 1 and 2 workers -----------------------------------
+
+const one = runBatch(ROOT, pageFiles, 1);
+const two = runBatch(ROOT, pageFiles, 2);
+const old = BASE ? runBatch(BASE, pageFiles) : null;
+const pagesOf = one.pages;
+console.log(`\n3. one import of all ${pageFiles.length} page files (${pagesOf} pages) into one library, workers already up; ms (CPU ms)`);
+table(
+  ['', 'wall ms (CPU ms)', 'pages/s', 'peak RSS MB', 'speed-up'],
+  [
+    ...(old ? [['before (its own pool: 2 workers)', both(old.ms, old.cpuMs), (old.pages / (old.ms / 1000)).toFixed(2), f0(old.peakRssMb), ratio(one.ms, old.ms)]] : []),
+    ['after, 1 worker', both(one.ms, one.cpuMs), (one.pages / (one.ms / 1000)).toFixed(2), f0(one.peakRssMb), '1.0×'],
+    ['after, 2 workers', both(two.ms, two.cpuMs), (two.pages / (two.ms / 1000)).toFixed(2), f0(two.peakRssMb), ratio(one.ms, two.ms)],
+  ],
+);
+console.log('speed-up: wall time of 1 worker over this row. Wall times count other helpers\' load on this machine; CPU times do not.');

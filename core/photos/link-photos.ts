@@ -41,10 +41,6 @@ function terms(text: string): Set<string> {
   return new Set(tokenize(fold(text)));
 }
 
-function termsOf(tokens: readonly Token[]): Set<string> {
-  return new Set(tokens.map((t) => t.term));
-}
-
 /** Shares of the text score: the best window, the whole paragraph, and the heading of its story. */
 const WINDOW_WEIGHT = 0.6;
 const WHOLE_WEIGHT = 0.25;
@@ -106,7 +102,8 @@ interface Para {
   text: string;
   /** Search tokens with positions, computed when the paragraph first becomes a candidate. */
   tokens?: Token[];
-  terms: Set<string>;
+  /** Its distinct terms, kept only once it is a candidate (the postings hold the rest). */
+  terms?: Set<string>;
   /** Terms of the headline or subhead the paragraph reads under: the story it belongs to. */
   heading: Set<string>;
 }
@@ -131,15 +128,15 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
     for (const b of page.blocks) {
       if (b.kind === 'headline' || b.kind === 'subhead') heading = terms(b.text);
       else if (b.kind === 'paragraph' && b.text.trim()) {
-        const tokens = tokensWithPositions(fold(b.text));
-        paras.push({ id: b.id, page: page.number, rects: b.rects, text: b.text, tokens, terms: termsOf(tokens), heading });
+        // Positions only for candidates (see Para.tokens): a long document's tokens ran to hundreds of megabytes.
+        paras.push({ id: b.id, page: page.number, rects: b.rects, text: b.text, heading });
       }
     }
   }
   // Document frequency of each term: rare terms (names, the story's own words) weigh most.
   const postings = new Map<string, number[]>();
   paras.forEach((p, i) => {
-    for (const t of p.terms) {
+    for (const t of terms(p.text)) {
       const list = postings.get(t);
       if (list) list.push(i);
       else postings.set(t, [i]);
@@ -173,7 +170,8 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
       if (total > 0) {
         ranked = search(query).map((i) => {
           const p = paras[i];
-          const shared = query.filter((t) => p.terms.has(t));
+          const own = (p.terms ??= terms(p.text));
+          const shared = query.filter((t) => own.has(t));
           const coverage = shared.reduce((s, t) => s + idf(t), 0) / total;
           const near = windowCoverage((p.tokens ??= tokensWithPositions(fold(p.text))), weight, span);
           const story = query.reduce((s, t) => s + (p.heading.has(t) ? idf(t) : 0), 0) / total;

@@ -33,6 +33,29 @@ export interface ExtractOptions {
    * encrypted. 'operator-list' is kept for that and for comparing the two.
    */
   imageSource?: 'content-stream' | 'operator-list';
+  /**
+   * Pages shared with other workers extracting the same document: slot 0 of
+   * this Int32Array (over a SharedArrayBuffer) counts pages handed out, and
+   * each worker takes the next one with Atomics.add until none is left. The
+   * pages then come in no fixed order, but a long page never holds the other
+   * worker idle, and a one-page file is only ever opened by one of them.
+   * Slot 1 is set to the page count by the first worker that opens the file,
+   * so a worker that starts after the last page was taken never opens it.
+   * Replaces `pages` and `shard`.
+   */
+  claim?: Int32Array;
+}
+
+/** Claims the next page of a shared document (see ExtractOptions.claim); 0 when none is left. */
+export function claimPage(claim: Int32Array, pageCount: number): number {
+  const n = Atomics.add(claim, 0, 1) + 1;
+  return n <= pageCount ? n : 0;
+}
+
+/** True when every page of a shared document is already taken (its page count is known and reached). */
+export function allClaimed(claim: Int32Array): boolean {
+  const total = Atomics.load(claim, 1);
+  return total > 0 && Atomics.load(claim, 0) >= total;
 }
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -265,6 +288,8 @@ export interface PdfInfo {
   title?: string;
   subject?: string;
   author?: string;
+  /** Pages in the whole document (not only those this extraction was asked for). */
+  pageCount?: number;
 }
 
 function infoString(value: unknown): string | undefined {
@@ -283,21 +308,25 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
   if (data.byteLength === 0 || !looksLikePdf(data)) {
     throw Object.assign(new Error('not a PDF: no %PDF- header'), { reason: 'not a PDF' });
   }
+  // A helper that starts after the other worker took the last page has nothing to do: it opens nothing.
+  if (opts.claim && allClaimed(opts.claim)) return;
   // Before pdf.js sees `data`: it may take the buffer over, and pdf-lib keeps copies of what it needs.
   let placements = opts.skipImages || opts.imageSource === 'operator-list' ? null : await openPlacementReader(data);
   const pdfjs = await loadPdfJs();
   const dir = pdfjsDir();
-  const task = pdfjs.getDocument({
-    data,
-    useSystemFonts: false,
-    // isEvalSupported is gone in pdf.js 6 (it no longer compiles fonts with eval); nothing to turn off.
-    disableFontFace: true,
-    verbosity: 0,
-    standardFontDataUrl: withSlash(path.join(dir, 'standard_fonts')),
-    cMapUrl: withSlash(path.join(dir, 'cmaps')),
-    cMapPacked: true,
-    wasmUrl: withSlash(path.join(dir, 'wasm')),
-  });
+  const open = (bytes: Uint8Array) =>
+    pdfjs.getDocument({
+      data: bytes,
+      useSystemFonts: false,
+      // isEvalSupported is gone in pdf.js 6 (it no longer compiles fonts with eval); nothing to turn off.
+      disableFontFace: true,
+      verbosity: 0,
+      standardFontDataUrl: withSlash(path.join(dir, 'standard_fonts')),
+      cMapUrl: withSlash(path.join(dir, 'cmaps')),
+      cMapPacked: true,
+      wasmUrl: withSlash(path.join(dir, 'wasm')),
+    });
+  let task = open(data);
   let doc;
   try {
     doc = await task.promise;
@@ -311,14 +340,28 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
     if (placements && placements.pageCount !== doc.numPages) placements = null;
     if (onInfo) {
       const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
-      onInfo({ title: infoString(info.Title), subject: infoString(info.Subject), author: infoString(info.Author) });
+      onInfo({ title: infoString(info.Title), subject: infoString(info.Subject), author: infoString(info.Author), pageCount: doc.numPages });
     }
-    let numbers = opts.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
-    if (opts.shard) {
+    const claim = opts.claim;
+    if (claim) Atomics.compareExchange(claim, 1, 0, doc.numPages);
+    let numbers: Iterable<number> = opts.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    if (claim) numbers = claimed(claim, doc.numPages);
+    else if (opts.shard) {
       const [k, n] = opts.shard;
-      numbers = numbers.filter((_, i) => i % n === k);
+      numbers = [...numbers].filter((_, i) => i % n === k);
     }
+    let sinceOpen = 0;
     for (const n of numbers) {
+      if (++sinceOpen > REOPEN_EVERY_PAGES) {
+        // pdf.js keeps every page it has loaded (and each object it parsed) until the document is
+        // destroyed: 45 KB a page, so a 10,000-page file grew a worker by about 450 MB. Opening
+        // the same bytes afresh now and then keeps a worker's memory flat at any length.
+        const bytes = await doc.getData();
+        await task.destroy();
+        task = open(bytes);
+        doc = await task.promise;
+        sinceOpen = 1;
+      }
       let page: PDFPageProxy;
       try {
         page = await doc.getPage(n);
@@ -335,6 +378,13 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
     // The pdf-lib document goes with this generator's frame; nothing else refers to it.
     await task.destroy();
   }
+}
+
+/** Pages one pdf.js document extracts before it is opened afresh (see extractPages). */
+export const REOPEN_EVERY_PAGES = 250;
+
+function* claimed(claim: Int32Array, pageCount: number): Generator<number> {
+  for (let n: number; (n = claimPage(claim, pageCount)) > 0; ) yield n;
 }
 
 /** Convenience for tests and small files: every page in memory. */

@@ -15,6 +15,8 @@ export type ToWorker =
 export type FromWorker =
   /** `cleaned` is present when the job asked the worker to clean as well. */
   | { type: 'page'; job: number; page: RawPage; cleaned?: CleanedPage }
+  /** The document is open: how many pages it has (sent before its first page). */
+  | { type: 'opened'; job: number; info: PdfInfo }
   | { type: 'done'; job: number; pageCount: number; info: PdfInfo }
   | { type: 'error'; job: number; message: string };
 

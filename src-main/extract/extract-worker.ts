@@ -23,7 +23,7 @@ async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: b
   let count = 0;
   let info: PdfInfo = {};
   try {
-    const pages = format === 'text' ? textDumpRawPages(data) : extractPages(data, opts, (i) => (info = i));
+    const pages = format === 'text' ? textDumpRawPages(data) : extractPages(data, opts, (i) => send({ type: 'opened', job, info: (info = i) }));
     for await (const page of pages) {
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;

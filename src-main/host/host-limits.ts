@@ -1,6 +1,9 @@
+import { MAX_ENVELOPE_HEADER } from '../../core/bridge-envelope.ts';
+import { MAX_IMPORT_BYTES } from '../../core/contract.ts';
+
 /** The browser host's bounds on what any client may hold or send. */
 export interface HostLimits {
-  /** Largest request body: the contract's import limit in base64 (256 MB → 342 MB), plus JSON framing. */
+  /** Largest request body: one file at the contract's import limit, as bytes, plus the envelope's JSON header. */
   maxBody: number;
   /** Open TCP connections at once (HTTP and WebSocket); more are refused, so file handles are never exhausted. */
   maxConnections: number;
@@ -19,7 +22,7 @@ export interface HostLimits {
 }
 
 export const HOST_LIMITS: HostLimits = {
-  maxBody: 360 * 1024 * 1024,
+  maxBody: MAX_IMPORT_BYTES + MAX_ENVELOPE_HEADER + 4,
   maxConnections: 128,
   maxWebSockets: 32,
   maxWebSocketPayload: 4 * 1024,

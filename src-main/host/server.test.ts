@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -5,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { encodeEnvelope, ENVELOPE_TYPE } from '../../core/bridge-envelope.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { startHost, type RunningHost } from './server.ts';
@@ -43,7 +45,7 @@ describe('browser host', () => {
     symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.js'));
     services = await openAppServices({ libraryDir: join(root, 'library'), host: 'browser', version: 'test', processor: inThreadProcessor });
     const [result] = await services.handlers['library.import']({
-      files: [{ name: 'page.txt', data: Buffer.from('围绕中心服务大局\n来到大陈村来到大陈村\n').toString('base64') }],
+      files: [{ name: 'page.txt', data: new TextEncoder().encode('围绕中心服务大局\n来到大陈村来到大陈村\n') }],
     });
     docId = result.id!;
     host = await startHost({ services, rendererDir });
@@ -142,6 +144,36 @@ describe('browser host', () => {
     const good = JSON.parse((await get(host.port, '/api/document.page', auth, 'POST', JSON.stringify({ id: docId, page: 1 }))).body);
     expect(good.ok).toBe(true);
     expect(good.result.blocks.map((b: { text: string }) => b.text).join('')).toContain('来到大陈村');
+  });
+
+  it('takes imported files as bytes in a binary envelope and stores exactly those bytes; base64 is refused', async () => {
+    // Every byte value, and the PDF-looking start a real import has.
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 151 + 7) & 255);
+    bytes.set(new TextEncoder().encode('%PDF-1.7\n'), 0);
+    const text = new TextEncoder().encode('字节原样到达\n');
+    const parts = encodeEnvelope({ files: [{ name: 'raw.txt', data: text }, { name: 'bad.pdf', data: bytes }] });
+    const body = Buffer.concat(parts);
+    // No base64 on the wire: the body is the JSON header plus exactly the files' bytes.
+    expect(body.byteLength).toBe(4 + parts[1].byteLength + text.byteLength + bytes.byteLength);
+    const url = `http://127.0.0.1:${host.port}/api/library.import`;
+    const reply = await (await fetch(url, { method: 'POST', headers: { ...auth, 'content-type': ENVELOPE_TYPE }, body })).json();
+    expect(reply.ok).toBe(true);
+    const [stored, broken] = reply.result;
+    expect(stored).toMatchObject({ file: 'raw.txt', status: 'imported', id: createHash('sha256').update(text).digest('hex') });
+    // The original comes back byte for byte.
+    const served = new Uint8Array(await (await fetch(`http://127.0.0.1:${host.port}/files/${stored.id}`, { headers: auth })).arrayBuffer());
+    expect(served).toEqual(text);
+    // A PDF that is not one fails on its own merits, its bytes intact up to the parser.
+    expect(broken).toMatchObject({ file: 'bad.pdf', status: 'failed' });
+
+    const base64 = await (await fetch(url, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ files: [{ name: 'x.txt', data: Buffer.from('hi').toString('base64') }] }) })).json();
+    expect(base64).toMatchObject({ ok: false });
+    expect(base64.error).toMatch(/library\.import: invalid files\.0\.data: expected the file bytes/);
+
+    const lying = Buffer.concat(encodeEnvelope({ files: [{ name: 'x.txt', data: new Uint8Array(10) }] })).subarray(0, -3);
+    const refused = await fetch(url, { method: 'POST', headers: { ...auth, 'content-type': ENVELOPE_TYPE }, body: lying });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toBe('library.import: bad envelope (envelope bytes run past the body)');
   });
 
   it('refuses a WebSocket without the token and delivers events with it', async () => {

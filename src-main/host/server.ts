@@ -3,6 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { decodeEnvelope, ENVELOPE_TYPE } from '../../core/bridge-envelope.ts';
 import { dispatch, isRequestName } from '../../core/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
@@ -53,7 +54,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-function readBody(req: IncomingMessage, max: number): Promise<string> {
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -65,7 +66,7 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
         reject(new BodyTooLarge());
       } else chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -124,12 +125,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         if (!isRequestName(name)) return send(res, 404, JSON.stringify({ ok: false, error: `unknown request ${name.slice(0, 60)}` }), 'application/json');
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > limits.maxBody) return refuse(req, res, 413, `request body too large (limit ${limits.maxBody} bytes)`);
-        let params: unknown;
+        // File bytes come as a binary envelope (core/bridge-envelope.ts), everything else as JSON.
+        const envelope = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() === ENVELOPE_TYPE;
+        let body: Buffer;
         try {
-          params = JSON.parse((await readBody(req, limits.maxBody)) || '{}');
+          body = await readBody(req, limits.maxBody);
         } catch (err) {
           if (err instanceof BodyTooLarge) return refuse(req, res, 413, `request body too large (limit ${limits.maxBody} bytes)`);
-          return send(res, 400, JSON.stringify({ ok: false, error: `${name}: body is not JSON (${(err as Error).message})` }), 'application/json');
+          throw err;
+        }
+        let params: unknown;
+        try {
+          params = envelope ? decodeEnvelope(body) : JSON.parse(body.toString('utf8') || '{}');
+        } catch (err) {
+          const what = envelope ? 'bad envelope' : 'body is not JSON';
+          return send(res, 400, JSON.stringify({ ok: false, error: `${name}: ${what} (${(err as Error).message.split('\n')[0]})` }), 'application/json');
         }
         const reply = await dispatch(services.handlers, name, params);
         return send(res, 200, JSON.stringify(reply), 'application/json');

@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import { IMPORTABLE, skipReason } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
 import { fileErrorReason } from './file-error-reason.ts';
-import { importError, importFiles, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
+import { importError, importOne, mapConcurrent, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { plannedMetadata } from './ndnp/planned-input.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
@@ -189,27 +189,34 @@ export async function importPaths(
   const collected = collectFiles(paths, claimed);
   results.push(...collected.skipped);
   const files = [...ndnp.keys(), ...collected.files];
-  for (const [index, file] of files.entries()) {
-    onProgress?.(index, files.length, file);
-    const read = readImportFile(file);
-    if (!('bytes' in read)) {
-      results.push({ file, status: read.status, error: importError(file, read.reason) });
-      continue;
-    }
-    const planned = ndnp.get(file);
-    // The OCR engine's layout, when the scan came with its ALTO (the issue METS names it, or it sits beside the PDF).
-    const altoPath = /\.pdf$/i.test(file) ? (planned?.alto ?? siblingAlto(file)) : null;
-    let alto: Uint8Array | null = null;
+  let done = 0;
+  // As many files at once as the processor has workers: each is read only when its turn comes,
+  // so a folder of large scans never sits in memory at once.
+  const imported = await mapConcurrent(files, processor.concurrency ?? 1, async (file): Promise<ImportResult[]> => {
+    onProgress?.(done, files.length, file);
     try {
-      alto = altoPath ? readAltoBytes(file, altoPath) : null;
-    } catch (err) {
-      // An unreadable or oversized ALTO costs the page its OCR layout, not its import.
-      results.push({ file: altoPath!, status: 'skipped', error: `${(err as Error).message} (the page's layout comes from the PDF instead)` });
+      const read = readImportFile(file);
+      if (!('bytes' in read)) return [{ file, status: read.status, error: importError(file, read.reason) }];
+      const out: ImportResult[] = [];
+      const planned = ndnp.get(file);
+      // The OCR engine's layout, when the scan came with its ALTO (the issue METS names it, or it sits beside the PDF).
+      const altoPath = /\.pdf$/i.test(file) ? (planned?.alto ?? siblingAlto(file)) : null;
+      let alto: Uint8Array | null = null;
+      try {
+        alto = altoPath ? readAltoBytes(file, altoPath) : null;
+      } catch (err) {
+        // An unreadable or oversized ALTO costs the page its OCR layout, not its import.
+        out.push({ file: altoPath!, status: 'skipped', error: `${(err as Error).message} (the page's layout comes from the PDF instead)` });
+      }
+      const input: ImportInput = { name: file, bytes: read.bytes, alto };
+      if (planned) Object.assign(input, plannedMetadata(store, planned.meta));
+      out.push(await importOne(store, processor, input));
+      return out;
+    } finally {
+      done++;
     }
-    const input: ImportInput = { name: file, bytes: read.bytes, alto };
-    if (planned) Object.assign(input, plannedMetadata(store, planned.meta));
-    results.push(...(await importFiles(store, processor, [input])));
-  }
+  });
+  results.push(...imported.flat());
   onProgress?.(files.length, files.length, '');
   return results;
 }

@@ -95,7 +95,11 @@ describe('importFiles through the worker pool', () => {
     );
     expect(results.map((r) => r.status)).toEqual(['failed', 'imported']);
     expect(results[0].error).toMatch(/^broken\.pdf: truncated or corrupt PDF/);
-    expect(progress).toEqual([0, 1, 2]);
+    // Files import side by side (one per worker): each reports when it starts and when it is done.
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(2);
+    expect(progress).toContain(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(store.list().map((d) => d.fileName)).not.toContain('broken.pdf');
     // Its original is not kept either: nothing in objects/ belongs to no document.
     expect(store.orphanOriginals()).toEqual([]);

@@ -17,6 +17,22 @@ export interface PageProcessor {
     /** `alto`: the ALTO XML that came with a PDF (layout and photos from the OCR engine). */
     opts?: ProcessOptions,
   ): Promise<{ pageCount: number; title?: string }>;
+  /** Files worth processing at once (the pool's workers); 1 when absent. */
+  readonly concurrency?: number;
+}
+
+/**
+ * fn over items, at most `limit` at a time, results in input order. A batch
+ * import holds at most `limit` files in memory, whatever its length.
+ */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i: number; (i = next++) < items.length; ) out[i] = await fn(items[i], i);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return out;
 }
 
 export interface ProcessOptions {
@@ -79,16 +95,20 @@ export async function importFiles(
   inputs: ImportInput[],
   onProgress?: (progress: Omit<ImportProgress, 'batch'>) => void,
 ): Promise<ImportResult[]> {
-  const results: ImportResult[] = [];
-  for (const [index, input] of inputs.entries()) {
-    onProgress?.({ done: index, total: inputs.length, file: input.name });
-    results.push(await importOne(store, processor, input));
-  }
+  let done = 0;
+  // Files import side by side, one per extraction worker: a one-page scan keeps one worker
+  // busy, so a batch of them would otherwise leave the others idle.
+  const results = await mapConcurrent(inputs, processor.concurrency ?? 1, async (input) => {
+    onProgress?.({ done, total: inputs.length, file: input.name });
+    const result = await importOne(store, processor, input);
+    onProgress?.({ done: ++done, total: inputs.length, file: input.name });
+    return result;
+  });
   onProgress?.({ done: inputs.length, total: inputs.length, file: '' });
   return results;
 }
 
-async function importOne(store: LibraryStore, processor: PageProcessor, input: ImportInput): Promise<ImportResult> {
+export async function importOne(store: LibraryStore, processor: PageProcessor, input: ImportInput): Promise<ImportResult> {
   const file = input.name;
   const limit = maxImportBytes(file);
   if (input.bytes.length > limit) return { file, status: 'failed', error: importError(file, tooLargeReason(input.bytes.length, limit)) };
@@ -96,14 +116,35 @@ async function importOne(store: LibraryStore, processor: PageProcessor, input: I
   if (kind !== 'pdf' && kind !== 'text') return { file, status: 'failed', error: importError(file, kind) };
   const id = sha256(input.bytes);
   if (store.has(id)) return { file, status: 'duplicate', id };
+  // Two files with the same bytes in one batch: the second waits for the first, then is a duplicate.
+  const running = inFlight.get(store)?.get(id);
+  if (running) {
+    await running.catch(() => {});
+    if (store.has(id)) return { file, status: 'duplicate', id };
+  }
+  const work = importNew(store, processor, input, id, kind);
+  let mine = inFlight.get(store);
+  if (!mine) inFlight.set(store, (mine = new Map()));
+  mine.set(id, work);
+  try {
+    return await work;
+  } finally {
+    if (mine.get(id) === work) mine.delete(id);
+  }
+}
 
+/** Imports running in this process, by document id, per library. */
+const inFlight = new WeakMap<LibraryStore, Map<string, Promise<ImportResult>>>();
+
+async function importNew(store: LibraryStore, processor: PageProcessor, input: ImportInput, id: string, kind: SourceKind): Promise<ImportResult> {
+  const file = input.name;
   const size = input.bytes.length;
   const pending = store.begin(id, kind, basename(file), size);
   let layoutOriginal: string | null = null;
   try {
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
-    if (store.storeOriginal(input.bytes) !== id) throw new Error('the file changed while it was being imported');
+    if (store.storeOriginal(input.bytes, id) !== id) throw new Error('the file changed while it was being imported');
     // The ALTO too: a rebuild (verify --repair) derives the same layout from it.
     layoutOriginal = input.alto && kind === 'pdf' ? store.storeOriginal(input.alto) : null;
     const alto = layoutOriginal ? altoText(input.alto!) : null;

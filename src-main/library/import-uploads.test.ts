@@ -85,7 +85,7 @@ describe('library.import paths from outside', () => {
   it('refuses a path that climbs out, is absolute, or does not end with the name, naming the field', async () => {
     const handlers = createHandlers({ store, processor: inThreadProcessor, events: new EventBus(), host: 'browser', version: 't' });
     for (const path of ['../a.pdf', '/etc/a.pdf', 'x/../../a.pdf', 'C:/a.pdf', 'x\\a.pdf', 'x/b.pdf']) {
-      const reply = await dispatch(handlers, 'library.import', { files: [{ name: 'a.pdf', path, data: '' }] });
+      const reply = await dispatch(handlers, 'library.import', { files: [{ name: 'a.pdf', path, data: new Uint8Array(0) }] });
       expect(reply.ok, path).toBe(false);
       expect(!reply.ok && reply.error, path).toMatch(/^library\.import: invalid files\.0\.path: /);
     }

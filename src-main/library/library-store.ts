@@ -249,9 +249,13 @@ export class LibraryStore {
     return real.startsWith(root) ? real : null;
   }
 
-  /** Writes the original once (temp file, fsync, rename) and makes it read-only. Idempotent. */
-  storeOriginal(bytes: Uint8Array): string {
-    const id = sha256(bytes);
+  /**
+   * Writes the original once (temp file, fsync, rename) and makes it read-only. Idempotent.
+   * `knownId`: the caller hashed these very bytes already (import does, to find duplicates);
+   * hashing a large scan twice cost as much as writing it.
+   */
+  storeOriginal(bytes: Uint8Array, knownId?: string): string {
+    const id = knownId ?? sha256(bytes);
     const dir = join(this.objectsDir, id.slice(0, 2));
     const target = join(dir, id);
     // An existing copy is trusted only if it still hashes right; a damaged one is replaced by these good bytes.

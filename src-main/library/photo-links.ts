@@ -23,21 +23,40 @@ function pageCleaned(db: DatabaseSync, docId: string, number: number): CleanedPa
   return row ? (JSON.parse(row.cleaned) as CleanedPage) : null;
 }
 
-/** The light page view the linker needs, page by page (cleaned JSON holds offset maps we do not keep). */
-function linkPages(db: DatabaseSync, docId: string): LinkPage[] {
-  const rows = db.prepare('SELECT number, cleaned, json_extract(raw, \'$.width\') AS width, json_extract(raw, \'$.height\') AS height FROM pages WHERE doc_id = ? ORDER BY number').iterate(docId) as Iterable<{
-    number: number;
-    cleaned: string;
-    width: number;
-    height: number;
-  }>;
+/**
+ * The light page view the linker needs, for pages lo..hi. SQLite's JSON
+ * functions pick the few block fields out of each page's cleaned JSON, so
+ * the offset maps (most of it) are never parsed into JavaScript objects.
+ */
+function linkPages(db: DatabaseSync, docId: string, lo = 1, hi = Number.MAX_SAFE_INTEGER): LinkPage[] {
+  const rows = db
+    .prepare(
+      `SELECT number, json_extract(raw, '$.width') AS width, json_extract(raw, '$.height') AS height,
+         (SELECT json_group_array(json_object('id', b.value ->> 'id', 'kind', b.value ->> 'kind', 'text', b.value ->> 'text', 'rects', b.value -> 'rects'))
+            FROM json_each(cleaned, '$.blocks') AS b) AS blocks,
+         coalesce(cleaned -> '$.photos', '[]') AS photos
+       FROM pages WHERE doc_id = ? AND number BETWEEN ? AND ? ORDER BY number`,
+    )
+    .iterate(docId, lo, hi) as Iterable<{ number: number; width: number; height: number; blocks: string; photos: string }>;
   const pages: LinkPage[] = [];
   for (const row of rows) {
-    const c = JSON.parse(row.cleaned) as CleanedPage;
-    pages.push({ number: row.number, width: row.width, height: row.height, blocks: c.blocks.map(({ id, kind, text, rects }) => ({ id, kind, text, rects })), photos: c.photos ?? [] });
+    pages.push({ number: row.number, width: row.width, height: row.height, blocks: JSON.parse(row.blocks) as LinkPage['blocks'], photos: JSON.parse(row.photos) as Photo[] });
   }
   return pages;
 }
+
+/**
+ * A document of up to WHOLE_DOCUMENT_PAGES pages is linked in one pass. A
+ * longer one is linked in windows of LINK_WINDOW pages, each photo choosing
+ * among the paragraphs of its window and LINK_CONTEXT pages either side: a
+ * caption's story runs on the same page or a few pages on, while holding
+ * every paragraph of a 10,000-page file (and its search terms) cost
+ * gigabytes, and matching every caption against every paragraph grew with
+ * the square of the length.
+ */
+export const LINK_WINDOW = 100;
+const LINK_CONTEXT = 25;
+const WHOLE_DOCUMENT_PAGES = 300;
 
 /**
  * Runs the linker over every page of a document and stores its links in the
@@ -47,15 +66,31 @@ function linkPages(db: DatabaseSync, docId: string): LinkPage[] {
 export function relinkDocument(db: DatabaseSync, docId: string): number {
   const any = db.prepare("SELECT 1 FROM pages WHERE doc_id = ? AND json_array_length(cleaned, '$.photos') > 0 LIMIT 1").get(docId);
   if (!any) return 0;
-  const pages = linkPages(db, docId);
-  const linked = linkPhotos(pages);
+  const { last } = db.prepare('SELECT max(number) AS last FROM pages WHERE doc_id = ?').get(docId) as { last: number };
   const update = db.prepare("UPDATE pages SET cleaned = json_set(cleaned, '$.photos', json(?)) WHERE doc_id = ? AND number = ?");
   let photos = 0;
-  pages.forEach((p, k) => {
-    if (!p.photos.length) return;
-    update.run(JSON.stringify(linked[k]), docId, p.number);
-    photos += p.photos.length;
-  });
+  const link = (from: number, to: number, pages: LinkPage[]) => {
+    const linked = linkPhotos(pages);
+    pages.forEach((p, k) => {
+      if (!p.photos.length || p.number < from || p.number > to) return;
+      update.run(JSON.stringify(linked[k]), docId, p.number);
+      photos += p.photos.length;
+    });
+  };
+  if (last <= WHOLE_DOCUMENT_PAGES) {
+    link(1, last, linkPages(db, docId));
+    return photos;
+  }
+  for (let from = 1; from <= last; from += LINK_WINDOW) {
+    const to = from + LINK_WINDOW - 1;
+    const any = db
+      .prepare("SELECT 1 FROM pages WHERE doc_id = ? AND number BETWEEN ? AND ? AND json_array_length(cleaned, '$.photos') > 0 LIMIT 1")
+      .get(docId, from, to);
+    if (!any) continue;
+    // Only the photos of [from, to] are stored; the pages around them are candidates only.
+    const pages = linkPages(db, docId, Math.max(1, from - LINK_CONTEXT), to + LINK_CONTEXT).map((p) => (p.number < from || p.number > to ? { ...p, photos: [] } : p));
+    link(from, to, pages);
+  }
   return photos;
 }
 
@@ -95,7 +130,11 @@ export function photosWithChoices(db: DatabaseSync, docId: string, page: number,
 function scoreOf(db: DatabaseSync, docId: string, photo: Photo, page: number, block: string): number {
   const known = photo.links.find((l) => l.block === block);
   if (known) return known.score;
-  return rankParagraphs(linkPages(db, docId), photo, page).find((l) => l.block === block)?.score ?? 0;
+  // The pages relinkDocument links this photo against: the whole document, or its window and the pages either side.
+  const { last } = db.prepare('SELECT max(number) AS last FROM pages WHERE doc_id = ?').get(docId) as { last: number };
+  const from = page - ((page - 1) % LINK_WINDOW);
+  const pages = last <= WHOLE_DOCUMENT_PAGES ? linkPages(db, docId) : linkPages(db, docId, Math.max(1, from - LINK_CONTEXT), from + LINK_WINDOW - 1 + LINK_CONTEXT);
+  return rankParagraphs(pages, photo, page).find((l) => l.block === block)?.score ?? 0;
 }
 
 /**

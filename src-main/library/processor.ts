@@ -1,17 +1,19 @@
-import { availableParallelism } from 'node:os';
 import { createExtractPool } from '../extract/extract-pool.ts';
+import type { PdfInfo } from '../extract/extract-pdf.ts';
 import type { PageProcessor } from './import-service.ts';
 
 export interface ProcessorOptions {
   /** The extraction worker's script, when a bundler emitted it somewhere else (Electron build). */
   workerUrl?: URL | string;
+  /** Extraction workers (default: the cores, at most 2). */
+  workers?: number;
+  /** See ExtractPoolOptions.maxOldGenerationMb: memory for time. */
+  maxOldGenerationMb?: number;
 }
 
-/** Workers one document is shared among: the machines we target have two cores. */
-const SHARDS = Math.max(1, Math.min(2, availableParallelism()));
 /**
- * Each shard's worker holds the whole file and pdf.js's parse of it, so a
- * very large file goes to one worker: slower, but half the peak memory.
+ * A second worker holds its own copy of the file and pdf.js's parse of it,
+ * so a very large file stays with one worker: slower, but half the peak memory.
  */
 export const SINGLE_SHARD_BYTES = 96 * 1024 * 1024;
 
@@ -20,29 +22,45 @@ export const SINGLE_SHARD_BYTES = 96 * 1024 * 1024;
  * worker pool, which extracts and cleans, so neither pdf.js nor cleaning runs
  * on Electron's main thread or the host's event loop. Text dumps go there too:
  * a worker decodes, splits and cleans them a page at a time.
+ *
+ * A document is opened by one worker. Only when it turns out to have more
+ * than one page is it offered to a second worker as well, and the two take
+ * pages from a shared counter until none is left; so a one-page scan is
+ * parsed once (it used to be parsed by both workers, one of which then had
+ * no page to do), while a long file still keeps both cores busy. A batch
+ * keeps the pool busy by importing `concurrency` files at once.
  */
-
 export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void> } {
-  const pool = createExtractPool({ workerUrl: opts.workerUrl });
+  const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
   return {
+    concurrency: pool.size,
     async process(kind, data, onPage, opts = {}) {
+      // The ALTO that came with a scan: cleaning takes its layout from it (see extract-worker.ts).
+      const alto = opts.alto ?? undefined;
+      const handle = (raw: Parameters<typeof onPage>[0], cleaned?: Parameters<typeof onPage>[1]) => onPage(raw, cleaned!);
       if (kind === 'text') {
-        const { pageCount } = await pool.extract(data, (raw, cleaned) => onPage(raw, cleaned!), { clean: true, format: 'text' });
+        const { pageCount } = await pool.extract(data, handle, { clean: true, format: 'text' });
         return { pageCount };
       }
-      // One document, two workers: each takes every other page, so a long file (or a batch
-      // imported file by file) keeps both cores busy. Pages are stored by number, so their
-      // arrival order does not matter.
-      const n = data.length > SINGLE_SHARD_BYTES ? 1 : SHARDS;
-      const shards = await Promise.all(
-        Array.from({ length: n }, (_, k) =>
-          // The pool transfers (detaches) what it is given: every shard but the last gets its own copy.
-          pool.extract(k === n - 1 ? data : new Uint8Array(data), (raw, cleaned) => onPage(raw, cleaned!), { clean: true, shard: [k, n], alto: opts.alto ?? undefined }),
-        ),
-      );
-      const pageCount = shards.reduce((sum, s) => sum + s.pageCount, 0);
+      if (pool.size === 1 || data.length > SINGLE_SHARD_BYTES) {
+        const { pageCount, info } = await pool.extract(data, handle, { clean: true, alto });
+        if (pageCount === 0) throw new Error('no pages');
+        return { pageCount, title: info.title };
+      }
+      // [pages handed out, page count]: see ExtractOptions.claim.
+      const claim = new Int32Array(new SharedArrayBuffer(8));
+      let helper: Promise<{ pageCount: number }> | null = null;
+      const onOpen = (info: PdfInfo) => {
+        // The pool transfers (detaches) what it is given: the first worker got a copy, the helper gets `data`.
+        if ((info.pageCount ?? 0) > 1 && !helper) helper = pool.extract(data, handle, { clean: true, claim, alto });
+      };
+      const first = pool.extract(new Uint8Array(data), handle, { clean: true, claim, alto, onOpen });
+      const [a, b] = await Promise.allSettled([first, first.then(() => helper, () => helper)]);
+      if (a.status === 'rejected') throw a.reason;
+      if (b.status === 'rejected') throw b.reason;
+      const pageCount = a.value.pageCount + (b.value?.pageCount ?? 0);
       if (pageCount === 0) throw new Error('no pages');
-      return { pageCount, title: shards[0].info.title };
+      return { pageCount, title: a.value.info.title };
     },
     close: () => pool.close(),
   };

@@ -41,8 +41,8 @@ describe('page previews and compact page views', () => {
     services = await openAppServices({ libraryDir: join(root, 'library'), host: 'browser', version: 'test', processor: inThreadProcessor });
     const results = await services.handlers['library.import']({
       files: [
-        { name: 'evening-star-1918-09-01-p1.pdf', data: readFileSync(SAMPLE_SCAN).toString('base64') },
-        { name: 'cjk-overprint.pdf', data: readFileSync(CJK).toString('base64') },
+        { name: 'evening-star-1918-09-01-p1.pdf', data: readFileSync(SAMPLE_SCAN) },
+        { name: 'cjk-overprint.pdf', data: readFileSync(CJK) },
       ],
     });
     [scan, cjk] = results.map((r) => r.id!);

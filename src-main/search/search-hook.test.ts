@@ -25,7 +25,7 @@ it('indexes an imported document on library.changed, with progress events, and a
     if (event === 'search.progress') progress.push(payload as { done: number; total: number });
   });
   const text = '区域职工活动中心面积500平方米。\nThe Evening Star, Washington.\n';
-  const [result] = await services.handlers['library.import']({ files: [{ name: 'note.txt', data: Buffer.from(text).toString('base64') }] });
+  const [result] = await services.handlers['library.import']({ files: [{ name: 'note.txt', data: new TextEncoder().encode(text) }] });
   expect(result.status).toBe('imported');
   await services.search.catchUp();
   expect(progress.at(-1)).toEqual({ done: 0, total: 0, reason: 'ready' });
@@ -38,7 +38,7 @@ it('indexes an imported document on library.changed, with progress events, and a
 });
 
 it('matches simplified and traditional forms alike when asked (职工 finds 職工)', async () => {
-  const [result] = await services.handlers['library.import']({ files: [{ name: 'tw.txt', data: Buffer.from('臺北職工活動中心落成。\n').toString('base64') }] });
+  const [result] = await services.handlers['library.import']({ files: [{ name: 'tw.txt', data: new TextEncoder().encode('臺北職工活動中心落成。\n') }] });
   await services.search.catchUp();
   expect((await services.handlers['search.query']({ q: '职工活动' })).hits.map((h) => h.document)).not.toContain(result.id);
   const both = await services.handlers['search.query']({ q: '职工活动', variants: true });

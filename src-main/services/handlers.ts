@@ -39,7 +39,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'library.columns': (params) => listColumns(store, params),
     'library.import': async ({ files }) => {
       const batch = randomUUID();
-      const inputs = files.map((f) => ({ name: f.name, path: f.path, bytes: Buffer.from(f.data, 'base64') }));
+      const inputs = files.map((f) => ({ name: f.name, path: f.path, bytes: f.data }));
       const results = await importUploads(store, ctx.processor, inputs, (p) => events.emit('import.progress', { batch, ...p }));
       const ids = results.filter((r) => r.status === 'imported').map((r) => r.id!);
       if (ids.length) events.emit('library.changed', { ids });

@@ -1,3 +1,4 @@
+import { encodeEnvelope, ENVELOPE_TYPE, holdsBytes } from '../../core/bridge-envelope.ts';
 import type { ArchiveBridge, EventName, EventPayload, Params, Reply, RequestName } from '../../core/contract.ts';
 
 /**
@@ -35,10 +36,12 @@ export function createHostBridge(base = new URL('.', location.href).href): Archi
 
   return {
     async invoke<N extends RequestName>(name: N, params: Params<N>): Promise<Reply<N>> {
+      // File bytes go as they are, in a binary envelope the Blob joins without copying; the rest as JSON.
+      const binary = holdsBytes(params);
       const response = await fetch(new URL(`api/${encodeURIComponent(name)}`, base), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(params ?? {}),
+        headers: { 'content-type': binary ? ENVELOPE_TYPE : 'application/json' },
+        body: binary ? new Blob(encodeEnvelope(params) as BlobPart[]) : JSON.stringify(params ?? {}),
         credentials: 'same-origin',
       });
       if (response.status === 401) return { ok: false, error: 'not authorised: open the URL the host printed' };

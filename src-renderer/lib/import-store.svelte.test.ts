@@ -6,7 +6,7 @@ function importer(answer: (name: string) => ImportResult, maxBatchBytes = 64 * 1
   const log = { batches: [] as string[][], said: [] as string[], errors: [] as string[], refreshed: 0, progress: [] as (ImportProgress | null)[] };
   const store: ImportStore = new ImportStore({
     send: async (files) => {
-      log.batches.push(files.map((f) => `${f.name}:${atob(f.data)}`));
+      log.batches.push(files.map((f) => `${f.name}:${new TextDecoder().decode(f.data)}`));
       log.progress.push(store.progress);
       return files.map((f) => answer(f.name));
     },
@@ -24,7 +24,7 @@ it('reads every file, sends them in batches under the limit, then says what happ
   const { store, log } = importer(ok, 8);
   const files = [new File(['abcdef'], 'a.pdf'), new File(['ghi'], 'b.txt'), new File(['j'], 'c.txt')];
   await store.importFiles(files);
-  // 6 bytes → 8 of base64: a.pdf alone; 3 + 1 bytes → 4 + 4: one batch.
+  // The bytes as they are: 6 + 3 > 8, so a.pdf goes alone; 3 + 1 bytes: one batch.
   expect(log.batches).toEqual([['a.pdf:abcdef'], ['b.txt:ghi', 'c.txt:j']]);
   expect(log.progress.map((p) => p?.file)).toEqual(['Importing a.pdf', 'Importing 2 files']);
   expect(log.progress.map((p) => [p?.done, p?.total])).toEqual([

@@ -1,7 +1,7 @@
 import { importReport, type ImportReport } from '../../core/import-report.ts';
 import type { ImportProgress, ImportResult } from '../../core/library-model.ts';
 import { filesFromDrop } from './dropped-files.ts';
-import { readAsBase64, readingLabel } from './import-reader.ts';
+import { readAsBytes, readingLabel } from './import-reader.ts';
 import { planUploadBatches, uploadPathOf, withoutSplitArtifacts } from './upload-paths.ts';
 
 /**
@@ -12,13 +12,13 @@ import { planUploadBatches, uploadPathOf, withoutSplitArtifacts } from './upload
  */
 export interface ImportBackend {
   /** `path`: where the file sat in what was dropped or picked (batch, title, reel and issue folders). */
-  send: (files: { name: string; path?: string; data: string }[]) => Promise<ImportResult[]>;
+  send: (files: { name: string; path?: string; data: Uint8Array }[]) => Promise<ImportResult[]>;
   /** Re-reads the library once files went in. */
   refresh: () => Promise<void>;
   /** The one-line summary for the status bar. */
   say: (summary: string) => void;
   fail: (err: unknown) => void;
-  /** Largest request, after base64, in bytes. */
+  /** Largest request, in bytes. */
   maxBatchBytes?: number;
   drop?: (dt: DataTransfer) => ReturnType<typeof filesFromDrop>;
 }
@@ -51,12 +51,12 @@ export class ImportStore {
     try {
       // Keep each request well under the bridge's limits.
       for (const batch of planUploadBatches(files, backend.maxBatchBytes ?? 64 * 1024 * 1024)) {
-        const payload: { name: string; path?: string; data: string }[] = [];
+        const payload: { name: string; path?: string; data: Uint8Array }[] = [];
         for (const i of batch) {
           const f = files[i];
           const show = (read: number) => (this.progress = { batch: 'local', done: before + read, total, file: readingLabel(f.name, before + read, total) });
           show(0);
-          payload.push({ name: f.name, path: uploadPathOf(f), data: await readAsBase64(f, show) });
+          payload.push({ name: f.name, path: uploadPathOf(f), data: await readAsBytes(f, show) });
           before += f.size;
         }
         this.progress = { batch: 'local', done: before, total, file: `Importing ${payload.length === 1 ? payload[0].name : `${payload.length} files`}` };

@@ -1,0 +1,37 @@
+/**
+ * Imports every file given into one fresh library in one call, as
+ * `broadsheet import` does, with `--workers N` extraction workers, and prints
+ * one JSON line: wall and CPU time (every thread), peak RSS. Used by
+ * bench/ingest.bench.ts for the 1-vs-2-worker scaling; an older checkout
+ * (the baseline) ignores --workers and uses its own pool size.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importPaths } from '../src-main/library/import-paths.ts';
+import { LibraryStore } from '../src-main/library/library-store.ts';
+import { createProcessor } from '../src-main/library/processor.ts';
+
+const { values, positionals } = parseArgs({ options: { workers: { type: 'string' } }, allowPositionals: true });
+const processor = createProcessor({ workers: values.workers ? Number(values.workers) : undefined } as Parameters<typeof createProcessor>[0]);
+// Warm up (every worker started, pdf.js loaded) on the first files, so the timing is of the batch alone:
+// two files at once start both workers.
+const warm = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
+const warmStore = new LibraryStore(warm);
+await importPaths(warmStore, processor, positionals.slice(0, 2));
+warmStore.close();
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
+const store = new LibraryStore(dir);
+const cpu = process.cpuUsage();
+const started = performance.now();
+const results = await importPaths(store, processor, positionals);
+const ms = performance.now() - started;
+const used = process.cpuUsage(cpu);
+const failed = results.filter((r) => r.status === 'failed' || r.status === 'skipped');
+const pages = store.list().reduce((n, d) => n + d.pageCount, 0);
+await processor.close();
+store.close();
+rmSync(dir, { recursive: true, force: true });
+rmSync(warm, { recursive: true, force: true });
+console.log(JSON.stringify({ files: positionals.length, imported: results.length - failed.length, pages, ms, cpuMs: (used.user + used.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
