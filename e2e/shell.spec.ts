@@ -61,7 +61,8 @@ test('"/" focuses Search; the Library panel has its own filter box for title or 
 test('a failing request shows a dismissible one-line alert and keeps the open page', async ({ app }) => {
   await expect(reader.blocks().first()).toBeVisible();
   const before = await reader.blocks().count();
-  await app.page.route('**/api/document.page', (route) => route.fulfill({ json: { ok: false, error: 'document.page: disk unavailable' } }));
+  // The reader asks for the compact page view (document.pageView); the full model (document.page) in its baseline mode.
+  await app.page.route(/\/api\/document\.page(View)?$/, (route) => route.fulfill({ json: { ok: false, error: 'document.pageView: disk unavailable' } }));
   const docs = await reader.api<DocumentSummary[]>('library.list');
   const current = await reader.library.locator('[aria-current="true"]').innerText();
   const other = docs.find((d) => !current.includes(d.title || d.fileName))!;
