@@ -60,15 +60,20 @@ export interface AppInfo {
   libraryDir: string;
 }
 
+/** How a library list is sorted and narrowed: the same for library.list and library.columns. */
+const libraryQuery = {
+  sort: z.enum(LIBRARY_SORTS).optional(),
+  newspaper: z.string().max(300).optional(),
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+};
+
 export const requests = {
   'app.info': { params: z.object({}).strict(), result: returns<AppInfo>() },
   'library.list': {
     params: z
       .object({
-        sort: z.enum(LIBRARY_SORTS).optional(),
-        newspaper: z.string().max(300).optional(),
-        dateFrom: isoDate.optional(),
-        dateTo: isoDate.optional(),
+        ...libraryQuery,
       })
       .strict(),
     result: returns<DocumentSummary[]>(),
@@ -82,10 +87,7 @@ export const requests = {
   'library.columns': {
     params: z
       .object({
-        sort: z.enum(LIBRARY_SORTS).optional(),
-        newspaper: z.string().max(300).optional(),
-        dateFrom: isoDate.optional(),
-        dateTo: isoDate.optional(),
+        ...libraryQuery,
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(10_000).optional(),
       })

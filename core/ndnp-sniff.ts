@@ -12,3 +12,14 @@ export const MAX_METS_BYTES = 16 * 1024 * 1024;
 export function looksLikeIssueMets(head: string): boolean {
   return /<(?:\w+:)?mets[\s>]/.test(head) && ISSUE_METS_TYPE.test(head);
 }
+
+/** Largest ALTO page the renderer sends with a drop (the back end's own limit for an ALTO beside a PDF). */
+export const MAX_ALTO_BYTES = 64 * 1024 * 1024;
+
+/**
+ * True when the head of an XML file is an ALTO page: a dropped folder sends
+ * it with its scan, whose layout it gives (the OCR engine's blocks and lines).
+ */
+export function looksLikeAlto(head: string): boolean {
+  return /<(?:\w+:)?alto[\s>]/.test(head);
+}

@@ -7,9 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileErrorReason } from './file-error-reason.ts';
 import { importError } from './import-service.ts';
-
-/** Largest ALTO file read beside a PDF. */
-const MAX_ALTO_BYTES = 64 * 1024 * 1024;
+import { MAX_ALTO_BYTES } from '../../core/ndnp-sniff.ts';
 
 /** The OCR file that came with a scan: same base name, `.alto.xml` or `.xml`. */
 export function siblingAlto(pdf: string): string | null {

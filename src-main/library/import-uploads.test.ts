@@ -81,6 +81,35 @@ describe('importing a dropped NDNP batch (files with their relative paths)', () 
   });
 });
 
+describe('a dropped folder of loose scans (no issue METS)', () => {
+  it('gives each PDF the ALTO sent beside it, as an import from disk does, and does not call that ALTO skipped', async () => {
+    const lib = new LibraryStore(join(dir, 'lib3'));
+    try {
+      // A page PDF of the generated batch and the ALTO written beside it (0001.pdf, 0001.xml).
+      const pdfPath = (function walk(d: string): string | null {
+        for (const n of readdirSync(d).sort()) {
+          const p = join(d, n);
+          if (statSync(p).isDirectory()) {
+            const hit = walk(p);
+            if (hit) return hit;
+          } else if (/^\d{4}\.pdf$/.test(n)) return p;
+        }
+        return null;
+      })(join(dir, 'in'));
+      const pdf = readFileSync(pdfPath!);
+      const alto = readFileSync(pdfPath!.replace(/\.pdf$/, '.xml'));
+      const r = await importUploads(lib, inThreadProcessor, [
+        { name: 'scan.pdf', path: 'drop/scan.pdf', bytes: pdf },
+        { name: 'scan.alto.xml', path: 'drop/scan.alto.xml', bytes: alto },
+      ]);
+      expect(r.map((x) => [x.file, x.status])).toEqual([['drop/scan.pdf', 'imported']]);
+      expect(lib.layoutOriginal(r[0].id!)).not.toBeNull();
+    } finally {
+      lib.close();
+    }
+  });
+});
+
 describe('library.import paths from outside', () => {
   it('refuses a path that climbs out, is absolute, or does not end with the name, naming the field', async () => {
     const handlers = createHandlers({ store, processor: inThreadProcessor, events: new EventBus(), host: 'browser', version: 't' });

@@ -43,13 +43,32 @@ export async function importUploads(
     alto: page.alto ? (tree.get(page.alto) ?? null) : null,
     ...plannedMetadata(store, page.meta),
   }));
-  for (const u of uploads) {
-    if (u.path && plan.claimed.has(`/${u.path}`)) continue;
+  // A loose scan (no METS plans it) takes the ALTO sent beside it, as a file on disk does (alto-sidecar.ts).
+  const siblingAlto = (u: UploadInput): string | null => {
+    if (!u.path || !/\.pdf$/i.test(u.path)) return null;
+    for (const ext of ['.alto.xml', '.xml']) {
+      const candidate = `/${u.path.replace(/\.pdf$/i, ext)}`;
+      if (tree.has(candidate) && !plan.claimed.has(candidate)) return candidate;
+    }
+    return null;
+  };
+  const loose = uploads.filter((u) => !(u.path && plan.claimed.has(`/${u.path}`)));
+  const altoOf = new Map<UploadInput, string>();
+  for (const u of loose) {
+    const alto = siblingAlto(u);
+    if (alto) altoOf.set(u, alto);
+  }
+  const usedAlto = new Set(altoOf.values());
+  for (const u of loose) {
+    if (u.path && usedAlto.has(`/${u.path}`)) continue;
     const file = label(u);
     // XML was sent only for the planner to read; what it did not claim is not a page.
     const reason = /\.xml$/i.test(u.name) ? skipReason(u.name) : null;
     if (reason) results.push({ file, status: 'skipped', error: importError(file, reason) });
-    else inputs.push({ name: file, bytes: u.bytes });
+    else {
+      const alto = altoOf.get(u);
+      inputs.push({ name: file, bytes: u.bytes, ...(alto ? { alto: tree.get(alto)! } : {}) });
+    }
   }
   results.push(...(await importFiles(store, processor, inputs, onProgress)));
   return results;

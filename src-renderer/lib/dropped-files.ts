@@ -1,15 +1,16 @@
 import { skipReason } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
-import { looksLikeIssueMets, MAX_METS_BYTES } from '../../core/ndnp-sniff.ts';
+import { looksLikeAlto, looksLikeIssueMets, MAX_ALTO_BYTES, MAX_METS_BYTES } from '../../core/ndnp-sniff.ts';
 import { rememberUploadPath } from './upload-paths.ts';
 
 /**
  * Files from a drop, folders included (walked through webkitGetAsEntry),
  * keeping what the library can import and naming what it leaves out
- * (ALTO XML beside a scan, images, empty folders) so the app can say why.
- * Each file keeps its place in the drop (upload-paths.ts), and an NDNP issue
- * METS is kept too: the back end plans the batch from its folders and METS
- * as it does a folder on disk (src-main/library/ndnp/batch-plan.ts).
+ * (images, XML that is neither METS nor ALTO, empty folders) so the app can
+ * say why. Each file keeps its place in the drop (upload-paths.ts); an NDNP
+ * issue METS is kept too, and an ALTO page (its scan takes its layout): the
+ * back end plans the batch from its folders and METS as it does a folder on
+ * disk (src-main/library/ndnp/batch-plan.ts).
  */
 export interface DroppedFiles {
   files: File[];
@@ -33,9 +34,13 @@ async function take(file: File, path: string, out: DroppedFiles): Promise<void> 
     out.files.push(rememberUploadPath(file, path));
     return;
   }
-  if (/\.xml$/i.test(file.name) && file.size <= MAX_METS_BYTES && looksLikeIssueMets(await file.slice(0, 4096).text())) {
-    out.files.push(rememberUploadPath(file, path));
-    return;
+  if (/\.xml$/i.test(file.name) && file.size <= Math.max(MAX_METS_BYTES, MAX_ALTO_BYTES)) {
+    // An issue METS (the batch's plan) or an ALTO page (its scan's layout) goes with the files; other XML does not.
+    const head = await file.slice(0, 4096).text();
+    if ((file.size <= MAX_METS_BYTES && looksLikeIssueMets(head)) || looksLikeAlto(head)) {
+      out.files.push(rememberUploadPath(file, path));
+      return;
+    }
   }
   out.skipped.push(skip(label, reason));
 }
