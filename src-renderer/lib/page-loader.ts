@@ -72,14 +72,27 @@ export function prefetchPage(id: string, n: number, previewUrl?: (page: ReaderPa
 /**
  * Previews fetched ahead, as blob URLs (the host forbids caching its
  * responses, so the same URL in an <img> would be fetched again), each
- * decoded once so the turn to its page paints in the next frame.
+ * decoded once so the turn to its page paints in the next frame. A preview
+ * still on its way is kept as its promise: the page opened meanwhile waits
+ * for that fetch rather than asking the host for the same bytes again.
  */
 const warmed = new Map<string, string>();
-async function warmImage(url: string): Promise<void> {
-  if (warmed.has(url)) return;
+const warming = new Map<string, Promise<string | null>>();
+function warmImage(url: string): Promise<string | null> {
+  const done = warmed.get(url);
+  if (done) return Promise.resolve(done);
+  let job = warming.get(url);
+  if (!job) {
+    job = fetchDecoded(url).finally(() => warming.delete(url));
+    warming.set(url, job);
+  }
+  return job;
+}
+
+async function fetchDecoded(url: string): Promise<string | null> {
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) return;
+    if (!response.ok) return null;
     const blobUrl = URL.createObjectURL(await response.blob());
     const img = new Image();
     img.src = blobUrl;
@@ -90,12 +103,24 @@ async function warmImage(url: string): Promise<void> {
       warmed.delete(oldest);
       URL.revokeObjectURL(old);
     }
+    return blobUrl;
   } catch {
     // No preview to warm: the page will fetch it (or pdf.js draw it) when opened.
+    return null;
   }
 }
 
 /** The address to show a preview from: its prefetched copy when there is one. */
 export function previewSource(url: string): string {
   return warmed.get(url) ?? url;
+}
+
+/**
+ * The address to show a preview from once the fetch already under way (if
+ * any) has landed: its decoded blob, or `url` itself when nothing was
+ * fetched ahead (or that fetch failed).
+ */
+export async function previewSourceReady(url: string): Promise<string> {
+  const job = warmed.has(url) ? null : warming.get(url);
+  return (job ? await job : null) ?? previewSource(url);
 }

@@ -1,0 +1,94 @@
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { followPaint, pagePainted } from './paint-first.svelte.ts';
+
+// The window's event target and frames, as the page view uses them (the node project has no DOM).
+const win = new EventTarget();
+beforeEach(() => {
+  vi.stubGlobal('addEventListener', win.addEventListener.bind(win));
+  vi.stubGlobal('removeEventListener', win.removeEventListener.bind(win));
+  vi.stubGlobal('requestAnimationFrame', (f: () => void) => setTimeout(f, 16));
+  vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const painted = (docId: string, page: number, preview = true) =>
+  win.dispatchEvent(new CustomEvent(preview ? 'broadsheet:page-preview-painted' : 'broadsheet:page-painted', { detail: { docId, page } }));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('pagePainted waits for its own page, not another one or another document', async () => {
+  let done = false;
+  const wait = pagePainted('a', 2, 10_000);
+  void wait.promise.then(() => (done = true));
+  painted('a', 1);
+  painted('b', 2, false);
+  await sleep(0);
+  expect(done).toBe(false);
+  painted('a', 2, false);
+  await sleep(0);
+  expect(done).toBe(true);
+});
+
+it('pagePainted gives up after its cap', async () => {
+  let done = false;
+  void pagePainted('a', 1, 20).promise.then(() => (done = true));
+  await sleep(5);
+  expect(done).toBe(false);
+  await sleep(40);
+  expect(done).toBe(true);
+});
+
+it('followPaint holds a new page back until it is painted and its frame is out; a change on the same page passes at once', async () => {
+  let value = $state('a1');
+  let at = $state({ docId: 'a', page: 1, paints: true });
+  const go = (v: string, where: typeof at) => {
+    value = v;
+    at = where;
+  };
+  let follow!: { readonly current: string };
+  const stop = $effect.root(() => {
+    follow = followPaint(
+      () => value,
+      () => at,
+      10_000,
+    );
+  });
+  flushSync();
+  expect(follow.current).toBe('a1');
+
+  value = 'a1 corrected';
+  flushSync();
+  expect(follow.current).toBe('a1 corrected');
+
+  go('a2', { docId: 'a', page: 2, paints: true });
+  flushSync();
+  await sleep(50);
+  expect(follow.current).toBe('a1 corrected');
+  painted('a', 2);
+  expect(follow.current).toBe('a1 corrected'); // not in the task that paints
+  await sleep(60);
+  flushSync();
+  expect(follow.current).toBe('a2');
+
+  // A page turned past before it painted never shows.
+  go('a3', { docId: 'a', page: 3, paints: true });
+  flushSync();
+  go('a4', { docId: 'a', page: 4, paints: true });
+  flushSync();
+  painted('a', 3);
+  await sleep(60);
+  flushSync();
+  expect(follow.current).toBe('a2');
+  painted('a', 4);
+  await sleep(60);
+  flushSync();
+  expect(follow.current).toBe('a4');
+
+  // A page with nothing to paint (a text dump) follows a frame later.
+  go('t1', { docId: 't', page: 1, paints: false });
+  flushSync();
+  await sleep(60);
+  flushSync();
+  expect(follow.current).toBe('t1');
+  stop();
+});
