@@ -1,0 +1,42 @@
+import type { PageViewReply } from '../core/page-view/page-view-codec.ts';
+import { ReaderPage } from './pages/reader-page.ts';
+import { expect, saveScreenshot, test } from './support/fixtures.ts';
+
+/**
+ * A scanned page shows at once as its downscaled preview (made from the
+ * scan's JPEG, served beside the original), and pdf.js's sharp page replaces
+ * it when painted. The original's download is held back here so the two
+ * states can be seen one after the other. Browser host only (playwright.config.ts):
+ * page.route does not see Electron's app:// requests, so the original cannot be held there.
+ */
+test('a scan shows its preview at once, then the sharp page replaces it', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  const scan = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
+  // The host makes previews in the background after it starts: wait for this one.
+  await expect.poll(async () => (await reader.api<PageViewReply>('document.pageView', { id: scan.id, page: 1 })).preview, { timeout: 60_000 }).toBe('ready');
+
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await app.page.route(new RegExp(`/files/${scan.id}$`), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await reader.open(scan);
+
+  const preview = app.page.getByTestId('page-preview');
+  await expect(preview).toHaveAttribute('data-preview-painted', `${scan.id}:1`);
+  await expect(app.page.locator(`canvas[data-painted="${scan.id}:1"]`)).toHaveCount(0);
+  // The preview fills the page's box and is the page (a printed page, not a blank).
+  const [img, surface] = [await preview.boundingBox(), await reader.pageSurface.boundingBox()];
+  expect(img).toEqual(surface);
+  expect(await preview.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1024);
+  expect(await reader.thumbnailContrast(preview)).toBeGreaterThan(30);
+  // The text side is there already: the page view arrived compact and decoded.
+  await expect(reader.blocks().first()).toBeVisible();
+  await saveScreenshot(app.page, 'page-preview');
+
+  release();
+  await expect(app.page.locator(`canvas[data-painted="${scan.id}:1"]`)).toBeVisible({ timeout: 60_000 });
+  await expect(preview).toHaveCount(0);
+  await saveScreenshot(app.page, 'page-sharp');
+});
