@@ -8,6 +8,7 @@ import type { LibraryStore } from '../library/library-store.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import type { PageViews } from '../library/page-views.ts';
 import { pageJpeg, type PageJpeg } from './page-jpeg.ts';
+import { CoalescedRun } from '../services/coalesced-run.ts';
 
 /**
  * Downscaled previews of scanned pages, so the reader shows a page at once
@@ -83,8 +84,12 @@ export class PreviewService {
   private readonly inFlight = new Map<string, Promise<string | null>>();
   /** The last PDF parsed: the pages of one document are asked for one after another. */
   private parsed: { id: string; doc: Promise<PDFDocument> } | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** The background catch-up; the last PDF parsed is let go when it ends. */
+  private readonly background = new CoalescedRun(
+    () => this.pass(),
+    () => this.closed,
+    () => (this.parsed = null),
+  );
   private closed = false;
   private readonly unsubscribe: (() => void) | null;
 
@@ -192,20 +197,7 @@ export class PreviewService {
 
   /** Makes the previews every document lacks, one page at a time, and drops those of documents gone. */
   catchUp(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.pass();
-      } while (this.again && !this.closed);
-    })().finally(() => {
-      this.running = null;
-      this.parsed = null;
-    });
-    return this.running;
+    return this.background.request();
   }
 
   private async pass(): Promise<void> {
@@ -231,7 +223,7 @@ export class PreviewService {
 
   /** Resolves when the background work in progress (if any) is done. */
   idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
+    return this.background.idle();
   }
 
   close(): void {

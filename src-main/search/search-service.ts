@@ -12,6 +12,7 @@ import type { LibraryStore } from '../library/library-store.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import { SearchIndex, type IndexBlock, type IndexLayer, type IndexPageInput } from './search-index.ts';
 import { takePageTexts } from './stored-page-texts.ts';
+import { CoalescedRun } from '../services/coalesced-run.ts';
 
 /**
  * Keeps the search index in step with the library and answers queries.
@@ -35,8 +36,14 @@ export class SearchService {
   private readonly store: LibraryStore;
   private readonly events?: EventBus;
   private progress: IndexProgress | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** The background catch-up; its progress bar goes when it ends (unless the service closed meanwhile). */
+  private readonly background = new CoalescedRun(
+    () => this.catchUpPass(),
+    () => this.closed,
+    () => {
+      if (!this.closed) this.setProgress(null);
+    },
+  );
   private closed = false;
   private unsubscribe: (() => void) | null = null;
   private hitBlock: StatementSync | null = null;
@@ -164,43 +171,35 @@ export class SearchService {
 
   /** Brings the index up to date in the background, one document per turn of the event loop. */
   catchUp(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        const stamp = this.libraryStamp();
-        if (this.index.matchedLibrary() === stamp) break;
-        const { missing, stale } = this.plan();
-        for (const id of stale) this.index.removeDocument(id);
-        let failed = false;
-        if (missing.length) {
-          const reason = this.reason();
-          for (const [i, id] of missing.entries()) {
-            if (this.closed) return;
-            this.setProgress({ done: i, total: missing.length, reason });
-            await new Promise((r) => setImmediate(r));
-            if (this.closed) return;
-            try {
-              await this.indexDocumentInBackground(id);
-            } catch (err) {
-              if (this.closed) return;
-              failed = true;
-              console.error(`search index: ${id.slice(0, 12)}…: ${err instanceof Error ? err.message : String(err)}`);
-            }
-          }
-          this.setProgress({ done: missing.length, total: missing.length, reason });
+    return this.background.request();
+  }
+
+  /** One pass of the catch-up: stale documents out, missing ones in, one per turn of the event loop. */
+  private async catchUpPass(): Promise<void> {
+    const stamp = this.libraryStamp();
+    if (this.index.matchedLibrary() === stamp) return;
+    const { missing, stale } = this.plan();
+    for (const id of stale) this.index.removeDocument(id);
+    let failed = false;
+    if (missing.length) {
+      const reason = this.reason();
+      for (const [i, id] of missing.entries()) {
+        if (this.closed) return;
+        this.setProgress({ done: i, total: missing.length, reason });
+        await new Promise((r) => setImmediate(r));
+        if (this.closed) return;
+        try {
+          await this.indexDocumentInBackground(id);
+        } catch (err) {
+          if (this.closed) return;
+          failed = true;
+          console.error(`search index: ${id.slice(0, 12)}…: ${err instanceof Error ? err.message : String(err)}`);
         }
-        // A document that failed is tried again at the next start or change.
-        if (!failed) this.index.setMatchedLibrary(stamp);
-      } while (this.again && !this.closed);
-      this.setProgress(null);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+      }
+      this.setProgress({ done: missing.length, total: missing.length, reason });
+    }
+    // A document that failed is tried again at the next start or change.
+    if (!failed) this.index.setMatchedLibrary(stamp);
   }
 
   private setProgress(p: IndexProgress | null): void {
