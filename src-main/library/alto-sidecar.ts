@@ -11,11 +11,12 @@ import { MAX_ALTO_BYTES } from '../../core/ndnp-sniff.ts';
 
 /** The OCR file that came with a scan: same base name, `.alto.xml` or `.xml`. */
 export function siblingAlto(pdf: string): string | null {
-  for (const ext of ['.alto.xml', '.xml']) {
-    const candidate = pdf.replace(/\.pdf$/i, ext);
-    if (candidate !== pdf && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
+  return altoNamesBeside(pdf).find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? null;
+}
+
+/** Where the ALTO of a PDF would sit, most specific first (none for a name that is not a .pdf). */
+export function altoNamesBeside(pdf: string): string[] {
+  return /\.pdf$/i.test(pdf) ? ['.alto.xml', '.xml'].map((ext) => pdf.replace(/\.pdf$/i, ext)) : [];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { skipReason } from '../../core/import-report.ts';
 import type { ImportProgress, ImportResult } from '../../core/library-model.ts';
+import { altoNamesBeside } from './alto-sidecar.ts';
 import { importError, importFiles, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { planNdnpImport } from './ndnp/batch-plan.ts';
@@ -44,14 +45,8 @@ export async function importUploads(
     ...plannedMetadata(store, page.meta),
   }));
   // A loose scan (no METS plans it) takes the ALTO sent beside it, as a file on disk does (alto-sidecar.ts).
-  const siblingAlto = (u: UploadInput): string | null => {
-    if (!u.path || !/\.pdf$/i.test(u.path)) return null;
-    for (const ext of ['.alto.xml', '.xml']) {
-      const candidate = `/${u.path.replace(/\.pdf$/i, ext)}`;
-      if (tree.has(candidate) && !plan.claimed.has(candidate)) return candidate;
-    }
-    return null;
-  };
+  const siblingAlto = (u: UploadInput): string | null =>
+    (u.path ? altoNamesBeside(`/${u.path}`) : []).find((candidate) => tree.has(candidate) && !plan.claimed.has(candidate)) ?? null;
   const loose = uploads.filter((u) => !(u.path && plan.claimed.has(`/${u.path}`)));
   const altoOf = new Map<UploadInput, string>();
   for (const u of loose) {
