@@ -281,15 +281,27 @@ export class LibraryStore {
     return readFileSync(path);
   }
 
-  begin(id: string, kind: SourceKind, fileName: string, size: number): PendingDocument {
-    if (this.has(id)) throw new Error(`document ${id} already exists`);
-    // Registered before the original is written or looked for: garbage collection in any process spares it from now on.
+  /** Records an import of document `id` owned by this process (an imports row with a heartbeat); returns its id. */
+  private registerImport(id: string): string {
     const importId = randomUUID();
     markLive(importId);
     this.ownImports.add(importId);
     this.db
       .prepare('INSERT INTO imports (id, doc_id, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
       .run(importId, id, process.pid, OWN_HOST, Date.now());
+    return importId;
+  }
+
+  /** This process no longer holds the import (its row is deleted by the caller where it must go). */
+  private releaseImport(importId: string): void {
+    markDone(importId);
+    this.ownImports.delete(importId);
+  }
+
+  begin(id: string, kind: SourceKind, fileName: string, size: number): PendingDocument {
+    if (this.has(id)) throw new Error(`document ${id} already exists`);
+    // Registered before the original is written or looked for: garbage collection in any process spares it from now on.
+    const importId = this.registerImport(id);
     // Never over a committed document's rows (another process may have committed the same bytes meanwhile).
     const insertPage = this.db.prepare(
       'INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
@@ -299,8 +311,7 @@ export class LibraryStore {
     let closed = false;
     const finish = () => {
       closed = true;
-      markDone(importId);
-      this.ownImports.delete(importId);
+      this.releaseImport(importId);
     };
     /** Ends this import's record; its pages go too unless a document or another live import owns them. */
     const drop = () => {
@@ -370,18 +381,12 @@ export class LibraryStore {
    */
   rebuildPages(id: string): { addPage(raw: RawPage, cleaned: CleanedPage): void; finish(): number; abort(): void } {
     if (!this.has(id)) throw new Error(`no document ${id}`);
-    const importId = randomUUID();
-    markLive(importId);
-    this.ownImports.add(importId);
-    this.db
-      .prepare('INSERT INTO imports (id, doc_id, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
-      .run(importId, id, process.pid, OWN_HOST, Date.now());
+    const importId = this.registerImport(id);
     const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
     let count = 0;
     const end = () => {
       this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
-      markDone(importId);
-      this.ownImports.delete(importId);
+      this.releaseImport(importId);
     };
     return {
       addPage: (raw, cleaned) => {
