@@ -17,6 +17,10 @@
  *  3. page model bytes on the wire per page (HTTP body of document.page vs
  *     document.pageView); goal ≤ 200 KB for a dense scan page.
  *
+ * BENCH_TRACE=1 also prints, for each "after" open and turn, the reader's
+ * marks (src-renderer/lib/reader-marks.ts) and the renderer's long tasks in
+ * the 1.5 s from the click: where the time goes.
+ *
  * Baseline from the same run: poppler's pdftoppm rendering the same page at
  * the same scale. CPU: the host's and Chromium's processes (user+system,
  * from /proc) over each measurement, beside wall time, as the machine is shared.
@@ -36,6 +40,7 @@ import { generateNewspaperPdf } from '../scripts/fixtures/newspaper-pdf.ts';
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
 const SAMPLE = join(ROOT, 'assets', 'sample', 'evening-star-1918-09-01-p1.pdf');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TRACE = process.env.BENCH_TRACE === '1';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const CACHE = join(ROOT, '.cache', 'fixtures');
 mkdirSync(CACHE, { recursive: true });
@@ -114,6 +119,18 @@ try {
   };
   await contexts.before.addInitScript(() => localStorage.setItem('broadsheet.reader', 'baseline'));
   await contexts.after.addInitScript(() => localStorage.removeItem('broadsheet.reader'));
+  // Long tasks of the renderer's main thread, kept for the trace (BENCH_TRACE).
+  await contexts.after.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; ms: number }[] };
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, ms: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // no Long Tasks API
+    }
+  });
   const pages: Record<Mode, Page> = { before: await contexts.before.newPage(), after: await contexts.after.newPage() };
   const page = pages.after;
   await page.goto(host.url);
@@ -149,7 +166,7 @@ try {
     const cpu0 = treeCpuMs(cpuRoots());
     const ms = await p.evaluate(
       ([el, id, page]) =>
-        new Promise<{ first: number; sharp: number }>((resolve, reject) => {
+        new Promise<{ first: number; sharp: number; t: number }>((resolve, reject) => {
           setTimeout(() => reject(new Error('no page painted within 60 s')), 60_000);
           const t = performance.now();
           let first = 0;
@@ -161,13 +178,29 @@ try {
           addEventListener('broadsheet:page-painted', (e) => {
             if (!mine(e)) return;
             const sharp = performance.now() - t;
-            resolve({ first: first || sharp, sharp });
+            resolve({ first: first || sharp, sharp, t });
           });
           (el as HTMLElement).click();
         }),
       [handle, docId, n] as const,
     );
-    return { ...ms, cpu: treeCpuMs(cpuRoots()) - cpu0 };
+    const cpu = treeCpuMs(cpuRoots()) - cpu0;
+    if (TRACE && p === pages.after) console.log(`    trace ${docId.slice(0, 6)} p${n}: ${await traceSince(p, ms.t)}`);
+    return { first: ms.first, sharp: ms.sharp, cpu };
+  }
+
+  /** The reader's marks and the long tasks in the 1.5 s after `t` (ms from the click). */
+  async function traceSince(p: Page, t: number): Promise<string> {
+    await p.waitForTimeout(1500);
+    return p.evaluate((t0) => {
+      const marks = performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('broadsheet:') && m.startTime >= t0)
+        .map((m) => `${(m.startTime - t0).toFixed(0)} ${m.name.slice(11)}`);
+      const long = (window as unknown as { __longTasks?: { start: number; ms: number }[] }).__longTasks ?? [];
+      const tasks = long.filter((x) => x.start >= t0 - 50).map((x) => `${(x.start - t0).toFixed(0)}+${x.ms.toFixed(0)}`);
+      return `${marks.join(', ')} | long tasks: ${tasks.join(' ') || 'none'}`;
+    }, t);
   }
 
   /** Loads the app afresh; on a loaded machine a navigation is now and then refused mid-way, so it is retried (and said). */

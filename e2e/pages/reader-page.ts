@@ -167,8 +167,15 @@ export class ReaderPage {
     return this.block(id).locator('.block-text').innerText();
   }
 
-  rawText(): Promise<string> {
+  /** The whole raw text, once the panel has rendered all of it (the rest of a page follows its first screenful in idle time). */
+  async rawText(): Promise<string> {
+    await this.textRendered();
     return this.raw.getByTestId('raw-text').evaluate((el) => el.textContent ?? '');
+  }
+
+  /** Waits until both text panels have rendered the page whole (they say aria-busy while the rest is being added). */
+  async textRendered(): Promise<void> {
+    await this.page.waitForFunction(() => !document.querySelector('[aria-busy="true"][data-lazy-root]'));
   }
 
   /**

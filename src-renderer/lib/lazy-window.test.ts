@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growLimit, sizeLabel } from './lazy-window.ts';
+import { charsBefore, growLimit, sizeLabel } from './lazy-window.ts';
 
 describe('growLimit', () => {
   const lengths = [40, 40, 40, 40, 500, 10];
@@ -27,5 +27,13 @@ describe('sizeLabel', () => {
   it('says how large in words', () => {
     expect(sizeLabel(12_345_678)).toBe('12.3 million characters');
     expect(sizeLabel(850_000)).toBe('850 thousand characters');
+  });
+});
+
+describe('charsBefore', () => {
+  it('counts the characters of the first n pieces', () => {
+    expect(charsBefore([40, 40, 500], 2)).toBe(80);
+    expect(charsBefore([40, 40, 500], 9)).toBe(580);
+    expect(charsBefore([], 3)).toBe(0);
   });
 });

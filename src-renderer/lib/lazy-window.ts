@@ -6,8 +6,21 @@
  * end of what is rendered (or jumps to a block or change beyond it).
  */
 
-/** Characters rendered per step: an ordinary page (20–150 thousand) renders whole, as before. */
+/** Characters rendered per step: an ordinary page (20–150 thousand) renders whole, in idle-time steps (text-window.svelte.ts). */
 export const STEP_CHARS = 200_000;
+
+/** What a new page renders at once: more than a screenful of either panel, a small share of a dense scan page. */
+export const FIRST_CHARS = 6_000;
+
+/** Added per idle step after the first screenful: a few tens of milliseconds of DOM building each. */
+export const IDLE_STEP_CHARS = 12_000;
+
+/** Characters in the first `n` pieces. */
+export function charsBefore(lengths: ArrayLike<number>, n: number): number {
+  let used = 0;
+  for (let i = 0; i < Math.min(n, lengths.length); i++) used += lengths[i];
+  return used;
+}
 
 /** A page with more text than this is unusually large: say so. A newspaper page holds 20–150 thousand characters. */
 export const LARGE_PAGE_CHARS = 1_000_000;

@@ -1,5 +1,6 @@
 import { decodePageViewReply, type PageView, type PageViewReply } from '../../core/page-view/page-view-codec.ts';
 import { archive } from './archive.ts';
+import { markReader } from './reader-marks.ts';
 
 /**
  * The reader's pages: fetched compact (`document.pageView`, see
@@ -36,36 +37,34 @@ const KEEP = 6;
 const cache = new Map<string, Promise<ReaderPage>>();
 const key = (id: string, n: number) => `${id}:${n}`;
 
-async function fetchPage(id: string, n: number): Promise<ReaderPage> {
+async function fetchPage(id: string, n: number, preview: boolean): Promise<ReaderPage> {
   if (readerBaseline) return { ...(await archive.call('document.page', { id, page: n })), docId: id, preview: 'none', wireChars: 0 };
   const reply = await archive.call('document.pageView', { id, page: n });
+  // The page view says whether the page has a preview: only then is it asked for (a typeset page's would be a 404),
+  // and its fetch runs while the page view is decoded here.
+  if (preview && reply.preview !== 'none') void warmImage(archive.previewUrl(id, n), id, n);
+  markReader('page-view-fetched', id, n);
   const wireChars = reply.wire.length + JSON.stringify(reply.photos).length + JSON.stringify(reply.corrections).length;
   return { ...decodePageViewReply(reply), docId: id, preview: reply.preview, wireChars };
 }
 
-/** Page `n` of document `id`, decoded; a prefetched one is taken from the cache (and leaves it: the reader may change it). */
+/**
+ * Page `n` of document `id`, decoded; a prefetched one is taken from the cache (and leaves it: the reader may change it).
+ * With `preview` (a PDF), the page's preview is fetched and decoded too if the page has one.
+ */
 export function loadPage(id: string, n: number, opts: { preview?: boolean } = {}): Promise<ReaderPage> {
   const hit = cache.get(key(id, n));
   cache.delete(key(id, n));
-  // A PDF page's preview is fetched and decoded while its page view is on the way (a page without one answers 404 at once).
-  if (opts.preview && !readerBaseline && !hit) void warmImage(archive.previewUrl(id, n));
-  return hit ?? fetchPage(id, n);
+  return hit ?? fetchPage(id, n, opts.preview ?? false);
 }
 
-/** Fetches a page the reader is likely to open next (the neighbours of the open one), and its preview image. */
-export function prefetchPage(id: string, n: number, previewUrl?: (page: ReaderPage) => string | null): void {
+/** Fetches a page the reader is likely to open next (the neighbours of the open one), and its preview image if it has one. */
+export function prefetchPage(id: string, n: number, opts: { preview?: boolean } = {}): void {
   const k = key(id, n);
   if (readerBaseline || cache.has(k)) return;
-  const job = fetchPage(id, n);
+  const job = fetchPage(id, n, opts.preview ?? false);
   cache.set(k, job);
-  job.then(
-    (page) => {
-      const url = previewUrl?.(page);
-      // Decoded ahead of time: the preview then paints in the frame the page opens.
-      if (url) void warmImage(url);
-    },
-    () => cache.get(k) === job && cache.delete(k),
-  );
+  job.catch(() => cache.get(k) === job && cache.delete(k));
   while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
 }
 
@@ -78,25 +77,27 @@ export function prefetchPage(id: string, n: number, previewUrl?: (page: ReaderPa
  */
 const warmed = new Map<string, string>();
 const warming = new Map<string, Promise<string | null>>();
-function warmImage(url: string): Promise<string | null> {
+function warmImage(url: string, docId: string, page: number): Promise<string | null> {
   const done = warmed.get(url);
   if (done) return Promise.resolve(done);
   let job = warming.get(url);
   if (!job) {
-    job = fetchDecoded(url).finally(() => warming.delete(url));
+    job = fetchDecoded(url, docId, page).finally(() => warming.delete(url));
     warming.set(url, job);
   }
   return job;
 }
 
-async function fetchDecoded(url: string): Promise<string | null> {
+async function fetchDecoded(url: string, docId: string, page: number): Promise<string | null> {
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) return null;
     const blobUrl = URL.createObjectURL(await response.blob());
+    markReader('preview-fetched', docId, page);
     const img = new Image();
     img.src = blobUrl;
     await img.decode();
+    markReader('preview-decoded', docId, page);
     warmed.set(url, blobUrl);
     while (warmed.size > KEEP) {
       const [oldest, old] = warmed.entries().next().value!;

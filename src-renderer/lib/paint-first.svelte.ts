@@ -1,4 +1,5 @@
 import { untrack } from 'svelte';
+import { markReader } from './reader-marks.ts';
 
 /**
  * The page first, its text a moment later. A dense scan's text panels build
@@ -72,6 +73,7 @@ export function followPaint<T>(
     let live = true;
     const show = () => {
       if (!live) return;
+      markReader('text-panels', at.docId, at.page);
       current = next;
       shownAt = at;
     };

@@ -5,6 +5,7 @@ import { adjacentInIssue } from '../../core/library-tree.ts';
 import { charRects } from '../../core/geometry/char-rects.ts';
 import { detectLanguage } from '../../core/language.ts';
 import { isWeakLink } from '../../core/photos/link-strength.ts';
+import { markReader } from './reader-marks.ts';
 
 /**
  * The open page and what the reader has chosen on it: the document, page
@@ -85,6 +86,7 @@ export class ReaderStore {
   async open(id: string, page = 1): Promise<void> {
     const ticket = ++this.request;
     const { backend } = this;
+    markReader('open', id, page);
     try {
       const summary = await backend.summary(id);
       // Fetch and parse the PDF while the page model is on its way: the two are independent.

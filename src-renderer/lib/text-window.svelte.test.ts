@@ -1,0 +1,79 @@
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { FIRST_CHARS, IDLE_STEP_CHARS, STEP_CHARS } from './lazy-window.ts';
+import { TextWindow } from './text-window.svelte.ts';
+
+// Idle callbacks run when the test says so (the node project has no browser idle time).
+let idle = new Map<number, () => void>();
+let handles = 0;
+beforeEach(() => {
+  idle = new Map();
+  vi.stubGlobal('requestIdleCallback', (f: () => void) => (idle.set(++handles, f), handles));
+  vi.stubGlobal('cancelIdleCallback', (h: number) => idle.delete(h));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+/** Runs the idle callbacks due now; returns how many ran. */
+function runIdle(): number {
+  const due = [...idle.values()];
+  idle.clear();
+  due.forEach((f) => f());
+  flushSync();
+  return due.length;
+}
+
+function windowOver(initial: number[]) {
+  let lengths = $state(initial);
+  let win!: TextWindow;
+  const stop = $effect.root(() => {
+    win = new TextWindow(() => lengths);
+  });
+  flushSync();
+  return { win, set: (next: number[]) => ((lengths = next), flushSync()), stop };
+}
+
+it('renders the first screenful at once and the rest of an ordinary page in idle-time steps, busy meanwhile', () => {
+  const page = Array.from({ length: 1000 }, () => 60); // 60 000 characters: a dense scan page
+  const { win, stop } = windowOver(page);
+  expect(win.limit).toBe(FIRST_CHARS / 60);
+  expect(win.growing).toBe(true);
+  let steps = 0;
+  while (runIdle()) steps++;
+  expect(win.limit).toBe(1000);
+  expect(win.growing).toBe(false);
+  expect(steps).toBe(Math.ceil((60_000 - FIRST_CHARS) / IDLE_STEP_CHARS));
+  stop();
+});
+
+it('stops idle growth at STEP_CHARS: a huge page grows further only as the reader scrolls (more)', () => {
+  const huge = Array.from({ length: 10_000 }, () => 100); // a million characters
+  const { win, stop } = windowOver(huge);
+  while (runIdle());
+  expect(win.limit).toBe(STEP_CHARS / 100);
+  expect(win.growing).toBe(false);
+  win.more();
+  flushSync();
+  expect(win.limit).toBe((2 * STEP_CHARS) / 100);
+  expect(runIdle()).toBe(0);
+  stop();
+});
+
+it('reaches a piece past the window at once, and starts over on a new page', () => {
+  const { win, set, stop } = windowOver(Array.from({ length: 1000 }, () => 60));
+  expect(win.reach(5)).toBe(true);
+  expect(win.reach(700)).toBe(false);
+  flushSync();
+  expect(win.limit).toBe(701);
+  expect(win.reach(700)).toBe(true);
+  set(Array.from({ length: 500 }, () => 60));
+  expect(win.limit).toBe(FIRST_CHARS / 60);
+  while (runIdle());
+  expect(win.limit).toBe(500);
+  stop();
+});
+
+it('a page shorter than the first screenful is whole at once, with nothing left for idle time', () => {
+  const { win, stop } = windowOver([10, 20, 30]);
+  expect([win.limit, win.growing, runIdle()]).toEqual([3, false, 0]);
+  stop();
+});

@@ -1,0 +1,57 @@
+import { charsBefore, FIRST_CHARS, growLimit, IDLE_STEP_CHARS, STEP_CHARS } from './lazy-window.ts';
+
+/**
+ * How much of a text panel is in the DOM. Building a dense scan's raw and
+ * cleaned text in one go (tens of thousands of nodes) was one 0.5–0.7 s task
+ * right after the page painted: a page turn clicked meanwhile waited for it
+ * (bench:reader, BENCH_TRACE). So a new page renders its first screenful or
+ * so (FIRST_CHARS), and the rest follows in small steps while the browser is
+ * idle, up to STEP_CHARS in all; past that (a huge page), a step more each
+ * time the reader scrolls near the end (lib/lazy-window.ts `nearEnd`). A jump
+ * to a piece not rendered yet (a block picked on the page, the next change,
+ * a search hit) renders up to it at once.
+ *
+ * Create during component initialisation (it owns an effect).
+ */
+export class TextWindow {
+  readonly #lengths: () => ArrayLike<number>;
+  /** Pieces rendered (a prefix of the panel's pieces); back to the first screenful when the pieces change. */
+  limit = $derived.by(() => growLimit(this.#lengths(), 0, FIRST_CHARS));
+  /** The rest of the eager part is still being added in idle time (the panel says aria-busy meanwhile). */
+  readonly growing = $derived.by(() => {
+    const lengths = this.#lengths();
+    return this.limit < lengths.length && charsBefore(lengths, this.limit) < STEP_CHARS;
+  });
+
+  constructor(lengths: () => ArrayLike<number>) {
+    this.#lengths = lengths;
+    $effect(() => {
+      if (!this.growing) return;
+      const [pieces, from] = [this.#lengths(), this.limit];
+      const budget = Math.min(IDLE_STEP_CHARS, STEP_CHARS - charsBefore(pieces, from));
+      return whenIdle(() => (this.limit = growLimit(pieces, from, budget)));
+    });
+  }
+
+  /** Whether piece `index` is rendered; if not, renders up to it (an effect asking runs again once it is). */
+  reach(index: number): boolean {
+    if (index < this.limit) return true;
+    this.limit = growLimit(this.#lengths(), this.limit, 0, index + 1);
+    return false;
+  }
+
+  /** The reader scrolled near the end of a huge page: one step more. */
+  more(): void {
+    this.limit = growLimit(this.#lengths(), this.limit);
+  }
+}
+
+/** Runs `fn` when the browser is idle (within `timeoutMs` at most); returns a cancel. */
+export function whenIdle(fn: () => void, timeoutMs = 1000): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(fn, { timeout: timeoutMs });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(fn, 16);
+  return () => clearTimeout(timer);
+}
