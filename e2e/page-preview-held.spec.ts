@@ -1,4 +1,5 @@
 import type { PageViewReply } from '../core/page-view/page-view-codec.ts';
+import { PREVIEW_WIDTH } from '../src-main/previews/preview-service.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
 
@@ -29,7 +30,7 @@ test('a scan shows its preview at once, then the sharp page replaces it', async 
   // The preview fills the page's box and is the page (a printed page, not a blank).
   const [img, surface] = [await preview.boundingBox(), await reader.pageSurface.boundingBox()];
   expect(img).toEqual(surface);
-  expect(await preview.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1024);
+  expect(await preview.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(PREVIEW_WIDTH);
   expect(await reader.thumbnailContrast(preview)).toBeGreaterThan(30);
   // The text side is there already: the page view arrived compact and decoded.
   await expect(reader.blocks().first()).toBeVisible();

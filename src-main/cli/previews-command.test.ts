@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SCAN } from '../../test-support/real-pages.ts';
+import { PREVIEW_VERSION } from '../previews/preview-service.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'broadsheet');
@@ -24,7 +25,7 @@ describe('broadsheet previews', () => {
     expect(first.stdout).toContain(`${scan} evening-star-1918-09-01-p1.pdf: 1 previews; 1 page views made\n`);
     expect(first.stdout).toContain(`${cjk} cjk-overprint.pdf: 0 previews, 1 without (no JPEG picture); 1 page views made\n`);
     expect(first.stdout.endsWith('previews 1, pages without 1, page views made 2\n')).toBe(true);
-    expect(existsSync(join(dir, 'previews', scan.slice(0, 2), scan, '1.jpg'))).toBe(true);
+    expect(existsSync(join(dir, 'previews', scan.slice(0, 2), scan, `1.v${PREVIEW_VERSION}.jpg`))).toBe(true);
     expect(run('previews', '--library', dir, scan).stdout).toBe(`${scan} evening-star-1918-09-01-p1.pdf: 1 previews; 0 page views made\npreviews 1, pages without 0, page views made 0\n`);
   });
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { PageViews } from '../library/page-views.ts';
 import { SHA256_RE } from '../library/library-store.ts';
 import { PreviewService } from '../previews/preview-service.ts';
@@ -43,7 +42,7 @@ export const previewsCommand: Command = {
           for (let n = 1; n <= doc.pageCount; n++) {
             if (await previews.ensure(doc.id, n)) ready++;
             else {
-              const why = previews.state(doc.id, n) === 'none' ? readFileSync(previews.pathOf(doc.id, n).replace(/\.jpg$/, '.none'), 'utf8') : 'not made';
+              const why = previews.noneReason(doc.id, n) ?? 'not made';
               none.set(why, (none.get(why) ?? 0) + 1);
             }
           }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { RawImage } from '../../core/page-model.ts';
@@ -17,10 +17,10 @@ import { CoalescedRun } from '../services/coalesced-run.ts';
  *
  * A preview is the page's scanned JPEG taken out of the PDF (page-jpeg.ts)
  * and shrunk to PREVIEW_WIDTH pixels across the page with sharp (libvips:
- * the JPEG decoder scales while decoding, ~80 ms a page). Previews live in the
+ * the JPEG decoder scales while decoding, ~50–80 ms a page). Previews live in the
  * library folder beside the originals, which they never touch:
  *
- *   previews/<id[0..2]>/<id>/<page>.jpg    the preview
+ *   previews/<id[0..2]>/<id>/<page>.v<PREVIEW_VERSION>.jpg    the preview
  *   previews/<id[0..2]>/<id>/<page>.none   no preview possible, and why (vector pages, rotated, JPX…)
  *
  * They are made in the background for every document that lacks them (at
@@ -30,9 +30,23 @@ import { CoalescedRun } from '../services/coalesced-run.ts';
  * documents removed from the library are removed with them.
  */
 
-/** Pixels across the page: about twice a fit-width page on a laptop screen, ~0.5 MB of JPEG for a newspaper page. */
-export const PREVIEW_WIDTH = 1024;
-const QUALITY = 70;
+/**
+ * Pixels across the page and JPEG quality: the dense LoC scans (1859, 1870,
+ * 1918) come to ~200 KB, their headlines and body type still legible (at
+ * 1024 px and quality 70, as previews were first made, ~0.5 MB: more to
+ * fetch and decode while pdf.js wants the same CPU). 768 px or quality 20
+ * reach ~130 KB but blur the body type; mozjpeg saves a further third at
+ * 10× the encoding time (1 s a page), too dear for thousands of pages.
+ * A fit-page view on a 1440×900 window shows the page ~400 px wide.
+ */
+export const PREVIEW_WIDTH = 900;
+const QUALITY = 25;
+/**
+ * In the file name, so a library with previews of an older size or quality
+ * gets new ones: an older file counts as missing, is made again in the
+ * background (or on demand), and the old one is removed then.
+ */
+export const PREVIEW_VERSION = 2;
 /** pdf-lib holds the whole file in memory: larger originals get no preview. */
 const MAX_PDF_BYTES = 256 * 1024 * 1024;
 
@@ -112,11 +126,25 @@ export class PreviewService {
 
   /** Where page `n`'s preview is (whether or not it exists yet). */
   pathOf(id: string, n: number): string {
-    return join(this.dirOf(id), `${n}.jpg`);
+    return join(this.dirOf(id), `${n}.v${PREVIEW_VERSION}.jpg`);
+  }
+
+  /** Previews of page `n` made by older versions (1: `<n>.jpg`). */
+  private olderPaths(id: string, n: number): string[] {
+    return [join(this.dirOf(id), `${n}.jpg`), ...Array.from({ length: PREVIEW_VERSION - 2 }, (_, i) => join(this.dirOf(id), `${n}.v${i + 2}.jpg`))];
   }
 
   private nonePath(id: string, n: number): string {
     return join(this.dirOf(id), `${n}.none`);
+  }
+
+  /** Why page `n` has no preview, or null if it has one or it is not known yet. */
+  noneReason(id: string, n: number): string | null {
+    try {
+      return readFileSync(this.nonePath(id, n), 'utf8');
+    } catch {
+      return null;
+    }
   }
 
   state(id: string, n: number): PreviewState {
@@ -165,6 +193,7 @@ export class PreviewService {
     const tmp = join(this.store.dir, 'tmp', tempName(randomBytes(8).toString('hex')));
     writeFileSync(tmp, outcome);
     renameSync(tmp, typeof outcome === 'string' ? this.nonePath(id, n) : this.pathOf(id, n));
+    for (const old of this.olderPaths(id, n)) rmSync(old, { force: true });
     return typeof outcome === 'string' ? null : this.readyPath(id, n);
   }
 

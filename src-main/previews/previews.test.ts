@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, existsSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { SAMPLE_SCAN } from '../../test-support/real-pages.ts';
 import { startHost, type RunningHost } from '../host/server.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
-import { PREVIEW_WIDTH } from './preview-service.ts';
+import { PREVIEW_VERSION, PREVIEW_WIDTH } from './preview-service.ts';
 
 const CJK = join(import.meta.dirname, '..', '..', 'fixtures', 'pdf', 'cjk-overprint.pdf');
 
@@ -60,8 +60,11 @@ describe('page previews and compact page views', () => {
   it('makes a scan page preview from its JPEG in the background, beside the untouched original', async () => {
     await services.previews.catchUp();
     const path = services.previews.readyPath(scan, 1)!;
-    expect(path).toBe(join(services.store.dir, 'previews', scan.slice(0, 2), scan, '1.jpg'));
-    const meta = await sharp(readFileSync(path)).metadata();
+    expect(path).toBe(join(services.store.dir, 'previews', scan.slice(0, 2), scan, `1.v${PREVIEW_VERSION}.jpg`));
+    const bytes = readFileSync(path);
+    const meta = await sharp(bytes).metadata();
+    // Small enough to win the race with pdf.js on a loaded machine (the first previews were ~0.5 MB).
+    expect(bytes.length).toBeLessThan(260_000);
     expect(meta.format).toBe('jpeg');
     expect(meta.width).toBe(PREVIEW_WIDTH);
     // The page's proportions (1271.52 × 1666.08 pt).
@@ -129,6 +132,17 @@ describe('page previews and compact page views', () => {
     const cjkReply = ((await call('document.pageView', { id: cjk, page: 1 })) as { ok: true; result: PageViewReply }).result;
     expect(cjkReply.preview).toBe('none');
     expect((await call('document.pageView', { id: scan, page: 2 })) as { ok: false }).toMatchObject({ ok: false, error: 'page 2 is past the last page (1)' });
+  });
+
+  it('makes previews of an older version again (a library from before this size), and removes the old file', async () => {
+    const current = (await services.previews.ensure(scan, 1))!;
+    const old = join(services.store.dir, 'previews', scan.slice(0, 2), scan, '1.jpg');
+    renameSync(current, old);
+    expect(services.previews.state(scan, 1)).toBe('pending');
+    await services.previews.catchUp();
+    expect(services.previews.state(scan, 1)).toBe('ready');
+    expect((await sharp(readFileSync(current)).metadata()).width).toBe(PREVIEW_WIDTH);
+    expect(existsSync(old)).toBe(false);
   });
 
   it('drops the previews of a removed document', async () => {
