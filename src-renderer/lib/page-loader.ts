@@ -37,9 +37,31 @@ const KEEP = 6;
 const cache = new Map<string, Promise<ReaderPage>>();
 const key = (id: string, n: number) => `${id}:${n}`;
 
+/**
+ * What the renderer has learnt of pages' previews this session: from page views ('ready', 'pending', 'none') and
+ * from a preview asked for that was not there. Thumbnails ask only where a preview may exist (lib/pdf.ts).
+ */
+const previewStates = new Map<string, PageViewReply['preview']>();
+/** Documents with a page found to have no preview: typeset, most likely, like the rest of their pages. */
+const withoutPreviews = new Set<string>();
+
+/** Whether page `n` of `id` may have a preview, as far as this session knows (unknown: it may). */
+export function mayHavePreview(id: string, n: number): boolean {
+  const state = previewStates.get(key(id, n));
+  return state ? state !== 'none' : !withoutPreviews.has(id);
+}
+
+/** Records that page `n` of `id` has no preview (its page view said so, or its preview was not found). */
+export function noPreview(id: string, n: number): void {
+  previewStates.set(key(id, n), 'none');
+  withoutPreviews.add(id);
+}
+
 async function fetchPage(id: string, n: number, preview: boolean): Promise<ReaderPage> {
   if (readerBaseline) return { ...(await archive.call('document.page', { id, page: n })), docId: id, preview: 'none', wireChars: 0 };
   const reply = await archive.call('document.pageView', { id, page: n });
+  if (reply.preview === 'none') noPreview(id, n);
+  else previewStates.set(key(id, n), reply.preview);
   // The page view says whether the page has a preview: only then is it asked for (a typeset page's would be a 404),
   // and its fetch runs while the page view is decoded here.
   if (preview && reply.preview !== 'none') void warmImage(archive.previewUrl(id, n), id, n);
@@ -91,6 +113,7 @@ function warmImage(url: string, docId: string, page: number): Promise<string | n
 async function fetchDecoded(url: string, docId: string, page: number): Promise<string | null> {
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
+    if (response.status === 404) noPreview(docId, page);
     if (!response.ok) return null;
     const blobUrl = URL.createObjectURL(await response.blob());
     markReader('preview-fetched', docId, page);

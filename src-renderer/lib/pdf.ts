@@ -1,7 +1,7 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { archive } from './archive.ts';
-import { readerBaseline } from './page-loader.ts';
+import { mayHavePreview, noPreview, readerBaseline } from './page-loader.ts';
 import { createRenderQueue, type Ticket } from './render-queue.ts';
 
 /**
@@ -134,7 +134,8 @@ export function pageThumbnail(id: string, page: number, cssWidth: number): Ticke
 
 /** The page's preview shrunk to a thumbnail, or null when the page has none (typeset pages: pdf.js draws those quickly). */
 async function previewThumbnail(id: string, page: number, cssWidth: number, signal: AbortSignal): Promise<string | null> {
-  if (readerBaseline) return null;
+  // A page known to have no preview (or of a document found to have none) is not asked for: the host would answer 404.
+  if (readerBaseline || !mayHavePreview(id, page)) return null;
   let response: Response;
   try {
     response = await fetch(archive.previewUrl(id, page), { credentials: 'same-origin', signal });
@@ -142,6 +143,7 @@ async function previewThumbnail(id: string, page: number, cssWidth: number, sign
     signal.throwIfAborted();
     return null;
   }
+  if (response.status === 404) noPreview(id, page);
   if (!response.ok || !response.headers.get('content-type')?.startsWith('image/')) return null;
   const width = Math.ceil(cssWidth * Math.min(2, Math.max(1, devicePixelRatio)));
   const bitmap = await createImageBitmap(await response.blob(), { resizeWidth: width, resizeQuality: 'medium' });

@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The bridge and the decoder stand in: what is tested is which requests the loader makes, and when.
+const calls: string[] = [];
+const previews = new Map<string, 'ready' | 'pending' | 'none'>();
+vi.mock('./archive.ts', () => ({
+  archive: {
+    call: async (name: string, params: { id: string; page: number }) => {
+      calls.push(`${name} ${params.id}:${params.page}`);
+      return { wire: '{}', photos: [], corrections: [], preview: previews.get(`${params.id}:${params.page}`) ?? 'none' };
+    },
+    previewUrl: (id: string, page: number) => `files/${id}/preview/${page}`,
+  },
+}));
+vi.mock('../../core/page-view/page-view-codec.ts', () => ({
+  decodePageViewReply: () => ({ number: 1, width: 600, height: 800, items: [], images: [], blocks: [], edits: [], photos: [] }),
+}));
+
+const { loadPage, mayHavePreview, prefetchPage, previewSourceReady } = await import('./page-loader.ts');
+
+const fetched: string[] = [];
+beforeEach(() => {
+  calls.length = 0;
+  fetched.length = 0;
+  vi.stubGlobal('fetch', async (url: string) => {
+    fetched.push(url);
+    const found = /preview/.test(url) && [...previews].some(([k, v]) => v !== 'none' && url === `files/${k.replace(':', '/preview/')}`);
+    return new Response(found ? new Blob(['jpeg'], { type: 'image/jpeg' }) : 'not found', { status: found ? 200 : 404 });
+  });
+  vi.stubGlobal('URL', Object.assign(Object.create(URL), { createObjectURL: (b: Blob) => `blob:${b.size}`, revokeObjectURL: () => {} }));
+  vi.stubGlobal(
+    'Image',
+    class {
+      src = '';
+      decode = async () => {};
+    },
+  );
+});
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('page loader', () => {
+  it('asks for a page’s preview only when its page view says it has one', async () => {
+    previews.set('scan:1', 'ready');
+    await loadPage('scan', 1, { preview: true });
+    await loadPage('typeset', 1, { preview: true });
+    await settle();
+    expect(calls).toEqual(['document.pageView scan:1', 'document.pageView typeset:1']);
+    expect(fetched).toEqual(['files/scan/preview/1']);
+    expect(await previewSourceReady('files/scan/preview/1')).toBe('blob:4');
+  });
+
+  it('remembers a document without previews, so thumbnails of its other pages do not ask', async () => {
+    await loadPage('plain', 3, { preview: true });
+    expect([mayHavePreview('plain', 3), mayHavePreview('plain', 4), mayHavePreview('unknown', 1)]).toEqual([false, false, true]);
+  });
+
+  it('prefetches a neighbour’s page view and preview once; opening it then takes them without another request', async () => {
+    previews.set('issue:2', 'ready');
+    prefetchPage('issue', 2, { preview: true });
+    prefetchPage('issue', 2, { preview: true });
+    await settle();
+    await settle();
+    expect(calls).toEqual(['document.pageView issue:2']);
+    expect(fetched).toEqual(['files/issue/preview/2']);
+    const page = await loadPage('issue', 2, { preview: true });
+    expect(page).toMatchObject({ docId: 'issue', preview: 'ready', width: 600 });
+    expect(calls).toEqual(['document.pageView issue:2']);
+    expect(await previewSourceReady('files/issue/preview/2')).toBe('blob:4');
+    // Taken out of the cache: opened again, the page is fetched afresh (the reader may have changed it).
+    await loadPage('issue', 2, { preview: true });
+    expect(calls).toEqual(['document.pageView issue:2', 'document.pageView issue:2']);
+    expect(fetched).toEqual(['files/issue/preview/2']);
+  });
+});
