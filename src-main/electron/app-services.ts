@@ -6,6 +6,7 @@ import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { SAMPLE_DIR } from '../services/paths.ts';
 // electron-vite emits the worker as its own bundle and gives us its path.
 import extractWorkerPath from '../extract/extract-worker.ts?modulePath';
+import viewWorkerPath from '../previews/view-encoder-worker.ts?modulePath';
 
 /** `--library DIR` on the command line wins over the platform's userData folder. */
 export function libraryDirFromArgv(argv: string[]): string | null {
@@ -28,6 +29,7 @@ export async function registerServices(): Promise<{ services: AppServices; proce
     version: app.getVersion(),
     processor,
     sampleDir: SAMPLE_DIR,
+    viewWorkerUrl: viewWorkerPath,
   });
   app.on('will-quit', () => void services.close());
   return { services, processor };

@@ -48,6 +48,11 @@ export class PageViews {
     return this.encode(docId, n) !== null;
   }
 
+  /** Stores a view encoded elsewhere (a worker thread: src-main/previews/view-encoder.ts). */
+  storeWire(docId: string, n: number, wire: string): void {
+    this.save(docId, n, wire);
+  }
+
   private encode(docId: string, n: number): string | null {
     const model = this.store.page(docId, n);
     if (!model) return null;

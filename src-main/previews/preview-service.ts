@@ -9,6 +9,7 @@ import type { EventBus } from '../services/event-bus.ts';
 import type { PageViews } from '../library/page-views.ts';
 import { pageJpeg, type PageJpeg } from './page-jpeg.ts';
 import { CoalescedRun } from '../services/coalesced-run.ts';
+import { ViewEncoder } from './view-encoder.ts';
 
 /**
  * Downscaled previews of scanned pages, so the reader shows a page at once
@@ -108,11 +109,17 @@ export class PreviewService {
   private readonly unsubscribe: (() => void) | null;
 
   private readonly views: PageViews | null;
+  /** Encodes the views off the main thread (null: in-thread, as the CLI does where nothing else waits). */
+  private readonly encoder: ViewEncoder | null;
 
-  /** With `views`, the background pass also stores the compact page views (core/page-view) pages lack. */
-  constructor(store: LibraryStore, events?: EventBus, views?: PageViews) {
+  /**
+   * With `views`, the background pass also stores the compact page views (core/page-view) pages lack, encoded in a
+   * worker thread (`viewWorkerUrl`: where the bundle put view-encoder-worker.ts) unless `viewWorkerUrl` is null.
+   */
+  constructor(store: LibraryStore, events?: EventBus, views?: PageViews, viewWorkerUrl?: URL | string | null) {
     this.store = store;
     this.views = views ?? null;
+    this.encoder = views && viewWorkerUrl !== null ? new ViewEncoder(join(store.dir, 'library.sqlite'), viewWorkerUrl ?? undefined) : null;
     this.root = join(store.dir, 'previews');
     this.unsubscribe =
       events?.subscribe((event) => {
@@ -238,8 +245,11 @@ export class PreviewService {
       if (this.closed) return;
       for (const n of this.views?.missing(d.id) ?? []) {
         if (this.closed) return;
-        this.views!.fill(d.id, n);
-        // Encoding a dense page takes tens of milliseconds: let requests in between.
+        // Encoding a dense page takes 0.2–2 s here: in the worker, the reader's requests are answered meanwhile.
+        const wire = await this.encoder?.encode(d.id, n);
+        if (this.closed) return;
+        if (typeof wire === 'string') this.views!.storeWire(d.id, n, wire);
+        else if (wire === undefined) this.views!.fill(d.id, n);
         await new Promise((done) => setImmediate(done));
       }
       if (d.kind !== 'pdf') continue;
@@ -258,6 +268,7 @@ export class PreviewService {
   close(): void {
     this.closed = true;
     this.unsubscribe?.();
+    this.encoder?.close();
   }
 }
 

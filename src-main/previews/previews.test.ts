@@ -4,15 +4,16 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../core/contract.ts';
 import type { PageModel } from '../../core/page-model.ts';
-import { decodePageViewReply, type PageViewReply } from '../../core/page-view/page-view-codec.ts';
+import { decodePageViewReply, encodePageView, type PageViewReply } from '../../core/page-view/page-view-codec.ts';
 import { SAMPLE_SCAN } from '../../test-support/real-pages.ts';
 import { startHost, type RunningHost } from '../host/server.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { PREVIEW_VERSION, PREVIEW_WIDTH } from './preview-service.ts';
+import { ViewEncoder } from './view-encoder.ts';
 
 const CJK = join(import.meta.dirname, '..', '..', 'fixtures', 'pdf', 'cjk-overprint.pdf');
 
@@ -143,6 +144,23 @@ describe('page previews and compact page views', () => {
     expect(services.previews.state(scan, 1)).toBe('ready');
     expect((await sharp(readFileSync(current)).metadata()).width).toBe(PREVIEW_WIDTH);
     expect(existsSync(old)).toBe(false);
+  });
+
+  it('encodes page views in a worker thread exactly as in the main thread, and falls back when the worker cannot start', async () => {
+    const encoder = new ViewEncoder(join(services.store.dir, 'library.sqlite'));
+    try {
+      const inThread = JSON.stringify(encodePageView(services.store.page(scan, 1)!));
+      expect(await encoder.encode(scan, 1)).toBe(inThread);
+      expect(await encoder.encode(scan, 2)).toBeNull();
+    } finally {
+      encoder.close();
+    }
+    const broken = new ViewEncoder(join(services.store.dir, 'library.sqlite'), new URL('./no-such-worker.ts', import.meta.url));
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await broken.encode(scan, 1)).toBeUndefined();
+    expect(quiet).toHaveBeenCalledWith(expect.stringMatching(/^page views: encoding in the main thread/));
+    quiet.mockRestore();
+    broken.close();
   });
 
   it('drops the previews of a removed document', async () => {

@@ -26,6 +26,8 @@ export interface AppServiceOptions {
   processor: PageProcessor & { close?(): Promise<void> | void };
   /** Folder of sample pages imported into a library created fresh, so a newcomer sees a page at once. */
   sampleDir?: string;
+  /** Where the bundle put src-main/previews/view-encoder-worker.ts (Electron); by default beside view-encoder.ts. */
+  viewWorkerUrl?: string;
 }
 
 export async function openAppServices(opts: AppServiceOptions): Promise<AppServices> {
@@ -44,7 +46,7 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
   const search = new SearchService(store, events);
   void search.catchUp();
   // Page previews for the reader: made in the background for documents that lack them, and after every import.
-  const previews = new PreviewService(store, events, new PageViews(store));
+  const previews = new PreviewService(store, events, new PageViews(store), opts.viewWorkerUrl);
   void previews.catchUp();
   const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search, previews });
   // Documents the CLI imports while the app is open appear without a reload (and are indexed: search follows library.changed).
