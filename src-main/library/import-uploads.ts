@@ -20,7 +20,7 @@ export interface UploadInput {
  * relative paths go through the same NDNP planner as a folder on disk
  * (batch-plan.ts over memory-source.ts): an issue METS among them gives its
  * pages their date, edition, order, printed numbers and LCCN, and is itself
- * reported as skipped with its reason. Pages import in issue order, then the
+ * reported as used. Pages import in issue order, then the
  * other files as before. Results name each file by its relative path.
  */
 export async function importUploads(
@@ -32,11 +32,11 @@ export async function importUploads(
   const label = (u: UploadInput) => u.path ?? u.name;
   const tree = new Map<string, Uint8Array>();
   for (const u of uploads) if (u.path) tree.set(`/${u.path}`, u.bytes);
-  const plan = tree.size ? planNdnpImport('/', memorySource(tree)) : { pages: [], skipped: [], claimed: new Set<string>() };
-  const results: ImportResult[] = plan.skipped.map((s) => {
-    const file = s.path.slice(1);
-    return { file, status: 'skipped', error: importError(file, s.reason) };
-  });
+  const plan = tree.size ? planNdnpImport('/', memorySource(tree)) : { pages: [], skipped: [], used: [], claimed: new Set<string>() };
+  const results: ImportResult[] = [
+    ...plan.skipped.map((s): ImportResult => ({ file: s.path.slice(1), status: 'skipped', error: importError(s.path.slice(1), s.reason) })),
+    ...plan.used.map((u): ImportResult => ({ file: u.path.slice(1), status: 'used', note: importError(u.path.slice(1), u.reason) })),
+  ];
   // Each page with its ALTO, as the issue METS names it: the layout is the OCR engine's (alto-sidecar.ts).
   const inputs: ImportInput[] = plan.pages.map((page) => ({
     name: page.pdf.slice(1),
