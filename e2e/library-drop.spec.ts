@@ -54,7 +54,7 @@ test('dropping an NDNP batch folder imports its issues with their METS dates, ed
     await expect(app.page.getByRole('status').filter({ hasText: `used 4 METS for dates and page order` })).toBeVisible();
     const report = app.page.getByRole('region', { name: /Skipped:$/ });
     await expect(report).toContainText(/\.jp2: not a page file/);
-    await expect(report).not.toContainText('METS');
+    await expect(report).not.toContainText('issue METS');
     await expect(app.page.getByRole('alert')).toHaveCount(0);
 
     // The issues are grouped and ordered: browse to the second issue's pages.

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOC_DIR } from '../../test-support/real-pages.ts';
+import { readFileSync } from 'node:fs';
 import { importPaths } from './import-paths.ts';
+import { importUploads } from './import-uploads.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
 import { LibraryStore } from './library-store.ts';
 
@@ -51,6 +53,22 @@ describe.skipIf(!haveLoc)('importing one Library of Congress page that has its M
     const again = await importPaths(store, inThreadProcessor, [loc('evening-star-1870-03-15-p1.pdf')]);
     expect(again.find((r) => r.status === 'duplicate')).toMatchObject({ id: first.id, upgraded: true });
     expect(store.get(first.id!)).toMatchObject({ newspaper: 'The Evening star', date: '1870-03-15', lccn: 'sn83045462', sequence: 1, metadataSource: 'mets' });
+  }, 120_000);
+
+  it('reads the METS and ALTO picked with the PDF in Import… (files without paths), as it does beside it on disk', async () => {
+    const lib = new LibraryStore(join(dir, 'picked'));
+    try {
+      const name = 'evening-star-1870-03-15-p1';
+      const r = await importUploads(lib, inThreadProcessor, ['.pdf', '.mets.xml', '.alto.xml'].map((ext) => ({ name: name + ext, bytes: readFileSync(loc(name + ext)) })));
+      expect(r.map((x) => [x.file, x.status])).toEqual([
+        [`${name}.mets.xml`, 'used'],
+        [`${name}.pdf`, 'imported'],
+      ]);
+      expect(lib.get(r[1].id!)).toMatchObject({ newspaper: 'The Evening star', date: '1870-03-15', lccn: 'sn83045462', metadataSource: 'mets' });
+      expect(lib.layoutOriginal(r[1].id!)).not.toBeNull();
+    } finally {
+      lib.close();
+    }
   }, 120_000);
 
   it('never overwrites what the archivist saved', async () => {
