@@ -28,3 +28,27 @@ test('Import… of an LoC page with its METS and ALTO says the METS was used, an
   });
   await saveScreenshot(app.page, 'import-report-mets-used');
 });
+
+test('the Newspaper filter lists a title once, by its METS name, and filtering by it finds every spelling', async ({ app }) => {
+  test.skip(!haveLoc, `${LOC_DIR} is absent`);
+  const reader = new ReaderPage(app.page);
+  // The library holds the 1918 sample, its newspaper guessed from the file name ("Evening Star"); the 1870 page's METS says "The Evening star".
+  await reader.library.getByLabel('Import files').setInputFiles(['.pdf', '.mets.xml'].map((ext) => join(LOC_DIR, PAGE + ext)));
+  await expect(app.page.getByRole('status').filter({ hasText: 'Imported 1,' })).toBeVisible({ timeout: 60_000 });
+  const docs = await reader.api<DocumentSummary[]>('library.list');
+  const spellings = [...new Set(docs.map((d) => d.newspaper).filter((n) => /evening star/i.test(n)))].sort();
+  expect(spellings).toEqual(['Evening Star', 'The Evening star']);
+
+  const filter = reader.library.getByRole('combobox', { name: 'Newspaper' });
+  await expect(filter.getByRole('option')).toHaveText(['All newspapers', 'The Evening star']);
+  await filter.selectOption('The Evening star');
+  const stars = docs.filter((d) => spellings.includes(d.newspaper));
+  await expect(reader.library.getByRole('button', { name: /evening-star-.*\.pdf/ })).toHaveCount(stars.length);
+
+  // The search results' filter too.
+  await reader.search.fill('Washington');
+  const searchFilter = reader.searchResults.getByRole('combobox', { name: 'Newspaper' });
+  await expect(searchFilter.getByRole('option')).toHaveText(['All newspapers', 'The Evening star']);
+  await searchFilter.selectOption('The Evening star');
+  await expect(reader.searchResults.getByRole('region')).toHaveCount(stars.length);
+});
