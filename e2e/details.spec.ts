@@ -22,6 +22,10 @@ test('the archivist corrects a document’s metadata and sees its fixity', async
   await dialog.getByLabel('Date').fill('1918-9-1');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Date: expected YYYY, YYYY-MM or YYYY-MM-DD');
+  // The back end's structured error (field + reason) marks the field itself, with the alert as its message.
+  await expect(dialog.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Date')).toHaveAttribute('aria-errormessage', (await dialog.getByRole('alert').getAttribute('id'))!);
+  await expect(dialog.getByLabel('Newspaper')).not.toHaveAttribute('aria-invalid');
   await expect(dialog.getByLabel('Newspaper')).toHaveValue('The Evening Star');
 
   await dialog.getByLabel('Date').fill('1918-09-01');
