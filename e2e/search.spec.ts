@@ -171,6 +171,7 @@ test('the search filter takes ISO dates as text (YYYY, YYYY-MM, YYYY-MM-DD) and 
   await expect(reader.searchResults.getByRole('status')).toContainText('No hits');
   await from.fill('');
   await expect(reader.searchHits()).toHaveCount(all.hits.length);
+  await expect(reader.pageHits.first()).toBeVisible();
   // An impossible date is marked at the field, with why, and no search runs: the hits of the last valid
   // bound (here: none, so every hit) would be shown as if they answered what is typed.
   await from.fill('1918-02-30');
@@ -179,6 +180,7 @@ test('the search filter takes ISO dates as text (YYYY, YYYY-MM, YYYY-MM-DD) and 
   await expect(why).toBeVisible();
   await expect(from).toHaveAttribute('aria-errormessage', (await why.getAttribute('id'))!);
   await expect(reader.searchHits()).toHaveCount(0);
+  await expect(reader.pageHits).toHaveCount(0);
   await expect(reader.searchResults.getByText(/No search while a date filter is not a date/)).toBeVisible();
   await saveScreenshot(app.page, 'search-filter-invalid-date');
   await from.fill('');

@@ -145,7 +145,7 @@ export class SearchController {
   /** Loads every hit on the open page (a query limited to its document), for the page's hit layer and the text's highlights. */
   async loadPageHits(document: string | null, page: number): Promise<void> {
     const ticket = ++this.pageTicket;
-    if (!document || !this.active) {
+    if (!document || !this.active || this.blocked) {
       this.pageHits = [];
       return;
     }
