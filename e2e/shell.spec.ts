@@ -60,6 +60,8 @@ test('"/" focuses Search; the Library panel has its own filter box for title or 
 
 test('a failing request shows a dismissible one-line alert and keeps the open page', async ({ app }) => {
   await expect(reader.blocks().first()).toBeVisible();
+  // The rest of the page's blocks follow the first screenful in idle time: count them once all are there.
+  await reader.textRendered();
   const before = await reader.blocks().count();
   // The reader asks for the compact page view (document.pageView); the full model (document.page) in its baseline mode.
   await app.page.route(/\/api\/document\.page(View)?$/, (route) => route.fulfill({ json: { ok: false, error: 'document.pageView: disk unavailable' } }));
