@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanPage } from '../cleaning/clean-page.ts';
 import type { RawItem } from '../page-model.ts';
 import { page, PAGE_H, provenanceProblems } from '../../test-support/synthetic-page.ts';
+import { GUTTER_OVERLAP_1859 } from './fixtures/gutter-overlap-1859.ts';
 
 /** An OCR word box as the 1870 LoC scan's text layer has it: [x0, top, x1, bottom], size = box height. */
 function word(str: string, [x0, top, x1, bottom]: [number, number, number, number], eol = false): RawItem {
@@ -55,6 +56,24 @@ describe('stream links', () => {
     const p = { ...page(items), width: 1600, height: PAGE_H };
     const cleaned = cleanPage(p);
     expect(cleaned.blocks.map((b) => b.text)).toEqual(['Deposit. N. Y. For improvement in lanterns.']);
+    expect(provenanceProblems(p, cleaned)).toEqual([]);
+  });
+
+  it('end a producer line where the next word drawn starts back to the left and lower, even unmarked', () => {
+    // The 1859 scan's text layer marks few line ends. "paMiejilar." (particular.) ends the left
+    // column's line with a box 23 pt tall reaching 3 pt into the next column, over "Extensive",
+    // the first word of a heading drawn much later. The boxes overlap, so no gap or river parts
+    // them; the producer's line break after "paMiejilar." (the next word drawn is back at the
+    // column's left edge, lower down) does. The two used to read as one line:
+    // "… in every paMiejilar.Extensive MA IK Mi AN V, WAI.Nl T."
+    const items = GUTTER_OVERLAP_1859.map(([str, x0, top, x1, bottom, eol]) => word(str, [x0, top, x1, bottom], eol));
+    const p = { ...page(items), width: 1600, height: PAGE_H };
+    const cleaned = cleanPage(p);
+    const texts = cleaned.blocks.map((b) => b.text);
+    expect(texts.filter((t) => t.includes('paMiejilar.') || t.includes('Extensive'))).toEqual([
+      expect.not.stringContaining('Extensive'),
+      expect.not.stringContaining('paMiejilar.'),
+    ]);
     expect(provenanceProblems(p, cleaned)).toEqual([]);
   });
 });

@@ -53,6 +53,9 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     // No end of line between them in the stream (an item's eol means a break after it).
     let eol = false;
     for (let it = a.item; it < b.item && !eol; it++) eol = page.items[it].eol;
+    // Not every producer marks its line ends: the next word drawn wholly to
+    // the left of this one and lower down starts a new line all the same.
+    if (!eol && b.x1 <= a.x0 && b.top > a.top) eol = true;
     if (eol) {
       ends.add(a);
       starts.add(b);
@@ -123,8 +126,16 @@ function hangsFrom(tall: Segment, word: Segment): boolean {
  * a column under a headline, no river has marked yet.
  */
 export function streamAllowsJoin(stream: StreamLines | undefined, a: Segment, b: Segment, gap: number, em: number): boolean {
-  return !stream || gap <= STREAM_BREAK_GAP * em || !stream.ends.has(a) || !stream.starts.has(b);
+  return !stream || (gap <= STREAM_BREAK_GAP * em && gap >= -STREAM_OVERLAP * em) || !stream.ends.has(a) || !stream.starts.has(b);
 }
+
+/**
+ * Overlap (in ems) beyond which two producer lines are not one line either:
+ * words of a printed line sit side by side, and boxes that overlap across a
+ * producer's line break are two columns touching (a word boxed tall against
+ * the next column's drop cap: "particu-lar." | "EXTENSIVE" on the 1859 page).
+ */
+const STREAM_OVERLAP = 0.1;
 
 /** Gap (in ems) up to which segments on separate stream lines may still be one line. */
 const STREAM_BREAK_GAP = 0.5;
