@@ -28,6 +28,8 @@ const OVERLAP = 0.3;
 export interface StreamLines {
   /** For each segment (by identity), the segment before it on the same stream line. */
   prev: Map<Segment, Segment>;
+  /** ...and the segment after it. */
+  next: Map<Segment, Segment>;
   /** Segments the producer ended a line after (an end of line follows them in the stream). */
   ends: Set<Segment>;
   /** Segments the producer started a line with. */
@@ -40,6 +42,7 @@ export interface StreamLines {
  */
 export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]): StreamLines {
   const links = new Map<Segment, Segment>();
+  const next = new Map<Segment, Segment>();
   const ends = new Set<Segment>();
   const starts = new Set<Segment>();
   /** For a mark linked by markWithin, the word whose height it lies in. */
@@ -77,9 +80,10 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     for (let i = lastA + 1; i < firstB && clean; i++) if (!g.space[i] && g.item[i] !== a.item && g.item[i] !== b.item) clean = false;
     if (!clean) continue;
     links.set(b, a);
+    next.set(a, b);
     if (mark && markWithin(b, ref)) word.set(b, ref);
   }
-  return { prev: links, ends, starts };
+  return { prev: links, next, ends, starts };
 }
 
 /** A mark this short (glyphs) boxed this much smaller than the word beside it has no baseline of its own. */

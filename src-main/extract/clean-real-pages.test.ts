@@ -72,7 +72,7 @@ function altoWords(xml: string, page: RawPage): ReferenceWord[] {
  * that are now one cleaned block with whole rows.
  * Body lines the OCR boxed twice too tall put back in the slot their
  * paragraph leaves for them (core/layout/slot-lines.ts): 1870 impurity 5.7 →
- * 8.4 %. Of the 32 lines put back, 14 sit exactly where ABBYY ends one
+ * 8.3 %. Of the 32 lines put back, 14 sit exactly where ABBYY ends one
  * TextBlock and starts the next in mid-paragraph (it breaks its blocks at the
  * same smudged lines: "region. Trade there has nearly reached a stand / still,
  * while in the Lehigh…" is one paragraph on the page and two ALTO blocks), so
