@@ -96,9 +96,10 @@ const ORDER_LIMITS: Record<string, { backward: number; discordant?: number; impu
  * slots, core/layout/slot-lines.ts). Where a page
  * misses it, the limit is the figure reached:
  * - 1859 (0.776 / 1.7 % → 0.786 / 1.5 % with marks and hanging OCR boxes
- *   kept on their lines; 0.789 / 1.6 % with producer line ends found where
+ *   kept on their lines; 0.789 / 1.5 % with producer line ends found where
  *   the text layer marks none, which stops words boxed across a gutter from
- *   joining the next column's lines): the reference itself is wrong on many
+ *   joining the next column's lines, and cut-off words the text layer starts
+ *   the next column's lines with from ending their own): the reference itself is wrong on many
  *   of the lines still split. ABBYY cut the end of a left-column line off and
  *   read it as the first word of the right column's line: "butchf" ends the
  *   left column at x 243 and "r," (butcher,) lies against it at 240.7, 25 pt
