@@ -2,7 +2,8 @@
  * node bench/clean.bench.ts — time cleanPage alone (geometry cleaning: overprints,
  * lines, blocks, reading order, joining) on the fixture PDFs and the real
  * Library of Congress scans. Each page is extracted once; cleanPage is then
- * run warm and the median of 5 runs is printed per file. Goal: well under
+ * run warm and the median wall time of 5 runs is printed per file, with the
+ * mean CPU time beside it (the machine is shared). Goal: well under
  * 100 ms per LoC page.
  *
  * Pages with an ALTO file beside them (`<name>.alto.xml`) also get their
@@ -45,20 +46,30 @@ function median(xs: number[]): number {
   return s[s.length >> 1];
 }
 
-function timeClean(clean: Clean, pages: readonly RawPage[]): number {
+/** Median wall time and mean CPU time (user + system) per page, in ms: the machine is shared. */
+function timeClean(clean: Clean, pages: readonly RawPage[]): [wall: number, cpu: number] {
   const times: number[] = [];
+  let cpu = 0;
   for (let r = 0; r < WARMUP + RUNS; r++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (const p of pages) clean(p);
-    if (r >= WARMUP) times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    if (r >= WARMUP) {
+      times.push(performance.now() - t0);
+      cpu += (c.user + c.system) / 1000;
+    }
   }
-  return median(times) / pages.length;
+  return [median(times) / pages.length, cpu / RUNS / pages.length];
 }
 
 for (const file of files) {
   const pages = await extractAll(new Uint8Array(readFileSync(file)), { skipImages: true });
   const chars = pages.reduce((n, p) => n + p.items.reduce((m, it) => m + it.str.length, 0), 0);
-  const cols = cleaners.map(([label, clean]) => `${timeClean(clean, pages).toFixed(1)} ${label}`);
+  const cols = cleaners.map(([label, clean]) => {
+    const [wall, cpu] = timeClean(clean, pages);
+    return `${wall.toFixed(1)} ${label} (cpu ${cpu.toFixed(1)})`;
+  });
   console.log(`${basename(file)}: ${cols.join('  ')} per page (median of ${RUNS}, ${pages.length} page(s), ${chars} raw chars)`);
   const altoFile = file.replace(/\.pdf$/, '.alto.xml');
   if (pages.length === 1 && existsSync(altoFile)) {
