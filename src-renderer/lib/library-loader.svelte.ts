@@ -1,5 +1,6 @@
 import { columnRows, decodeLibraryColumns } from '../../core/library-columns.ts';
 import type { DocumentSummary, LibrarySort } from '../../core/library-model.ts';
+import { afterNextPaint } from './after-paint.ts';
 import { archive } from './archive.ts';
 import { FIRST_WINDOW, legacyLibraryLoad, takeStartColumns } from './start-requests.ts';
 
@@ -49,6 +50,9 @@ export async function loadLibrary(sort: LibrarySort, show: (docs: DocumentSummar
       }
       show(docs);
       screenful();
+      // The whole list (a megabyte to parse, 10,000 rows to filter) is asked for once the first rows are painted:
+      // its answer, landing before that frame, held the first rows back by as long as it took.
+      await afterNextPaint();
     }
     const all = decodeLibraryColumns(await archive.call('library.columns', { sort }));
     loadedOnce = true;

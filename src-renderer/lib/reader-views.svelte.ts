@@ -1,3 +1,4 @@
+import { afterNextPaint } from './after-paint.ts';
 import { firstScreenful } from './library-loader.svelte.ts';
 
 /**
@@ -22,7 +23,5 @@ export const readerViews = {
   },
 };
 
-/** After the frame that shows the first rows: a task after the next animation frame. */
-const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-
-void firstScreenful.then(afterPaint).then(loadReaderViews, () => {});
+// After the frame that shows the first rows.
+void firstScreenful.then(() => afterNextPaint()).then(loadReaderViews, () => {});
