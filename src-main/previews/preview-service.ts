@@ -38,6 +38,8 @@ const QUALITY = 70;
 const MAX_PDF_BYTES = 256 * 1024 * 1024;
 
 const NO_SHARP = 'sharp is not available';
+/** The longest the background pass checks documents without letting requests in. */
+const SCAN_SLICE_MS = 10;
 
 export type PreviewState = 'ready' | 'pending' | 'none';
 
@@ -213,8 +215,15 @@ export class PreviewService {
     const ids = new Set(docs.map((d) => d.id));
     for (const prefix of safeReaddir(this.root))
       for (const id of safeReaddir(join(this.root, prefix))) if (!ids.has(id) && !this.store.has(id)) rmSync(join(this.root, prefix, id), { recursive: true, force: true });
+    let slice = performance.now();
     for (const d of docs) {
       if (this.closed) return;
+      // Checking 10,000 documents that need nothing is itself ~200 ms of queries and file checks: in slices, requests between.
+      if (performance.now() - slice > SCAN_SLICE_MS) {
+        await foreground.turn();
+        if (this.closed) return;
+        slice = performance.now();
+      }
       for (const n of this.views?.missing(d.id) ?? []) {
         if (this.closed) return;
         this.views!.fill(d.id, n);
