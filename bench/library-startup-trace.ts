@@ -67,7 +67,7 @@ try {
     const f = (x: number) => x.toFixed(0).padStart(5);
     if (values.trace) {
       const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-      console.log(summarise(trace.traceEvents, t.painted));
+      console.log(summarise(trace.traceEvents, Number.isNaN(t.painted) || process.env.UNTIL_FRAME ? t.interactive : t.painted));
     }
     console.log(`\nrun ${run}: first row in a frame ${f(t.interactive)} ms, painted ${f(t.painted)} ms   host CPU during load ${hostCpu.toFixed(0)} ms, idle before ${idleCpu.toFixed(0)} ms/500 ms   load ${loadavg()[0].toFixed(2)}`);
     console.log(`  document: response ${f(t.nav[0])}–${f(t.nav[1])}, domInteractive ${f(t.nav[2])}, DCL end ${f(t.nav[3])}`);
@@ -119,7 +119,9 @@ function summarise(events: TraceEvent[], until: number): string {
   close(Infinity);
   const total = [...on].filter((e) => e.ts >= nav && e.ts < end && !stack.length).length;
   void total;
+  const busy = [...self.values()].reduce((a, b) => a + b, 0);
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  rows.unshift([`main thread busy, navigation start → first rows painted: ${(busy / 1000).toFixed(0)} ms`, -1]);
   const long = on
     .filter((e) => e.ts >= nav && e.ts < end && e.dur! > 8000 && ['Layout', 'UpdateLayoutTree', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks', 'v8.compile', 'v8.compileModule', 'ParseAuthorStyleSheet'].includes(e.name))
     .map((e) => `${e.name} at ${((e.ts - nav) / 1000).toFixed(0)} for ${(e.dur! / 1000).toFixed(1)} ms ${JSON.stringify((e.args as { beginData?: unknown })?.beginData ?? '')}`);
@@ -131,9 +133,9 @@ function summarise(events: TraceEvent[], until: number): string {
         const [n, d] = inside.get(e.name) ?? [0, 0];
         inside.set(e.name, [n + 1, d + (e.dur ?? 0)]);
       }
-      rows.push(...[...inside].sort((a, b) => b[1][1] - a[1][1]).slice(0, 12).map(([name, [n, d]]) => [`  inside the first long Layout: ${name} ×${n} ${(d / 1000).toFixed(1)} ms`, -1] as [string, number]));
+      rows.push(...[...inside].sort((a, b) => b[1][1] - a[1][1]).slice(0, 12).map(([name, [n, d]]) => [`  long event: inside the first long Layout: ${name} ×${n} ${(d / 1000).toFixed(1)} ms`, -1] as [string, number]));
     }
   }
-  if (long.length) rows.push(...long.map((l) => [`  ${l}`, -1] as [string, number]));
-  return rows.map(([n, us]) => (us < 0 ? `  long event: ${n.trim()}` : `  main thread self ${(us / 1000).toFixed(1).padStart(6)} ms  ${n}`)).join('\n');
+  if (long.length) rows.push(...long.map((l) => [`  long event: ${l}`, -1] as [string, number]));
+  return rows.map(([n, us]) => (us < 0 ? `  ${n.trim()}` : `  main thread self ${(us / 1000).toFixed(1).padStart(6)} ms  ${n}`)).join('\n');
 }
