@@ -6,6 +6,7 @@ import type { Range } from '../../core/search/snippet.ts';
 import { rawText } from '../../core/page-model.ts';
 import { blockHitRects, rawHitRects } from '../../core/search/hit-rects.ts';
 import type { IndexProgress, SearchResult } from '../../core/search/search-model.ts';
+import { newspaperMatcher } from '../../core/newspaper-titles.ts';
 import { AnnotationService } from '../library/annotation-service.ts';
 import { CorrectionStore } from '../library/correction-store.ts';
 import type { LibraryStore } from '../library/library-store.ts';
@@ -219,8 +220,11 @@ export class SearchService {
   query(params: SearchParams): SearchResult {
     const started = performance.now();
     let documents: string[] | undefined;
-    if (params.newspaper || params.dateFrom || params.dateTo)
-      documents = this.store.list({ newspaper: params.newspaper, dateFrom: params.dateFrom, dateTo: params.dateTo }).map((d) => d.id);
+    if (params.newspaper || params.dateFrom || params.dateTo) {
+      // The Newspaper filter names a title: every spelling of it (core/newspaper-titles.ts), not one exact string.
+      const ofNewspaper = newspaperMatcher(params.newspaper ? this.store.list() : [], params.newspaper ?? '');
+      documents = this.store.list({ dateFrom: params.dateFrom, dateTo: params.dateTo }).filter(ofNewspaper).map((d) => d.id);
+    }
     if (params.document) documents = documents ? documents.filter((d) => d === params.document) : [params.document];
     const result = this.index.search(params.q, {
       raw: params.raw,
