@@ -63,6 +63,8 @@ export interface ListQuery {
 /** A document being written: pages go in as they are extracted, the document appears on commit. */
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
+  /** addPage with the models already as JSON text (made by an extraction worker: ProcessedPage). */
+  addPageJson(number: number, rawJson: string, cleanedJson: string): void;
   /** Throws DuplicateDocumentError when another process committed the same bytes meanwhile. */
   /** language may be left out: '' (detect from the text). */
   /** `layoutOriginal`: id of the stored ALTO file the pages' layout came from (storeOriginal), if any. */
@@ -309,6 +311,11 @@ export class LibraryStore {
     const beat = this.db.prepare('UPDATE imports SET heartbeat_at = ? WHERE id = ?');
     let lastBeat = Date.now();
     let closed = false;
+    const addPageJson = (number: number, rawJson: string, cleanedJson: string) => {
+      if (closed) throw new Error('import already finished');
+      insertPage.run(id, number, rawJson, cleanedJson, id);
+      if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
+    };
     const finish = () => {
       closed = true;
       this.releaseImport(importId);
@@ -321,11 +328,8 @@ export class LibraryStore {
         .run(id, id, id);
     };
     return {
-      addPage: (raw, cleaned) => {
-        if (closed) throw new Error('import already finished');
-        insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned), id);
-        if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
-      },
+      addPage: (raw, cleaned) => addPageJson(raw.number, JSON.stringify(raw), JSON.stringify(cleaned)),
+      addPageJson,
       commit: (meta, placement = NO_PLACEMENT, layoutOriginal = null) => {
         if (closed) throw new Error('import already finished');
         const duplicate = this.transaction(() => {
@@ -379,7 +383,12 @@ export class LibraryStore {
    * finish() then drops pages past the new count and sets the page count, in
    * one transaction. The import record keeps the original safe meanwhile.
    */
-  rebuildPages(id: string): { addPage(raw: RawPage, cleaned: CleanedPage): void; finish(): number; abort(): void } {
+  rebuildPages(id: string): {
+    addPage(raw: RawPage, cleaned: CleanedPage): void;
+    addPageJson(number: number, rawJson: string, cleanedJson: string): void;
+    finish(): number;
+    abort(): void;
+  } {
     if (!this.has(id)) throw new Error(`no document ${id}`);
     const importId = this.registerImport(id);
     const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
@@ -389,9 +398,12 @@ export class LibraryStore {
       this.releaseImport(importId);
     };
     return {
-      addPage: (raw, cleaned) => {
-        put.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
-        count = Math.max(count, raw.number);
+      addPage(raw, cleaned) {
+        this.addPageJson(raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
+      },
+      addPageJson: (number, rawJson, cleanedJson) => {
+        put.run(id, number, rawJson, cleanedJson);
+        count = Math.max(count, number);
       },
       finish: () =>
         this.transaction(() => {
