@@ -60,8 +60,10 @@ describe('createExtractPool', () => {
     const raws = await extractAll(new Uint8Array(pdf));
     expect(pages.map((p) => p.number)).toEqual([1, 2, 3]);
     pages.forEach((p, k) => {
-      expect(p.rawJson).toBe(JSON.stringify(raws[k]));
-      expect(p.cleanedJson).toBe(JSON.stringify(cleanPage(raws[k])));
+      // UTF-8 bytes in their own (transferred) buffers.
+      expect(p.rawJson).toBeInstanceOf(Uint8Array);
+      expect(new TextDecoder().decode(p.rawJson as Uint8Array)).toBe(JSON.stringify(raws[k]));
+      expect(new TextDecoder().decode(p.cleanedJson as Uint8Array)).toBe(JSON.stringify(cleanPage(raws[k])));
       expect(p.text).toEqual(indexText(raws[k], cleanPage(raws[k])));
       expect(p.raw).toEqual(raws[k]);
     });
