@@ -31,7 +31,11 @@ export class PageCollector {
   private since = 0;
   private total = 0;
 
-  constructor(private readonly collectNow: () => void = collectGarbage) {}
+  private readonly collectNow: () => void;
+
+  constructor(collectNow: () => void = collectGarbage) {
+    this.collectNow = collectNow;
+  }
 
   page(): void {
     this.total++;
