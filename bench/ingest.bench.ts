@@ -28,6 +28,8 @@ import { parseArgs } from 'node:util';
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
 const NODE = process.execPath;
+/** As bin/broadsheet runs the CLI and the host (see there); Electron's own process does not get it. Both sides of the comparison run with it. */
+const ENV = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +42,7 @@ const { values } = parseArgs({
 const RUNS = Number(values.runs);
 const LOAD_AT_START = loadavg().map((n) => n.toFixed(1)).join(' ');
 console.log(`load average: ${LOAD_AT_START} (the machine is shared: read CPU times beside wall times)`);
+console.log(`MALLOC_ARENA_MAX=${ENV.MALLOC_ARENA_MAX} for every import measured, before and after (bin/broadsheet sets 2 for the CLI and host)`);
 const SIZES = values.sizes!.split(',').map(Number).filter((n) => n > 0);
 if (!SIZES.includes(10000)) console.log('note: the 10,000-page PDF is left out by default (minutes on a shared machine): --sizes 200,2000,10000 adds it');
 
@@ -90,6 +93,7 @@ function runOne(root: string, file: string, once = false): One {
   const r = spawnSync(NODE, ['--disable-warning=ExperimentalWarning', join(root, 'bench', 'ingest-one.ts'), file, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
+    env: ENV,
   });
   if (r.status !== 0) throw new Error(`ingest of ${file} failed (${root}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as One;
@@ -104,7 +108,7 @@ interface Batch {
 
 function runBatch(root: string, files: string[], workers?: number): Batch {
   const args = ['--disable-warning=ExperimentalWarning', join(root, 'bench', 'ingest-batch.ts'), ...(workers ? ['--workers', String(workers)] : []), ...files];
-  const r = spawnSync(NODE, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(NODE, args, { encoding: 'utf8', maxBuffer: 1 << 26, env: ENV });
   if (r.status !== 0) throw new Error(`batch import failed (${root}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Batch;
 }
