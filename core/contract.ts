@@ -9,6 +9,7 @@ import { LANGUAGE_TAG_RE } from './language.ts';
 import { MAX_UPLOAD_PATH, uploadPathProblem } from './upload-path.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 import { annotationEvents, annotationRequests } from './annotations/requests.ts';
+import { InvalidFieldError, type InvalidField } from './invalid-field.ts';
 
 /**
  * Every request and event between the renderer and its back end (Electron
@@ -208,7 +209,11 @@ export type ParsedParams<N extends RequestName> = z.output<(typeof requests)[N][
 export type Result<N extends RequestName> = (typeof requests)[N]['result'];
 export type EventPayload<E extends EventName> = (typeof events)[E];
 
-export type Reply<N extends RequestName> = { ok: true; result: Result<N> } | { ok: false; error: string };
+/**
+ * `error` is the one-line message every caller has always read; `invalid`,
+ * when a field of the request was refused, says which and why (core/invalid-field.ts).
+ */
+export type Reply<N extends RequestName> = { ok: true; result: Result<N> } | { ok: false; error: string; invalid?: InvalidField };
 
 /** Back-end implementation of the contract: one handler per request. */
 export type Handlers = { [N in RequestName]: (params: ParsedParams<N>) => Promise<Result<N>> | Result<N> };
@@ -240,12 +245,14 @@ export async function dispatch(handlers: Handlers, name: unknown, params: unknow
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'params';
-    return { ok: false, error: `${name}: invalid ${where}: ${issue?.message ?? 'bad params'}` };
+    const reason = issue?.message ?? 'bad params';
+    return { ok: false, error: `${name}: invalid ${where}: ${reason}`, invalid: { field: where, reason } };
   }
   try {
     const handler = handlers[name] as (p: unknown) => unknown;
     return { ok: true, result: (await handler(parsed.data)) as Result<RequestName> };
   } catch (err) {
+    if (err instanceof InvalidFieldError) return { ok: false, error: err.message, invalid: err.invalid };
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
 }

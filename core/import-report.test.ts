@@ -26,6 +26,16 @@ describe('importReport', () => {
     expect(report.problems).toEqual(['fake-scan.pdf: not a PDF (no %PDF- header)', 'empty.pdf: empty file', 'Skipped mets.xml: XML (…)']);
   });
 
+  it('reports a METS read for its pages as used, once, and keeps "skipped" and the alert for what was left out or failed', () => {
+    const mets = { file: 'b/i1/1918090101.xml', status: 'used' as const, note: 'b/i1/1918090101.xml: issue METS (read for dates and page order)' };
+    const ok = importReport([mets, { file: 'b/i1/0001.pdf', status: 'imported', id: 'a'.repeat(64) }, mets]);
+    expect(ok).toMatchObject({ summary: 'Imported 1, 0 already in the library, 0 failed, used 1 METS for dates and page order.', problems: [], used: 1, serious: false });
+    const jp2 = importReport([mets, { file: 'b/i1/0001.pdf', status: 'imported', id: 'a'.repeat(64) }, { file: 'b/i1/0001.jp2', status: 'skipped', error: 'b/i1/0001.jp2: JP2 page image' }]);
+    expect(jp2).toMatchObject({ summary: 'Imported 1, 0 already in the library, 0 failed, used 1 METS for dates and page order, 1 skipped.', problems: ['Skipped b/i1/0001.jp2: JP2 page image'], serious: false });
+    expect(importReport([mets, { file: 'x.pdf', status: 'failed', error: 'x.pdf: empty file' }]).serious).toBe(true);
+    expect(importReport([mets]).summary).toBe('Nothing to import.');
+  });
+
   it('says "nothing to import" when everything was skipped', () => {
     expect(importReport([{ file: 'x', status: 'skipped', error: 'x: empty folder' }]).summary).toBe('Nothing to import.');
   });

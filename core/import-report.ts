@@ -27,13 +27,30 @@ export interface ImportReport {
   problems: string[];
   failed: number;
   skipped: number;
+  /** Files read for their pages' metadata (issue METS), each counted once. */
+  used: number;
+  /** Something went wrong (a file failed, or nothing could be imported): shown as an alert; skips alone are a neutral note. */
+  serious: boolean;
+}
+
+/** How a count of METS read for metadata is said, everywhere: reading them is the import working, not a skip. */
+export function usedPhrase(used: number): string {
+  return `used ${used} METS for dates and page order`;
+}
+
+/** Nothing given was a page: every result was skipped, or only read for metadata. */
+export function nothingImported(results: readonly ImportResult[]): boolean {
+  return results.length > 0 && results.every((r) => r.status === 'skipped' || r.status === 'used');
 }
 
 export function importReport(results: readonly ImportResult[]): ImportReport {
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   const failed = count('failed');
   const skipped = count('skipped');
+  // A METS travels in every request that carries its pages: count each file once.
+  const used = new Set(results.filter((r) => r.status === 'used').map((r) => r.file)).size;
   const parts = [`Imported ${count('imported')}`, `${count('duplicate')} already in the library`, `${failed} failed`];
+  if (used) parts.push(usedPhrase(used));
   if (skipped) parts.push(`${skipped} skipped`);
   const seen = new Set<string>();
   const problems: string[] = [];
@@ -44,6 +61,6 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
     seen.add(line);
     problems.push(line);
   }
-  const nothing = results.length > 0 && results.every((r) => r.status === 'skipped');
-  return { summary: nothing ? 'Nothing to import.' : parts.join(', ') + '.', problems, failed, skipped };
+  const nothing = nothingImported(results);
+  return { summary: nothing ? 'Nothing to import.' : parts.join(', ') + '.', problems, failed, skipped, used, serious: failed > 0 || nothing };
 }

@@ -74,10 +74,15 @@ export interface DocumentDetail extends DocumentSummary {
 export interface ImportResult {
   file: string;
   /** 'skipped': not imported itself, `error` says why (core/import-report.ts): a file a batch carries (ALTO/METS XML, JP2/TIFF images, manifests), an empty folder, or one we may not open (a FIFO, a device, a link out of the folder). */
-  status: 'imported' | 'duplicate' | 'failed' | 'skipped';
+  /** 'used': read for other files' metadata (an issue METS gives its pages their dates and order), not a page itself; `note` says so. */
+  status: 'imported' | 'duplicate' | 'failed' | 'skipped' | 'used';
   id?: string;
   /** Failed or skipped: one line naming the file and the reason ("a.pdf: not a PDF (no %PDF- header)"); shown as is. */
   error?: string;
+  /** Used: one line naming the file and what it was read for. */
+  note?: string;
+  /** Duplicate: the document's guessed metadata was replaced by what this import brought (its METS). */
+  upgraded?: boolean;
 }
 
 export interface ImportProgress {

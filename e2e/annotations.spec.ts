@@ -123,6 +123,8 @@ test('correct a block: the reader shows the corrected text, the raw text is unch
   await ui.corrector.getByRole('button', { name: 'Save correction' }).click();
   await expect(ui.corrector.getByText('Version 1')).toBeVisible();
   await expect(ui.corrector.getByText(/OCR misread/)).toBeVisible();
+  // Its time in ISO 8601, as every date in the app (not the locale's 11/29/2026, 2:35:12 PM).
+  await expect(ui.corrector.getByText(/ · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · OCR misread$/)).toBeVisible();
   await expect(ui.corrector.locator('ins').first()).toHaveText(/Zeppelinfold|\w+/);
   await ui.corrector.getByRole('button', { name: 'Close' }).click();
   await expect(ui.block(para.id).locator('.block-text')).toHaveText(fixed);

@@ -1,3 +1,4 @@
+import { isoMinute } from '../core/iso-time.ts';
 import type { DocumentDetail, DocumentSummary } from '../core/library-model.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -10,6 +11,10 @@ test('the archivist corrects a document’s metadata and sees its fixity', async
   const dialog = app.page.getByRole('dialog', { name: 'Document details' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText(doc.id)).toBeVisible(); // the SHA-256 digest
+  // When fixity was last checked, in ISO 8601 as every date in the app (not the locale's 11/29/2026, 2:35 PM).
+  const detail = await reader.api<DocumentDetail>('document.get', { id: doc.id });
+  await expect(dialog.getByText(isoMinute(detail.fixity.checkedAt), { exact: true })).toBeVisible();
+  await expect(dialog.getByText(isoMinute(detail.fixity.checkedAt), { exact: true })).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
   // A bad date is refused by the back end; the dialog keeps what was typed.
   await dialog.getByLabel('Newspaper').fill('The Evening Star');
@@ -17,6 +22,10 @@ test('the archivist corrects a document’s metadata and sees its fixity', async
   await dialog.getByLabel('Date').fill('1918-9-1');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Date: expected YYYY, YYYY-MM or YYYY-MM-DD');
+  // The back end's structured error (field + reason) marks the field itself, with the alert as its message.
+  await expect(dialog.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Date')).toHaveAttribute('aria-errormessage', (await dialog.getByRole('alert').getAttribute('id'))!);
+  await expect(dialog.getByLabel('Newspaper')).not.toHaveAttribute('aria-invalid');
   await expect(dialog.getByLabel('Newspaper')).toHaveValue('The Evening Star');
 
   await dialog.getByLabel('Date').fill('1918-09-01');

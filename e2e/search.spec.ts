@@ -88,6 +88,12 @@ test('a Chinese word is found once per block of the overprinted page, and steppi
   await expect(reader.searchHits()).toHaveCount(truth.hits.length);
   const groups = reader.searchResults.getByRole('region');
   await expect(groups).toHaveCount(2);
+  // Each group's header names its document as the library does, file names as they are on disk (no upper-casing).
+  for (const group of await groups.all()) {
+    const label = (await group.getAttribute('aria-label'))!;
+    expect(label).toMatch(/[a-z]/);
+    expect(await group.getByRole('heading', { level: 3 }).innerText()).toBe(label);
+  }
   // F3 from nowhere opens the first hit; once more per remaining hit of the first document moves into the second.
   await reader.cleaned.click({ position: { x: 5, y: 5 } });
   const firstGroupHits = await groups.first().locator('button[data-hit-index]').count();
@@ -163,11 +169,20 @@ test('the search filter takes ISO dates as text (YYYY, YYYY-MM, YYYY-MM-DD) and 
   await expect(reader.searchHits()).toHaveCount(all.hits.length);
   await from.fill('1918-09-02');
   await expect(reader.searchResults.getByRole('status')).toContainText('No hits');
-  // An impossible date is marked and does not filter: the last valid bound stays.
+  await from.fill('');
+  await expect(reader.searchHits()).toHaveCount(all.hits.length);
+  await expect(reader.pageHits.first()).toBeVisible();
+  // An impossible date is marked at the field, with why, and no search runs: the hits of the last valid
+  // bound (here: none, so every hit) would be shown as if they answered what is typed.
   await from.fill('1918-02-30');
   await expect(from).toHaveAttribute('aria-invalid', 'true');
-  await expect(from).toHaveAttribute('title', 'no day 30 in 1918-02 (it has 28 days)');
-  await expect(reader.searchResults.getByRole('status')).toContainText('No hits');
+  const why = reader.searchResults.getByText('no day 30 in 1918-02 (it has 28 days)', { exact: true });
+  await expect(why).toBeVisible();
+  await expect(from).toHaveAttribute('aria-errormessage', (await why.getAttribute('id'))!);
+  await expect(reader.searchHits()).toHaveCount(0);
+  await expect(reader.pageHits).toHaveCount(0);
+  await expect(reader.searchResults.getByText(/No search while a date filter is not a date/)).toBeVisible();
+  await saveScreenshot(app.page, 'search-filter-invalid-date');
   await from.fill('');
   await expect(from).not.toHaveAttribute('aria-invalid');
   await expect(reader.searchHits()).toHaveCount(all.hits.length);

@@ -10,6 +10,7 @@ import { buildLines, buildSegments, mergeJustifiedFragments, type Line, type Seg
 import { altoLayout, type PageLayout } from '../layout/alto-layout.ts';
 import type { AltoPage } from '../layout/alto.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
+import { fillSlots } from '../layout/slot-lines.ts';
 import { findRivers } from '../layout/rivers.ts';
 import { streamLinks } from '../layout/stream-links.ts';
 import { readingOrder } from '../layout/reading-order.ts';
@@ -158,7 +159,8 @@ function pdfLayout(page: RawPage, g: Glyphs, segs: readonly Segment[], pictures:
   const rivers = findRivers(segs);
   const stream = streamLinks(page, g, segs);
   const lines = mergeJustifiedFragments(buildLines(g, segs, rivers, stream), rivers, stream);
-  const blocks = buildBlocks(lines, g);
+  // A body line the OCR boxed too tall leaves its paragraph by size; the room the column gives it brings it back.
+  const blocks = fillSlots(buildBlocks(lines, g));
   // Pictures take part in the reading order as obstacles (a photo set into a
   // column keeps the column whole), then drop out of it.
   const order = readingOrder([...blocks, ...pictures.map((r) => ({ x0: r[0], top: r[1], x1: r[2], bottom: r[3] }))]).filter((i) => i < blocks.length);

@@ -48,7 +48,7 @@ const CELL = 48;
  * the smallest rect wins (a small block inside a large one's union box is the
  * more specific answer). Returns -1 when none does.
  */
-function makeLocator(blocks: readonly CohesionBlock[]): (x: number, y: number) => number {
+export function makeLocator(blocks: readonly CohesionBlock[]): (x: number, y: number) => number {
   const grid = new Map<number, Array<[block: number, rect: Rect]>>();
   const key = (cx: number, cy: number) => cx * 100_003 + cy;
   blocks.forEach((b, bi) => {

@@ -151,7 +151,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
         if (dy > BASELINE_TOLERANCE * minSize) continue;
         if (dy >= bestDy) continue;
         if (rivers && !cjkBoth && gap > 0 && rivers.crosses(line.x1, s.x0, s.top, s.bottom)) continue;
-        if (!cjkBoth && !streamAllowsJoin(stream, cand.last, s, gap, em)) continue;
+        if (!cjkBoth && !streamAllowsJoin(stream, cand.last, s, gap, em) && !startsAcrossGutter(s, stream, rivers)) continue;
         bestDy = dy;
         best = cand;
       }
@@ -200,6 +200,18 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
     }
   }
   return lines;
+}
+
+/**
+ * The producer started a line with `s` and ran that line on across a column
+ * gutter: its start is no evidence that `s` is not the end of the line to its
+ * left. ABBYY cuts the end of a left-column line off into the right column's
+ * line ("learn that" | "on GiWton Saudford…", printed "learn that on"), and the
+ * stream-line veto would leave "on" a line of its own.
+ */
+function startsAcrossGutter(s: Segment, stream: StreamLines | undefined, rivers: Rivers | undefined): boolean {
+  const n = stream?.next.get(s);
+  return !!n && !!rivers && n.x0 > s.x1 && rivers.crosses(s.x1, n.x0, Math.min(s.top, n.top), Math.max(s.bottom, n.bottom));
 }
 
 /**

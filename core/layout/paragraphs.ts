@@ -75,9 +75,13 @@ function localPitches(block: LineBlock): number[] {
  * Extra space before a line: unindented Latin paragraphs are often set apart
  * only by it, and then a full last line leaves no other trace.
  */
-export function spacedApart(prev: Line, line: Line, pitch: number): boolean {
+export function spacedApart(prev: Line, line: Line, pitch: number, next?: Line): boolean {
   const d = baselineOf(line) - baselineOf(prev);
-  return d > PARAGRAPH_SPACING_RATIO * pitch && d - pitch > 0.3 * Math.min(prev.size, line.size);
+  if (!(d > PARAGRAPH_SPACING_RATIO * pitch && d - pitch > 0.3 * Math.min(prev.size, line.size))) return false;
+  // Real extra space also parts the line before from the line after; when
+  // those two are two leadings apart, it is the line's own baseline that is
+  // off (an OCR box reaching far below its type: core/layout/slot-lines.ts).
+  return !next || baselineOf(next) - baselineOf(prev) > 2 * pitch + 0.3 * Math.min(prev.size, line.size);
 }
 
 /** Splits a block's lines into paragraphs. `lineText(k)` gives the text of line k. */
@@ -89,7 +93,7 @@ export function splitParagraphs(g: Glyphs, block: LineBlock, lineText: (line: Li
   block.lines.forEach((line, k) => {
     if (k > 0) {
       const prev = block.lines[k - 1];
-      if (isIndented(g, line, m) || (stopsShort(g, prev, m) && endsSentence(lineText(prev))) || spacedApart(prev, line, pitch[k])) {
+      if (isIndented(g, line, m) || (stopsShort(g, prev, m) && endsSentence(lineText(prev))) || spacedApart(prev, line, pitch[k], block.lines[k + 1])) {
         out.push(cur);
         cur = [];
       }

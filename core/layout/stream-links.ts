@@ -28,6 +28,8 @@ const OVERLAP = 0.3;
 export interface StreamLines {
   /** For each segment (by identity), the segment before it on the same stream line. */
   prev: Map<Segment, Segment>;
+  /** ...and the segment after it. */
+  next: Map<Segment, Segment>;
   /** Segments the producer ended a line after (an end of line follows them in the stream). */
   ends: Set<Segment>;
   /** Segments the producer started a line with. */
@@ -40,6 +42,7 @@ export interface StreamLines {
  */
 export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]): StreamLines {
   const links = new Map<Segment, Segment>();
+  const next = new Map<Segment, Segment>();
   const ends = new Set<Segment>();
   const starts = new Set<Segment>();
   /** For a mark linked by markWithin, the word whose height it lies in. */
@@ -53,6 +56,9 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     // No end of line between them in the stream (an item's eol means a break after it).
     let eol = false;
     for (let it = a.item; it < b.item && !eol; it++) eol = page.items[it].eol;
+    // Not every producer marks its line ends: the next word drawn wholly to
+    // the left of this one and lower down starts a new line all the same.
+    if (!eol && b.x1 <= a.x0 && b.top > a.top) eol = true;
     if (eol) {
       ends.add(a);
       starts.add(b);
@@ -74,9 +80,10 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     for (let i = lastA + 1; i < firstB && clean; i++) if (!g.space[i] && g.item[i] !== a.item && g.item[i] !== b.item) clean = false;
     if (!clean) continue;
     links.set(b, a);
+    next.set(a, b);
     if (mark && markWithin(b, ref)) word.set(b, ref);
   }
-  return { prev: links, ends, starts };
+  return { prev: links, next, ends, starts };
 }
 
 /** A mark this short (glyphs) boxed this much smaller than the word beside it has no baseline of its own. */
@@ -123,8 +130,16 @@ function hangsFrom(tall: Segment, word: Segment): boolean {
  * a column under a headline, no river has marked yet.
  */
 export function streamAllowsJoin(stream: StreamLines | undefined, a: Segment, b: Segment, gap: number, em: number): boolean {
-  return !stream || gap <= STREAM_BREAK_GAP * em || !stream.ends.has(a) || !stream.starts.has(b);
+  return !stream || (gap <= STREAM_BREAK_GAP * em && gap >= -STREAM_OVERLAP * em) || !stream.ends.has(a) || !stream.starts.has(b);
 }
+
+/**
+ * Overlap (in ems) beyond which two producer lines are not one line either:
+ * words of a printed line sit side by side, and boxes that overlap across a
+ * producer's line break are two columns touching (a word boxed tall against
+ * the next column's drop cap: "particu-lar." | "EXTENSIVE" on the 1859 page).
+ */
+const STREAM_OVERLAP = 0.1;
 
 /** Gap (in ems) up to which segments on separate stream lines may still be one line. */
 const STREAM_BREAK_GAP = 0.5;

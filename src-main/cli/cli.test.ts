@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { displayWidth } from './help-text.ts';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractJson } from '../../core/page-model.ts';
+import { LOC_DIR } from '../../test-support/real-pages.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'broadsheet');
@@ -29,6 +30,9 @@ function zeroPagePdf(): string {
   body += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   return body + `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 }
+
+const haveLocMets = existsSync(join(LOC_DIR, 'evening-star-1870-03-15-p1.mets.xml'));
+if (!haveLocMets) console.log(`cli: ${LOC_DIR} is absent (it exists only on the project's machines); the single LoC page + METS import check is skipped`);
 
 describe('broadsheet CLI', () => {
   let dir: string;
@@ -125,6 +129,24 @@ describe('broadsheet CLI', () => {
     expect(r.stderr).toMatch(/nothing to import/);
     expect(r.stdout).toMatch(/imported 0, already in library 0, failed 0, skipped 1/);
   });
+
+  it.skipIf(!haveLocMets)(
+    'imports one LoC page with the METS beside it, says the METS was used, and upgrades a guessed copy',
+    () => {
+      const library = join(dir, 'lib-mets');
+      const alone = join(dir, 'alone');
+      mkdirSync(alone);
+      copyFileSync(join(LOC_DIR, 'evening-star-1870-03-15-p1.pdf'), join(alone, 'evening-star-1870-03-15-p1.pdf'));
+      expect(cli('import', '--library', library, join(alone, 'evening-star-1870-03-15-p1.pdf')).stdout).toMatch(/^imported 1, already in library 0, failed 0 \(/m);
+      const r = cli('import', '--library', library, join(LOC_DIR, 'evening-star-1870-03-15-p1.pdf'));
+      expect(r.status).toBe(0);
+      expect(r.stderr).not.toMatch(/skipped/);
+      expect(r.stdout).toMatch(/; its guessed newspaper and date were replaced by its METS$/m);
+      expect(r.stdout).toMatch(/^imported 0, already in library 1, failed 0, used 1 METS for dates and page order \(/m);
+      const [doc] = JSON.parse(cli('list', '--library', library, '--json').stdout) as Array<{ newspaper: string; lccn: string; metadataSource: string }>;
+      expect(doc).toMatchObject({ newspaper: 'The Evening star', lccn: 'sn83045462', metadataSource: 'mets' });
+    },
+  );
 
   it('rejects unknown commands and options with a one-line error', () => {
     const r = cli('import', '--libary', dir, CJK);

@@ -1,3 +1,4 @@
+import { nothingImported, usedPhrase } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
 import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
@@ -21,7 +22,7 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
   });
   for (const r of results) {
     if (r.status === 'failed') io.err(`error: ${printable(r.error!)}\n`);
-    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})\n`);
+    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its guessed newspaper and date were replaced by its METS' : ''}\n`);
   }
   // A few skipped files are named one by one; a batch's hundreds of images are counted per reason.
   const skippedFiles = results.filter((r) => r.status === 'skipped');
@@ -29,14 +30,16 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
   else for (const [reason, n] of skippedByReason(results)) io.err(`skipped ${n} × ${printable(reason)}\n`);
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
-  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${skipped} (library: ${printable(store.dir)})\n`);
-  if (results.every((r) => r.status === 'skipped')) io.err('error: nothing to import: no .pdf or .txt files in what was given\n');
+  // A METS read for its pages' metadata is the import working: said as used, never as skipped.
+  const used = count('used') ? `, ${usedPhrase(count('used'))}` : '';
+  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${used}${skipped} (library: ${printable(store.dir)})\n`);
+  if (nothingImported(results)) io.err('error: nothing to import: no .pdf or .txt files in what was given\n');
   return results;
 }
 
 /** Non-zero when any file failed, or when nothing given was importable at all. */
 export function importExitCode(results: ImportResult[]): number {
-  return results.some((r) => r.status === 'failed') || results.every((r) => r.status === 'skipped') ? 1 : 0;
+  return results.some((r) => r.status === 'failed') || nothingImported(results) ? 1 : 0;
 }
 
 export const importCommandSpec: Command = {

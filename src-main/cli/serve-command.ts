@@ -15,6 +15,8 @@ export async function serveCommand(opts: { libraryDir: string; port: number; ren
     version,
     processor: createProcessor(),
     sampleDir: SAMPLE_DIR,
+    // The first screenful before the catch-ups of the search index and the previews (services/foreground.ts).
+    deferBackgroundMs: 3000,
   });
   const host = await startHost({ services, rendererDir, port: opts.port });
   const close = host.close;

@@ -19,10 +19,13 @@ async function importFromDialog(services: AppServices, processor: PageProcessor)
   const results = await importPaths(services.store, processor, picked.filePaths, (done, total, file) =>
     services.events.emit('import.progress', { batch, done, total, file }),
   );
-  const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);
+  const imported = results.filter((r) => r.status === 'imported' || r.upgraded).map((r) => r.id!);
   const report = importReport(results);
   if (imported.length) services.events.emit('library.changed', { ids: imported });
-  if (report.problems.length) dialog.showErrorBox(report.failed ? 'Some files were not imported' : report.summary, report.problems.join('\n'));
+  if (!report.problems.length) return;
+  // Skips alone (a batch's JP2 masters) are a note, not an error; a METS read for its pages is no problem at all.
+  if (report.serious) dialog.showErrorBox(report.failed ? 'Some files were not imported' : report.summary, report.problems.join('\n'));
+  else void dialog.showMessageBox({ type: 'info', message: report.summary, detail: report.problems.join('\n') });
 }
 
 export function registerMenu(services: AppServices, processor: PageProcessor): void {

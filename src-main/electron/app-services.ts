@@ -28,6 +28,8 @@ export async function registerServices(): Promise<{ services: AppServices; proce
     version: app.getVersion(),
     processor,
     sampleDir: SAMPLE_DIR,
+    // The first screenful before the catch-ups of the search index and the previews (services/foreground.ts).
+    deferBackgroundMs: 3000,
   });
   app.on('will-quit', () => void services.close());
   return { services, processor };

@@ -10,6 +10,7 @@ import type { AppServices } from '../services/app-services.ts';
 import { preparePreview } from '../previews/preview-route.ts';
 import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
+import { foreground } from '../services/foreground.ts';
 import { HOST_LIMITS, type HostLimits } from './host-limits.ts';
 
 /**
@@ -89,7 +90,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const server = createServer(async (req, res) => {
     busy.add(req.socket);
-    res.once('close', () => busy.delete(req.socket));
+    // Background catch-ups wait while the app is being answered (services/foreground.ts).
+    const answered = foreground.begin();
+    res.once('close', () => {
+      busy.delete(req.socket);
+      answered();
+    });
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');

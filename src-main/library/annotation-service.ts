@@ -8,6 +8,7 @@ import { readW3CFile, toW3CCollection } from '../../core/annotations/w3c.ts';
 import { correctBlocks } from '../../core/corrections/correct-block.ts';
 import type { Block, PageModel } from '../../core/page-model.ts';
 import { pageText, rangeRects } from '../../core/page-text.ts';
+import { newspaperMatcher } from '../../core/newspaper-titles.ts';
 import { AnnotationStore } from './annotation-store.ts';
 import { ArticleStore } from './article-store.ts';
 import { CorrectionStore } from './correction-store.ts';
@@ -101,7 +102,12 @@ export class AnnotationService {
   list(filter: { docId?: string; page?: number; tag?: string; colour?: Colour; newspaper?: string } = {}): AnnotationList {
     const view = this.viewer();
     let scope = this.annotations.list({ docId: filter.docId, page: filter.page }).map(view);
-    if (filter.newspaper) scope = scope.filter((a) => a.newspaper === filter.newspaper);
+    if (filter.newspaper) {
+      // The Newspaper filter names a title: every spelling of it (core/newspaper-titles.ts).
+      const docs = this.store.list();
+      const ids = new Set(docs.filter(newspaperMatcher(docs, filter.newspaper)).map((d) => d.id));
+      scope = scope.filter((a) => ids.has(a.targets[0].docId));
+    }
     if (filter.colour) scope = scope.filter((a) => a.colour === filter.colour);
     const tagCounts: Record<string, number> = {};
     for (const a of scope) for (const t of a.tags) tagCounts[t] = (tagCounts[t] ?? 0) + 1;

@@ -185,6 +185,7 @@ export async function importPaths(
     for (const page of plan.pages) ndnp.set(page.pdf, page);
     for (const c of plan.claimed) claimed.add(c);
     for (const s of plan.skipped) results.push({ file: s.path, status: 'skipped', error: importError(s.path, s.reason) });
+    for (const u of plan.used) results.push({ file: u.path, status: 'used', note: importError(u.path, u.reason) });
   }
   const collected = collectFiles(paths, claimed);
   results.push(...collected.skipped);

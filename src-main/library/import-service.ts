@@ -7,6 +7,7 @@ import { DuplicateDocumentError, sha256, type LibraryStore } from './library-sto
 import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
 import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
+import { upgradeGuessedMetadata } from './upgrade-guess.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -116,12 +117,12 @@ export async function importOne(store: LibraryStore, processor: PageProcessor, i
   const kind = detectKind(file, input.bytes);
   if (kind !== 'pdf' && kind !== 'text') return { file, status: 'failed', error: importError(file, kind) };
   const id = sha256(input.bytes);
-  if (store.has(id)) return { file, status: 'duplicate', id };
+  if (store.has(id)) return duplicate(store, input, id);
   // Two files with the same bytes in one batch: the second waits for the first, then is a duplicate.
   const running = inFlight.get(store)?.get(id);
   if (running) {
     await running.catch(() => {});
-    if (store.has(id)) return { file, status: 'duplicate', id };
+    if (store.has(id)) return duplicate(store, input, id);
   }
   const work = importNew(store, processor, input, id, kind);
   let mine = inFlight.get(store);
@@ -132,6 +133,12 @@ export async function importOne(store: LibraryStore, processor: PageProcessor, i
   } finally {
     if (mine.get(id) === work) mine.delete(id);
   }
+}
+
+/** Already in the library: its bytes are kept as they are, but a METS this import brings replaces guessed metadata. */
+function duplicate(store: LibraryStore, input: ImportInput, id: string): ImportResult {
+  const upgraded = upgradeGuessedMetadata(store, id, input.meta, input.placement);
+  return { file: input.name, status: 'duplicate', id, ...(upgraded ? { upgraded } : {}) };
 }
 
 /** Imports running in this process, by document id, per library. */
@@ -174,7 +181,7 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
   } catch (err) {
     // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.
     dropPageTexts(store, id);
-    if (err instanceof DuplicateDocumentError) return { file, status: 'duplicate', id };
+    if (err instanceof DuplicateDocumentError) return duplicate(store, input, id);
     pending.abort();
     if (layoutOriginal) store.discardOriginal(layoutOriginal);
     return { file, status: 'failed', error: importError(file, err instanceof Error ? err.message : String(err)) };

@@ -57,10 +57,11 @@ describe('importing a dropped NDNP batch (files with their relative paths)', () 
     }
   });
 
-  it('names each file by its path in the drop, and each METS as read for its metadata', () => {
-    const mets = results.filter((r) => r.status === 'skipped');
+  it('names each file by its path in the drop, and each METS as used for its metadata (not skipped)', () => {
+    const mets = results.filter((r) => r.status === 'used');
     expect(mets).toHaveLength(5);
-    expect(mets[0].error).toMatch(/^batch_fixture_ver01\/sn\d+\/\w+\/\d{10}\/\d{10}\.xml: issue METS/);
+    expect(mets[0].note).toMatch(/^batch_fixture_ver01\/sn\d+\/\w+\/\d{10}\/\d{10}\.xml: issue METS \(read for dates and page order\)$/);
+    expect(results.filter((r) => r.status === 'skipped' && /METS/.test(r.error ?? ''))).toEqual([]);
     expect(results.find((r) => r.status === 'imported')!.file).toMatch(/^batch_fixture_ver01\/sn\d+\/\w+\/\d{10}\/\d{4}\.pdf$/);
   });
 

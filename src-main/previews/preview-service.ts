@@ -9,6 +9,7 @@ import type { EventBus } from '../services/event-bus.ts';
 import type { PageViews } from '../library/page-views.ts';
 import { pageJpeg, type PageJpeg } from './page-jpeg.ts';
 import { CoalescedRun } from '../services/coalesced-run.ts';
+import { foreground } from '../services/foreground.ts';
 
 /**
  * Downscaled previews of scanned pages, so the reader shows a page at once
@@ -37,6 +38,8 @@ const QUALITY = 70;
 const MAX_PDF_BYTES = 256 * 1024 * 1024;
 
 const NO_SHARP = 'sharp is not available';
+/** The longest the background pass checks documents without letting requests in. */
+const SCAN_SLICE_MS = 10;
 
 export type PreviewState = 'ready' | 'pending' | 'none';
 
@@ -201,22 +204,39 @@ export class PreviewService {
   }
 
   private async pass(): Promise<void> {
-    const docs = this.store.list({ sort: 'imported' });
+    // Requests first (services/foreground.ts); then only what the pass needs of each document, not the whole list.
+    await foreground.turn();
+    if (this.closed) return;
+    const docs = this.store.db.prepare('SELECT id, kind, page_count AS pageCount FROM documents ORDER BY imported_at DESC').all() as Array<{
+      id: string;
+      kind: string;
+      pageCount: number;
+    }>;
     const ids = new Set(docs.map((d) => d.id));
     for (const prefix of safeReaddir(this.root))
       for (const id of safeReaddir(join(this.root, prefix))) if (!ids.has(id) && !this.store.has(id)) rmSync(join(this.root, prefix, id), { recursive: true, force: true });
+    let slice = performance.now();
     for (const d of docs) {
       if (this.closed) return;
+      // Checking 10,000 documents that need nothing is itself ~200 ms of queries and file checks: in slices, requests between.
+      if (performance.now() - slice > SCAN_SLICE_MS) {
+        await foreground.turn();
+        if (this.closed) return;
+        slice = performance.now();
+      }
       for (const n of this.views?.missing(d.id) ?? []) {
         if (this.closed) return;
         this.views!.fill(d.id, n);
         // Encoding a dense page takes tens of milliseconds: let requests in between.
-        await new Promise((done) => setImmediate(done));
+        await foreground.turn();
       }
       if (d.kind !== 'pdf') continue;
       for (let n = 1; n <= d.pageCount; n++) {
         if (this.closed) return;
-        if (this.state(d.id, n) === 'pending') await this.ensure(d.id, n);
+        if (this.state(d.id, n) === 'pending') {
+          await this.ensure(d.id, n);
+          await foreground.turn();
+        }
       }
     }
   }

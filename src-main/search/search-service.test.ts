@@ -132,6 +132,23 @@ describe('finding every block that contains the query, and nothing else', () => 
     expect(headlines.hits.every((h) => h.kind === 'headline')).toBe(true);
     search.close();
   });
+
+  it('filters by a newspaper title, matching every spelling of it', () => {
+    const sample = store.list().find((d) => d.fileName === 'evening-star-1918-09-01-p1.pdf')!;
+    const latin = store.list().find((d) => d.fileName === 'latin-columns.pdf')!;
+    expect(sample.newspaper).toBe('Evening Star'); // guessed from the file name
+    const before = latin.newspaper;
+    store.updateMetadata(latin.id, { newspaper: 'Evening star.' });
+    try {
+      const search = open();
+      const docsOf = (newspaper: string) => [...new Set(search.query({ q: 'the', newspaper, limit: 500 }).hits.map((h) => h.document))].sort();
+      // The archivist's spelling names the title; the guessed "Evening Star" is the same paper.
+      expect(docsOf('Evening star.')).toEqual([sample.id, latin.id].sort());
+      search.close();
+    } finally {
+      store.updateMetadata(latin.id, { newspaper: before });
+    }
+  });
 });
 
 describe('overprints', () => {

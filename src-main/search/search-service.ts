@@ -6,6 +6,7 @@ import type { Range } from '../../core/search/snippet.ts';
 import { rawText } from '../../core/page-model.ts';
 import { blockHitRects, rawHitRects } from '../../core/search/hit-rects.ts';
 import type { IndexProgress, SearchResult } from '../../core/search/search-model.ts';
+import { newspaperMatcher } from '../../core/newspaper-titles.ts';
 import { AnnotationService } from '../library/annotation-service.ts';
 import { CorrectionStore } from '../library/correction-store.ts';
 import type { LibraryStore } from '../library/library-store.ts';
@@ -13,6 +14,7 @@ import type { EventBus } from '../services/event-bus.ts';
 import { SearchIndex, type IndexBlock, type IndexLayer, type IndexPageInput } from './search-index.ts';
 import { takePageTexts } from './stored-page-texts.ts';
 import { CoalescedRun } from '../services/coalesced-run.ts';
+import { foreground } from '../services/foreground.ts';
 
 /**
  * Keeps the search index in step with the library and answers queries.
@@ -28,6 +30,9 @@ import { CoalescedRun } from '../services/coalesced-run.ts';
  * Other features keep the index current through indexDocument, indexPage
  * (corrections) and removeDocument.
  */
+
+/** How often the background catch-up tells the app how far it is. */
+const PROGRESS_EVERY_MS = 250;
 
 export type SearchParams = ParsedParams<'search.query'>;
 
@@ -45,6 +50,7 @@ export class SearchService {
     },
   );
   private closed = false;
+  private progressSent = -Infinity;
   private unsubscribe: (() => void) | null = null;
   private hitBlock: StatementSync | null = null;
   private hitItems: StatementSync | null = null;
@@ -139,7 +145,7 @@ export class SearchService {
     const doc = this.store.get(id);
     if (!doc) return;
     for (const _ of this.index.indexDocumentSteps(id, this.storedPages(id, doc.pageCount), doc.pageCount)) {
-      await new Promise((r) => setImmediate(r));
+      await foreground.turn();
       if (this.closed) throw new Error('closed');
     }
     this.indexCorrections(id);
@@ -186,7 +192,7 @@ export class SearchService {
       for (const [i, id] of missing.entries()) {
         if (this.closed) return;
         this.setProgress({ done: i, total: missing.length, reason });
-        await new Promise((r) => setImmediate(r));
+        await foreground.turn();
         if (this.closed) return;
         try {
           await this.indexDocumentInBackground(id);
@@ -204,14 +210,21 @@ export class SearchService {
 
   private setProgress(p: IndexProgress | null): void {
     this.progress = p;
+    // A few times a second at most: one event a document kept the app's windows re-rendering the bar hundreds of times a second.
+    const now = performance.now();
+    if (p && p.done > 0 && p.done < p.total && now - this.progressSent < PROGRESS_EVERY_MS) return;
+    this.progressSent = now;
     this.events?.emit('search.progress', p ?? { done: 0, total: 0, reason: 'ready' });
   }
 
   query(params: SearchParams): SearchResult {
     const started = performance.now();
     let documents: string[] | undefined;
-    if (params.newspaper || params.dateFrom || params.dateTo)
-      documents = this.store.list({ newspaper: params.newspaper, dateFrom: params.dateFrom, dateTo: params.dateTo }).map((d) => d.id);
+    if (params.newspaper || params.dateFrom || params.dateTo) {
+      // The Newspaper filter names a title: every spelling of it (core/newspaper-titles.ts), not one exact string.
+      const ofNewspaper = newspaperMatcher(params.newspaper ? this.store.list() : [], params.newspaper ?? '');
+      documents = this.store.list({ dateFrom: params.dateFrom, dateTo: params.dateTo }).filter(ofNewspaper).map((d) => d.id);
+    }
     if (params.document) documents = documents ? documents.filter((d) => d === params.document) : [params.document];
     const result = this.index.search(params.q, {
       raw: params.raw,

@@ -7,6 +7,7 @@ import { PageViews } from '../library/page-views.ts';
 import { PreviewService } from '../previews/preview-service.ts';
 import { SearchService } from '../search/search-service.ts';
 import { EventBus } from './event-bus.ts';
+import { foreground } from './foreground.ts';
 import { createHandlers } from './handlers.ts';
 import { watchLibrary } from './library-watch.ts';
 
@@ -26,6 +27,8 @@ export interface AppServiceOptions {
   processor: PageProcessor & { close?(): Promise<void> | void };
   /** Folder of sample pages imported into a library created fresh, so a newcomer sees a page at once. */
   sampleDir?: string;
+  /** The hosts: background catch-ups wait for the app's first requests to be answered, or this long if none come. */
+  deferBackgroundMs?: number;
 }
 
 export async function openAppServices(opts: AppServiceOptions): Promise<AppServices> {
@@ -40,6 +43,7 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
     const results = await importFiles(store, opts.processor, inputs);
     for (const r of results) if (r.status === 'failed') console.error(`sample ${r.error}`);
   }
+  if (opts.deferBackgroundMs) foreground.deferStart(opts.deferBackgroundMs);
   // Opening the index only compares document lists; anything it lacks is indexed in the background.
   const search = new SearchService(store, events);
   void search.catchUp();

@@ -1,4 +1,5 @@
 import type { ArchiveBridge, EventName, EventPayload, Params, RequestName, Result } from '../../core/contract.ts';
+import { invalidFieldOf, type InvalidField } from '../../core/invalid-field.ts';
 import { createHostBridge } from './host-bridge.ts';
 
 /**
@@ -16,9 +17,12 @@ const bridge: ArchiveBridge = window.archive ?? createHostBridge();
 
 export class ArchiveError extends Error {
   readonly request: RequestName;
-  constructor(request: RequestName, message: string) {
+  /** The field the back end refused and why, when it was a validation failure: mark that field, no parsing of the message. */
+  readonly invalid: InvalidField | undefined;
+  constructor(request: RequestName, message: string, invalid?: InvalidField) {
     super(message);
     this.request = request;
+    this.invalid = invalid;
   }
 }
 
@@ -26,7 +30,7 @@ export const archive = {
   /** Resolves with the result or rejects with an ArchiveError carrying the back end's one-line message. */
   async call<N extends RequestName>(name: N, params: Params<N>): Promise<Result<N>> {
     const reply = await bridge.invoke(name, params);
-    if (!reply.ok) throw new ArchiveError(name, reply.error);
+    if (!reply.ok) throw new ArchiveError(name, reply.error, invalidFieldOf(reply.invalid));
     return reply.result;
   },
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

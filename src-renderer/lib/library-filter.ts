@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../core/library-model.ts';
+import { newspaperTitles, type TitledDocument } from '../../core/newspaper-titles.ts';
 
 /**
  * The search box's interim job until full-text search lands: every word
@@ -13,9 +14,9 @@ export function filterDocuments<T extends Pick<DocumentSummary, 'title' | 'newsp
   });
 }
 
-/** Distinct newspaper names for the filter menu, alphabetical. */
-export function newspapers(docs: readonly Pick<DocumentSummary, 'newspaper'>[]): string[] {
-  return [...new Set(docs.map((d) => d.newspaper).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+/** The filter menu's newspapers, alphabetical: one per title, however many spellings its pages have (core/newspaper-titles.ts). */
+export function newspapers(docs: readonly TitledDocument[]): string[] {
+  return newspaperTitles(docs).map((t) => t.name);
 }
 
 /** Inclusive date range on ISO dates; undated documents drop out once a range is set. */

@@ -1,6 +1,8 @@
-import { columnRows, decodeLibraryColumns, type LibraryColumns } from '../../core/library-columns.ts';
+import { columnRows, decodeLibraryColumns } from '../../core/library-columns.ts';
 import type { DocumentSummary, LibrarySort } from '../../core/library-model.ts';
+import { afterNextPaint } from './after-paint.ts';
 import { archive } from './archive.ts';
+import { FIRST_WINDOW, legacyLibraryLoad, takeStartColumns } from './start-requests.ts';
 
 /**
  * Loads the document list the fast way: the first screenful (one small
@@ -14,42 +16,31 @@ import { archive } from './archive.ts';
  * one run.
  */
 
-/** Rows in the first window: more than a tall window shows (78 px a row). */
-export const FIRST_WINDOW = 40;
-
 /** What the library panel shows while the rest of the list is on its way. */
 export const libraryLoad = $state({ loading: false, total: 0 });
 
 let loadedOnce = false;
 
+let screenful: () => void;
 /**
- * The first window is asked for as this module loads, in the settings' own
- * order, while the rest of the app is still being evaluated and the settings
- * are on their way: one round trip less before the first row.
+ * Settles once the first load has put its first rows in the library (or
+ * ended without: an empty library, an error): what start-up does next (the
+ * reader's views, lib/reader-views) waits for it.
  */
-let early: Promise<LibraryColumns> | null = legacyPath() ? null : archive.call('library.columns', { limit: FIRST_WINDOW });
-early?.catch(() => {});
-
-function legacyPath(): boolean {
-  try {
-    return localStorage.getItem('broadsheet.libraryLoad') === 'list';
-  } catch {
-    return false;
-  }
-}
+export const firstScreenful = new Promise<void>((done) => (screenful = done));
 
 /**
  * Resolves with the whole list; `show` gets the first window before that
  * (only on the first load: later reloads already have a list on screen).
  */
 export async function loadLibrary(sort: LibrarySort, show: (docs: DocumentSummary[]) => void): Promise<DocumentSummary[]> {
-  if (legacyPath()) return archive.call('library.list', { sort });
+  if (legacyLibraryLoad()) return archive.call('library.list', { sort }).finally(() => queueMicrotask(() => screenful()));
   const firstLoad = !loadedOnce;
   libraryLoad.loading = firstLoad;
   try {
     if (firstLoad) {
-      const prefetched = early && (await early.catch(() => null));
-      early = null;
+      // Asked for by start-requests.ts as the script began to run.
+      const prefetched = await takeStartColumns()?.catch(() => null);
       const first = prefetched?.sort === sort ? prefetched : await archive.call('library.columns', { sort, limit: FIRST_WINDOW });
       const docs = decodeLibraryColumns(first);
       libraryLoad.total = first.total;
@@ -58,6 +49,10 @@ export async function loadLibrary(sort: LibrarySort, show: (docs: DocumentSummar
         return docs;
       }
       show(docs);
+      screenful();
+      // The whole list (a megabyte to parse, 10,000 rows to filter) is asked for once the first rows are painted:
+      // its answer, landing before that frame, held the first rows back by as long as it took.
+      await afterNextPaint();
     }
     const all = decodeLibraryColumns(await archive.call('library.columns', { sort }));
     loadedOnce = true;
@@ -65,5 +60,7 @@ export async function loadLibrary(sort: LibrarySort, show: (docs: DocumentSummar
     return all;
   } finally {
     libraryLoad.loading = false;
+    // A library that fits one window (shown by the caller when this returns), or a failure: nothing to wait for.
+    queueMicrotask(() => screenful());
   }
 }

@@ -51,6 +51,16 @@ it('filters by words, newspaper and ISO date range together', async () => {
   expect(lib.visible.map((d) => d.id)).toEqual(['b']);
 });
 
+it('lists one newspaper per LCCN, named by its METS title, and the filter matches every spelling of it', async () => {
+  const mets = testDocument('m', { newspaper: 'The Evening star', lccn: 'sn83045462', metadataSource: 'mets', date: '1870-03-15' });
+  const pdfTitle = testDocument('p', { newspaper: 'Evening star.', date: '1918-09-01' });
+  const { lib } = library([star, star2, renmin, mets, pdfTitle]);
+  await lib.refresh('date');
+  expect(lib.papers).toEqual(['The Evening star', '人民日报']);
+  lib.newspaper = 'The Evening star';
+  expect(lib.visible.map((d) => d.id).sort()).toEqual(['a', 'b', 'm', 'p']);
+});
+
 it('keeps the last answer when two refreshes overlap, and reports a failed one', async () => {
   const answers: Array<(d: DocumentSummary[]) => void> = [];
   const errors: string[] = [];

@@ -1,5 +1,6 @@
 import type { DocumentSummary, LibrarySort } from '../../core/library-model.ts';
 import { filterDocuments, inDateRange, newspapers } from './library-filter.ts';
+import { newspaperMatcher } from '../../core/newspaper-titles.ts';
 
 /**
  * The library as the reader sees it: every document (re-read on
@@ -19,9 +20,9 @@ export class LibraryStore {
   dateFrom = $state('');
   dateTo = $state('');
 
-  readonly visible = $derived(
-    filterDocuments(this.docs, this.query).filter((d) => (!this.newspaper || d.newspaper === this.newspaper) && inDateRange(d.date, this.dateFrom, this.dateTo)),
-  );
+  /** The Newspaper filter's title, every spelling of it. */
+  private readonly ofNewspaper = $derived(newspaperMatcher(this.docs, this.newspaper));
+  readonly visible = $derived(filterDocuments(this.docs, this.query).filter((d) => this.ofNewspaper(d) && inDateRange(d.date, this.dateFrom, this.dateTo)));
   readonly papers = $derived(newspapers(this.docs));
 
   private readonly backend: LibraryBackend;

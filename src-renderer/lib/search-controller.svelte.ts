@@ -45,10 +45,14 @@ export class SearchController {
   progress = $state.raw<IndexProgress | null>(null);
   /** The document the scope is limited to (Ctrl+F). */
   scopeDocument = $state<string | null>(null);
+  /** Why a typed filter cannot be used (an impossible date in From or To), by field: while any is set no query runs. */
+  filterProblems = $state<Partial<Record<'dateFrom' | 'dateTo', string>>>({});
 
   readonly groups = $derived(groupHits(this.result?.hits ?? []));
   readonly order = $derived(stepOrder(this.groups));
   readonly active = $derived(this.text.trim().length > 0);
+  /** A filter as typed is no date: the results would be those of the filter before it, so there are none. */
+  readonly blocked = $derived(Object.values(this.filterProblems).some(Boolean));
 
   private readonly deps: SearchDeps;
   private readonly runner;
@@ -85,7 +89,7 @@ export class SearchController {
 
   /** The query or a filter changed: search again (debounced while typing). */
   update(immediate = false): void {
-    if (!this.active) {
+    if (!this.active || this.blocked) {
       this.runner.cancel();
       this.result = null;
       this.current = -1;
@@ -93,6 +97,12 @@ export class SearchController {
       return;
     }
     this.runner.run(this.params(), immediate);
+  }
+
+  /** A date filter as typed became unusable (its reason) or usable again (null): search again, or show no stale results. */
+  filterProblem(field: 'dateFrom' | 'dateTo', problem: string | null): void {
+    this.filterProblems = { ...this.filterProblems, [field]: problem ?? undefined };
+    this.update(true);
   }
 
   /** Ctrl+F: search only the open document. */
@@ -135,7 +145,7 @@ export class SearchController {
   /** Loads every hit on the open page (a query limited to its document), for the page's hit layer and the text's highlights. */
   async loadPageHits(document: string | null, page: number): Promise<void> {
     const ticket = ++this.pageTicket;
-    if (!document || !this.active) {
+    if (!document || !this.active || this.blocked) {
       this.pageHits = [];
       return;
     }

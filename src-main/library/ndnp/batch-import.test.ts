@@ -26,10 +26,11 @@ afterAll(() => {
 });
 
 describe('importing an NDNP batch of 50 issues of 8 pages', () => {
-  it('imports every page PDF and skips every image, METS and the manifest, saying why', () => {
+  it('imports every page PDF, uses every METS and skips every image and the manifest, saying why', () => {
     const count = (s: string) => results.filter((r) => r.status === s).length;
     expect([count('imported'), count('failed'), count('duplicate')]).toEqual([400, 0, 0]);
-    expect(count('skipped')).toBe(400 + 50 + 1);
+    expect(count('skipped')).toBe(400 + 1);
+    expect(count('used')).toBe(50);
   });
 
   it('reads every date, edition, page order, page number and LCCN right', () => {

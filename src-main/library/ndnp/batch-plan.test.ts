@@ -26,12 +26,14 @@ describe('planNdnpImport', () => {
     expect(truth.some((t, i) => i > 0 && t.issue === truth[i - 1].issue && t.pdf < truth[i - 1].pdf)).toBe(true);
   });
 
-  it('accounts for the images, the METS and the manifest as skipped, each with a reason', () => {
+  it('accounts for the images and the manifest as skipped, each with a reason, and each METS as used', () => {
     const plan = planNdnpImport(dir);
     const jp2 = plan.skipped.filter((s) => s.path.endsWith('.jp2'));
     expect(jp2).toHaveLength(truth.length);
     expect(jp2[0].reason).toMatch(/JP2 page image/);
-    expect(plan.skipped.filter((s) => /issue METS/.test(s.reason))).toHaveLength(12);
+    expect(plan.skipped.filter((s) => /METS/.test(s.reason) && !/batch manifest/.test(s.reason))).toEqual([]);
+    expect(plan.used).toHaveLength(12);
+    expect(plan.used[0].reason).toBe('issue METS (read for dates and page order)');
     expect(plan.skipped.find((s) => s.path.endsWith('batch.xml'))?.reason).toMatch(/batch manifest/);
     for (const t of truth) expect(plan.claimed.has(t.alto)).toBe(true);
   });

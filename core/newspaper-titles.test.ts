@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { foldNewspaperName, newspaperMatcher, newspaperTitles, type TitledDocument } from './newspaper-titles.ts';
+
+// Spellings of one title as the Library of Congress METS, a PDF title and a file name give them.
+const docs: TitledDocument[] = [
+  { newspaper: 'The Evening star', lccn: 'sn83045462', metadataSource: 'mets' },
+  { newspaper: 'The Evening star', lccn: 'sn83045462', metadataSource: 'mets' },
+  { newspaper: 'Evening star (Washington, D.C.)', lccn: 'sn83045462', metadataSource: 'mets' },
+  { newspaper: 'Evening Star', lccn: '', metadataSource: 'guess' },
+  { newspaper: 'Evening star.', lccn: '', metadataSource: 'guess' },
+  { newspaper: 'Der Nordstern', lccn: 'sn83045350', metadataSource: 'mets' },
+  { newspaper: 'New-York tribune', lccn: '', metadataSource: 'guess' },
+  { newspaper: '', lccn: '', metadataSource: 'guess' },
+];
+
+describe('newspaperTitles', () => {
+  it('folds case, a leading "The", a place in parentheses and punctuation', () => {
+    expect(['The Evening star', 'Evening star (Washington, D.C.)', 'Evening Star', 'Evening star.'].map(foldNewspaperName)).toEqual(Array(4).fill('evening star'));
+  });
+
+  it('lists one entry per LCCN, named by the commonest METS spelling, with every spelling it stands for', () => {
+    expect(newspaperTitles(docs)).toEqual([
+      { name: 'Der Nordstern', lccn: 'sn83045350', spellings: ['Der Nordstern'] },
+      { name: 'New-York tribune', lccn: '', spellings: ['New-York tribune'] },
+      { name: 'The Evening star', lccn: 'sn83045462', spellings: ['Evening Star', 'Evening star (Washington, D.C.)', 'Evening star.', 'The Evening star'] },
+    ]);
+  });
+
+  it('names a title by what the archivist saved, before any METS', () => {
+    const named = [...docs, { newspaper: 'Evening Star (Washington)', lccn: 'sn83045462', metadataSource: 'archivist' as const }];
+    expect(newspaperTitles(named).map((t) => t.name)).toContain('Evening Star (Washington)');
+    expect(newspaperTitles(named).map((t) => t.name)).not.toContain('The Evening star');
+  });
+
+  it('without an LCCN, still one entry for two spellings of one name', () => {
+    const guessed: TitledDocument[] = [
+      { newspaper: 'Evening Star', lccn: '', metadataSource: 'guess' },
+      { newspaper: 'Evening Star', lccn: '', metadataSource: 'guess' },
+      { newspaper: 'Evening star.', lccn: '', metadataSource: 'guess' },
+    ];
+    expect(newspaperTitles(guessed)).toEqual([{ name: 'Evening Star', lccn: '', spellings: ['Evening Star', 'Evening star.'] }]);
+  });
+});
+
+describe('newspaperMatcher', () => {
+  it('matches every spelling of the title chosen, and nothing else', () => {
+    const match = newspaperMatcher(docs, 'The Evening star');
+    expect(docs.filter(match).map((d) => d.newspaper)).toEqual(['The Evening star', 'The Evening star', 'Evening star (Washington, D.C.)', 'Evening Star', 'Evening star.']);
+    expect(docs.filter(newspaperMatcher(docs, 'Der Nordstern'))).toHaveLength(1);
+    expect(docs.filter(newspaperMatcher(docs, ''))).toHaveLength(docs.length);
+    // A name no entry has (typed into the API): that name exactly.
+    expect(docs.filter(newspaperMatcher(docs, 'Evening star.'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,90 @@
+import type { DocumentSummary, MetadataSource } from './library-model.ts';
+
+/**
+ * The Newspaper filter's entries: one per newspaper title, not one per
+ * spelling. The METS of 1859 says "The Evening star", that of 1918 "Evening
+ * star (Washington, D.C.)", the file name "Evening Star", a PDF title
+ * "Evening star.": pages of one LCCN are one title, and a page without an
+ * LCCN whose name reads the same once folded (case, a leading "The", a
+ * place in parentheses, punctuation) joins it. Each entry is named by its
+ * best spelling: the archivist's, else the METS's, else the PDF's or the
+ * file name's, the commonest of that rank. Filtering by an entry matches
+ * every spelling it stands for.
+ */
+
+export type TitledDocument = Pick<DocumentSummary, 'newspaper' | 'lccn' | 'metadataSource'>;
+
+export interface NewspaperTitle {
+  /** The name shown, and the filter's value. */
+  name: string;
+  /** The title's LCCN, '' when none of its pages has one. */
+  lccn: string;
+  /** Every spelling its documents have, the name among them. */
+  spellings: string[];
+}
+
+/** A spelling folded for comparison: "The Evening star (Washington, D.C.)" and "Evening Star." both read "evening star". */
+export function foldNewspaperName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLocaleLowerCase('en')
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+const RANK: Record<MetadataSource, number> = { archivist: 0, mets: 1, guess: 2 };
+
+export function newspaperTitles(docs: readonly TitledDocument[]): NewspaperTitle[] {
+  return [...group(docs).groups.values()].map(describe).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Which documents a Newspaper filter value matches: every spelling of the title it names (or, for any other value, that name exactly). */
+export function newspaperMatcher(docs: readonly TitledDocument[], name: string): (doc: TitledDocument) => boolean {
+  if (!name) return () => true;
+  const { groups, keyOf } = group(docs);
+  const title = [...groups.entries()].find(([, members]) => describe(members).name === name);
+  if (!title) return (d) => d.newspaper === name;
+  const key = title[0];
+  return (d) => keyOf(d) === key;
+}
+
+function group(docs: readonly TitledDocument[]) {
+  // LCCN titles first; each spelling they use, folded, leads a page without an LCCN to them.
+  const byFold = new Map<string, string>();
+  for (const d of docs) {
+    if (!d.lccn || !d.newspaper) continue;
+    const f = foldNewspaperName(d.newspaper);
+    const known = byFold.get(f);
+    // A folded name two LCCNs share names neither for certain.
+    byFold.set(f, known === undefined || known === d.lccn ? d.lccn : '');
+  }
+  const keyOf = (d: TitledDocument): string => {
+    if (d.lccn) return `lccn:${d.lccn}`;
+    const f = foldNewspaperName(d.newspaper);
+    const lccn = byFold.get(f);
+    return lccn ? `lccn:${lccn}` : `name:${f}`;
+  };
+  const groups = new Map<string, TitledDocument[]>();
+  for (const d of docs) {
+    if (!d.newspaper) continue;
+    const k = keyOf(d);
+    const list = groups.get(k);
+    if (list) list.push(d);
+    else groups.set(k, [d]);
+  }
+  return { groups, keyOf };
+}
+
+function describe(members: readonly TitledDocument[]): NewspaperTitle {
+  const count = new Map<string, { n: number; rank: number }>();
+  for (const d of members) {
+    const c = count.get(d.newspaper) ?? { n: 0, rank: RANK[d.metadataSource] ?? 2 };
+    c.n++;
+    c.rank = Math.min(c.rank, RANK[d.metadataSource] ?? 2);
+    count.set(d.newspaper, c);
+  }
+  const best = [...count.entries()].sort((a, b) => a[1].rank - b[1].rank || b[1].n - a[1].n || a[0].localeCompare(b[0]))[0][0];
+  return { name: best, lccn: members.find((d) => d.lccn)?.lccn ?? '', spellings: [...count.keys()].sort((a, b) => a.localeCompare(b)) };
+}

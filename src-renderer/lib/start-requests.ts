@@ -1,0 +1,44 @@
+import type { LibraryColumns } from '../../core/library-columns.ts';
+import type { Settings } from '../../core/settings.ts';
+import { archive } from './archive.ts';
+
+/**
+ * The two answers start-up waits on before the library's first rows: the
+ * settings and the first screenful of the list (`library.columns` with a
+ * `limit`, in the archivist's own order, which the host knows). main.ts
+ * imports this module before anything else, so both requests leave as soon as
+ * the script starts to run, and the host answers them while the rest of the
+ * app is being evaluated and mounted. Each is handed out once; later reads
+ * ask again.
+ */
+
+/** Rows in the first window: more than a tall window shows (78 px a row). */
+export const FIRST_WINDOW = 40;
+
+export function legacyLibraryLoad(): boolean {
+  try {
+    // `npm run bench:library` measures the old path (one library.list) in the same run.
+    return localStorage.getItem('broadsheet.libraryLoad') === 'list';
+  } catch {
+    return false;
+  }
+}
+
+let settings: Promise<Settings> | null = archive.call('settings.get', {});
+let columns: Promise<LibraryColumns> | null = legacyLibraryLoad() ? null : archive.call('library.columns', { limit: FIRST_WINDOW });
+// Whoever takes them handles their failure; until then an unhandled rejection is no news.
+settings.catch(() => {});
+columns?.catch(() => {});
+
+export function takeStartSettings(): Promise<Settings> {
+  const s = settings ?? archive.call('settings.get', {});
+  settings = null;
+  return s;
+}
+
+/** The first window asked for at start, or null once taken (or on the old path). */
+export function takeStartColumns(): Promise<LibraryColumns> | null {
+  const c = columns;
+  columns = null;
+  return c;
+}
