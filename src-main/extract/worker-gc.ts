@@ -8,9 +8,11 @@ import { runInNewContext } from 'node:vm';
  * 140–170 MB around 50–85 MB of live objects (heap snapshots), most of the
  * gap the garbage of pages long done (their text items, glyph tables and
  * JSON). A full collection every COLLECT_EVERY_PAGES pages holds each
- * worker near 100 MB, for about 2% more CPU on small generated pages and
- * less on scans; capping the old generation instead (resourceLimits) made
- * V8 collect on nearly every page near the cap (+1/3 CPU).
+ * worker near 100 MB. It is memory for time: on the generated 200-page CJK
+ * file (~45 ms a page) peak RSS fell from ~590 to ~420 MB but CPU rose from
+ * ~8.4 to ~10-11 s (quiet machine); a scan page costs ten times more, so
+ * the collection weighs less there. Capping the old generation instead
+ * (resourceLimits) made V8 collect on nearly every page near the cap.
  */
 export const COLLECT_EVERY_PAGES = 32;
 
