@@ -56,10 +56,10 @@ export function typicalSize(l: Line): number {
 }
 
 /** The whitespace gap to the block's last line, or NaN when the line cannot continue it. */
-function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>, square: (l: Line) => boolean): number {
+function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>, square: (l: Line) => boolean, typical: (l: Line) => number): number {
   const last = b.lines[b.lines.length - 1];
-  const sa = typicalSize(last);
-  const sb = typicalSize(line);
+  const sa = typical(last);
+  const sb = typical(line);
   const size = Math.min(last.size, line.size);
   const shortBox = (l: Line) => l.chars < SHORT_LINE_CHARS && !square(l);
   const short = shortBox(last) || shortBox(line);
@@ -87,6 +87,13 @@ export function buildBlocks(lines: readonly Line[], g?: Glyphs): LineBlock[] {
     if (v === undefined) squares.set(l, (v = emSquare(g, l)));
     return v;
   };
+  // Asked of every (active block, line) pair, and each answer sorts the line's words: once a line.
+  const typicals = new Map<Line, number>();
+  const typical = (l: Line) => {
+    let v = typicals.get(l);
+    if (v === undefined) typicals.set(l, (v = typicalSize(l)));
+    return v;
+  };
   const sorted = [...lines].sort((a, b) => (base.get(a) as number) - (base.get(b) as number) || a.x0 - b.x0);
   const blocks: LineBlock[] = [];
   let active: LineBlock[] = [];
@@ -95,7 +102,7 @@ export function buildBlocks(lines: readonly Line[], g?: Glyphs): LineBlock[] {
     let best: LineBlock | null = null;
     let bestScore = Infinity;
     for (const b of active) {
-      const gap = compatible(b, line, base, square);
+      const gap = compatible(b, line, base, square, typical);
       if (Number.isNaN(gap)) continue;
       // The nearest baseline above, not the smallest box gap: OCR layers
       // overstate sizes so boxes of consecutive lines overlap, and by box gap

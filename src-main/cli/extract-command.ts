@@ -22,7 +22,9 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
   const alto = kind === 'pdf' ? readAlto(file) : null;
   const model: ExtractJson = { schema: 2, file: basename(file), sha256: sha256(bytes), pages: [] };
   try {
-    await inThreadProcessor.process(kind, bytes, (raw, cleaned) => {
+    await inThreadProcessor.process(kind, bytes, (page) => {
+      const raw = page.raw;
+      let cleaned = page.cleaned;
       // The ALTO that came with a scan gives its layout and its photos' places (core/cleaning/clean-page.ts).
       if (alto) cleaned = cleanPageWithAlto(raw, alto);
       model.pages.push({

@@ -4,6 +4,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawImage, RawItem, RawPage, Rect, Transform } from '../../core/page-model.ts';
 import { multiply, type ImagePlacement, type Matrix } from './content-stream-images.ts';
 import { openPlacementReader, type PlacementReader } from './image-placements.ts';
+import { inThreadPdfWorker } from './pdfjs-in-thread.ts';
 
 /**
  * PDF → raw layer, page by page, with pdf.js. The raw layer is kept exactly as
@@ -313,10 +314,13 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
   // Before pdf.js sees `data`: it may take the buffer over, and pdf-lib keeps copies of what it needs.
   let placements = opts.skipImages || opts.imageSource === 'operator-list' ? null : await openPlacementReader(data);
   const pdfjs = await loadPdfJs();
+  const worker = await inThreadPdfWorker();
   const dir = pdfjsDir();
   const open = (bytes: Uint8Array) =>
     pdfjs.getDocument({
       data: bytes,
+      // Text chunks cross from pdf.js's worker half uncloned (pdfjs-in-thread.ts).
+      worker,
       useSystemFonts: false,
       // isEvalSupported is gone in pdf.js 6 (it no longer compiles fonts with eval); nothing to turn off.
       disableFontFace: true,

@@ -8,6 +8,7 @@ import { cleanPage } from '../../core/cleaning/clean-page.ts';
 import type { CleanedPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
 import { createExtractPool } from './extract-pool.ts';
+import { indexText, type ProcessedPage } from './processed-page.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'fixtures/pdf', name));
@@ -49,6 +50,23 @@ describe('createExtractPool', () => {
     expect(cleaned).toBeDefined();
     expect(cleaned).toEqual(cleanPage(raw));
     expect(cleaned!.edits.some((e) => e.reason === 'overprint')).toBe(true);
+  });
+
+  it('hands processed pages over as the JSON text the library stores, equal to extracting and cleaning in place', async () => {
+    const { pdf } = await generateNewspaperPdf({ pages: 3, seed: 7 });
+    const pages: ProcessedPage[] = [];
+    const r = await pool.extractProcessed(new Uint8Array(pdf), (p) => void pages.push(p));
+    expect(r.pageCount).toBe(3);
+    const raws = await extractAll(new Uint8Array(pdf));
+    expect(pages.map((p) => p.number)).toEqual([1, 2, 3]);
+    pages.forEach((p, k) => {
+      // UTF-8 bytes in their own (transferred) buffers.
+      expect(p.rawJson).toBeInstanceOf(Uint8Array);
+      expect(new TextDecoder().decode(p.rawJson as Uint8Array)).toBe(JSON.stringify(raws[k]));
+      expect(new TextDecoder().decode(p.cleanedJson as Uint8Array)).toBe(JSON.stringify(cleanPage(raws[k])));
+      expect(p.text).toEqual(indexText(raws[k], cleanPage(raws[k])));
+      expect(p.raw).toEqual(raws[k]);
+    });
   });
 
   it('waits for an async onPage before handing over the next page', async () => {

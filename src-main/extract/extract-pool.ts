@@ -3,6 +3,7 @@ import { Worker, isMarkedAsUntransferable } from 'node:worker_threads';
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import type { ExtractOptions, PdfInfo } from './extract-pdf.ts';
 import type { FromWorker, SourceFormat, ToWorker } from './extract-protocol.ts';
+import { ProcessedPage } from './processed-page.ts';
 
 /**
  * A small worker_threads pool so pdf.js never blocks the main thread (Electron
@@ -24,6 +25,16 @@ export interface ExtractPool {
     onPage: PageHandler,
     /** `alto`: the ALTO XML that came with a PDF, for cleaning to take the layout from. */
     opts?: ExtractOptions & { clean?: boolean; format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void },
+  ): Promise<{ pageCount: number; info: PdfInfo }>;
+  /**
+   * As extract with `clean`, but each page comes as the JSON text the
+   * library stores, made in the worker (processed-page.ts): the main thread
+   * neither deserializes nor re-serializes the page models.
+   */
+  extractProcessed(
+    data: Uint8Array,
+    onPage: (page: ProcessedPage) => void | Promise<void>,
+    opts?: ExtractOptions & { format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void },
   ): Promise<{ pageCount: number; info: PdfInfo }>;
   /** Workers the pool runs at most: how many documents are worth extracting at once. */
   readonly size: number;
@@ -51,7 +62,8 @@ interface Job {
   clean: boolean;
   format: SourceFormat;
   alto?: string;
-  onPage: PageHandler;
+  processed: boolean;
+  onPage: (msg: Extract<FromWorker, { type: 'page' | 'processed' }>) => void | Promise<void>;
   onOpen?: (info: PdfInfo) => void;
   resolve: (r: { pageCount: number; info: PdfInfo }) => void;
   reject: (e: Error) => void;
@@ -92,11 +104,11 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
     if (!job || msg.job !== job.id) return;
     if (msg.type === 'opened') {
       job.onOpen?.(msg.info);
-    } else if (msg.type === 'page') {
+    } else if (msg.type === 'page' || msg.type === 'processed') {
       slot.chain = slot.chain.then(async () => {
         if (slot.failed) return;
         try {
-          await job.onPage(msg.page, msg.cleaned);
+          await job.onPage(msg);
           post(slot, { type: 'ack', job: job.id });
         } catch (err) {
           slot.failed = err instanceof Error ? err : new Error(String(err));
@@ -163,23 +175,32 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       const { resolve, reject } = job;
       job.resolve = (r) => (done(), resolve(r));
       job.reject = (e) => (done(), reject(e));
-      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format, alto: job.alto }, [job.data.buffer as ArrayBuffer]);
+      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format, alto: job.alto, processed: job.processed }, [
+        job.data.buffer as ArrayBuffer,
+      ]);
     }
+  }
+
+  function enqueue(data: Uint8Array, processed: boolean, onPage: Job['onPage'], extractOpts: ExtractOptions & { clean?: boolean; format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void }) {
+    if (closed) return Promise.reject(new Error('extract pool is closed'));
+    // Node marks Buffer-pool memory (readFileSync, allocUnsafe) untransferable; copy those and partial views.
+    const transferable =
+      data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
+    const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
+    return new Promise<{ pageCount: number; info: PdfInfo }>((resolve, reject) => {
+      const { clean = false, format = 'pdf', alto, onOpen, ...pdfOpts } = extractOpts;
+      queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, alto, processed, onPage, onOpen, resolve, reject });
+      pump();
+    });
   }
 
   return {
     size,
     extract(data, onPage, extractOpts = {}) {
-      if (closed) return Promise.reject(new Error('extract pool is closed'));
-      // Node marks Buffer-pool memory (readFileSync, allocUnsafe) untransferable; copy those and partial views.
-      const transferable =
-        data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
-      const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
-      return new Promise((resolve, reject) => {
-        const { clean = false, format = 'pdf', alto, onOpen, ...pdfOpts } = extractOpts;
-        queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, alto, onPage, onOpen, resolve, reject });
-        pump();
-      });
+      return enqueue(data, false, (m) => (m.type === 'page' ? onPage(m.page, m.cleaned) : undefined), extractOpts);
+    },
+    extractProcessed(data, onPage, extractOpts = {}) {
+      return enqueue(data, true, (m) => (m.type === 'processed' ? onPage(ProcessedPage.fromWire(m.page)) : undefined), extractOpts);
     },
     async close() {
       closed = true;

@@ -1,5 +1,6 @@
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
 import type { ExtractOptions, PdfInfo } from './extract-pdf.ts';
+import type { ProcessedPageWire } from './processed-page.ts';
 
 /** What the bytes are: a PDF for pdf.js, or a UTF-8 text dump split into pages as it streams. */
 export type SourceFormat = 'pdf' | 'text';
@@ -8,13 +9,16 @@ export type SourceFormat = 'pdf' | 'text';
 
 export type ToWorker =
   /** `alto`: the ALTO XML that came with the PDF; cleaning takes the layout from it (core/cleaning/clean-page.ts). */
-  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean; format: SourceFormat; alto?: string }
+  /** `processed`: clean, and send each page as a ProcessedPageWire (JSON text) instead of objects. */
+  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean; format: SourceFormat; alto?: string; processed?: boolean }
   /** The consumer finished with one more page: the worker may run that much further ahead. */
   | { type: 'ack'; job: number };
 
 export type FromWorker =
   /** `cleaned` is present when the job asked the worker to clean as well. */
   | { type: 'page'; job: number; page: RawPage; cleaned?: CleanedPage }
+  /** A page of a `processed` job. */
+  | { type: 'processed'; job: number; page: ProcessedPageWire }
   /** The document is open: how many pages it has (sent before its first page). */
   | { type: 'opened'; job: number; info: PdfInfo }
   | { type: 'done'; job: number; pageCount: number; info: PdfInfo }

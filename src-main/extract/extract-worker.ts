@@ -2,7 +2,9 @@ import { parentPort } from 'node:worker_threads';
 import { cleanPage, cleanPageWithAlto } from '../../core/cleaning/clean-page.ts';
 import { extractPages, type ExtractOptions, type PdfInfo } from './extract-pdf.ts';
 import { PAGES_IN_FLIGHT, type FromWorker, type SourceFormat, type ToWorker } from './extract-protocol.ts';
+import { ProcessedPage } from './processed-page.ts';
 import { textDumpRawPages } from './text-dump-pages.ts';
+import { PageCollector } from './worker-gc.ts';
 
 /** Runs pdf.js off the main thread; one job at a time, pages streamed back as they are done. */
 
@@ -12,12 +14,13 @@ if (!port) throw new Error('extract-worker.ts must run as a worker thread');
 let currentJob = -1;
 let credits = 0;
 let wake: (() => void) | null = null;
+const collector = new PageCollector();
 
 function send(msg: FromWorker): void {
-  port!.postMessage(msg);
+  port!.postMessage(msg, msg.type === 'processed' ? ProcessedPage.transferables(msg.page) : []);
 }
 
-async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean, format: SourceFormat, alto?: string): Promise<void> {
+async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean, format: SourceFormat, alto?: string, processed = false): Promise<void> {
   currentJob = job;
   credits = PAGES_IN_FLIGHT;
   let count = 0;
@@ -28,8 +31,11 @@ async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: b
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
       // Cleaning runs here too, so that neither Electron's main thread nor the host's event loop pays for it.
-      send(clean ? { type: 'page', job, page, cleaned: alto ? cleanPageWithAlto(page, alto) : cleanPage(page) } : { type: 'page', job, page });
+      const cleaned = clean || processed ? (alto ? cleanPageWithAlto(page, alto) : cleanPage(page)) : undefined;
+      // A processed page crosses as the JSON text the library stores (processed-page.ts).
+      send(processed ? { type: 'processed', job, page: ProcessedPage.toWire(page, cleaned) } : { type: 'page', job, page, cleaned });
       count++;
+      collector.page();
     }
     send({ type: 'done', job, pageCount: count, info });
   } catch (err) {
@@ -45,6 +51,7 @@ port.on('message', (msg: ToWorker) => {
     wake = null;
     w?.();
   } else if (msg.type === 'extract') {
-    void run(msg.job, msg.data, msg.opts, msg.clean, msg.format ?? 'pdf', msg.alto);
+    // Collected once run's frame, and with it the document's bytes, is gone.
+    void run(msg.job, msg.data, msg.opts, msg.clean, msg.format ?? 'pdf', msg.alto, msg.processed).then(() => collector.end());
   }
 });

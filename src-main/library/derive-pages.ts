@@ -1,5 +1,5 @@
 import type { SourceKind } from '../../core/library-model.ts';
-import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import type { ProcessedPage } from '../extract/processed-page.ts';
 import type { PageProcessor, ProcessOptions } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { relinkDocument } from './photo-links.ts';
@@ -18,7 +18,7 @@ export async function derivePages(
   id: string,
   kind: SourceKind,
   bytes: Uint8Array,
-  addPage: (raw: RawPage, cleaned: CleanedPage) => void,
+  addPage: (page: ProcessedPage) => void,
   opts: ProcessOptions = {},
 ): Promise<{ pageCount: number; title?: string }> {
   const result = await processor.process(kind, bytes, addPage, opts);

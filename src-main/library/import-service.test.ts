@@ -39,6 +39,11 @@ describe('importFiles through the worker pool', () => {
     const page = store.page(result.id!, 1)!;
     expect(page.blocks.length).toBeGreaterThan(5);
     expect(page.edits.some((e) => e.reason === 'overprint')).toBe(true);
+    // The workers hand the models over as UTF-8 bytes: stored as the JSON TEXT they are, never as BLOBs.
+    const types = store.db.prepare('SELECT typeof(raw) AS r, typeof(cleaned) AS c, json_valid(raw) AND json_valid(cleaned) AS ok FROM pages WHERE doc_id = ?').get(result.id!);
+    expect(types).toEqual({ r: 'text', c: 'text', ok: 1 });
+    const [raw] = await extractAll(new Uint8Array(original));
+    expect(store.page(result.id!, 1)!.items).toEqual(raw.items);
   });
 
   it('shares a long document between the workers and stores every page once, by number', async () => {

@@ -1,12 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { basename } from 'node:path';
 import type { DocumentMetadata, DocumentPlacement, ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
-import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import type { ProcessedPage } from '../extract/processed-page.ts';
 import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
 import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
 import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
-import { dropPageTexts, holdPageText } from '../search/stored-page-texts.ts';
+import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
 import { upgradeGuessedMetadata } from './upgrade-guess.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
@@ -14,7 +14,8 @@ export interface PageProcessor {
   process(
     kind: SourceKind,
     data: Uint8Array,
-    onPage: (raw: RawPage, cleaned: CleanedPage) => void,
+    /** Each page as the library stores it (JSON text made off this thread, see processed-page.ts). */
+    onPage: (page: ProcessedPage) => void,
     /** `alto`: the ALTO XML that came with a PDF (layout and photos from the OCR engine). */
     opts?: ProcessOptions,
   ): Promise<{ pageCount: number; title?: string }>;
@@ -161,10 +162,10 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
       id,
       kind,
       input.bytes,
-      (raw, cleaned) => {
-        pending.addPage(raw, cleaned);
+      (page) => {
+        pending.addPageJson(page.number, page.rawJson, page.cleanedJson);
         // The search index takes the text from here instead of parsing the stored page back.
-        holdPageText(store, id, raw, cleaned);
+        holdIndexText(store, id, page.text);
       },
       { alto },
     );

@@ -1,5 +1,6 @@
 import { cleanPage, cleanPageWithAlto } from '../../core/cleaning/clean-page.ts';
 import { extractPages } from '../extract/extract-pdf.ts';
+import { ProcessedPage } from '../extract/processed-page.ts';
 import { textDumpRawPages } from '../extract/text-dump-pages.ts';
 import type { PageProcessor } from './import-service.ts';
 
@@ -13,7 +14,7 @@ export const inThreadProcessor: PageProcessor = {
     if (kind === 'text') {
       let pageCount = 0;
       for (const raw of textDumpRawPages(data)) {
-        onPage(raw, cleanPage(raw));
+        onPage(ProcessedPage.of(raw, cleanPage(raw)));
         pageCount++;
       }
       return { pageCount };
@@ -23,7 +24,7 @@ export const inThreadProcessor: PageProcessor = {
     // pdf.js refuses Node Buffers; a plain view over the same bytes is fine.
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     for await (const raw of extractPages(bytes, {}, (info) => (title = info.title))) {
-      onPage(raw, opts.alto ? cleanPageWithAlto(raw, opts.alto) : cleanPage(raw));
+      onPage(ProcessedPage.of(raw, opts.alto ? cleanPageWithAlto(raw, opts.alto) : cleanPage(raw)));
       pageCount++;
     }
     if (pageCount === 0) throw new Error('no pages');

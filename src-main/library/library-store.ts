@@ -7,6 +7,7 @@ import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadat
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 import { migrate } from './migrations.ts';
+import type { JsonText } from '../extract/processed-page.ts';
 
 /**
  * The archive on disk: original bytes content-addressed by SHA-256 under
@@ -63,6 +64,8 @@ export interface ListQuery {
 /** A document being written: pages go in as they are extracted, the document appears on commit. */
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
+  /** addPage with the models already as JSON text, a string or its UTF-8 bytes (made by an extraction worker: ProcessedPage). */
+  addPageJson(number: number, rawJson: JsonText, cleanedJson: JsonText): void;
   /** Throws DuplicateDocumentError when another process committed the same bytes meanwhile. */
   /** language may be left out: '' (detect from the text). */
   /** `layoutOriginal`: id of the stored ALTO file the pages' layout came from (storeOriginal), if any. */
@@ -304,11 +307,17 @@ export class LibraryStore {
     const importId = this.registerImport(id);
     // Never over a committed document's rows (another process may have committed the same bytes meanwhile).
     const insertPage = this.db.prepare(
-      'INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+      // CAST: JSON given as UTF-8 bytes is stored as the TEXT it is, not as a BLOB (which SQLite's JSON functions would read as JSONB).
+      'INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) SELECT ?, ?, CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
     );
     const beat = this.db.prepare('UPDATE imports SET heartbeat_at = ? WHERE id = ?');
     let lastBeat = Date.now();
     let closed = false;
+    const addPageJson = (number: number, rawJson: JsonText, cleanedJson: JsonText) => {
+      if (closed) throw new Error('import already finished');
+      insertPage.run(id, number, rawJson, cleanedJson, id);
+      if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
+    };
     const finish = () => {
       closed = true;
       this.releaseImport(importId);
@@ -321,11 +330,8 @@ export class LibraryStore {
         .run(id, id, id);
     };
     return {
-      addPage: (raw, cleaned) => {
-        if (closed) throw new Error('import already finished');
-        insertPage.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned), id);
-        if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
-      },
+      addPage: (raw, cleaned) => addPageJson(raw.number, JSON.stringify(raw), JSON.stringify(cleaned)),
+      addPageJson,
       commit: (meta, placement = NO_PLACEMENT, layoutOriginal = null) => {
         if (closed) throw new Error('import already finished');
         const duplicate = this.transaction(() => {
@@ -379,19 +385,27 @@ export class LibraryStore {
    * finish() then drops pages past the new count and sets the page count, in
    * one transaction. The import record keeps the original safe meanwhile.
    */
-  rebuildPages(id: string): { addPage(raw: RawPage, cleaned: CleanedPage): void; finish(): number; abort(): void } {
+  rebuildPages(id: string): {
+    addPage(raw: RawPage, cleaned: CleanedPage): void;
+    addPageJson(number: number, rawJson: JsonText, cleanedJson: JsonText): void;
+    finish(): number;
+    abort(): void;
+  } {
     if (!this.has(id)) throw new Error(`no document ${id}`);
     const importId = this.registerImport(id);
-    const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, ?, ?)');
+    const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, CAST(? AS TEXT), CAST(? AS TEXT))');
     let count = 0;
     const end = () => {
       this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
       this.releaseImport(importId);
     };
     return {
-      addPage: (raw, cleaned) => {
-        put.run(id, raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
-        count = Math.max(count, raw.number);
+      addPage(raw, cleaned) {
+        this.addPageJson(raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
+      },
+      addPageJson: (number, rawJson, cleanedJson) => {
+        put.run(id, number, rawJson, cleanedJson);
+        count = Math.max(count, number);
       },
       finish: () =>
         this.transaction(() => {

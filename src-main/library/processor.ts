@@ -37,13 +37,14 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
     async process(kind, data, onPage, opts = {}) {
       // The ALTO that came with a scan: cleaning takes its layout from it (see extract-worker.ts).
       const alto = opts.alto ?? undefined;
-      const handle = (raw: Parameters<typeof onPage>[0], cleaned?: Parameters<typeof onPage>[1]) => onPage(raw, cleaned!);
+      // Pages cross from the workers as the JSON text the library stores (processed-page.ts).
+      const handle = onPage;
       if (kind === 'text') {
-        const { pageCount } = await pool.extract(data, handle, { clean: true, format: 'text' });
+        const { pageCount } = await pool.extractProcessed(data, handle, { format: 'text' });
         return { pageCount };
       }
       if (pool.size === 1 || data.length > SINGLE_SHARD_BYTES) {
-        const { pageCount, info } = await pool.extract(data, handle, { clean: true, alto });
+        const { pageCount, info } = await pool.extractProcessed(data, handle, { alto });
         if (pageCount === 0) throw new Error('no pages');
         return { pageCount, title: info.title };
       }
@@ -52,9 +53,9 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       let helper: Promise<{ pageCount: number }> | null = null;
       const onOpen = (info: PdfInfo) => {
         // The pool transfers (detaches) what it is given: the first worker got a copy, the helper gets `data`.
-        if ((info.pageCount ?? 0) > 1 && !helper) helper = pool.extract(data, handle, { clean: true, claim, alto });
+        if ((info.pageCount ?? 0) > 1 && !helper) helper = pool.extractProcessed(data, handle, { claim, alto });
       };
-      const first = pool.extract(new Uint8Array(data), handle, { clean: true, claim, alto, onOpen });
+      const first = pool.extractProcessed(new Uint8Array(data), handle, { claim, alto, onOpen });
       const [a, b] = await Promise.allSettled([first, first.then(() => helper, () => helper)]);
       if (a.status === 'rejected') throw a.reason;
       if (b.status === 'rejected') throw b.reason;

@@ -1,5 +1,5 @@
 import type { CleanedPage, RawPage } from '../../core/page-model.ts';
-import { rawText } from '../../core/page-model.ts';
+import { indexText } from '../extract/processed-page.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import type { IndexPageInput } from './search-index.ts';
 
@@ -35,11 +35,15 @@ function of(store: LibraryStore) {
 
 /** Called for every page an import stores (import-service.ts), beside `pending.addPage`. */
 export function holdPageText(store: LibraryStore, id: string, raw: RawPage, cleaned: CleanedPage): void {
+  holdIndexText(store, id, indexText(raw, cleaned));
+}
+
+/** holdPageText with the page's text already picked out (by an extraction worker: ProcessedPage.text). */
+export function holdIndexText(store: LibraryStore, id: string, input: IndexPageInput): void {
   const h = of(store);
   let doc = h.docs.get(id);
   if (!doc) h.docs.set(id, (doc = { pages: new Map(), chars: 0, overflow: false }));
   if (doc.overflow) return;
-  const input: IndexPageInput = { number: raw.number, blocks: cleaned.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.text })), raw: rawText(raw.items) };
   const chars = input.raw.length + input.blocks.reduce((n, b) => n + b.text.length, 0);
   if (h.chars + chars > MAX_HELD_CHARS) {
     // Over the bound: this document goes the slow way; what it held is freed now.

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { COLLECT_EVERY_PAGES, PageCollector, collectGarbage } from './worker-gc.ts';
+
+describe('PageCollector', () => {
+  it('collects every COLLECT_EVERY_PAGES pages, and at the end of a long job only', () => {
+    let runs = 0;
+    const c = new PageCollector(() => runs++);
+    for (let i = 0; i < 2 * COLLECT_EVERY_PAGES + 3; i++) c.page();
+    expect(runs).toBe(2);
+    c.end();
+    expect(runs).toBe(3);
+    // A one-page file (a batch of scans) pays no collection.
+    c.page();
+    c.end();
+    expect(runs).toBe(3);
+    // A long job that ends right on a collection does not collect twice.
+    for (let i = 0; i < COLLECT_EVERY_PAGES; i++) c.page();
+    c.end();
+    expect(runs).toBe(4);
+  });
+
+  it('really collects: an object only a WeakRef holds is gone afterwards', async () => {
+    let ref: WeakRef<object> | null = null;
+    (() => {
+      ref = new WeakRef({ big: new Array(1000).fill(1) });
+    })();
+    // WeakRef targets stay alive until the end of the current job (microtask checkpoint).
+    await new Promise((r) => setTimeout(r, 0));
+    collectGarbage();
+    expect(ref!.deref()).toBeUndefined();
+  });
+});
