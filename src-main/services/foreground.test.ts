@@ -52,6 +52,21 @@ describe('Foreground', () => {
     expect(lonely.waitFor()).toBe(0);
   });
 
+  it('at start is not held past the grace by requests that keep coming (a page polling its preview)', () => {
+    let t = 0;
+    const fg = new Foreground(() => t);
+    fg.deferStart(2000);
+    // A request every 250 ms: the burst never goes quiet for START_QUIET_MS.
+    for (; t < 2000; t += 250) {
+      fg.begin()();
+      expect(fg.waitFor()).toBeGreaterThan(0);
+    }
+    fg.begin()();
+    expect(fg.waitFor()).toBe(QUIET_MS);
+    t += QUIET_MS;
+    expect(fg.waitFor()).toBe(0);
+  });
+
   it('takes a turn at once when nothing holds it', async () => {
     const fg = new Foreground();
     const t0 = performance.now();

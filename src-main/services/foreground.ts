@@ -55,7 +55,8 @@ export class Foreground {
 
   /**
    * Background work waits for the app's first requests to have been answered,
-   * or `graceMs` if no app connects (a browser host nobody opened).
+   * or `graceMs` if no app connects (a browser host nobody opened), and never
+   * longer than `graceMs`.
    */
   deferStart(graceMs: number): void {
     this.started = false;
@@ -67,7 +68,10 @@ export class Foreground {
   waitFor(): number {
     const now = this.now();
     if (!this.started) {
-      const wait = this.sawRequest ? (this.answering.size ? START_QUIET_MS : START_QUIET_MS - (now - this.lastEnd)) : this.startAfter - now;
+      // The grace is also the longest the start is held: requests that keep
+      // coming (a page polling for its preview) must not starve the catch-ups.
+      const quiet = this.sawRequest ? (this.answering.size ? START_QUIET_MS : START_QUIET_MS - (now - this.lastEnd)) : Infinity;
+      const wait = Math.min(quiet, this.startAfter - now);
       if (wait > 0) return wait;
       this.started = true;
     }
