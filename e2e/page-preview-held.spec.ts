@@ -1,4 +1,3 @@
-import type { PageViewReply } from '../core/page-view/page-view-codec.ts';
 import { PREVIEW_WIDTH } from '../src-main/previews/preview-service.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
@@ -13,20 +12,9 @@ import { expect, saveScreenshot, test } from './support/fixtures.ts';
 test('a scan shows its preview at once, then the sharp page replaces it', async ({ app }) => {
   const reader = new ReaderPage(app.page);
   const scan = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
-  // The host makes previews in the background after it starts: wait for this one.
-  await expect.poll(async () => (await reader.api<PageViewReply>('document.pageView', { id: scan.id, page: 1 })).preview, { timeout: 60_000 }).toBe('ready');
-
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await app.page.route(new RegExp(`/files/${scan.id}$`), async (route) => {
-    await held;
-    await route.continue();
-  });
-  await reader.open(scan);
+  const release = await reader.openPreviewOnly(scan);
 
   const preview = app.page.getByTestId('page-preview');
-  await expect(preview).toHaveAttribute('data-preview-painted', `${scan.id}:1`);
-  await expect(app.page.locator(`canvas[data-painted="${scan.id}:1"]`)).toHaveCount(0);
   // The preview fills the page's box and is the page (a printed page, not a blank).
   const [img, surface] = [await preview.boundingBox(), await reader.pageSurface.boundingBox()];
   expect(img).toEqual(surface);

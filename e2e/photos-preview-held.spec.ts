@@ -1,4 +1,3 @@
-import type { PageViewReply } from '../core/page-view/page-view-codec.ts';
 import { PhotosPanel } from './pages/photos-panel.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
@@ -14,17 +13,7 @@ test('the Photos panel shows the photos cropped from the preview before the shar
   const reader = new ReaderPage(app.page);
   const photos = new PhotosPanel(app.page);
   const scan = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
-  await expect.poll(async () => (await reader.api<PageViewReply>('document.pageView', { id: scan.id, page: 1 })).preview, { timeout: 60_000 }).toBe('ready');
-
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await app.page.route(new RegExp(`/files/${scan.id}$`), async (route) => {
-    await held;
-    await route.continue();
-  });
-  await reader.open(scan);
-  await expect(app.page.getByTestId('page-preview')).toHaveAttribute('data-preview-painted', `${scan.id}:1`);
-  await expect(app.page.locator(`canvas[data-painted="${scan.id}:1"]`)).toHaveCount(0);
+  const release = await reader.openPreviewOnly(scan);
 
   // The cartoon (with its caption) is there and is a picture, not a blank box.
   const image = photos.images().first();

@@ -1,6 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { DocumentSummary } from '../../core/library-model.ts';
 import type { PageModel, Rect } from '../../core/page-model.ts';
+import type { PageViewReply } from '../../core/page-view/page-view-codec.ts';
 
 /**
  * The reader as an archivist sees it: regions and controls found by role and
@@ -135,6 +136,31 @@ export class ReaderPage {
   async open(doc: DocumentSummary): Promise<void> {
     await this.libraryEntry(doc).click();
     await this.libraryEntry(doc).and(this.page.locator('[aria-current="true"]')).waitFor();
+  }
+
+  /**
+   * Opens a scan once its preview is made, with the original's download held
+   * back: the page shows only its preview (pdf.js has nothing to paint) until
+   * the returned `release()`. Browser host only: page.route does not see
+   * Electron's app:// requests.
+   */
+  async openPreviewOnly(scan: DocumentSummary): Promise<() => void> {
+    // The host makes previews in the background after it starts: wait for this one.
+    await expect.poll(async () => (await this.api<PageViewReply>('document.pageView', { id: scan.id, page: 1 })).preview, { timeout: 60_000 }).toBe('ready');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await this.page.route(new RegExp(`/files/${scan.id}$`), async (route) => {
+      await held;
+      await route.continue();
+    });
+    // The app may have opened this scan already (it opens the first document at
+    // start), and pdf.js keeps the documents it loaded: start the app again so
+    // every load of the original goes through the held route.
+    await this.page.reload();
+    await this.open(scan);
+    await expect(this.page.getByTestId('page-preview')).toHaveAttribute('data-preview-painted', `${scan.id}:1`);
+    await expect(this.page.locator(`canvas[data-painted="${scan.id}:1"]`)).toHaveCount(0);
+    return release;
   }
 
   /** Result buttons in the Search results panel, in the order shown. */
