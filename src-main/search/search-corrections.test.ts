@@ -50,4 +50,36 @@ describe('search follows the archivist’s corrections', () => {
     search.catchUpSync();
     expect(search.query({ q: 'Zeppelinfold' }).hits.map((h) => h.layer)).toEqual(['corrected']);
   });
+
+  it('puts only the corrected block in the corrected layer: the other blocks of its page stay cleaned', async () => {
+    const page = ((await call('document.page', { id, page: 1 })) as { ok: true; result: PageModel }).result;
+    // "baltimore" is in several blocks of the page; the archivist corrects it in one of them only.
+    const target = page.blocks.find((b) => b.id === 'p1b15')!;
+    const others = page.blocks.filter((b) => b.id !== target.id && /\bbaltimore\b/i.test(b.text)).map((b) => b.id);
+    expect(others.length).toBeGreaterThan(2);
+    expect((await call('corrections.set', { docId: id, page: 1, blockId: target.id, text: target.text.replaceAll('baltimore', 'Annapolis'), reason: 'misread place' })).ok).toBe(true);
+    await new Promise((r) => setImmediate(r));
+
+    const layers = (q: string) =>
+      search
+        .query({ q, limit: 100, rects: true })
+        .hits.map((h) => [h.block, h.layer])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en', { numeric: true }));
+    const check = () => {
+      // The old word: found in every never-edited block, as cleaned text, and no longer in the corrected block.
+      expect(layers('baltimore')).toEqual(others.map((b) => [b, 'cleaned']));
+      // The new word: only in the corrected block, as corrected text.
+      expect(layers('Annapolis')).toEqual([[target.id, 'corrected']]);
+      // A word the correction kept: the corrected block is a corrected hit, every other block a cleaned one.
+      const bridges = layers('bridges');
+      expect(bridges.find(([b]) => b === target.id)).toEqual([target.id, 'corrected']);
+      expect(bridges.filter(([b]) => b !== target.id && b !== 'p1b1').every(([, l]) => l === 'cleaned')).toBe(true);
+      expect(bridges.length).toBeGreaterThan(3);
+    };
+    check();
+    // Rebuilt from the library (indexCorrections): the same layers.
+    search.index.removeDocument(id);
+    search.catchUpSync();
+    check();
+  });
 });

@@ -40,6 +40,8 @@ export interface IndexBlock {
   id: string;
   kind: string;
   text: string;
+  /** This block's layer when it differs from the page's (a corrected page: only its corrected blocks are 'corrected'). */
+  layer?: IndexLayer;
 }
 
 export interface IndexPageInput {
@@ -204,7 +206,7 @@ export class SearchIndex {
   }
 
   private insertPage(doc: number, page: IndexPageInput, layer: IndexLayer): void {
-    for (const b of page.blocks) if (b.text) this.insertBlock(doc, page.number, b.id, layer, b.kind, b.text);
+    for (const b of page.blocks) if (b.text) this.insertBlock(doc, page.number, b.id, b.layer ?? layer, b.kind, b.text);
     if (page.raw) this.insertBlock(doc, page.number, null, 'raw', 'raw', page.raw);
   }
 
@@ -257,7 +259,8 @@ export class SearchIndex {
   /**
    * Re-indexes one page's searchable text: its cleaned blocks, or the
    * corrected text of its blocks once an archivist has corrected them
-   * (`layer: 'corrected'`; hits then say so). The raw layer is replaced only
+   * (`layer: 'corrected'`; hits then say so). A block's own `layer` wins over
+   * `opts.layer`, so a page with one corrected block keeps the others cleaned. The raw layer is replaced only
    * when `raw` is given. The document must already be indexed.
    */
   indexPage(id: string, page: number, blocks: readonly IndexBlock[], opts: { layer: IndexLayer; raw?: string }): void {

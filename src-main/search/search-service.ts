@@ -116,10 +116,17 @@ export class SearchService {
     this.indexCorrections(id);
   }
 
-  /** Re-indexes one page as the reader shows it, the archivist's corrections applied (layer 'corrected'). */
+  /**
+   * Re-indexes one page as the reader shows it, the archivist's corrections
+   * applied. Only the blocks whose text was corrected go in the 'corrected'
+   * layer: the page's other blocks are still cleaning's text, and their hits
+   * must say so (and get the cleaned block's precise rectangles).
+   */
   indexCorrectedPage(id: string, page: number): void {
     const model = new AnnotationService(this.store).page(id, page);
-    if (model) this.index.indexPage(id, page, pageInput(model).blocks, { layer: 'corrected' });
+    if (!model) return;
+    const blocks = model.blocks.map((b): IndexBlock => ({ id: b.id, kind: b.kind, text: b.text, layer: b.corrected ? 'corrected' : 'cleaned' }));
+    this.index.indexPage(id, page, blocks, { layer: 'cleaned' });
   }
 
   /** A document indexed afresh (a rebuilt or caught-up index) keeps its corrected pages corrected. */
