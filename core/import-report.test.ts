@@ -36,6 +36,15 @@ describe('importReport', () => {
     expect(importReport([mets]).summary).toBe('Nothing to import.');
   });
 
+  it('says when a re-import replaced guessed metadata with its METS, as the CLI does', () => {
+    const id = 'b'.repeat(64);
+    const report = importReport([
+      { file: 'p1.pdf', status: 'duplicate', id, upgraded: true },
+      { file: 'p1.mets.xml', status: 'used' },
+    ]);
+    expect(report.summary).toBe('Imported 0, 1 already in the library, 0 failed, used 1 METS for dates and page order, 1 with guessed newspaper and date replaced by its METS.');
+  });
+
   it('says "nothing to import" when everything was skipped', () => {
     expect(importReport([{ file: 'x', status: 'skipped', error: 'x: empty folder' }]).summary).toBe('Nothing to import.');
   });
