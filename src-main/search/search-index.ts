@@ -31,7 +31,8 @@ import { makeSnippet, toOriginalRanges, type Range } from '../../core/search/sni
  * Block text lives here too, so a query never parses page JSON from the library.
  */
 
-export const SEARCH_SCHEMA_VERSION = 1;
+/** 2: a corrected page's uncorrected blocks are no longer in the corrected layer (indexes made by 1 rebuild once). */
+export const SEARCH_SCHEMA_VERSION = 2;
 export const SEARCH_FILE = 'search.sqlite';
 
 export type IndexLayer = 'cleaned' | 'corrected';
