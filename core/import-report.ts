@@ -51,10 +51,14 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const used = new Set(results.filter((r) => r.status === 'used').map((r) => r.file)).size;
   const parts = [`Imported ${count('imported')}`, `${count('duplicate')} already in the library`, `${failed} failed`];
   if (used) parts.push(usedPhrase(used));
+  const relaid = results.filter((r) => r.relaid).length;
+  if (relaid) parts.push(`${relaid} now laid out from their ALTO`);
   if (skipped) parts.push(`${skipped} skipped`);
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const r of results) {
+    // A duplicate's ALTO that could not be used says why (its corrections would lose their blocks).
+    if (r.status === 'duplicate' && r.note && !r.relaid) problems.push(r.note);
     if (r.status !== 'failed' && r.status !== 'skipped') continue;
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
     if (seen.has(line)) continue;
