@@ -51,8 +51,11 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const used = new Set(results.filter((r) => r.status === 'used').map((r) => r.file)).size;
   const parts = [`Imported ${count('imported')}`, `${count('duplicate')} already in the library`, `${failed} failed`];
   if (used) parts.push(usedPhrase(used));
+  // A re-import that brought a METS replaced guesses: say so, as the CLI does.
+  const upgraded = results.filter((r) => r.status === 'duplicate' && r.upgraded).length;
+  if (upgraded) parts.push(`${upgraded} with guessed newspaper and date replaced by ${upgraded === 1 ? 'its' : 'their'} METS`);
   const relaid = results.filter((r) => r.relaid).length;
-  if (relaid) parts.push(`${relaid} now laid out from their ALTO`);
+  if (relaid) parts.push(`${relaid} now laid out from ${relaid === 1 ? 'its' : 'their'} ALTO`);
   if (skipped) parts.push(`${skipped} skipped`);
   const seen = new Set<string>();
   const problems: string[] = [];

@@ -18,7 +18,6 @@ test('the archivist corrects a document’s metadata and sees its fixity', async
 
   // A bad date is refused by the back end; the dialog keeps what was typed.
   await dialog.getByLabel('Newspaper').fill('The Evening Star');
-  await dialog.getByLabel('Date').evaluate((el: HTMLInputElement) => el.removeAttribute('pattern'));
   await dialog.getByLabel('Date').fill('1918-9-1');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Date: expected YYYY, YYYY-MM or YYYY-MM-DD');
@@ -27,6 +26,15 @@ test('the archivist corrects a document’s metadata and sees its fixity', async
   await expect(dialog.getByLabel('Date')).toHaveAttribute('aria-errormessage', (await dialog.getByRole('alert').getAttribute('id'))!);
   await expect(dialog.getByLabel('Newspaper')).not.toHaveAttribute('aria-invalid');
   await expect(dialog.getByLabel('Newspaper')).toHaveValue('The Evening Star');
+  // Marked where it can be seen too: the refused field's border is not the others'.
+  const border = (label: string) => dialog.getByLabel(label).evaluate((el) => getComputedStyle(el).borderTopColor);
+  expect(await border('Date')).not.toBe(await border('Newspaper'));
+  // Editing the refused field takes its mark and message away: they never describe text no longer there.
+  await dialog.getByLabel('Date').fill('1918-02-30');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByLabel('Date')).not.toHaveAttribute('aria-invalid');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Date: no day 30 in 1918-02 (it has 28 days)');
 
   await dialog.getByLabel('Date').fill('1918-09-01');
   await dialog.getByLabel('Page').fill('3');

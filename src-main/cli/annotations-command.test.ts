@@ -31,6 +31,9 @@ describe('broadsheet annotations export / import', () => {
     const service = new AnnotationService(store);
     const [doc] = store.list();
     const blocks = store.page(doc.id, 1)!.blocks;
+    // No articles yet: said on stderr, stdout stays one article a line (none).
+    const none = cli('article', '--library', libA, '--list');
+    expect([none.status, none.stdout, none.stderr]).toEqual([0, '', 'no articles in this library yet (group blocks into one with Articles… in the app)\n']);
     const text = pageText(blocks);
     service.create([{ docId: doc.id, page: 1, start: text.indexOf(blocks[3].text), end: text.indexOf(blocks[3].text) + 6 }], { note: 'a, "b"\nc', tags: ['x'], colour: 'blue' }, 'Ada');
     service.create([{ docId: doc.id, page: 1, area: [10, 10, 60, 60] }], { note: '', tags: [], colour: 'yellow' }, 'Ada');

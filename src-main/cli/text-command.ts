@@ -62,7 +62,10 @@ export function articleCommand(positionals: string[], values: Values, io: Io): n
   try {
     const service = new AnnotationService(store);
     if (args.flags.has('list')) {
-      for (const a of service.articles.list()) io.out(`${a.id}\t${a.parts.length}\t${a.title}\n`);
+      const articles = service.articles.list();
+      for (const a of articles) io.out(`${a.id}\t${a.parts.length}\t${a.title}\n`);
+      // On stderr: stdout stays one article a line for scripts.
+      if (!articles.length) io.err('no articles in this library yet (group blocks into one with Articles… in the app)\n');
       return 0;
     }
     if (args.positional.length !== 1) throw new UsageError('article takes one article id (or --list)');
