@@ -45,6 +45,17 @@ describe('importReport', () => {
     expect(report.summary).toBe('Imported 0, 1 already in the library, 0 failed, used 1 METS for dates and page order, 1 with guessed newspaper and date replaced by its METS.');
   });
 
+  it('counts documents a re-import laid out from their ALTO, and names one that kept its PDF layout, without an alert', () => {
+    const id = 'b'.repeat(64);
+    const report = importReport([
+      { file: 'p1.pdf', status: 'duplicate', id, relaid: true, note: 'p1.pdf: its layout now comes from its ALTO' },
+      { file: 'p2.pdf', status: 'duplicate', id, note: 'p2.pdf: its layout still comes from the PDF: rebuilding it from the ALTO would orphan 1 correction tied to its current blocks' },
+    ]);
+    expect(report.summary).toBe('Imported 0, 2 already in the library, 0 failed, 1 now laid out from its ALTO.');
+    expect(report.problems).toEqual(['p2.pdf: its layout still comes from the PDF: rebuilding it from the ALTO would orphan 1 correction tied to its current blocks']);
+    expect(report.serious).toBe(false);
+  });
+
   it('says "nothing to import" when everything was skipped', () => {
     expect(importReport([{ file: 'x', status: 'skipped', error: 'x: empty folder' }]).summary).toBe('Nothing to import.');
   });

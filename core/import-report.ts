@@ -54,10 +54,14 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   // A re-import that brought a METS replaced guesses: say so, as the CLI does.
   const upgraded = results.filter((r) => r.status === 'duplicate' && r.upgraded).length;
   if (upgraded) parts.push(`${upgraded} with guessed newspaper and date replaced by ${upgraded === 1 ? 'its' : 'their'} METS`);
+  const relaid = results.filter((r) => r.relaid).length;
+  if (relaid) parts.push(`${relaid} now laid out from ${relaid === 1 ? 'its' : 'their'} ALTO`);
   if (skipped) parts.push(`${skipped} skipped`);
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const r of results) {
+    // A duplicate's ALTO that could not be used says why (its corrections would lose their blocks).
+    if (r.status === 'duplicate' && r.note && !r.relaid) problems.push(r.note);
     if (r.status !== 'failed' && r.status !== 'skipped') continue;
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
     if (seen.has(line)) continue;

@@ -79,10 +79,12 @@ export interface ImportResult {
   id?: string;
   /** Failed or skipped: one line naming the file and the reason ("a.pdf: not a PDF (no %PDF- header)"); shown as is. */
   error?: string;
-  /** Used: one line naming the file and what it was read for. */
+  /** Used: one line naming the file and what it was read for. Duplicate: what became of the ALTO it brought, if anything. */
   note?: string;
   /** Duplicate: the document's guessed metadata was replaced by what this import brought (its METS). */
   upgraded?: boolean;
+  /** Duplicate: this import brought the ALTO the document lacked and its pages were rebuilt with the ALTO's layout (`note` says so; when it could not be, `note` says why). */
+  relaid?: boolean;
 }
 
 export interface ImportProgress {

@@ -23,6 +23,8 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
   for (const r of results) {
     if (r.status === 'failed') io.err(`error: ${printable(r.error!)}\n`);
     if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its guessed newspaper and date were replaced by its METS' : ''}\n`);
+    // The ALTO it brought: the pages were rebuilt with its layout, or the note says why not.
+    if (r.status === 'duplicate' && r.note) io.out(`${printable(r.note)}\n`);
   }
   // A few skipped files are named one by one; a batch's hundreds of images are counted per reason.
   const skippedFiles = results.filter((r) => r.status === 'skipped');

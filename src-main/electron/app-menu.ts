@@ -19,7 +19,7 @@ async function importFromDialog(services: AppServices, processor: PageProcessor)
   const results = await importPaths(services.store, processor, picked.filePaths, (done, total, file) =>
     services.events.emit('import.progress', { batch, done, total, file }),
   );
-  const imported = results.filter((r) => r.status === 'imported' || r.upgraded).map((r) => r.id!);
+  const imported = results.filter((r) => r.status === 'imported' || r.upgraded || r.relaid).map((r) => r.id!);
   const report = importReport(results);
   if (imported.length) services.events.emit('library.changed', { ids: imported });
   if (!report.problems.length) return;

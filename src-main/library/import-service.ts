@@ -8,6 +8,7 @@ import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
 import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
 import { upgradeGuessedMetadata } from './upgrade-guess.ts';
+import { adoptAltoLayout } from './adopt-alto-layout.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -117,12 +118,12 @@ export async function importOne(store: LibraryStore, processor: PageProcessor, i
   const kind = detectKind(file, input.bytes);
   if (kind !== 'pdf' && kind !== 'text') return { file, status: 'failed', error: importError(file, kind) };
   const id = sha256(input.bytes);
-  if (store.has(id)) return duplicate(store, input, id);
+  if (store.has(id)) return duplicate(store, processor, input, id);
   // Two files with the same bytes in one batch: the second waits for the first, then is a duplicate.
   const running = inFlight.get(store)?.get(id);
   if (running) {
     await running.catch(() => {});
-    if (store.has(id)) return duplicate(store, input, id);
+    if (store.has(id)) return duplicate(store, processor, input, id);
   }
   const work = importNew(store, processor, input, id, kind);
   let mine = inFlight.get(store);
@@ -135,10 +136,22 @@ export async function importOne(store: LibraryStore, processor: PageProcessor, i
   }
 }
 
-/** Already in the library: its bytes are kept as they are, but a METS this import brings replaces guessed metadata. */
-function duplicate(store: LibraryStore, input: ImportInput, id: string): ImportResult {
+/**
+ * Already in the library: its bytes are kept as they are, but a METS this
+ * import brings replaces guessed metadata, and an ALTO it brings gives pages
+ * laid out from the PDF the OCR engine's layout (adopt-alto-layout.ts).
+ */
+async function duplicate(store: LibraryStore, processor: PageProcessor, input: ImportInput, id: string): Promise<ImportResult> {
   const upgraded = upgradeGuessedMetadata(store, id, input.meta, input.placement);
-  return { file: input.name, status: 'duplicate', id, ...(upgraded ? { upgraded } : {}) };
+  const alto = await adoptAltoLayout(store, processor, id, input.alto);
+  return {
+    file: input.name,
+    status: 'duplicate',
+    id,
+    ...(upgraded ? { upgraded } : {}),
+    ...(alto?.adopted ? { relaid: true, note: `${input.name}: its layout now comes from its ALTO` } : {}),
+    ...(alto && !alto.adopted ? { note: `${input.name}: ${alto.reason}` } : {}),
+  };
 }
 
 /** Imports running in this process, by document id, per library. */
@@ -175,13 +188,14 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
       Object.assign(meta, metadataFromPdfTitle(title));
       if (!meta.title) meta.title = title.slice(0, 1000);
     }
-    Object.assign(meta, input.meta);
+    // A METS without a printed page number (page null) leaves the file name's guess standing.
+    Object.assign(meta, input.meta, input.meta?.page == null ? { page: meta.page } : {});
     pending.commit(meta, input.placement, layoutOriginal);
     return { file, status: 'imported', id };
   } catch (err) {
     // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.
     dropPageTexts(store, id);
-    if (err instanceof DuplicateDocumentError) return duplicate(store, input, id);
+    if (err instanceof DuplicateDocumentError) return duplicate(store, processor, input, id);
     pending.abort();
     if (layoutOriginal) store.discardOriginal(layoutOriginal);
     return { file, status: 'failed', error: importError(file, err instanceof Error ? err.message : String(err)) };

@@ -41,7 +41,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const batch = randomUUID();
       const inputs = files.map((f) => ({ name: f.name, path: f.path, bytes: f.data }));
       const results = await importUploads(store, ctx.processor, inputs, (p) => events.emit('import.progress', { batch, ...p }));
-      const ids = results.filter((r) => r.status === 'imported' || r.upgraded).map((r) => r.id!);
+      const ids = results.filter((r) => r.status === 'imported' || r.upgraded || r.relaid).map((r) => r.id!);
       if (ids.length) events.emit('library.changed', { ids });
       return results;
     },

@@ -1,0 +1,76 @@
+import { altoText } from './alto-sidecar.ts';
+import { derivePages } from './derive-pages.ts';
+import type { PageProcessor } from './import-service.ts';
+import type { LibraryStore } from './library-store.ts';
+import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
+import { SearchIndex } from '../search/search-index.ts';
+
+/** What a re-import did with the ALTO it brought for a document already in the library. */
+export type AltoAdoption = { adopted: true } | { adopted: false; reason: string };
+
+/**
+ * A document imported without its ALTO (a PDF given on its own), imported
+ * again with the ALTO beside it: its pages are rebuilt with the OCR engine's
+ * layout, exactly as a first import with the ALTO would have made them, and
+ * the ALTO is stored as the layout's original (migration 8).
+ *
+ * Corrections, annotations, articles and photo-link choices point at blocks
+ * by id on a page; the ALTO's blocks are other blocks, so a rebuild would
+ * orphan them. Such a document keeps its layout, and the reason says so.
+ * Null when there is nothing to do (not a PDF, no ALTO, or the layout
+ * already comes from one).
+ */
+export async function adoptAltoLayout(store: LibraryStore, processor: PageProcessor, id: string, alto: Uint8Array | null | undefined): Promise<AltoAdoption | null> {
+  const doc = store.get(id);
+  if (!alto || !doc || doc.kind !== 'pdf' || store.layoutOriginal(id)) return null;
+  const tied = workTiedToBlocks(store, id);
+  if (tied) return { adopted: false, reason: `its layout still comes from the PDF: rebuilding it from the ALTO would orphan ${tied} tied to its current blocks` };
+  const layout = store.storeOriginal(alto);
+  const writer = store.rebuildPages(id);
+  try {
+    await derivePages(
+      store,
+      processor,
+      id,
+      doc.kind,
+      store.readOriginal(id),
+      (page) => {
+        writer.addPageJson(page.number, page.rawJson, page.cleanedJson);
+        holdIndexText(store, id, page.text);
+      },
+      { alto: altoText(alto) },
+    );
+    writer.finish();
+    // After the pages: a crash before this line leaves the document as if never upgraded, and the next re-import does it again.
+    store.db.prepare('UPDATE documents SET layout_original = ? WHERE id = ? AND layout_original IS NULL').run(layout, id);
+  } catch (err) {
+    writer.abort();
+    dropPageTexts(store, id);
+    store.discardOriginal(layout);
+    return { adopted: false, reason: `its ALTO could not be used: ${(err as Error).message.split('\n')[0]}` };
+  }
+  // Same page count, so the search index would not notice the new blocks: it forgets the document
+  // and every process's catch-up (library.changed, the CLI's catchUpSync) indexes it afresh.
+  const index = new SearchIndex(store.dir);
+  try {
+    index.removeDocument(id);
+  } finally {
+    index.close();
+  }
+  return { adopted: true };
+}
+
+/** "2 corrections and 1 annotation": the archivist's work on this document that rides on block ids; '' when none. */
+function workTiedToBlocks(store: LibraryStore, id: string): string {
+  const count = (sql: string) => (store.db.prepare(sql).get(id) as { n: number }).n;
+  const parts: Array<[number, string]> = [
+    [count('SELECT count(*) AS n FROM corrections WHERE doc_id = ?'), 'correction'],
+    [count('SELECT count(*) AS n FROM annotations WHERE doc_id = ?'), 'annotation'],
+    [count("SELECT count(*) AS n FROM articles a WHERE EXISTS (SELECT 1 FROM json_each(a.parts) p WHERE json_extract(p.value, '$.docId') = ?)"), 'article'],
+    [count('SELECT count(*) AS n FROM photo_link_choices WHERE doc_id = ?'), 'photo link choice'],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`)
+    .join(' and ');
+}
