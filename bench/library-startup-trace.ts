@@ -7,11 +7,9 @@
  * the host's CPU while the page was idle before the load (background work
  * competing with the first request shows there).
  */
-import { chromium } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromiumExecutable } from '../e2e/support/chromium.ts';
+import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
 const { values } = parseArgs({
@@ -19,14 +17,8 @@ const { values } = parseArgs({
 });
 if (!values.library) throw new Error('--library DIR (a library made by bench:library --library DIR)');
 const host = await startHostProcess(values.library);
-const hostTicks = () => {
-  const f = readFileSync(`/proc/${host.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-};
-const browser = await chromium.launch({
-  executablePath: chromiumExecutable(),
-  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-});
+const hostTicks = () => processCpuMs(host.child.pid!);
+const browser = await launchBenchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(() => {

@@ -21,15 +21,15 @@
  * fetch-and-parse cost in the same page.
  * Goals at 10,000: interactive ≤ 300 ms, filter ≤ 50 ms, DOM ≤ 2,000 nodes.
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { cleanPage } from '../core/cleaning/clean-page.ts';
 import type { RawPage } from '../core/page-model.ts';
-import { chromiumExecutable } from '../e2e/support/chromium.ts';
+import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 
@@ -85,10 +85,7 @@ else {
   console.log(`built in ${(buildMs / 1000).toFixed(1)} s`);
 }
 const host = await startHostProcess(library);
-const browser = await chromium.launch({
-  executablePath: chromiumExecutable(),
-  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-});
+const browser = await launchBenchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   // Record, from navigation start, when the first document rows were painted (Element Timing: the rows'
@@ -109,11 +106,8 @@ try {
     };
     requestAnimationFrame(tick);
   });
-  const hostTicks = () => {
-    // utime + stime of the host process, in ms (its worker threads included).
-    const f = readFileSync(`/proc/${host.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  };
+  // utime + stime of the host process, in ms (its worker threads included).
+  const hostTicks = () => processCpuMs(host.child.pid!);
   type Load = { painted: number; interactive: number; complete: number; rendererCpu: number; hostCpu: number; floor: number };
   const loads: Record<'columns' | 'list' | 'cold', Load[]> = { columns: [], list: [], cold: [] };
   let page!: Page;

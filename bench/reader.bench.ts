@@ -25,7 +25,7 @@
  * the same scale. CPU: the host's and Chromium's processes (user+system,
  * from /proc) over each measurement, beside wall time, as the machine is shared.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ import { basename, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { DocumentSummary } from '../core/library-model.ts';
 import type { PageViewReply } from '../core/page-view/page-view-codec.ts';
-import { chromiumExecutable } from '../e2e/support/chromium.ts';
+import { launchBenchBrowser } from './support/bench-browser.ts';
 import { cliImport, ROOT, startHostProcess } from '../e2e/support/host-process.ts';
 import { generateNewspaperPdf } from '../scripts/fixtures/newspaper-pdf.ts';
 
@@ -98,10 +98,7 @@ function childCpuMs(): number {
 const library = mkdtempSync(join(tmpdir(), 'broadsheet-reader-bench-'));
 cliImport(library, [...timed, multipage, issue]);
 const host = await startHostProcess(library);
-const browser = await chromium.launch({
-  executablePath: chromiumExecutable(),
-  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-});
+const browser = await launchBenchBrowser();
 /** The host and Chromium (with its GPU, renderer and utility processes) all descend from this process. */
 const cpuRoots = () => [process.pid];
 
