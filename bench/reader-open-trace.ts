@@ -34,6 +34,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, µs: what the main thread ran, whatever the machine's load. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
@@ -83,6 +85,13 @@ try {
       await page.waitForTimeout(300);
       await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing', ...(process.env.TRACE_MORE ? process.env.TRACE_MORE.split(',') : [])] });
       const handle = await entry(page, target).elementHandle();
+      // PROFILE=1: V8's samples too (build unminified for names), self time by function up to the first paint.
+      const cdp = process.env.PROFILE ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       const { t, first } = await page.evaluate(
         async ([el, id]) => {
           return new Promise<{ t: number; first: number }>((resolve) => {
@@ -100,16 +109,44 @@ try {
         [handle, target.id] as const,
       );
       await page.waitForTimeout(200);
+      const profile = cdp ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : null;
       const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
       const marks = await page.evaluate((t0) => performance.getEntriesByType('mark').filter((m) => m.startTime >= t0 - 1 && m.name.startsWith('broadsheet:')).map((m) => `${(m.startTime - t0).toFixed(0)} ${m.name.slice(11)}`), t);
       console.log(`\n${basename(f)} run ${run}: first paint ${first.toFixed(0)} ms   load ${loadavg()[0].toFixed(2)}`);
       console.log(`  marks: ${marks.join(', ')}`);
       console.log(summarise(events, first));
+      if (profile) console.log(selfTimes(profile, events, first));
     }
   }
 } finally {
   await browser.close();
   await host.stop();
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** V8 self time by function from the click mark to the first paint (profile and trace share the monotonic clock). */
+function selfTimes(profile: CpuProfile, events: TraceEvent[], until: number): string {
+  const click = events.find((e) => e.name === 'trace:click');
+  if (!click) return '';
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    if (t < click.ts || t > click.ts + until * 1000) continue;
+    const f = byId.get(profile.samples[i])!.callFrame;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+    const k = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+    self.set(k, (self.get(k) ?? 0) + dt);
+  }
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, us]) => `    js self ${(us / 1000).toFixed(1).padStart(6)} ms  ${k}`).join('\n');
 }
 
 /** Self time by event name on the renderer main thread from the click mark to `until` ms after it, and the long events. */
@@ -136,7 +173,15 @@ function summarise(events: TraceEvent[], until: number): string {
   }
   close(Infinity);
   const busy = [...self.values()].reduce((a, b) => a + b, 0);
-  const rows = [`  main thread busy, click → first paint: ${(busy / 1000).toFixed(0)} ms`];
+  // CPU: the thread time of the outermost events in the window (a descheduled thread's wall time counts in `busy`).
+  let cpu = 0;
+  let until2 = 0;
+  for (const e of on)
+    if (e.ts >= from && e.ts < end && e.ts >= until2) {
+      cpu += e.tdur ?? 0;
+      until2 = e.ts + e.dur!;
+    }
+  const rows = [`  main thread busy, click → first paint: ${(busy / 1000).toFixed(0)} ms wall, ${(cpu / 1000).toFixed(0)} ms CPU`];
   for (const [n, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 8)) rows.push(`    self ${(us / 1000).toFixed(1).padStart(6)} ms  ${n}`);
   const detail = (e: TraceEvent) => {
     const d = e.args?.beginData ?? e.args?.data ?? {};

@@ -39,14 +39,30 @@ beforeEach(() => {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('page loader', () => {
-  it('asks for a page’s preview only when its page view says it has one', async () => {
+  it('asks for a page’s preview together with its page view while the page may have one, and no more once it is known to have none', async () => {
     previews.set('scan:1', 'ready');
+    previews.set('scan:2', 'ready');
     await loadPage('scan', 1, { preview: true });
     await loadPage('typeset', 1, { preview: true });
     await settle();
+    // Both asked at once (the preview paints first); the typeset page's answers 404 and its page view says 'none'.
     expect(calls).toEqual(['document.pageView scan:1', 'document.pageView typeset:1']);
-    expect(fetched).toEqual(['files/scan/preview/1']);
+    expect(fetched).toEqual(['files/scan/preview/1', 'files/typeset/preview/1']);
     expect(await previewSourceReady('files/scan/preview/1')).toBe('blob:4');
+    // The typeset document's other pages are not asked for a preview; a scan's are, before its page view has answered.
+    fetched.length = 0;
+    const [typeset2] = [loadPage('typeset', 2, { preview: true }), loadPage('scan', 2, { preview: true })];
+    expect(fetched).toEqual(['files/scan/preview/2']);
+    await typeset2;
+    await settle();
+    expect(fetched).toEqual(['files/scan/preview/2']);
+  });
+
+  it('asks for no preview where none is wanted (a text dump)', async () => {
+    previews.set('later:1', 'ready');
+    fetched.length = 0;
+    await loadPage('later', 1);
+    expect(fetched).toEqual([]);
   });
 
   it('remembers a document without previews, so thumbnails of its other pages do not ask', async () => {

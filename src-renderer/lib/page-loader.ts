@@ -59,12 +59,16 @@ export function noPreview(id: string, n: number): void {
 
 async function fetchPage(id: string, n: number, preview: boolean): Promise<ReaderPage> {
   if (readerBaseline) return { ...(await archive.call('document.page', { id, page: n })), docId: id, preview: 'none', wireChars: 0 };
+  // A page that may have a preview (a scan, or a document not known yet to be typeset: its library thumbnail has
+  // usually found out) has it asked for together with its page view, not after it: the preview is what paints first,
+  // and waiting for the page view put a round trip and the page view's decoding before it (bench:reader).
+  const early = preview && mayHavePreview(id, n);
+  if (early) void warmImage(archive.previewUrl(id, n), id, n);
   const reply = await archive.call('document.pageView', { id, page: n });
   if (reply.preview === 'none') noPreview(id, n);
   else previewStates.set(key(id, n), reply.preview);
-  // The page view says whether the page has a preview: only then is it asked for (a typeset page's would be a 404),
-  // and its fetch runs while the page view is decoded here.
-  if (preview && reply.preview !== 'none') void warmImage(archive.previewUrl(id, n), id, n);
+  // Else the page view says whether the page has a preview: only then is it asked for (a typeset page's would be a 404).
+  if (preview && !early && reply.preview !== 'none') void warmImage(archive.previewUrl(id, n), id, n);
   markReader('page-view-fetched', id, n);
   const wireChars = reply.wire.length + JSON.stringify(reply.photos).length + JSON.stringify(reply.corrections).length;
   return { ...decodePageViewReply(reply), docId: id, preview: reply.preview, wireChars };
