@@ -8,6 +8,7 @@
  * layout, paint…) from the click to the first paint (the preview, or pdf.js's
  * page), with the longest single events: what to cut to reach bench:reader's
  * ≤ 150 ms. Wall and main-thread time side by side, as the machine is shared.
+ * With --turns, the turns to each next page of the (multi-page) files instead.
  */
 import type { Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
@@ -18,7 +19,7 @@ import type { DocumentSummary } from '../core/library-model.ts';
 import { launchBenchBrowser } from './support/bench-browser.ts';
 import { cliImport, ROOT, startHostProcess } from '../e2e/support/host-process.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '4' }, library: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '4' }, library: { type: 'string' }, turns: { type: 'boolean', default: false } } });
 const files = positionals.length ? positionals : [join(ROOT, 'assets', 'sample', 'evening-star-1918-09-01-p1.pdf')];
 const startFile = join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf');
 let library = values.library;
@@ -57,7 +58,8 @@ try {
   const clickAndWait = async (p: Page, d: DocumentSummary) =>
     p.evaluate(
       ([el, id]) =>
-        new Promise<{ t: number; first: number }>((resolve) => {
+        new Promise<{ t: number; first: number }>((resolve, reject) => {
+                    setTimeout(() => reject(new Error('no paint within 30 s')), 30_000);
           const t = performance.now();
           const on = (e: Event) => {
             const det = (e as CustomEvent<{ docId: string }>).detail;
@@ -72,7 +74,51 @@ try {
         }),
       [await entry(p, d).elementHandle(), d.id] as const,
     );
-  for (const f of files) {
+  const traced = async (act: () => Promise<{ t: number; first: number }>, label: string) => {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing', ...(process.env.TRACE_MORE ? process.env.TRACE_MORE.split(',') : [])] });
+    const { t, first } = await act();
+    await page.waitForTimeout(200);
+    const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    const marks = await page.evaluate((t0) => performance.getEntriesByType('mark').filter((m) => m.startTime >= t0 - 1 && m.name.startsWith('broadsheet:')).map((m) => `${(m.startTime - t0).toFixed(0)} ${m.name.slice(11)}`), t);
+    console.log(`\n${label}: first paint ${first.toFixed(0)} ms   load ${loadavg()[0].toFixed(2)}`);
+    console.log(`  marks: ${marks.join(', ')}`);
+    console.log(summarise(events, first));
+  };
+  if (values.turns)
+    for (const f of files) {
+      const target = byFile(f);
+      for (let run = 0; run < Number(values.runs); run++) {
+        await page.goto(host.url);
+        await page.locator('canvas[data-painted]').first().waitFor({ timeout: 60_000 });
+        if ((await entry(page, target).getAttribute('aria-current')) === 'true') await clickAndWait(page, byFile(startFile));
+        await clickAndWait(page, target);
+        for (let n = 2; n <= target.pageCount; n++) {
+          // A reader looks at a page a moment before turning: its neighbours are fetched meanwhile.
+          await page.waitForTimeout(1500);
+          const handle = await page.getByRole('button', { name: 'Next page' }).elementHandle();
+          await traced(
+            () =>
+              page.evaluate(
+                ([el, id, n]) =>
+                  new Promise<{ t: number; first: number }>((resolve) => {
+                    const t = performance.now();
+                    const on = (e: Event) => {
+                      const d = (e as CustomEvent<{ docId: string; page: number }>).detail;
+                      if (d.docId === id && d.page === n) resolve({ t, first: performance.now() - t });
+                    };
+                    addEventListener('broadsheet:page-preview-painted', on);
+                    addEventListener('broadsheet:page-painted', on);
+                    performance.mark('trace:click');
+                    (el as HTMLElement).click();
+                  }),
+                [handle, target.id, n] as const,
+              ),
+            `${basename(f)} run ${run} turn to p${n}`,
+          );
+        }
+      }
+    }
+  else for (const f of files) {
     const target = byFile(f);
     for (let run = 0; run < Number(values.runs); run++) {
       await page.goto(host.url);
