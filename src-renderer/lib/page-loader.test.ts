@@ -7,16 +7,17 @@ vi.mock('./archive.ts', () => ({
   archive: {
     call: async (name: string, params: { id: string; page: number }) => {
       calls.push(`${name} ${params.id}:${params.page}`);
-      return { wire: '{}', photos: [], corrections: [], preview: previews.get(`${params.id}:${params.page}`) ?? 'none' };
+      const wire = params.id.startsWith('sized') ? '{"width":600,"height":800}' : '{}';
+      return { wire, photos: [], corrections: [], preview: previews.get(`${params.id}:${params.page}`) ?? 'none' };
     },
     previewUrl: (id: string, page: number) => `files/${id}/preview/${page}`,
   },
 }));
 vi.mock('../../core/page-view/page-view-codec.ts', () => ({
-  decodePageViewReply: () => ({ number: 1, width: 600, height: 800, items: [], images: [], blocks: [], edits: [], photos: [] }),
+  decodePageView: () => ({ number: 1, width: 600, height: 800, items: [], images: [], blocks: [], edits: [], photos: [] }),
 }));
 
-const { loadPage, mayHavePreview, prefetchPage, previewSourceReady } = await import('./page-loader.ts');
+const { loadPage, mayHavePreview, onPageComing, prefetchPage, previewSourceReady } = await import('./page-loader.ts');
 
 const fetched: string[] = [];
 beforeEach(() => {
@@ -86,5 +87,34 @@ describe('page loader', () => {
     await loadPage('issue', 2, { preview: true });
     expect(calls).toEqual(['document.pageView issue:2', 'document.pageView issue:2']);
     expect(fetched).toEqual(['files/issue/preview/2']);
+  });
+
+  it('tells the page view a page’s size before decoding it, and decodes it once its preview has painted', async () => {
+    // The window's events, as the paint wait uses them (the node project has no DOM).
+    const win = new EventTarget();
+    vi.stubGlobal('addEventListener', win.addEventListener.bind(win));
+    vi.stubGlobal('removeEventListener', win.removeEventListener.bind(win));
+    const told: unknown[] = [];
+    const off = onPageComing((c) => (told.push(c), true));
+    try {
+      previews.set('sized:1', 'ready');
+      let decoded = false;
+      const page = loadPage('sized', 1, { preview: true }).then((p) => ((decoded = true), p));
+      for (let i = 0; i < 5 && told.length < 2; i++) await settle();
+      // null first (no page told of before is coming), then this page's size, before it is decoded.
+      expect(told).toEqual([null, { docId: 'sized', page: 1, width: 600, height: 800 }]);
+      await settle();
+      expect(decoded).toBe(false);
+      win.dispatchEvent(new CustomEvent('broadsheet:page-preview-painted', { detail: { docId: 'sized', page: 1 } }));
+      expect(await page).toMatchObject({ docId: 'sized', width: 600 });
+      // A page without a preview ready (one still to be made) is decoded at once: nothing to wait for.
+      told.length = 0;
+      previews.set('sized:2', 'pending');
+      await loadPage('sized', 2, { preview: true });
+      expect(told).toEqual([null]);
+    } finally {
+      off();
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -1,5 +1,6 @@
-import { decodePageViewReply, type PageView, type PageViewReply } from '../../core/page-view/page-view-codec.ts';
+import { decodePageView, type PageView, type PageViewReply, type PageViewWire } from '../../core/page-view/page-view-codec.ts';
 import { archive } from './archive.ts';
+import { pagePainted } from './paint-first.svelte.ts';
 import { markReader } from './reader-marks.ts';
 
 /**
@@ -57,7 +58,32 @@ export function noPreview(id: string, n: number): void {
   withoutPreviews.add(id);
 }
 
-async function fetchPage(id: string, n: number, preview: boolean): Promise<ReaderPage> {
+/**
+ * The page being opened, ahead of its decoded page view: as soon as its page view has come and says the page's
+ * size, the page view is told (`onPageComing`) so it can show the page's preview at once; the page view is
+ * decoded (and the reader's views updated with it) once that preview has painted, or after COMING_CAP_MS.
+ * Decoding first held a dense scan's preview back behind ~25 ms of script, 100–200 ms on a loaded machine
+ * (bench/reader-open-trace.ts). Told null: the page last told of is not coming after all (its open failed).
+ */
+export interface PageComing {
+  docId: string;
+  page: number;
+  width: number;
+  height: number;
+}
+/** Returns whether it shows the page's preview (a page view showing a text dump's text does not). */
+type ComingListener = (page: PageComing | null) => boolean;
+let comingListener: ComingListener | null = null;
+export function onPageComing(fn: ComingListener): () => void {
+  comingListener = fn;
+  return () => {
+    if (comingListener === fn) comingListener = null;
+  };
+}
+const COMING_CAP_MS = 150;
+let opening = 0;
+
+async function fetchPage(id: string, n: number, preview: boolean, ticket = 0): Promise<ReaderPage> {
   if (readerBaseline) return { ...(await archive.call('document.page', { id, page: n })), docId: id, preview: 'none', wireChars: 0 };
   // A page that may have a preview (a scan, or a document not known yet to be typeset: its library thumbnail has
   // usually found out) has it asked for together with its page view, not after it: the preview is what paints first,
@@ -71,7 +97,24 @@ async function fetchPage(id: string, n: number, preview: boolean): Promise<Reade
   if (preview && !early && reply.preview !== 'none') void warmImage(archive.previewUrl(id, n), id, n);
   markReader('page-view-fetched', id, n);
   const wireChars = reply.wire.length + JSON.stringify(reply.photos).length + JSON.stringify(reply.corrections).length;
-  return { ...decodePageViewReply(reply), docId: id, preview: reply.preview, wireChars };
+  const wire = JSON.parse(reply.wire) as PageViewWire;
+  // Only the page the reader asked for last, with a preview to show (a preview still to be made may take a while).
+  let coming = false;
+  if (ticket !== 0 && ticket === opening && reply.preview === 'ready' && wire.width > 0 && comingListener) {
+    const wait = pagePainted(id, n, COMING_CAP_MS);
+    coming = comingListener({ docId: id, page: n, width: wire.width, height: wire.height });
+    if (coming) {
+      await wait.promise;
+      // In a task of its own: the paint event fires in the frame's callback, and decoding there held that frame back.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } else wait.cancel();
+  }
+  try {
+    return { ...decodePageView(wire, reply), docId: id, preview: reply.preview, wireChars };
+  } catch (err) {
+    if (coming) comingListener?.(null);
+    throw err;
+  }
 }
 
 /**
@@ -81,7 +124,15 @@ async function fetchPage(id: string, n: number, preview: boolean): Promise<Reade
 export function loadPage(id: string, n: number, opts: { preview?: boolean } = {}): Promise<ReaderPage> {
   const hit = cache.get(key(id, n));
   cache.delete(key(id, n));
-  return hit ?? fetchPage(id, n, opts.preview ?? false);
+  const ticket = ++opening;
+  // A page told of before (its open superseded by this one) is not coming.
+  comingListener?.(null);
+  // A failed open: the page view may show that page's preview already; it is not coming.
+  const fail = (err: unknown) => {
+    if (ticket === opening) comingListener?.(null);
+    throw err;
+  };
+  return (hit ?? fetchPage(id, n, opts.preview ?? false, ticket)).catch(fail);
 }
 
 /** Fetches a page the reader is likely to open next (the neighbours of the open one), and its preview image if it has one. */
