@@ -39,11 +39,12 @@ export function foldNewspaperName(name: string): string {
 const RANK: Record<MetadataSource, number> = { archivist: 0, mets: 1, guess: 2 };
 
 export function newspaperTitles(docs: readonly TitledDocument[]): NewspaperTitle[] {
+  return newspaperIndex(docs).titles();
+}
+
+function listTitles(described: Iterable<NewspaperTitle>): NewspaperTitle[] {
   // A title only pages without a name stand for (an LCCN alone) is no entry: nothing names it yet.
-  return [...group(docs).groups.values()]
-    .map(describe)
-    .filter((t) => t.spellings.length > 0)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return [...described].filter((t) => t.spellings.length > 0).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Which documents a Newspaper filter value matches: every spelling of the title it names (or, for any other value, that name exactly). */
@@ -70,32 +71,43 @@ export interface NewspaperIndex<D extends GroupedDocument = GroupedDocument> {
   nameOf: (doc: D) => string;
   /** The documents of each title, by key. */
   groups: ReadonlyMap<string, D[]>;
+  /** The Newspaper filter's entries, alphabetical (newspaperTitles). */
+  titles: () => NewspaperTitle[];
 }
 
+/** One grouping of the documents serves the rows' names, the filter's entries and browsing (10,000 rows: one pass). */
 export function newspaperIndex<D extends GroupedDocument>(docs: readonly D[]): NewspaperIndex<D> {
   const { groups, keyOf } = group(docs);
-  const names = new Map<string, string>();
-  for (const [key, members] of groups) names.set(key, describe(members).name);
+  const described = new Map<string, NewspaperTitle>();
+  for (const [key, members] of groups) described.set(key, describe(members));
   return {
     keyOf: (d) => (d.newspaper || d.lccn ? keyOf(d) : ''),
-    nameOf: (d) => (d.newspaper || d.lccn ? (names.get(keyOf(d)) ?? d.newspaper) : ''),
+    nameOf: (d) => (d.newspaper || d.lccn ? (described.get(keyOf(d))?.name ?? d.newspaper) : ''),
     groups,
+    titles: () => listTitles(described.values()),
   };
 }
 
 function group<D extends GroupedDocument>(docs: readonly D[]) {
+  // A library has few spellings and many pages: each spelling is folded once.
+  const folds = new Map<string, string>();
+  const fold = (name: string) => {
+    let f = folds.get(name);
+    if (f === undefined) folds.set(name, (f = foldNewspaperName(name)));
+    return f;
+  };
   // LCCN titles first; each spelling they use, folded, leads a page without an LCCN to them.
   const byFold = new Map<string, string>();
   for (const d of docs) {
     if (!d.lccn || !d.newspaper) continue;
-    const f = foldNewspaperName(d.newspaper);
+    const f = fold(d.newspaper);
     const known = byFold.get(f);
     // A folded name two LCCNs share names neither for certain.
     byFold.set(f, known === undefined || known === d.lccn ? d.lccn : '');
   }
   const keyOf = (d: GroupedDocument): string => {
     if (d.lccn) return `lccn:${d.lccn}`;
-    const f = foldNewspaperName(d.newspaper);
+    const f = fold(d.newspaper);
     const lccn = byFold.get(f);
     return lccn ? `lccn:${lccn}` : `name:${f}`;
   };

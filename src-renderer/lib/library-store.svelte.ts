@@ -1,5 +1,5 @@
 import type { DocumentSummary, LibrarySort } from '../../core/library-model.ts';
-import { filterDocuments, inDateRange, newspapers } from './library-filter.ts';
+import { filterDocuments, inDateRange } from './library-filter.ts';
 import { newspaperIndex, newspaperMatcher } from '../../core/newspaper-titles.ts';
 
 /**
@@ -28,9 +28,10 @@ export class LibraryStore {
   readonly visible = $derived(
     this.dateBlocked ? [] : filterDocuments(this.docs, this.query).filter((d) => this.ofNewspaper(d) && inDateRange(d.date, this.dateFrom, this.dateTo)),
   );
-  readonly papers = $derived(newspapers(this.docs));
   /** Each document's newspaper as the library names it (one name a title, core/newspaper-titles.ts); its own spelling stays in `newspaper`. */
   private readonly titles = $derived(newspaperIndex(this.docs));
+  /** The filter menu's newspapers, alphabetical: one per title (from the same grouping as the rows' names). */
+  readonly papers = $derived(this.titles.titles().map((t) => t.name));
   readonly newspaperName = (d: DocumentSummary): string => this.titles.nameOf(d);
 
   private readonly backend: LibraryBackend;
