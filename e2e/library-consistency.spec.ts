@@ -59,6 +59,24 @@ test('a newspaper is named one way in the rows, the toolbar and the browse list;
   }
 });
 
+test('By newspaper groups files without an LCCN by their folded name: one entry for "Evening Star" and "The Evening star."', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  const panel = new LibraryPanelPage(app.page);
+  const browser = new LibraryBrowserPage(app.page);
+  // The 1918 sample's name is guessed from its file name ("Evening Star"); the archivist names another file of the paper otherwise.
+  const sample = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
+  const other = await reader.documentByFile('latin-columns.pdf');
+  expect([sample.newspaper, sample.lccn]).toEqual(['Evening Star', '']);
+  await reader.api('document.updateMetadata', { id: other.id, patch: { newspaper: 'The Evening star.', date: '1918-09-02' } });
+  await expect(panel.entry(other)).toContainText('The Evening star.');
+  await browser.show();
+  const stars = browser.library.getByRole('list', { name: 'Newspapers' }).getByRole('button', { name: /evening star/i });
+  await expect(stars).toHaveCount(1);
+  // Named as the filter names it (the archivist's spelling first), both files' issues under it.
+  await expect(stars).toHaveText(/^The Evening star\.\s*2 issues · 1918$/);
+  await expect(panel.newspaperFilter.getByRole('option', { name: /evening star/i })).toHaveText(['The Evening star.']);
+});
+
 test('a plain library load asks for no preview a page does not have: no 404 in the console, every thumbnail drawn', async ({ app }) => {
   const reader = new ReaderPage(app.page);
   const failures: string[] = [];
