@@ -18,7 +18,7 @@
  * Default pages: the LoC scans in ../shared/pdfs/loc with an ALTO beside them.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -98,6 +98,7 @@ for (const file of files) {
       }
       svg += '</svg>';
       await sharp(`${base}.png`).composite([{ input: Buffer.from(svg) }]).toFile(`${base}.overlay.png`);
+      rmSync(`${base}.png`);
     }
   }
   console.log(`  crops: ${dir}/<class>-<n>.overlay.png`);

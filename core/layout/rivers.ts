@@ -168,7 +168,9 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
    * rows that hold anything there. A gutter crossed every few lines by a box
    * too tall or too wide (or a speck off a column rule) has no unbroken run,
    * but stays blank in most rows; a word space lines up with the next line's
-   * in a few rows at most.
+   * in a few rows at most. (Tesseract's column finder likewise ignores a few
+   * misfit rows when it assigns columns: kMaxIncompatibleColumnCount in
+   * textord/colfind.cpp.)
    */
   const bandGutter = (c: number, r: number) => {
     const [blank, text] = prefix(c);
