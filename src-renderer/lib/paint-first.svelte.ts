@@ -14,8 +14,22 @@ import { markReader } from './reader-marks.ts';
 /** Fired by PageView: `broadsheet:page-preview-painted` and `broadsheet:page-painted`, detail { docId, page }. */
 const PAINT_EVENTS = ['broadsheet:page-preview-painted', 'broadsheet:page-painted'] as const;
 
-/** Resolves once page `page` of `docId` is painted (or after `capMs`); `cancel` stops waiting. */
+/**
+ * The page painted last (its preview or its sharp page). A scan's preview may paint before the reader has its
+ * decoded page view (lib/page-loader `onPageComing`): whoever waits for that page afterwards must not wait for a
+ * paint that has happened already.
+ */
+let lastPainted = '';
+if (typeof addEventListener === 'function')
+  for (const name of PAINT_EVENTS)
+    addEventListener(name, (e) => {
+      const d = (e as CustomEvent<{ docId: string; page: number }>).detail;
+      if (d) lastPainted = `${d.docId}:${d.page}`;
+    });
+
+/** Resolves once page `page` of `docId` is painted (at once if it is the page painted last; or after `capMs`); `cancel` stops waiting. */
 export function pagePainted(docId: string, page: number, capMs: number): { promise: Promise<void>; cancel: () => void } {
+  if (lastPainted === `${docId}:${page}`) return { promise: Promise.resolve(), cancel: () => {} };
   let cancel = () => {};
   const promise = new Promise<void>((resolve) => {
     const done = () => {
