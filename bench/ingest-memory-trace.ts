@@ -5,7 +5,8 @@
  * library as `broadsheet import` does (one call) and samples, every MS
  * milliseconds, the process's RSS, the main thread's V8 heap and its
  * ArrayBuffers, and each extraction worker's V8 heap
- * (Worker.getHeapStatistics). What is left of RSS is native memory: malloc
+ * (Worker.getHeapStatistics: its heap and the external memory, such as
+ * ArrayBuffers, it holds). What is left of RSS is native memory: malloc
  * arenas, pdf.js's wasm, SQLite's page cache, code. Prints the sample at the
  * peak, the peak of each phase (extraction, photo linking) and VmHWM.
  * Run with MALLOC_ARENA_MAX=2 to match bin/broadsheet.
@@ -61,7 +62,7 @@ let sampling = true;
 async function sample(): Promise<void> {
   const mu = process.memoryUsage();
   const hs = getHeapStatistics();
-  const workerHeaps = await Promise.all([...workers].map((w) => w.getHeapStatistics().then((h) => h.total_heap_size, () => 0)));
+  const workerHeaps = await Promise.all([...workers].map((w) => w.getHeapStatistics().then((h) => h.total_heap_size + ((h as { external_memory?: number }).external_memory ?? 0), () => 0)));
   samples.push({ t: performance.now() - t0, phase, pages: pagesDone, rss: mu.rss, mainHeap: hs.total_heap_size, mainUsed: hs.used_heap_size, arrayBuffers: mu.arrayBuffers, workerHeaps });
 }
 const loop = (async () => {

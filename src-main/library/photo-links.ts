@@ -123,9 +123,20 @@ export class WindowedRelink {
   private next = 1;
   photos = 0;
 
-  constructor(db: DatabaseSync, docId: string) {
+  private readonly afterWindow: () => void;
+
+  /**
+   * `afterWindow` runs after each window linked while pages are coming:
+   * import passes a full collection (worker-gc.ts). A window's paragraphs
+   * and term lists are ~25 MB of short-lived objects; left to its
+   * heuristics, V8 grew the main thread's heap to ~240 MB over a
+   * 2,000-page import (~110 MB of it live), on top of the extraction
+   * workers' peak.
+   */
+  constructor(db: DatabaseSync, docId: string, afterWindow: () => void = () => {}) {
     this.db = db;
     this.docId = docId;
+    this.afterWindow = afterWindow;
   }
 
   /** Page `n` is stored: links every window whose pages are now all there. */
@@ -135,8 +146,10 @@ export class WindowedRelink {
     // Windows apply only past WHOLE_DOCUMENT_PAGES; a window needs its pages and LINK_CONTEXT after it.
     if (this.stored <= WHOLE_DOCUMENT_PAGES) return;
     while (this.next + LINK_WINDOW - 1 + LINK_CONTEXT <= this.stored) {
-      this.photos += linkWindow(this.db, this.docId, this.next);
+      const linked = linkWindow(this.db, this.docId, this.next);
+      this.photos += linked;
       this.next += LINK_WINDOW;
+      if (linked) this.afterWindow();
     }
   }
 
