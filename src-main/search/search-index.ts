@@ -257,6 +257,73 @@ export class SearchIndex {
     }
   }
 
+  /** Documents whose pages this index is taking as they are imported (streamPages), not yet finished. */
+  private readonly streaming = new Set<string>();
+
+  /**
+   * Indexes a batch of pages of a document still being imported, in one
+   * transaction. The document stays recorded with page count -1 (incomplete:
+   * a catch-up indexes it again from the library if this process never
+   * finishes it) until finishStreamedSteps; its first batch clears whatever
+   * an older index held under the same id.
+   */
+  streamPages(id: string, pages: readonly IndexPageInput[]): void {
+    this.transaction(() => {
+      this.forgetMatchedLibrary();
+      let n = this.docNumber(id);
+      if (!this.streaming.has(id) || n === null) {
+        if (n !== null) this.deleteRows(n, null, ['cleaned', 'corrected', 'raw']);
+        this.stmt('INSERT INTO docs (id, pages) VALUES (?, -1) ON CONFLICT(id) DO UPDATE SET pages = -1').run(id);
+        n = this.docNumber(id)!;
+        this.streaming.add(id);
+      }
+      for (const page of pages) this.insertPage(n, page, 'cleaned');
+    });
+  }
+
+  /** True when streamPages took pages of this document and it is not finished yet. */
+  isStreaming(id: string): boolean {
+    return this.streaming.has(id) && this.docNumber(id) !== null;
+  }
+
+  /** An import that streamed its pages failed: its rows go. */
+  dropStreamed(id: string): void {
+    if (!this.streaming.delete(id)) return;
+    this.removeDocument(id);
+  }
+
+  /**
+   * Completes a streamed document with the pages it had not sent yet, in
+   * slices as indexDocumentSteps; then records its page count.
+   */
+  *finishStreamedSteps(id: string, rest: Iterable<IndexPageInput>, pageCount: number, sliceMs = 40): Generator<void> {
+    const n = this.docNumber(id);
+    if (n === null || !this.streaming.delete(id)) throw new Error(`document ${id.slice(0, 12)}… was not streamed to the search index`);
+    this.db.exec('BEGIN IMMEDIATE');
+    let open = true;
+    try {
+      this.forgetMatchedLibrary();
+      let sliceStart = performance.now();
+      for (const page of rest) {
+        this.insertPage(n, page, 'cleaned');
+        if (performance.now() - sliceStart > sliceMs) {
+          this.db.exec('COMMIT');
+          open = false;
+          yield;
+          if (this.docNumber(id) !== n) return;
+          this.db.exec('BEGIN IMMEDIATE');
+          open = true;
+          sliceStart = performance.now();
+        }
+      }
+      this.stmt('UPDATE docs SET pages = ? WHERE n = ?').run(pageCount, n);
+      this.db.exec('COMMIT');
+      open = false;
+    } finally {
+      if (open) this.db.exec('ROLLBACK');
+    }
+  }
+
   /**
    * Re-indexes one page's searchable text: its cleaned blocks, or the
    * corrected text of its blocks once an archivist has corrected them
