@@ -9,7 +9,8 @@
  * ArrayBuffers, it holds). What is left of RSS is native memory: malloc
  * arenas, pdf.js's wasm, SQLite's page cache, code. Prints the sample at the
  * peak, the peak of each phase (extraction, photo linking) and VmHWM.
- * Run with MALLOC_ARENA_MAX=2 to match bin/broadsheet.
+ * `--index`: index for search too, as the app does. Run with
+ * MALLOC_ARENA_MAX=2 to match bin/broadsheet.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,9 +21,10 @@ import type { Worker } from 'node:worker_threads';
 import { importPaths } from '../src-main/library/import-paths.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
+import { SearchService } from '../src-main/search/search-service.ts';
 import type { PageProcessor } from '../src-main/library/import-service.ts';
 
-const { values, positionals } = parseArgs({ options: { every: { type: 'string', default: '250' }, workers: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { every: { type: 'string', default: '250' }, workers: { type: 'string' }, index: { type: 'boolean' } }, allowPositionals: true });
 const MB = (n: number) => Math.round(n / (1024 * 1024));
 
 const workers = new Set<Worker>();
@@ -75,7 +77,12 @@ const loop = (async () => {
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-trace-'));
 const store = new LibraryStore(dir);
 const cpu0 = process.cpuUsage();
+// --index: as the app, a search service open during the import and caught up after it.
+const search = values.index ? new SearchService(store) : null;
 const results = await importPaths(store, processor, positionals);
+phase = 'index';
+search?.catchUpSync();
+search?.close();
 const wallMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 sampling = false;
