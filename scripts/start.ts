@@ -28,7 +28,10 @@ if ('reason' in binary) {
 }
 
 if ('path' in binary) {
-  const child = spawn(binary.path, [join(root, 'out', 'main', 'main.js'), ...passThrough], { cwd: root, stdio: 'inherit' });
+  // The import's memory as measured (bench:ingest) and as the CLI and host run it (bin/broadsheet): two glibc malloc
+  // arenas for the main thread and the extraction workers. glibc reads this once, at start, so it is set here.
+  const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+  const child = spawn(binary.path, [join(root, 'out', 'main', 'main.js'), ...passThrough], { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`Electron is unavailable: ${binary.reason}; starting the browser host instead.`);
