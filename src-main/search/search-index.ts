@@ -286,6 +286,11 @@ export class SearchIndex {
     return this.streaming.has(id) && this.docNumber(id) !== null;
   }
 
+  /** Whatever was streamed of this document will be replaced whole (indexDocumentSteps deletes its rows first). */
+  endStreaming(id: string): void {
+    this.streaming.delete(id);
+  }
+
   /** An import that streamed its pages failed: its rows go. */
   dropStreamed(id: string): void {
     if (!this.streaming.delete(id)) return;

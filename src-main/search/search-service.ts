@@ -130,8 +130,8 @@ export class SearchService {
   private streamRest(id: string, count: number): IndexPageInput[] | null {
     const rest = takeStreamRest(this.store, id, count);
     if (rest && this.index.isStreaming(id)) return rest;
-    // Not streamed, or not completely: indexed afresh from the library.
-    if (rest) this.index.dropStreamed(id);
+    // Not streamed, or not completely: indexed afresh from the library (which replaces any streamed rows).
+    this.index.endStreaming(id);
     return null;
   }
 
