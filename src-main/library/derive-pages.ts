@@ -2,7 +2,7 @@ import type { SourceKind } from '../../core/library-model.ts';
 import type { ProcessedPage } from '../extract/processed-page.ts';
 import type { PageProcessor, ProcessOptions } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
-import { collectGarbage } from '../extract/worker-gc.ts';
+import { shrinkHeap } from '../extract/worker-gc.ts';
 import { WindowedRelink } from './photo-links.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function derivePages(
   addPage: (page: ProcessedPage) => void,
   opts: ProcessOptions = {},
 ): Promise<{ pageCount: number; title?: string }> {
-  const relink = new WindowedRelink(store.db, id, collectGarbage);
+  const relink = new WindowedRelink(store.db, id, shrinkHeap);
   const result = await processor.process(
     kind,
     bytes,

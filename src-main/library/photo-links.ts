@@ -127,11 +127,11 @@ export class WindowedRelink {
 
   /**
    * `afterWindow` runs after each window linked while pages are coming:
-   * import passes a full collection (worker-gc.ts). A window's paragraphs
-   * and term lists are ~25 MB of short-lived objects; left to its
-   * heuristics, V8 grew the main thread's heap to ~240 MB over a
-   * 2,000-page import (~110 MB of it live), on top of the extraction
-   * workers' peak.
+   * import passes a shrinking collection (worker-gc.ts shrinkHeap). A
+   * window's paragraphs and term lists are ~25–60 MB of short-lived
+   * objects; left to its heuristics, V8 grew the main thread's heap to
+   * ~240 MB over a 2,000-page import, on top of the extraction workers'
+   * peak, and a plain full collection left ~140 MB of it committed.
    */
   constructor(db: DatabaseSync, docId: string, afterWindow: () => void = () => {}) {
     this.db = db;
