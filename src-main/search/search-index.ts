@@ -35,6 +35,9 @@ import { makeSnippet, toOriginalRanges, type Range } from '../../core/search/sni
 export const SEARCH_SCHEMA_VERSION = 2;
 export const SEARCH_FILE = 'search.sqlite';
 
+/** docs.pages of a document whose pages are indexed while it imports (streamPages): not searched yet. */
+const IMPORTING = -2;
+
 export type IndexLayer = 'cleaned' | 'corrected';
 
 export interface IndexBlock {
@@ -262,10 +265,11 @@ export class SearchIndex {
 
   /**
    * Indexes a batch of pages of a document still being imported, in one
-   * transaction. The document stays recorded with page count -1 (incomplete:
-   * a catch-up indexes it again from the library if this process never
-   * finishes it) until finishStreamedSteps; its first batch clears whatever
-   * an older index held under the same id.
+   * transaction. The document stays recorded with page count IMPORTING
+   * until finishStreamedSteps: searches leave it out (it is not in the
+   * library yet), and a catch-up indexes it again from the library if no
+   * process finishes it. Its first batch clears whatever an older index held
+   * under the same id.
    */
   streamPages(id: string, pages: readonly IndexPageInput[]): void {
     this.transaction(() => {
@@ -273,7 +277,7 @@ export class SearchIndex {
       let n = this.docNumber(id);
       if (!this.streaming.has(id) || n === null) {
         if (n !== null) this.deleteRows(n, null, ['cleaned', 'corrected', 'raw']);
-        this.stmt('INSERT INTO docs (id, pages) VALUES (?, -1) ON CONFLICT(id) DO UPDATE SET pages = -1').run(id);
+        this.stmt('INSERT INTO docs (id, pages) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET pages = excluded.pages').run(id, IMPORTING);
         n = this.docNumber(id)!;
         this.streaming.add(id);
       }
@@ -382,6 +386,12 @@ export class SearchIndex {
     return (this.vocabulary = map);
   }
 
+  /** Documents still importing (streamPages, in any process), as a JSON array of their numbers; null when there are none. */
+  private importing(): string | null {
+    const rows = this.stmt('SELECT n FROM docs WHERE pages = ?').all(IMPORTING) as Array<{ n: number }>;
+    return rows.length ? JSON.stringify(rows.map((r) => r.n)) : null;
+  }
+
   private docFilter(opts: SearchOptions): string | null {
     if (!opts.documents) return null;
     return JSON.stringify(opts.documents.map((d) => this.docNumber(d)).filter((n): n is number => n !== null));
@@ -410,6 +420,11 @@ export class SearchIndex {
       where.push('b.doc IN (SELECT value FROM json_each(?))');
       args.push(docs);
     }
+    const importing = this.importing();
+    if (importing) {
+      where.push('b.doc NOT IN (SELECT value FROM json_each(?))');
+      args.push(importing);
+    }
     if (opts.kinds?.length) {
       where.push('b.kind IN (SELECT value FROM json_each(?))');
       args.push(JSON.stringify(opts.kinds));
@@ -436,6 +451,11 @@ export class SearchIndex {
     if (docs) {
       where.push('doc IN (SELECT value FROM json_each(?))');
       args.push(docs);
+    }
+    const importing = this.importing();
+    if (importing) {
+      where.push('doc NOT IN (SELECT value FROM json_each(?))');
+      args.push(importing);
     }
     for (const group of query.groups) {
       where.push(`(${group.map(() => "text LIKE ? ESCAPE '\\'").join(' OR ')})`);

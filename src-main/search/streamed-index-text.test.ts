@@ -69,8 +69,10 @@ describe('search text streamed to the index during an import', () => {
     const search = new SearchService(streamed, undefined, { streamBatchChars: 1000 });
     const [b] = await importFiles(streamed, inThreadProcessor, input());
     expect(b.status).toBe('imported');
-    // Before the catch-up the index already holds most pages, marked incomplete.
-    expect(docsRows(streamed)).toEqual([{ id: b.id, pages: -1 }]);
+    // Before the catch-up the index already holds most pages, marked as importing: searches leave them out.
+    expect(docsRows(streamed)).toEqual([{ id: b.id, pages: -2 }]);
+    expect(search.query({ q: '大陈村', limit: 500 }).total).toBe(0);
+    expect(search.query({ q: 'harbor', raw: true, limit: 500 }).total).toBe(0);
     const pagesIndexed = new Set((indexRows(streamed) as Array<{ page: number }>).map((r) => r.page));
     expect(pagesIndexed.size).toBeGreaterThanOrEqual(20);
     expect(pagesIndexed.size).toBeLessThan(30);
@@ -80,8 +82,8 @@ describe('search text streamed to the index during an import', () => {
     const rows = indexRows(streamed);
     expect(rows.length).toBeGreaterThan(60);
     expect(rows).toEqual(indexRows(held));
-    const hits = search.query({ q: '大陈村', limit: 500 });
-    expect(hits.total).toBe(30);
+    expect(search.query({ q: '大陈村', limit: 500 }).total).toBe(30);
+    expect(search.query({ q: 'harbor', raw: true, limit: 500 }).total).toBe(30);
     search.close();
   });
 
@@ -90,7 +92,7 @@ describe('search text streamed to the index during an import', () => {
     const search = new SearchService(store, undefined, { streamBatchChars: 1 });
     const id = 'f'.repeat(64);
     holdIndexText(store, id, { number: 1, blocks: [{ id: 'p1b0', kind: 'paragraph', text: '来到大陈村' }], raw: '来到大陈村' });
-    expect(docsRows(store)).toEqual([{ id, pages: -1 }]);
+    expect(docsRows(store)).toEqual([{ id, pages: -2 }]);
     dropPageTexts(store, id);
     expect(docsRows(store)).toEqual([]);
     expect(indexRows(store)).toEqual([]);
