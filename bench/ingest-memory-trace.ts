@@ -10,7 +10,7 @@
  * arenas, pdf.js's wasm, SQLite's page cache, code. Prints the sample at the
  * peak, the peak of each phase (extraction, photo linking) and VmHWM.
  * `--index`: index for search too, as the app does. Run with
- * MALLOC_ARENA_MAX=2 to match bin/broadsheet.
+ * MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 to match bin/broadsheet.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -96,7 +96,7 @@ const row = (s: Sample) => {
   return `${(s.t / 1000).toFixed(1).padStart(6)} s  ${s.phase.padEnd(11)} page ${String(s.pages).padStart(5)}  RSS ${String(MB(s.rss)).padStart(4)}  main heap ${MB(s.mainHeap)} (used ${MB(s.mainUsed)})  array buffers ${MB(s.arrayBuffers)}  worker heaps ${s.workerHeaps.map(MB).join(' + ') || '–'}  rest (native: malloc, wasm, SQLite, code) ${MB(native)}`;
 };
 const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
-console.log(`files: ${positionals.length}, pages: ${pagesDone}, wall ${(wallMs / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (every thread), load ${loadavg().map((n) => n.toFixed(1)).join(' ')}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset'}`);
+console.log(`files: ${positionals.length}, pages: ${pagesDone}, wall ${(wallMs / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (every thread), load ${loadavg().map((n) => n.toFixed(1)).join(' ')}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset'} MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset'}`);
 console.log(`VmHWM ${MB(Number(hwm) * 1024)} MB, maxRSS ${MB(process.resourceUsage().maxRSS * 1024)} MB`);
 console.log('peak sample (MB):');
 console.log(row(peak));

@@ -29,7 +29,7 @@ const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
 const NODE = process.execPath;
 /** As bin/broadsheet runs the CLI and the host (see there); Electron's own process does not get it. Both sides of the comparison run with it. */
-const ENV = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+const ENV = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
 
 const { values } = parseArgs({
   options: {
@@ -44,7 +44,9 @@ const { values } = parseArgs({
 const RUNS = Number(values.runs);
 const LOAD_AT_START = loadavg().map((n) => n.toFixed(1)).join(' ');
 console.log(`load average: ${LOAD_AT_START} (the machine is shared: read CPU times beside wall times)`);
-console.log(`MALLOC_ARENA_MAX=${ENV.MALLOC_ARENA_MAX} for every import measured, before and after (bin/broadsheet sets 2 for the CLI and host)`);
+console.log(
+  `MALLOC_ARENA_MAX=${ENV.MALLOC_ARENA_MAX} MALLOC_MMAP_THRESHOLD_=${ENV.MALLOC_MMAP_THRESHOLD_} for every import measured, before and after (as bin/broadsheet runs the CLI and host, and npm start Electron)`,
+);
 const SIZES = values.sizes!.split(',').map(Number).filter((n) => n > 0);
 if (!SIZES.includes(10000)) console.log('note: the 10,000-page PDF is left out by default (minutes on a shared machine): --sizes 200,2000,10000 adds it');
 
