@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { preloadBootChunk } from './scripts/build/preload-boot-chunk.ts';
 
 /**
  * One build for the three Electron targets. The renderer bundle is also what
@@ -28,7 +27,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src-renderer'),
     base: './',
-    plugins: [svelte({ configFile: resolve('svelte.config.js') }), preloadBootChunk(resolve('src-renderer/boot.ts'))],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
     build: {
       outDir: resolve('out/renderer'),
       target: 'chrome140',

@@ -8,7 +8,7 @@
  * context (everything warm). Prints per run and as medians with spread: first
  * rows painted (Element Timing), first row in a frame, the renderer main
  * thread's CPU (CDP TaskDuration) and the host's; the load average beside
- * them. --baseline DIR alternates the runs with a built checkout in DIR (its
+ * them (--cold-only: the cold load alone). --baseline DIR alternates the runs with a built checkout in DIR (its
  * own host and renderer), printed beside. --trace prints, for each cold load, the renderer main thread's self
  * time by event up to the first rows painted.
  */
@@ -18,7 +18,7 @@ import type { BrowserContext } from '@playwright/test';
 import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
-const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, runs: { type: 'string', default: '7' }, trace: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 if (!values.library) throw new Error('--library DIR (a library made by bench:library --library DIR)');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -58,7 +58,8 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
   try {
     const first = await newContext(browser);
     const b = (k: 'cold' | 'new context' | 'same context') => (base ? (`baseline ${k}` as const) : k);
-    const plan: Array<[(typeof kinds)[number], BrowserContext]> = [[b('cold'), first], [b('new context'), await newContext(browser)], [b('same context'), first]];
+    const plan: Array<[(typeof kinds)[number], BrowserContext]> = [[b('cold'), first]];
+    if (!values['cold-only']) plan.push([b('new context'), await newContext(browser)], [b('same context'), first]);
     for (const [kind, context] of plan) {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);

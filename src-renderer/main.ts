@@ -1,7 +1,7 @@
-// The entry is only what start-up must not wait for: the two requests the first rows need (lib/start-requests)
-// leave as soon as this small script runs, and the app (./boot.ts, its own chunk, fetched in parallel through a
-// modulepreload the build adds to index.html) is compiled and mounted while the back end answers them.
+// First: the requests start-up waits on leave before the rest of the app is evaluated.
 import './lib/start-requests.ts';
+import { mount } from 'svelte';
 import './app.css';
+import App from './App.svelte';
 
-void import('./boot.ts');
+mount(App, { target: document.getElementById('app')! });

@@ -23,7 +23,12 @@ export class LibraryStore {
   /** The Newspaper filter's title, every spelling of it. */
   private readonly ofNewspaper = $derived(newspaperMatcher(this.docs, this.newspaper));
   readonly visible = $derived(filterDocuments(this.docs, this.query).filter((d) => this.ofNewspaper(d) && inDateRange(d.date, this.dateFrom, this.dateTo)));
-  readonly papers = $derived(newspapers(this.docs));
+  /** False while only the first screenful is in (a fresh start), true once the whole list is. */
+  private whole = $state(false);
+  // The menu waits for the whole list: a first screenful names only some of the newspapers, and naming them is the
+  // first locale-aware work of the page (Unicode normalization, case folding, a collator: tens of ms to set up in a
+  // fresh renderer), which would delay the first rows' paint.
+  readonly papers = $derived(this.whole ? newspapers(this.docs) : []);
 
   private readonly backend: LibraryBackend;
   private ticket = 0;
@@ -37,9 +42,13 @@ export class LibraryStore {
     const ticket = ++this.ticket;
     try {
       const docs = await this.backend.list(sort, (first) => {
-        if (ticket === this.ticket) this.docs = first;
+        if (ticket !== this.ticket) return;
+        this.docs = first;
+        this.whole = false;
       });
-      if (ticket === this.ticket) this.docs = docs;
+      if (ticket !== this.ticket) return;
+      this.docs = docs;
+      this.whole = true;
     } catch (err) {
       this.backend.fail(err);
     }

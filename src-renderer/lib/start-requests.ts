@@ -30,17 +30,6 @@ let columns: Promise<LibraryColumns> | null = legacyLibraryLoad() ? null : archi
 settings.catch(() => {});
 columns?.catch(() => {});
 
-/**
- * Settles once both start-up answers are in (either way), or after `limitMs`
- * (a slow back end): boot.ts mounts the app then, so its first frame already
- * holds the library's rows instead of an empty shell laid out and painted
- * once before them.
- */
-export function startAnswers(limitMs: number): Promise<void> {
-  const both = Promise.allSettled([settings, columns]).then(() => {});
-  return Promise.race([both, new Promise<void>((done) => setTimeout(done, limitMs))]);
-}
-
 export function takeStartSettings(): Promise<Settings> {
   const s = settings ?? archive.call('settings.get', {});
   settings = null;
