@@ -45,6 +45,13 @@ export interface ExtractOptions {
    * Replaces `pages` and `shard`.
    */
   claim?: Int32Array;
+  /**
+   * 'auto' (default): a page whose text layer simple-text-layer.ts can read
+   * (one standard Courier, WinAnsi, plain operators: OCR layers over scans)
+   * is read by it, every other page by pdf.js. 'pdfjs': every page by pdf.js
+   * (for comparing the two).
+   */
+  textReader?: 'auto' | 'pdfjs';
 }
 
 /** Claims the next page of a shared document (see ExtractOptions.claim); 0 when none is left. */
@@ -266,7 +273,9 @@ function imagePlacements(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unknow
 async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opts: ExtractOptions, placements: PlacementReader | null): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
-  const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  // A simple OCR text layer is read without pdf.js's font machinery, into the very items pdf.js would give (simple-text-layer.ts).
+  const simple = opts.textReader === 'pdfjs' ? undefined : placements?.textLayer(number, page.view);
+  const content = simple && 'items' in simple ? simple : await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
   const styles = content.styles as Record<string, FontStyle>;
   const items: RawItem[] = [];
   for (const it of content.items) {
@@ -362,6 +371,7 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
         // the same bytes afresh now and then keeps a worker's memory flat at any length.
         const bytes = await doc.getData();
         await task.destroy();
+        placements?.fontNames.reset();
         task = open(bytes);
         doc = await task.promise;
         sinceOpen = 1;

@@ -1,0 +1,138 @@
+import type { PDFContext, PDFDict, PDFObject } from 'pdf-lib';
+import { readSimpleTextLayer, type SimpleFont, type TextLayerResources, type TextLayerResult } from './simple-text-layer.ts';
+
+/**
+ * Feeds simple-text-layer.ts from a document pdf-lib opened (the one
+ * image-placements.ts already opened for the page's images): which fonts of a
+ * page it can lay out as pdf.js does, and pdf.js's names for them.
+ *
+ * Fonts it knows: the four Courier faces as OCR writers declare them: Type 1,
+ * not embedded (no FontDescriptor at all), no Widths, no ToUnicode,
+ * /WinAnsiEncoding. pdf.js gives every Courier glyph 600/1000 em and, with no
+ * descriptor, reports NaN ascent and descent (extract-pdf.ts then uses its
+ * 0.8/-0.2 default). Any other font makes the page go to pdf.js.
+ */
+
+type PdfLib = typeof import('pdf-lib');
+
+const COURIER = new Set(['Courier', 'Courier-Bold', 'Courier-Oblique', 'Courier-BoldOblique']);
+const COURIER_WIDTH = 600;
+
+/**
+ * WinAnsiEncoding as pdf.js maps it to Unicode (encodings.js → glyph names →
+ * glyphlist.js): Windows-1252, except that the codes 1252 leaves undefined
+ * are "bullet", 0xA0 is "space", 0xAD "hyphen" and 0xB5 "mu" (U+03BC).
+ * Codes below 0x20 have no glyph name; pdf.js treats them specially, so they
+ * are left out (undefined → the page goes to pdf.js).
+ */
+export const WIN_ANSI_UNICODE: ReadonlyArray<string | undefined> = (() => {
+  const table: Array<string | undefined> = new Array(256).fill(undefined);
+  const cp1252 = new TextDecoder('windows-1252');
+  for (let c = 0x20; c < 256; c++) table[c] = cp1252.decode(new Uint8Array([c]));
+  for (const c of [0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d]) table[c] = '\u2022';
+  table[0xa0] = ' ';
+  table[0xad] = '-';
+  table[0xb5] = '\u03bc';
+  return table;
+})();
+
+const courierStyle = () => ({ fontFamily: 'monospace', ascent: NaN, descent: NaN, vertical: false as const });
+
+/** pdf.js's loaded font names for one opened document: "g_d0_f<n>", n counting fonts in the order they are first set. */
+export class FontNames {
+  #names = new Map<object, string>();
+  name(key: object): string {
+    let name = this.#names.get(key);
+    if (!name) this.#names.set(key, (name = `g_d0_f${this.#names.size + 1}`));
+    return name;
+  }
+  peek(key: object): string | undefined {
+    return this.#names.get(key);
+  }
+  get size(): number {
+    return this.#names.size;
+  }
+  /** pdf.js was opened afresh (extract-pdf.ts does every REOPEN_EVERY_PAGES pages): its counter starts again. */
+  reset(): void {
+    this.#names.clear();
+  }
+}
+
+/** The fonts, XObjects and graphics states of one page's /Resources, as simple-text-layer.ts asks for them. */
+export function pageTextResources(lib: PdfLib, context: PDFContext, resources: PDFDict | undefined, names: FontNames): TextLayerResources & { commit(): void } {
+  const { PDFDict, PDFName, PDFRawStream, PDFRef } = lib;
+  const n = (s: string) => PDFName.of(s);
+  const fonts = new Map<string, SimpleFont | string>();
+  // Fonts this page named: only once the page is read by this reader do they take a number (a page pdf.js reads numbers its own).
+  const pending = new Map<object, string>();
+  const lookupDict = (dict: PDFDict | undefined, key: string): PDFDict | undefined => {
+    const v = dict?.lookup(n(key));
+    return v instanceof PDFDict ? v : undefined;
+  };
+  const fontTable = lookupDict(resources, 'Font');
+
+  const readFont = (name: string): SimpleFont | string => {
+    const raw: PDFObject | undefined = fontTable?.get(n(name));
+    if (!raw) return `font /${name} is not in the page's resources`;
+    const dict = raw instanceof PDFRef ? context.lookup(raw) : raw;
+    if (!(dict instanceof PDFDict)) return `font /${name} is not a dictionary`;
+    const subtype = dict.lookup(n('Subtype'));
+    const base = dict.lookup(n('BaseFont'));
+    const encoding = dict.lookup(n('Encoding'));
+    const baseName = base instanceof PDFName ? base.decodeText() : '';
+    if (subtype !== n('Type1') || !COURIER.has(baseName)) return `font /${name} is not a standard Courier (${baseName || 'no BaseFont'})`;
+    for (const key of ['FontDescriptor', 'Widths', 'FirstChar', 'ToUnicode']) if (dict.has(n(key))) return `font /${name} has ${key}`;
+    if (encoding !== n('WinAnsiEncoding')) return `font /${name} is not WinAnsiEncoding`;
+    return {
+      // The same PDF object is the same pdf.js font (its font cache is keyed by reference).
+      key: raw instanceof PDFRef ? context.lookup(raw)! : raw,
+      name: baseName,
+      width: (code) => (WIN_ANSI_UNICODE[code] === undefined ? undefined : COURIER_WIDTH),
+      unicode: (code) => WIN_ANSI_UNICODE[code],
+      style: courierStyle(),
+    };
+  };
+
+  return {
+    font(name) {
+      let f = fonts.get(name);
+      if (f === undefined) fonts.set(name, (f = readFont(name)));
+      return f;
+    },
+    xobjectKind(name) {
+      const table = lookupDict(resources, 'XObject');
+      const xo = table?.lookup(n(name));
+      return xo instanceof PDFRawStream && xo.dict.lookup(n('Subtype')) === n('Image') ? 'image' : 'other';
+    },
+    extGStateWithoutFont(name) {
+      const gs = lookupDict(lookupDict(resources, 'ExtGState'), name);
+      return !!gs && !gs.has(n('Font'));
+    },
+    loadedName(font) {
+      let name = pending.get(font.key);
+      if (!name) {
+        // As FontNames.name would number it, counting the fonts this page adds before it.
+        const known = names.peek(font.key);
+        name = known ?? `g_d0_f${names.size + countNew(pending, names) + 1}`;
+        pending.set(font.key, name);
+      }
+      return name;
+    },
+    commit() {
+      for (const key of pending.keys()) names.name(key);
+    },
+  };
+}
+
+function countNew(pending: Map<object, string>, names: FontNames): number {
+  let k = 0;
+  for (const key of pending.keys()) if (names.peek(key) === undefined) k++;
+  return k;
+}
+
+/** Reads one page's text layer; the page's new font names are kept only when it succeeds. */
+export function readPageTextLayer(content: Uint8Array, resources: ReturnType<typeof pageTextResources>, viewBox: readonly number[]): TextLayerResult {
+  const result = readSimpleTextLayer(content, resources, viewBox);
+  if ('items' in result) resources.commit();
+  return result;
+}
