@@ -314,7 +314,7 @@ const ARGS: Record<string, number> = {
   S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0, BT: 0, ET: 0, Tc: 1, Tw: 1,
   Tz: 1, TL: 1, Tf: 2, Tr: 1, Ts: 1, Td: 2, TD: 2, Tm: 6, 'T*': 0, Tj: 1, TJ: 1, "'": 1, '"': 3, CS: 1, cs: 1,
   SC: -4, SCN: -33, sc: -4, scn: -33, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, sh: 1, Do: 1, MP: 1, DP: 2, BMC: 1,
-  BDC: 2, EMC: 0, BX: 0, EX: 0,
+  BDC: 2, EMC: 0, BX: 0, EX: 0, d0: 2, d1: 6,
 };
 
 // ---- pdf.js's text state and item building --------------------------------------
@@ -380,6 +380,8 @@ const VERTICAL_SHIFT_RATIO = 0.25;
 const FONT_SCALE = 0.001;
 /** pdf.js throws past this many operands for one operator. */
 const MAX_ARGS = 33;
+/** Saved graphics states: each q copies the text state, so a hostile stream of q's must not grow memory without end. */
+const MAX_SAVED_STATES = 1024;
 
 /**
  * The page's text items as pdf.js reports them, or why this reader cannot
@@ -667,6 +669,7 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     currentTextState ??= textState.clone();
     switch (op) {
       case 'q':
+        if (stack.length >= MAX_SAVED_STATES) fail('q nested too deep');
         stack.push(textState);
         textState = textState.clone();
         break;
