@@ -17,7 +17,7 @@ const courier: SimpleFont = {
 };
 const resources: TextLayerResources = {
   font: (name) => (name === 'F1' ? courier : `font /${name} is not in the page's resources`),
-  xobjectKind: (name) => (name === 'Im1' ? 'image' : 'other'),
+  xobject: (name) => (name === 'Im1' ? { kind: 'image', width: 10, height: 10 } : { kind: 'other' }),
   extGStateWithoutFont: () => true,
   loadedName: () => 'g_d0_f1',
 };

@@ -50,14 +50,28 @@ export interface TextLayerResources {
   /** The font named in /Font, or a reason why it is not simple. */
   font(name: string): SimpleFont | string;
   /** What `Do name` paints: only images are allowed (pdf.js would read a form's text). */
-  xobjectKind(name: string): 'image' | 'other';
+  xobject(name: string): { kind: 'image'; width?: number; height?: number } | { kind: 'other' };
   /** True when the named ExtGState sets no font (then `gs` does nothing to the text). */
   extGStateWithoutFont(name: string): boolean;
   /** pdf.js's loaded name for a font ("g_d0_f<n>"). */
   loadedName(font: SimpleFont): string;
 }
 
-export type TextLayerResult = { items: PdfJsTextItem[]; styles: Record<string, SimpleFont['style']> } | { unsupported: string };
+/** An image the page paints, as content-stream-images.ts reports it (same CTM arithmetic, same rule: both sizes known). */
+export interface LayerImage {
+  ctm: [number, number, number, number, number, number];
+  pixelWidth?: number;
+  pixelHeight?: number;
+}
+
+export type TextLayerResult =
+  | {
+      items: PdfJsTextItem[];
+      styles: Record<string, SimpleFont['style']>;
+      /** The images the page paints: read in the same pass, so content-stream-images.ts need not read the stream again. */
+      images: LayerImage[];
+    }
+  | { unsupported: string };
 
 // ---- lexer -------------------------------------------------------------------
 
@@ -79,6 +93,8 @@ const MAX_NESTING = 32;
 
 class Lexer {
   pos = 0;
+  /** The last operator next() read. */
+  op = '';
   readonly s: Uint8Array;
   constructor(s: Uint8Array) {
     this.s = s;
@@ -237,8 +253,9 @@ function hexDigit(b: number): number {
   return -1;
 }
 
+/** What next() returns for an operator; the operator itself is in Lexer.op (no object per operator). */
 const OP = Symbol('op');
-type Op = { [OP]: string };
+type Op = typeof OP;
 
 /** The next object, or an operator, or null at the end. */
 function next(lx: Lexer, depth = 0): Operand | Op | undefined {
@@ -286,7 +303,8 @@ function next(lx: Lexer, depth = 0): Operand | Op | undefined {
   if (w === 'true') return true;
   if (w === 'false') return false;
   if (w === 'null') return null;
-  return { [OP]: w };
+  lx.op = w;
+  return OP;
 }
 
 function skipDict(lx: Lexer, depth: number): void {
@@ -305,7 +323,7 @@ function skipDict(lx: Lexer, depth: number): void {
 }
 
 function isOp(v: unknown): v is Op {
-  return typeof v === 'object' && v !== null && OP in v;
+  return v === OP;
 }
 
 /** Argument counts, as pdf.js's EvaluatorPreprocessor.opMap; a negative count is "up to". */
@@ -399,10 +417,13 @@ export function readSimpleTextLayer(content: Uint8Array, resources: TextLayerRes
 
 function run(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[]): TextLayerResult {
   const items: PdfJsTextItem[] = [];
+  const images: LayerImage[] = [];
   const styles: Record<string, SimpleFont['style']> = {};
   const stack: TextState[] = [];
   let textState = new TextState();
-  let currentTextState: TextState | null = null;
+  // What buildTextContentItem compares against (pdf.js keeps a clone of the whole text state for these three).
+  let currentTextState: { fontSize: number; fontName: string | null; font: SimpleFont | null } | null = null;
+  const snapshot = () => ({ fontSize: textState.fontSize, fontName: textState.fontName, font: textState.font });
 
   const item = {
     initialized: false,
@@ -443,10 +464,32 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     items.push({ str: ' ', dir: 'ltr', width, height: 0, transform: transform!, fontName: fontName!, hasEOL: false });
   };
 
-  const getCurrentTextTransform = (): M6 => {
-    const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];
-    return transform(textState.ctm, transform(textState.textMatrix, tsm));
+  /**
+   * pdf.js's getCurrentTextTransform: Util.transform(ctm, Util.transform(textMatrix,
+   * [fontSize·Th, 0, 0, fontSize, 0, rise])), written out term for term (the
+   * zero terms included, so every result is bit for bit the same) into `out`:
+   * it runs for every glyph, and the two temporaries were most of the garbage.
+   */
+  const currentTransformInto = (out: M6): M6 => {
+    const tm = textState.textMatrix, c = textState.ctm;
+    const fs = textState.fontSize, rise = textState.textRise;
+    const t0 = fs * textState.textHScale, z = 0;
+    const i0 = tm[0] * t0 + tm[2] * z;
+    const i1 = tm[1] * t0 + tm[3] * z;
+    const i2 = tm[0] * z + tm[2] * fs;
+    const i3 = tm[1] * z + tm[3] * fs;
+    const i4 = tm[0] * z + tm[2] * rise + tm[4];
+    const i5 = tm[1] * z + tm[3] * rise + tm[5];
+    out[0] = c[0] * i0 + c[2] * i1;
+    out[1] = c[1] * i0 + c[3] * i1;
+    out[2] = c[0] * i2 + c[2] * i3;
+    out[3] = c[1] * i2 + c[3] * i3;
+    out[4] = c[0] * i4 + c[2] * i5 + c[4];
+    out[5] = c[1] * i4 + c[3] * i5 + c[5];
+    return out;
   };
+  const getCurrentTextTransform = (): M6 => currentTransformInto([0, 0, 0, 0, 0, 0]);
+  const scratch: M6 = [0, 0, 0, 0, 0, 0];
 
   const ensureTextContentItem = () => {
     if (item.initialized) return item;
@@ -530,7 +573,7 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
   };
 
   const compareWithLastPosition = (glyphWidth: number): boolean => {
-    const currentTransform = getCurrentTextTransform();
+    const currentTransform = currentTransformInto(scratch);
     let posX = currentTransform[4];
     let posY = currentTransform[5];
     if (posX + glyphWidth < viewBox[0] || posX > viewBox[2] || posY < viewBox[1] || posY > viewBox[3]) return false;
@@ -602,12 +645,11 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     const font = textState.font;
     if (!font) fail('text shown before any font was set');
     if (
-      currentTextState !== textState &&
       (currentTextState!.fontSize !== textState.fontSize ||
         (currentTextState!.fontName !== textState.fontName && currentTextState!.font?.name !== font!.name))
     ) {
       flushTextContentItem();
-      currentTextState = textState.clone();
+      currentTextState = snapshot();
     }
     const baseCharSpacing = textState.charSpacing;
     if (!chars) {
@@ -662,11 +704,11 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
       if (args.length > MAX_ARGS) fail('too many operands');
       continue;
     }
-    const op = tok[OP];
+    const op = lx.op;
     const want = ARGS[op];
     if (want === undefined) fail(`operator "${op.slice(0, 20)}"`);
     if (want >= 0 ? args.length !== want : args.length > -want) fail(`"${op}" with ${args.length} operands`);
-    currentTextState ??= textState.clone();
+    currentTextState ??= snapshot();
     switch (op) {
       case 'q':
         if (stack.length >= MAX_SAVED_STATES) fail('q nested too deep');
@@ -770,10 +812,13 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
         textState.carriageReturn();
         buildTextContentItem(str(args[2]), 0);
         break;
-      case 'Do':
+      case 'Do': {
         flushTextContentItem();
-        if (resources.xobjectKind(nameOf(args[0])) !== 'image') fail('Do of a form or unknown XObject');
+        const xo = resources.xobject(nameOf(args[0]));
+        if (xo.kind !== 'image') fail('Do of a form or unknown XObject');
+        else if (xo.width && xo.height) images.push({ ctm: textState.ctm.slice() as LayerImage['ctm'], pixelWidth: xo.width, pixelHeight: xo.height });
         break;
+      }
       case 'gs':
         if (!resources.extGStateWithoutFont(nameOf(args[0]))) fail('ExtGState that sets a font, or cannot be read');
         break;
@@ -791,5 +836,5 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     args.length = 0;
   }
   flushTextContentItem();
-  return { items, styles };
+  return { items, styles, images };
 }

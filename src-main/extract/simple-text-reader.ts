@@ -60,7 +60,7 @@ export class FontNames {
 
 /** The fonts, XObjects and graphics states of one page's /Resources, as simple-text-layer.ts asks for them. */
 export function pageTextResources(lib: PdfLib, context: PDFContext, resources: PDFDict | undefined, names: FontNames): TextLayerResources & { commit(): void } {
-  const { PDFDict, PDFName, PDFRawStream, PDFRef } = lib;
+  const { PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef } = lib;
   const n = (s: string) => PDFName.of(s);
   const fonts = new Map<string, SimpleFont | string>();
   // Fonts this page named: only once the page is read by this reader do they take a number (a page pdf.js reads numbers its own).
@@ -99,10 +99,15 @@ export function pageTextResources(lib: PdfLib, context: PDFContext, resources: P
       if (f === undefined) fonts.set(name, (f = readFont(name)));
       return f;
     },
-    xobjectKind(name) {
+    xobject(name) {
       const table = lookupDict(resources, 'XObject');
       const xo = table?.lookup(n(name));
-      return xo instanceof PDFRawStream && xo.dict.lookup(n('Subtype')) === n('Image') ? 'image' : 'other';
+      if (!(xo instanceof PDFRawStream) || xo.dict.lookup(n('Subtype')) !== n('Image')) return { kind: 'other' };
+      const size = (key: string) => {
+        const v = xo.dict.lookup(n(key));
+        return v instanceof PDFNumber ? v.asNumber() : undefined;
+      };
+      return { kind: 'image', width: size('Width'), height: size('Height') };
     },
     extGStateWithoutFont(name) {
       const gs = lookupDict(lookupDict(resources, 'ExtGState'), name);
