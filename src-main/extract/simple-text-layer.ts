@@ -95,6 +95,7 @@ class Lexer {
   pos = 0;
   /** The last operator next() read. */
   op = '';
+  readonly names = new Map<number, Name>();
   readonly s: Uint8Array;
   constructor(s: Uint8Array) {
     this.s = s;
@@ -192,6 +193,14 @@ class Lexer {
       p++;
     }
     this.pos = p;
+    // Short names (/F1 before nearly every word) are shared: read-only, one object per spelling.
+    if (p - start <= 3) {
+      const len = p - start;
+      const key = len | (len > 0 ? s[start] << 8 : 0) | (len > 1 ? s[start + 1] << 16 : 0) | (len > 2 ? s[start + 2] << 24 : 0);
+      let name = this.names.get(key);
+      if (!name) this.names.set(key, (name = { name: latin1(s, start, p) }));
+      return name;
+    }
     return { name: latin1(s, start, p) };
   }
 
@@ -299,6 +308,19 @@ function next(lx: Lexer, depth = 0): Operand | Op | undefined {
       return fail(`stray "${String.fromCharCode(b)}"`);
   }
   if ((b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e) return lx.number();
+  // Operators are one to three bytes: found by their bytes in a table of the known ones, no string made.
+  const start = lx.pos;
+  let end = start;
+  while (end < s.length && regular(s[end])) end++;
+  const len = end - start;
+  if (len <= 3) {
+    const known = OPERATORS.get(s[start] | (len > 1 ? s[start + 1] << 8 : 0) | (len > 2 ? s[start + 2] << 16 : 0));
+    if (known) {
+      lx.pos = end;
+      lx.op = known;
+      return OP;
+    }
+  }
   const w = lx.word();
   if (w === 'true') return true;
   if (w === 'false') return false;
@@ -334,6 +356,11 @@ const ARGS: Record<string, number> = {
   SC: -4, SCN: -33, sc: -4, scn: -33, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, sh: 1, Do: 1, MP: 1, DP: 2, BMC: 1,
   BDC: 2, EMC: 0, BX: 0, EX: 0, d0: 2, d1: 6,
 };
+
+/** ARGS's operators by their bytes (little-endian, up to three), as interned strings. */
+const OPERATORS = new Map<number, string>(
+  Object.keys(ARGS).map((op) => [op.charCodeAt(0) | ((op.charCodeAt(1) || 0) << 8) | ((op.charCodeAt(2) || 0) << 16), op]),
+);
 
 // ---- pdf.js's text state and item building --------------------------------------
 
@@ -432,7 +459,8 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     totalHeight: 0,
     width: 0,
     height: 0,
-    prevTransform: null as M6 | null,
+    // pdf.js's prevTransform, kept in place (it is set for every glyph): `hasPrev` says it was set; prevArray() hands out a copy.
+    hasPrev: false,
     prevTextRise: 0,
     textAdvanceScale: 0,
     spaceInFlowMin: 0,
@@ -460,7 +488,9 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     twoLastCharsPos = 0;
   };
 
-  const pushWhitespace = (width: number, transform: M6 | null = item.prevTransform, fontName: string | null = item.fontName) => {
+  const prev: M6 = [0, 0, 0, 0, 0, 0];
+  const prevArray = (): M6 | null => (item.hasPrev ? prev.slice() : null);
+  const pushWhitespace = (width: number, transform: M6 | null = prevArray(), fontName: string | null = item.fontName) => {
     items.push({ str: ' ', dir: 'ltr', width, height: 0, transform: transform!, fontName: fontName!, hasEOL: false });
   };
 
@@ -552,7 +582,8 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     }
   };
 
-  const addFakeSpaces = (width: number, transf: M6 | null, textOrientation: number): boolean => {
+  // pdf.js passes prevTransform as `transf`; it is read here only when a space item is made.
+  const addFakeSpaces = (width: number, textOrientation: number): boolean => {
     if (textOrientation * item.spaceInFlowMin <= width && width <= textOrientation * item.spaceInFlowMax) {
       if (item.initialized) {
         resetLastChars();
@@ -563,7 +594,7 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     const fontName = item.fontName;
     flushTextContentItem();
     resetLastChars();
-    pushWhitespace(Math.abs(width), transf || getCurrentTextTransform(), fontName);
+    pushWhitespace(Math.abs(width), prevArray() || getCurrentTextTransform(), fontName);
     return true;
   };
 
@@ -577,9 +608,9 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     let posX = currentTransform[4];
     let posY = currentTransform[5];
     if (posX + glyphWidth < viewBox[0] || posX > viewBox[2] || posY < viewBox[1] || posY > viewBox[3]) return false;
-    if (!textState.font || !item.prevTransform) return true;
-    let lastPosX = item.prevTransform[4];
-    let lastPosY = item.prevTransform[5];
+    if (!textState.font || !item.hasPrev) return true;
+    let lastPosX = prev[4];
+    let lastPosY = prev[5];
     if (lastPosX === posX && lastPosY === posY) return true;
     let rotate = -1;
     if (currentTransform[0] && currentTransform[1] === 0 && currentTransform[2] === 0) rotate = currentTransform[0] > 0 ? 0 : 180;
@@ -600,7 +631,7 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
         break;
       default:
         [posX, posY] = applyInverseRotation(posX, posY, currentTransform);
-        [lastPosX, lastPosY] = applyInverseRotation(lastPosX, lastPosY, item.prevTransform);
+        [lastPosX, lastPosY] = applyInverseRotation(lastPosX, lastPosY, prev);
     }
     const advanceX = (posX - lastPosX) / item.textAdvanceScale;
     const advanceY = posY - lastPosY;
@@ -629,7 +660,7 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
       } else {
         item.width += advanceX;
       }
-    } else if (!addFakeSpaces(advanceX, item.prevTransform, textOrientation)) {
+    } else if (!addFakeSpaces(advanceX, textOrientation)) {
       if (item.str.length === 0) {
         resetLastChars();
         pushWhitespace(Math.abs(advanceX));
@@ -681,7 +712,8 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
       textState.translateTextMatrix(scaledDim, 0);
       chunk.width += scaledDim;
       if (scaledDim) {
-        chunk.prevTransform = getCurrentTextTransform();
+        currentTransformInto(prev);
+        chunk.hasPrev = true;
         chunk.prevTextRise = textState.textRise;
       }
       if (saveLastChar(unicode!)) chunk.str.push(' ');
