@@ -2,7 +2,7 @@ import type { PDFDict, PDFObject } from 'pdf-lib';
 import { inflateSync } from 'node:zlib';
 import { findImagePlacements, type ImagePlacement, type Matrix, type Resources, type XObject } from './content-stream-images.ts';
 import type { TextLayerResult } from './simple-text-layer.ts';
-import { FontNames, pageTextResources, readPageTextLayer } from './simple-text-reader.ts';
+import { documentProblem, FontNames, pageTextResources, readPageTextLayer } from './simple-text-reader.ts';
 
 /**
  * Image placements read from the document's own content streams with
@@ -188,6 +188,7 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
     return bytes;
   };
   const fontNames = new FontNames();
+  let whyNotSimple: string | null | undefined;
 
   return {
     pageCount: pages.length,
@@ -207,6 +208,8 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
       const page = pages[n - 1];
       if (!page) return { unsupported: 'no such page' };
       try {
+        whyNotSimple ??= documentProblem(lib, context, pages.map((p) => p.node.Resources()));
+        if (whyNotSimple) return { unsupported: `document: ${whyNotSimple}` };
         return readPageTextLayer(contentOf(n), pageTextResources(lib, context, page.node.Resources(), fontNames), viewBox);
       } catch (err) {
         return { unsupported: `content stream cannot be read: ${(err as Error).message.split('\n')[0]}` };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { RawPage } from '../../core/page-model.ts';
 import { generateOcrLayerPdf, type OcrLayerOptions } from '../../scripts/fixtures/ocr-layer-pdf.ts';
@@ -59,9 +60,9 @@ describe('simple text layer reads what pdf.js reads', () => {
 
 describe('pages it does not read go to pdf.js', () => {
   for (const [label, opts, reason] of [
-    ['a standard font other than Courier', { font: 'Helvetica' }, 'font /F1 is not a standard Courier (Helvetica)'],
-    ['a Courier with its own Widths', { fontExtras: { FirstChar: 32, Widths: [600] } }, 'font /F1 has Widths'],
-    ['text inside a form XObject', { form: true }, 'Do of a form or unknown XObject'],
+    ['a standard font other than Courier', { font: 'Helvetica' }, 'document: page 1: font /F1 is not a standard Courier (Helvetica)'],
+    ['a Courier with its own Widths', { fontExtras: { FirstChar: 32, Widths: [600] } }, 'document: page 1: font /F1 has Widths'],
+    ['a form XObject', { form: true }, 'document: page 1: XObject /Fm1 is not an image'],
     ['an inline image', { tail: 'BI /W 1 /H 1 /CS /G /BPC 8 ID \x00 EI\n' }, 'operator "BI"'],
     ['an operator pdf.js would repair (too few operands)', { tail: 'BT /F1 9 Tf 5 Td (x) Tj ET\n' }, '"Td" with 1 operands'],
     ['a control character in a string', { tail: 'BT /F1 9 Tf 5 5 Td (a\\001b) Tj ET\n' }, "character code 1 outside the reader's table"],
@@ -79,9 +80,36 @@ describe('pages it does not read go to pdf.js', () => {
     const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'pdf');
     for (const f of ['cjk-overprint.pdf', 'latin-columns.pdf']) {
       const pdf = new Uint8Array(readFileSync(join(dir, f)));
-      expect(await verdict(pdf, 1, [0, 0, 10_000, 10_000])).toMatch(/^font \/\S+ (is not a standard Courier|has)/);
+      expect(await verdict(pdf, 1, [0, 0, 10_000, 10_000])).toMatch(/^document: page 1: font \/\S+ (is not a standard Courier|has)/);
       const { fast, pdfjs } = await both(pdf);
       expect(fast).toEqual(pdfjs);
     }
+  });
+});
+
+/** One document of the given single-page PDFs, in order (each page keeps its own font objects). */
+async function joined(parts: Uint8Array[]): Promise<Uint8Array> {
+  const out = await PDFDocument.create({ updateMetadata: false });
+  for (const part of parts) {
+    const src = await PDFDocument.load(part);
+    for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+  }
+  return out.save({ useObjectStreams: false });
+}
+
+describe('documents of several pages', () => {
+  it('every page simple: each read by the reader, fonts numbered across pages as pdf.js numbers them', async () => {
+    const pdf = await joined([await generateOcrLayerPdf({ seed: 1 }), await generateOcrLayerPdf({ style: 'every-operator', seed: 2 }), await generateOcrLayerPdf({ seed: 3 })]);
+    for (const n of [1, 2, 3]) expect(await verdict(pdf, n, CROP)).toBe('read');
+    const { fast, pdfjs } = await both(pdf);
+    expect(new Set(fast.flatMap((p) => p.items.map((i) => i.font)))).toEqual(new Set(['g_d0_f1', 'g_d0_f2', 'g_d0_f3', 'g_d0_f4']));
+    expect(fast).toEqual(pdfjs);
+  });
+
+  it('one page in another font: pdf.js reads every page, so its font numbering holds', async () => {
+    const pdf = await joined([await generateOcrLayerPdf({ seed: 1 }), await generateOcrLayerPdf({ seed: 2, font: 'Helvetica' })]);
+    expect(await verdict(pdf, 1, CROP)).toBe('document: page 2: font /F1 is not a standard Courier (Helvetica)');
+    const { fast, pdfjs } = await both(pdf);
+    expect(fast).toEqual(pdfjs);
   });
 });

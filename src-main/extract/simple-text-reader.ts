@@ -58,6 +58,52 @@ export class FontNames {
   }
 }
 
+/** Why a font dictionary is not one the reader lays out as pdf.js does ("is not a standard Courier (Helvetica)"), or null. */
+function courierProblem(lib: PdfLib, dict: PDFDict): string | null {
+  const { PDFName } = lib;
+  const n = (s: string) => PDFName.of(s);
+  const base = dict.lookup(n('BaseFont'));
+  const baseName = base instanceof PDFName ? base.decodeText() : '';
+  if (dict.lookup(n('Subtype')) !== n('Type1') || !COURIER.has(baseName)) return `is not a standard Courier (${baseName || 'no BaseFont'})`;
+  for (const key of ['FontDescriptor', 'Widths', 'FirstChar', 'ToUnicode']) if (dict.has(n(key))) return `has ${key}`;
+  if (dict.lookup(n('Encoding')) !== n('WinAnsiEncoding')) return 'is not WinAnsiEncoding';
+  return null;
+}
+
+/**
+ * Why the reader leaves a whole document to pdf.js, or null. pdf.js numbers
+ * fonts (g_d0_f<n>) in the order it loads them across the document, so once
+ * it reads one page its numbering and ours part ways: the reader takes a
+ * document only when every font and XObject any page names is one it can
+ * read (a page may still fall back for what its content stream holds).
+ * Dictionary look-ups only; no content stream is read.
+ */
+export function documentProblem(lib: PdfLib, context: PDFContext, pageResources: ReadonlyArray<PDFDict | undefined>): string | null {
+  const { PDFDict, PDFName, PDFRawStream } = lib;
+  const n = (s: string) => PDFName.of(s);
+  const seen = new Set<object>();
+  for (const [k, res] of pageResources.entries()) {
+    if (!res || seen.has(res)) continue;
+    seen.add(res);
+    const fonts = res.lookup(n('Font'));
+    if (fonts instanceof PDFDict) {
+      for (const [name, ref] of fonts.entries()) {
+        const dict = context.lookup(ref);
+        const why = dict instanceof PDFDict ? courierProblem(lib, dict) : 'is not a dictionary';
+        if (why) return `page ${k + 1}: font ${name.toString()} ${why}`;
+      }
+    }
+    const xobjects = res.lookup(n('XObject'));
+    if (xobjects instanceof PDFDict) {
+      for (const [name, ref] of xobjects.entries()) {
+        const xo = context.lookup(ref);
+        if (!(xo instanceof PDFRawStream) || xo.dict.lookup(n('Subtype')) !== n('Image')) return `page ${k + 1}: XObject ${name.toString()} is not an image`;
+      }
+    }
+  }
+  return null;
+}
+
 /** The fonts, XObjects and graphics states of one page's /Resources, as simple-text-layer.ts asks for them. */
 export function pageTextResources(lib: PdfLib, context: PDFContext, resources: PDFDict | undefined, names: FontNames): TextLayerResources & { commit(): void } {
   const { PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef } = lib;
@@ -76,13 +122,9 @@ export function pageTextResources(lib: PdfLib, context: PDFContext, resources: P
     if (!raw) return `font /${name} is not in the page's resources`;
     const dict = raw instanceof PDFRef ? context.lookup(raw) : raw;
     if (!(dict instanceof PDFDict)) return `font /${name} is not a dictionary`;
-    const subtype = dict.lookup(n('Subtype'));
-    const base = dict.lookup(n('BaseFont'));
-    const encoding = dict.lookup(n('Encoding'));
-    const baseName = base instanceof PDFName ? base.decodeText() : '';
-    if (subtype !== n('Type1') || !COURIER.has(baseName)) return `font /${name} is not a standard Courier (${baseName || 'no BaseFont'})`;
-    for (const key of ['FontDescriptor', 'Widths', 'FirstChar', 'ToUnicode']) if (dict.has(n(key))) return `font /${name} has ${key}`;
-    if (encoding !== n('WinAnsiEncoding')) return `font /${name} is not WinAnsiEncoding`;
+    const why = courierProblem(lib, dict);
+    if (why) return `font /${name} ${why}`;
+    const baseName = (dict.lookup(n('BaseFont')) as ReturnType<PdfLib['PDFName']['of']>).decodeText();
     return {
       // The same PDF object is the same pdf.js font (its font cache is keyed by reference).
       key: raw instanceof PDFRef ? context.lookup(raw)! : raw,
