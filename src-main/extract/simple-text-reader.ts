@@ -79,7 +79,7 @@ function courierProblem(lib: PdfLib, dict: PDFDict): string | null {
  * Dictionary look-ups only; no content stream is read.
  */
 export function documentProblem(lib: PdfLib, context: PDFContext, pageResources: ReadonlyArray<PDFDict | undefined>): string | null {
-  const { PDFDict, PDFName, PDFRawStream } = lib;
+  const { PDFDict, PDFName, PDFRawStream, PDFRef } = lib;
   const n = (s: string) => PDFName.of(s);
   const seen = new Set<object>();
   for (const [k, res] of pageResources.entries()) {
@@ -89,7 +89,7 @@ export function documentProblem(lib: PdfLib, context: PDFContext, pageResources:
     if (fonts instanceof PDFDict) {
       for (const [name, ref] of fonts.entries()) {
         const dict = context.lookup(ref);
-        const why = dict instanceof PDFDict ? courierProblem(lib, dict) : 'is not a dictionary';
+        const why = !(ref instanceof PDFRef) ? 'is not an indirect object' : dict instanceof PDFDict ? courierProblem(lib, dict) : 'is not a dictionary';
         if (why) return `page ${k + 1}: font ${name.toString()} ${why}`;
       }
     }
@@ -120,14 +120,16 @@ export function pageTextResources(lib: PdfLib, context: PDFContext, resources: P
   const readFont = (name: string): SimpleFont | string => {
     const raw: PDFObject | undefined = fontTable?.get(n(name));
     if (!raw) return `font /${name} is not in the page's resources`;
-    const dict = raw instanceof PDFRef ? context.lookup(raw) : raw;
+    // pdf.js numbers a font by its reference; a direct dictionary gets a number per parse of the resources that hold it.
+    if (!(raw instanceof PDFRef)) return `font /${name} is not an indirect object`;
+    const dict = context.lookup(raw);
     if (!(dict instanceof PDFDict)) return `font /${name} is not a dictionary`;
     const why = courierProblem(lib, dict);
     if (why) return `font /${name} ${why}`;
     const baseName = (dict.lookup(n('BaseFont')) as ReturnType<PdfLib['PDFName']['of']>).decodeText();
     return {
       // The same PDF object is the same pdf.js font (its font cache is keyed by reference).
-      key: raw instanceof PDFRef ? context.lookup(raw)! : raw,
+      key: dict,
       name: baseName,
       width: (code) => (WIN_ANSI_UNICODE[code] === undefined ? undefined : COURIER_WIDTH),
       unicode: (code) => WIN_ANSI_UNICODE[code],
