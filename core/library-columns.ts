@@ -23,6 +23,11 @@ export interface LibraryColumns {
   ids: string;
   /** One character a row: 'p' pdf, 't' text. */
   kinds: string;
+  /**
+   * One character a row, where the back end makes previews: whether the first page has one ('y'), has none ('n':
+   * typeset, a text dump…) or is not known yet ('?'). src-main/previews/first-page-previews.ts.
+   */
+  previews?: string;
   /** Strings shared by the index columns below. */
   dict: string[];
   newspaper: number[];

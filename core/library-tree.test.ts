@@ -30,7 +30,35 @@ describe('buildLibraryTree', () => {
     expect(star.years.get(1918)![0].pages.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(star.undated.map((d) => d.id)).toEqual(['x']);
     expect(tree.find((t) => t.name === 'Newspaper not named')!.undated.map((d) => d.id)).toEqual(['z']);
-    expect(issueKey(doc('q', { newspaper: 'Star', date: '1918-09-01', edition: '2' }))).toBe('Star/1918-09-01/02');
+    // The name is folded, so two spellings of one paper on one day are one issue.
+    expect(issueKey(doc('q', { newspaper: 'Star', date: '1918-09-01', edition: '2' }))).toBe('star/1918-09-01/02');
+    expect(issueKey(doc('r', { newspaper: 'The Star.', date: '1918-09-01', edition: '02' }))).toBe('star/1918-09-01/02');
+  });
+
+  it('lists one newspaper per LCCN, whatever each page\'s METS spells it, named as the Newspaper filter names it', () => {
+    const tree = buildLibraryTree([
+      doc('a', { lccn: 'sn83045462', newspaper: 'The Evening star', metadataSource: 'mets', date: '1859-02-21', issue: 'sn83045462/1859-02-21/01', sequence: 1 }),
+      doc('b', { lccn: 'sn83045462', newspaper: 'Evening star (Washington, D.C.)', metadataSource: 'mets', date: '1918-09-01', issue: 'sn83045462/1918-09-01/01', sequence: 1 }),
+      doc('c', { lccn: 'sn83045462', newspaper: 'The Evening star', metadataSource: 'mets', date: '1918-09-01', issue: 'sn83045462/1918-09-01/01', sequence: 2 }),
+      // No LCCN, but a spelling the title's pages use once folded: the same paper.
+      doc('d', { newspaper: 'Evening Star.', metadataSource: 'guess' }),
+      // An LCCN page not named yet is still of its title.
+      doc('e', { lccn: 'sn83045462', date: '1870-01-03', issue: 'sn83045462/1870-01-03/01', sequence: 1 }),
+      doc('f', { newspaper: 'New-York tribune', metadataSource: 'guess', date: '1901-02-03', page: 1 }),
+      doc('g', { newspaper: 'New York Tribune', metadataSource: 'guess', date: '1901-02-03', page: 2 }),
+      doc('h', { lccn: 'sn99999999', metadataSource: 'mets', date: '1901-02-03' }),
+    ]);
+    expect(tree.map((t) => [t.key, t.name, t.lccn])).toEqual([
+      ['name:new york tribune', 'New York Tribune', ''],
+      ['lccn:sn99999999', 'sn99999999', 'sn99999999'],
+      ['lccn:sn83045462', 'The Evening star', 'sn83045462'],
+    ]);
+    const star = tree[2];
+    expect([...star.years.keys()]).toEqual([1859, 1870, 1918]);
+    expect(star.years.get(1918)!.map((i) => i.pages.map((p) => p.id))).toEqual([['b', 'c']]);
+    expect(star.undated.map((d) => d.id)).toEqual(['d']);
+    // Two spellings of one unnamed-LCCN paper on one day: one issue of two pages.
+    expect(tree[0].years.get(1901)!.map((i) => i.pages.map((p) => p.id))).toEqual([['f', 'g']]);
   });
 });
 

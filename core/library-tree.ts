@@ -6,6 +6,7 @@
  * printed page number. A multi-page file is one entry of its issue.
  */
 import { daysInMonth } from './iso-date.ts';
+import { foldNewspaperName, newspaperIndex } from './newspaper-titles.ts';
 
 export interface TreeDocument {
   id: string;
@@ -16,6 +17,7 @@ export interface TreeDocument {
   pageCount: number;
   fileName: string;
   lccn?: string;
+  metadataSource?: 'guess' | 'mets' | 'archivist';
   /** Issue key from the METS (lccn/date/edition), '' when unknown. */
   issue?: string;
   sequence?: number | null;
@@ -43,8 +45,9 @@ export const UNNAMED = 'Newspaper not named';
 
 const normEdition = (e: string) => (/^\d+$/.test(e.trim()) ? e.trim().padStart(2, '0') : e.trim() || '01');
 
+/** A document's newspaper, on its own: its LCCN, else its name folded ("The Evening star." and "Evening Star" are one). */
 export function titleKey(d: TreeDocument): string {
-  return d.lccn || d.newspaper || '';
+  return d.lccn || foldNewspaperName(d.newspaper || '');
 }
 
 export function issueKey(d: TreeDocument): string {
@@ -55,16 +58,23 @@ export function issueKey(d: TreeDocument): string {
 
 const pageOrder = (d: TreeDocument) => d.sequence ?? d.page ?? Number.MAX_SAFE_INTEGER;
 
+/**
+ * One entry a newspaper, as the Newspaper filter has it (core/newspaper-titles.ts): its LCCN where known, and a
+ * page without one joins the title whose pages spell its name the same once folded; else one entry a folded name.
+ * Named as the filter names it, whatever spelling each page's METS has.
+ */
 export function buildLibraryTree<D extends TreeDocument>(docs: readonly D[]): TitleNode<D>[] {
   const titles = new Map<string, TitleNode<D>>();
   const issues = new Map<string, IssueNode<D>>();
+  const newspapers = newspaperIndex(docs);
   for (const d of docs) {
-    const tk = titleKey(d);
+    const tk = newspapers.keyOf(d);
     let title = titles.get(tk);
     if (!title) {
-      title = { key: tk, name: d.newspaper || d.lccn || UNNAMED, lccn: d.lccn ?? '', years: new Map(), undated: [] };
+      const lccn = tk.startsWith('lccn:') ? tk.slice(5) : '';
+      title = { key: tk, name: newspapers.nameOf(d) || lccn || UNNAMED, lccn, years: new Map(), undated: [] };
       titles.set(tk, title);
-    } else if (title.name === (title.lccn || UNNAMED) && d.newspaper) title.name = d.newspaper;
+    }
     const ik = issueKey(d);
     if (!ik) {
       title.undated.push(d);
@@ -167,7 +177,8 @@ export interface IssuePlace {
   hasNext: boolean;
 }
 
-export function issuePlace<D extends TreeDocument & { pageLabel?: string }>(docs: readonly D[], id: string, pageNum: number): IssuePlace | null {
+/** `newspaper`: the paper's name as the library gives it (one name a title, core/newspaper-titles.ts); by default the page's own. */
+export function issuePlace<D extends TreeDocument & { pageLabel?: string }>(docs: readonly D[], id: string, pageNum: number, newspaper?: string): IssuePlace | null {
   const doc = docs.find((d) => d.id === id);
   const key = doc && issueKey(doc);
   if (!doc || !key) return null;
@@ -185,7 +196,7 @@ export function issuePlace<D extends TreeDocument & { pageLabel?: string }>(docs
     page,
     of,
     printed: printedRaw && printedRaw !== String(page) ? printedRaw : '',
-    newspaper: doc.newspaper || doc.lccn || '',
+    newspaper: newspaper || doc.newspaper || doc.lccn || '',
     date: doc.date,
     edition: edition === '01' ? '' : edition,
     hasPrevious: page > 1,

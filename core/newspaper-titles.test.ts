@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldNewspaperName, newspaperMatcher, newspaperTitles, type TitledDocument } from './newspaper-titles.ts';
+import { foldNewspaperName, newspaperIndex, newspaperMatcher, newspaperTitles, type TitledDocument } from './newspaper-titles.ts';
 
 // Spellings of one title as the Library of Congress METS, a PDF title and a file name give them.
 const docs: TitledDocument[] = [
@@ -50,5 +50,27 @@ describe('newspaperMatcher', () => {
     expect(docs.filter(newspaperMatcher(docs, ''))).toHaveLength(docs.length);
     // A name no entry has (typed into the API): that name exactly.
     expect(docs.filter(newspaperMatcher(docs, 'Evening star.'))).toHaveLength(1);
+  });
+});
+
+describe('newspaperIndex', () => {
+  it('names every document by its title’s name and keys it by LCCN, else by folded name', () => {
+    const index = newspaperIndex(docs);
+    expect(docs.map(index.nameOf)).toEqual([
+      'The Evening star',
+      'The Evening star',
+      'The Evening star',
+      'The Evening star',
+      'The Evening star',
+      'Der Nordstern',
+      'New-York tribune',
+      '',
+    ]);
+    expect(docs.map(index.keyOf)).toEqual([...Array(5).fill('lccn:sn83045462'), 'lccn:sn83045350', 'name:new york tribune', '']);
+    // An LCCN page with no name yet is named by its title's other pages, and is no entry of its own in the filter.
+    const unnamed = { newspaper: '', lccn: 'sn83045462', metadataSource: 'mets' as const };
+    expect(newspaperIndex([...docs, unnamed]).nameOf(unnamed)).toBe('The Evening star');
+    expect(newspaperTitles([unnamed]).length).toBe(0);
+    expect(newspaperIndex([unnamed]).nameOf(unnamed)).toBe('sn83045462');
   });
 });

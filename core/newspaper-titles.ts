@@ -13,6 +13,8 @@ import type { DocumentSummary, MetadataSource } from './library-model.ts';
  */
 
 export type TitledDocument = Pick<DocumentSummary, 'newspaper' | 'lccn' | 'metadataSource'>;
+/** What the grouping reads of a document: the library tree's documents may lack an LCCN or a metadata source. */
+type GroupedDocument = Pick<DocumentSummary, 'newspaper'> & { lccn?: string; metadataSource?: MetadataSource };
 
 export interface NewspaperTitle {
   /** The name shown, and the filter's value. */
@@ -37,7 +39,12 @@ export function foldNewspaperName(name: string): string {
 const RANK: Record<MetadataSource, number> = { archivist: 0, mets: 1, guess: 2 };
 
 export function newspaperTitles(docs: readonly TitledDocument[]): NewspaperTitle[] {
-  return [...group(docs).groups.values()].map(describe).sort((a, b) => a.name.localeCompare(b.name));
+  return newspaperIndex(docs).titles();
+}
+
+function listTitles(described: Iterable<NewspaperTitle>): NewspaperTitle[] {
+  // A title only pages without a name stand for (an LCCN alone) is no entry: nothing names it yet.
+  return [...described].filter((t) => t.spellings.length > 0).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Which documents a Newspaper filter value matches: every spelling of the title it names (or, for any other value, that name exactly). */
@@ -50,25 +57,64 @@ export function newspaperMatcher(docs: readonly TitledDocument[], name: string):
   return (d) => keyOf(d) === key;
 }
 
-function group(docs: readonly TitledDocument[]) {
+/**
+ * One name per newspaper, for everywhere the app names a document's
+ * newspaper (library rows, the reader's toolbar, browse): `nameOf` gives the
+ * title's name (as the Newspaper filter lists it) for any document, so pages
+ * whose METS spell the title differently read the same; `keyOf` is the
+ * title's identity ("lccn:sn83045462", else "name:" and the folded name; ''
+ * for a document no newspaper is known for). Each page keeps its own
+ * spelling in `newspaper` (Details… shows and edits it).
+ */
+export interface NewspaperIndex<D extends GroupedDocument = GroupedDocument> {
+  keyOf: (doc: D) => string;
+  nameOf: (doc: D) => string;
+  /** The documents of each title, by key. */
+  groups: ReadonlyMap<string, D[]>;
+  /** The Newspaper filter's entries, alphabetical (newspaperTitles). */
+  titles: () => NewspaperTitle[];
+}
+
+/** One grouping of the documents serves the rows' names, the filter's entries and browsing (10,000 rows: one pass). */
+export function newspaperIndex<D extends GroupedDocument>(docs: readonly D[]): NewspaperIndex<D> {
+  const { groups, keyOf } = group(docs);
+  const described = new Map<string, NewspaperTitle>();
+  for (const [key, members] of groups) described.set(key, describe(members));
+  return {
+    keyOf: (d) => (d.newspaper || d.lccn ? keyOf(d) : ''),
+    nameOf: (d) => (d.newspaper || d.lccn ? (described.get(keyOf(d))?.name ?? d.newspaper) : ''),
+    groups,
+    titles: () => listTitles(described.values()),
+  };
+}
+
+function group<D extends GroupedDocument>(docs: readonly D[]) {
+  // A library has few spellings and many pages: each spelling is folded once.
+  const folds = new Map<string, string>();
+  const fold = (name: string) => {
+    let f = folds.get(name);
+    if (f === undefined) folds.set(name, (f = foldNewspaperName(name)));
+    return f;
+  };
   // LCCN titles first; each spelling they use, folded, leads a page without an LCCN to them.
   const byFold = new Map<string, string>();
   for (const d of docs) {
     if (!d.lccn || !d.newspaper) continue;
-    const f = foldNewspaperName(d.newspaper);
+    const f = fold(d.newspaper);
     const known = byFold.get(f);
     // A folded name two LCCNs share names neither for certain.
     byFold.set(f, known === undefined || known === d.lccn ? d.lccn : '');
   }
-  const keyOf = (d: TitledDocument): string => {
+  const keyOf = (d: GroupedDocument): string => {
     if (d.lccn) return `lccn:${d.lccn}`;
-    const f = foldNewspaperName(d.newspaper);
+    const f = fold(d.newspaper);
     const lccn = byFold.get(f);
     return lccn ? `lccn:${lccn}` : `name:${f}`;
   };
-  const groups = new Map<string, TitledDocument[]>();
+  const groups = new Map<string, D[]>();
   for (const d of docs) {
-    if (!d.newspaper) continue;
+    // A page with an LCCN but no name yet is still of its title (named by its other pages, or by the LCCN).
+    if (!d.newspaper && !d.lccn) continue;
     const k = keyOf(d);
     const list = groups.get(k);
     if (list) list.push(d);
@@ -77,14 +123,16 @@ function group(docs: readonly TitledDocument[]) {
   return { groups, keyOf };
 }
 
-function describe(members: readonly TitledDocument[]): NewspaperTitle {
+function describe(members: readonly GroupedDocument[]): NewspaperTitle {
   const count = new Map<string, { n: number; rank: number }>();
   for (const d of members) {
-    const c = count.get(d.newspaper) ?? { n: 0, rank: RANK[d.metadataSource] ?? 2 };
+    if (!d.newspaper) continue;
+    const rank = (d.metadataSource && RANK[d.metadataSource]) ?? 2;
+    const c = count.get(d.newspaper) ?? { n: 0, rank };
     c.n++;
-    c.rank = Math.min(c.rank, RANK[d.metadataSource] ?? 2);
+    c.rank = Math.min(c.rank, rank);
     count.set(d.newspaper, c);
   }
-  const best = [...count.entries()].sort((a, b) => a[1].rank - b[1].rank || b[1].n - a[1].n || a[0].localeCompare(b[0]))[0][0];
+  const best = [...count.entries()].sort((a, b) => a[1].rank - b[1].rank || b[1].n - a[1].n || a[0].localeCompare(b[0]))[0]?.[0] ?? members.find((d) => d.lccn)?.lccn ?? '';
   return { name: best, lccn: members.find((d) => d.lccn)?.lccn ?? '', spellings: [...count.keys()].sort((a, b) => a.localeCompare(b)) };
 }

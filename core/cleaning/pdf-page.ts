@@ -11,7 +11,9 @@ import { altoLayout, type PageLayout } from '../layout/alto-layout.ts';
 import type { AltoPage } from '../layout/alto.ts';
 import { buildBlocks, type LineBlock } from '../layout/blocks.ts';
 import { fillSlots } from '../layout/slot-lines.ts';
+import { mergeInterleaved } from '../layout/interleaved-blocks.ts';
 import { findRivers } from '../layout/rivers.ts';
+import { clipAtGutters } from '../layout/gutter-clip.ts';
 import { streamLinks } from '../layout/stream-links.ts';
 import { readingOrder } from '../layout/reading-order.ts';
 import { captionableImages, classifyBlocks, medianSize } from '../layout/block-kinds.ts';
@@ -156,11 +158,13 @@ function isRunInHead(g: Glyphs, line: Line, m: Measure, text: string): boolean {
 /** Lines, blocks and reading order derived from the PDF's text alone. */
 function pdfLayout(page: RawPage, g: Glyphs, segs: readonly Segment[], pictures: readonly Rect[]): PageLayout {
   // Column gutters on old scans are as narrow as word spaces: only their length gives them away.
-  const rivers = findRivers(segs);
+  const found = findRivers(segs);
   const stream = streamLinks(page, g, segs);
+  // Word boxes reaching across a gutter hide it from the rivers: cut them back, then look again.
+  const rivers = clipAtGutters(segs, found, stream) ? findRivers(segs) : found;
   const lines = mergeJustifiedFragments(buildLines(g, segs, rivers, stream), rivers, stream);
   // A body line the OCR boxed too tall leaves its paragraph by size; the room the column gives it brings it back.
-  const blocks = fillSlots(buildBlocks(lines, g));
+  const blocks = fillSlots(mergeInterleaved(buildBlocks(lines, g)));
   // Pictures take part in the reading order as obstacles (a photo set into a
   // column keeps the column whole), then drop out of it.
   const order = readingOrder([...blocks, ...pictures.map((r) => ({ x0: r[0], top: r[1], x1: r[2], bottom: r[3] }))]).filter((i) => i < blocks.length);

@@ -7,7 +7,7 @@
  * Plain data in and out, shared by the tests and `npm run bench:clean`.
  */
 import type { Rect } from '../page-model.ts';
-import type { AltoPage } from './alto.ts';
+import type { AltoLine, AltoPage, AltoWord } from './alto.ts';
 
 export interface CohesionBlock {
   text: string;
@@ -38,6 +38,8 @@ export interface Cohesion {
   tinyShare: number;
   /** The first few split lines, as text, for diagnosis. */
   examples: string[];
+  /** Every split line, with the words judged (those the PDF holds) and the block each landed in (-1: none). */
+  split: Array<{ line: AltoLine; words: AltoWord[]; hits: number[] }>;
 }
 
 export const MIN_LINE_WORDS = 4;
@@ -123,6 +125,7 @@ export function lineCohesion(blocks: readonly CohesionBlock[], reference: AltoPa
   let unplaced = 0;
   let absent = 0;
   const examples: string[] = [];
+  const split: Cohesion['split'] = [];
   for (const block of reference.blocks)
     for (const line of block.lines) {
       if (line.words.length < MIN_LINE_WORDS) continue;
@@ -132,7 +135,10 @@ export function lineCohesion(blocks: readonly CohesionBlock[], reference: AltoPa
       const hits = words.map((w) => locate((w.rect[0] + w.rect[2]) / 2, (w.rect[1] + w.rect[3]) / 2));
       unplaced += hits.filter((h) => h < 0).length;
       if (hits.every((h) => h >= 0 && h === hits[0])) whole++;
-      else if (examples.length < 400) examples.push(words.map((w, k) => `${w.text}[${hits[k]}]`).join(' '));
+      else {
+        split.push({ line, words, hits });
+        if (examples.length < 400) examples.push(words.map((w, k) => `${w.text}[${hits[k]}]`).join(' '));
+      }
     }
   let words = 0;
   let tinyWords = 0;
@@ -151,6 +157,7 @@ export function lineCohesion(blocks: readonly CohesionBlock[], reference: AltoPa
     tinyWords,
     tinyShare: words ? tinyWords / words : 0,
     examples,
+    split,
   };
 }
 

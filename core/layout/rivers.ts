@@ -14,6 +14,16 @@ export interface Rivers {
    * line is a column gutter.
    */
   crosses(a: number, b: number, top: number, bottom: number): boolean;
+  /**
+   * An x strictly inside (a, b) where a gutter runs in the rows just above
+   * [top, bottom] and just below it (within two body sizes), or NaN: a box
+   * that itself spans a gutter, which the river cannot pass. Here a gutter
+   * is a river at least half the minimum run, or one found by the band test
+   * (most rows blank within a dozen lines up and down). `crosses` keeps the
+   * strict rule: the band test there split table rows and ads measured
+   * against the ALTO (1859: 893 → 887 lines whole).
+   */
+  gutterThrough(a: number, b: number, top: number, bottom: number): number;
 }
 
 /** Grid rows per body size: fine enough that consecutive lines fill their rows. */
@@ -28,10 +38,14 @@ const MIN_WIDTH = 1;
  * areas around a short block) is no gutter.
  */
 const FLANK_SIZES = 1.5;
+/** The band test looks this many body sizes above and below a row (about a dozen lines each way). */
+const BAND_SIZES = 12;
+/** ...and finds a gutter where this share of the rows holding text or flanked whitespace are whitespace. */
+const BAND_SHARE = 0.6;
 /** Rows with no text near (leading, a blank line) may interrupt a river for this many body sizes. */
 const MAX_BLANK_SIZES = 1.5;
 
-const NONE: Rivers = { crosses: () => false };
+const NONE: Rivers = { crosses: () => false, gutterThrough: () => NaN };
 
 /** Median size of the horizontal segments (sampled): body text sets the grid. */
 function bodySizeOf(segs: readonly Segment[]): number {
@@ -53,6 +67,10 @@ export function findRivers(segs: readonly Segment[], bodySize?: number): Rivers 
     crosses(a, b, top, bottom) {
       built ??= buildRivers(segs, bodySize ?? bodySizeOf(segs));
       return built.crosses(a, b, top, bottom);
+    },
+    gutterThrough(a, b, top, bottom) {
+      built ??= buildRivers(segs, bodySize ?? bodySizeOf(segs));
+      return built.gutterThrough(a, b, top, bottom);
     },
   };
 }
@@ -127,6 +145,41 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
     }
   }
   const minRun = MIN_RUN_SIZES * ROWS_PER_SIZE;
+  // Per column, on first use: prefix counts of flanked blank rows and of text rows, for the band test.
+  const prefixes = new Map<number, [blank: Uint16Array, text: Uint16Array]>();
+  const prefix = (c: number) => {
+    let p = prefixes.get(c);
+    if (!p) {
+      const blank = new Uint16Array(rows + 1);
+      const text = new Uint16Array(rows + 1);
+      for (let r = 0; r < rows; r++) {
+        const v = cell[r * cols + c];
+        blank[r + 1] = blank[r] + (v === 2 ? 1 : 0);
+        text[r + 1] = text[r] + (v === 1 ? 1 : 0);
+      }
+      prefixes.set(c, (p = [blank, text]));
+    }
+    return p;
+  };
+  const band = BAND_SIZES * ROWS_PER_SIZE;
+  /**
+   * Column c is a gutter around row r by the band test: within BAND_SIZES
+   * body sizes above and below, it is whitespace between text in most of the
+   * rows that hold anything there. A gutter crossed every few lines by a box
+   * too tall or too wide (or a speck off a column rule) has no unbroken run,
+   * but stays blank in most rows; a word space lines up with the next line's
+   * in a few rows at most. (Tesseract's column finder likewise ignores a few
+   * misfit rows when it assigns columns: kMaxIncompatibleColumnCount in
+   * textord/colfind.cpp.)
+   */
+  const bandGutter = (c: number, r: number) => {
+    const [blank, text] = prefix(c);
+    const lo = Math.max(0, r - band);
+    const hi = Math.min(rows, r + band + 1);
+    const f = blank[hi] - blank[lo];
+    const t = text[hi] - text[lo];
+    return f >= minRun && f >= BAND_SHARE * (f + t);
+  };
   return {
     crosses(a, b, top, bottom) {
       if (!(b - a >= MIN_WIDTH)) return false;
@@ -140,6 +193,20 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
         } else width = 0;
       }
       return false;
+    },
+    gutterThrough(a, b, top, bottom) {
+      const reach = Math.ceil((2 * bodySize) / rowH);
+      const r0 = Math.floor(top / rowH);
+      const r1 = Math.floor(bottom / rowH);
+      // A river cut short by the box still runs half the minimum on each side.
+      const half = minRun >> 1;
+      const riverNear = (c: number, from: number, step: -1 | 1) => {
+        for (let k = 1, r = from + step; k <= reach && r >= 0 && r < rows; k++, r += step)
+          if (run[r * cols + c] >= half || (cell[r * cols + c] === 2 && bandGutter(c, r))) return true;
+        return false;
+      };
+      for (let c = Math.max(0, Math.ceil(a) + 1); c < Math.min(cols, Math.floor(b) - 1); c++) if (riverNear(c, r0, -1) && riverNear(c, r1, 1)) return c + 0.5;
+      return NaN;
     },
   };
 }

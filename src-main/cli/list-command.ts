@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '../../core/library-model.ts';
 import { issueKey } from '../../core/library-tree.ts';
+import { newspaperIndex } from '../../core/newspaper-titles.ts';
 import { LIBRARY_OPTION_HELP, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
@@ -9,7 +10,10 @@ export interface ListEntry {
   id: string;
   file: string;
   pages: number;
+  /** The newspaper as this page records it (its METS, PDF, file name, or the archivist's). */
   newspaper: string;
+  /** The newspaper as the library names its title, one name for all its pages (core/newspaper-titles.ts), as the app shows it. */
+  newspaperTitle: string;
   date: string;
   page: number | null;
   edition: string;
@@ -18,7 +22,7 @@ export interface ListEntry {
   importedAt: string;
   /** The title's LCCN (NDNP), '' when unknown. */
   lccn: string;
-  /** One key shared by every page of an issue (lccn/date/edition, or newspaper/date/edition); '' for an undated file. */
+  /** One key shared by every page of an issue (lccn/date/edition, or the folded newspaper name/date/edition); '' for an undated file. */
   issue: string;
   /** The page's place in its issue: from the METS, else its printed page number; null when unknown. */
   sequence: number | null;
@@ -28,12 +32,14 @@ export interface ListEntry {
   metadataSource: DocumentSummary['metadataSource'];
 }
 
-export function listEntry(d: DocumentSummary): ListEntry {
+/** `newspaperTitle`: the library's name for the document's newspaper (by default, its own spelling). */
+export function listEntry(d: DocumentSummary, newspaperTitle = d.newspaper): ListEntry {
   return {
     id: d.id,
     file: d.fileName,
     pages: d.pageCount,
     newspaper: d.newspaper,
+    newspaperTitle,
     date: d.date,
     page: d.page,
     edition: d.edition,
@@ -52,18 +58,21 @@ export const listCommand: Command = {
   name: 'list',
   summary: 'list the documents of a library; one a line (id, date, newspaper, pages, file), or JSON',
   usage: 'list [--library DIR] [--json]',
-  optionHelp: [LIBRARY_OPTION_HELP, '--json          a JSON array: { id, file, pages, newspaper, lccn, date, edition, issue, sequence, page, pageLabel, title, kind, importedAt, metadataSource }'],
+  optionHelp: [LIBRARY_OPTION_HELP, '--json          a JSON array: { id, file, pages, newspaper, newspaperTitle, lccn, date, edition, issue, sequence, page, pageLabel, title, kind, importedAt, metadataSource }'],
   options: { library: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     if (positionals.length) throw new Error(`list takes no file names (got ${printable(positionals[0])})`);
     const store = openExistingLibrary(values.library);
     try {
-      const docs = store.list({ sort: 'date' }).map(listEntry);
+      const all = store.list({ sort: 'date' });
+      const titles = newspaperIndex(all);
+      const docs = all.map((d) => listEntry(d, titles.nameOf(d)));
       if (values.json) io.out(JSON.stringify(docs, null, 2) + '\n');
       else
         for (const d of docs) {
           const pages = `${d.pages} page${d.pages === 1 ? '' : 's'}`;
-          io.out([d.id, d.date || '-', printable(d.newspaper) || '-', pages, printable(d.file)].join('\t') + '\n');
+          // One name a newspaper, as the app shows it; --json has each page's own spelling too.
+          io.out([d.id, d.date || '-', printable(d.newspaperTitle) || '-', pages, printable(d.file)].join('\t') + '\n');
         }
       return 0;
     } finally {

@@ -19,7 +19,7 @@ export interface PageJpeg {
 }
 
 /** A scan's picture covers most of the page; a photo on a typeset page does not. */
-const MIN_PAGE_SHARE = 0.5;
+export const MIN_PAGE_SHARE = 0.5;
 
 const name = (v: unknown) => (v instanceof PDFName ? v.asString() : null);
 

@@ -110,6 +110,8 @@ export class PreviewService {
   );
   private closed = false;
   private readonly unsubscribe: (() => void) | null;
+  /** Told of each page whose preview was just made or found impossible, or found so by the background pass (first-page-previews.ts keeps the list's column by it). */
+  private readonly settled = new Set<(id: string, n: number, state: 'ready' | 'none') => void>();
 
   private readonly views: PageViews | null;
   /** Encodes the views off the main thread (null: in-thread, as the CLI does where nothing else waits). */
@@ -146,6 +148,11 @@ export class PreviewService {
 
   private nonePath(id: string, n: number): string {
     return join(this.dirOf(id), `${n}.none`);
+  }
+
+  onSettled(listener: (id: string, n: number, state: 'ready' | 'none') => void): () => void {
+    this.settled.add(listener);
+    return () => this.settled.delete(listener);
   }
 
   /** Why page `n` has no preview, or null if it has one or it is not known yet. */
@@ -204,6 +211,7 @@ export class PreviewService {
     writeFileSync(tmp, outcome);
     renameSync(tmp, typeof outcome === 'string' ? this.nonePath(id, n) : this.pathOf(id, n));
     for (const old of this.olderPaths(id, n)) rmSync(old, { force: true });
+    for (const listener of this.settled) listener(id, n, typeof outcome === 'string' ? 'none' : 'ready');
     return typeof outcome === 'string' ? null : this.readyPath(id, n);
   }
 
@@ -273,7 +281,9 @@ export class PreviewService {
       if (d.kind !== 'pdf') continue;
       for (let n = 1; n <= d.pageCount; n++) {
         if (this.closed) return;
-        if (this.state(d.id, n) === 'pending') {
+        const state = this.state(d.id, n);
+        if (state !== 'pending') for (const listener of this.settled) listener(d.id, n, state);
+        else {
           await this.ensure(d.id, n);
           await foreground.turn();
         }

@@ -4,6 +4,7 @@ import type { PageProcessor } from '../library/import-service.ts';
 import { importUploads } from '../library/import-uploads.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import { listColumns } from '../library/library-columns-query.ts';
+import { withFirstPagePreviews } from '../previews/first-page-previews.ts';
 import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
 import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
@@ -36,7 +37,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     'app.info': () => ({ version: ctx.version, host: ctx.host, libraryDir: store.dir }),
     'library.list': (params) => store.list(params),
-    'library.columns': (params) => listColumns(store, params),
+    'library.columns': (params) => withFirstPagePreviews(store, ctx.previews, listColumns(store, params)),
     'library.import': async ({ files }) => {
       const batch = randomUUID();
       const inputs = files.map((f) => ({ name: f.name, path: f.path, bytes: f.data }));

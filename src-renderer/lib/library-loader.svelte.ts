@@ -1,6 +1,7 @@
 import { columnRows, decodeLibraryColumns } from '../../core/library-columns.ts';
 import type { DocumentSummary, LibrarySort } from '../../core/library-model.ts';
 import { afterNextPaint } from './after-paint.ts';
+import { notePreviewFlags } from './preview-flags.ts';
 import { archive } from './archive.ts';
 import { FIRST_WINDOW, legacyLibraryLoad, takeStartColumns } from './start-requests.ts';
 
@@ -42,7 +43,7 @@ export async function loadLibrary(sort: LibrarySort, show: (docs: DocumentSummar
       // Asked for by start-requests.ts as the script began to run.
       const prefetched = await takeStartColumns()?.catch(() => null);
       const first = prefetched?.sort === sort ? prefetched : await archive.call('library.columns', { sort, limit: FIRST_WINDOW });
-      const docs = decodeLibraryColumns(first);
+      const docs = decodeLibraryColumns(notePreviewFlags(first));
       libraryLoad.total = first.total;
       if (columnRows(first) >= first.total) {
         loadedOnce = true;
@@ -54,7 +55,7 @@ export async function loadLibrary(sort: LibrarySort, show: (docs: DocumentSummar
       // its answer, landing before that frame, held the first rows back by as long as it took.
       await afterNextPaint();
     }
-    const all = decodeLibraryColumns(await archive.call('library.columns', { sort }));
+    const all = decodeLibraryColumns(notePreviewFlags(await archive.call('library.columns', { sort })));
     loadedOnce = true;
     libraryLoad.total = all.length;
     return all;

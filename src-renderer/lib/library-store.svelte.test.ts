@@ -59,6 +59,24 @@ it('lists one newspaper per LCCN, named by its METS title, and the filter matche
   expect(lib.papers).toEqual(['The Evening star', '人民日报']);
   lib.newspaper = 'The Evening star';
   expect(lib.visible.map((d) => d.id).sort()).toEqual(['a', 'b', 'm', 'p']);
+  // Every page is named as the filter names its title; each keeps its own spelling.
+  expect(lib.visible.map((d) => lib.newspaperName(d))).toEqual(Array(4).fill('The Evening star'));
+  expect(lib.find('p')?.newspaper).toBe('Evening star.');
+  expect(lib.newspaperName(testDocument('x', {}))).toBe('');
+});
+
+it('filters by no date while a date field holds text that is no date, rather than by the last one that was', async () => {
+  const { lib } = library();
+  await lib.refresh('date');
+  lib.dateFrom = '1900';
+  expect(lib.visible.map((d) => d.id)).toEqual(['a', 'c']);
+  // The field now shows "1900-13": its value stays 1900, and the list must not go on filtering by it.
+  lib.dateProblem('dateFrom', 'no month 13 (01–12)');
+  expect(lib.dateBlocked).toBe(true);
+  expect(lib.visible).toEqual([]);
+  lib.dateProblem('dateFrom', null);
+  expect(lib.dateBlocked).toBe(false);
+  expect(lib.visible.map((d) => d.id)).toEqual(['a', 'c']);
 });
 
 it('keeps the last answer when two refreshes overlap, and reports a failed one', async () => {

@@ -1,6 +1,6 @@
 import type { DocumentSummary, LibrarySort } from '../../core/library-model.ts';
-import { filterDocuments, inDateRange, newspapers } from './library-filter.ts';
-import { newspaperMatcher } from '../../core/newspaper-titles.ts';
+import { filterDocuments, inDateRange } from './library-filter.ts';
+import { newspaperIndex, newspaperMatcher } from '../../core/newspaper-titles.ts';
 
 /**
  * The library as the reader sees it: every document (re-read on
@@ -19,11 +19,20 @@ export class LibraryStore {
   newspaper = $state('');
   dateFrom = $state('');
   dateTo = $state('');
+  /** Why a date field's text is no date (IsoDateField's onproblem), by field: while one is, the list is not filtered by a date the field no longer shows. */
+  dateProblems = $state<Partial<Record<'dateFrom' | 'dateTo', string>>>({});
+  readonly dateBlocked = $derived(Object.values(this.dateProblems).some(Boolean));
 
   /** The Newspaper filter's title, every spelling of it. */
   private readonly ofNewspaper = $derived(newspaperMatcher(this.docs, this.newspaper));
-  readonly visible = $derived(filterDocuments(this.docs, this.query).filter((d) => this.ofNewspaper(d) && inDateRange(d.date, this.dateFrom, this.dateTo)));
-  readonly papers = $derived(newspapers(this.docs));
+  readonly visible = $derived(
+    this.dateBlocked ? [] : filterDocuments(this.docs, this.query).filter((d) => this.ofNewspaper(d) && inDateRange(d.date, this.dateFrom, this.dateTo)),
+  );
+  /** Each document's newspaper as the library names it (one name a title, core/newspaper-titles.ts); its own spelling stays in `newspaper`. */
+  private readonly titles = $derived(newspaperIndex(this.docs));
+  /** The filter menu's newspapers, alphabetical: one per title (from the same grouping as the rows' names). */
+  readonly papers = $derived(this.titles.titles().map((t) => t.name));
+  readonly newspaperName = (d: DocumentSummary): string => this.titles.nameOf(d);
 
   private readonly backend: LibraryBackend;
   private ticket = 0;
@@ -43,6 +52,10 @@ export class LibraryStore {
     } catch (err) {
       this.backend.fail(err);
     }
+  }
+
+  dateProblem(field: 'dateFrom' | 'dateTo', problem: string | null): void {
+    this.dateProblems = { ...this.dateProblems, [field]: problem ?? undefined };
   }
 
   find(id: string): DocumentSummary | undefined {

@@ -1,0 +1,87 @@
+import type { LibraryColumns } from '../../core/library-columns.ts';
+import type { LibraryStore } from '../library/library-store.ts';
+import type { RawImage } from '../../core/page-model.ts';
+import { MIN_PAGE_SHARE } from './page-jpeg.ts';
+import type { PreviewService } from './preview-service.ts';
+
+/**
+ * The list's "has a preview" column: whether each document's first page (the
+ * library's thumbnail) has a preview, so the renderer asks only for previews
+ * that exist. A typeset page has none, and asking for it was a 404 in the
+ * console on every library load; a thumbnail of such a page is drawn by pdf.js.
+ *
+ *   'y' the preview is made   'n' the page has none (typeset, rotated, JPEG 2000, a text dump…)
+ *   '?' not known yet (the background has not reached it): the renderer asks, and the host makes it then
+ *
+ * An answer does not change for a document (its id is its bytes' digest) but
+ * from not known to made, which the service reports, as it does each state its
+ * background pass finds: so each is looked up at most once a process, and
+ * then only for FILE_CHECK_MS an answer (two file checks a document: 10,000
+ * unknown ones took 105 ms of CPU, 200 ms wall, on the loaded 2-core machine);
+ * rows past that are '?' until the pass or a later answer has them. Rows come
+ * in list order, so the first screenful is always answered.
+ */
+const FILE_CHECK_MS = 15;
+const known = new WeakMap<PreviewService, Map<string, Flag>>();
+type Flag = 'y' | 'n' | '?';
+
+/** The service's answers so far: '?' ones are kept too, and replaced as the service makes each first page's preview. */
+function answers(previews: PreviewService): Map<string, Flag> {
+  let cache = known.get(previews);
+  if (!cache) {
+    const made = (cache = new Map());
+    known.set(previews, made);
+    previews.onSettled((id, n, state) => n === 1 && made.set(id, state === 'ready' ? 'y' : 'n'));
+  }
+  return cache;
+}
+
+/**
+ * A page not made yet whose images all cover less than half of it can have no preview (page-jpeg.ts: a scan's
+ * picture covers most of its page; a typeset page's photos do not): read from its stored model, for at most this
+ * many documents an answer (the JSON of a dense scan takes milliseconds to read).
+ */
+const MAX_MODEL_READS = 64;
+
+function mayHoldScan(page: { width: number; height: number; images: string | null }): boolean {
+  const images = JSON.parse(page.images ?? '[]') as RawImage[];
+  const area = ([x0, y0, x1, y1]: readonly number[]) => Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+  return images.some((im) => area(im.rect) >= MIN_PAGE_SHARE * page.width * page.height);
+}
+
+export function firstPagePreviews(store: LibraryStore, previews: PreviewService, cols: LibraryColumns): string {
+  const cache = answers(previews);
+  const firstPage = store.db.prepare(
+    "SELECT json_extract(raw, '$.width') AS width, json_extract(raw, '$.height') AS height, json_extract(raw, '$.images') AS images FROM pages WHERE doc_id = ? AND number = 1",
+  );
+  let reads = 0;
+  const until = performance.now() + FILE_CHECK_MS;
+  let checking = true;
+  let flags = '';
+  for (let i = 0; i < cols.kinds.length; i++) {
+    if (cols.kinds[i] !== 'p') {
+      flags += 'n';
+      continue;
+    }
+    const id = cols.ids.slice(i * 64, (i + 1) * 64);
+    let flag = cache.get(id);
+    // The clock read every 64 rows: the first 64 are always answered.
+    if (checking && i % 64 === 63) checking = performance.now() < until;
+    if (!flag && checking) {
+      const state = previews.state(id, 1);
+      flag = state === 'ready' ? 'y' : state === 'none' ? 'n' : '?';
+      if (flag === '?' && reads++ < MAX_MODEL_READS) {
+        const page = firstPage.get(id) as { width: number; height: number; images: string | null } | undefined;
+        if (page && !mayHoldScan(page)) flag = 'n';
+      }
+      cache.set(id, flag);
+    }
+    flags += flag ?? '?';
+  }
+  return flags;
+}
+
+/** The columns with their `previews` column (a copy: the whole list's columns are shared by every answer until the library changes). */
+export function withFirstPagePreviews(store: LibraryStore, previews: PreviewService | undefined, cols: LibraryColumns): LibraryColumns {
+  return previews ? { ...cols, previews: firstPagePreviews(store, previews, cols) } : cols;
+}
