@@ -2,7 +2,9 @@
  * Ingests one file into a fresh temporary library (extract, clean, store) and
  * prints one JSON line of measurements. Run in its own process so that its
  * peak RSS belongs to this file alone. `--once`: skip the warm second run
- * (long files); `--heap-mb N`: bound each worker's heap. CPU times are the whole process's, every thread included.
+ * (long files); `--heap-mb N`: bound each worker's heap; `--index`: keep the
+ * search index up to date as the app does (a SearchService open during the
+ * import, caught up after it), so the peak counts the indexing too. CPU times are the whole process's, every thread included.
  * bench/ingest.bench.ts also runs this very file against an older checkout
  * (the baseline), so it only uses APIs both have.
  */
@@ -12,9 +14,11 @@ import { basename, join } from 'node:path';
 import { importFiles } from '../src-main/library/import-service.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
+import { SearchService } from '../src-main/search/search-service.ts';
 
 const file = process.argv[2];
 const once = process.argv.includes('--once');
+const index = process.argv.includes('--index');
 // --heap-mb N: bound each worker's old generation (ExtractPoolOptions.maxOldGenerationMb); an older checkout ignores it.
 const heapAt = process.argv.indexOf('--heap-mb');
 const maxOldGenerationMb = heapAt > 0 ? Number(process.argv[heapAt + 1]) : undefined;
@@ -27,7 +31,11 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 let cpu = process.cpuUsage();
 let started = performance.now();
+// As the app: its search service is open before the import and catches up after it (library.changed).
+const search = index ? new SearchService(store) : null;
 const [result] = await importFiles(store, processor, [{ name: basename(file), bytes: readFileSync(file) }]);
+search?.catchUpSync();
+search?.close();
 const ms = performance.now() - started;
 const firstCpuMs = cpuMs(cpu);
 if (result.status !== 'imported') throw new Error(`${file}: ${result.error ?? result.status}`);

@@ -1,8 +1,9 @@
 /**
  * Where one file's ingest CPU goes, stage by stage, on this thread (no pool):
  *   node bench/ingest-stages.ts FILE... [--runs N]
- * pdf-lib placements, pdf.js open, getPage, getTextContent, our raw items,
- * cleaning, page view encoding, JSON for SQLite; and pdftotext beside it.
+ * pdf-lib placements, extraction (pdf.js open, getPage, the text layer, our
+ * raw items; extractAllPdfjs: the same with pdf.js reading every page's text),
+ * cleaning, page view encoding, JSON for SQLite.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -42,6 +43,10 @@ for (const file of positionals) {
       [, view] = timed(() => JSON.stringify(encodePageView({ ...raw, ...cleaned })));
     }
     t.extractAll = cpu() - c0 - clean - json - view;
+    // The same extraction with pdf.js reading every page's text (the fast OCR-layer reader off): what it saves.
+    [, t.extractAllPdfjs] = await timedA(async () => {
+      for await (const raw of extractPages(new Uint8Array(bytes), { textReader: 'pdfjs' })) void raw;
+    });
     t.clean = clean;
     t.json = json;
     t.view = view;

@@ -29,7 +29,7 @@ const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
 const NODE = process.execPath;
 /** As bin/broadsheet runs the CLI and the host (see there); Electron's own process does not get it. Both sides of the comparison run with it. */
-const ENV = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+const ENV = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
 
 const { values } = parseArgs({
   options: {
@@ -37,12 +37,16 @@ const { values } = parseArgs({
     runs: { type: 'string', default: process.env.BENCH_RUNS ?? '3' },
     baseline: { type: 'string' },
     'no-baseline': { type: 'boolean' },
+    /** Only section 2 (peak memory of the long PDFs). */
+    'long-only': { type: 'boolean' },
   },
 });
 const RUNS = Number(values.runs);
 const LOAD_AT_START = loadavg().map((n) => n.toFixed(1)).join(' ');
 console.log(`load average: ${LOAD_AT_START} (the machine is shared: read CPU times beside wall times)`);
-console.log(`MALLOC_ARENA_MAX=${ENV.MALLOC_ARENA_MAX} for every import measured, before and after (bin/broadsheet sets 2 for the CLI and host)`);
+console.log(
+  `MALLOC_ARENA_MAX=${ENV.MALLOC_ARENA_MAX} MALLOC_MMAP_THRESHOLD_=${ENV.MALLOC_MMAP_THRESHOLD_} for every import measured, before and after (as bin/broadsheet runs the CLI and host, and npm start Electron)`,
+);
 const SIZES = values.sizes!.split(',').map(Number).filter((n) => n > 0);
 if (!SIZES.includes(10000)) console.log('note: the 10,000-page PDF is left out by default (minutes on a shared machine): --sizes 200,2000,10000 adds it');
 
@@ -89,7 +93,8 @@ interface One {
 }
 
 function runOne(root: string, file: string, once = false): One {
-  const extra = once ? ['--once'] : [];
+  // A long file is measured as the app imports it: indexed for search too (its search service is open during the import).
+  const extra = once ? ['--once', '--index'] : [];
   const r = spawnSync(NODE, ['--disable-warning=ExperimentalWarning', join(root, 'bench', 'ingest-one.ts'), file, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -144,9 +149,10 @@ function table(header: string[], rows: string[][]): void {
 
 // ---- 1. page files, each in its own process -----------------------------------------
 
-const real = existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(SHARED, f)) : [];
-if (!real.length) console.log(`note: ${SHARED} is absent; the real Library of Congress pages are skipped`);
-const fixtures = ['cjk-overprint.pdf', 'cjk-scanned.pdf', 'latin-columns.pdf', 'cjk-photos.pdf'].map((f) => join(ROOT, 'fixtures', 'pdf', f)).filter((f) => existsSync(f));
+const LONG_ONLY = values['long-only'] ?? false;
+const real = !LONG_ONLY && existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(SHARED, f)) : [];
+if (!real.length && !LONG_ONLY) console.log(`note: ${SHARED} is absent; the real Library of Congress pages are skipped`);
+const fixtures = LONG_ONLY ? [] : ['cjk-overprint.pdf', 'cjk-scanned.pdf', 'latin-columns.pdf', 'cjk-photos.pdf'].map((f) => join(ROOT, 'fixtures', 'pdf', f)).filter((f) => existsSync(f));
 const pageFiles = [...real, ...fixtures];
 
 interface Measured {
@@ -186,6 +192,7 @@ for (const file of pageFiles) {
     f0(Math.max(...after.map((r) => r.peakRssMb))),
   ]);
 }
+if (!LONG_ONLY) {
 console.log(`\n1. full ingest (extract + clean + store) of each file, median of ${RUNS} runs, each in a fresh process, warm`);
 console.log('   (the second file of the process: workers up, pdf.js loaded, as in a batch). ms (CPU ms, every thread); pdftotext: its whole process.');
 table(['file', 'MB', 'pages', 'pdftotext', 'before', 'after', 'wall ×: before / after', 'CPU ×: before / after', 'peak RSS MB'], rows);
@@ -195,6 +202,8 @@ for (const [label, s] of [['real scanned pages', sums.real], ['all files', sums.
     `total, ${label}: pdftotext ${both(s.base[0], s.base[1])} ms; before ${both(s.before[0], s.before[1])} ms → ${ratio(s.before[0], s.base[0])} wall, ${ratio(s.before[1], s.base[1])} CPU;` +
       ` after ${both(s.after[0], s.after[1])} ms → ${ratio(s.after[0], s.base[0])} wall, ${ratio(s.after[1], s.base[1])} CPU (goal ≤ 2×)`,
   );
+}
+
 }
 
 // ---- 2. long generated PDFs: peak memory -------------------------------------------
@@ -222,11 +231,13 @@ for (const n of SIZES) {
 }
 if (longRows.length) {
   console.log(`\n2. one long generated PDF (CJK, overprinted runs, photos), first import of a fresh process (2 workers); goal: peak RSS ≤ ${GOAL_RSS_MB} MB at any length`);
-  console.log('   peak RSS: the whole process (main thread and workers), getrusage maxrss');
+  console.log('   peak RSS: the whole process (main thread and workers), getrusage maxrss; extract, clean, store and index for search, as the app imports');
   table(['pages', 'MB', 'before peak RSS MB', `after peak RSS MB (≤ ${GOAL_RSS_MB})`, 'pdftotext s (CPU s)', 'before s (CPU s)', 'after s (CPU s)'], longRows);
 }
 
 // ---- 3. scaling: one batch import, 1 and 2 workers -----------------------------------
+
+if (!LONG_ONLY) {
 
 const one = runBatch(ROOT, pageFiles, 1);
 const two = runBatch(ROOT, pageFiles, 2);
@@ -244,4 +255,5 @@ table(
 console.log('cores busy: CPU time over wall time, how many cores the import kept working (other helpers\' load lowers it; 1 worker cannot pass ~1.2).');
 console.log('speed-up: wall time of 1 worker over this row (goal: > 1×, the pool scales with cores; at most 2× on this 2-core machine).');
 console.log('Wall times count other helpers\' load on this machine; CPU times do not.');
+}
 console.log(`load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (at the start: ${LOAD_AT_START})`);

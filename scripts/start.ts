@@ -28,7 +28,10 @@ if ('reason' in binary) {
 }
 
 if ('path' in binary) {
-  const child = spawn(binary.path, [join(root, 'out', 'main', 'main.js'), ...passThrough], { cwd: root, stdio: 'inherit' });
+  // The import's memory as measured (bench:ingest) and as the CLI and host run it (bin/broadsheet, which says why):
+  // two glibc malloc arenas and a fixed mmap threshold. glibc reads these once, at start, so they are set here.
+  const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
+  const child = spawn(binary.path, [join(root, 'out', 'main', 'main.js'), ...passThrough], { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`Electron is unavailable: ${binary.reason}; starting the browser host instead.`);

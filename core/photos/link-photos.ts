@@ -16,7 +16,7 @@
  */
 import type { Block, Photo, PhotoLink, Rect } from '../page-model.ts';
 import { fold } from '../search/fold.ts';
-import { tokenize, tokensWithPositions, type Token } from '../search/tokenize.ts';
+import { forEachToken } from '../search/tokenize.ts';
 
 export interface LinkPage {
   number: number;
@@ -38,7 +38,34 @@ const MIN_SHARED = 3;
 const CANDIDATES = 60;
 
 function terms(text: string): Set<string> {
-  return new Set(tokenize(fold(text)));
+  const out = new Set<string>();
+  forEachToken(fold(text), (term) => out.add(term));
+  return out;
+}
+
+/**
+ * A paragraph's tokens as three parallel arrays (term number, start, end):
+ * about 12 bytes a token where an object each cost ~60, which made the
+ * candidates' tokens most of a linking window's memory.
+ */
+interface Tokens {
+  term: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  length: number;
+}
+
+function packTokens(folded: string, termNumber: ReadonlyMap<string, number>): Tokens {
+  let length = 0;
+  forEachToken(folded, () => length++);
+  const out: Tokens = { term: new Int32Array(length), start: new Int32Array(length), end: new Int32Array(length), length };
+  let k = 0;
+  forEachToken(folded, (term, start, end) => {
+    out.term[k] = termNumber.get(term) ?? -1;
+    out.start[k] = start;
+    out.end[k++] = end;
+  });
+  return out;
 }
 
 /** Shares of the text score: the best window, the whole paragraph, and the heading of its story. */
@@ -55,29 +82,42 @@ const WINDOW_SPAN = 2.5;
  * Two pointers over the paragraph's tokens, the window at most `span`
  * characters wide.
  */
-function windowCoverage(tokens: readonly Token[], weight: ReadonlyMap<string, number>, span: number): number {
-  const inWindow = new Map<string, number>();
+function windowCoverage(tokens: Tokens, weight: ReadonlyMap<number, number>, span: number): number {
+  const inWindow = new Map<number, number>();
   let covered = 0;
   let best = 0;
   let i = 0;
   for (let j = 0; j < tokens.length; j++) {
-    const t = tokens[j];
-    const w = weight.get(t.term);
+    const t = tokens.term[j];
+    const w = weight.get(t);
     if (w === undefined) continue;
-    const n = inWindow.get(t.term) ?? 0;
+    const n = inWindow.get(t) ?? 0;
     if (n === 0) covered += w;
-    inWindow.set(t.term, n + 1);
-    while (tokens[j].end - tokens[i].start > span) {
-      const o = tokens[i++];
-      const ow = weight.get(o.term);
+    inWindow.set(t, n + 1);
+    while (tokens.end[j] - tokens.start[i] > span) {
+      const o = tokens.term[i++];
+      const ow = weight.get(o);
       if (ow === undefined) continue;
-      const m = inWindow.get(o.term)! - 1;
-      inWindow.set(o.term, m);
+      const m = inWindow.get(o)! - 1;
+      inWindow.set(o, m);
       if (m === 0) covered -= ow;
     }
     best = Math.max(best, covered);
   }
   return best;
+}
+
+/** True when sorted `list` holds `i`. */
+function holds(list: readonly number[], i: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === i) return true;
+    if (list[mid] < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function centre(r: Rect): [number, number] {
@@ -101,9 +141,7 @@ interface Para {
   rects: readonly Rect[];
   text: string;
   /** Search tokens with positions, computed when the paragraph first becomes a candidate. */
-  tokens?: Token[];
-  /** Its distinct terms, kept only once it is a candidate (the postings hold the rest). */
-  terms?: Set<string>;
+  tokens?: Tokens;
   /** Terms of the headline or subhead the paragraph reads under: the story it belongs to. */
   heading: Set<string>;
 }
@@ -134,12 +172,17 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
     }
   }
   // Document frequency of each term: rare terms (names, the story's own words) weigh most.
+  // Each list is in ascending paragraph order, so a paragraph's own terms need not be kept (`holds`).
   const postings = new Map<string, number[]>();
+  const termNumber = new Map<string, number>();
   paras.forEach((p, i) => {
     for (const t of terms(p.text)) {
       const list = postings.get(t);
       if (list) list.push(i);
-      else postings.set(t, [i]);
+      else {
+        postings.set(t, [i]);
+        termNumber.set(t, termNumber.size);
+      }
     }
   });
   const df = (t: string) => postings.get(t)?.length ?? 0;
@@ -162,7 +205,7 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
       const captionText = photo.caption ? (textOf.get(photo.caption) ?? '') : '';
       const query = [...terms(captionText)].filter((t) => postings.has(t));
       const total = query.reduce((s, t) => s + idf(t), 0);
-      const weight = new Map(query.map((t) => [t, idf(t) / total]));
+      const weight = new Map(query.map((t) => [termNumber.get(t)!, idf(t) / total]));
       const span = WINDOW_SPAN * fold(captionText).length + 8;
       const at = centre(photo.rect);
       const proximity = (p: Para) => (p.page === page.number && page.width > 0 ? Math.max(0, 1 - distance(at, p.rects) / (0.5 * diagonal)) : 0);
@@ -170,10 +213,9 @@ function linkDocument(pages: readonly LinkPage[], opts: { only?: string; page?: 
       if (total > 0) {
         ranked = search(query).map((i) => {
           const p = paras[i];
-          const own = (p.terms ??= terms(p.text));
-          const shared = query.filter((t) => own.has(t));
+          const shared = query.filter((t) => holds(postings.get(t)!, i));
           const coverage = shared.reduce((s, t) => s + idf(t), 0) / total;
-          const near = windowCoverage((p.tokens ??= tokensWithPositions(fold(p.text))), weight, span);
+          const near = windowCoverage((p.tokens ??= packTokens(fold(p.text), termNumber)), weight, span);
           const story = query.reduce((s, t) => s + (p.heading.has(t) ? idf(t) : 0), 0) / total;
           const text = WINDOW_WEIGHT * near + WHOLE_WEIGHT * coverage + HEADING_WEIGHT * story;
           return { block: p.id, score: TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * proximity(p), shared: shared.length };

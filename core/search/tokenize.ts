@@ -27,8 +27,12 @@ export function isWordChar(ch: string): boolean {
   return WORD.test(ch);
 }
 
-export function tokensWithPositions(folded: string): Token[] {
-  const tokens: Token[] = [];
+/**
+ * Calls `each` with every token of `folded`, in text order, without making
+ * an object per token: the photo linker and the index walk hundreds of
+ * thousands of them for a long document.
+ */
+export function forEachToken(folded: string, each: (term: string, start: number, end: number) => void): void {
   const chars = Array.from(folded);
   const offsets: number[] = [];
   let at = 0;
@@ -42,20 +46,27 @@ export function tokensWithPositions(folded: string): Token[] {
     if (isCjkChar(chars[i])) {
       let j = i;
       while (j < chars.length && isCjkChar(chars[j])) j++;
-      if (j - i === 1) tokens.push({ term: chars[i], start: offsets[i], end: offsets[i + 1] });
-      for (let k = i; k + 1 < j; k++) tokens.push({ term: chars[k] + chars[k + 1], start: offsets[k], end: offsets[k + 2] });
+      if (j - i === 1) each(chars[i], offsets[i], offsets[i + 1]);
+      for (let k = i; k + 1 < j; k++) each(chars[k] + chars[k + 1], offsets[k], offsets[k + 2]);
       i = j;
     } else if (WORD.test(chars[i])) {
       let j = i;
       while (j < chars.length && WORD.test(chars[j]) && !isCjkChar(chars[j])) j++;
-      tokens.push({ term: chars.slice(i, j).join(''), start: offsets[i], end: offsets[j] });
+      each(chars.slice(i, j).join(''), offsets[i], offsets[j]);
       i = j;
     } else i++;
   }
+}
+
+export function tokensWithPositions(folded: string): Token[] {
+  const tokens: Token[] = [];
+  forEachToken(folded, (term, start, end) => tokens.push({ term, start, end }));
   return tokens;
 }
 
 /** Terms only, in text order: what MiniSearch's `tokenize` option wants. */
 export function tokenize(folded: string): string[] {
-  return tokensWithPositions(folded).map((t) => t.term);
+  const terms: string[] = [];
+  forEachToken(folded, (term) => terms.push(term));
+  return terms;
 }

@@ -55,17 +55,15 @@ export const importCommandSpec: Command = {
     if (positionals.length === 0) throw new UsageError('import needs at least one file or folder (see broadsheet import --help)');
     const store = new LibraryStore(chooseLibraryDir(values.library as string | undefined));
     const processor = createProcessor();
+    // The search index follows every import (the app does it on library.changed). Open during the
+    // import, it takes each document's text in batches as the pages come (stored-page-texts.ts).
+    const search = new SearchService(store);
     try {
       const results = await importCommand(store, processor, positionals, io);
-      // The search index follows every import (the app does it on library.changed).
-      const search = new SearchService(store);
-      try {
-        search.catchUpSync();
-      } finally {
-        search.close();
-      }
+      search.catchUpSync();
       return importExitCode(results);
     } finally {
+      search.close();
       await processor.close();
       store.close();
     }

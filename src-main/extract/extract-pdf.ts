@@ -45,6 +45,13 @@ export interface ExtractOptions {
    * Replaces `pages` and `shard`.
    */
   claim?: Int32Array;
+  /**
+   * 'auto' (default): a page whose text layer simple-text-layer.ts can read
+   * (one standard Courier, WinAnsi, plain operators: OCR layers over scans)
+   * is read by it, every other page by pdf.js. 'pdfjs': every page by pdf.js
+   * (for comparing the two).
+   */
+  textReader?: 'auto' | 'pdfjs';
 }
 
 /** Claims the next page of a shared document (see ExtractOptions.claim); 0 when none is left. */
@@ -105,6 +112,24 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
+/** boxOf for four user-space points. */
+function cornersBox(view: Matrix, ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): Rect {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const add = (ux: number, uy: number) => {
+    const x = view[0] * ux + view[2] * uy + view[4];
+    const y = view[1] * ux + view[3] * uy + view[5];
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  };
+  add(ax, ay);
+  add(bx, by);
+  add(cx, cy);
+  add(dx, dy);
+  return [round(x0), round(y0), round(x1), round(y1)];
+}
+
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
@@ -128,8 +153,16 @@ function boxOf(view: Matrix, pts: Array<[number, number]>): Rect {
  * different names depending on the worker. Pin it to d0.
  */
 export function stableFontName(name: string): string {
-  return name.replace(/^g_d\d+_/, 'g_d0_');
+  // Asked once per text item (tens of thousands on a scan), for a handful of names.
+  let stable = stableNames.get(name);
+  if (stable === undefined) {
+    stable = name.replace(/^g_d\d+_/, 'g_d0_');
+    if (stableNames.size > 10_000) stableNames.clear();
+    stableNames.set(name, stable);
+  }
+  return stable;
 }
+const stableNames = new Map<string, string>();
 
 interface FontStyle {
   ascent?: number;
@@ -163,8 +196,15 @@ function textItem(item: TextItem, style: FontStyle | undefined, view: Matrix): R
     const vy = sizeV ? t[3] / sizeV : ux;
     const h = item.height || size;
     const w = item.width;
-    const at = (along: number, up: number): [number, number] => [t[4] + ux * along + vx * up, t[5] + uy * along + vy * up];
-    rect = boxOf(view, [at(0, descent * h), at(w, descent * h), at(0, ascent * h), at(w, ascent * h)]);
+    // boxOf over the four corners, without the arrays (a scan has tens of thousands of items); same arithmetic.
+    const lo = descent * h, hi = ascent * h;
+    rect = cornersBox(
+      view,
+      t[4] + ux * 0 + vx * lo, t[5] + uy * 0 + vy * lo,
+      t[4] + ux * w + vx * lo, t[5] + uy * w + vy * lo,
+      t[4] + ux * 0 + vx * hi, t[5] + uy * 0 + vy * hi,
+      t[4] + ux * w + vx * hi, t[5] + uy * w + vy * hi,
+    );
   }
   const out: RawItem = {
     str: item.str,
@@ -266,7 +306,9 @@ function imagePlacements(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unknow
 async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opts: ExtractOptions, placements: PlacementReader | null): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
-  const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  // A simple OCR text layer is read without pdf.js's font machinery, into the very items pdf.js would give (simple-text-layer.ts).
+  const simple = opts.textReader === 'pdfjs' ? undefined : placements?.textLayer(number, page.view);
+  const content = simple && 'items' in simple ? simple : await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
   const styles = content.styles as Record<string, FontStyle>;
   const items: RawItem[] = [];
   for (const it of content.items) {
@@ -274,7 +316,8 @@ async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opt
   }
   let images: RawImage[] = [];
   if (!opts.skipImages) {
-    const found = placements?.page(number);
+    // The fast text reader saw the page's images in the same pass; otherwise content-stream-images.ts reads them.
+    const found = simple && 'images' in simple ? simple.images : placements?.page(number);
     if (found) images = placedImages(found, view);
     else {
       const ops = await page.getOperatorList();
@@ -362,6 +405,7 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
         // the same bytes afresh now and then keeps a worker's memory flat at any length.
         const bytes = await doc.getData();
         await task.destroy();
+        placements?.fontNames.reset();
         task = open(bytes);
         doc = await task.promise;
         sinceOpen = 1;

@@ -1,5 +1,6 @@
+import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { COLLECT_EVERY_PAGES, PageCollector, collectGarbage } from './worker-gc.ts';
+import { COLLECT_EVERY_PAGES, PageCollector, collectGarbage, shrinkHeap } from './worker-gc.ts';
 
 describe('PageCollector', () => {
   it('collects every COLLECT_EVERY_PAGES pages, and at the end of a long job only', () => {
@@ -28,5 +29,24 @@ describe('PageCollector', () => {
     await new Promise((r) => setTimeout(r, 0));
     collectGarbage();
     expect(ref!.deref()).toBeUndefined();
+  });
+
+  it('shrinkHeap gives the pages a burst of garbage took back, where a plain collection keeps them', async () => {
+    const burst = () => {
+      // ~60 MB of small objects alive at once, as a photo-link window's term lists are.
+      const held: Array<{ term: string; at: number }[]> = [];
+      for (let i = 0; i < 600; i++) held.push(Array.from({ length: 2500 }, (_, k) => ({ term: `t${i}-${k}`, at: k })));
+      return held.length;
+    };
+    collectGarbage(true);
+    const base = getHeapStatistics().total_heap_size;
+    expect(burst()).toBe(600);
+    await new Promise((r) => setTimeout(r, 0));
+    collectGarbage();
+    const kept = getHeapStatistics().total_heap_size;
+    shrinkHeap();
+    const shrunk = getHeapStatistics().total_heap_size;
+    expect(kept - base).toBeGreaterThan(40 * 1024 * 1024);
+    expect(shrunk - base).toBeLessThan(16 * 1024 * 1024);
   });
 });

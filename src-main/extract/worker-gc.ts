@@ -16,17 +16,29 @@ import { runInNewContext } from 'node:vm';
  */
 export const COLLECT_EVERY_PAGES = 32;
 
-let gc: (() => void) | null = null;
+type Gc = (opts?: { type: 'major'; execution: 'sync'; flavor: 'regular' | 'last-resort' }) => void;
+let gc: Gc | null = null;
 
-/** A full, compacting collection of this thread's heap. */
-export function collectGarbage(): void {
+/**
+ * A full, compacting collection of this thread's heap. `shrink`: V8's
+ * "last resort" collection, which also gives the emptied pages back to the
+ * system. A plain one leaves them committed: after each of three photo-link
+ * windows (150 pages) the main thread's heap stood at 57, 92 then 161 MB
+ * with 18 MB live, and RSS with it; shrinking brought it back to ~15 MB
+ * (and RSS to where it started) each time.
+ */
+export function collectGarbage(shrink = false): void {
   if (!gc) {
     // --expose-gc puts `gc` on contexts made after it is set: a fresh one hands it over.
     setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
+    gc = runInNewContext('gc') as Gc;
   }
-  gc();
+  if (shrink) gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  else gc();
 }
+
+/** collectGarbage(true): what to call after a burst of short-lived objects on a long-lived thread. */
+export const shrinkHeap = (): void => collectGarbage(true);
 
 /** Counts pages and collects every COLLECT_EVERY_PAGES of them, and once more at a long job's end. */
 export class PageCollector {

@@ -60,38 +60,107 @@ const WHOLE_DOCUMENT_PAGES = 300;
 
 /**
  * Runs the linker over every page of a document and stores its links in the
- * pages' cleaned JSON. Import calls it once all pages are stored; it may be
- * run again at any time. The archivist's choices are not touched.
+ * pages' cleaned JSON. It may be run again at any time (`photos.relink`);
+ * import links as the pages come instead (WindowedRelink). The archivist's
+ * choices are not touched.
  */
 export function relinkDocument(db: DatabaseSync, docId: string): number {
   const any = db.prepare("SELECT 1 FROM pages WHERE doc_id = ? AND json_array_length(cleaned, '$.photos') > 0 LIMIT 1").get(docId);
   if (!any) return 0;
   const { last } = db.prepare('SELECT max(number) AS last FROM pages WHERE doc_id = ?').get(docId) as { last: number };
-  const update = db.prepare("UPDATE pages SET cleaned = json_set(cleaned, '$.photos', json(?)) WHERE doc_id = ? AND number = ?");
+  if (last <= WHOLE_DOCUMENT_PAGES) return linkRange(db, docId, 1, last, 1, last);
   let photos = 0;
-  const link = (from: number, to: number, pages: LinkPage[]) => {
-    const linked = linkPhotos(pages);
-    pages.forEach((p, k) => {
-      if (!p.photos.length || p.number < from || p.number > to) return;
-      update.run(JSON.stringify(linked[k]), docId, p.number);
-      photos += p.photos.length;
-    });
-  };
-  if (last <= WHOLE_DOCUMENT_PAGES) {
-    link(1, last, linkPages(db, docId));
-    return photos;
-  }
-  for (let from = 1; from <= last; from += LINK_WINDOW) {
-    const to = from + LINK_WINDOW - 1;
-    const any = db
-      .prepare("SELECT 1 FROM pages WHERE doc_id = ? AND number BETWEEN ? AND ? AND json_array_length(cleaned, '$.photos') > 0 LIMIT 1")
-      .get(docId, from, to);
-    if (!any) continue;
-    // Only the photos of [from, to] are stored; the pages around them are candidates only.
-    const pages = linkPages(db, docId, Math.max(1, from - LINK_CONTEXT), to + LINK_CONTEXT).map((p) => (p.number < from || p.number > to ? { ...p, photos: [] } : p));
-    link(from, to, pages);
-  }
+  for (let from = 1; from <= last; from += LINK_WINDOW) photos += linkWindow(db, docId, from);
   return photos;
+}
+
+/**
+ * Links the photos of the window starting at page `from` (a document of more
+ * than WHOLE_DOCUMENT_PAGES pages): they choose among the paragraphs of pages
+ * from - LINK_CONTEXT .. from + LINK_WINDOW - 1 + LINK_CONTEXT.
+ */
+function linkWindow(db: DatabaseSync, docId: string, from: number): number {
+  const to = from + LINK_WINDOW - 1;
+  const any = db
+    .prepare("SELECT 1 FROM pages WHERE doc_id = ? AND number BETWEEN ? AND ? AND json_array_length(cleaned, '$.photos') > 0 LIMIT 1")
+    .get(docId, from, to);
+  if (!any) return 0;
+  return linkRange(db, docId, from, to, Math.max(1, from - LINK_CONTEXT), to + LINK_CONTEXT);
+}
+
+/** Links the photos of pages from..to among the paragraphs of pages lo..hi; only from..to's photos are stored. */
+function linkRange(db: DatabaseSync, docId: string, from: number, to: number, lo: number, hi: number): number {
+  const update = db.prepare("UPDATE pages SET cleaned = json_set(cleaned, '$.photos', json(?)) WHERE doc_id = ? AND number = ?");
+  // The pages around from..to are candidates only.
+  const pages = linkPages(db, docId, lo, hi).map((p) => (p.number < from || p.number > to ? { ...p, photos: [] } : p));
+  const linked = linkPhotos(pages);
+  let photos = 0;
+  pages.forEach((p, k) => {
+    if (!p.photos.length) return;
+    update.run(JSON.stringify(linked[k]), docId, p.number);
+    photos += p.photos.length;
+  });
+  return photos;
+}
+
+/**
+ * Links a document's photos while its pages are being stored, as
+ * relinkDocument would once they all are, to the same links: each window
+ * of a long document is linked as soon as every page it reads is stored
+ * (pages come from two workers in no fixed order), so the import no
+ * longer ends with a pass over the whole document on the calling thread
+ * (12 s of CPU at 2,000 pages, with the worker heaps still up), and at most
+ * one window's paragraphs are ever held. A document of up to
+ * WHOLE_DOCUMENT_PAGES pages is linked whole, by `finish`.
+ */
+export class WindowedRelink {
+  private readonly db: DatabaseSync;
+  private readonly docId: string;
+  private readonly seen = new Set<number>();
+  /** Pages 1..stored are all stored. */
+  private stored = 0;
+  /** The first page of the next window to link. */
+  private next = 1;
+  photos = 0;
+
+  private readonly afterWindow: () => void;
+
+  /**
+   * `afterWindow` runs after each window linked while pages are coming:
+   * import passes a shrinking collection (worker-gc.ts shrinkHeap). A
+   * window's paragraphs and term lists are ~25–60 MB of short-lived
+   * objects; left to its heuristics, V8 grew the main thread's heap to
+   * ~240 MB over a 2,000-page import, on top of the extraction workers'
+   * peak, and a plain full collection left ~140 MB of it committed.
+   */
+  constructor(db: DatabaseSync, docId: string, afterWindow: () => void = () => {}) {
+    this.db = db;
+    this.docId = docId;
+    this.afterWindow = afterWindow;
+  }
+
+  /** Page `n` is stored: links every window whose pages are now all there. */
+  pageStored(n: number): void {
+    this.seen.add(n);
+    while (this.seen.delete(this.stored + 1)) this.stored++;
+    // Windows apply only past WHOLE_DOCUMENT_PAGES; a window needs its pages and LINK_CONTEXT after it.
+    if (this.stored <= WHOLE_DOCUMENT_PAGES) return;
+    while (this.next + LINK_WINDOW - 1 + LINK_CONTEXT <= this.stored) {
+      const linked = linkWindow(this.db, this.docId, this.next);
+      this.photos += linked;
+      this.next += LINK_WINDOW;
+      if (linked) this.afterWindow();
+    }
+  }
+
+  /** Every page is stored: links what is left. Returns the photos linked in all. */
+  finish(): number {
+    const { last } = this.db.prepare('SELECT max(number) AS last FROM pages WHERE doc_id = ?').get(this.docId) as { last: number | null };
+    if (last === null) return this.photos;
+    if (last <= WHOLE_DOCUMENT_PAGES) return (this.photos = relinkDocument(this.db, this.docId));
+    for (; this.next <= last; this.next += LINK_WINDOW) this.photos += linkWindow(this.db, this.docId, this.next);
+    return this.photos;
+  }
 }
 
 /** The page's photos with the archivist's choices applied: removed links gone, confirmed and added ones first. */

@@ -35,6 +35,9 @@ import { makeSnippet, toOriginalRanges, type Range } from '../../core/search/sni
 export const SEARCH_SCHEMA_VERSION = 2;
 export const SEARCH_FILE = 'search.sqlite';
 
+/** docs.pages of a document whose pages are indexed while it imports (streamPages): not searched yet. */
+const IMPORTING = -2;
+
 export type IndexLayer = 'cleaned' | 'corrected';
 
 export interface IndexBlock {
@@ -257,6 +260,79 @@ export class SearchIndex {
     }
   }
 
+  /** Documents whose pages this index is taking as they are imported (streamPages), not yet finished. */
+  private readonly streaming = new Set<string>();
+
+  /**
+   * Indexes a batch of pages of a document still being imported, in one
+   * transaction. The document stays recorded with page count IMPORTING
+   * until finishStreamedSteps: searches leave it out (it is not in the
+   * library yet), and a catch-up indexes it again from the library if no
+   * process finishes it. Its first batch clears whatever an older index held
+   * under the same id.
+   */
+  streamPages(id: string, pages: readonly IndexPageInput[]): void {
+    this.transaction(() => {
+      this.forgetMatchedLibrary();
+      let n = this.docNumber(id);
+      if (!this.streaming.has(id) || n === null) {
+        if (n !== null) this.deleteRows(n, null, ['cleaned', 'corrected', 'raw']);
+        this.stmt('INSERT INTO docs (id, pages) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET pages = excluded.pages').run(id, IMPORTING);
+        n = this.docNumber(id)!;
+        this.streaming.add(id);
+      }
+      for (const page of pages) this.insertPage(n, page, 'cleaned');
+    });
+  }
+
+  /** True when streamPages took pages of this document and it is not finished yet. */
+  isStreaming(id: string): boolean {
+    return this.streaming.has(id) && this.docNumber(id) !== null;
+  }
+
+  /** Whatever was streamed of this document will be replaced whole (indexDocumentSteps deletes its rows first). */
+  endStreaming(id: string): void {
+    this.streaming.delete(id);
+  }
+
+  /** An import that streamed its pages failed: its rows go. */
+  dropStreamed(id: string): void {
+    if (!this.streaming.delete(id)) return;
+    this.removeDocument(id);
+  }
+
+  /**
+   * Completes a streamed document with the pages it had not sent yet, in
+   * slices as indexDocumentSteps; then records its page count.
+   */
+  *finishStreamedSteps(id: string, rest: Iterable<IndexPageInput>, pageCount: number, sliceMs = 40): Generator<void> {
+    const n = this.docNumber(id);
+    if (n === null || !this.streaming.delete(id)) throw new Error(`document ${id.slice(0, 12)}… was not streamed to the search index`);
+    this.db.exec('BEGIN IMMEDIATE');
+    let open = true;
+    try {
+      this.forgetMatchedLibrary();
+      let sliceStart = performance.now();
+      for (const page of rest) {
+        this.insertPage(n, page, 'cleaned');
+        if (performance.now() - sliceStart > sliceMs) {
+          this.db.exec('COMMIT');
+          open = false;
+          yield;
+          if (this.docNumber(id) !== n) return;
+          this.db.exec('BEGIN IMMEDIATE');
+          open = true;
+          sliceStart = performance.now();
+        }
+      }
+      this.stmt('UPDATE docs SET pages = ? WHERE n = ?').run(pageCount, n);
+      this.db.exec('COMMIT');
+      open = false;
+    } finally {
+      if (open) this.db.exec('ROLLBACK');
+    }
+  }
+
   /**
    * Re-indexes one page's searchable text: its cleaned blocks, or the
    * corrected text of its blocks once an archivist has corrected them
@@ -310,6 +386,12 @@ export class SearchIndex {
     return (this.vocabulary = map);
   }
 
+  /** Documents still importing (streamPages, in any process), as a JSON array of their numbers; null when there are none. */
+  private importing(): string | null {
+    const rows = this.stmt('SELECT n FROM docs WHERE pages = ?').all(IMPORTING) as Array<{ n: number }>;
+    return rows.length ? JSON.stringify(rows.map((r) => r.n)) : null;
+  }
+
   private docFilter(opts: SearchOptions): string | null {
     if (!opts.documents) return null;
     return JSON.stringify(opts.documents.map((d) => this.docNumber(d)).filter((n): n is number => n !== null));
@@ -338,6 +420,11 @@ export class SearchIndex {
       where.push('b.doc IN (SELECT value FROM json_each(?))');
       args.push(docs);
     }
+    const importing = this.importing();
+    if (importing) {
+      where.push('b.doc NOT IN (SELECT value FROM json_each(?))');
+      args.push(importing);
+    }
     if (opts.kinds?.length) {
       where.push('b.kind IN (SELECT value FROM json_each(?))');
       args.push(JSON.stringify(opts.kinds));
@@ -364,6 +451,11 @@ export class SearchIndex {
     if (docs) {
       where.push('doc IN (SELECT value FROM json_each(?))');
       args.push(docs);
+    }
+    const importing = this.importing();
+    if (importing) {
+      where.push('doc NOT IN (SELECT value FROM json_each(?))');
+      args.push(importing);
     }
     for (const group of query.groups) {
       where.push(`(${group.map(() => "text LIKE ? ESCAPE '\\'").join(' OR ')})`);

@@ -12,7 +12,7 @@ import { CorrectionStore } from '../library/correction-store.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import { SearchIndex, type IndexBlock, type IndexLayer, type IndexPageInput } from './search-index.ts';
-import { takePageTexts } from './stored-page-texts.ts';
+import { streamIndexText, takePageTexts, takeStreamRest } from './stored-page-texts.ts';
 import { CoalescedRun } from '../services/coalesced-run.ts';
 import { foreground } from '../services/foreground.ts';
 
@@ -30,6 +30,9 @@ import { foreground } from '../services/foreground.ts';
  * Other features keep the index current through indexDocument, indexPage
  * (corrections) and removeDocument.
  */
+
+/** Characters of an importing document's text the index takes at once (~40 pages of a dense CJK page). */
+export const STREAM_BATCH_CHARS = 256 * 1024;
 
 /** How often the background catch-up tells the app how far it is. */
 const PROGRESS_EVERY_MS = 250;
@@ -55,10 +58,12 @@ export class SearchService {
   private hitBlock: StatementSync | null = null;
   private hitItems: StatementSync | null = null;
 
-  constructor(store: LibraryStore, events?: EventBus) {
+  constructor(store: LibraryStore, events?: EventBus, opts: { streamBatchChars?: number } = {}) {
     this.store = store;
     this.events = events;
     this.index = new SearchIndex(store.dir);
+    // While this service is open, an import's text goes to the index in batches as it comes (stored-page-texts.ts).
+    streamIndexText(store, { pages: (id, pages) => this.index.streamPages(id, pages), drop: (id) => this.index.dropStreamed(id), batchChars: opts.streamBatchChars ?? STREAM_BATCH_CHARS });
     // Imports (and any other library change) announce themselves on the bus: index what is new.
     this.unsubscribe =
       events?.subscribe((event, payload) => {
@@ -112,8 +117,22 @@ export class SearchService {
   indexDocument(id: string): void {
     const doc = this.store.get(id);
     if (!doc) throw new Error(`no document ${id.slice(0, 12)}… in this library`);
-    this.index.indexDocument(id, this.storedPages(id, doc.pageCount), doc.pageCount);
+    const rest = this.streamRest(id, doc.pageCount);
+    if (rest) {
+      for (const _ of this.index.finishStreamedSteps(id, rest, doc.pageCount, Infinity)) {
+        // One slice: nothing to yield to.
+      }
+    } else this.index.indexDocument(id, this.storedPages(id, doc.pageCount), doc.pageCount);
     this.indexCorrections(id);
+  }
+
+  /** The pages a streamed import (streamIndexText) had not sent yet; null when the document must be indexed whole. */
+  private streamRest(id: string, count: number): IndexPageInput[] | null {
+    const rest = takeStreamRest(this.store, id, count);
+    if (rest && this.index.isStreaming(id)) return rest;
+    // Not streamed, or not completely: indexed afresh from the library (which replaces any streamed rows).
+    this.index.endStreaming(id);
+    return null;
   }
 
   /**
@@ -151,7 +170,9 @@ export class SearchService {
   private async indexDocumentInBackground(id: string): Promise<void> {
     const doc = this.store.get(id);
     if (!doc) return;
-    for (const _ of this.index.indexDocumentSteps(id, this.storedPages(id, doc.pageCount), doc.pageCount)) {
+    const rest = this.streamRest(id, doc.pageCount);
+    const steps = rest ? this.index.finishStreamedSteps(id, rest, doc.pageCount) : this.index.indexDocumentSteps(id, this.storedPages(id, doc.pageCount), doc.pageCount);
+    for (const _ of steps) {
       await foreground.turn();
       if (this.closed) throw new Error('closed');
     }
@@ -290,6 +311,7 @@ export class SearchService {
   close(): void {
     this.closed = true;
     this.unsubscribe?.();
+    streamIndexText(this.store, null);
     this.index.close();
   }
 }

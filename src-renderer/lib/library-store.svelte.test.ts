@@ -79,6 +79,23 @@ it('filters by no date while a date field holds text that is no date, rather tha
   expect(lib.visible.map((d) => d.id)).toEqual(['a', 'c']);
 });
 
+it('names the newspapers once the whole list is in, not from a first screenful', async () => {
+  let whole!: (docs: DocumentSummary[]) => void;
+  const lib = new LibraryStore({
+    list: (_sort, first) => {
+      first?.([star]);
+      return new Promise((r) => (whole = r));
+    },
+    fail: () => {},
+  });
+  const refreshed = lib.refresh('date');
+  expect(lib.visible.map((d) => d.id)).toEqual(['a']);
+  expect(lib.papers).toEqual([]);
+  whole([star, star2, renmin]);
+  await refreshed;
+  expect(lib.papers).toEqual(['Evening Star', '人民日报']);
+});
+
 it('keeps the last answer when two refreshes overlap, and reports a failed one', async () => {
   const answers: Array<(d: DocumentSummary[]) => void> = [];
   const errors: string[] = [];

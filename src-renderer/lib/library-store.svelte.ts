@@ -30,8 +30,14 @@ export class LibraryStore {
   );
   /** Each document's newspaper as the library names it (one name a title, core/newspaper-titles.ts); its own spelling stays in `newspaper`. */
   private readonly titles = $derived(newspaperIndex(this.docs));
-  /** The filter menu's newspapers, alphabetical: one per title (from the same grouping as the rows' names). */
-  readonly papers = $derived(this.titles.titles().map((t) => t.name));
+  /** False while only the first screenful is in (a fresh start), true once the whole list is. */
+  private whole = $state(false);
+  /**
+   * The filter menu's newspapers, alphabetical: one per title (from the same grouping as the rows' names). The menu
+   * waits for the whole list: a first screenful names only some of them, and sorting them is the page's first
+   * locale-aware comparison (a collator: tens of ms to set up in a fresh renderer), which delayed the first rows' paint.
+   */
+  readonly papers = $derived(this.whole ? this.titles.titles().map((t) => t.name) : []);
   readonly newspaperName = (d: DocumentSummary): string => this.titles.nameOf(d);
 
   private readonly backend: LibraryBackend;
@@ -46,9 +52,13 @@ export class LibraryStore {
     const ticket = ++this.ticket;
     try {
       const docs = await this.backend.list(sort, (first) => {
-        if (ticket === this.ticket) this.docs = first;
+        if (ticket !== this.ticket) return;
+        this.docs = first;
+        this.whole = false;
       });
-      if (ticket === this.ticket) this.docs = docs;
+      if (ticket !== this.ticket) return;
+      this.docs = docs;
+      this.whole = true;
     } catch (err) {
       this.backend.fail(err);
     }

@@ -1,0 +1,112 @@
+/**
+ * npx node bench/ingest-memory-trace.ts FILE… [--every MS] [--workers N]
+ *
+ * Where an import's peak memory comes from: imports the files into a fresh
+ * library as `broadsheet import` does (one call) and samples, every MS
+ * milliseconds, the process's RSS, the main thread's V8 heap and its
+ * ArrayBuffers, and each extraction worker's V8 heap
+ * (Worker.getHeapStatistics: its heap and the external memory, such as
+ * ArrayBuffers, it holds). What is left of RSS is native memory: malloc
+ * arenas, pdf.js's wasm, SQLite's page cache, code. Prints the sample at the
+ * peak, the peak of each phase (extraction, photo linking) and VmHWM.
+ * `--index`: index for search too, as the app does. Run with
+ * MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 to match bin/broadsheet.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
+import type { Worker } from 'node:worker_threads';
+import { importPaths } from '../src-main/library/import-paths.ts';
+import { LibraryStore } from '../src-main/library/library-store.ts';
+import { createProcessor } from '../src-main/library/processor.ts';
+import { SearchService } from '../src-main/search/search-service.ts';
+import type { PageProcessor } from '../src-main/library/import-service.ts';
+
+const { values, positionals } = parseArgs({ options: { every: { type: 'string', default: '250' }, workers: { type: 'string' }, index: { type: 'boolean' } }, allowPositionals: true });
+const MB = (n: number) => Math.round(n / (1024 * 1024));
+
+const workers = new Set<Worker>();
+process.on('worker', (w: Worker) => {
+  workers.add(w);
+  w.once('exit', () => workers.delete(w));
+});
+
+let phase = 'extract';
+let pagesDone = 0;
+const base = createProcessor({ workers: values.workers ? Number(values.workers) : undefined });
+const processor: PageProcessor & { close(): Promise<void> } = {
+  concurrency: base.concurrency,
+  async process(kind, data, onPage, opts) {
+    phase = 'extract';
+    const r = await base.process(kind, data, (p) => (pagesDone++, onPage(p)), opts);
+    // derivePages links photos next, on this thread.
+    phase = 'link photos';
+    return r;
+  },
+  close: () => base.close(),
+};
+
+interface Sample {
+  t: number;
+  phase: string;
+  pages: number;
+  rss: number;
+  mainHeap: number;
+  mainUsed: number;
+  arrayBuffers: number;
+  workerHeaps: number[];
+}
+const samples: Sample[] = [];
+const t0 = performance.now();
+let sampling = true;
+async function sample(): Promise<void> {
+  const mu = process.memoryUsage();
+  const hs = getHeapStatistics();
+  const workerHeaps = await Promise.all([...workers].map((w) => w.getHeapStatistics().then((h) => h.total_heap_size + ((h as { external_memory?: number }).external_memory ?? 0), () => 0)));
+  samples.push({ t: performance.now() - t0, phase, pages: pagesDone, rss: mu.rss, mainHeap: hs.total_heap_size, mainUsed: hs.used_heap_size, arrayBuffers: mu.arrayBuffers, workerHeaps });
+}
+const loop = (async () => {
+  while (sampling) {
+    await sample();
+    await new Promise((r) => setTimeout(r, Number(values.every)));
+  }
+})();
+
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-trace-'));
+const store = new LibraryStore(dir);
+const cpu0 = process.cpuUsage();
+// --index: as the app, a search service open during the import and caught up after it.
+const search = values.index ? new SearchService(store) : null;
+const results = await importPaths(store, processor, positionals);
+phase = 'index';
+search?.catchUpSync();
+search?.close();
+const wallMs = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+sampling = false;
+await loop;
+for (const r of results) if (r.status !== 'imported') console.log(`${r.file}: ${r.status} ${r.error ?? ''}`);
+const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+
+const row = (s: Sample) => {
+  const workersSum = s.workerHeaps.reduce((a, b) => a + b, 0);
+  const native = s.rss - s.mainHeap - workersSum - s.arrayBuffers;
+  return `${(s.t / 1000).toFixed(1).padStart(6)} s  ${s.phase.padEnd(11)} page ${String(s.pages).padStart(5)}  RSS ${String(MB(s.rss)).padStart(4)}  main heap ${MB(s.mainHeap)} (used ${MB(s.mainUsed)})  array buffers ${MB(s.arrayBuffers)}  worker heaps ${s.workerHeaps.map(MB).join(' + ') || '–'}  rest (native: malloc, wasm, SQLite, code) ${MB(native)}`;
+};
+const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
+console.log(`files: ${positionals.length}, pages: ${pagesDone}, wall ${(wallMs / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (every thread), load ${loadavg().map((n) => n.toFixed(1)).join(' ')}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset'} MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset'}`);
+console.log(`VmHWM ${MB(Number(hwm) * 1024)} MB, maxRSS ${MB(process.resourceUsage().maxRSS * 1024)} MB`);
+console.log('peak sample (MB):');
+console.log(row(peak));
+for (const ph of new Set(samples.map((s) => s.phase))) {
+  const of = samples.filter((s) => s.phase === ph);
+  const top = of.reduce((a, b) => (b.rss > a.rss ? b : a));
+  console.log(`peak of phase "${ph}" (${of.length} samples):`);
+  console.log(row(top));
+}
+if (process.env.TRACE_ALL) for (const s of samples) console.log(row(s));
+await processor.close();
+store.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,178 @@
+/**
+ * node bench/library-cold-start.ts --library DIR [--runs 7] [--trace]
+ *
+ * The library's cold start, repeated: each run starts the host, launches
+ * Chromium, loads the app once in a fresh context (the cold load: as when the
+ * app starts), then once more in a second fresh context of the same browser
+ * (browser process warm, HTTP and code caches empty) and once in the same
+ * context (everything warm). Prints per run and as medians with spread: first
+ * rows painted (Element Timing), first row in a frame, the renderer main
+ * thread's CPU (CDP TaskDuration) and the host's; the load average beside
+ * them (--cold-only: the cold load alone). --baseline DIR alternates the runs with a built checkout in DIR (its
+ * own host and renderer), printed beside. --trace prints, for each cold load, the renderer main thread's self
+ * time by event up to the first rows painted.
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { BrowserContext } from '@playwright/test';
+import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
+import { startHostProcess } from '../e2e/support/host-process.ts';
+
+const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
+if (!values.library) throw new Error('--library DIR (a library made by bench:library --library DIR)');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+type Load = { painted: number; interactive: number; rendererCpu: number; hostCpu: number; long: Array<[number, number]>; fcp: number; nav: string };
+const kinds = ['cold', 'new context', 'same context', 'baseline cold', 'baseline new context', 'baseline same context'] as const;
+const cpuTotals = new Map<string, number>();
+const baseCpuTotals = new Map<string, number>();
+const loads = Object.fromEntries(kinds.map((k) => [k, [] as Load[]])) as Record<(typeof kinds)[number], Load[]>;
+const baselineHost = values.baseline ? ((await import(`${values.baseline}/e2e/support/host-process.ts`)) as { startHostProcess: typeof startHostProcess }).startHostProcess : null;
+
+async function newContext(browser: Awaited<ReturnType<typeof launchBenchBrowser>>): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __interactive?: number; __painted?: number; __long: Array<[number, number]> };
+    w.__long = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries() as Array<PerformanceEntry & { identifier?: string; renderTime?: number }>)
+        if (e.identifier === 'library-row' && w.__painted === undefined) w.__painted = e.renderTime || e.startTime;
+    }).observe({ type: 'element', buffered: true });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+    const tick = () => {
+      if (document.querySelector('[aria-label="Documents"] li button')) w.__interactive = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return context;
+}
+
+const load0 = loadavg();
+const cpu0 = process.cpuUsage();
+for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) {
+  const base = baselineHost !== null && step % 2 === 1;
+  const run = baselineHost ? Math.floor(step / 2) : step;
+  const host = await (base ? baselineHost : startHostProcess)(values.library);
+  const browser = await launchBenchBrowser();
+  try {
+    const first = await newContext(browser);
+    const b = (k: 'cold' | 'new context' | 'same context') => (base ? (`baseline ${k}` as const) : k);
+    const plan: Array<[(typeof kinds)[number], BrowserContext]> = [[b('cold'), first]];
+    if (!values['cold-only']) plan.push([b('new context'), await newContext(browser)], [b('same context'), first]);
+    for (const [kind, context] of plan) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const h0 = processCpuMs(host.child.pid!);
+      const tracing = values.trace && kind.endsWith('cold');
+      if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading', 'fonts'] });
+      await page.goto(host.url);
+      await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, null, { timeout: 60_000 });
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const hostCpu = processCpuMs(host.child.pid!) - h0;
+      const t = await page.evaluate(() => {
+        const w = window as unknown as { __interactive: number; __painted: number; __long: Array<[number, number]> };
+        const fcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? NaN;
+        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((r) => r.startTime < w.__painted)
+          .map((r) => `${r.name.replace(/^.*\//, '').slice(0, 16)} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`);
+        const nav = `redirect ${n.redirectEnd.toFixed(0)} doc ${n.requestStart.toFixed(0)}→${n.responseStart.toFixed(0)} DI ${n.domInteractive.toFixed(0)} | ${res.join(' | ')}`;
+        return { painted: w.__painted, interactive: w.__interactive, long: w.__long, fcp, nav };
+      });
+      if (tracing) {
+        const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+        console.log(`run ${run} ${kind} trace:\n${summarise(trace.traceEvents, t.painted, base ? baseCpuTotals : cpuTotals)}`);
+      }
+      const rendererCpu = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+      loads[kind].push({ ...t, rendererCpu, hostCpu });
+      const f = (x: number) => x.toFixed(0).padStart(4);
+      console.log(
+        `run ${run} ${kind.padEnd(12)} painted ${f(t.painted)} ms  in a frame ${f(t.interactive)}  FCP ${f(t.fcp)}  CPU renderer ${f(rendererCpu)} host ${f(hostCpu)}  long tasks ${t.long.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none'}  load ${loadavg()[0].toFixed(2)}\n    ${t.nav}`,
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+const cpu = process.cpuUsage(cpu0);
+console.log(`\nload average ${load0.map((x) => x.toFixed(2)).join(' ')} before, ${loadavg().map((x) => x.toFixed(2)).join(' ')} after (2 cores); this driver's CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
+for (const kind of kinds) {
+  const xs = loads[kind];
+  if (!xs.length) continue;
+  const s = (k: 'painted' | 'interactive' | 'rendererCpu' | 'hostCpu' | 'fcp') => {
+    const v = xs.map((x) => x[k]).sort((a, b) => a - b);
+    return `${median(v).toFixed(0)} ms (${v[0].toFixed(0)}–${v.at(-1)!.toFixed(0)})`;
+  };
+  console.log(`${kind.padEnd(12)} first rows painted ${s('painted')}  in a frame ${s('interactive')}  FCP ${s('fcp')}  CPU renderer ${s('rendererCpu')} host ${s('hostCpu')}   (${xs.length} runs)`);
+}
+
+if (values.trace) {
+  const n = Number(values.runs);
+  for (const [label, totals] of [['', cpuTotals], ['baseline ', baseCpuTotals]] as const) {
+    if (!totals.size) continue;
+    console.log(`\n${label}renderer main thread CPU by event, navigation start → first rows painted, mean of ${n} cold loads:`);
+    for (const [name, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(us / n / 1000).toFixed(1).padStart(6)} ms  ${name}`);
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { documentLoaderURL?: string; url?: string } };
+}
+
+/** Self time by event name on the renderer main thread from navigation start to `until` ms, and its long events. */
+function summarise(events: TraceEvent[], until: number, cpuTotals: Map<string, number>): string {
+  const navs = events.filter((e) => e.name === 'navigationStart' && /^http/.test(e.args?.data?.documentLoaderURL ?? '')).sort((a, b) => a.ts - b.ts);
+  const nav = navs[0];
+  const main = nav && events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === nav.pid);
+  if (!main) return '  (no renderer main thread in the trace)';
+  const end = nav.ts + until * 1000;
+  const on = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined && e.ts < end && e.ts + e.dur > nav.ts).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const cpuSelf = new Map<string, number>();
+  const stack: Array<{ e: TraceEvent; child: number; cpuChild: number }> = [];
+  const tasks: string[] = [];
+  const close = (upTo: number) => {
+    while (stack.length && stack.at(-1)!.e.ts + stack.at(-1)!.e.dur! <= upTo) {
+      const { e, child, cpuChild } = stack.pop()!;
+      const d = Math.min(e.ts + e.dur!, end) - Math.max(e.ts, nav.ts);
+      const c = (e.tdur ?? 0) * (e.dur! > 0 ? d / e.dur! : 1);
+      self.set(e.name, (self.get(e.name) ?? 0) + d - child);
+      cpuSelf.set(e.name, (cpuSelf.get(e.name) ?? 0) + c - cpuChild);
+      if (stack.length) {
+        stack.at(-1)!.child += d;
+        stack.at(-1)!.cpuChild += c;
+      } else if (e.dur! > 2000) tasks.push(`  task at ${((e.ts - nav.ts) / 1000).toFixed(0).padStart(4)} ms: ${(e.dur! / 1000).toFixed(1)} ms wall, ${((e.tdur ?? 0) / 1000).toFixed(1)} ms CPU`);
+    }
+  };
+  for (const e of on) {
+    close(e.ts);
+    stack.push({ e, child: 0, cpuChild: 0 });
+  }
+  close(Infinity);
+  if (process.env.DUMP_FONTS) {
+    const fonts = on.filter((e) => /Font/.test(e.name));
+    const byName = new Map<string, number>();
+    for (const e of fonts) byName.set(e.name, (byName.get(e.name) ?? 0) + 1);
+    console.log([...byName].map(([n, c]) => `  ${c}× ${n}`).join('\n'));
+    for (const e of fonts.filter((f) => f.args && Object.keys(f.args).length)) console.log(`  ${e.name} ${JSON.stringify(e.args).slice(0, 200)}`);
+  }
+  const busy = [...self.values()].reduce((a, b) => a + b, 0);
+  const cpuBusy = [...cpuSelf.values()].reduce((a, b) => a + b, 0);
+  for (const [n, us] of cpuSelf) cpuTotals.set(n, (cpuTotals.get(n) ?? 0) + us);
+  cpuTotals.set('(all)', (cpuTotals.get('(all)') ?? 0) + cpuBusy);
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([n, us]) => `  self ${(us / 1000).toFixed(1).padStart(6)} ms wall ${((cpuSelf.get(n) ?? 0) / 1000).toFixed(1).padStart(6)} ms CPU  ${n}`);
+  rows.unshift(`  main thread CPU: ${(cpuBusy / 1000).toFixed(0)} ms`, ...tasks);
+  const top = on.filter((e) => e.dur! > 5000).map((e) => `  ${((e.ts - nav.ts) / 1000).toFixed(0).padStart(4)} ms +${(e.dur! / 1000).toFixed(1)} ${e.name} ${e.args?.data?.url?.replace(/^.*\//, '') ?? ''}`);
+  return [`  main thread busy, navigation start → first rows painted (${until.toFixed(0)} ms): ${(busy / 1000).toFixed(0)} ms`, ...rows, '  events > 5 ms:', ...top].join('\n');
+}
