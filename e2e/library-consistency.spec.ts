@@ -91,7 +91,7 @@ test('a plain library load asks for no preview a page does not have: no 404 in t
   expect(failures).toEqual([]);
 });
 
-test('a long import summary keeps the top bar on one line at 1280×800 and in a narrow window, its whole text at hand', async ({ app }) => {
+test('a long import summary keeps the top bar on one line at 1280×800, 1000 px and in a narrow window, nothing overlapping, its whole text at hand', async ({ app }) => {
   await app.page.setViewportSize({ width: 1280, height: 800 });
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-summary-'));
   try {
@@ -122,6 +122,22 @@ test('a long import summary keeps the top bar on one line at 1280×800 and in a 
     await expect(panel.topBar.getByRole('note', { name: 'Status in full' })).toHaveText(summary);
     await saveScreenshot(app.page, 'topbar-long-status');
     await panel.topBar.getByRole('button', { name: 'Show all' }).click();
+    expect(await panel.topBarOverlaps()).toEqual([]);
+
+    // 1000 px: the status keeps room for some of its text and its "Show all", beside the search box, not over it.
+    await app.page.setViewportSize({ width: 1000, height: 800 });
+    await expect(panel.topBar.getByRole('button', { name: 'Show all' })).toBeVisible();
+    expect((await panel.status.boundingBox())!.width).toBeGreaterThan(40);
+    expect(await panel.topBarOverlaps()).toEqual([]);
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1000);
+    // Its text in full reads as lines of words, not one word a line.
+    await panel.topBar.getByRole('button', { name: 'Show all' }).click();
+    const full = (await panel.topBar.getByRole('note', { name: 'Status in full' }).boundingBox())!;
+    expect(full.width).toBeGreaterThan(250);
+    expect(full.height).toBeLessThan(80);
+    expect(full.x).toBeGreaterThanOrEqual(0);
+    await saveScreenshot(app.page, 'topbar-long-status-1000');
+    await panel.topBar.getByRole('button', { name: 'Show all' }).click();
 
     // Narrow: the bar wraps, the status takes a line of its own, still one line, and the page does not scroll sideways.
     await app.page.setViewportSize({ width: 700, height: 800 });
@@ -130,6 +146,7 @@ test('a long import summary keeps the top bar on one line at 1280×800 and in a 
     expect(status.x + status.width).toBeLessThanOrEqual(700);
     expect((await panel.search.boundingBox())!.height).toBe(searchBefore.height);
     expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
+    expect(await panel.topBarOverlaps()).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
