@@ -160,6 +160,10 @@ test('a library date field that holds no date says so and filters by no date: no
   await panel.from.fill('1918');
   const from1918 = docs.filter((d) => d.date >= '1918');
   await expect(panel.rows()).toHaveCount(from1918.length);
+  // The header's "N of M" stays on one line beside "Library".
+  const count = (await panel.library.getByText(`${from1918.length} of ${docs.length}`, { exact: true }).boundingBox())!;
+  const heading = (await panel.library.getByRole('heading', { name: 'Library' }).boundingBox())!;
+  expect(count.height).toBeLessThanOrEqual(heading.height + 4);
   // One more keystroke makes it no date: the field says so, and the list does not go on filtering by 1918.
   await panel.from.fill('1918-13');
   await expect(panel.from).toHaveAttribute('aria-invalid', 'true');
