@@ -67,7 +67,10 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const notes: string[] = [];
   for (const r of results) {
     // A duplicate's ALTO that could not be used says why (its corrections would lose their blocks).
-    if (r.status === 'duplicate' && r.note && !r.relaid) problems.push(r.note), notes.push(r.note);
+    if (r.status === 'duplicate' && r.note && !r.relaid) {
+      problems.push(r.note);
+      notes.push(r.note);
+    }
     if (r.status !== 'failed' && r.status !== 'skipped') continue;
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
     if (seen.has(line)) continue;
