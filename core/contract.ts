@@ -196,7 +196,8 @@ export const requests = {
 
 export const events = {
   'import.progress': returns<ImportProgress>(),
-  'library.changed': returns<{ ids: string[] }>(),
+  /** `pages`: documents whose pages were rebuilt (a re-import that brought their ALTO): a reader showing one reloads it. */
+  'library.changed': returns<{ ids: string[]; pages?: string[] }>(),
   /** The search index catching up with the library; total 0 means it is ready. */
   'search.progress': returns<IndexProgress>(),
   ...annotationEvents,

@@ -303,6 +303,11 @@ export class ReaderPage {
     return this.original.getByRole('textbox', { name: 'Page number' });
   }
 
+  /** "Page 2 of 4 · Evening Star, 1918-09-01": where the open page sits in its issue. */
+  issuePlace(): Locator {
+    return this.original.getByTestId('issue-place');
+  }
+
   showRemovals(): Locator {
     return this.raw.getByRole('button', { name: 'Show removals' });
   }

@@ -21,7 +21,8 @@ async function importFromDialog(services: AppServices, processor: PageProcessor)
   );
   const imported = results.filter((r) => r.status === 'imported' || r.upgraded || r.relaid).map((r) => r.id!);
   const report = importReport(results);
-  if (imported.length) services.events.emit('library.changed', { ids: imported });
+  const pages = results.filter((r) => r.relaid).map((r) => r.id!);
+  if (imported.length) services.events.emit('library.changed', { ids: imported, ...(pages.length ? { pages } : {}) });
   if (!report.problems.length) return;
   // Skips alone (a batch's JP2 masters) are a note, not an error; a METS read for its pages is no problem at all.
   if (report.serious) dialog.showErrorBox(report.failed ? 'Some files were not imported' : report.summary, report.problems.join('\n'));

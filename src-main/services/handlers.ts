@@ -43,7 +43,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const inputs = files.map((f) => ({ name: f.name, path: f.path, bytes: f.data }));
       const results = await importUploads(store, ctx.processor, inputs, (p) => events.emit('import.progress', { batch, ...p }));
       const ids = results.filter((r) => r.status === 'imported' || r.upgraded || r.relaid).map((r) => r.id!);
-      if (ids.length) events.emit('library.changed', { ids });
+      const pages = results.filter((r) => r.relaid).map((r) => r.id!);
+      if (ids.length) events.emit('library.changed', { ids, ...(pages.length ? { pages } : {}) });
       return results;
     },
     'library.remove': ({ ids }) => {

@@ -116,3 +116,36 @@ it('takes a corrected block in place, and reads the page language from its text 
   expect(r.lang).toBe('zh-Hant');
   expect(r.viewKind).toBe('pdf');
 });
+
+it('reads the open page again when its pages were rebuilt, keeping the page and the block chosen if it is still there', async () => {
+  let version = 1;
+  const docs = [summary('a', { pageCount: 3 }), summary('b')];
+  const forgotten: string[] = [];
+  const opened: string[] = [];
+  const r = new ReaderStore({
+    summary: async (id) => docs.find((d) => d.id === id)!,
+    page: async (d, n) => {
+      const p = pageOf(d.id, n);
+      // The re-import's layout: one more block, the last one's text new.
+      return version === 1 ? p : { ...p, blocks: [...p.blocks, block(n, 3, 'Laid out from its ALTO.')] };
+    },
+    library: () => docs,
+    forget: (id) => forgotten.push(id),
+    opened: (d, n) => opened.push(`${d.id}:${n}`),
+    fail: (e) => {
+      throw e;
+    },
+  });
+  await r.open('a', 2);
+  r.pick('p2b1');
+  await r.pagesChanged(['b']);
+  expect(r.blocks.map((b) => b.id)).toEqual(['p2b0', 'p2b1', 'p2b2']);
+  expect(forgotten).toEqual([]);
+  version = 2;
+  await r.pagesChanged(['a']);
+  expect(forgotten).toEqual(['a']);
+  expect([r.doc?.id, r.pageNum]).toEqual(['a', 2]);
+  expect(r.blocks.map((b) => `${b.id} ${b.text}`)).toEqual(['p2b0 a page 2 heading', 'p2b1 First story.', 'p2b2 Second story.', 'p2b3 Laid out from its ALTO.']);
+  expect([r.activeId, r.chosenBlock]).toEqual(['p2b1', 'p2b1']);
+  expect(opened).toEqual(['a:2', 'a:2']);
+});

@@ -22,6 +22,8 @@ export interface ReaderBackend {
   prefetch?: (doc: DocumentSummary) => void;
   /** The library, for reading on across an issue's files. */
   library: () => readonly DocumentSummary[];
+  /** Pages of the document fetched ahead are out of date (its pages were rebuilt). */
+  forget?: (id: string) => void;
   /** A page was opened (and became the one shown). */
   opened?: (doc: DocumentSummary, page: number) => void;
   fail: (err: unknown) => void;
@@ -117,6 +119,24 @@ export class ReaderStore {
     }
     const next = adjacentInIssue(this.backend.library(), doc.id, n > doc.pageCount ? 1 : -1);
     if (next) void this.open(next.id, n > doc.pageCount ? 1 : next.pageCount);
+  }
+
+  /**
+   * Documents whose pages were rebuilt (a re-import brought their ALTO): if the open one is among them, its page is
+   * read again, same page number (or its last page, if it has fewer now), so what is selected and annotated next is
+   * made on the blocks the library now holds. The block chosen stays chosen if the new page still has it.
+   */
+  async pagesChanged(ids: readonly string[]): Promise<void> {
+    const doc = this.doc;
+    if (!doc || !ids.includes(doc.id)) return;
+    this.backend.forget?.(doc.id);
+    const [active, focus, chosen] = [this.activeId, this.focusId, this.chosenBlock];
+    await this.open(doc.id, this.pageNum);
+    if (this.doc?.id !== doc.id) return;
+    const keep = (id: string | null) => (id && this.byId.has(id) ? id : null);
+    this.activeId = keep(active);
+    this.focusId = keep(focus);
+    this.chosenBlock = keep(chosen);
   }
 
   /** The document is gone (removed from the library). */
