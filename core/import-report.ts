@@ -29,6 +29,8 @@ export interface ImportReport {
   skipped: number;
   /** Files read for their pages' metadata (issue METS), each counted once. */
   used: number;
+  /** Files imported with a warning (a PDF whose end is damaged): listed in `problems`, but no failure. */
+  warned: number;
   /** Something went wrong (a file failed, or nothing could be imported): shown as an alert; skips alone are a neutral note. */
   serious: boolean;
 }
@@ -56,12 +58,15 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   if (upgraded) parts.push(`${upgraded} with guessed newspaper and date replaced by ${upgraded === 1 ? 'its' : 'their'} METS`);
   const relaid = results.filter((r) => r.relaid).length;
   if (relaid) parts.push(`${relaid} now laid out from ${relaid === 1 ? 'its' : 'their'} ALTO`);
+  const warned = results.filter((r) => r.warning).length;
+  if (warned) parts.push(`${warned} with a warning`);
   if (skipped) parts.push(`${skipped} skipped`);
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const r of results) {
     // A duplicate's ALTO that could not be used says why (its corrections would lose their blocks).
     if (r.status === 'duplicate' && r.note && !r.relaid) problems.push(r.note);
+    if (r.warning) problems.push(`Warning: ${r.warning}`);
     if (r.status !== 'failed' && r.status !== 'skipped') continue;
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
     if (seen.has(line)) continue;
@@ -69,5 +74,5 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
     problems.push(line);
   }
   const nothing = nothingImported(results);
-  return { summary: nothing ? 'Nothing to import.' : parts.join(', ') + '.', problems, failed, skipped, used, serious: failed > 0 || nothing };
+  return { summary: nothing ? 'Nothing to import.' : parts.join(', ') + '.', problems, failed, skipped, used, warned, serious: failed > 0 || nothing };
 }
