@@ -52,7 +52,7 @@ describe('the CLI names a newspaper by its title, as list and the app do', () =>
     const lines = (await search(false)).trim().split('\n');
     const hits = lines.slice(0, -1);
     expect(hits.length).toBeGreaterThanOrEqual(3);
-    for (const line of hits) expect(line).toMatch(/^The Fixture Gazette \d{4}-\d\d-\d\d  p\./);
+    for (const line of hits) expect(line).toMatch(/^The Fixture Gazette \d{4}-\d\d-\d\d {2}p\./);
     const json = JSON.parse(await search(true)) as { hits: Array<{ newspaper: string; pageNewspaper: string }> };
     expect(new Set(json.hits.map((h) => h.newspaper))).toEqual(new Set(['The Fixture Gazette']));
     expect(new Set(json.hits.map((h) => h.pageNewspaper))).toEqual(new Set(titles.map((t) => t.title)));

@@ -1,45 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReport } from '../../core/import-report.ts';
-import { importCommand } from '../cli/import-command.ts';
 import { importFiles } from './import-service.ts';
 import { LibraryStore, sha256 } from './library-store.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
 import { damagedPdfEnd } from './pdf-tail-check.ts';
 
-/** Three pages of text whose last 2,000 bytes can go with the pages left whole: the cut takes the xref and trailer. */
-async function textPdf(useObjectStreams: boolean): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let p = 0; p < 3; p++) {
-    const page = doc.addPage([400, 600]);
-    for (let line = 0; line < 30; line++) page.drawText(`Page ${p + 1} line ${line + 1}: the evening star`, { x: 20, y: 570 - line * 18, size: 10, font });
-  }
-  return doc.save({ useObjectStreams });
-}
-
-/**
- * The PDF with an incremental update appended (as an editor or a scanner's
- * OCR pass saves one): a padding object, its own xref, and a trailer whose
- * /Prev is the first. Cutting 2,000 bytes takes the update's xref, trailer
- * and %%EOF: pdf.js rebuilds from the first trailer and opens every page.
- */
-function withUpdate(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf).toString('latin1');
-  const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
-  const size = Number(/\/Size (\d+)/.exec(text)![1]);
-  const root = /\/Root (\d+ \d+ R)/.exec(text)![1];
-  const at = text.length;
-  const obj = `${size} 0 obj\n<< /Padding (${'x'.repeat(2500)}) >>\nendobj\n`;
-  const xref = at + obj.length;
-  const tail = `xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(at).padStart(10, '0')} 00000 n \ntrailer\n<< /Size ${size + 1} /Root ${root} /Prev ${prev} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(text + obj + tail, 'latin1'));
-}
-
-const cut = (bytes: Uint8Array, n: number) => bytes.slice(0, bytes.length - n);
+import { cut, textPdf, withUpdate } from './testing/tail-cut-pdf.ts';
 
 describe('damagedPdfEnd', () => {
   it('finds nothing wrong with a whole PDF, with an xref table or an xref stream', async () => {
@@ -99,15 +68,4 @@ describe('importing a PDF whose last 2,000 bytes are gone', () => {
     expect([report.serious, report.warned, report.failed]).toEqual([false, 1, 0]);
   });
 
-  it('the CLI import says it in one line naming the file and the reason, and still counts it imported', async () => {
-    const file = join(dir, 'cli-tailcut.pdf');
-    const tailcut = cut(withUpdate(await textPdf(true)), 2000);
-    writeFileSync(file, tailcut);
-    const out: string[] = [];
-    const err: string[] = [];
-    const results = await importCommand(store, inThreadProcessor, [file], { out: (s) => out.push(s), err: (s) => err.push(s), tty: false });
-    expect(results[0].status).toBe('imported');
-    expect(err).toEqual([`broadsheet: warning: ${file}: damaged end: an update after its last %%EOF is cut short; the pages were read from before it\n`]);
-    expect(out.join('')).toMatch(/^imported 1, already in library 0, failed 0 /);
-  });
 });
