@@ -24,6 +24,9 @@ describe('importReport', () => {
     ]);
     expect(report.summary).toBe('Imported 1, 1 already in the library, 3 failed, 1 skipped.');
     expect(report.problems).toEqual(['fake-scan.pdf: not a PDF (no %PDF- header)', 'empty.pdf: empty file', 'Skipped mets.xml: XML (…)']);
+    // A skipped file is no failure: the app shows it apart, in a neutral note, not in the red list.
+    expect(report.failures).toEqual(['fake-scan.pdf: not a PDF (no %PDF- header)', 'empty.pdf: empty file']);
+    expect(report.notes).toEqual(['Skipped mets.xml: XML (…)']);
   });
 
   it('reports a METS read for its pages as used, once, and keeps "skipped" and the alert for what was left out or failed', () => {

@@ -25,6 +25,10 @@ export interface ImportReport {
   summary: string;
   /** One line per failed or skipped file, in order, each once. */
   problems: string[];
+  /** The lines of `problems` that are failures (red in the app). */
+  failures: string[];
+  /** The other lines of `problems`: skipped files and notes on duplicates, no failure (a neutral note in the app). */
+  notes: string[];
   failed: number;
   skipped: number;
   /** Files read for their pages' metadata (issue METS), each counted once. */
@@ -63,16 +67,27 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   if (skipped) parts.push(`${skipped} skipped`);
   const seen = new Set<string>();
   const problems: string[] = [];
+  const failures: string[] = [];
+  const notes: string[] = [];
   for (const r of results) {
     // A duplicate's ALTO that could not be used says why (its corrections would lose their blocks).
-    if (r.status === 'duplicate' && r.note && !r.relaid) problems.push(r.note);
-    if (r.warning) problems.push(`Warning: ${r.warning}`);
+    if (r.status === 'duplicate' && r.note && !r.relaid) {
+      problems.push(r.note);
+      notes.push(r.note);
+    }
+    // Imported, but worth knowing (a PDF whose end is damaged): a note, not a failure.
+    if (r.warning) {
+      problems.push(`Warning: ${r.warning}`);
+      notes.push(`Warning: ${r.warning}`);
+    }
     if (r.status !== 'failed' && r.status !== 'skipped') continue;
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
     if (seen.has(line)) continue;
     seen.add(line);
     problems.push(line);
+    (r.status === 'failed' ? failures : notes).push(line);
   }
   const nothing = nothingImported(results);
-  return { summary: nothing ? 'Nothing to import.' : parts.join(', ') + '.', problems, failed, skipped, used, warned, serious: failed > 0 || nothing };
+  const summary = nothing ? 'Nothing to import.' : parts.join(', ') + '.';
+  return { summary, problems, failures, notes, failed, skipped, used, warned, serious: failed > 0 || nothing };
 }

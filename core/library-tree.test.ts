@@ -30,6 +30,9 @@ describe('buildLibraryTree', () => {
     expect(star.years.get(1918)![0].pages.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(star.undated.map((d) => d.id)).toEqual(['x']);
     expect(tree.find((t) => t.name === 'Newspaper not named')!.undated.map((d) => d.id)).toEqual(['z']);
+    // Files of no newspaper come after every named one, not between them by the letter N.
+    const named = buildLibraryTree([doc('o', { newspaper: 'Omaha Bee' }), doc('z', {}), doc('a', { newspaper: 'Alton Telegraph' })]);
+    expect(named.map((t) => t.name)).toEqual(['Alton Telegraph', 'Omaha Bee', 'Newspaper not named']);
     // The name is folded, so two spellings of one paper on one day are one issue.
     expect(issueKey(doc('q', { newspaper: 'Star', date: '1918-09-01', edition: '2' }))).toBe('star/1918-09-01/02');
     expect(issueKey(doc('r', { newspaper: 'The Star.', date: '1918-09-01', edition: '02' }))).toBe('star/1918-09-01/02');

@@ -96,7 +96,9 @@ export function buildLibraryTree<D extends TreeDocument>(docs: readonly D[]): Ti
     title.years = new Map([...title.years.entries()].sort((a, b) => a[0] - b[0]));
     for (const list of title.years.values()) list.sort((a, b) => (a.date === b.date ? a.edition.localeCompare(b.edition) : a.date < b.date ? -1 : 1));
   }
-  return [...titles.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Files no newspaper is known for come last, after every named paper, not among them by the letter N.
+  const unnamed = (t: { name: string }) => (t.name === UNNAMED ? 1 : 0);
+  return [...titles.values()].sort((a, b) => unnamed(a) - unnamed(b) || a.name.localeCompare(b.name));
 }
 
 export interface CalendarDay {

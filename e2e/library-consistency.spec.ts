@@ -91,7 +91,7 @@ test('a plain library load asks for no preview a page does not have: no 404 in t
   expect(failures).toEqual([]);
 });
 
-test('a long import summary keeps the top bar on one line at 1280×800 and in a narrow window, its whole text at hand', async ({ app }) => {
+test('a long import summary keeps the top bar on one line at 1280×800, 1000 px and in a narrow window, nothing overlapping, its whole text at hand', async ({ app }) => {
   await app.page.setViewportSize({ width: 1280, height: 800 });
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-summary-'));
   try {
@@ -122,6 +122,22 @@ test('a long import summary keeps the top bar on one line at 1280×800 and in a 
     await expect(panel.topBar.getByRole('note', { name: 'Status in full' })).toHaveText(summary);
     await saveScreenshot(app.page, 'topbar-long-status');
     await panel.topBar.getByRole('button', { name: 'Show all' }).click();
+    expect(await panel.topBarOverlaps()).toEqual([]);
+
+    // 1000 px: the status keeps room for some of its text and its "Show all", beside the search box, not over it.
+    await app.page.setViewportSize({ width: 1000, height: 800 });
+    await expect(panel.topBar.getByRole('button', { name: 'Show all' })).toBeVisible();
+    expect((await panel.status.boundingBox())!.width).toBeGreaterThan(40);
+    expect(await panel.topBarOverlaps()).toEqual([]);
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1000);
+    // Its text in full reads as lines of words, not one word a line.
+    await panel.topBar.getByRole('button', { name: 'Show all' }).click();
+    const full = (await panel.topBar.getByRole('note', { name: 'Status in full' }).boundingBox())!;
+    expect(full.width).toBeGreaterThan(250);
+    expect(full.height).toBeLessThan(80);
+    expect(full.x).toBeGreaterThanOrEqual(0);
+    await saveScreenshot(app.page, 'topbar-long-status-1000');
+    await panel.topBar.getByRole('button', { name: 'Show all' }).click();
 
     // Narrow: the bar wraps, the status takes a line of its own, still one line, and the page does not scroll sideways.
     await app.page.setViewportSize({ width: 700, height: 800 });
@@ -130,12 +146,13 @@ test('a long import summary keeps the top bar on one line at 1280×800 and in a 
     expect(status.x + status.width).toBeLessThanOrEqual(700);
     expect((await panel.search.boundingBox())!.height).toBe(searchBefore.height);
     expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
+    expect(await panel.topBarOverlaps()).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('a library date field that holds no date says so and filters by no stale date', async ({ app }) => {
+test('a library date field that holds no date says so and filters by no date: not a stale one, nor down to nothing', async ({ app }) => {
   const panel = new LibraryPanelPage(app.page);
   const reader = new ReaderPage(app.page);
   const docs = await reader.api<DocumentSummary[]>('library.list');
@@ -143,12 +160,17 @@ test('a library date field that holds no date says so and filters by no stale da
   await panel.from.fill('1918');
   const from1918 = docs.filter((d) => d.date >= '1918');
   await expect(panel.rows()).toHaveCount(from1918.length);
+  // The header's "N of M" stays on one line beside "Library".
+  const count = (await panel.library.getByText(`${from1918.length} of ${docs.length}`, { exact: true }).boundingBox())!;
+  const heading = (await panel.library.getByRole('heading', { name: 'Library' }).boundingBox())!;
+  expect(count.height).toBeLessThanOrEqual(heading.height + 4);
   // One more keystroke makes it no date: the field says so, and the list does not go on filtering by 1918.
   await panel.from.fill('1918-13');
   await expect(panel.from).toHaveAttribute('aria-invalid', 'true');
   await expect(panel.from).toHaveAccessibleErrorMessage('no month 13 (01–12)');
-  await expect(panel.rows()).toHaveCount(0);
+  await expect(panel.from).toHaveAccessibleDescription('no month 13 (01–12)');
   await expect(panel.library.getByRole('status')).toHaveText('No filtering by date while a date field holds no date: correct it or clear it.');
+  await expect(panel.rows()).toHaveCount(docs.length);
   await saveScreenshot(app.page, 'library-date-invalid');
   await panel.from.fill('');
   await expect(panel.from).not.toHaveAttribute('aria-invalid');

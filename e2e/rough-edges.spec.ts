@@ -95,6 +95,23 @@ test('dropping only ALTO/METS XML says what was skipped and why', async ({ app }
   await expect(app.page.getByRole('status').filter({ hasText: 'Nothing to import.' })).toBeVisible();
 });
 
+test('a skipped file is a neutral note apart from the red failures, not one of them', async ({ app }) => {
+  await app.page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['this is not a pdf'], 'fake-scan.pdf', { type: 'application/pdf' }));
+    dt.items.add(new File(['<alto/>'], 'evening-star-1870-03-15-p1.alto.xml', { type: 'text/xml' }));
+    document.querySelector('.app')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  const failures = app.page.getByRole('alert').filter({ has: app.page.getByRole('list', { name: 'Files not imported' }) });
+  await expect(failures).toBeVisible({ timeout: 30_000 });
+  await expect(failures).toHaveAccessibleName('1 of the files could not be imported:');
+  await expect(failures.getByRole('listitem')).toHaveText([/^fake-scan\.pdf: /]);
+  const skipped = app.page.getByRole('region', { name: '1 skipped:' });
+  await expect(skipped.getByRole('list', { name: 'Files skipped' }).getByRole('listitem')).toHaveText([/^Skipped evening-star-1870-03-15-p1\.alto\.xml: XML/]);
+  await expect(app.page.getByRole('alert').filter({ hasText: 'Skipped' })).toHaveCount(0);
+  await saveScreenshot(app.page, 'import-failed-and-skipped');
+});
+
 test('Esc clears the block outline a click on the page left', async ({ app }) => {
   await reader.open(latin);
   const model = await reader.pageModel(latin.id);

@@ -27,6 +27,29 @@ export class LibraryPanelPage {
     this.search = page.getByRole('searchbox', { name: 'Search' });
   }
 
+  /**
+   * The top bar's controls that overlap another one: each pair's names. Its buttons, the search box and the status,
+   * by their boxes on screen (hidden ones left out); none should.
+   */
+  async topBarOverlaps(): Promise<string[]> {
+    const parts = [this.search, this.status, ...(await this.topBar.getByRole('button').all())];
+    const boxes: { name: string; box: { x: number; y: number; width: number; height: number } }[] = [];
+    for (const part of parts) {
+      const box = await part.boundingBox();
+      if (!box || box.width === 0 || box.height === 0) continue;
+      boxes.push({ name: (await part.getAttribute('aria-label')) ?? (await part.innerText()).slice(0, 30), box });
+    }
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!.box, boxes[j]!.box];
+        const apart = a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5;
+        if (!apart) overlaps.push(`${boxes[i]!.name} × ${boxes[j]!.name}`);
+      }
+    }
+    return overlaps;
+  }
+
   /** A document's row in the list, by its title (or file name). */
   entry(doc: Pick<DocumentSummary, 'title' | 'fileName'>): Locator {
     return this.library.getByRole('button', { name: doc.title || doc.fileName });

@@ -65,7 +65,7 @@ it('lists one newspaper per LCCN, named by its METS title, and the filter matche
   expect(lib.newspaperName(testDocument('x', {}))).toBe('');
 });
 
-it('filters by no date while a date field holds text that is no date, rather than by the last one that was', async () => {
+it('filters by no date while a date field holds text that is no date: not by the last one that was, nor down to nothing', async () => {
   const { lib } = library();
   await lib.refresh('date');
   lib.dateFrom = '1900';
@@ -73,7 +73,12 @@ it('filters by no date while a date field holds text that is no date, rather tha
   // The field now shows "1900-13": its value stays 1900, and the list must not go on filtering by it.
   lib.dateProblem('dateFrom', 'no month 13 (01–12)');
   expect(lib.dateBlocked).toBe(true);
-  expect(lib.visible).toEqual([]);
+  expect(lib.visible.map((d) => d.id)).toEqual(lib.docs.map((d) => d.id));
+  expect(lib.visible.length).toBeGreaterThan(2);
+  // The other filters still apply.
+  lib.newspaper = '人民日报';
+  expect(lib.visible.map((d) => d.id)).toEqual(['c']);
+  lib.newspaper = '';
   lib.dateProblem('dateFrom', null);
   expect(lib.dateBlocked).toBe(false);
   expect(lib.visible.map((d) => d.id)).toEqual(['a', 'c']);

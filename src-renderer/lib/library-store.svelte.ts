@@ -19,14 +19,19 @@ export class LibraryStore {
   newspaper = $state('');
   dateFrom = $state('');
   dateTo = $state('');
-  /** Why a date field's text is no date (IsoDateField's onproblem), by field: while one is, the list is not filtered by a date the field no longer shows. */
+  /**
+   * Why a date field's text is no date (IsoDateField's onproblem), by field: while one is, the list is not filtered by
+   * date at all (not by a date the field no longer shows, and not down to nothing: the note says there is no date filter).
+   */
   dateProblems = $state<Partial<Record<'dateFrom' | 'dateTo', string>>>({});
   readonly dateBlocked = $derived(Object.values(this.dateProblems).some(Boolean));
 
   /** The Newspaper filter's title, every spelling of it. */
   private readonly ofNewspaper = $derived(newspaperMatcher(this.docs, this.newspaper));
   readonly visible = $derived(
-    this.dateBlocked ? [] : filterDocuments(this.docs, this.query).filter((d) => this.ofNewspaper(d) && inDateRange(d.date, this.dateFrom, this.dateTo)),
+    filterDocuments(this.docs, this.query).filter(
+      (d) => this.ofNewspaper(d) && (this.dateBlocked || inDateRange(d.date, this.dateFrom, this.dateTo)),
+    ),
   );
   /** Each document's newspaper as the library names it (one name a title, core/newspaper-titles.ts); its own spelling stays in `newspaper`. */
   private readonly titles = $derived(newspaperIndex(this.docs));
