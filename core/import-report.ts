@@ -33,6 +33,8 @@ export interface ImportReport {
   skipped: number;
   /** Files read for their pages' metadata (issue METS), each counted once. */
   used: number;
+  /** Files imported with a warning (a PDF whose end is damaged): listed in `problems`, but no failure. */
+  warned: number;
   /** Something went wrong (a file failed, or nothing could be imported): shown as an alert; skips alone are a neutral note. */
   serious: boolean;
 }
@@ -60,6 +62,8 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   if (upgraded) parts.push(`${upgraded} with guessed newspaper and date replaced by ${upgraded === 1 ? 'its' : 'their'} METS`);
   const relaid = results.filter((r) => r.relaid).length;
   if (relaid) parts.push(`${relaid} now laid out from ${relaid === 1 ? 'its' : 'their'} ALTO`);
+  const warned = results.filter((r) => r.warning).length;
+  if (warned) parts.push(`${warned} with a warning`);
   if (skipped) parts.push(`${skipped} skipped`);
   const seen = new Set<string>();
   const problems: string[] = [];
@@ -71,6 +75,11 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
       problems.push(r.note);
       notes.push(r.note);
     }
+    // Imported, but worth knowing (a PDF whose end is damaged): a note, not a failure.
+    if (r.warning) {
+      problems.push(`Warning: ${r.warning}`);
+      notes.push(`Warning: ${r.warning}`);
+    }
     if (r.status !== 'failed' && r.status !== 'skipped') continue;
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
     if (seen.has(line)) continue;
@@ -80,5 +89,5 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   }
   const nothing = nothingImported(results);
   const summary = nothing ? 'Nothing to import.' : parts.join(', ') + '.';
-  return { summary, problems, failures, notes, failed, skipped, used, serious: failed > 0 || nothing };
+  return { summary, problems, failures, notes, failed, skipped, used, warned, serious: failed > 0 || nothing };
 }

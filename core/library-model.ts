@@ -83,6 +83,8 @@ export interface ImportResult {
   note?: string;
   /** Duplicate: the document's guessed metadata was replaced by what this import brought (its METS). */
   upgraded?: boolean;
+  /** Imported, but something about the file is worth knowing (a PDF whose end is damaged: pdf.js rebuilt its lost cross-reference table): one line naming the file and the reason. Not a failure. */
+  warning?: string;
   /** Duplicate: this import brought the ALTO the document lacked and its pages were rebuilt with the ALTO's layout (`note` says so; when it could not be, `note` says why). */
   relaid?: boolean;
 }

@@ -6,7 +6,7 @@ import type { ArticleText } from './article.ts';
  * article with its notes as Markdown or plain text.
  */
 
-export const CSV_COLUMNS = ['id', 'document', 'newspaper', 'date', 'page', 'quote', 'note', 'tags', 'colour', 'creator', 'created', 'modified'] as const;
+export const CSV_COLUMNS = ['id', 'document', 'newspaper', 'date', 'page', 'quote', 'note', 'tags', 'colour', 'creator', 'created', 'modified', 'pageNewspaper'] as const;
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | number): string {
@@ -16,7 +16,10 @@ export function csvField(value: string | number): string {
 
 export interface CsvDocInfo {
   fileName: string;
+  /** The title's one name, as the library and the app show it (core/newspaper-titles.ts). */
   newspaper: string;
+  /** This page's own spelling (its METS, PDF title or file name): the last column, so the others keep their places. */
+  pageNewspaper?: string;
   date: string;
 }
 
@@ -27,7 +30,7 @@ export function annotationsCsv(annotations: readonly Annotation[], docs: Readonl
     const doc = docs.get(t.docId);
     const quote = a.targets.map((x) => x.text?.exact ?? '').filter(Boolean).join(' … ');
     rows.push(
-      [a.id, doc?.fileName ?? t.docId, doc?.newspaper ?? '', doc?.date ?? '', t.page, quote, a.note, a.tags.join('; '), a.colour, a.creator, a.created, a.modified].map(csvField).join(','),
+      [a.id, doc?.fileName ?? t.docId, doc?.newspaper ?? '', doc?.date ?? '', t.page, quote, a.note, a.tags.join('; '), a.colour, a.creator, a.created, a.modified, doc?.pageNewspaper ?? doc?.newspaper ?? ''].map(csvField).join(','),
     );
   }
   return rows.join('\r\n') + '\r\n';

@@ -61,7 +61,7 @@ describe('broadsheet annotations export / import', () => {
     const r = cli('annotations', 'export', '--library', libA, '--format', 'csv');
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\r\n');
-    expect(lines[0]).toBe('id,document,newspaper,date,page,quote,note,tags,colour,creator,created,modified');
+    expect(lines[0]).toBe('id,document,newspaper,date,page,quote,note,tags,colour,creator,created,modified,pageNewspaper');
     expect(r.stdout).toContain(',"a, ""b""\nc",x,blue,Ada,');
   });
 

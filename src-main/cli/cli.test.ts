@@ -101,7 +101,7 @@ describe('broadsheet CLI', () => {
     expect(r.status, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(1);
     const errors = r.stderr.trim().split('\n');
     // Each error names the path as given on the command line.
-    const reasonOf = (file: string) => errors.find((l) => l.startsWith(`error: ${files.find((f) => f.endsWith('/' + file))}:`));
+    const reasonOf = (file: string) => errors.find((l) => l.startsWith(`broadsheet: ${files.find((f) => f.endsWith('/' + file))}:`));
     expect(reasonOf('random.pdf')).toMatch(/not a PDF/);
     expect(reasonOf('truncated.pdf')).toMatch(/truncated or corrupt/);
     expect(reasonOf('empty.pdf')).toMatch(/empty file/);
@@ -117,6 +117,16 @@ describe('broadsheet CLI', () => {
     expect(again.stdout).toMatch(/imported 0, already in library 1, failed 0/);
     // The summary names the duplicate, with the id it already has.
     expect(again.stdout).toContain(`already in library: ${join(dir, 'good.pdf')} (`);
+  });
+
+  it('extract and import say a bad file the same way: "broadsheet: FILE: reason", exit 1', () => {
+    const file = join(dir, 'notpdf.pdf');
+    writeFileSync(file, 'hello');
+    const extracted = cli('extract', file);
+    const imported = cli('import', '--library', join(dir, 'lib-notpdf'), file);
+    const line = `broadsheet: ${file}: not a PDF (no %PDF- header)\n`;
+    expect([extracted.status, extracted.stderr]).toEqual([1, line]);
+    expect([imported.status, imported.stderr]).toEqual([1, line]);
   });
 
   it('names what it skipped in a folder of ALTO/METS XML and exits non-zero: nothing was importable', () => {
@@ -221,7 +231,7 @@ describe('broadsheet CLI', () => {
     const removed = cli('remove', '--library', library, cjk.id, 'f'.repeat(64));
     expect(removed.status).toBe(1);
     expect(removed.stdout).toContain(`removed ${cjk.id} cjk.pdf`);
-    expect(removed.stderr.trim()).toBe(`error: ${'f'.repeat(64)}: no such document in ${library}`);
+    expect(removed.stderr.trim()).toBe(`broadsheet: ${'f'.repeat(64)}: no such document in ${library}`);
     expect(JSON.parse(cli('list', '--library', library, '--json').stdout)).toHaveLength(1);
     expect(cli('verify', '--library', library).status).toBe(0);
     // Its original went with it, so importing it again is a fresh import.

@@ -29,6 +29,19 @@ export const LIBRARY_OPTION_HELP = '--library DIR   the library folder (default:
 /** A usage error: printed as one line, exit status 2. */
 export class UsageError extends Error {}
 
+/** A file or document the command could not handle (not a PDF, no such document): printed as one line, exit status 1, as `import` exits when a file fails. */
+export class CommandFailure extends Error {}
+
+/** Every error line of every command starts the same way: `broadsheet: FILE: reason`, so a script greps one form. */
+export function errorLine(message: string): string {
+  return `broadsheet: ${message}\n`;
+}
+
+/** The exit status of an error a command threw: 1 for a failed file or document, 2 for anything else (usage, no library). */
+export function errorExitCode(err: unknown): number {
+  return err instanceof CommandFailure ? 1 : 2;
+}
+
 export function commandHelp(c: Command): string {
   return `Usage: broadsheet ${c.usage}\n\n${c.summary}\n\nOptions:\n${[...c.optionHelp, '-h, --help      this help'].map((l) => `  ${l}`).join('\n')}\n`;
 }

@@ -6,7 +6,7 @@ import { readImportFile } from '../library/import-paths.ts';
 import { detectKind, importError } from '../library/import-service.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { sha256 } from '../library/library-store.ts';
-import { UsageError, type Command } from './command.ts';
+import { CommandFailure, UsageError, type Command } from './command.ts';
 import { printable } from './printable.ts';
 import { readAlto } from '../library/alto-sidecar.ts';
 
@@ -15,10 +15,10 @@ export { siblingAlto } from '../library/alto-sidecar.ts';
 /** `extract FILE [--json]`: the page model of one file, touching no library. */
 export async function extractCommand(file: string, json: boolean, out: (s: string) => void): Promise<void> {
   const read = readImportFile(file);
-  if (!('bytes' in read)) throw new Error(printable(importError(file, read.reason)));
+  if (!('bytes' in read)) throw new CommandFailure(printable(importError(file, read.reason)));
   const { bytes } = read;
   const kind = detectKind(file, bytes);
-  if (kind !== 'pdf' && kind !== 'text') throw new Error(printable(importError(file, kind)));
+  if (kind !== 'pdf' && kind !== 'text') throw new CommandFailure(printable(importError(file, kind)));
   const alto = kind === 'pdf' ? readAlto(file) : null;
   const model: ExtractJson = { schema: 2, file: basename(file), sha256: sha256(bytes), pages: [] };
   try {
@@ -38,7 +38,7 @@ export async function extractCommand(file: string, json: boolean, out: (s: strin
       });
     });
   } catch (err) {
-    throw new Error(printable(importError(file, (err as Error).message)), { cause: err });
+    throw new CommandFailure(printable(importError(file, (err as Error).message)), { cause: err });
   }
   // Photos link to paragraphs anywhere in the document, so linking waits for the last page.
   const linked = linkPhotos(model.pages);

@@ -6,7 +6,7 @@ import { LibraryStore } from '../library/library-store.ts';
 import { createProcessor } from '../library/processor.ts';
 import { chooseLibraryDir } from '../services/paths.ts';
 import { SearchService } from '../search/search-service.ts';
-import { LIBRARY_OPTION_HELP, UsageError, type CliIo, type Command } from './command.ts';
+import { errorLine, LIBRARY_OPTION_HELP, UsageError, type CliIo, type Command } from './command.ts';
 import { printable } from './printable.ts';
 
 function bar(done: number, total: number, file: string): string {
@@ -21,7 +21,9 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
     if (io.tty) io.err(bar(done, total, file) + (done === total ? '\n' : ''));
   });
   for (const r of results) {
-    if (r.status === 'failed') io.err(`error: ${printable(r.error!)}\n`);
+    if (r.status === 'failed') io.err(errorLine(printable(r.error!)));
+    // Imported, yet worth knowing (a PDF cut short at its end): said, but no failure and no exit status.
+    if (r.warning) io.err(errorLine(`warning: ${printable(r.warning)}`));
     if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its guessed newspaper and date were replaced by its METS' : ''}\n`);
     // The ALTO it brought: the pages were rebuilt with its layout, or the note says why not.
     if (r.status === 'duplicate' && r.note) io.out(`${printable(r.note)}\n`);
@@ -35,7 +37,7 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
   // A METS read for its pages' metadata is the import working: said as used, never as skipped.
   const used = count('used') ? `, ${usedPhrase(count('used'))}` : '';
   io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${used}${skipped} (library: ${printable(store.dir)})\n`);
-  if (nothingImported(results)) io.err('error: nothing to import: no .pdf or .txt files in what was given\n');
+  if (nothingImported(results)) io.err(errorLine('nothing to import: no .pdf or .txt files in what was given'));
   return results;
 }
 

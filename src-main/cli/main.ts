@@ -1,4 +1,4 @@
-import { commandHelp as helpOf, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
+import { commandHelp as helpOf, errorExitCode, errorLine, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
 import { helpWidth, twoColumns, wrapHelp } from './help-text.ts';
 import { printable } from './printable.ts';
 import { version } from '../services/version.ts';
@@ -111,7 +111,7 @@ main(process.argv.slice(2), io).then(
   },
   (err: unknown) => {
     settled = true;
-    process.stderr.write(`broadsheet: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
+    process.stderr.write(errorLine(err instanceof Error ? err.message : String(err)));
+    process.exitCode = errorExitCode(err);
   },
 );

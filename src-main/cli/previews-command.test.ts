@@ -34,7 +34,7 @@ describe('broadsheet previews', () => {
     expect([bad.status, bad.stderr]).toEqual([2, 'broadsheet: not a document id: abc (expected 64 hex digits, as broadsheet list prints)\n']);
     const gone = run('previews', '--library', dir, 'f'.repeat(64));
     expect(gone.status).toBe(1);
-    expect(gone.stderr).toContain(`error: ${'f'.repeat(64)}: no such document in`);
+    expect(gone.stderr).toContain(`broadsheet: ${'f'.repeat(64)}: no such document in`);
     expect(run('previews', '--library', join(dir, 'nope')).stderr).toMatch(/no library at .*nope \(it has no library\.sqlite\)/);
   });
 });

@@ -1,7 +1,7 @@
 import { PageViews } from '../library/page-views.ts';
 import { SHA256_RE } from '../library/library-store.ts';
 import { PreviewService } from '../previews/preview-service.ts';
-import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
+import { errorLine, LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
 
@@ -30,7 +30,7 @@ export const previewsCommand: Command = {
       const totals = { previews: 0, none: 0, views: 0 };
       for (const doc of docs) {
         if (typeof doc === 'string') {
-          io.err(`error: ${doc}: no such document in ${printable(store.dir)}\n`);
+          io.err(errorLine(`${doc}: no such document in ${printable(store.dir)}`));
           failed++;
           continue;
         }

@@ -1,5 +1,5 @@
 import { SHA256_RE } from '../library/library-store.ts';
-import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
+import { errorLine, LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
 
@@ -18,7 +18,7 @@ export const removeCommand: Command = {
       const names = new Map(positionals.map((id) => [id, store.get(id)?.fileName ?? '']));
       const result = store.removeDocuments(positionals);
       for (const id of result.removed) io.out(`removed ${id} ${printable(names.get(id)!)}\n`);
-      for (const id of result.missing) io.err(`error: ${id}: no such document in ${printable(store.dir)}\n`);
+      for (const id of result.missing) io.err(errorLine(`${id}: no such document in ${printable(store.dir)}`));
       io.out(`removed ${result.removed.length}, not found ${result.missing.length}, originals deleted ${result.originalsDeleted}\n`);
       return result.missing.length ? 1 : 0;
     } finally {

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../core/library-model.ts';
 import type { SearchResult } from '../../core/search/search-model.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import { SearchService } from '../search/search-service.ts';
+import { libraryNewspaperNames } from '../library/newspaper-names.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
@@ -21,7 +22,7 @@ export const searchCommand: Command = {
     LIBRARY_OPTION_HELP,
     '--limit N       hits to print (1–500, default 20); the total counts every matching block',
     '--raw           search the text exactly as extracted, overprints included',
-    '--json          { total, tookMs, hits: [{ document, page, block, layer, snippet, rects }] }',
+    '--json          { total, tookMs, hits: [{ document, page, printedPage, newspaper, pageNewspaper, block, layer, snippet, rects }] }',
     '--variants      simplified and traditional Chinese match each other (职工 finds 職工)',
   ],
   options: { library: { type: 'string' }, limit: { type: 'string' }, raw: { type: 'boolean' }, json: { type: 'boolean' }, variants: { type: 'boolean' } },
@@ -47,12 +48,19 @@ export const searchCommand: Command = {
   },
 };
 
+/** The newspaper of a hit's document as `list` and the app name its title, one name for all its pages (read only when there are hits). */
+function titleNamer(r: SearchResult, store: LibraryStore): (d: DocumentSummary) => string {
+  const names = r.hits.length ? libraryNewspaperNames(store) : null;
+  return (d) => names?.nameOf(d) || d.newspaper;
+}
+
 function jsonShape(r: SearchResult, store: LibraryStore) {
   const docs = new Map<string, DocumentSummary | null>();
   const doc = (id: string) => {
     if (!docs.has(id)) docs.set(id, store.get(id));
     return docs.get(id);
   };
+  const title = titleNamer(r, store);
   return {
     total: r.total,
     tookMs: r.tookMs,
@@ -61,6 +69,9 @@ function jsonShape(r: SearchResult, store: LibraryStore) {
       page: h.page,
       /** The number printed on the page, as the library shows it ('' unknown); `page` is its place in the file. */
       printedPage: doc(h.document) ? printedPage(doc(h.document)!, h.page) : '',
+      /** The newspaper as the library names its title; `pageNewspaper` is this page's own spelling (its METS, PDF title or file name). */
+      newspaper: doc(h.document) ? title(doc(h.document)!) : '',
+      pageNewspaper: doc(h.document)?.newspaper ?? '',
       block: h.block,
       layer: h.layer,
       snippet: h.snippet,
@@ -75,9 +86,10 @@ function readable(r: SearchResult, store: LibraryStore): string {
     if (!docs.has(id)) docs.set(id, store.get(id));
     return docs.get(id)!;
   };
+  const title = titleNamer(r, store);
   const name = (id: string) => {
     const d = doc(id);
-    return d ? [d.newspaper, d.date].filter(Boolean).join(' ') || d.fileName : id.slice(0, 12);
+    return d ? [title(d), d.date].filter(Boolean).join(' ') || d.fileName : id.slice(0, 12);
   };
   const lines = r.hits.map((h) => {
     // Marks as [brackets], so the hit stands out without colour.

@@ -160,7 +160,7 @@ describe('AnnotationService', () => {
   it('CSV has one row per annotation with quoted fields', () => {
     const csv = a.service.exportCsv();
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,document,newspaper,date,page,quote,note,tags,colour,creator,created,modified');
+    expect(lines[0]).toBe('id,document,newspaper,date,page,quote,note,tags,colour,creator,created,modified,pageNewspaper');
     expect(csv).toContain(',**who?**,people; place,pink,Ada,');
     // A note with a comma, a quote and a line break stays one field.
     const [ann] = a.service.list().items;

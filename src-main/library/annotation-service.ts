@@ -8,7 +8,7 @@ import { readW3CFile, toW3CCollection } from '../../core/annotations/w3c.ts';
 import { correctBlocks } from '../../core/corrections/correct-block.ts';
 import type { Block, PageModel } from '../../core/page-model.ts';
 import { pageText, rangeRects } from '../../core/page-text.ts';
-import { newspaperMatcher } from '../../core/newspaper-titles.ts';
+import { newspaperIndex, newspaperMatcher } from '../../core/newspaper-titles.ts';
 import { AnnotationStore } from './annotation-store.ts';
 import { ArticleStore } from './article-store.ts';
 import { CorrectionStore } from './correction-store.ts';
@@ -187,7 +187,10 @@ export class AnnotationService {
   }
 
   exportCsv(docId?: string): string {
-    const docs = new Map(this.store.list().map((d) => [d.id, d]));
+    // One name per newspaper title, as the app and `list` show it; each page's own spelling in its own column.
+    const all = this.store.list();
+    const titles = newspaperIndex(all);
+    const docs = new Map(all.map((d) => [d.id, { fileName: d.fileName, date: d.date, newspaper: titles.nameOf(d) || d.newspaper, pageNewspaper: d.newspaper }]));
     return annotationsCsv(this.annotations.list({ docId }), docs);
   }
 

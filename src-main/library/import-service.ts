@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { damagedPdfEnd } from './pdf-tail-check.ts';
 import { basename } from 'node:path';
 import type { DocumentMetadata, DocumentPlacement, ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
 import type { ProcessedPage } from '../extract/processed-page.ts';
@@ -161,6 +162,8 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
   const file = input.name;
   const size = input.bytes.length;
   const pending = store.begin(id, kind, basename(file), size);
+  // Read before processing: it may detach the buffer.
+  const damaged = kind === 'pdf' ? damagedPdfEnd(input.bytes) : null;
   let layoutOriginal: string | null = null;
   try {
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
@@ -191,7 +194,7 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
     // A METS without a printed page number (page null) leaves the file name's guess standing.
     Object.assign(meta, input.meta, input.meta?.page == null ? { page: meta.page } : {});
     pending.commit(meta, input.placement, layoutOriginal);
-    return { file, status: 'imported', id };
+    return { file, status: 'imported', id, ...(damaged ? { warning: `${file}: ${damaged}` } : {}) };
   } catch (err) {
     // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.
     dropPageTexts(store, id);

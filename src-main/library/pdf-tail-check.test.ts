@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importReport } from '../../core/import-report.ts';
+import { importFiles } from './import-service.ts';
+import { LibraryStore, sha256 } from './library-store.ts';
+import { inThreadProcessor } from './in-thread-processor.ts';
+import { damagedPdfEnd } from './pdf-tail-check.ts';
+
+import { cut, textPdf, withUpdate } from './testing/tail-cut-pdf.ts';
+
+describe('damagedPdfEnd', () => {
+  it('finds nothing wrong with a whole PDF, with an xref table or an xref stream', async () => {
+    expect(damagedPdfEnd(await textPdf(false))).toBeNull();
+    expect(damagedPdfEnd(await textPdf(true))).toBeNull();
+  });
+
+  it('names a tail cut short (no %%EOF) and a startxref that points at no xref', async () => {
+    const whole = await textPdf(false);
+    expect(damagedPdfEnd(cut(whole, 2000))).toBe(
+      'damaged end: no %%EOF in its last 1 KB (cut short?); the pages were read by rebuilding its cross-reference table',
+    );
+    const text = new TextDecoder('latin1').decode(whole);
+    const offset = Number(/startxref\s+(\d+)/.exec(text)![1]);
+    const moved = new Uint8Array(Buffer.from(text.replace(`startxref\n${offset}`, `startxref\n${offset - 40}`), 'latin1'));
+    expect(damagedPdfEnd(moved)).toBe(`damaged end: its startxref (byte ${offset - 40}) does not point at a cross-reference table; the pages were read by rebuilding it`);
+    const past = new Uint8Array(Buffer.from(text.replace(`startxref\n${offset}`, 'startxref\n99999999'), 'latin1'));
+    expect(damagedPdfEnd(past)).toBe(`damaged end: its startxref points at byte 99999999, past its end (${past.length} bytes)`);
+  });
+});
+
+describe('importing a PDF whose last 2,000 bytes are gone', () => {
+  let dir: string;
+  let store: LibraryStore;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'broadsheet-tailcut-'));
+    store = new LibraryStore(dir);
+  });
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports it, keeps its bytes, and says so as a warning (no failure); a whole PDF has none', async () => {
+    const whole = withUpdate(await textPdf(false));
+    expect(damagedPdfEnd(whole)).toBeNull();
+    const tailcut = cut(whole, 2000);
+    // Deeper cuts, into the first file's own xref, lose every %%EOF.
+    expect(damagedPdfEnd(cut(whole, 2800))).toMatch(/^damaged end: no %%EOF in its last 1 KB/);
+    const results = await importFiles(store, inThreadProcessor, [
+      { name: 'tailcut.pdf', bytes: tailcut.slice() },
+      { name: 'whole.pdf', bytes: whole.slice() },
+    ]);
+    expect(results).toEqual([
+      {
+        file: 'tailcut.pdf',
+        status: 'imported',
+        id: sha256(tailcut),
+        warning: 'tailcut.pdf: damaged end: an update after its last %%EOF is cut short; the pages were read from before it',
+      },
+      { file: 'whole.pdf', status: 'imported', id: sha256(whole) },
+    ]);
+    expect(store.page(sha256(tailcut), 3)).toBeTruthy();
+    const report = importReport(results);
+    expect(report.summary).toBe('Imported 2, 0 already in the library, 0 failed, 1 with a warning.');
+    expect(report.problems).toEqual([`Warning: ${results[0].warning}`]);
+    expect([report.serious, report.warned, report.failed]).toEqual([false, 1, 0]);
+    expect([report.failures, report.notes]).toEqual([[], report.problems]);
+  });
+
+});
