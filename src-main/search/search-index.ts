@@ -230,14 +230,26 @@ export class SearchIndex {
    * indexes it again from scratch.
    */
   *indexDocumentSteps(id: string, pages: Iterable<IndexPageInput>, pageCount: number, sliceMs = 40): Generator<void> {
+    yield* this.insertInSlices(id, pages, pageCount, sliceMs, () => {
+      const old = this.docNumber(id);
+      if (old !== null) this.deleteRows(old, null, ['cleaned', 'corrected', 'raw']);
+      this.stmt('INSERT INTO docs (id, pages) VALUES (?, -1) ON CONFLICT(id) DO UPDATE SET pages = -1').run(id);
+      return this.docNumber(id)!;
+    });
+  }
+
+  /**
+   * The slicing both indexDocumentSteps and finishStreamedSteps use: the
+   * first transaction runs `start` (which names the document's row), then
+   * each slice inserts pages for about `sliceMs` and commits before it
+   * yields; the last records the page count.
+   */
+  private *insertInSlices(id: string, pages: Iterable<IndexPageInput>, pageCount: number, sliceMs: number, start: () => number): Generator<void> {
     this.db.exec('BEGIN IMMEDIATE');
     let open = true;
     try {
       this.forgetMatchedLibrary();
-      const old = this.docNumber(id);
-      if (old !== null) this.deleteRows(old, null, ['cleaned', 'corrected', 'raw']);
-      this.stmt('INSERT INTO docs (id, pages) VALUES (?, -1) ON CONFLICT(id) DO UPDATE SET pages = -1').run(id);
-      const n = this.docNumber(id)!;
+      const n = start();
       let sliceStart = performance.now();
       for (const page of pages) {
         this.insertPage(n, page, 'cleaned');
@@ -308,30 +320,9 @@ export class SearchIndex {
   *finishStreamedSteps(id: string, rest: Iterable<IndexPageInput>, pageCount: number, sliceMs = 40): Generator<void> {
     const n = this.docNumber(id);
     if (n === null || !this.streaming.delete(id)) throw new Error(`document ${id.slice(0, 12)}… was not streamed to the search index`);
-    this.db.exec('BEGIN IMMEDIATE');
-    let open = true;
-    try {
-      this.forgetMatchedLibrary();
-      let sliceStart = performance.now();
-      for (const page of rest) {
-        this.insertPage(n, page, 'cleaned');
-        if (performance.now() - sliceStart > sliceMs) {
-          this.db.exec('COMMIT');
-          open = false;
-          yield;
-          if (this.docNumber(id) !== n) return;
-          this.db.exec('BEGIN IMMEDIATE');
-          open = true;
-          sliceStart = performance.now();
-        }
-      }
-      this.stmt('UPDATE docs SET pages = ? WHERE n = ?').run(pageCount, n);
-      this.db.exec('COMMIT');
-      open = false;
-    } finally {
-      if (open) this.db.exec('ROLLBACK');
-    }
+    yield* this.insertInSlices(id, rest, pageCount, sliceMs, () => n);
   }
+
 
   /**
    * Re-indexes one page's searchable text: its cleaned blocks, or the
