@@ -10,6 +10,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
+import { selfTimes, type TraceEvent } from './support/trace-events.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
 const { values } = parseArgs({
@@ -73,16 +74,6 @@ try {
   await host.stop();
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { frame?: string; url?: string; documentLoaderURL?: string } };
-}
-
 /** Self time by event name on the renderer's main thread, from navigation start to `until` (ms after it). */
 function summarise(events: TraceEvent[], until: number): string {
   const start = events.find((e) => e.name === 'navigationStart' && /^http/.test(e.args?.data?.documentLoaderURL ?? ''));
@@ -93,24 +84,7 @@ function summarise(events: TraceEvent[], until: number): string {
   const nav = events.filter((e) => e.pid === main.pid && e.name === 'navigationStart' && /^http/.test(e.args?.data?.documentLoaderURL ?? '')).map((e) => e.ts).sort((a, b) => a - b)[0];
   if (nav === undefined) return '  (no navigationStart for the app in the trace)';
   const end = nav + until * 1000;
-  const self = new Map<string, number>();
-  const stack: Array<{ e: TraceEvent; child: number }> = [];
-  const close = (upTo: number) => {
-    while (stack.length && stack.at(-1)!.e.ts + stack.at(-1)!.e.dur! <= upTo) {
-      const { e, child } = stack.pop()!;
-      const d = Math.min(e.ts + e.dur!, end) - Math.max(e.ts, nav);
-      if (d > 0) self.set(e.name, (self.get(e.name) ?? 0) + d - child);
-      if (stack.length) stack.at(-1)!.child += Math.max(0, d);
-    }
-  };
-  for (const e of on) {
-    if (e.ts > end) break;
-    close(e.ts);
-    stack.push({ e, child: 0 });
-  }
-  close(Infinity);
-  const total = [...on].filter((e) => e.ts >= nav && e.ts < end && !stack.length).length;
-  void total;
+  const self = selfTimes(on, nav, end).wall;
   const busy = [...self.values()].reduce((a, b) => a + b, 0);
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 10);
   rows.unshift([`main thread busy, navigation start → first rows painted: ${(busy / 1000).toFixed(0)} ms`, -1]);

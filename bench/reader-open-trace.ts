@@ -17,6 +17,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DocumentSummary } from '../core/library-model.ts';
 import { launchBenchBrowser } from './support/bench-browser.ts';
+import { selfTimes, type TraceEvent } from './support/trace-events.ts';
 import { cliImport, ROOT, startHostProcess } from '../e2e/support/host-process.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '4' }, library: { type: 'string' }, turns: { type: 'boolean', default: false } } });
@@ -29,18 +30,6 @@ if (!library) {
 }
 const host = await startHostProcess(library);
 const browser = await launchBenchBrowser();
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of the event, µs: what the main thread ran, whatever the machine's load. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
-}
 
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -166,7 +155,7 @@ try {
       console.log(`\n${basename(f)} run ${run}: first paint ${first.toFixed(0)} ms   load ${loadavg()[0].toFixed(2)}`);
       console.log(`  marks: ${marks.join(', ')}`);
       console.log(summarise(events, first));
-      if (profile) console.log(selfTimes(profile, events, first));
+      if (profile) console.log(jsSelfTimes(profile, events, first));
     }
   }
 } finally {
@@ -182,7 +171,7 @@ interface CpuProfile {
 }
 
 /** V8 self time by function from the click mark to the first paint (profile and trace share the monotonic clock). */
-function selfTimes(profile: CpuProfile, events: TraceEvent[], until: number): string {
+function jsSelfTimes(profile: CpuProfile, events: TraceEvent[], until: number): string {
   const click = events.find((e) => e.name === 'trace:click');
   if (!click) return '';
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -207,22 +196,7 @@ function summarise(events: TraceEvent[], until: number): string {
   const on = events.filter((e) => e.pid === click.pid && e.tid === click.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const from = click.ts;
   const end = from + until * 1000;
-  const self = new Map<string, number>();
-  const stack: Array<{ e: TraceEvent; child: number }> = [];
-  const close = (upTo: number) => {
-    while (stack.length && stack.at(-1)!.e.ts + stack.at(-1)!.e.dur! <= upTo) {
-      const { e, child } = stack.pop()!;
-      const d = Math.min(e.ts + e.dur!, end) - Math.max(e.ts, from);
-      if (d > 0) self.set(e.name, (self.get(e.name) ?? 0) + d - child);
-      if (stack.length) stack.at(-1)!.child += Math.max(0, d);
-    }
-  };
-  for (const e of on) {
-    if (e.ts > end) break;
-    close(e.ts);
-    stack.push({ e, child: 0 });
-  }
-  close(Infinity);
+  const self = selfTimes(on, from, end).wall;
   const busy = [...self.values()].reduce((a, b) => a + b, 0);
   // CPU: the thread time of the outermost events in the window (a descheduled thread's wall time counts in `busy`).
   let cpu = 0;
