@@ -16,6 +16,8 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { BrowserContext } from '@playwright/test';
 import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
+import { selfTimes, type TraceEvent } from './support/trace-events.ts';
+import { recordLibraryLoad } from './support/library-load-marks.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
 const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
@@ -31,20 +33,7 @@ const baselineHost = values.baseline ? ((await import(`${values.baseline}/e2e/su
 
 async function newContext(browser: Awaited<ReturnType<typeof launchBenchBrowser>>): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => {
-    const w = window as unknown as { __interactive?: number; __painted?: number; __long: Array<[number, number]> };
-    w.__long = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries() as Array<PerformanceEntry & { identifier?: string; renderTime?: number }>)
-        if (e.identifier === 'library-row' && w.__painted === undefined) w.__painted = e.renderTime || e.startTime;
-    }).observe({ type: 'element', buffered: true });
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-    const tick = () => {
-      if (document.querySelector('[aria-label="Documents"] li button')) w.__interactive = performance.now();
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await recordLibraryLoad(context);
   return context;
 }
 
@@ -119,17 +108,6 @@ if (values.trace) {
   }
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { documentLoaderURL?: string; url?: string } };
-}
-
 /** Self time by event name on the renderer main thread from navigation start to `until` ms, and its long events. */
 function summarise(events: TraceEvent[], until: number, cpuTotals: Map<string, number>): string {
   const navs = events.filter((e) => e.name === 'navigationStart' && /^http/.test(e.args?.data?.documentLoaderURL ?? '')).sort((a, b) => a.ts - b.ts);
@@ -138,28 +116,10 @@ function summarise(events: TraceEvent[], until: number, cpuTotals: Map<string, n
   if (!main) return '  (no renderer main thread in the trace)';
   const end = nav.ts + until * 1000;
   const on = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined && e.ts < end && e.ts + e.dur > nav.ts).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const self = new Map<string, number>();
-  const cpuSelf = new Map<string, number>();
-  const stack: Array<{ e: TraceEvent; child: number; cpuChild: number }> = [];
   const tasks: string[] = [];
-  const close = (upTo: number) => {
-    while (stack.length && stack.at(-1)!.e.ts + stack.at(-1)!.e.dur! <= upTo) {
-      const { e, child, cpuChild } = stack.pop()!;
-      const d = Math.min(e.ts + e.dur!, end) - Math.max(e.ts, nav.ts);
-      const c = (e.tdur ?? 0) * (e.dur! > 0 ? d / e.dur! : 1);
-      self.set(e.name, (self.get(e.name) ?? 0) + d - child);
-      cpuSelf.set(e.name, (cpuSelf.get(e.name) ?? 0) + c - cpuChild);
-      if (stack.length) {
-        stack.at(-1)!.child += d;
-        stack.at(-1)!.cpuChild += c;
-      } else if (e.dur! > 2000) tasks.push(`  task at ${((e.ts - nav.ts) / 1000).toFixed(0).padStart(4)} ms: ${(e.dur! / 1000).toFixed(1)} ms wall, ${((e.tdur ?? 0) / 1000).toFixed(1)} ms CPU`);
-    }
-  };
-  for (const e of on) {
-    close(e.ts);
-    stack.push({ e, child: 0, cpuChild: 0 });
-  }
-  close(Infinity);
+  const { wall: self, cpu: cpuSelf } = selfTimes(on, nav.ts, end, (e) => {
+    if (e.dur! > 2000) tasks.push(`  task at ${((e.ts - nav.ts) / 1000).toFixed(0).padStart(4)} ms: ${(e.dur! / 1000).toFixed(1)} ms wall, ${((e.tdur ?? 0) / 1000).toFixed(1)} ms CPU`);
+  });
   if (process.env.DUMP_FONTS) {
     const fonts = on.filter((e) => /Font/.test(e.name));
     const byName = new Map<string, number>();

@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
 import { selfTimes, type TraceEvent } from './support/trace-events.ts';
+import { recordLibraryLoad } from './support/library-load-marks.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
 const { values } = parseArgs({
@@ -22,20 +23,7 @@ const hostTicks = () => processCpuMs(host.child.pid!);
 const browser = await launchBenchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => {
-    const w = window as unknown as { __interactive?: number; __painted?: number; __long: Array<[number, number]> };
-    w.__long = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries() as Array<PerformanceEntry & { identifier?: string; renderTime?: number }>)
-        if (e.identifier === 'library-row' && w.__painted === undefined) w.__painted = e.renderTime || e.startTime;
-    }).observe({ type: 'element', buffered: true });
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-    const tick = () => {
-      if (document.querySelector('[aria-label="Documents"] li button')) w.__interactive = performance.now();
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await recordLibraryLoad(context);
   await new Promise((r) => setTimeout(r, Number(values.settle)));
   for (let run = 0; run < Number(values.runs); run++) {
     const page = await context.newPage();
