@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { openPlacementReader } from '../src-main/extract/image-placements.ts';
+import { extractPages } from '../src-main/extract/extract-pdf.ts';
+import { cleanPage } from '../core/cleaning/clean-page.ts';
+import { encodePageView } from '../core/page-view/page-view-codec.ts';
+import { ProcessedPage } from '../src-main/extract/processed-page.ts';
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const file = process.argv[2];
+const bytes = readFileSync(file);
+for (let r = 0; r < 5; r++) {
+  const t: Record<string, number> = {};
+  let c = cpu();
+  const pr = await openPlacementReader(new Uint8Array(bytes));
+  t.pdflibOpen = cpu() - c; c = cpu();
+  const tl = pr!.textLayer(1, [0, 0, 1, 1]); void tl;
+  t.simpleText = cpu() - c; c = cpu();
+  const pages = [];
+  for await (const p of extractPages(new Uint8Array(bytes))) pages.push(p);
+  t.extractAll = cpu() - c; c = cpu();
+  const cleaned = cleanPage(pages[0]);
+  t.clean = cpu() - c; c = cpu();
+  const w = ProcessedPage.toWire(pages[0], cleaned);
+  t.toWire = cpu() - c; c = cpu();
+  const rj = JSON.stringify(pages[0]); t.rawStringify = cpu() - c; c = cpu();
+  const cj = JSON.stringify(cleaned); t.cleanedStringify = cpu() - c; c = cpu();
+  const v = encodePageView({ ...pages[0], ...cleaned }); t.viewEncode = cpu() - c; c = cpu();
+  const vj = JSON.stringify(v); t.viewStringify = cpu() - c; c = cpu();
+  JSON.parse(rj); t.rawParse = cpu() - c; c = cpu();
+  JSON.parse(cj); t.cleanedParse = cpu() - c; c = cpu();
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)]))), 'bytes raw', rj.length, 'cleaned', cj.length, 'view', vj.length, w.rawJson.length);
+}
