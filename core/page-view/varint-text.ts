@@ -61,6 +61,10 @@ export class IntWriter {
 
 /** Characters of an unsigned value's varint (IntWriter.pushUnsigned), without writing it. */
 export function unsignedLength(u: number): number {
+  // Most values a page codes are small: compared, not divided.
+  if (u < 32) return 1;
+  if (u < 1024) return 2;
+  if (u < 32768) return 3;
   let n = 1;
   while (u >= 32) {
     u = Math.floor(u / 32);
