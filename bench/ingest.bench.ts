@@ -172,7 +172,6 @@ interface Measured {
   cpuMs: number;
 }
 // beforeV / afterV: the import and then the page views it left unstored (the reader's page, made by the app's background pass).
-const sums = {
 // beforeC / afterC: the first import of a fresh process (workers starting, pdf.js loading, nothing compiled), as a
 // one-file `broadsheet import` pays it; pdftotext is timed as a whole process too.
 const sums = {
