@@ -58,7 +58,10 @@ for (const file of files) {
   const cpu = cores.map(() => [] as number[]);
   const wall = cores.map(() => [] as number[]);
   for (let r = 0; r < warmup + runs; r++) {
-    cores.forEach(([, clean], k) => {
+    // Each round swaps which core goes first: the garbage one leaves is collected during the other's turn.
+    const turn = r % 2 ? [...cores.keys()].reverse() : [...cores.keys()];
+    turn.forEach((k) => {
+      const clean = cores[k][1];
       const c0 = cpuMs();
       const t0 = performance.now();
       for (const p of pages) clean(p);
