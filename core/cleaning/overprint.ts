@@ -8,6 +8,7 @@
  */
 import type { Edit, RawPage } from '../page-model.ts';
 import type { Glyphs } from '../layout/glyphs.ts';
+import { median } from '../layout/median.ts';
 
 /** Largest offset between copies, as a fraction of font size (observed: 0.3 pt at 9–12 pt). */
 export const OVERPRINT_TOLERANCE = 0.25;
@@ -32,10 +33,9 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
   const codes = g.code;
   const sizes: number[] = [];
   for (let i = 0; i < g.count; i += 16) sizes.push(g.size[i]);
-  sizes.sort((a, b) => a - b);
   // Cells two body tolerances wide: a body glyph looks at 1–4 cells, larger
   // glyphs at more.
-  const cell = Math.max(1, (sizes[sizes.length >> 1] ?? 10) * 2 * OVERPRINT_TOLERANCE);
+  const cell = Math.max(1, (median(sizes) ?? 10) * 2 * OVERPRINT_TOLERANCE);
   let tableSize = 16;
   while (tableSize < 2 * g.count) tableSize <<= 1;
   const mask = tableSize - 1;

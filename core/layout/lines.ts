@@ -6,6 +6,7 @@
 import type { Glyphs } from './glyphs.ts';
 import type { Rivers } from './rivers.ts';
 import { streamAllowsJoin, type StreamLines } from './stream-links.ts';
+import { median, medianBy } from './median.ts';
 
 export interface Segment {
   item: number;
@@ -292,8 +293,7 @@ function medianSegmentSize(segs: readonly Segment[]): number {
   if (!segs.length) return 1;
   const sizes: number[] = [];
   for (let i = 0; i < segs.length; i += 8) sizes.push(segs[i].size);
-  sizes.sort((a, b) => a - b);
-  return sizes[sizes.length >> 1];
+  return median(sizes);
 }
 
 function pushOpen<T>(open: Map<number, T[]>, b: number, v: T): void {
@@ -315,12 +315,13 @@ export function baselineOf(l: Line): number {
   // Blocks and paragraphs ask for every line several times; lines only grow while being built.
   const cached = baselines.get(l);
   if (cached && cached[0] === n) return cached[1];
-  const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
-  baselines.set(l, [n, bottoms[n >> 1]]);
-  return bottoms[n >> 1];
+  const baseline = medianBy(l.segs, segBottom);
+  baselines.set(l, [n, baseline]);
+  return baseline;
 }
 
 const baselines = new WeakMap<Line, [segs: number, baseline: number]>();
+const segBottom = (s: Segment) => s.bottom;
 
 export function lineOf(s: Segment): Line {
   return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
@@ -433,8 +434,7 @@ function inkAcross(l: Line, g0: number, g1: number): boolean {
     reach = s.x1;
   }
   if (reach < g1) hole = Math.max(hole, g1 - reach);
-  gaps.sort((a, b) => a - b);
-  const wordGap = gaps.length ? gaps[gaps.length >> 1] : 0.15 * l.size;
+  const wordGap = gaps.length ? median(gaps) : 0.15 * l.size;
   return hole < 0.5 * (g1 - g0) && hole <= Math.max(1.6 * wordGap, 0.3 * l.size);
 }
 

@@ -6,6 +6,7 @@
  * justified column almost never line up for more than a few.
  */
 import type { Segment } from './lines.ts';
+import { median } from './median.ts';
 
 export interface Rivers {
   /**
@@ -52,8 +53,7 @@ function bodySizeOf(segs: readonly Segment[]): number {
   const sizes: number[] = [];
   const step = Math.max(1, segs.length >> 10);
   for (let i = 0; i < segs.length; i += step) if (!segs[i].vertical) sizes.push(segs[i].size);
-  sizes.sort((a, b) => a - b);
-  return sizes.length ? sizes[sizes.length >> 1] : 0;
+  return sizes.length ? median(sizes) : 0;
 }
 
 /**

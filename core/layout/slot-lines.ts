@@ -16,6 +16,9 @@
  */
 import { baselineOf, type Line } from './lines.ts';
 import type { LineBlock } from './blocks.ts';
+import { median, medianBy } from './median.ts';
+
+const lineSize = (l: Line) => l.size;
 
 /** Blocks of at most this many lines may be slot lines. */
 const MAX_SLOT_LINES = 3;
@@ -23,11 +26,6 @@ const MAX_SLOT_LINES = 3;
 const SLOT_TOLERANCE = 0.3;
 /** Sizes of the two halves of a broken column may differ by this ratio. */
 const SIZE_RATIO = 1.2;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
 
 function centre(l: Line): number {
   return (l.top + l.bottom) / 2;
@@ -49,7 +47,7 @@ function hostOf(b: LineBlock): Host {
   const bases = b.lines.map(baselineOf);
   const pitches: number[] = [];
   for (let k = 1; k < bases.length; k++) pitches.push(bases[k] - bases[k - 1]);
-  return { block: b, bases, centres: b.lines.map(centre), lead: median(pitches), em: median(b.lines.map((l) => l.size)) };
+  return { block: b, bases, centres: b.lines.map(centre), lead: median(pitches), em: medianBy(b.lines, lineSize) };
 }
 
 /** `b` lies within the host's measure, between its first and last baselines. */
