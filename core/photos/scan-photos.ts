@@ -35,16 +35,23 @@ const CAPTION_MAX_CHARS = 90;
 /** The picture starts within this many caption sizes of the caption. */
 const CAPTION_REACH = 2;
 
+/** Whether each UTF-16 unit is whitespace to `\s`, memoised (the engine's own answer, whatever its Unicode version). */
+const whitespace = new Int8Array(0x10000).fill(-1);
+function isWhitespace(code: number): boolean {
+  let v = whitespace[code];
+  if (v < 0) v = whitespace[code] = /\s/.test(String.fromCharCode(code)) ? 1 : 0;
+  return v === 1;
+}
+
 /**
- * More than `n` visible (non-whitespace) characters: as
+ * More than `n` visible (non-whitespace) UTF-16 units: as
  * `text.replace(/\s+/g, '').length > n`, but stopping at the (n+1)th rather
  * than copying a whole column's text. Asked of every block of a scan.
  */
-const visibleRes = new Map<number, RegExp>();
 function visibleMoreThan(text: string, n: number): boolean {
-  let re = visibleRes.get(n);
-  if (!re) visibleRes.set(n, (re = new RegExp(`(?:\\S\\s*){${n + 1}}`)));
-  return re.test(text);
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i)) && ++visible > n) return true;
+  return false;
 }
 
 /** At least two letters (`\p{L}`), found without listing every letter of a column. */
