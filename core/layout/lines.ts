@@ -283,6 +283,19 @@ export function sortByX0(segs: Segment[]): void {
     const lo = start[b];
     const hi = start[b + 1];
     if (hi - lo < 2) continue;
+    if (hi - lo <= 16) {
+      // Buckets hold one or two segments as a rule: a stable insertion sort in place, not a copy and a sort.
+      for (let k = lo + 1; k < hi; k++) {
+        const v = out[k];
+        let j = k - 1;
+        while (j >= lo && byX0ThenBottom(out[j], v) > 0) {
+          out[j + 1] = out[j];
+          j--;
+        }
+        out[j + 1] = v;
+      }
+      continue;
+    }
     const part = out.slice(lo, hi).sort(byX0ThenBottom);
     for (let k = 0; k < part.length; k++) out[lo + k] = part[k];
   }

@@ -73,8 +73,12 @@ export function fillSlots(blocks: readonly LineBlock[]): LineBlock[] {
   const ctx: Context = { blocks, small, gone };
   for (const b of small) {
     if (gone.has(b)) continue;
-    const lo = Math.min(...b.lines.map(centre));
-    const hi = Math.max(...b.lines.map(centre));
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const l of b.lines) {
+      lo = Math.min(lo, centre(l));
+      hi = Math.max(hi, centre(l));
+    }
     let done = false;
     // One column block around the interruption.
     for (const a of candidates) {
