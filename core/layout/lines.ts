@@ -38,9 +38,18 @@ export interface Line {
   gaps: number;
 }
 
+/** Placeholder until buildSegments gives a segment its glyphs. */
+const NO_GLYPHS: number[] = [];
+
 /** Runs of kept, non-space glyphs inside each item; removed overprints are skipped without splitting. */
 export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
   const segs: Segment[] = [];
+  // Each segment's glyphs are a stretch of `kept` (segments never interleave): collected here, then copied
+  // into arrays of their exact length, since a page's ~10k segments live through the whole of cleaning and
+  // arrays grown by push carry (and have the garbage collector copy) a dozen spare slots each.
+  const kept = new Int32Array(g.count);
+  const from: number[] = [];
+  let n = 0;
   let cur: Segment | null = null;
   for (let i = 0; i < g.count; i++) {
     if (cur && g.item[i] !== cur.item) cur = null;
@@ -53,7 +62,7 @@ export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
     if (!cur) {
       cur = {
         item: g.item[i],
-        glyphs: [],
+        glyphs: NO_GLYPHS,
         x0: g.x0[i],
         x1: g.x1[i],
         top: g.top[i],
@@ -64,14 +73,21 @@ export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
         spaceAfter: -1,
       };
       segs.push(cur);
+      from.push(n);
     }
-    cur.glyphs.push(i);
+    kept[n++] = i;
     cur.x0 = Math.min(cur.x0, g.x0[i]);
     cur.x1 = Math.max(cur.x1, g.x1[i]);
     cur.top = Math.min(cur.top, g.top[i]);
     cur.bottom = Math.max(cur.bottom, g.bottom[i]);
   }
-  // Keep the whitespace link only when the segment is the last one before it.
+  for (let k = 0; k < segs.length; k++) {
+    const end = k + 1 < segs.length ? from[k + 1] : n;
+    // (Very long runs, a CJK paragraph in one item, are pushed: a huge preallocated array may go to dictionary mode.)
+    const glyphs = end - from[k] <= 1024 ? new Array<number>(end - from[k]) : [];
+    for (let j = from[k]; j < end; j++) glyphs[j - from[k]] = kept[j];
+    segs[k].glyphs = glyphs;
+  }
   return segs;
 }
 

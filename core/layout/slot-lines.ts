@@ -108,7 +108,7 @@ export function fillSlots(blocks: readonly LineBlock[]): LineBlock[] {
     const h = hostOf(joined);
     // Both halves' lines are the column's: only the interruption may fill the gap.
     const own = new Set([above, below]);
-    if (fill({ ...ctx, blocks: blocks.filter((o) => !own.has(o)) }, h, b, lo, hi)) {
+    if (fill({ ...ctx, own }, h, b, lo, hi)) {
       above.lines = joined.lines;
       above.x0 = joined.x0;
       above.x1 = joined.x1;
@@ -132,10 +132,12 @@ interface Context {
   blocks: readonly LineBlock[];
   small: readonly LineBlock[];
   gone: Set<LineBlock>;
+  /** Blocks that are the host's own lines (the two halves of a broken column), left out of `blocks`. */
+  own?: ReadonlySet<LineBlock>;
 }
 
 /** Fills the slots of `h` around small block `b` (line centres lo..hi); whether it did. */
-function fill({ blocks, small, gone }: Context, h: Host, b: LineBlock, lo: number, hi: number): boolean {
+function fill({ blocks, small, gone, own }: Context, h: Host, b: LineBlock, lo: number, hi: number): boolean {
   const a = h.block;
   if (!(h.lead > 0)) return false;
   if (!(h.bases[0] < lo && h.bases[h.bases.length - 1] > hi) || !inside(h, b, h.bases[0], h.bases[h.bases.length - 1])) return false;
@@ -164,6 +166,7 @@ function fill({ blocks, small, gone }: Context, h: Host, b: LineBlock, lo: numbe
         o !== a &&
         !group.includes(o) &&
         !gone.has(o) &&
+        !own?.has(o) &&
         o.lines.some((l) => centre(l) > from && centre(l) < to),
     );
     if (others) continue;
