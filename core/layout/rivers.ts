@@ -122,6 +122,12 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
   const band = BAND_SIZES * ROWS_PER_SIZE;
   // Built on the first gutterThrough: the rivers rebuilt after clipping only ever answer `crosses`.
   let near: Uint16Array | Uint32Array | null = null;
+  const half = minRun >> 1;
+  /** Some cell of column c in the rows from offset `from` to `to` (row × cols) could be a gutter cell. */
+  const maybeGutter = (c: number, from: number, to: number) => {
+    for (let i = from + c; i < to + c; i += cols) if (run[i] >= half || cell[i] === 2) return true;
+    return false;
+  };
   return {
     crosses(a, b, top, bottom) {
       if (!(b - a >= MIN_WIDTH)) return false;
@@ -143,13 +149,20 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
       // Rows looked at: up to `reach` rows right above the box and right below it, inside the grid (none when the
       // row next to the box is off the grid).
       if (!(r0 - 1 >= 0 && r0 - 1 < rows && r1 + 1 >= 0 && r1 + 1 < rows)) return NaN;
-      near ??= gutterRowCounts(cell, run, cols, rows, minRun, band);
       const above0 = Math.max(0, r0 - reach) * cols;
       const above1 = r0 * cols;
       const below0 = (r1 + 1) * cols;
       const below1 = Math.min(rows, r1 + reach + 1) * cols;
-      for (let c = Math.max(0, Math.ceil(a) + 1); c < Math.min(cols, Math.floor(b) - 1); c++)
+      for (let c = Math.max(0, Math.ceil(a) + 1); c < Math.min(cols, Math.floor(b) - 1); c++) {
+        if (!near) {
+          // Only a river or a flanked blank cell can be a gutter cell: while every column asked about has text
+          // alone above or below (on a CJK page, where the lines above and below fill those rows, all of them),
+          // the counts are not needed. Once built, they answer faster than a look at the cells.
+          if (!maybeGutter(c, above0, above1) || !maybeGutter(c, below0, below1)) continue;
+          near = gutterRowCounts(cell, run, cols, rows, minRun, band);
+        }
         if (near[above1 + c] > near[above0 + c] && near[below1 + c] > near[below0 + c]) return c + 0.5;
+      }
       return NaN;
     },
   };
