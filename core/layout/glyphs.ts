@@ -39,7 +39,10 @@ export interface Glyphs {
 const NARROW = new Set([...'il.,:;!|\'`ftjrI()[]']);
 const WIDE = new Set([...'MWmw@%&']);
 
-const classCache = new Float32Array(0x10000).fill(-1);
+// Float64 so a cached class equals widthClass() exactly: a Float32 cache gave
+// the first sight of a character a different width than later ones, so a
+// page's glyph boxes depended on what the worker had cleaned before it.
+const classCache = new Float64Array(0x10000).fill(-1);
 const cjkCache = new Int8Array(0x10000).fill(-1);
 
 /** isCjk by UTF-16 unit, memoised: called for every character of every page. */
@@ -235,9 +238,8 @@ export function buildGlyphs(page: RawPage): Glyphs {
     let slots: number[] | null = null;
     let ws: ArrayLike<number> = weights;
     if (repeat && !doubled) {
-      // What assignSlots answers here (one slot per character), weights read again as it read them: a width
-      // class is a float64 the first time a process meets the character and float32 from the cache after
-      // (widthClassCode), and output stays byte-identical to reading them there.
+      // What assignSlots answers here (one slot per character), weights read again as it read them
+      // (widthClassCode), so output stays byte-identical to running it.
       total = 0;
       for (let i = 0, k = 0; i < str.length; k++) {
         const c = str.charCodeAt(i);
