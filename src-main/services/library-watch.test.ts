@@ -57,6 +57,8 @@ describe('watchLibrary', () => {
     const seen = vi.fn();
     events.subscribe(seen);
     const stop = watchLibrary(app, events, 20);
+    // The watch takes its first look at the documents on its first tick.
+    await new Promise((r) => setTimeout(r, 60));
     try {
       // Another process rebuilds a's pages (as a re-import laying it out from its ALTO does): same text, new rows.
       const page = cli.db.prepare('SELECT number, raw, cleaned FROM pages WHERE doc_id = ?').get(a) as { number: number; raw: string; cleaned: string };

@@ -1,5 +1,5 @@
 import type { LibraryStore } from '../library/library-store.ts';
-import { changedDocuments, readDocumentStates } from './document-states.ts';
+import { changedDocuments, readDocumentStates, type DocumentState } from './document-states.ts';
 import type { EventBus } from './event-bus.ts';
 
 /** How often the library is checked for other processes' writes: one PRAGMA, microseconds. */
@@ -17,33 +17,34 @@ export const LIBRARY_WATCH_MS = 1000;
  */
 export function watchLibrary(store: LibraryStore, events: EventBus, intervalMs = LIBRARY_WATCH_MS): () => void {
   let seen = store.dataVersion();
-  // Which documents the other process changed: each document's state now and at the last change (document-states.ts).
-  let states = readDocumentStates(store.db);
+  // Each document's state (document-states.ts) when last looked at, to say which ones another process changed.
+  // Read on the first tick, not here: at 10,000 documents it is tens of milliseconds the app's start need not wait for.
+  let states: Map<string, DocumentState> | null = null;
+  // This process's own changes (its imports, removals) are told by their handlers: taken as seen at the next tick, so
+  // the next change by another process is not said to include them.
+  let ownChanges = false;
   let emitting = false;
-  // This process's own changes (its imports, removals) are told by their handlers: taken as seen, so the next
-  // change by another process is not said to include them. Unless another process wrote meanwhile (the tick tells).
   const unsubscribe = events.subscribe((event) => {
-    if (event !== 'library.changed' || emitting) return;
-    try {
-      if (store.dataVersion() === seen) states = readDocumentStates(store.db);
-    } catch {
-      // closed: nothing more to watch
-    }
+    if (event === 'library.changed' && !emitting) ownChanges = true;
   });
   const timer = setInterval(() => {
     let now: number;
-    let next: typeof states;
+    let next: Map<string, DocumentState>;
     try {
       now = store.dataVersion();
-      if (now === seen) return;
+      if (now === seen && states && !ownChanges) return;
       next = readDocumentStates(store.db);
     } catch {
       return; // closed or busy: try again next tick
     }
-    seen = now;
-    const { ids, pages } = changedDocuments(states, next);
+    const before = states;
     states = next;
-    // An empty list still says "refresh the list" (another table changed: settings, annotations, titles).
+    ownChanges = false;
+    if (now === seen) return;
+    seen = now;
+    // Changed before the first look: which documents is not known, an empty list says "refresh the list".
+    const { ids, pages } = before ? changedDocuments(before, next) : { ids: [], pages: [] };
+    // An empty list also when only another table changed (settings, annotations, titles).
     emitting = true;
     try {
       events.emit('library.changed', { ids, ...(pages.length ? { pages } : {}) });
