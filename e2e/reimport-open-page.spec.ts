@@ -10,7 +10,8 @@ import { expect, saveScreenshot, test } from './support/fixtures.ts';
 /**
  * A generated NDNP issue of two one-page files (scripts/fixtures/ndnp-batch.ts). Its first page's PDF is imported
  * alone and opened (laid out from the PDF); then the whole issue folder (PDFs, ALTO, METS) is imported, as an
- * archivist does once they find the OCR: the open page is rebuilt from its ALTO, and the reader must show that.
+ * archivist does once they find the OCR: the page's ALTO boxes its words where the PDF draws them, so the open page
+ * is rebuilt from it, and the reader must show that.
  */
 test('a re-import that lays the open page out from its ALTO shows the new layout at once; a one-page file is numbered in its issue', async ({ app }) => {
   test.setTimeout(120_000);
@@ -35,8 +36,9 @@ test('a re-import that lays the open page out from its ALTO shows the new layout
     await reread;
     // No reload: same page, its blocks the ones the library holds now.
     const rebuilt = await reader.pageModel(before.id, 1);
+    expect(rebuilt.layout).toBe('alto');
+    await expect(reader.cleaned.getByTestId('layout-source')).toHaveText(' · layout from the OCR (ALTO)');
     await expect(reader.blocks()).toHaveCount(rebuilt.blocks.length);
-    await expect(reader.cleaned.getByTestId('layout-source')).toHaveText(` · ${rebuilt.layout === 'alto' ? 'layout from the OCR (ALTO)' : 'layout from the PDF'}`);
     for (const [i, b] of rebuilt.blocks.entries()) await expect(reader.blocks().nth(i)).toContainText(b.text.split('\n')[0]);
 
     // One page per file: no "1 of 1" beside the issue's "Page 1 of 2"; ← → page through the issue.
