@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateNdnpBatch, type BatchPageTruth } from '../../scripts/fixtures/ndnp-batch.ts';
+import { altoForA4, generateNdnpBatch, type BatchPageTruth } from '../../scripts/fixtures/ndnp-batch.ts';
 import { importPaths } from './import-paths.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
 import { LibraryStore } from './library-store.ts';
@@ -66,11 +66,10 @@ describe('re-importing a generated NDNP page with an ALTO beside it', () => {
       .replace('<MeasurementUnit>inch1200</MeasurementUnit>', '<MeasurementUnit>pixel</MeasurementUnit>')
       .replace('WIDTH="10200" HEIGHT="13200"', 'WIDTH="2550" HEIGHT="3300"')
       .replace(/ (HPOS|VPOS|WIDTH|HEIGHT)="(\d+)"(?! PHYSICAL)/g, (_, k: string, v: string) => ` ${k}="${Math.round((Number(v) * 72) / 1200)}"`);
-  const onA4 = (xml: string) => xml.replace('WIDTH="10200" HEIGHT="13200"', 'WIDTH="9921" HEIGHT="14031"');
 
   for (const [name, wrong] of [
     ['in points under a Page in pixels', inPointsUnderPixels],
-    ['for a sheet of another shape', onA4],
+    ['for a sheet of another shape', altoForA4],
   ] as const) {
     it(`says the layout still comes from the PDF, and keeps no ALTO, when the ALTO beside it is ${name}`, async () => {
       const store = open(name.replace(/\W+/g, '-'));
