@@ -9,7 +9,7 @@ import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
 import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
 import { upgradeGuessedMetadata } from './upgrade-guess.ts';
-import { adoptAltoLayout } from './adopt-alto-layout.ts';
+import { adoptAltoLayout, altoFitsSomePage } from './adopt-alto-layout.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -185,6 +185,12 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
       },
       { alto },
     );
+    // An ALTO that fits none of the pages is not this document's layout: kept as its layout original, it would
+    // stand in the way of the right one a later import brings (adopt-alto-layout.ts).
+    if (layoutOriginal && !altoFitsSomePage(store, id)) {
+      store.discardOriginal(layoutOriginal);
+      layoutOriginal = null;
+    }
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.

@@ -6,6 +6,7 @@ import { altoForA4, generateNdnpBatch, type BatchPageTruth } from '../../scripts
 import { importPaths } from './import-paths.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
 import { LibraryStore } from './library-store.ts';
+import { verifyLibrary } from './verify-library.ts';
 
 /**
  * A generated NDNP page (scripts/fixtures/ndnp-batch.ts) imported first as its PDF alone (layout from the PDF), then
@@ -90,4 +91,23 @@ describe('re-importing a generated NDNP page with an ALTO beside it', () => {
       }
     }, 120_000);
   }
+
+  it('a first import whose ALTO fits no page keeps no ALTO, so a later import with its own ALTO still lays it out from that', async () => {
+    const store = open('first-misfit');
+    try {
+      const [first] = await importPaths(store, inThreadProcessor, [scan('first-misfit', altoForA4(ownAlto()))]);
+      expect(first.status).toBe('imported');
+      expect(store.page(first.id!, 1)!.layout).toBe('pdf');
+      expect(store.layoutOriginal(first.id!)).toBeNull();
+      // Nothing left behind: the misfit ALTO's bytes went with it.
+      expect(verifyLibrary(store).problems).toEqual([]);
+
+      const pdf = scan('first-misfit-then-own', ownAlto());
+      const dup = (await importPaths(store, inThreadProcessor, [pdf])).find((r) => r.status === 'duplicate')!;
+      expect(dup).toMatchObject({ id: first.id, relaid: true, note: `${pdf}: its layout now comes from its ALTO` });
+      expect(store.page(first.id!, 1)!.layout).toBe('alto');
+    } finally {
+      store.close();
+    }
+  }, 120_000);
 });
