@@ -43,7 +43,7 @@ export async function adoptAltoLayout(store: LibraryStore, processor: PageProces
     writer.finish();
     // Cleaning falls back to the PDF's own layout on a page whose ALTO does not fit it (core/cleaning/pdf-page.ts):
     // an ALTO no page could use is not this document's layout, and the report must not say it is.
-    if (!altoFitsSomePage(store, id)) {
+    if (!laidOutFromAlto(store, id)) {
       store.discardOriginal(layout);
       forgetInSearch(store, id);
       return { adopted: false, reason: 'its ALTO does not match its pages, so its layout still comes from the PDF' };
@@ -61,18 +61,12 @@ export async function adoptAltoLayout(store: LibraryStore, processor: PageProces
 }
 
 /**
- * Whether the ALTO a document's pages were just derived with may be theirs: some stored page of `id` (committed
- * or still being imported) took its layout from it, or has no text for it to place (a scan without a text layer,
- * whose photos may come from the ALTO's illustrations). False when it fits none of them: cleaning fell back to
- * the PDF's own layout on every page (core/cleaning/pdf-page.ts). Stops at the first such page, so a fitting
- * ALTO costs one page's JSON read.
+ * Whether any stored page of `id` (committed or still being imported) took its layout from an ALTO: cleaning
+ * falls back to the PDF's own layout on a page whose ALTO does not fit it (core/cleaning/pdf-page.ts). Stops at
+ * the first such page, so a fitting ALTO costs one page's JSON read.
  */
-export function altoFitsSomePage(store: LibraryStore, id: string): boolean {
-  return (
-    store.db
-      .prepare("SELECT 1 FROM pages WHERE doc_id = ? AND (json_extract(cleaned, '$.layout') = 'alto' OR json_array_length(cleaned, '$.blocks') = 0) LIMIT 1")
-      .get(id) !== undefined
-  );
+export function laidOutFromAlto(store: LibraryStore, id: string): boolean {
+  return store.db.prepare("SELECT 1 FROM pages WHERE doc_id = ? AND json_extract(cleaned, '$.layout') = 'alto' LIMIT 1").get(id) !== undefined;
 }
 
 /**

@@ -110,4 +110,19 @@ describe('re-importing a generated NDNP page with an ALTO beside it', () => {
       store.close();
     }
   }, 120_000);
+
+  it('a first import keeps an ALTO that lays out no page but marks an illustration (a scan takes its photos from those)', async () => {
+    const store = open('first-illustrated');
+    try {
+      // The page's own ALTO with its text zones gone and an illustration in their place: it places none of the text.
+      const illustrated = ownAlto().replace(/<TextBlock[\s\S]*<\/TextBlock>/, '<Illustration ID="I1" HPOS="600" VPOS="3000" WIDTH="4000" HEIGHT="3000"/>');
+      expect(illustrated).not.toContain('<TextBlock');
+      const [first] = await importPaths(store, inThreadProcessor, [scan('first-illustrated', illustrated)]);
+      expect(store.page(first.id!, 1)!.layout).toBe('pdf');
+      expect(store.layoutOriginal(first.id!)).not.toBeNull();
+      expect(verifyLibrary(store).problems).toEqual([]);
+    } finally {
+      store.close();
+    }
+  }, 120_000);
 });
