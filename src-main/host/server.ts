@@ -12,7 +12,7 @@ import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
 import { foreground } from '../services/foreground.ts';
 import { HOST_LIMITS, type HostLimits } from './host-limits.ts';
-import { isIndexPath, sendIndexPage } from './index-page.ts';
+import { isIndexPath, sendIndexPage, startAnswers } from './index-page.ts';
 
 /**
  * The browser host: the built renderer and the contract over HTTP and a
@@ -220,6 +220,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
   });
 
+  // The page's start answers once before the first visit: the first reading prepares the statements, pages in the
+  // library's first rows and compiles the code, on the thread that must answer the page and its script at once.
+  await startAnswers(services.handlers);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolveListen());
