@@ -7,6 +7,7 @@ import { dispatch } from '../../core/contract.ts';
 import { START_ANSWERS_ID, START_WINDOW } from '../../core/start-answers.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
+import { indexPageWithStartAnswers } from './index-page.ts';
 import { startHost, type RunningHost } from './server.ts';
 
 function get(port: number, path: string, headers: Record<string, string>, method = 'GET') {
@@ -65,6 +66,11 @@ describe('the app page the browser host serves', () => {
       expect(written.columns.result).toMatchObject({ sort: 'title', total: START_WINDOW + 5 });
       expect(written.columns.result.ids).toHaveLength(START_WINDOW * 64);
     }
+  });
+
+  it("gives the Electron app's protocol handler the same page, whole", async () => {
+    const served = await get(host.port, '/', auth);
+    expect(await indexPageWithStartAnswers(join(root, 'renderer', 'index.html'), services.handlers)).toBe(served.body);
   });
 
   it('answers HEAD without a body', async () => {

@@ -14,6 +14,18 @@ export async function startAnswers(handlers: Handlers): Promise<StartAnswers> {
 }
 
 /**
+ * index.html with the start answers before its `</body>`, whole: the Electron
+ * app's protocol handler answers with one body (the browser host streams it,
+ * below).
+ */
+export async function indexPageWithStartAnswers(indexPath: string, handlers: Handlers): Promise<string> {
+  const html = readFileSync(indexPath, 'utf8');
+  const at = html.lastIndexOf('</body>');
+  if (at < 0) return html;
+  return html.slice(0, at) + startAnswersBlock(await startAnswers(handlers)) + html.slice(at);
+}
+
+/**
  * Sends index.html with the start answers (core/start-answers.ts) before its
  * `</body>`. Everything before that goes out first, so the browser asks for
  * the script and the style sheet the head names while the host reads the
