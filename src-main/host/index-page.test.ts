@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,18 +8,9 @@ import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { indexPageWithStartAnswers } from './index-page.ts';
 import { startHost, type RunningHost } from './server.ts';
+import { hostRequest } from '../../test-support/host-request.ts';
 
-function get(port: number, path: string, headers: Record<string, string>, method = 'GET') {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = hostRequest;
 
 const HEAD = '<!doctype html><html><head><title>t</title><script type="module" src="./assets/app.js"></script></head><body><div id="app"></div>';
 const TAIL = '</body></html>\n';

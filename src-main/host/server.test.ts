@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,20 +9,10 @@ import { encodeEnvelope, ENVELOPE_TYPE } from '../../core/bridge-envelope.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { startHost, type RunningHost } from './server.ts';
+import { hostRequest } from '../../test-support/host-request.ts';
 
 /** Raw HTTP so that paths reach the server exactly as written (fetch would normalise "..") */
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }));
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
+const get = hostRequest;
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-LIBRARY';
 
