@@ -52,6 +52,8 @@ export interface ExtractOptions {
    * (for comparing the two).
    */
   textReader?: 'auto' | 'pdfjs';
+  /** Pages one pdf.js document extracts before it is opened afresh (default REOPEN_EVERY_PAGES; tests make it small). */
+  reopenEvery?: number;
 }
 
 /** Claims the next page of a shared document (see ExtractOptions.claim); 0 when none is left. */
@@ -373,6 +375,7 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
       cMapPacked: true,
       wasmUrl: withSlash(path.join(dir, 'wasm')),
     });
+  const shared = data.buffer instanceof SharedArrayBuffer;
   let task = open(data);
   let doc;
   try {
@@ -399,11 +402,13 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
     }
     let sinceOpen = 0;
     for (const n of numbers) {
-      if (++sinceOpen > REOPEN_EVERY_PAGES) {
+      if (++sinceOpen > (opts.reopenEvery ?? REOPEN_EVERY_PAGES)) {
         // pdf.js keeps every page it has loaded (and each object it parsed) until the document is
         // destroyed: 45 KB a page, so a 10,000-page file grew a worker by about 450 MB. Opening
         // the same bytes afresh now and then keeps a worker's memory flat at any length.
-        const bytes = await doc.getData();
+        // Bytes shared with other workers (a SharedArrayBuffer) are still ours to reopen; pdf.js took
+        // any other buffer over, and hands back a copy of it.
+        const bytes = shared ? data : await doc.getData();
         await task.destroy();
         placements?.fontNames.reset();
         task = open(bytes);

@@ -1,3 +1,4 @@
+import { isMarkedAsUntransferable } from 'node:worker_threads';
 import { createExtractPool } from '../extract/extract-pool.ts';
 import type { PdfInfo } from '../extract/extract-pdf.ts';
 import type { PageProcessor } from './import-service.ts';
@@ -50,12 +51,15 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       }
       // [pages handed out, page count]: see ExtractOptions.claim.
       const claim = new Int32Array(new SharedArrayBuffer(8));
+      // One copy of the file for both workers (the pool shares a SharedArrayBuffer rather than
+      // copying it), where each used to hold its own and a third crossed for every reopen
+      // (extract-pdf.ts): 24 MB each for the generated 10,000-page file, the file's size in general.
+      const bytes = sharedCopy(data);
       let helper: Promise<{ pageCount: number }> | null = null;
       const onOpen = (info: PdfInfo) => {
-        // The pool transfers (detaches) what it is given: the first worker got a copy, the helper gets `data`.
-        if ((info.pageCount ?? 0) > 1 && !helper) helper = pool.extractProcessed(data, handle, { claim, alto });
+        if ((info.pageCount ?? 0) > 1 && !helper) helper = pool.extractProcessed(bytes, handle, { claim, alto });
       };
-      const first = pool.extractProcessed(new Uint8Array(data), handle, { claim, alto, onOpen });
+      const first = pool.extractProcessed(bytes, handle, { claim, alto, onOpen });
       const [a, b] = await Promise.allSettled([first, first.then(() => helper, () => helper)]);
       if (a.status === 'rejected') throw a.reason;
       if (b.status === 'rejected') throw b.reason;
@@ -65,4 +69,17 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
     },
     close: () => pool.close(),
   };
+}
+
+/**
+ * `data`'s bytes in a SharedArrayBuffer. The pool used to transfer (detach)
+ * `data` itself; it is released here the same way when it can be, so that the
+ * caller's copy does not outlive the import.
+ */
+function sharedCopy(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(data.byteLength));
+  out.set(data);
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  if (whole && data.buffer instanceof ArrayBuffer && !isMarkedAsUntransferable(data.buffer)) data.buffer.transfer(0);
+  return out;
 }
