@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 import path from 'node:path';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawImage, RawItem, RawPage, Rect, Transform } from '../../core/page-model.ts';
 import { multiply, type ImagePlacement, type Matrix } from './content-stream-images.ts';
 import { openPlacementReader, type PlacementReader } from './image-placements.ts';
 import { inThreadPdfWorker } from './pdfjs-in-thread.ts';
+import { collectGarbage } from './worker-gc.ts';
 
 /**
  * PDF → raw layer, page by page, with pdf.js. The raw layer is kept exactly as
@@ -410,6 +412,9 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
         // any other buffer over, and hands back a copy of it.
         const bytes = shared ? data : await doc.getData();
         await task.destroy();
+        // The old document's objects are garbage now: collect them before the new parse piles on top
+        // (an extraction worker; on a caller's thread, V8 decides).
+        if (!isMainThread) collectGarbage();
         placements?.fontNames.reset();
         task = open(bytes);
         doc = await task.promise;

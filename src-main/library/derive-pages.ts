@@ -3,6 +3,7 @@ import type { ProcessedPage } from '../extract/processed-page.ts';
 import type { PageProcessor, ProcessOptions } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { shrinkHeap } from '../extract/worker-gc.ts';
+import { PhotoLinkThread } from './photo-link-thread.ts';
 import { WindowedRelink } from './photo-links.ts';
 
 /**
@@ -24,16 +25,22 @@ export async function derivePages(
   addPage: (page: ProcessedPage) => void,
   opts: ProcessOptions = {},
 ): Promise<{ pageCount: number; title?: string }> {
-  const relink = new WindowedRelink(store.db, id, shrinkHeap);
-  const result = await processor.process(
-    kind,
-    bytes,
-    (page) => {
-      addPage(page);
-      relink.pageStored(page.number);
-    },
-    opts,
-  );
-  relink.finish();
-  return result;
+  // Off the main thread when the processor says where the worker is (photo-link-thread.ts): in Electron the main thread answers IPC.
+  const workerUrl = processor.photoLinkWorkerUrl;
+  const relink = new WindowedRelink(store.db, id, shrinkHeap, workerUrl ? () => new PhotoLinkThread(store.db, id, workerUrl) : undefined);
+  try {
+    const result = await processor.process(
+      kind,
+      bytes,
+      (page) => {
+        addPage(page);
+        relink.pageStored(page.number);
+      },
+      opts,
+    );
+    await relink.finished();
+    return result;
+  } finally {
+    await relink.close();
+  }
 }

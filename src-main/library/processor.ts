@@ -2,6 +2,7 @@ import { isMarkedAsUntransferable } from 'node:worker_threads';
 import { createExtractPool } from '../extract/extract-pool.ts';
 import type { PdfInfo } from '../extract/extract-pdf.ts';
 import type { PageProcessor } from './import-service.ts';
+import { DEFAULT_PHOTO_LINK_WORKER_URL } from './photo-link-thread.ts';
 
 export interface ProcessorOptions {
   /** The extraction worker's script, when a bundler emitted it somewhere else (Electron build). */
@@ -10,6 +11,8 @@ export interface ProcessorOptions {
   workers?: number;
   /** See ExtractPoolOptions.maxOldGenerationMb: memory for time. */
   maxOldGenerationMb?: number;
+  /** The photo-link worker's script, when a bundler emitted it somewhere else (photo-link-thread.ts). */
+  photoLinkWorkerUrl?: URL | string;
 }
 
 /**
@@ -35,6 +38,7 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
   const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
   return {
     concurrency: pool.size,
+    photoLinkWorkerUrl: opts.photoLinkWorkerUrl ?? DEFAULT_PHOTO_LINK_WORKER_URL,
     async process(kind, data, onPage, opts = {}) {
       // The ALTO that came with a scan: cleaning takes its layout from it (see extract-worker.ts).
       const alto = opts.alto ?? undefined;
