@@ -50,6 +50,7 @@ let pagesDone = 0;
 const base = createProcessor({ workers: values.workers ? Number(values.workers) : undefined });
 const processor: PageProcessor & { close(): Promise<void> } = {
   concurrency: base.concurrency,
+  photoLinkWorkerUrl: base.photoLinkWorkerUrl,
   async process(kind, data, onPage, opts) {
     phase = 'extract';
     const r = await base.process(

@@ -431,6 +431,9 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
       } finally {
         page.cleanup();
       }
+      // Pages handed out so far (by the shared counter, or in order here) are never asked for again.
+      if (claim) placements?.release(Atomics.load(claim, 0));
+      else if (!opts.pages && !opts.shard) placements?.release(n);
     }
   } finally {
     // The pdf-lib document goes with this generator's frame; nothing else refers to it.
