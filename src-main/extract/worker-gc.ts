@@ -45,9 +45,9 @@ export class PageCollector {
   private since = 0;
   private total = 0;
 
-  private readonly collectNow: () => void;
+  private readonly collectNow: (shrink: boolean) => void;
 
-  constructor(collectNow: () => void = collectGarbage) {
+  constructor(collectNow: (shrink: boolean) => void = collectGarbage) {
     this.collectNow = collectNow;
   }
 
@@ -62,13 +62,15 @@ export class PageCollector {
    * file (a batch of scans) does not pay a collection each.
    */
   end(): void {
-    if (this.total >= COLLECT_EVERY_PAGES && this.since > 0) this.collect();
+    // Shrinking: the idle worker gives its emptied pages back, rather than sitting on a long job's peak while photos are
+    // linked (a 200-page import's peak moved there once linking had a thread of its own).
+    if (this.total >= COLLECT_EVERY_PAGES) this.collect(true);
     this.since = 0;
     this.total = 0;
   }
 
-  private collect(): void {
+  private collect(shrink = false): void {
     this.since = 0;
-    this.collectNow();
+    this.collectNow(shrink);
   }
 }

@@ -1,5 +1,6 @@
 import { isMarkedAsUntransferable } from 'node:worker_threads';
 import { createExtractPool } from '../extract/extract-pool.ts';
+import { collectGarbage } from '../extract/worker-gc.ts';
 import type { PdfInfo } from '../extract/extract-pdf.ts';
 import type { PageProcessor } from './import-service.ts';
 import { DEFAULT_PHOTO_LINK_WORKER_URL } from './photo-link-thread.ts';
@@ -58,13 +59,18 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       // One copy of the file for both workers (the pool shares a SharedArrayBuffer rather than
       // copying it), where each used to hold its own and a third crossed for every reopen
       // (extract-pdf.ts): 24 MB each for the generated 10,000-page file, the file's size in general.
-      const bytes = sharedCopy(data);
+      let bytes: Uint8Array | null = sharedCopy(data);
+      const size = bytes.byteLength;
       let helper: Promise<{ pageCount: number }> | null = null;
       const onOpen = (info: PdfInfo) => {
-        if ((info.pageCount ?? 0) > 1 && !helper) helper = pool.extractProcessed(bytes, handle, { claim, alto });
+        if ((info.pageCount ?? 0) > 1 && !helper && bytes) helper = pool.extractProcessed(bytes, handle, { claim, alto });
       };
       const first = pool.extractProcessed(bytes, handle, { claim, alto, onOpen });
       const [a, b] = await Promise.allSettled([first, first.then(() => helper, () => helper)]);
+      // The shared copy is freed once no thread refers to it: the workers collect at a long job's end
+      // (worker-gc.ts), and this thread would hold it until V8 next collects on its own, while photos are linked.
+      bytes = null;
+      if (size >= RELEASE_NOW_BYTES) collectGarbage();
       if (a.status === 'rejected') throw a.reason;
       if (b.status === 'rejected') throw b.reason;
       const pageCount = a.value.pageCount + (b.value?.pageCount ?? 0);
@@ -74,6 +80,9 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
     close: () => pool.close(),
   };
 }
+
+/** A shared copy this large is collected as soon as its document is extracted (~10 ms of the main thread). */
+const RELEASE_NOW_BYTES = 8 << 20;
 
 /**
  * `data`'s bytes in a SharedArrayBuffer. The pool used to transfer (detach)
