@@ -3,7 +3,11 @@
  *   node bench/ingest-stages.ts FILE... [--runs N]
  * pdf-lib placements, extraction (pdf.js open, getPage, the text layer, our
  * raw items; extractAllPdfjs: the same with pdf.js reading every page's text),
- * cleaning, page view encoding, JSON for SQLite.
+ * cleaning, page view encoding, JSON for SQLite. `json` and `view` are what
+ * an extraction worker does for the library (ProcessedPage.toWire): the raw
+ * and cleaned models, and the page view, as the UTF-8 JSON it stores.
+ * Prints the first run (cold: nothing compiled yet, as a worker's first
+ * file) and the median of the others (warm: every further file of a batch).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -28,6 +32,8 @@ async function timedA<T>(f: () => Promise<T>): Promise<[T, number]> {
   const r = await f();
   return [r, cpu() - c];
 }
+const utf8 = new TextEncoder();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const file of positionals) {
   const bytes = readFileSync(file);
   const runs: Record<string, number>[] = [];
@@ -39,8 +45,8 @@ for (const file of positionals) {
     for await (const raw of extractPages(new Uint8Array(bytes))) {
       const [cleaned, cleanMs] = timed(() => cleanPage(raw));
       clean += cleanMs;
-      [, json] = timed(() => JSON.stringify(raw).length + JSON.stringify(cleaned).length);
-      [, view] = timed(() => JSON.stringify(encodePageView({ ...raw, ...cleaned })));
+      json += timed(() => utf8.encode(JSON.stringify(raw)).length + utf8.encode(JSON.stringify(cleaned)).length)[1];
+      view += timed(() => utf8.encode(JSON.stringify(encodePageView({ ...raw, ...cleaned }))).length)[1];
     }
     t.extractAll = cpu() - c0 - clean - json - view;
     // The same extraction with pdf.js reading every page's text (the fast OCR-layer reader off): what it saves.
@@ -52,5 +58,8 @@ for (const file of positionals) {
     t.view = view;
     runs.push(t);
   }
-  console.log(basename(file), JSON.stringify(runs.at(-1)));
+  const round = (t: Record<string, number>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)]));
+  const warm = runs.slice(1);
+  console.log(basename(file), 'cold', JSON.stringify(round(runs[0])));
+  if (warm.length) console.log(basename(file), `warm (median of ${warm.length})`, JSON.stringify(round(Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(warm.map((t) => t[k]))])))));
 }

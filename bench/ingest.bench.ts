@@ -10,7 +10,13 @@
  * 2. generated long PDFs (200, 2,000 and, when asked, 10,000 pages): peak
  *    RSS, goal ≤ 600 MB at any length;
  * 3. one batch import of all the page files with 1 and with 2 extraction
- *    workers: how ingest scales with cores.
+ *    workers: how ingest scales with cores; 3b. the real scanned pages in
+ *    one import call, as an archivist imports a folder, against pdftotext
+ *    over the same files one after another (before, 1 and 2 workers).
+ *
+ * Beside each import: making the page views it left unstored (what the
+ * app's background pass does before the reader can show the page), so a
+ * change that moves work between the two is seen whole.
  *
  * "before" is the same measurement on an older checkout (default: where this
  * branch left main, `git merge-base HEAD main`), unpacked into
@@ -89,6 +95,9 @@ interface One {
   cpuMs: number;
   warmMs: number;
   warmCpuMs: number;
+  /** Making the page views the warm import left unstored (absent from older drivers' output: NaN). */
+  warmViewMs?: number;
+  warmViewCpuMs?: number;
   peakRssMb: number;
 }
 
@@ -108,6 +117,9 @@ interface Batch {
   pages: number;
   ms: number;
   cpuMs: number;
+  /** Then making the page views the import left unstored. */
+  viewMs?: number;
+  viewCpuMs?: number;
   peakRssMb: number;
 }
 
@@ -159,7 +171,13 @@ interface Measured {
   ms: number;
   cpuMs: number;
 }
-const sums = { real: { base: [0, 0], before: [0, 0], after: [0, 0] }, all: { base: [0, 0], before: [0, 0], after: [0, 0] } };
+// beforeV / afterV: the import and then the page views it left unstored (the reader's page, made by the app's background pass).
+// beforeC / afterC: the first import of a fresh process (workers starting, pdf.js loading, nothing compiled), as a
+// one-file `broadsheet import` pays it; pdftotext is timed as a whole process too.
+const sums = {
+  real: { base: [0, 0], before: [0, 0], after: [0, 0], beforeV: [0, 0], afterV: [0, 0], beforeC: [0, 0], afterC: [0, 0] },
+  all: { base: [0, 0], before: [0, 0], after: [0, 0], beforeV: [0, 0], afterV: [0, 0], beforeC: [0, 0], afterC: [0, 0] },
+};
 const add = (into: number[], m: Measured) => ((into[0] += m.ms), (into[1] += m.cpuMs));
 const rows: string[][] = [];
 for (const file of pageFiles) {
@@ -172,13 +190,26 @@ for (const file of pageFiles) {
     base.push(pdftotext(file));
   }
   const warm = (xs: One[]): Measured => ({ ms: median(xs.map((r) => r.warmMs)), cpuMs: median(xs.map((r) => r.warmCpuMs)) });
+  const withViews = (xs: One[]): Measured => ({
+    ms: median(xs.map((r) => r.warmMs + (r.warmViewMs ?? NaN))),
+    cpuMs: median(xs.map((r) => r.warmCpuMs + (r.warmViewCpuMs ?? NaN))),
+  });
   const a = warm(after);
   const b = before.length ? warm(before) : { ms: NaN, cpuMs: NaN };
+  const cold = (xs: One[]): Measured => ({ ms: median(xs.map((r) => r.ms)), cpuMs: median(xs.map((r) => r.cpuMs)) });
+  const ac = cold(after);
+  const bc = before.length ? cold(before) : { ms: NaN, cpuMs: NaN };
+  const av = withViews(after);
+  const bv = before.length ? withViews(before) : { ms: NaN, cpuMs: NaN };
   const p = { ms: median(base.map((m) => m.ms)), cpuMs: median(base.map((m) => m.cpuMs)) };
   for (const group of real.includes(file) ? [sums.real, sums.all] : [sums.all]) {
     add(group.base, p);
     add(group.before, b);
     add(group.after, a);
+    add(group.beforeV, bv);
+    add(group.afterV, av);
+    add(group.beforeC, bc);
+    add(group.afterC, ac);
   }
   rows.push([
     basename(file),
@@ -189,18 +220,28 @@ for (const file of pageFiles) {
     both(a.ms, a.cpuMs),
     `${ratio(b.ms, p.ms)} / ${ratio(a.ms, p.ms)}`,
     `${ratio(b.cpuMs, p.cpuMs)} / ${ratio(a.cpuMs, p.cpuMs)}`,
+    `${both(bv.ms - b.ms, bv.cpuMs - b.cpuMs)} / ${both(av.ms - a.ms, av.cpuMs - a.cpuMs)}`,
     f0(Math.max(...after.map((r) => r.peakRssMb))),
   ]);
 }
 if (!LONG_ONLY) {
 console.log(`\n1. full ingest (extract + clean + store) of each file, median of ${RUNS} runs, each in a fresh process, warm`);
 console.log('   (the second file of the process: workers up, pdf.js loaded, as in a batch). ms (CPU ms, every thread); pdftotext: its whole process.');
-table(['file', 'MB', 'pages', 'pdftotext', 'before', 'after', 'wall ×: before / after', 'CPU ×: before / after', 'peak RSS MB'], rows);
+console.log('   + views: then making the page views the import did not store (the app\'s background pass, before the reader can show the page); the "import + page views" totals add them.');
+table(['file', 'MB', 'pages', 'pdftotext', 'before', 'after', 'wall ×: before / after', 'CPU ×: before / after', '+ views: before / after', 'peak RSS MB'], rows);
 for (const [label, s] of [['real scanned pages', sums.real], ['all files', sums.all]] as const) {
   if (label === 'real scanned pages' && !real.length) continue;
   console.log(
     `total, ${label}: pdftotext ${both(s.base[0], s.base[1])} ms; before ${both(s.before[0], s.before[1])} ms → ${ratio(s.before[0], s.base[0])} wall, ${ratio(s.before[1], s.base[1])} CPU;` +
       ` after ${both(s.after[0], s.after[1])} ms → ${ratio(s.after[0], s.base[0])} wall, ${ratio(s.after[1], s.base[1])} CPU (goal ≤ 2×)`,
+  );
+  console.log(
+    `  import + page views, ${label}: before ${both(s.beforeV[0], s.beforeV[1])} ms → ${ratio(s.beforeV[0], s.base[0])} wall, ${ratio(s.beforeV[1], s.base[1])} CPU;` +
+      ` after ${both(s.afterV[0], s.afterV[1])} ms → ${ratio(s.afterV[0], s.base[0])} wall, ${ratio(s.afterV[1], s.base[1])} CPU`,
+  );
+  console.log(
+    `  cold (each file the first of a fresh process), ${label}: before ${both(s.beforeC[0], s.beforeC[1])} ms → ${ratio(s.beforeC[0], s.base[0])} wall, ${ratio(s.beforeC[1], s.base[1])} CPU;` +
+      ` after ${both(s.afterC[0], s.afterC[1])} ms → ${ratio(s.afterC[0], s.base[0])} wall, ${ratio(s.afterC[1], s.base[1])} CPU`,
   );
 }
 
@@ -255,5 +296,32 @@ table(
 console.log('cores busy: CPU time over wall time, how many cores the import kept working (other helpers\' load lowers it; 1 worker cannot pass ~1.2).');
 console.log('speed-up: wall time of 1 worker over this row (goal: > 1×, the pool scales with cores; at most 2× on this 2-core machine).');
 console.log('Wall times count other helpers\' load on this machine; CPU times do not.');
+
+if (real.length) {
+  // The real scans as an archivist imports them: one import call over the folder's pages (their ALTO and METS found
+  // beside them, as `broadsheet import` finds them), against pdftotext over the same files one after another.
+  const loc: Record<string, Batch[]> = { after2: [], after1: [], before: [] };
+  const locBase: Measured[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    loc.after2.push(runBatch(ROOT, real, 2));
+    loc.after1.push(runBatch(ROOT, real, 1));
+    if (BASE) loc.before.push(runBatch(BASE, real));
+    const each = real.map((f) => pdftotext(f));
+    locBase.push({ ms: each.reduce((n, m) => n + m.ms, 0), cpuMs: each.reduce((n, m) => n + m.cpuMs, 0) });
+  }
+  const med = (xs: Batch[], f: (b: Batch) => number) => median(xs.map(f));
+  const p = { ms: median(locBase.map((m) => m.ms)), cpuMs: median(locBase.map((m) => m.cpuMs)) };
+  const row = (label: string, xs: Batch[]): string[] => {
+    const ms = med(xs, (b) => b.ms), cpuMs = med(xs, (b) => b.cpuMs);
+    const vms = med(xs, (b) => b.ms + (b.viewMs ?? NaN)), vcpu = med(xs, (b) => b.cpuMs + (b.viewCpuMs ?? NaN));
+    return [label, both(ms, cpuMs), ratio(ms, p.ms), ratio(cpuMs, p.cpuMs), both(vms, vcpu), ratio(vms, p.ms), ratio(vcpu, p.cpuMs)];
+  };
+  console.log(`\n3b. the ${real.length} real scanned pages in one import call (with the ALTO/METS beside them), workers up; median of ${RUNS}; ms (CPU ms)`);
+  console.log(`   pdftotext over the same files one after another: ${both(p.ms, p.cpuMs)} ms`);
+  table(
+    ['', 'import', 'wall ×', 'CPU ×', 'import + page views', 'wall ×', 'CPU ×'],
+    [...(BASE ? [row('before (its own pool: 2 workers)', loc.before)] : []), row('after, 1 worker', loc.after1), row('after, 2 workers', loc.after2)],
+  );
+}
 }
 console.log(`load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (at the start: ${LOAD_AT_START})`);

@@ -1,7 +1,7 @@
 import { correctBlocks } from '../corrections/correct-block.ts';
 import type { Block, BlockKind, CharSource, CleanedPage, Edit, EditReason, LayoutSource, PageModel, Photo, RawImage, RawItem, Rect } from '../page-model.ts';
 import { decodeCharMap, encodeCharMap, type ItemLength } from './char-map-codec.ts';
-import { IntReader, IntWriter } from './varint-text.ts';
+import { IntReader, IntWriter, signedLength } from './varint-text.ts';
 
 /**
  * What the reader needs of a page, and the compact form it travels in.
@@ -179,16 +179,35 @@ function encodeRects(items: readonly RawItem[], sent: readonly boolean[]): { q: 
   const milli4: number[] = [];
   for (let i = 0; i < items.length; i++) {
     if (!sent[i]) continue;
-    const [x0, y0, x1, y1] = items[i].rect.map(milli);
+    const rect = items[i].rect;
+    const x0 = milli(rect[0]), y0 = milli(rect[1]), x1 = milli(rect[2]), y1 = milli(rect[3]);
     if (x0 === null || y0 === null || x1 === null || y1 === null) return null;
     milli4.push(x0, y0, x1, y1);
   }
-  let best: { q: number; text: string } | null = null;
+  // The first grid step giving the shortest text wins: counted, then written once (writing all six was most of the encoding).
+  let best = QUANTA[0];
+  let bestLength = Infinity;
   for (const q of QUANTA) {
-    const text = encodeMilliRects(milli4, q);
-    if (!best || text.length < best.text.length) best = { q, text };
+    const length = milliRectsLength(milli4, q);
+    if (length < bestLength) [best, bestLength] = [q, length];
   }
-  return best;
+  return { q: best, text: encodeMilliRects(milli4, best) };
+}
+
+/** encodeMilliRects(m, q).length, without writing it. */
+function milliRectsLength(m: readonly number[], q: number): number {
+  let length = 0;
+  let px1 = 0;
+  let py0 = 0;
+  let ph = 0;
+  for (let k = 0; k < m.length; k += 4) {
+    const x0 = m[k], y0 = m[k + 1], x1 = m[k + 2], h = m[k + 3] - y0;
+    length += signedLength(quantize(x0 - px1, q)) + signedLength(quantize(y0 - py0, q)) + signedLength(quantize(x1 - x0, q)) + signedLength(quantize(h - ph, q));
+    px1 = x1;
+    py0 = y0;
+    ph = h;
+  }
+  return length;
 }
 
 function encodeMilliRects(m: readonly number[], q: number): string {
@@ -197,8 +216,7 @@ function encodeMilliRects(m: readonly number[], q: number): string {
   let py0 = 0;
   let ph = 0;
   for (let k = 0; k < m.length; k += 4) {
-    const [x0, y0, x1, y1] = [m[k], m[k + 1], m[k + 2], m[k + 3]];
-    const h = y1 - y0;
+    const x0 = m[k], y0 = m[k + 1], x1 = m[k + 2], h = m[k + 3] - y0;
     w.push(quantize(x0 - px1, q));
     w.push(quantize(y0 - py0, q));
     w.push(quantize(x1 - x0, q));

@@ -9,11 +9,16 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+const CODE = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+/** Characters an IntWriter gathers before making them a string (well under the argument limit of String.fromCharCode.apply). */
+const CHUNK = 8192;
 
 /** Collects integers (safe integers, either sign) into a varint string. */
 export class IntWriter {
   private readonly parts: string[] = [];
-  private chunk = '';
+  /** Character codes not yet turned into a string (a page's boxes are ~100,000 characters: no string per number). */
+  private codes = new Uint8Array(64);
+  private used = 0;
 
   push(n: number): void {
     if (!Number.isSafeInteger(n)) throw new Error(`varint: not a safe integer: ${n}`);
@@ -24,23 +29,53 @@ export class IntWriter {
   /** A value known to be ≥ 0 (a length, a header): one bit shorter than push. */
   pushUnsigned(u: number): void {
     if (!Number.isSafeInteger(u) || u < 0) throw new Error(`varint: not an unsigned safe integer: ${u}`);
-    let out = '';
+    // A safe integer takes at most 11 characters. Small writers (one per block map) stay small.
+    if (this.used > this.codes.length - 11) {
+      if (this.codes.length < CHUNK) {
+        const grown = new Uint8Array(this.codes.length * 4);
+        grown.set(this.codes.subarray(0, this.used));
+        this.codes = grown;
+      } else this.flush();
+    }
+    const codes = this.codes;
+    let at = this.used;
     do {
       const low = u % 32;
       u = Math.floor(u / 32);
-      out += ALPHABET[u > 0 ? low + 32 : low];
+      codes[at++] = CODE[u > 0 ? low + 32 : low];
     } while (u > 0);
-    this.chunk += out;
-    // Bounded string concatenation: join large outputs once.
-    if (this.chunk.length > 4096) {
-      this.parts.push(this.chunk);
-      this.chunk = '';
-    }
+    this.used = at;
+  }
+
+  private flush(): void {
+    this.parts.push(String.fromCharCode.apply(null, this.codes.subarray(0, this.used) as unknown as number[]));
+    this.used = 0;
   }
 
   toString(): string {
-    return this.parts.join('') + this.chunk;
+    if (this.used) this.flush();
+    if (this.parts.length > 1) this.parts.splice(0, this.parts.length, this.parts.join(''));
+    return this.parts[0] ?? '';
   }
+}
+
+/** Characters of an unsigned value's varint (IntWriter.pushUnsigned), without writing it. */
+export function unsignedLength(u: number): number {
+  // Most values a page codes are small: compared, not divided.
+  if (u < 32) return 1;
+  if (u < 1024) return 2;
+  if (u < 32768) return 3;
+  let n = 1;
+  while (u >= 32) {
+    u = Math.floor(u / 32);
+    n++;
+  }
+  return n;
+}
+
+/** Characters of a signed value's varint (IntWriter.push), without writing it. */
+export function signedLength(n: number): number {
+  return unsignedLength(n >= 0 ? n * 2 : -n * 2 - 1);
 }
 
 /** Reads integers back in order; throws on a malformed string rather than inventing numbers. */

@@ -116,22 +116,36 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-/** boxOf for four user-space points. */
+/** boxOf for four user-space points (written out: called for every text item of a page, tens of thousands on a scan; same arithmetic, same order). */
 function cornersBox(view: Matrix, ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): Rect {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  const add = (ux: number, uy: number) => {
-    const x = view[0] * ux + view[2] * uy + view[4];
-    const y = view[1] * ux + view[3] * uy + view[5];
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  };
-  add(ax, ay);
-  add(bx, by);
-  add(cx, cy);
-  add(dx, dy);
+  const v0 = view[0], v1 = view[1], v2 = view[2], v3 = view[3], v4 = view[4], v5 = view[5];
+  let x = v0 * ax + v2 * ay + v4;
+  let y = v1 * ax + v3 * ay + v5;
+  let x0 = Math.min(Infinity, x), y0 = Math.min(Infinity, y), x1 = Math.max(-Infinity, x), y1 = Math.max(-Infinity, y);
+  x = v0 * bx + v2 * by + v4;
+  y = v1 * bx + v3 * by + v5;
+  x0 = Math.min(x0, x);
+  y0 = Math.min(y0, y);
+  x1 = Math.max(x1, x);
+  y1 = Math.max(y1, y);
+  x = v0 * cx + v2 * cy + v4;
+  y = v1 * cx + v3 * cy + v5;
+  x0 = Math.min(x0, x);
+  y0 = Math.min(y0, y);
+  x1 = Math.max(x1, x);
+  y1 = Math.max(y1, y);
+  x = v0 * dx + v2 * dy + v4;
+  y = v1 * dx + v3 * dy + v5;
+  x0 = Math.min(x0, x);
+  y0 = Math.min(y0, y);
+  x1 = Math.max(x1, x);
+  y1 = Math.max(y1, y);
   return [round(x0), round(y0), round(x1), round(y1)];
+}
+
+/** Math.hypot(a, b), exactly: with one side 0 (an upright run's matrix) it is the other's magnitude, without hypot's general path. */
+function length2(a: number, b: number): number {
+  return b === 0 ? Math.abs(a) : a === 0 ? Math.abs(b) : Math.hypot(a, b);
 }
 
 function round(n: number): number {
@@ -176,8 +190,9 @@ interface FontStyle {
 
 function textItem(item: TextItem, style: FontStyle | undefined, view: Matrix): RawItem {
   const t = item.transform as Matrix;
-  const sizeV = Math.hypot(t[2], t[3]);
-  const size = sizeV || Math.hypot(t[0], t[1]);
+  const sizeV = length2(t[2], t[3]);
+  const sizeU = length2(t[0], t[1]);
+  const size = sizeV || sizeU;
   // Same vertical extent pdf.js's own text layer uses: ascent above, descent below the baseline.
   // pdf.js reports NaN for some substituted standard fonts (e.g. OCR "GlyphLessFont").
   const a = Number.isFinite(style?.ascent) ? style!.ascent! : undefined;
@@ -194,8 +209,8 @@ function textItem(item: TextItem, style: FontStyle | undefined, view: Matrix): R
       [t[4] + w / 2, t[5] - item.height],
     ]);
   } else {
-    const ux = Math.hypot(t[0], t[1]) ? t[0] / Math.hypot(t[0], t[1]) : 1;
-    const uy = Math.hypot(t[0], t[1]) ? t[1] / Math.hypot(t[0], t[1]) : 0;
+    const ux = sizeU ? t[0] / sizeU : 1;
+    const uy = sizeU ? t[1] / sizeU : 0;
     const vx = sizeV ? t[2] / sizeV : -uy;
     const vy = sizeV ? t[3] / sizeV : ux;
     const h = item.height || size;

@@ -1,4 +1,5 @@
 import { rawText, type CleanedPage, type RawPage } from '../../core/page-model.ts';
+import { encodePageView } from '../../core/page-view/page-view-codec.ts';
 import type { IndexPageInput } from '../search/search-index.ts';
 
 /**
@@ -14,12 +15,19 @@ import type { IndexPageInput } from '../search/search-index.ts';
  * and stayed there until a full collection: the main heap grew to ~190 MB
  * over a 2,000-page import). `raw` and `cleaned` parse the models back,
  * for the few callers that need them as objects.
+ *
+ * The page's compact view (core/page-view, what the reader draws from) is
+ * encoded here too, from the models in hand, and stored with the page: made
+ * later, it cost parsing both models back out of SQLite (~1.5–2.7 MB of
+ * JSON on a LoC scan) in the view worker, beside the import, for every page.
  */
 export interface ProcessedPageWire {
   number: number;
   rawJson: Uint8Array;
   /** Absent when the page was extracted without cleaning. */
   cleanedJson?: Uint8Array;
+  /** JSON of the page's view (PageViewWire), present with `cleanedJson`. */
+  viewJson?: Uint8Array;
   text?: IndexPageInput;
 }
 
@@ -36,6 +44,7 @@ export class ProcessedPage {
   #cleaned: CleanedPage | undefined;
   #rawJson: JsonText | undefined;
   #cleanedJson: JsonText | undefined;
+  #viewJson: JsonText | undefined;
   #text: IndexPageInput | undefined;
 
   private constructor(number: number) {
@@ -55,6 +64,7 @@ export class ProcessedPage {
     const p = new ProcessedPage(wire.number);
     p.#rawJson = wire.rawJson;
     p.#cleanedJson = wire.cleanedJson;
+    p.#viewJson = wire.viewJson;
     p.#text = wire.text;
     return p;
   }
@@ -64,6 +74,7 @@ export class ProcessedPage {
     const wire: ProcessedPageWire = { number: raw.number, rawJson: utf8.encode(JSON.stringify(raw)) };
     if (cleaned) {
       wire.cleanedJson = utf8.encode(JSON.stringify(cleaned));
+      wire.viewJson = utf8.encode(viewJsonOf(raw, cleaned));
       wire.text = indexText(raw, cleaned);
     }
     return wire;
@@ -71,7 +82,7 @@ export class ProcessedPage {
 
   /** The buffers of a wire page, for postMessage's transfer list. */
   static transferables(wire: ProcessedPageWire): ArrayBuffer[] {
-    return [wire.rawJson, ...(wire.cleanedJson ? [wire.cleanedJson] : [])].map((b) => b.buffer as ArrayBuffer);
+    return [wire.rawJson, ...(wire.cleanedJson ? [wire.cleanedJson] : []), ...(wire.viewJson ? [wire.viewJson] : [])].map((b) => b.buffer as ArrayBuffer);
   }
 
   get rawJson(): JsonText {
@@ -81,6 +92,13 @@ export class ProcessedPage {
   get cleanedJson(): JsonText {
     if (this.#cleanedJson === undefined && this.#cleaned === undefined) throw new Error(`page ${this.number} was extracted without cleaning`);
     return (this.#cleanedJson ??= JSON.stringify(this.#cleaned));
+  }
+
+  /** The page view's JSON as the library stores it (pages.view); null for a page extracted without cleaning. */
+  get viewJson(): JsonText | null {
+    if (this.#viewJson !== undefined) return this.#viewJson;
+    if (this.#cleaned === undefined && this.#cleanedJson === undefined) return null;
+    return (this.#viewJson = viewJsonOf(this.raw, this.cleaned));
   }
 
   get raw(): RawPage {
@@ -96,6 +114,11 @@ export class ProcessedPage {
   get text(): IndexPageInput {
     return (this.#text ??= indexText(this.raw, this.cleaned));
   }
+}
+
+/** The stored form of a page's view: its PageViewWire as JSON (the library passes it through: page-views.ts). */
+export function viewJsonOf(raw: RawPage, cleaned: CleanedPage): string {
+  return JSON.stringify(encodePageView({ ...raw, ...cleaned }));
 }
 
 /** Block ids, kinds and texts, and the raw text: all the search index reads of a page. */

@@ -35,7 +35,7 @@ export async function adoptAltoLayout(store: LibraryStore, processor: PageProces
       doc.kind,
       store.readOriginal(id),
       (page) => {
-        writer.addPageJson(page.number, page.rawJson, page.cleanedJson);
+        writer.addPageJson(page.number, page.rawJson, page.cleanedJson, page.viewJson);
         holdIndexText(store, id, page.text);
       },
       { alto: altoText(alto) },

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from './import-service.ts';
 import { LibraryStore, sha256 } from './library-store.ts';
 import { createProcessor } from './processor.ts';
+import { PageViews } from './page-views.ts';
+import { encodePageView } from '../../core/page-view/page-view-codec.ts';
 import { rebuildPages, verifyLibrary } from './verify-library.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -44,6 +46,19 @@ describe('importFiles through the worker pool', () => {
     expect(types).toEqual({ r: 'text', c: 'text', ok: 1 });
     const [raw] = await extractAll(new Uint8Array(original));
     expect(store.page(result.id!, 1)!.items).toEqual(raw.items);
+  });
+
+  it('stores each page view with its page, the view the stored model encodes to (the reader needs no second pass)', async () => {
+    const { pdf } = await generateNewspaperPdf({ pages: 3, seed: 7 });
+    const [result] = await importFiles(store, processor, [{ name: 'three-views.pdf', bytes: Buffer.from(pdf) }]);
+    expect(result.status).toBe('imported');
+    const id = result.id!;
+    expect(new PageViews(store).missing(id)).toEqual([]);
+    for (let n = 1; n <= 3; n++) {
+      const { view, type } = store.db.prepare('SELECT view, typeof(view) AS type FROM pages WHERE doc_id = ? AND number = ?').get(id, n) as { view: string; type: string };
+      expect(type).toBe('text');
+      expect(view).toBe(JSON.stringify(encodePageView(store.page(id, n)!)));
+    }
   });
 
   it('shares a long document between the workers and stores every page once, by number', async () => {

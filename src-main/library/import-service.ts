@@ -181,7 +181,7 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
       kind,
       input.bytes,
       (page) => {
-        pending.addPageJson(page.number, page.rawJson, page.cleanedJson);
+        pending.addPageJson(page.number, page.rawJson, page.cleanedJson, page.viewJson);
         // The search index takes the text from here instead of parsing the stored page back.
         holdIndexText(store, id, page.text);
       },

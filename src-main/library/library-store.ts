@@ -64,8 +64,8 @@ export interface ListQuery {
 /** A document being written: pages go in as they are extracted, the document appears on commit. */
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
-  /** addPage with the models already as JSON text, a string or its UTF-8 bytes (made by an extraction worker: ProcessedPage). */
-  addPageJson(number: number, rawJson: JsonText, cleanedJson: JsonText): void;
+  /** addPage with the models already as JSON text, a string or its UTF-8 bytes (made by an extraction worker: ProcessedPage); `viewJson`: the page view's, stored with it (page-views.ts). */
+  addPageJson(number: number, rawJson: JsonText, cleanedJson: JsonText, viewJson?: JsonText | null): void;
   /** Throws DuplicateDocumentError when another process committed the same bytes meanwhile. */
   /** language may be left out: '' (detect from the text). */
   /** `layoutOriginal`: id of the stored ALTO file the pages' layout came from (storeOriginal), if any. */
@@ -308,14 +308,14 @@ export class LibraryStore {
     // Never over a committed document's rows (another process may have committed the same bytes meanwhile).
     const insertPage = this.db.prepare(
       // CAST: JSON given as UTF-8 bytes is stored as the TEXT it is, not as a BLOB (which SQLite's JSON functions would read as JSONB).
-      'INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) SELECT ?, ?, CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+      'INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned, view) SELECT ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
     );
     const beat = this.db.prepare('UPDATE imports SET heartbeat_at = ? WHERE id = ?');
     let lastBeat = Date.now();
     let closed = false;
-    const addPageJson = (number: number, rawJson: JsonText, cleanedJson: JsonText) => {
+    const addPageJson = (number: number, rawJson: JsonText, cleanedJson: JsonText, viewJson: JsonText | null = null) => {
       if (closed) throw new Error('import already finished');
-      insertPage.run(id, number, rawJson, cleanedJson, id);
+      insertPage.run(id, number, rawJson, cleanedJson, viewJson, id);
       if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
     };
     const finish = () => {
@@ -387,13 +387,13 @@ export class LibraryStore {
    */
   rebuildPages(id: string): {
     addPage(raw: RawPage, cleaned: CleanedPage): void;
-    addPageJson(number: number, rawJson: JsonText, cleanedJson: JsonText): void;
+    addPageJson(number: number, rawJson: JsonText, cleanedJson: JsonText, viewJson?: JsonText | null): void;
     finish(): number;
     abort(): void;
   } {
     if (!this.has(id)) throw new Error(`no document ${id}`);
     const importId = this.registerImport(id);
-    const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned) VALUES (?, ?, CAST(? AS TEXT), CAST(? AS TEXT))');
+    const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned, view) VALUES (?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))');
     let count = 0;
     const end = () => {
       this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
@@ -403,8 +403,8 @@ export class LibraryStore {
       addPage(raw, cleaned) {
         this.addPageJson(raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
       },
-      addPageJson: (number, rawJson, cleanedJson) => {
-        put.run(id, number, rawJson, cleanedJson);
+      addPageJson: (number, rawJson, cleanedJson, viewJson = null) => {
+        put.run(id, number, rawJson, cleanedJson, viewJson);
         count = Math.max(count, number);
       },
       finish: () =>

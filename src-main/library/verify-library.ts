@@ -77,7 +77,7 @@ export async function rebuildPages(store: LibraryStore, processor: PageProcessor
       // The layout comes from the ALTO the scan was imported with, as at import.
       const layout = store.layoutOriginal(id);
       const alto = layout ? altoText(store.readOriginal(layout)) : null;
-      await derivePages(store, processor, id, doc.kind, store.readOriginal(id), (page) => writer.addPageJson(page.number, page.rawJson, page.cleanedJson), { alto });
+      await derivePages(store, processor, id, doc.kind, store.readOriginal(id), (page) => writer.addPageJson(page.number, page.rawJson, page.cleanedJson, page.viewJson), { alto });
       const pages = writer.finish();
       lines.push(`rebuilt the pages of ${doc.fileName} (${id}) from its original: ${pages} page(s)`);
     } catch (err) {
