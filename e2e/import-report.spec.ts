@@ -42,6 +42,8 @@ test('Import… of a page with its METS and ALTO says the METS was used, and rai
       issue: page.issue,
       sequence: page.sequence,
     });
+    // And the ALTO was used too: the page is laid out from it.
+    expect((await reader.pageModel(doc.id, 1)).layout).toBe('alto');
     await saveScreenshot(app.page, 'import-report-mets-used');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -104,6 +104,8 @@ test('a long import summary keeps the top bar on one line at 1280×800, 1000 px 
     const panel = new LibraryPanelPage(app.page);
     const reader = new ReaderPage(app.page);
     await expect(reader.original).toBeVisible();
+    // The document's tools join the bar once its text views are decoded (after the page paints): measure with them.
+    await expect(panel.topBar.getByRole('group', { name: 'Text panels' })).toBeVisible();
     const barBefore = (await panel.topBar.boundingBox())!;
     const searchBefore = (await panel.search.boundingBox())!;
 
@@ -112,6 +114,8 @@ test('a long import summary keeps the top bar on one line at 1280×800, 1000 px 
     await expect(panel.status).toHaveText(summary, { timeout: 60_000 });
     // The whole summary is the live region's text (read out in full) and its tooltip; on screen it ends in "…".
     await expect(panel.status).toHaveAttribute('title', summary);
+    // The search index's progress sits beside the search box while it indexes the new page: compare once it is done.
+    await expect(panel.topBar.getByRole('progressbar', { name: 'Search index' })).toBeHidden({ timeout: 60_000 });
     expect(await panel.status.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis')).toBe(true);
     // The bar and the search box keep their size: nothing went onto a second line.
     expect((await panel.topBar.boundingBox())!.height).toBe(barBefore.height);

@@ -7,7 +7,10 @@ import { LibraryBrowserPage } from './pages/library-browser-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
 
-/** Every page of the batch is in the library with its METS date, edition, order, printed number and LCCN. */
+/**
+ * Every page of the batch is in the library with its METS date, edition, order, printed number and LCCN, laid out
+ * from the ALTO beside it (the generated ALTO boxes each word where its PDF draws it, as an NDNP page's does).
+ */
 async function expectBatchImported(reader: ReaderPage, truth: BatchPageTruth[]) {
   await expect.poll(async () => (await reader.api<DocumentSummary[]>('library.list')).filter((d) => d.metadataSource === 'mets').length, { timeout: 60_000 }).toBe(truth.length);
   const docs = await reader.api<DocumentSummary[]>('library.list');
@@ -22,6 +25,7 @@ async function expectBatchImported(reader: ReaderPage, truth: BatchPageTruth[]) 
       label: t.pageNumber,
       newspaper: t.title,
     });
+    expect((await reader.pageModel(doc!.id, 1)).layout, `${t.issue} page ${t.sequence}`).toBe('alto');
   }
 }
 

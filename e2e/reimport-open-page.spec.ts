@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DocumentSummary } from '../core/library-model.ts';
-import { generateNdnpBatch } from '../scripts/fixtures/ndnp-batch.ts';
+import { altoForA4, generateNdnpBatch } from '../scripts/fixtures/ndnp-batch.ts';
 import { LibraryBrowserPage } from './pages/library-browser-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
@@ -10,7 +10,8 @@ import { expect, saveScreenshot, test } from './support/fixtures.ts';
 /**
  * A generated NDNP issue of two one-page files (scripts/fixtures/ndnp-batch.ts). Its first page's PDF is imported
  * alone and opened (laid out from the PDF); then the whole issue folder (PDFs, ALTO, METS) is imported, as an
- * archivist does once they find the OCR: the open page is rebuilt from its ALTO, and the reader must show that.
+ * archivist does once they find the OCR: the page's ALTO boxes its words where the PDF draws them, so the open page
+ * is rebuilt from it, and the reader must show that.
  */
 test('a re-import that lays the open page out from its ALTO shows the new layout at once; a one-page file is numbered in its issue', async ({ app }) => {
   test.setTimeout(120_000);
@@ -35,8 +36,9 @@ test('a re-import that lays the open page out from its ALTO shows the new layout
     await reread;
     // No reload: same page, its blocks the ones the library holds now.
     const rebuilt = await reader.pageModel(before.id, 1);
+    expect(rebuilt.layout).toBe('alto');
+    await expect(reader.cleaned.getByTestId('layout-source')).toHaveText(' · layout from the OCR (ALTO)');
     await expect(reader.blocks()).toHaveCount(rebuilt.blocks.length);
-    await expect(reader.cleaned.getByTestId('layout-source')).toHaveText(` · ${rebuilt.layout === 'alto' ? 'layout from the OCR (ALTO)' : 'layout from the PDF'}`);
     for (const [i, b] of rebuilt.blocks.entries()) await expect(reader.blocks().nth(i)).toContainText(b.text.split('\n')[0]);
 
     // One page per file: no "1 of 1" beside the issue's "Page 1 of 2"; ← → page through the issue.
@@ -60,6 +62,42 @@ test('a re-import that lays the open page out from its ALTO shows the new layout
     await expect(reader.issuePlace()).toHaveText(new RegExp(`^Page 1 of 2 · `));
     await expect(browser.pages().first()).toBeFocused();
     await saveScreenshot(app.page, 'reimport-open-page');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * The same page re-imported with an ALTO made for a sheet of another shape (it fits no page of the PDF): cleaning
+ * keeps the PDF's layout, and the report must say so rather than "now laid out from its ALTO" (the new-user walk
+ * found the report saying one thing and the page the other).
+ */
+test('a re-import whose ALTO fits no page of the open document says its layout still comes from the PDF, as the page does', async ({ app }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-reimport-misfit-'));
+  try {
+    const [page] = await generateNdnpBatch(join(dir, 'batch'), { issues: 1, pagesPerIssue: 1 });
+    const pdf = join(dir, 'scan.pdf');
+    const alto = join(dir, 'scan.alto.xml');
+    copyFileSync(page.pdf, pdf);
+    writeFileSync(alto, altoForA4(readFileSync(page.alto, 'utf8')));
+    const reader = new ReaderPage(app.page);
+    await reader.library.getByLabel('Import files').setInputFiles(pdf);
+    await expect(app.page.getByRole('status').filter({ hasText: /^Imported 1,/ })).toBeVisible({ timeout: 60_000 });
+    const doc = (await reader.api<DocumentSummary[]>('library.list')).find((d) => d.fileName === 'scan.pdf')!;
+    await reader.open(doc);
+    await expect(reader.cleaned.getByTestId('layout-source')).toHaveText(' · layout from the PDF');
+    const before = await reader.pageModel(doc.id, 1);
+
+    await reader.library.getByLabel('Import files').setInputFiles([pdf, alto]);
+    // The whole summary: no "1 now laid out from its ALTO".
+    await expect(app.page.getByRole('status').filter({ hasText: /^Imported 0, 1 already in the library, 0 failed\.$/ })).toBeVisible({ timeout: 60_000 });
+    // A note, not an alarm: the document is fine, its layout just did not change.
+    await expect(app.page.getByRole('alert')).toHaveCount(0);
+    await expect(app.page.getByRole('list', { name: 'Import notes' }).getByRole('listitem')).toHaveText(['scan.pdf: its ALTO does not match its pages, so its layout still comes from the PDF']);
+    await expect(reader.cleaned.getByTestId('layout-source')).toHaveText(' · layout from the PDF');
+    expect(await reader.pageModel(doc.id, 1)).toEqual(before);
+    await saveScreenshot(app.page, 'reimport-misfit-alto');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@
  */
 import type { Edit, RawPage } from '../page-model.ts';
 import type { Glyphs } from '../layout/glyphs.ts';
+import { median } from '../layout/median.ts';
 
 /** Largest offset between copies, as a fraction of font size (observed: 0.3 pt at 9–12 pt). */
 export const OVERPRINT_TOLERANCE = 0.25;
@@ -22,9 +23,13 @@ export interface OverprintResult {
  * Spatial hash of kept glyphs keyed by (cell x, cell y, character): a lookup
  * only meets glyphs with the same text, so a page of ~50k glyphs needs a few
  * array reads per glyph. Chains live in typed arrays (no per-cell objects).
+ * Neighbouring cells of a row get neighbouring slots (eight per cell, by the
+ * character's low bits): glyphs come in reading order, so consecutive
+ * lookups stay in cache where a scattering hash missed it every time. Any
+ * key would give the same answer; chains are checked glyph by glyph.
  */
-function hashKey(cx: number, cy: number, code: number, mask: number): number {
-  return (Math.imul(cx, 73856093) ^ Math.imul(cy, 19349663) ^ Math.imul(code, 83492791)) & mask;
+function hashKey(cx: number, cy: number, code: number, stride: number, mask: number): number {
+  return ((Math.imul(cy, stride) + cx) * 8 + (code & 7)) & mask;
 }
 
 export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
@@ -32,13 +37,14 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
   const codes = g.code;
   const sizes: number[] = [];
   for (let i = 0; i < g.count; i += 16) sizes.push(g.size[i]);
-  sizes.sort((a, b) => a - b);
   // Cells two body tolerances wide: a body glyph looks at 1–4 cells, larger
   // glyphs at more.
-  const cell = Math.max(1, (sizes[sizes.length >> 1] ?? 10) * 2 * OVERPRINT_TOLERANCE);
+  const cell = Math.max(1, (median(sizes) ?? 10) * 2 * OVERPRINT_TOLERANCE);
   let tableSize = 16;
   while (tableSize < 2 * g.count) tableSize <<= 1;
   const mask = tableSize - 1;
+  // Cells per row of the page (a row's keys do not run into the next row's).
+  const stride = Math.max(1, Math.ceil(page.width / cell) + 2);
   const head = new Int32Array(tableSize).fill(-1);
   const next = new Int32Array(g.count);
   for (let i = 0; i < g.count; i++) {
@@ -57,7 +63,7 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
     let dup = false;
     for (let cx = cx0; cx <= cx1 && !dup; cx++) {
       for (let cy = cy0; cy <= cy1 && !dup; cy++) {
-        for (let j = head[hashKey(cx, cy, code, mask)]; j >= 0; j = next[j]) {
+        for (let j = head[hashKey(cx, cy, code, stride, mask)]; j >= 0; j = next[j]) {
           if (codes[j] !== code) continue;
           const sj = g.size[j];
           const small = sj < size ? sj : size;
@@ -82,7 +88,7 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
       removed[i] = 1;
       continue;
     }
-    const k = hashKey(Math.floor(x / cell), Math.floor(y / cell), code, mask);
+    const k = hashKey(Math.floor(x / cell), Math.floor(y / cell), code, stride, mask);
     next[i] = head[k];
     head[k] = i;
   }

@@ -19,6 +19,7 @@ import { readingOrder } from '../layout/reading-order.ts';
 import { captionableImages, classifyBlocks, medianSize } from '../layout/block-kinds.ts';
 import { charWidth, isIndented, measureOf, splitParagraphs, type Measure } from '../layout/paragraphs.ts';
 import { joinLines, makeJoinContext, segmentText } from '../layout/join.ts';
+import { medianBy } from '../layout/median.ts';
 import { findOverprints, rangesToEdits } from './overprint.ts';
 import { findPagePhotos } from '../photos/page-photos.ts';
 
@@ -57,11 +58,12 @@ function lineSize(lines: readonly Line[]): number {
  * extreme ones would make a paragraph's box reach into the lines of the
  * paragraphs above and below it.
  */
+const segTop = (s: Segment) => s.top;
+const segBottom = (s: Segment) => s.bottom;
+
 function lineBand(l: Line): [top: number, bottom: number] {
   if (l.segs.length < 3) return [l.top, l.bottom];
-  const tops = l.segs.map((s) => s.top).sort((a, b) => a - b);
-  const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
-  return [tops[tops.length >> 1], bottoms[bottoms.length >> 1]];
+  return [medianBy(l.segs, segTop), medianBy(l.segs, segBottom)];
 }
 
 function unionRect(lines: readonly Line[]): Rect {

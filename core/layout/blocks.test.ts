@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBlocks } from './blocks.ts';
+import { buildBlocks, typicalSize } from './blocks.ts';
 import type { Glyphs } from './glyphs.ts';
 import type { Line } from './lines.ts';
 
@@ -56,5 +56,29 @@ describe('buildBlocks', () => {
     const para = [0, 1, 2].map((k) => line(100, 300, 500 + 7.4 * k, 9.5));
     const city = withGlyphs(line(100, 120, 500 + 7.4 * 3, 11.6), 5, 10);
     expect(buildBlocks([...para, city], g).map((b) => b.lines.length)).toEqual([4]);
+  });
+});
+
+describe('typicalSize', () => {
+  it('is the size of the word where the glyph count passes half, the words taken by size', () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff);
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(rand() * 40);
+      // Few distinct sizes, so ties are common.
+      const segs = Array.from({ length: n }, () => ({ size: 8 + Math.floor(rand() * 4), glyphs: new Array(1 + Math.floor(rand() * 9)).fill(0) }));
+      const chars = segs.reduce((c, s) => c + s.glyphs.length, 0);
+      const line = { segs, chars, size: 9.5 } as unknown as Line;
+      // The definition: a copy sorted by size, walked until half the glyphs are passed.
+      let want = line.size;
+      if (n >= 3) {
+        let acc = 0;
+        for (const s of [...segs].sort((a, b) => a.size - b.size)) if (2 * (acc += s.glyphs.length) >= chars) {
+          want = s.size;
+          break;
+        }
+      }
+      expect(typicalSize(line)).toBe(want);
+    }
   });
 });

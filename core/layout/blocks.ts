@@ -45,15 +45,36 @@ function emSquare(g: Glyphs, l: Line): boolean {
  * one such word made a body line look like a subhead and left the column.
  */
 export function typicalSize(l: Line): number {
-  if (l.segs.length < 3) return l.size;
-  const segs = [...l.segs].sort((a, b) => a.size - b.size);
+  const n = l.segs.length;
+  if (n < 3) return l.size;
+  // Sizes with their glyph counts, insertion-sorted by size in scratch arrays (once a line, but every line of
+  // the page). Words of equal size are interchangeable here: only the size where the count passes half is read.
+  if (typicalSizes.length < n) {
+    typicalSizes = new Float64Array(2 * n);
+    typicalCounts = new Int32Array(2 * n);
+  }
+  const sizes = typicalSizes;
+  const counts = typicalCounts;
+  for (let k = 0; k < n; k++) {
+    const s = l.segs[k];
+    let j = k - 1;
+    while (j >= 0 && sizes[j] > s.size) {
+      sizes[j + 1] = sizes[j];
+      counts[j + 1] = counts[j];
+      j--;
+    }
+    sizes[j + 1] = s.size;
+    counts[j + 1] = s.glyphs.length;
+  }
   let acc = 0;
-  for (const s of segs) {
-    acc += s.glyphs.length;
-    if (2 * acc >= l.chars) return s.size;
+  for (let k = 0; k < n; k++) {
+    acc += counts[k];
+    if (2 * acc >= l.chars) return sizes[k];
   }
   return l.size;
 }
+let typicalSizes = new Float64Array(64);
+let typicalCounts = new Int32Array(64);
 
 /** The whitespace gap to the block's last line, or NaN when the line cannot continue it. */
 function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>, square: (l: Line) => boolean, typical: (l: Line) => number): number {
@@ -61,8 +82,7 @@ function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>, s
   const sa = typical(last);
   const sb = typical(line);
   const size = Math.min(last.size, line.size);
-  const shortBox = (l: Line) => l.chars < SHORT_LINE_CHARS && !square(l);
-  const short = shortBox(last) || shortBox(line);
+  const short = (last.chars < SHORT_LINE_CHARS && !square(last)) || (line.chars < SHORT_LINE_CHARS && !square(line));
   if (Math.max(sa, sb) / Math.min(sa, sb) > (short ? SHORT_LINE_SIZE_RATIO : MAX_SIZE_RATIO)) return NaN;
   const gap = line.top - last.bottom;
   if ((base.get(line) as number) - (base.get(last) as number) < 0.5 * size) return NaN;

@@ -39,7 +39,10 @@ export interface Glyphs {
 const NARROW = new Set([...'il.,:;!|\'`ftjrI()[]']);
 const WIDE = new Set([...'MWmw@%&']);
 
-const classCache = new Float32Array(0x10000).fill(-1);
+// Float64 so a cached class equals widthClass() exactly: a Float32 cache gave
+// the first sight of a character a different width than later ones, so a
+// page's glyph boxes depended on what the worker had cleaned before it.
+const classCache = new Float64Array(0x10000).fill(-1);
 const cjkCache = new Int8Array(0x10000).fill(-1);
 
 /** isCjk by UTF-16 unit, memoised: called for every character of every page. */
@@ -153,6 +156,12 @@ export function assignSlots(us: readonly Unit[], width: number, em: number): { s
   return errDoubled + 0.15 < errSingle ? best : single;
 }
 
+/** Every character from `offset` on, taken in pairs, equals its partner (a lone last one aside). */
+function pairsRepeat(codes: Int32Array, n: number, offset: number): boolean {
+  for (let k = offset; k + 1 < n; k += 2) if (codes[k] !== codes[k + 1]) return false;
+  return true;
+}
+
 /**
  * The item's rect, or one rebuilt from the transform when the extractor could
  * not provide it (non-finite values): baseline at the origin, width from
@@ -213,7 +222,10 @@ export function buildGlyphs(page: RawPage): Glyphs {
       if (n > 0 && codes[n - 1] === code) repeat = true;
       i += pair ? 2 : 1;
     }
-    const us = repeat || !it.rect.every(Number.isFinite) ? units(str) : null;
+    // Pair-doubling (assignSlots) needs every other character to repeat the one before it: a word with one
+    // double letter ("all", "see") fails that at once, and needs neither the units nor the slot search.
+    const doubled = repeat && n >= 4 && (pairsRepeat(codes, n, 0) || pairsRepeat(codes, n, 1));
+    const us = doubled || !it.rect.every(Number.isFinite) ? units(str) : null;
     const r = us ? usableRect(it, page.height, us, size) : it.rect;
     const rx0 = Math.min(r[0], r[2]);
     const rx1 = Math.max(r[0], r[2]);
@@ -225,7 +237,19 @@ export function buildGlyphs(page: RawPage): Glyphs {
     const hEm = vertical ? size : Math.hypot(it.transform[0], it.transform[1]) || size;
     let slots: number[] | null = null;
     let ws: ArrayLike<number> = weights;
-    if (repeat && us) {
+    if (repeat && !doubled) {
+      // What assignSlots answers here (one slot per character), weights read again as it read them
+      // (widthClassCode), so output stays byte-identical to running it.
+      total = 0;
+      for (let i = 0, k = 0; i < str.length; k++) {
+        const c = str.charCodeAt(i);
+        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < str.length;
+        weights[k] = pair ? 1 : widthClassCode(c);
+        total += weights[k];
+        i += pair ? 2 : 1;
+      }
+    }
+    if (doubled && us) {
       const assigned = assignSlots(us, extent, hEm);
       slots = assigned.slots;
       ws = assigned.weights;

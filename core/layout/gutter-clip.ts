@@ -19,6 +19,7 @@
 import type { Rivers } from './rivers.ts';
 import type { Segment } from './lines.ts';
 import type { StreamLines } from './stream-links.ts';
+import { median } from './median.ts';
 
 /** Segments whose em is more than this many times the body em are display type. */
 const DISPLAY_EM = 2;
@@ -29,8 +30,7 @@ function medianEm(segs: readonly Segment[]): number {
   const ems: number[] = [];
   const step = Math.max(1, segs.length >> 10);
   for (let i = 0; i < segs.length; i += step) if (!segs[i].vertical && segs[i].glyphs.length >= 3) ems.push(segs[i].em);
-  ems.sort((a, b) => a - b);
-  return ems.length ? ems[ems.length >> 1] : 0;
+  return ems.length ? median(ems) : 0;
 }
 
 /** Cuts segments back to the gutters they span; returns how many it cut. */

@@ -166,9 +166,12 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
     for (const i of seg.glyphs) for (let u = 0, c = g.char[i]; u < g.len[i]; u++) map.push([item, c + u]);
   };
   // Where the last inserted space went, so a lone "¬" after it can take it back.
-  let lastSpace = { at: -1, glyph: -1 };
+  // (Two variables, not an object: a page inserts tens of thousands of spaces.)
+  let lastSpaceAt = -1;
+  let lastSpaceGlyph = -1;
   const space = (ws: number) => {
-    lastSpace = { at: text.length, glyph: ws >= 0 && page.items[g.item[ws]].str[g.char[ws]] === ' ' ? ws : -1 };
+    lastSpaceAt = text.length;
+    lastSpaceGlyph = ws >= 0 && page.items[g.item[ws]].str[g.char[ws]] === ' ' ? ws : -1;
     text += ' ';
     // Map to the raw space when there is a plain one; any other whitespace
     // (NBSP, ideographic space) stays unused and becomes an Edit.
@@ -203,10 +206,10 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
           // It goes, with the space before it, and the word rejoins (its own
           // hyphen, if it kept one, goes too).
           dropLast(prevSeg);
-          if (lastSpace.at === text.length - 1 && text.endsWith(' ')) {
+          if (lastSpaceAt === text.length - 1 && text.endsWith(' ')) {
             text = text.slice(0, -1);
             map.length -= 1;
-            if (lastSpace.glyph >= 0) ctx.used[lastSpace.glyph] = 0;
+            if (lastSpaceGlyph >= 0) ctx.used[lastSpaceGlyph] = 0;
           }
           const before = prevLine.segs[prevLine.segs.length - 2];
           const b = before.glyphs[before.glyphs.length - 1];

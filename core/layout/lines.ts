@@ -6,6 +6,7 @@
 import type { Glyphs } from './glyphs.ts';
 import type { Rivers } from './rivers.ts';
 import { streamAllowsJoin, type StreamLines } from './stream-links.ts';
+import { median, medianBy } from './median.ts';
 
 export interface Segment {
   item: number;
@@ -37,9 +38,18 @@ export interface Line {
   gaps: number;
 }
 
+/** Placeholder until buildSegments gives a segment its glyphs. */
+const NO_GLYPHS: number[] = [];
+
 /** Runs of kept, non-space glyphs inside each item; removed overprints are skipped without splitting. */
 export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
   const segs: Segment[] = [];
+  // Each segment's glyphs are a stretch of `kept` (segments never interleave): collected here, then copied
+  // into arrays of their exact length, since a page's ~10k segments live through the whole of cleaning and
+  // arrays grown by push carry (and have the garbage collector copy) a dozen spare slots each.
+  const kept = new Int32Array(g.count);
+  const from: number[] = [];
+  let n = 0;
   let cur: Segment | null = null;
   for (let i = 0; i < g.count; i++) {
     if (cur && g.item[i] !== cur.item) cur = null;
@@ -52,7 +62,7 @@ export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
     if (!cur) {
       cur = {
         item: g.item[i],
-        glyphs: [],
+        glyphs: NO_GLYPHS,
         x0: g.x0[i],
         x1: g.x1[i],
         top: g.top[i],
@@ -63,14 +73,21 @@ export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
         spaceAfter: -1,
       };
       segs.push(cur);
+      from.push(n);
     }
-    cur.glyphs.push(i);
+    kept[n++] = i;
     cur.x0 = Math.min(cur.x0, g.x0[i]);
     cur.x1 = Math.max(cur.x1, g.x1[i]);
     cur.top = Math.min(cur.top, g.top[i]);
     cur.bottom = Math.max(cur.bottom, g.bottom[i]);
   }
-  // Keep the whitespace link only when the segment is the last one before it.
+  for (let k = 0; k < segs.length; k++) {
+    const end = k + 1 < segs.length ? from[k + 1] : n;
+    // (Very long runs, a CJK paragraph in one item, are pushed: a huge preallocated array may go to dictionary mode.)
+    const glyphs = end - from[k] <= 1024 ? new Array<number>(end - from[k]) : [];
+    for (let j = from[k]; j < end; j++) glyphs[j - from[k]] = kept[j];
+    segs[k].glyphs = glyphs;
+  }
   return segs;
 }
 
@@ -282,6 +299,19 @@ export function sortByX0(segs: Segment[]): void {
     const lo = start[b];
     const hi = start[b + 1];
     if (hi - lo < 2) continue;
+    if (hi - lo <= 16) {
+      // Buckets hold one or two segments as a rule: a stable insertion sort in place, not a copy and a sort.
+      for (let k = lo + 1; k < hi; k++) {
+        const v = out[k];
+        let j = k - 1;
+        while (j >= lo && byX0ThenBottom(out[j], v) > 0) {
+          out[j + 1] = out[j];
+          j--;
+        }
+        out[j + 1] = v;
+      }
+      continue;
+    }
     const part = out.slice(lo, hi).sort(byX0ThenBottom);
     for (let k = 0; k < part.length; k++) out[lo + k] = part[k];
   }
@@ -292,8 +322,7 @@ function medianSegmentSize(segs: readonly Segment[]): number {
   if (!segs.length) return 1;
   const sizes: number[] = [];
   for (let i = 0; i < segs.length; i += 8) sizes.push(segs[i].size);
-  sizes.sort((a, b) => a - b);
-  return sizes[sizes.length >> 1];
+  return median(sizes);
 }
 
 function pushOpen<T>(open: Map<number, T[]>, b: number, v: T): void {
@@ -315,12 +344,13 @@ export function baselineOf(l: Line): number {
   // Blocks and paragraphs ask for every line several times; lines only grow while being built.
   const cached = baselines.get(l);
   if (cached && cached[0] === n) return cached[1];
-  const bottoms = l.segs.map((s) => s.bottom).sort((a, b) => a - b);
-  baselines.set(l, [n, bottoms[n >> 1]]);
-  return bottoms[n >> 1];
+  const baseline = medianBy(l.segs, segBottom);
+  baselines.set(l, [n, baseline]);
+  return baseline;
 }
 
 const baselines = new WeakMap<Line, [segs: number, baseline: number]>();
+const segBottom = (s: Segment) => s.bottom;
 
 export function lineOf(s: Segment): Line {
   return { segs: [s], x0: s.x0, x1: s.x1, top: s.top, bottom: s.bottom, size: s.size, chars: s.glyphs.length, gapSum: 0, gaps: 0 };
@@ -433,8 +463,7 @@ function inkAcross(l: Line, g0: number, g1: number): boolean {
     reach = s.x1;
   }
   if (reach < g1) hole = Math.max(hole, g1 - reach);
-  gaps.sort((a, b) => a - b);
-  const wordGap = gaps.length ? gaps[gaps.length >> 1] : 0.15 * l.size;
+  const wordGap = gaps.length ? median(gaps) : 0.15 * l.size;
   return hole < 0.5 * (g1 - g0) && hole <= Math.max(1.6 * wordGap, 0.3 * l.size);
 }
 

@@ -7,17 +7,16 @@ import { endsSentence } from '../cleaning/script.ts';
 import type { Glyphs } from './glyphs.ts';
 import type { LineBlock } from './blocks.ts';
 import { baselineOf, type Line } from './lines.ts';
+import { median, medianBy } from './median.ts';
+
+const lineX0 = (l: Line) => l.x0;
+const lineX1 = (l: Line) => l.x1;
 
 /** Width of one character in the line's script: CJK is square, Latin averages half an em. */
 export function charWidth(g: Glyphs, line: Line): number {
   let cjk = 0;
   for (const s of line.segs) for (const i of s.glyphs) cjk += g.cjk[i];
   return cjk * 2 >= line.chars ? line.size : 0.5 * line.size;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
 }
 
 export interface Measure {
@@ -28,7 +27,7 @@ export interface Measure {
 /** The block's typical left and right edges (robust to one indented or short line). */
 export function measureOf(block: LineBlock): Measure {
   if (block.lines.length < 3) return { left: block.x0, right: block.x1 };
-  return { left: median(block.lines.map((l) => l.x0)), right: median(block.lines.map((l) => l.x1)) };
+  return { left: medianBy(block.lines, lineX0), right: medianBy(block.lines, lineX1) };
 }
 
 export function isIndented(g: Glyphs, line: Line, m: Measure): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from './lines.ts';
-import { findRivers } from './rivers.ts';
+import { findRivers, gutterRowCounts, runLengths } from './rivers.ts';
 
 const SIZE = 8;
 const PITCH = 9;
@@ -75,5 +75,92 @@ describe('findRivers', () => {
 
   it('finds nothing without horizontal text', () => {
     expect(findRivers([]).crosses(0, 100, 0, 100)).toBe(false);
+  });
+});
+
+/** A random grid of cell states (0 blank, 1 text, 2 flanked blank), mostly text and flanked blanks, like a page's. */
+function randomGrid(cols: number, rows: number, seed: number): Uint8Array {
+  const rand = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff);
+  const cell = new Uint8Array(cols * rows);
+  for (let i = 0; i < cell.length; i++) {
+    const x = rand();
+    cell[i] = x < 0.45 ? 1 : x < 0.9 ? 2 : 0;
+  }
+  // A few long gutters, interrupted now and then.
+  for (const c of [7, 20]) for (let r = 0; r < rows; r++) cell[r * cols + c] = rand() < 0.1 ? 1 : rand() < 0.2 ? 0 : 2;
+  return cell;
+}
+
+describe('runLengths', () => {
+  /** The definition, walked down each column (as rivers.ts once did). */
+  function byColumn(cell: Uint8Array, cols: number, rows: number, maxBlank: number): Uint8Array {
+    const run = new Uint8Array(cols * rows);
+    for (let c = 0; c < cols; c++) {
+      let r = 0;
+      while (r < rows) {
+        if (cell[r * cols + c] !== 2) {
+          r++;
+          continue;
+        }
+        let last = r;
+        let count = 0;
+        for (let e = r; e < rows && e - last <= maxBlank; e++) {
+          const v = cell[e * cols + c];
+          if (v === 1) break;
+          if (v === 2) {
+            count++;
+            last = e;
+          }
+        }
+        for (let k = r; k <= last; k++) run[k * cols + c] = Math.min(count, 0xff);
+        r = last + 1;
+      }
+    }
+    return run;
+  }
+
+  it('gives each flanked cell the length of its run, walking row by row', () => {
+    for (const seed of [1, 2, 3]) {
+      const cell = randomGrid(31, 300, seed);
+      for (const maxBlank of [1, 3]) expect(runLengths(cell, 31, 300, maxBlank)).toEqual(byColumn(cell, 31, 300, maxBlank));
+    }
+  });
+
+  it('counts a run across short blanks but not across text', () => {
+    // One column: flanked, blank, flanked, text, flanked.
+    const cell = Uint8Array.from([2, 0, 2, 1, 2]);
+    expect([...runLengths(cell, 1, 5, 3)]).toEqual([2, 2, 2, 0, 1]);
+  });
+});
+
+describe('gutterRowCounts', () => {
+  it('counts, per column, the rows above each row where a river or the band test finds a gutter', () => {
+    const cols = 31;
+    const rows = 300;
+    const cell = randomGrid(cols, rows, 5);
+    const run = runLengths(cell, cols, rows, 3);
+    const [minRun, band] = [16, 24];
+    const counts = gutterRowCounts(cell, run, cols, rows, minRun, band);
+    let gutters = 0;
+    for (let c = 0; c < cols; c++) {
+      let n = 0;
+      for (let r = 0; r < rows; r++) {
+        expect(counts[r * cols + c]).toBe(n);
+        // The band test cell by cell: flanked blank and text rows within `band` rows.
+        let f = 0;
+        let t = 0;
+        for (let k = Math.max(0, r - band); k < Math.min(rows, r + band + 1); k++) {
+          f += cell[k * cols + c] === 2 ? 1 : 0;
+          t += cell[k * cols + c] === 1 ? 1 : 0;
+        }
+        const i = r * cols + c;
+        if (run[i] >= minRun >> 1 || (cell[i] === 2 && f >= minRun && f >= 0.6 * (f + t))) n++;
+      }
+      expect(counts[rows * cols + c]).toBe(n);
+      gutters += n;
+    }
+    // The grid has gutters and other cells alike: the test compares something.
+    expect(gutters).toBeGreaterThan(100);
+    expect(gutters).toBeLessThan(cols * rows - 100);
   });
 });

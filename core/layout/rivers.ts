@@ -6,6 +6,7 @@
  * justified column almost never line up for more than a few.
  */
 import type { Segment } from './lines.ts';
+import { median } from './median.ts';
 
 export interface Rivers {
   /**
@@ -52,8 +53,7 @@ function bodySizeOf(segs: readonly Segment[]): number {
   const sizes: number[] = [];
   const step = Math.max(1, segs.length >> 10);
   for (let i = 0; i < segs.length; i += step) if (!segs[i].vertical) sizes.push(segs[i].size);
-  sizes.sort((a, b) => a - b);
-  return sizes.length ? sizes[sizes.length >> 1] : 0;
+  return sizes.length ? median(sizes) : 0;
 }
 
 /**
@@ -117,68 +117,16 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
       else if (v === 3) cell[base + c] = last - c <= flank ? 2 : 0;
     }
   }
-  // Each blank cell gets the number of flanked rows of the run it belongs to (capped); text cells 0.
-  const run = new Uint16Array(cols * rows);
-  const maxBlank = Math.ceil((MAX_BLANK_SIZES * bodySize) / rowH);
-  for (let c = 0; c < cols; c++) {
-    let r = 0;
-    while (r < rows) {
-      if (cell[r * cols + c] !== 2) {
-        r++;
-        continue;
-      }
-      // A run starts at a flanked row and ends at text or at too long a blank stretch.
-      let e = r;
-      let last = r;
-      let count = 0;
-      for (; e < rows && e - last <= maxBlank; e++) {
-        const v = cell[e * cols + c];
-        if (v === 1) break;
-        if (v === 2) {
-          count++;
-          last = e;
-        }
-      }
-      const v = Math.min(count, 0xffff);
-      for (let k = r; k <= last; k++) run[k * cols + c] = v;
-      r = last + 1;
-    }
-  }
+  const run = runLengths(cell, cols, rows, Math.ceil((MAX_BLANK_SIZES * bodySize) / rowH));
   const minRun = MIN_RUN_SIZES * ROWS_PER_SIZE;
-  // Per column, on first use: prefix counts of flanked blank rows and of text rows, for the band test.
-  const prefixes = new Map<number, [blank: Uint16Array, text: Uint16Array]>();
-  const prefix = (c: number) => {
-    let p = prefixes.get(c);
-    if (!p) {
-      const blank = new Uint16Array(rows + 1);
-      const text = new Uint16Array(rows + 1);
-      for (let r = 0; r < rows; r++) {
-        const v = cell[r * cols + c];
-        blank[r + 1] = blank[r] + (v === 2 ? 1 : 0);
-        text[r + 1] = text[r] + (v === 1 ? 1 : 0);
-      }
-      prefixes.set(c, (p = [blank, text]));
-    }
-    return p;
-  };
   const band = BAND_SIZES * ROWS_PER_SIZE;
-  /**
-   * Column c is a gutter around row r by the band test: within BAND_SIZES
-   * body sizes above and below, it is whitespace between text in most of the
-   * rows that hold anything there. A gutter crossed every few lines by a box
-   * too tall or too wide (or a speck off a column rule) has no unbroken run,
-   * but stays blank in most rows; a word space lines up with the next line's
-   * in a few rows at most. (Tesseract's column finder likewise ignores a few
-   * misfit rows when it assigns columns: kMaxIncompatibleColumnCount in
-   * textord/colfind.cpp.)
-   */
-  const bandGutter = (c: number, r: number) => {
-    const [blank, text] = prefix(c);
-    const lo = Math.max(0, r - band);
-    const hi = Math.min(rows, r + band + 1);
-    const f = blank[hi] - blank[lo];
-    const t = text[hi] - text[lo];
-    return f >= minRun && f >= BAND_SHARE * (f + t);
+  // Built on the first gutterThrough: the rivers rebuilt after clipping only ever answer `crosses`.
+  let near: Uint16Array | Uint32Array | null = null;
+  const half = minRun >> 1;
+  /** Some cell of column c in the rows from offset `from` to `to` (row × cols) could be a gutter cell. */
+  const maybeGutter = (c: number, from: number, to: number) => {
+    for (let i = from + c; i < to + c; i += cols) if (run[i] >= half || cell[i] === 2) return true;
+    return false;
   };
   return {
     crosses(a, b, top, bottom) {
@@ -198,15 +146,110 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
       const reach = Math.ceil((2 * bodySize) / rowH);
       const r0 = Math.floor(top / rowH);
       const r1 = Math.floor(bottom / rowH);
-      // A river cut short by the box still runs half the minimum on each side.
-      const half = minRun >> 1;
-      const riverNear = (c: number, from: number, step: -1 | 1) => {
-        for (let k = 1, r = from + step; k <= reach && r >= 0 && r < rows; k++, r += step)
-          if (run[r * cols + c] >= half || (cell[r * cols + c] === 2 && bandGutter(c, r))) return true;
-        return false;
-      };
-      for (let c = Math.max(0, Math.ceil(a) + 1); c < Math.min(cols, Math.floor(b) - 1); c++) if (riverNear(c, r0, -1) && riverNear(c, r1, 1)) return c + 0.5;
+      // Rows looked at: up to `reach` rows right above the box and right below it, inside the grid (none when the
+      // row next to the box is off the grid).
+      if (!(r0 - 1 >= 0 && r0 - 1 < rows && r1 + 1 >= 0 && r1 + 1 < rows)) return NaN;
+      const above0 = Math.max(0, r0 - reach) * cols;
+      const above1 = r0 * cols;
+      const below0 = (r1 + 1) * cols;
+      const below1 = Math.min(rows, r1 + reach + 1) * cols;
+      for (let c = Math.max(0, Math.ceil(a) + 1); c < Math.min(cols, Math.floor(b) - 1); c++) {
+        if (!near) {
+          // Only a river or a flanked blank cell can be a gutter cell: while every column asked about has text
+          // alone above or below (on a CJK page, where the lines above and below fill those rows, all of them),
+          // the counts are not needed. Once built, they answer faster than a look at the cells.
+          if (!maybeGutter(c, above0, above1) || !maybeGutter(c, below0, below1)) continue;
+          near = gutterRowCounts(cell, run, cols, rows, minRun, band);
+        }
+        if (near[above1 + c] > near[above0 + c] && near[below1 + c] > near[below0 + c]) return c + 0.5;
+      }
       return NaN;
     },
   };
+}
+
+/**
+ * Each blank cell gets the number of flanked rows (state 2) of the run it
+ * belongs to, capped at 255 (the tests ask for 16 at most); text cells 0. A
+ * run is a chain of flanked rows down one grid column, each within
+ * `maxBlank` rows of the one before with no text between; it covers the
+ * rows from its first flanked row to its last. Walked row by row with the
+ * open run of every column kept aside, since the grid is row-major and a
+ * walk down each column would touch a new cache line at every cell.
+ */
+export function runLengths(cell: Uint8Array, cols: number, rows: number, maxBlank: number): Uint8Array {
+  const run = new Uint8Array(cols * rows);
+  const first = new Int32Array(cols).fill(-1);
+  const last = new Int32Array(cols);
+  const count = new Int32Array(cols);
+  const close = (c: number) => {
+    const v = Math.min(count[c], 0xff);
+    for (let k = first[c]; k <= last[c]; k++) run[k * cols + c] = v;
+    first[c] = -1;
+  };
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) {
+      const v = cell[base + c];
+      if (v === 1) {
+        if (first[c] >= 0) close(c);
+      } else if (v === 2) {
+        if (first[c] >= 0 && r - last[c] <= maxBlank) {
+          last[c] = r;
+          count[c]++;
+        } else {
+          if (first[c] >= 0) close(c);
+          first[c] = last[c] = r;
+          count[c] = 1;
+        }
+      }
+    }
+  }
+  for (let c = 0; c < cols; c++) if (first[c] >= 0) close(c);
+  return run;
+}
+
+/**
+ * Row prefix counts, per grid column, of the cells where a gutter runs for
+ * gutterThrough: a river of at least half the minimum run, or a flanked blank
+ * cell that passes the band test. Column c is a gutter around row r by the
+ * band test when, within `band` rows above and below, it is whitespace
+ * between text in most of the rows that hold anything there. A gutter crossed
+ * every few lines by a box too tall or too wide (or a speck off a column
+ * rule) has no unbroken run, but stays blank in most rows; a word space lines
+ * up with the next line's in a few rows at most. (Tesseract's column finder
+ * likewise ignores a few misfit rows when it assigns columns:
+ * kMaxIncompatibleColumnCount in textord/colfind.cpp.)
+ *
+ * Entry (r × cols + c) counts the gutter cells of column c in rows [0, r), so
+ * any row range is two reads. The band counts slide down the page with the
+ * row walk: one pass over the grid answers every cell, where asking cell by
+ * cell read whole columns across the row-major grid.
+ */
+export function gutterRowCounts(cell: Uint8Array, run: Uint8Array, cols: number, rows: number, minRun: number, band: number): Uint16Array | Uint32Array {
+  const counts = rows < 0xffff ? new Uint16Array((rows + 1) * cols) : new Uint32Array((rows + 1) * cols);
+  const half = minRun >> 1;
+  // Flanked blank (f) and text (t) cells of each column in the rows [r - band, r + band].
+  const f = new Int32Array(cols);
+  const t = new Int32Array(cols);
+  const add = (row: number, d: number) => {
+    const base = row * cols;
+    for (let c = 0; c < cols; c++) {
+      const v = cell[base + c];
+      if (v === 2) f[c] += d;
+      else if (v === 1) t[c] += d;
+    }
+  };
+  for (let r = 0; r < Math.min(rows, band); r++) add(r, 1);
+  for (let r = 0; r < rows; r++) {
+    if (r + band < rows) add(r + band, 1);
+    if (r - band - 1 >= 0) add(r - band - 1, -1);
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) {
+      const i = base + c;
+      const gutter = run[i] >= half || (cell[i] === 2 && f[c] >= minRun && f[c] >= BAND_SHARE * (f[c] + t[c]));
+      counts[i + cols] = counts[i] + (gutter ? 1 : 0);
+    }
+  }
+  return counts;
 }

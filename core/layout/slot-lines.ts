@@ -16,6 +16,9 @@
  */
 import { baselineOf, type Line } from './lines.ts';
 import type { LineBlock } from './blocks.ts';
+import { median, medianBy } from './median.ts';
+
+const lineSize = (l: Line) => l.size;
 
 /** Blocks of at most this many lines may be slot lines. */
 const MAX_SLOT_LINES = 3;
@@ -23,11 +26,6 @@ const MAX_SLOT_LINES = 3;
 const SLOT_TOLERANCE = 0.3;
 /** Sizes of the two halves of a broken column may differ by this ratio. */
 const SIZE_RATIO = 1.2;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
 
 function centre(l: Line): number {
   return (l.top + l.bottom) / 2;
@@ -49,7 +47,7 @@ function hostOf(b: LineBlock): Host {
   const bases = b.lines.map(baselineOf);
   const pitches: number[] = [];
   for (let k = 1; k < bases.length; k++) pitches.push(bases[k] - bases[k - 1]);
-  return { block: b, bases, centres: b.lines.map(centre), lead: median(pitches), em: median(b.lines.map((l) => l.size)) };
+  return { block: b, bases, centres: b.lines.map(centre), lead: median(pitches), em: medianBy(b.lines, lineSize) };
 }
 
 /** `b` lies within the host's measure, between its first and last baselines. */
@@ -75,8 +73,12 @@ export function fillSlots(blocks: readonly LineBlock[]): LineBlock[] {
   const ctx: Context = { blocks, small, gone };
   for (const b of small) {
     if (gone.has(b)) continue;
-    const lo = Math.min(...b.lines.map(centre));
-    const hi = Math.max(...b.lines.map(centre));
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const l of b.lines) {
+      lo = Math.min(lo, centre(l));
+      hi = Math.max(hi, centre(l));
+    }
     let done = false;
     // One column block around the interruption.
     for (const a of candidates) {
@@ -106,7 +108,7 @@ export function fillSlots(blocks: readonly LineBlock[]): LineBlock[] {
     const h = hostOf(joined);
     // Both halves' lines are the column's: only the interruption may fill the gap.
     const own = new Set([above, below]);
-    if (fill({ ...ctx, blocks: blocks.filter((o) => !own.has(o)) }, h, b, lo, hi)) {
+    if (fill({ ...ctx, own }, h, b, lo, hi)) {
       above.lines = joined.lines;
       above.x0 = joined.x0;
       above.x1 = joined.x1;
@@ -130,10 +132,12 @@ interface Context {
   blocks: readonly LineBlock[];
   small: readonly LineBlock[];
   gone: Set<LineBlock>;
+  /** Blocks that are the host's own lines (the two halves of a broken column), left out of `blocks`. */
+  own?: ReadonlySet<LineBlock>;
 }
 
 /** Fills the slots of `h` around small block `b` (line centres lo..hi); whether it did. */
-function fill({ blocks, small, gone }: Context, h: Host, b: LineBlock, lo: number, hi: number): boolean {
+function fill({ blocks, small, gone, own }: Context, h: Host, b: LineBlock, lo: number, hi: number): boolean {
   const a = h.block;
   if (!(h.lead > 0)) return false;
   if (!(h.bases[0] < lo && h.bases[h.bases.length - 1] > hi) || !inside(h, b, h.bases[0], h.bases[h.bases.length - 1])) return false;
@@ -162,6 +166,7 @@ function fill({ blocks, small, gone }: Context, h: Host, b: LineBlock, lo: numbe
         o !== a &&
         !group.includes(o) &&
         !gone.has(o) &&
+        !own?.has(o) &&
         o.lines.some((l) => centre(l) > from && centre(l) < to),
     );
     if (others) continue;

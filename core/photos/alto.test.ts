@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { altoIllustrations } from './alto.ts';
+import { altoIllustrations, marksIllustrations } from './alto.ts';
 
 const ALTO = `<?xml version="1.0"?>
 <alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout>
@@ -23,5 +23,13 @@ describe('altoIllustrations', () => {
   it('yields nothing for a page it has no size for, or XML without pages', () => {
     expect(altoIllustrations(ALTO, () => null)).toEqual([[], []]);
     expect(altoIllustrations('<alto/>', () => ({ width: 1, height: 1 }))).toEqual([]);
+  });
+});
+
+describe('marksIllustrations', () => {
+  it('sees an Illustration or a GraphicalElement, prefixed or not, and nothing in an ALTO of text alone', () => {
+    expect(marksIllustrations(ALTO)).toBe(true);
+    expect(marksIllustrations('<alto:alto><alto:Page><alto:GraphicalElement ID="G1"/></alto:Page></alto:alto>')).toBe(true);
+    expect(marksIllustrations('<alto><Page><TextBlock><TextLine><String CONTENT="Illustration"/></TextLine></TextBlock></Page></alto>')).toBe(false);
   });
 });

@@ -15,6 +15,11 @@ function attr(attrs: string, name: string): number {
   return m ? Number(m[1]) : NaN;
 }
 
+/** Whether the ALTO marks any illustration at all (on any page, fitting or not). */
+export function marksIllustrations(xml: string): boolean {
+  return /<(?:\w+:)?(?:Illustration|GraphicalElement)\b/.test(xml);
+}
+
 /** Per ALTO page (in file order): the illustrations, scaled to a PDF page of the given size. */
 export function altoIllustrations(xml: string, pageSize: (index: number) => { width: number; height: number } | null): Rect[][] {
   const pages: Array<{ start: number; width: number; height: number }> = [];

@@ -35,17 +35,31 @@ const CAPTION_MAX_CHARS = 90;
 /** The picture starts within this many caption sizes of the caption. */
 const CAPTION_REACH = 2;
 
-function visibleLength(text: string): number {
-  return text.replace(/\s+/g, '').length;
+/** Whether each UTF-16 unit is whitespace to `\s`, memoised (the engine's own answer, whatever its Unicode version). */
+const whitespace = new Int8Array(0x10000).fill(-1);
+function isWhitespace(code: number): boolean {
+  let v = whitespace[code];
+  if (v < 0) v = whitespace[code] = /\s/.test(String.fromCharCode(code)) ? 1 : 0;
+  return v === 1;
 }
 
-function letters(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0;
+/**
+ * More than `n` visible (non-whitespace) UTF-16 units: as
+ * `text.replace(/\s+/g, '').length > n`, but stopping at the (n+1)th rather
+ * than copying a whole column's text. Asked of every block of a scan.
+ */
+function visibleMoreThan(text: string, n: number): boolean {
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i)) && ++visible > n) return true;
+  return false;
 }
+
+/** At least two letters (`\p{L}`), found without listing every letter of a column. */
+const TWO_LETTERS = /\p{L}[^\p{L}]*\p{L}/u;
 
 /** OCR specks (a lone letter or mark read off a picture or a smudge) do not count as text that fills an area. */
 function isSpeck(b: ScanBlock): boolean {
-  return letters(b.text) < 2 || (b.lineCount === 1 && visibleLength(b.text) <= SPECK_CHARS);
+  return !TWO_LETTERS.test(b.text) || (b.lineCount === 1 && !visibleMoreThan(b.text, SPECK_CHARS));
 }
 
 function area(r: Rect): number {
@@ -63,7 +77,8 @@ function overlapShare(a: Rect, b: Rect): number {
  * column blocks; the text area is their union, so empty margins never count.
  */
 export function textFreePhotos(blocks: readonly ScanBlock[], bodySize: number): ScanPhoto[] {
-  const solid = blocks.filter((b) => !isSpeck(b));
+  const specks = blocks.map(isSpeck);
+  const solid = blocks.filter((_, i) => !specks[i]);
   if (solid.length === 0) return [];
   const bounds: Rect = [Infinity, Infinity, -Infinity, -Infinity];
   for (const b of solid) {
@@ -86,7 +101,7 @@ export function textFreePhotos(blocks: readonly ScanBlock[], bodySize: number): 
 
   const found: Array<ScanPhoto & { score: number }> = [];
   blocks.forEach((b, i) => {
-    if (isSpeck(b) || b.lineCount > CAPTION_MAX_LINES || visibleLength(b.text) > CAPTION_MAX_CHARS) return;
+    if (specks[i] || b.lineCount > CAPTION_MAX_LINES || visibleMoreThan(b.text, CAPTION_MAX_CHARS)) return;
     const reach = Math.ceil((CAPTION_REACH * b.size) / CELL);
     // Over the caption (the usual place), and under it for text smaller than body (a caption set above its picture).
     const dirs: Array<-1 | 1> = bodySize > 0 && b.size < 0.95 * bodySize ? [-1, 1] : [-1];

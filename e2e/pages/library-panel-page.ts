@@ -66,4 +66,23 @@ export class LibraryPanelPage {
     await this.library.getByRole('button', { name: 'Edit…' }).click();
     return this.bulkDialog;
   }
+  /** Imports files as the archivist does with the Library's Import… button (its file input). */
+  async importFiles(files: string[] | { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    await this.library.getByLabel('Import files').setInputFiles(files);
+  }
+
+  /** How many documents the list holds (rows say their place in the whole list: only those in view are in the DOM). */
+  async listSize(): Promise<number> {
+    return Number(await this.rows().first().getAttribute('aria-setsize'));
+  }
+
+  /** Scrolls the list to its end (as far as it goes). */
+  async scrollListToEnd(): Promise<void> {
+    await this.documents.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  }
+
+  /** Scrolls the list back to its top. */
+  async scrollListToTop(): Promise<void> {
+    await this.documents.evaluate((el) => el.scrollTo({ top: 0 }));
+  }
 }

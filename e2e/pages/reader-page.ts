@@ -319,4 +319,28 @@ export class ReaderPage {
   zoomLevel(): Locator {
     return this.original.getByRole('status', { name: 'Zoom level' });
   }
+  /**
+   * Holds back the renderer's next requests for `doc`'s page views until the returned `release()`: the reader's
+   * page read again arrives when the test says (the views then rebuilt from it). Browser host only (page.route).
+   */
+  async holdPageViews(doc: DocumentSummary): Promise<() => Promise<void>> {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const handler = async (route: import('@playwright/test').Route) => {
+      if ((route.request().postData() ?? '').includes(doc.id)) await held;
+      // On to the fixture's own route (it refuses other origins).
+      await route.fallback();
+    };
+    await this.page.route('**/api/document.pageView', handler);
+    // Released requests pass straight through afterwards.
+    return async () => release();
+  }
+
+  /** The Articles dialog, opened from the top bar for the block the reader has chosen. */
+  async openArticles(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Articles…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Articles' });
+    await dialog.waitFor();
+    return dialog;
+  }
 }

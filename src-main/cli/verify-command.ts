@@ -7,7 +7,7 @@ import { printable } from './printable.ts';
 export const verifyCommand: Command = {
   name: 'verify',
   summary:
-    'check a library: every original against its fixity record, every page, the database; one line a problem, exit 0 only when all is well (re-hashes every original, checks pages 1..N of each document, runs SQLite integrity_check)',
+    'check a library: every original against its fixity record, every page, the database; one line a problem, exit 0 only when all is well (re-hashes every original, checks pages 1..N of each document, runs SQLite integrity_check); a PDF whose end is damaged is a warning line, as at import',
   usage: 'verify [--library DIR] [--repair]',
   optionHelp: [
     LIBRARY_OPTION_HELP,
@@ -33,11 +33,14 @@ export const verifyCommand: Command = {
       }
       for (const line of repaired) io.out(`repaired: ${printable(line)}\n`);
       for (const line of report.problems) io.err(`problem: ${printable(line)}\n`);
+      for (const line of report.warnings) io.err(`warning: ${printable(line)}\n`);
       const busy = report.importsInProgress ? `; ${report.importsInProgress} import(s) in progress elsewhere` : '';
+      // Warnings do not change the exit status: the originals are the bytes that were imported.
+      const warned = report.warnings.length ? `; ${report.warnings.length} warning(s)` : '';
       io.out(
         report.problems.length
-          ? `${report.problems.length} problem(s) in ${report.documents} document(s) (library: ${printable(store.dir)}${busy})\n`
-          : `all well: ${report.documents} document(s), every original matches its fixity record (library: ${printable(store.dir)}${busy})\n`,
+          ? `${report.problems.length} problem(s) in ${report.documents} document(s)${warned} (library: ${printable(store.dir)}${busy})\n`
+          : `all well: ${report.documents} document(s), every original matches its fixity record${warned} (library: ${printable(store.dir)}${busy})\n`,
       );
       return report.problems.length ? 1 : 0;
     } finally {

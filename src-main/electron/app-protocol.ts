@@ -2,6 +2,7 @@ import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { indexPageWithStartAnswers, isIndexPath } from '../host/index-page.ts';
 import { preparePreview } from '../previews/preview-route.ts';
 import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { RENDERER_DIR } from '../services/paths.ts';
@@ -30,7 +31,10 @@ export function registerAppProtocol(services: AppServices): void {
     await preparePreview(services.previews, rawPath);
     const target = resolveRequestPath(services.store, RENDERER_DIR, rawPath, services.previews);
     if (!target) return refuse(404, 'not found');
-    const response = await net.fetch(pathToFileURL(target.path).toString());
+    // The page carries the settings and the list's first window, as the browser host's does: no start-up round trips.
+    const response = isIndexPath(rawPath)
+      ? new Response(request.method === 'HEAD' ? null : await indexPageWithStartAnswers(target.path, services.handlers))
+      : await net.fetch(pathToFileURL(target.path).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
     headers.set('x-content-type-options', 'nosniff');

@@ -12,6 +12,7 @@ import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
 import { foreground } from '../services/foreground.ts';
 import { HOST_LIMITS, type HostLimits } from './host-limits.ts';
+import { isIndexPath, sendIndexPage, startAnswers } from './index-page.ts';
 
 /**
  * The browser host: the built renderer and the contract over HTTP and a
@@ -154,6 +155,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       await preparePreview(services.previews, rawPath);
       const target = resolveRequestPath(services.store, rendererDir, rawPath, services.previews);
       if (!target) return send(res, 404, 'not found');
+      if (isIndexPath(rawPath)) {
+        // The page carries the answers its first screen waits on (core/start-answers.ts): no length known up front.
+        res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': target.type });
+        return req.method === 'HEAD' ? res.end() : await sendIndexPage(res, target.path, services.handlers);
+      }
       const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': target.type, 'content-length': statSync(target.path).size };
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
@@ -214,6 +220,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
   });
 
+  // The page's start answers once before the first visit: the first reading prepares the statements, pages in the
+  // library's first rows and compiles the code, on the thread that must answer the page and its script at once.
+  await startAnswers(services.handlers);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolveListen());

@@ -41,6 +41,13 @@ export async function adoptAltoLayout(store: LibraryStore, processor: PageProces
       { alto: altoText(alto) },
     );
     writer.finish();
+    // Cleaning falls back to the PDF's own layout on a page whose ALTO does not fit it (core/cleaning/pdf-page.ts):
+    // an ALTO no page could use is not this document's layout, and the report must not say it is.
+    if (!laidOutFromAlto(store, id)) {
+      store.discardOriginal(layout);
+      forgetInSearch(store, id);
+      return { adopted: false, reason: 'its ALTO does not match its pages, so its layout still comes from the PDF' };
+    }
     // After the pages: a crash before this line leaves the document as if never upgraded, and the next re-import does it again.
     store.db.prepare('UPDATE documents SET layout_original = ? WHERE id = ? AND layout_original IS NULL').run(layout, id);
   } catch (err) {
@@ -49,15 +56,30 @@ export async function adoptAltoLayout(store: LibraryStore, processor: PageProces
     store.discardOriginal(layout);
     return { adopted: false, reason: `its ALTO could not be used: ${(err as Error).message.split('\n')[0]}` };
   }
-  // Same page count, so the search index would not notice the new blocks: it forgets the document
-  // and every process's catch-up (library.changed, the CLI's catchUpSync) indexes it afresh.
+  forgetInSearch(store, id);
+  return { adopted: true };
+}
+
+/**
+ * Whether any stored page of `id` (committed or still being imported) took its layout from an ALTO: cleaning
+ * falls back to the PDF's own layout on a page whose ALTO does not fit it (core/cleaning/pdf-page.ts). Stops at
+ * the first such page, so a fitting ALTO costs one page's JSON read.
+ */
+export function laidOutFromAlto(store: LibraryStore, id: string): boolean {
+  return store.db.prepare("SELECT 1 FROM pages WHERE doc_id = ? AND json_extract(cleaned, '$.layout') = 'alto' LIMIT 1").get(id) !== undefined;
+}
+
+/**
+ * The pages were rebuilt with the same count, so the search index would not notice the new blocks: it
+ * forgets the document and every process's catch-up (library.changed, the CLI's catchUpSync) indexes it afresh.
+ */
+function forgetInSearch(store: LibraryStore, id: string): void {
   const index = new SearchIndex(store.dir);
   try {
     index.removeDocument(id);
   } finally {
     index.close();
   }
-  return { adopted: true };
 }
 
 /** "2 corrections and 1 annotation": the archivist's work on this document that rides on block ids; '' when none. */

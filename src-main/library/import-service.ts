@@ -9,7 +9,8 @@ import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
 import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
 import { upgradeGuessedMetadata } from './upgrade-guess.ts';
-import { adoptAltoLayout } from './adopt-alto-layout.ts';
+import { adoptAltoLayout, laidOutFromAlto } from './adopt-alto-layout.ts';
+import { marksIllustrations } from '../../core/photos/alto.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -187,6 +188,13 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
       },
       { alto },
     );
+    // An ALTO that laid out none of the pages and marks no illustrations gave them nothing: it is not this
+    // document's, and kept as its layout original it would stand in the way of the right one a later import
+    // brings (adopt-alto-layout.ts). One that marks illustrations stays: a scan's photos may come from them.
+    if (layoutOriginal && !laidOutFromAlto(store, id) && !marksIllustrations(alto!)) {
+      store.discardOriginal(layoutOriginal);
+      layoutOriginal = null;
+    }
     const meta = metadataFromFileName(basename(file));
     if (title) {
       // A title the digitizer wrote ("Der Nordstern (St. Cloud, Minn.) … 1878-01-03 [p ]") beats a guess from the file name.

@@ -105,6 +105,7 @@ describe('a dropped folder of loose scans (no issue METS)', () => {
       ]);
       expect(r.map((x) => [x.file, x.status])).toEqual([['drop/scan.pdf', 'imported']]);
       expect(lib.layoutOriginal(r[0].id!)).not.toBeNull();
+      expect(lib.page(r[0].id!, 1)!.layout).toBe('alto');
     } finally {
       lib.close();
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { importReport } from '../../core/import-report.ts';
 import { importFiles } from './import-service.ts';
 import { LibraryStore, sha256 } from './library-store.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
-import { damagedPdfEnd } from './pdf-tail-check.ts';
+import { damagedPdfEnd, damagedPdfFileEnd } from './pdf-tail-check.ts';
 
 import { cut, textPdf, withUpdate } from './testing/tail-cut-pdf.ts';
 
@@ -69,4 +69,27 @@ describe('importing a PDF whose last 2,000 bytes are gone', () => {
     expect([report.failures, report.notes]).toEqual([[], report.problems]);
   });
 
+});
+
+describe('damagedPdfFileEnd (verify reads only the tail of an original on disk)', () => {
+  it('says what damagedPdfEnd says of the same bytes, whole or cut', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-tailfile-'));
+    try {
+      const whole = withUpdate(await textPdf(true));
+      const text = new TextDecoder('latin1').decode(await textPdf(false));
+      const offset = Number(/startxref\s+(\d+)/.exec(text)![1]);
+      const moved = new Uint8Array(Buffer.from(text.replace(`startxref\n${offset}`, `startxref\n${offset - 40}`), 'latin1'));
+      const cases = [whole, cut(whole, 2000), cut(whole, 2800), moved, new Uint8Array(0)];
+      const seen = cases.map((bytes, i) => {
+        const file = join(dir, `${i}.pdf`);
+        writeFileSync(file, bytes);
+        return damagedPdfFileEnd(file);
+      });
+      expect(seen).toEqual(cases.map((b) => damagedPdfEnd(b)));
+      expect(seen[0]).toBeNull();
+      expect(seen.slice(1).every((s) => s?.startsWith('damaged end: '))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -88,6 +88,24 @@ describe.skipIf(!haveLoc)('re-importing a Library of Congress page with its ALTO
     }
   }, 240_000);
 
+  it('says the layout still comes from the PDF when the ALTO beside it fits none of its pages (another page\'s ALTO)', async () => {
+    const store = open('mismatched');
+    try {
+      const [first] = await importPaths(store, inThreadProcessor, [alone()]);
+      const before = store.page(first.id!, 1)!;
+      const folder = mkdtempSync(join(dir, 'mismatched-'));
+      copyFileSync(loc('.pdf'), join(folder, NAME + '.pdf'));
+      copyFileSync(join(LOC_DIR, 'evening-star-1918-09-01-p1.alto.xml'), join(folder, NAME + '.alto.xml'));
+      const dup = (await importPaths(store, inThreadProcessor, [join(folder, NAME + '.pdf')])).find((r) => r.status === 'duplicate')!;
+      expect(dup.relaid).toBeUndefined();
+      expect(dup.note).toBe(`${join(folder, NAME + '.pdf')}: its ALTO does not match its pages, so its layout still comes from the PDF`);
+      expect(store.layoutOriginal(first.id!)).toBeNull();
+      expect(store.page(first.id!, 1)).toEqual(before);
+    } finally {
+      store.close();
+    }
+  }, 240_000);
+
   it('leaves a document whose blocks carry corrections as it is, and says why', async () => {
     const store = open('corrected');
     try {

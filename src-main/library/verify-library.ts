@@ -2,6 +2,7 @@ import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
 import type { PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
+import { damagedPdfFileEnd } from './pdf-tail-check.ts';
 
 export interface VerifyReport {
   documents: number;
@@ -9,6 +10,12 @@ export interface VerifyReport {
   problems: string[];
   /** What --repair fixed, one line each. */
   repaired: string[];
+  /**
+   * Intact originals worth knowing about, one line each: a PDF whose end is
+   * damaged (as its import warned). Its bytes are the ones imported, so it is
+   * no problem of the library's and nothing --repair could mend.
+   */
+  warnings: string[];
   /** Imports in progress in other processes: not problems, but their documents are not counted yet. */
   importsInProgress: number;
   /** Documents with pages missing whose original is intact: their pages can be rebuilt. */
@@ -27,6 +34,7 @@ const objectName = (id: string) => `objects/${id.slice(0, 2)}/${id}`;
 export function verifyLibrary(store: LibraryStore, opts: { repair?: boolean } = {}): VerifyReport {
   const problems: string[] = [];
   const repaired: string[] = [];
+  const warnings: string[] = [];
   if (opts.repair) {
     const gc = store.collectGarbage({ allOrphans: true });
     if (gc.deadImports) repaired.push(`cleared ${gc.deadImports} unfinished import(s) whose process is gone`);
@@ -52,6 +60,11 @@ export function verifyLibrary(store: LibraryStore, opts: { repair?: boolean } = 
       if (hashed.digest !== doc.fixity.digest) problems.push(`${name}: original damaged: its SHA-256 is now ${hashed.digest}, the fixity record says ${doc.fixity.digest}`);
       if (hashed.size !== doc.fixity.size) problems.push(`${name}: original is ${hashed.size} bytes, the fixity record says ${doc.fixity.size}`);
     }
+    if (intact && doc.kind === 'pdf') {
+      const path = store.objectPath(doc.id);
+      const damaged = path ? damagedPdfFileEnd(path) : null;
+      if (damaged) warnings.push(`${name}: ${damaged}`);
+    }
     const t = tallies.get(doc.id);
     if (!t || t.stored !== doc.pageCount || t.min !== 1 || t.max !== doc.pageCount) {
       problems.push(`${name}: pages missing: ${t?.stored ?? 0} of ${doc.pageCount} stored${intact ? ' (verify --repair rebuilds them from the original)' : ''}`);
@@ -59,7 +72,7 @@ export function verifyLibrary(store: LibraryStore, opts: { repair?: boolean } = 
     }
   }
   for (const id of store.orphanOriginals()) problems.push(`${objectName(id)}: original that belongs to no document (verify --repair deletes it)`);
-  return { documents: docs.length, problems, repaired, importsInProgress: store.importsInProgress(), rebuildable };
+  return { documents: docs.length, problems, repaired, warnings, importsInProgress: store.importsInProgress(), rebuildable };
 }
 
 /**

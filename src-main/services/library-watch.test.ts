@@ -29,15 +29,53 @@ describe('watchLibrary', () => {
     events.subscribe(seen);
     const stop = watchLibrary(app, events, 20);
     try {
-      await importFiles(app, inThreadProcessor, [{ name: 'own.txt', bytes: Buffer.from('我们自己的\n') }]);
-      await new Promise((r) => setTimeout(r, 80));
-      expect(seen).not.toHaveBeenCalled();
-
-      await importFiles(cli, inThreadProcessor, [{ name: 'other.txt', bytes: Buffer.from('来到大陈村来到大陈村\n') }]);
-      await vi.waitFor(() => expect(seen).toHaveBeenCalledWith('library.changed', { ids: [] }), { timeout: 2000 });
+      const [{ id: own }] = await importFiles(app, inThreadProcessor, [{ name: 'own.txt', bytes: Buffer.from('我们自己的\n') }]);
+      // As the app's import handler tells it: the watch says nothing of it, now or with the next change.
+      events.emit('library.changed', { ids: [own!] });
       await new Promise((r) => setTimeout(r, 80));
       expect(seen).toHaveBeenCalledTimes(1);
+
+      const [{ id: other }] = await importFiles(cli, inThreadProcessor, [{ name: 'other.txt', bytes: Buffer.from('来到大陈村来到大陈村\n') }]);
+      // Named: the document is new, none of its pages were there before.
+      await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('library.changed', { ids: [other!] }), { timeout: 2000 });
+      await new Promise((r) => setTimeout(r, 80));
+      expect(seen).toHaveBeenCalledTimes(2);
       expect(app.list().map((d) => d.fileName).sort()).toEqual(['other.txt', 'own.txt']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('names the documents another process changed, and those whose pages it wrote again (the open page is read again)', async () => {
+    const [a, b] = (
+      await importFiles(app, inThreadProcessor, [
+        { name: 'a.txt', bytes: Buffer.from('First page of a.\n') },
+        { name: 'b.txt', bytes: Buffer.from('First page of b.\n') },
+      ])
+    ).map((r) => r.id!);
+    const events = new EventBus();
+    const seen = vi.fn();
+    events.subscribe(seen);
+    const stop = watchLibrary(app, events, 20);
+    // The watch takes its first look at the documents on its first tick.
+    await new Promise((r) => setTimeout(r, 60));
+    try {
+      // Another process rebuilds a's pages (as a re-import laying it out from its ALTO does): same text, new rows.
+      const page = cli.db.prepare('SELECT number, raw, cleaned FROM pages WHERE doc_id = ?').get(a) as { number: number; raw: string; cleaned: string };
+      const writer = cli.rebuildPages(a);
+      writer.addPageJson(page.number, page.raw as never, page.cleaned as never);
+      writer.finish();
+      await vi.waitFor(() => expect(seen).toHaveBeenCalledWith('library.changed', { ids: [a], pages: [a] }), { timeout: 2000 });
+      // Its metadata changed: the list, and the open page's header, follow.
+      cli.db.prepare("UPDATE documents SET title = 'Renamed' WHERE id = ?").run(b);
+      await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('library.changed', { ids: [b], pages: [b] }), { timeout: 2000 });
+      // Removed: named, no pages to read again.
+      cli.removeDocuments([a]);
+      await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('library.changed', { ids: [a] }), { timeout: 2000 });
+      // A fixity check says nothing new to a reader, yet the list is still told to look (ids empty).
+      cli.db.prepare("UPDATE documents SET fixity_checked_at = 'now' WHERE id = ?").run(b);
+      await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('library.changed', { ids: [] }), { timeout: 2000 });
+      expect(seen).toHaveBeenCalledTimes(4);
     } finally {
       stop();
     }

@@ -1,4 +1,5 @@
 import type { LibraryStore } from '../library/library-store.ts';
+import { changedDocuments, readDocumentStates, type DocumentState } from './document-states.ts';
 import type { EventBus } from './event-bus.ts';
 
 /** How often the library is checked for other processes' writes: one PRAGMA, microseconds. */
@@ -10,22 +11,50 @@ export const LIBRARY_WATCH_MS = 1000;
  * Polls SQLite's data_version rather than watching files: it is exact (it
  * moves on every commit by another connection, never on our own), portable,
  * and needs no file-system events that network drives and WAL checkpoints
- * make unreliable.
+ * make unreliable. The event names the documents that changed, and those
+ * whose pages (or row) changed, so a reader with one of them open reads its
+ * page again (a re-import from the CLI that laid it out from its ALTO).
  */
 export function watchLibrary(store: LibraryStore, events: EventBus, intervalMs = LIBRARY_WATCH_MS): () => void {
   let seen = store.dataVersion();
+  // Each document's state (document-states.ts) when last looked at, to say which ones another process changed.
+  // Read on the first tick, not here: at 10,000 documents it is tens of milliseconds the app's start need not wait for.
+  let states: Map<string, DocumentState> | null = null;
+  // This process's own changes (its imports, removals) are told by their handlers: taken as seen at the next tick, so
+  // the next change by another process is not said to include them.
+  let ownChanges = false;
+  let emitting = false;
+  const unsubscribe = events.subscribe((event) => {
+    if (event === 'library.changed' && !emitting) ownChanges = true;
+  });
   const timer = setInterval(() => {
     let now: number;
+    let next: Map<string, DocumentState>;
     try {
       now = store.dataVersion();
+      if (now === seen && states && !ownChanges) return;
+      next = readDocumentStates(store.db);
     } catch {
       return; // closed or busy: try again next tick
     }
+    const before = states;
+    states = next;
+    ownChanges = false;
     if (now === seen) return;
     seen = now;
-    // Which documents changed is not known here: an empty list means "refresh the list".
-    events.emit('library.changed', { ids: [] });
+    // Changed before the first look: which documents is not known, an empty list says "refresh the list".
+    const { ids, pages } = before ? changedDocuments(before, next) : { ids: [], pages: [] };
+    // An empty list also when only another table changed (settings, annotations, titles).
+    emitting = true;
+    try {
+      events.emit('library.changed', { ids, ...(pages.length ? { pages } : {}) });
+    } finally {
+      emitting = false;
+    }
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 }

@@ -1,4 +1,4 @@
-import type { ArchiveBridge, EventName, EventPayload, Params, RequestName, Result } from '../../core/contract.ts';
+import type { ArchiveBridge, EventName, EventPayload, Params, Reply, RequestName, Result } from '../../core/contract.ts';
 import { invalidFieldOf, type InvalidField } from '../../core/invalid-field.ts';
 import { createHostBridge } from './host-bridge.ts';
 
@@ -26,12 +26,16 @@ export class ArchiveError extends Error {
   }
 }
 
+/** A reply's result, or an ArchiveError carrying the back end's one-line message. */
+export async function replyResult<N extends RequestName>(name: N, reply: Reply<N>): Promise<Result<N>> {
+  if (!reply.ok) throw new ArchiveError(name, reply.error, invalidFieldOf(reply.invalid));
+  return reply.result;
+}
+
 export const archive = {
   /** Resolves with the result or rejects with an ArchiveError carrying the back end's one-line message. */
   async call<N extends RequestName>(name: N, params: Params<N>): Promise<Result<N>> {
-    const reply = await bridge.invoke(name, params);
-    if (!reply.ok) throw new ArchiveError(name, reply.error, invalidFieldOf(reply.invalid));
-    return reply.result;
+    return replyResult(name, await bridge.invoke(name, params));
   },
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     return bridge.on(event, listener);

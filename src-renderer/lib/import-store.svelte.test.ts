@@ -3,7 +3,7 @@ import type { ImportProgress, ImportResult } from '../../core/library-model.ts';
 import { ImportStore } from './import-store.svelte.ts';
 
 function importer(answer: (name: string) => ImportResult, maxBatchBytes = 64 * 1024 * 1024) {
-  const log = { batches: [] as string[][], said: [] as string[], errors: [] as string[], refreshed: 0, progress: [] as (ImportProgress | null)[] };
+  const log = { batches: [] as string[][], said: [] as string[], errors: [] as string[], refreshed: 0, progress: [] as (ImportProgress | null)[], done: [] as string[] };
   const store: ImportStore = new ImportStore({
     send: async (files) => {
       log.batches.push(files.map((f) => `${f.name}:${new TextDecoder().decode(f.data)}`));
@@ -11,6 +11,8 @@ function importer(answer: (name: string) => ImportResult, maxBatchBytes = 64 * 1
       return files.map((f) => answer(f.name));
     },
     refresh: async () => void log.refreshed++,
+    // After the refresh: the app opens (and the list shows) what the import brought.
+    done: (results) => void log.done.push(`${log.refreshed}: ${results.map((r) => r.id ?? r.file).join(' ')}`),
     say: (s) => log.said.push(s),
     fail: (e) => log.errors.push((e as Error).message),
     maxBatchBytes,
@@ -33,6 +35,7 @@ it('reads every file, sends them in batches under the limit, then says what happ
   ]);
   expect(log.said).toEqual(['Imported 3, 0 already in the library, 0 failed.']);
   expect(log.refreshed).toBe(1);
+  expect(log.done).toEqual(['1: a.pdf b.txt c.txt']);
   expect(store.report).toBeNull();
   expect(store.progress).toBeNull();
 });

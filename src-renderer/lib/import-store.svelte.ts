@@ -15,6 +15,8 @@ export interface ImportBackend {
   send: (files: { name: string; path?: string; data: Uint8Array }[]) => Promise<ImportResult[]>;
   /** Re-reads the library once files went in. */
   refresh: () => Promise<void>;
+  /** After the refresh: every result of the import (the app shows the document it brought, lib/import-reveal). */
+  done?: (results: ImportResult[]) => void | Promise<void>;
   /** The one-line summary for the status bar. */
   say: (summary: string) => void;
   fail: (err: unknown) => void;
@@ -67,6 +69,7 @@ export class ImportStore {
       backend.say(r.summary);
       if (r.problems.length) this.report = r;
       await backend.refresh();
+      await backend.done?.(results);
     } catch (err) {
       backend.fail(err);
     } finally {

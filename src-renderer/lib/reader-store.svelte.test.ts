@@ -149,3 +149,20 @@ it('reads the open page again when its pages were rebuilt, keeping the page and 
   expect([r.activeId, r.chosenBlock]).toEqual(['p2b1', 'p2b1']);
   expect(opened).toEqual(['a:2', 'a:2']);
 });
+
+it('keeps the block and photo chosen, and the keyboard’s block, when the page shown is read again (its views rebuilt)', async () => {
+  const { r } = reader(undefined, { 'a:2': 20 });
+  await r.open('a', 2);
+  r.pick('p2b2');
+  r.focusId = 'p2b1';
+  r.photoId = 'p2i0';
+  // Chosen while the page was on its way again: the newest choice is the one kept.
+  const again = r.open('a', 2);
+  r.focusId = 'p2b2';
+  await again;
+  expect([r.activeId, r.focusId, r.chosenBlock, r.photoId]).toEqual(['p2b2', 'p2b2', 'p2b2', 'p2i0']);
+  expect(r.currentBlock?.text).toBe('Second story.');
+  // Another page of the same document starts with nothing chosen.
+  await r.open('a', 3);
+  expect([r.activeId, r.focusId, r.chosenBlock, r.photoId]).toEqual([null, null, null, null]);
+});

@@ -96,11 +96,19 @@ export class ReaderStore {
       const n = Math.min(Math.max(1, page), Math.max(1, summary.pageCount));
       const next = await backend.page(summary, n);
       if (ticket !== this.request) return;
+      // The page shown, read again (a click on the open document, a page rebuilt by a re-import): what the archivist
+      // chose on it stays chosen where the page still has it, so a rebuild of its views never drops the block in hand.
+      const again = this.doc?.id === summary.id && this.pageNum === n;
+      const kept = again ? [this.activeId, this.focusId, this.chosenBlock, this.photoId] : [];
       this.doc = summary;
       this.pageNum = n;
       this.model = next;
       this.activeId = this.hoverId = this.focusId = this.photoId = this.chosenBlock = null;
-      this.selection = [];
+      if (again) {
+        const has = (id: string | null) => (id && this.byId.has(id) ? id : null);
+        [this.activeId, this.focusId, this.chosenBlock] = kept.slice(0, 3).map(has);
+        this.photoId = kept[3] && next.photos.some((p) => p.id === kept[3]) ? kept[3] : null;
+      } else this.selection = [];
       backend.opened?.(summary, n);
     } catch (err) {
       if (ticket === this.request) backend.fail(err);
@@ -130,13 +138,8 @@ export class ReaderStore {
     const doc = this.doc;
     if (!doc || !ids.includes(doc.id)) return;
     this.backend.forget?.(doc.id);
-    const [active, focus, chosen] = [this.activeId, this.focusId, this.chosenBlock];
+    // open() keeps what is chosen on a page read again.
     await this.open(doc.id, this.pageNum);
-    if (this.doc?.id !== doc.id) return;
-    const keep = (id: string | null) => (id && this.byId.has(id) ? id : null);
-    this.activeId = keep(active);
-    this.focusId = keep(focus);
-    this.chosenBlock = keep(chosen);
   }
 
   /** The document is gone (removed from the library). */

@@ -1,6 +1,7 @@
 import type { LibraryColumns } from '../../core/library-columns.ts';
 import type { Settings } from '../../core/settings.ts';
-import { archive } from './archive.ts';
+import { START_ANSWERS_ID, START_WINDOW, type StartAnswers } from '../../core/start-answers.ts';
+import { archive, replyResult } from './archive.ts';
 
 /**
  * The two answers start-up waits on before the library's first rows: the
@@ -8,12 +9,25 @@ import { archive } from './archive.ts';
  * `limit`, in the archivist's own order, which the host knows). main.ts
  * imports this module before anything else, so both requests leave as soon as
  * the script starts to run, and the host answers them while the rest of the
- * app is being evaluated and mounted. Each is handed out once; later reads
- * ask again.
+ * app is being evaluated and mounted. The browser host writes both answers
+ * into the page it serves (core/start-answers.ts): then nothing is asked at
+ * all. Each is handed out once; later reads ask again.
  */
 
 /** Rows in the first window: more than a tall window shows (78 px a row). */
-export const FIRST_WINDOW = 40;
+export const FIRST_WINDOW = START_WINDOW;
+
+/** The answers the host wrote into the page, or null (Electron, or a page without them). */
+function writtenAnswers(): StartAnswers | null {
+  const block = document.getElementById(START_ANSWERS_ID);
+  if (!block) return null;
+  block.remove();
+  try {
+    return JSON.parse(block.textContent ?? '') as StartAnswers;
+  } catch {
+    return null;
+  }
+}
 
 export function legacyLibraryLoad(): boolean {
   try {
@@ -24,8 +38,13 @@ export function legacyLibraryLoad(): boolean {
   }
 }
 
-let settings: Promise<Settings> | null = archive.call('settings.get', {});
-let columns: Promise<LibraryColumns> | null = legacyLibraryLoad() ? null : archive.call('library.columns', { limit: FIRST_WINDOW });
+const written = writtenAnswers();
+let settings: Promise<Settings> | null = written ? replyResult('settings.get', written.settings) : archive.call('settings.get', {});
+let columns: Promise<LibraryColumns> | null = legacyLibraryLoad()
+  ? null
+  : written
+    ? replyResult('library.columns', written.columns)
+    : archive.call('library.columns', { limit: FIRST_WINDOW });
 // Whoever takes them handles their failure; until then an unhandled rejection is no news.
 settings.catch(() => {});
 columns?.catch(() => {});

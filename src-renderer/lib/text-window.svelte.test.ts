@@ -77,3 +77,31 @@ it('a page shorter than the first screenful is whole at once, with nothing left 
   expect([win.limit, win.growing, runIdle()]).toEqual([3, false, 0]);
   stop();
 });
+
+it('keeps the piece `keep` names rendered when the pieces change (the page read again), else starts at the first screenful', () => {
+  let lengths = $state(Array.from({ length: 1000 }, () => 60));
+  let keep = $state(-1);
+  let win!: TextWindow;
+  const stop = $effect.root(() => {
+    win = new TextWindow(
+      () => lengths,
+      () => keep,
+    );
+  });
+  flushSync();
+  while (runIdle());
+  expect(win.limit).toBe(1000);
+  // A keep alone changes nothing.
+  keep = 900;
+  flushSync();
+  expect(win.limit).toBe(1000);
+  // Same page, new pieces: the window starts again, down to piece 900 at least.
+  lengths = Array.from({ length: 1000 }, () => 60);
+  flushSync();
+  expect(win.limit).toBe(901);
+  keep = -1;
+  lengths = Array.from({ length: 1000 }, () => 60);
+  flushSync();
+  expect(win.limit).toBe(FIRST_CHARS / 60);
+  stop();
+});

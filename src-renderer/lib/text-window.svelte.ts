@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { charsBefore, FIRST_CHARS, growLimit, IDLE_STEP_CHARS, STEP_CHARS } from './lazy-window.ts';
 
 /**
@@ -15,16 +16,23 @@ import { charsBefore, FIRST_CHARS, growLimit, IDLE_STEP_CHARS, STEP_CHARS } from
  */
 export class TextWindow {
   readonly #lengths: () => ArrayLike<number>;
-  /** Pieces rendered (a prefix of the panel's pieces); back to the first screenful when the pieces change. */
-  limit = $derived.by(() => growLimit(this.#lengths(), 0, FIRST_CHARS));
+  readonly #keep: () => number;
+  /**
+   * Pieces rendered (a prefix of the panel's pieces); back to the first screenful when the pieces change, but never
+   * short of the piece `keep` names (the block the keyboard is on): the page shown read again (its views rebuilt) must
+   * not take that block out of the DOM, and the focus with it. Read untracked: a new keep alone does not shrink the window.
+   */
+  limit = $derived.by(() => growLimit(this.#lengths(), 0, FIRST_CHARS, untrack(() => this.#keep()) + 1));
   /** The rest of the eager part is still being added in idle time (the panel says aria-busy meanwhile). */
   readonly growing = $derived.by(() => {
     const lengths = this.#lengths();
     return this.limit < lengths.length && charsBefore(lengths, this.limit) < STEP_CHARS;
   });
 
-  constructor(lengths: () => ArrayLike<number>) {
+  /** `keep`: index of a piece that must stay rendered when the pieces change (-1: none). */
+  constructor(lengths: () => ArrayLike<number>, keep: () => number = () => -1) {
     this.#lengths = lengths;
+    this.#keep = keep;
     $effect(() => {
       if (!this.growing) return;
       const [pieces, from] = [this.#lengths(), this.limit];

@@ -54,6 +54,12 @@ describe('importing an NDNP batch of 50 issues of 8 pages', () => {
     }
   });
 
+  it('lays every page out from the ALTO its METS names (each boxes the words where its PDF draws them) and keeps that ALTO', () => {
+    const docs = store.list();
+    expect(docs.filter((d) => store.page(d.id, 1)!.layout !== 'alto').map((d) => d.fileName)).toEqual([]);
+    expect(docs.filter((d) => store.layoutOriginal(d.id) === null).map((d) => d.fileName)).toEqual([]);
+  });
+
   it('groups each issue’s pages in order under its title and year', () => {
     const tree = buildLibraryTree(store.list());
     expect(tree.map((t) => t.lccn).sort()).toEqual(['sn99000101', 'sn99000202']);

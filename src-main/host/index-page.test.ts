@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../core/contract.ts';
+import { START_ANSWERS_ID, START_WINDOW } from '../../core/start-answers.ts';
+import { inThreadProcessor } from '../library/in-thread-processor.ts';
+import { openAppServices, type AppServices } from '../services/app-services.ts';
+import { indexPageWithStartAnswers } from './index-page.ts';
+import { startHost, type RunningHost } from './server.ts';
+
+function get(port: number, path: string, headers: Record<string, string>, method = 'GET') {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const HEAD = '<!doctype html><html><head><title>t</title><script type="module" src="./assets/app.js"></script></head><body><div id="app"></div>';
+const TAIL = '</body></html>\n';
+const root = mkdtempSync(join(tmpdir(), 'broadsheet-index-page-'));
+
+describe('the app page the browser host serves', () => {
+  let services: AppServices;
+  let host: RunningHost;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    const rendererDir = join(root, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), HEAD + TAIL);
+    services = await openAppServices({ libraryDir: join(root, 'library'), host: 'browser', version: 'test', processor: inThreadProcessor });
+    // More documents than the first window holds, so the window is a cut of the list.
+    const files = Array.from({ length: START_WINDOW + 5 }, (_, i) => ({ name: `page-${i}.txt`, data: new TextEncoder().encode(`Page ${i} text\n`) }));
+    await services.handlers['library.import']({ files });
+    await services.handlers['settings.set']({ patch: { librarySort: 'title' } });
+    host = await startHost({ services, rendererDir });
+    auth = { authorization: `Bearer ${host.token}` };
+  });
+
+  afterAll(async () => {
+    await host.close();
+    await services.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('carries the settings and the first window of the list, exactly as the two requests answer them', async () => {
+    for (const path of ['/', '/index.html']) {
+      const res = await get(host.port, path, auth);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      const open = `<script type="application/json" id="${START_ANSWERS_ID}">`;
+      expect(res.body.startsWith(HEAD + open)).toBe(true);
+      expect(res.body.endsWith('</script>' + TAIL)).toBe(true);
+      const written = JSON.parse(res.body.slice(HEAD.length + open.length, -('</script>' + TAIL).length));
+      expect(written.settings).toEqual(await dispatch(services.handlers, 'settings.get', {}));
+      expect(written.columns).toEqual(await dispatch(services.handlers, 'library.columns', { limit: START_WINDOW }));
+      // The archivist's order, cut to the window, with the whole list's length.
+      expect(written.columns.result).toMatchObject({ sort: 'title', total: START_WINDOW + 5 });
+      expect(written.columns.result.ids).toHaveLength(START_WINDOW * 64);
+    }
+  });
+
+  it("gives the Electron app's protocol handler the same page, whole", async () => {
+    const served = await get(host.port, '/', auth);
+    expect(await indexPageWithStartAnswers(join(root, 'renderer', 'index.html'), services.handlers)).toBe(served.body);
+  });
+
+  it('answers HEAD without a body', async () => {
+    const head = await get(host.port, '/', auth, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+  });
+});
