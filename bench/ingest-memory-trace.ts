@@ -11,6 +11,11 @@
  * peak, the peak of each phase (extraction, photo linking) and VmHWM.
  * `--index`: index for search too, as the app does. Run with
  * MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 to match bin/broadsheet.
+ *
+ * Also how long the main thread is blocked (in Electron it is the thread
+ * that answers IPC): each stored page's handler (storing it and, every
+ * LINK_WINDOW pages of a long document, linking a window of photos), and the
+ * event loop's delay over the whole import (perf_hooks).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +23,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { importPaths } from '../src-main/library/import-paths.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
@@ -34,13 +40,34 @@ process.on('worker', (w: Worker) => {
 });
 
 let phase = 'extract';
+/** Main-thread time of each stored page's handler (store + any photo-link window it completes). */
+const handlerMs: number[] = [];
+/** The same, in this thread's CPU time: under load, wall time counts the time the thread waited for a core. */
+const handlerCpuMs: number[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 let pagesDone = 0;
 const base = createProcessor({ workers: values.workers ? Number(values.workers) : undefined });
 const processor: PageProcessor & { close(): Promise<void> } = {
   concurrency: base.concurrency,
+  photoLinkWorkerUrl: base.photoLinkWorkerUrl,
   async process(kind, data, onPage, opts) {
     phase = 'extract';
-    const r = await base.process(kind, data, (p) => (pagesDone++, onPage(p)), opts);
+    const r = await base.process(
+      kind,
+      data,
+      (p) => {
+        pagesDone++;
+        const s = performance.now();
+        const c = process.threadCpuUsage();
+        const out = onPage(p);
+        const cpu = process.threadCpuUsage(c);
+        handlerMs.push(performance.now() - s);
+        handlerCpuMs.push((cpu.user + cpu.system) / 1000);
+        return out;
+      },
+      opts,
+    );
     // derivePages links photos next, on this thread.
     phase = 'link photos';
     return r;
@@ -77,6 +104,7 @@ const loop = (async () => {
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-trace-'));
 const store = new LibraryStore(dir);
 const cpu0 = process.cpuUsage();
+const mainCpu0 = process.threadCpuUsage();
 // --index: as the app, a search service open during the import and caught up after it.
 const search = values.index ? new SearchService(store) : null;
 const results = await importPaths(store, processor, positionals);
@@ -85,6 +113,7 @@ search?.catchUpSync();
 search?.close();
 const wallMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
+const mainCpu = process.threadCpuUsage(mainCpu0);
 sampling = false;
 await loop;
 for (const r of results) if (r.status !== 'imported') console.log(`${r.file}: ${r.status} ${r.error ?? ''}`);
@@ -96,7 +125,7 @@ const row = (s: Sample) => {
   return `${(s.t / 1000).toFixed(1).padStart(6)} s  ${s.phase.padEnd(11)} page ${String(s.pages).padStart(5)}  RSS ${String(MB(s.rss)).padStart(4)}  main heap ${MB(s.mainHeap)} (used ${MB(s.mainUsed)})  array buffers ${MB(s.arrayBuffers)}  worker heaps ${s.workerHeaps.map(MB).join(' + ') || '–'}  rest (native: malloc, wasm, SQLite, code) ${MB(native)}`;
 };
 const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
-console.log(`files: ${positionals.length}, pages: ${pagesDone}, wall ${(wallMs / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (every thread), load ${loadavg().map((n) => n.toFixed(1)).join(' ')}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset'} MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset'}`);
+console.log(`files: ${positionals.length}, pages: ${pagesDone}, wall ${(wallMs / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (every thread; main thread ${((mainCpu.user + mainCpu.system) / 1e6).toFixed(1)} s), load ${loadavg().map((n) => n.toFixed(1)).join(' ')}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset'} MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset'}`);
 console.log(`VmHWM ${MB(Number(hwm) * 1024)} MB, maxRSS ${MB(process.resourceUsage().maxRSS * 1024)} MB`);
 console.log('peak sample (MB):');
 console.log(row(peak));
@@ -105,6 +134,21 @@ for (const ph of new Set(samples.map((s) => s.phase))) {
   const top = of.reduce((a, b) => (b.rss > a.rss ? b : a));
   console.log(`peak of phase "${ph}" (${of.length} samples):`);
   console.log(row(top));
+}
+loopDelay.disable();
+{
+  // A page handler over 20 ms of CPU linked a window of photos (when linking runs on this thread) or sent a batch of
+  // search text to the index (storing a page takes 1–3 ms).
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const top = (xs: number[]) => [...xs].sort((a, b) => b - a).slice(0, 5).map((ms) => ms.toFixed(0)).join(', ') || '–';
+  const windows = handlerCpuMs.map((c, i) => [c, handlerMs[i]]).filter(([c]) => c > 20);
+  console.log(
+    `main thread, page handlers (${handlerMs.length}): wall total ${(sum(handlerMs) / 1000).toFixed(2)} s, longest ${top(handlerMs)} ms; thread CPU total ${(sum(handlerCpuMs) / 1000).toFixed(2)} s, longest ${top(handlerCpuMs)} ms`,
+  );
+  console.log(
+    `  of which over 20 ms CPU (photo-link windows on this thread, search-index batches): ${windows.length}, CPU total ${(sum(windows.map(([c]) => c)) / 1000).toFixed(2)} s, wall total ${(sum(windows.map(([, w]) => w)) / 1000).toFixed(2)} s`,
+  );
+  console.log(`event loop delay: max ${(loopDelay.max / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, mean ${(loopDelay.mean / 1e6).toFixed(1)} ms`);
 }
 if (process.env.TRACE_ALL) for (const s of samples) console.log(row(s));
 await processor.close();

@@ -6,6 +6,7 @@ import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { SAMPLE_DIR } from '../services/paths.ts';
 // electron-vite emits the worker as its own bundle and gives us its path.
 import extractWorkerPath from '../extract/extract-worker.ts?modulePath';
+import photoLinkWorkerPath from '../library/photo-link-worker.ts?modulePath';
 import viewWorkerPath from '../previews/view-encoder-worker.ts?modulePath';
 
 /** `--library DIR` on the command line wins over the platform's userData folder. */
@@ -22,7 +23,7 @@ function chooseElectronLibraryDir(argv: string[]): string {
 }
 
 export async function registerServices(): Promise<{ services: AppServices; processor: ReturnType<typeof createProcessor> }> {
-  const processor = createProcessor({ workerUrl: extractWorkerPath });
+  const processor = createProcessor({ workerUrl: extractWorkerPath, photoLinkWorkerUrl: photoLinkWorkerPath });
   const services = await openAppServices({
     libraryDir: chooseElectronLibraryDir(process.argv),
     host: 'electron',

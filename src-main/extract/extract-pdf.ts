@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 import path from 'node:path';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawImage, RawItem, RawPage, Rect, Transform } from '../../core/page-model.ts';
 import { multiply, type ImagePlacement, type Matrix } from './content-stream-images.ts';
 import { openPlacementReader, type PlacementReader } from './image-placements.ts';
 import { inThreadPdfWorker } from './pdfjs-in-thread.ts';
+import { collectGarbage } from './worker-gc.ts';
 
 /**
  * PDF → raw layer, page by page, with pdf.js. The raw layer is kept exactly as
@@ -52,6 +54,8 @@ export interface ExtractOptions {
    * (for comparing the two).
    */
   textReader?: 'auto' | 'pdfjs';
+  /** Pages one pdf.js document extracts before it is opened afresh (default REOPEN_EVERY_PAGES; tests make it small). */
+  reopenEvery?: number;
 }
 
 /** Claims the next page of a shared document (see ExtractOptions.claim); 0 when none is left. */
@@ -388,6 +392,7 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
       cMapPacked: true,
       wasmUrl: withSlash(path.join(dir, 'wasm')),
     });
+  const shared = data.buffer instanceof SharedArrayBuffer;
   let task = open(data);
   let doc;
   try {
@@ -414,12 +419,17 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
     }
     let sinceOpen = 0;
     for (const n of numbers) {
-      if (++sinceOpen > REOPEN_EVERY_PAGES) {
+      if (++sinceOpen > (opts.reopenEvery ?? REOPEN_EVERY_PAGES)) {
         // pdf.js keeps every page it has loaded (and each object it parsed) until the document is
         // destroyed: 45 KB a page, so a 10,000-page file grew a worker by about 450 MB. Opening
         // the same bytes afresh now and then keeps a worker's memory flat at any length.
-        const bytes = await doc.getData();
+        // Bytes shared with other workers (a SharedArrayBuffer) are still ours to reopen; pdf.js took
+        // any other buffer over, and hands back a copy of it.
+        const bytes = shared ? data : await doc.getData();
         await task.destroy();
+        // The old document's objects are garbage now: collect them before the new parse piles on top
+        // (an extraction worker; on a caller's thread, V8 decides).
+        if (!isMainThread) collectGarbage();
         placements?.fontNames.reset();
         task = open(bytes);
         doc = await task.promise;
@@ -436,6 +446,9 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
       } finally {
         page.cleanup();
       }
+      // Pages handed out so far (by the shared counter, or in order here) are never asked for again.
+      if (claim) placements?.release(Atomics.load(claim, 0));
+      else if (!opts.pages && !opts.shard) placements?.release(n);
     }
   } finally {
     // The pdf-lib document goes with this generator's frame; nothing else refers to it.

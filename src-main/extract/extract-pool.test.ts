@@ -42,6 +42,24 @@ describe('createExtractPool', () => {
     expect(got.b).toEqual(await extractAll(new Uint8Array(b.pdf)));
   });
 
+  it('lets two workers share one copy of a document (a SharedArrayBuffer), reopening it from that copy, with the pages one worker extracts in place', async () => {
+    const { pdf } = await generateNewspaperPdf({ pages: 9, seed: 13 });
+    const shared = new Uint8Array(new SharedArrayBuffer(pdf.length));
+    shared.set(pdf);
+    const before = Buffer.from(shared).toString('base64');
+    // [pages handed out, page count] (ExtractOptions.claim); each worker reopens the document every 2 pages it extracts.
+    const claim = new Int32Array(new SharedArrayBuffer(8));
+    const got: RawPage[] = [];
+    const jobs = [pool.extract(shared, (page) => void got.push(page), { claim, reopenEvery: 2 }), pool.extract(shared, (page) => void got.push(page), { claim, reopenEvery: 2 })];
+    const counts = (await Promise.all(jobs)).map((r) => r.pageCount);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(9);
+    // Shared, not transferred: the caller's view still holds the file, unchanged.
+    expect(shared.byteLength).toBe(pdf.length);
+    expect(Buffer.from(shared).toString('base64')).toBe(before);
+    got.sort((a, b) => a.number - b.number);
+    expect(got).toEqual(await extractAll(new Uint8Array(pdf)));
+  });
+
   it('cleans in the worker when asked, with the same result as cleaning in place', async () => {
     const pages: Array<[RawPage, CleanedPage | undefined]> = [];
     await pool.extract(new Uint8Array(fixture('cjk-overprint.pdf')), (page, cleaned) => void pages.push([page, cleaned]), { clean: true });

@@ -17,7 +17,8 @@ export interface ExtractPool {
   /**
    * Extracts every page, calling onPage in page order, one at a time. The
    * buffer behind `data` is transferred to the worker and unusable afterwards
-   * (views into larger buffers and Node's untransferable Buffer memory are copied instead).
+   * (views into larger buffers and Node's untransferable Buffer memory are copied instead;
+   * a whole SharedArrayBuffer is shared as it is, and must not change until the job settles).
    * Rejects with the extractor's one-line reason ("not a PDF: …").
    */
   extract(
@@ -175,18 +176,23 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       const { resolve, reject } = job;
       job.resolve = (r) => (done(), resolve(r));
       job.reject = (e) => (done(), reject(e));
-      post(slot, { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format, alto: job.alto, processed: job.processed }, [
-        job.data.buffer as ArrayBuffer,
-      ]);
+      const buffer = job.data.buffer;
+      post(
+        slot,
+        { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format, alto: job.alto, processed: job.processed },
+        buffer instanceof SharedArrayBuffer ? [] : [buffer],
+      );
     }
   }
 
   function enqueue(data: Uint8Array, processed: boolean, onPage: Job['onPage'], extractOpts: ExtractOptions & { clean?: boolean; format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void }) {
     if (closed) return Promise.reject(new Error('extract pool is closed'));
+    // Bytes over a SharedArrayBuffer are shared with the worker, not copied: every worker
+    // extracting one document reads the same copy (processor.ts).
+    const shared = data.buffer instanceof SharedArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
     // Node marks Buffer-pool memory (readFileSync, allocUnsafe) untransferable; copy those and partial views.
-    const transferable =
-      data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer) && !isMarkedAsUntransferable(data.buffer);
-    const own = transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
+    const transferable = !shared && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !isMarkedAsUntransferable(data.buffer);
+    const own = shared || transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
     return new Promise<{ pageCount: number; info: PdfInfo }>((resolve, reject) => {
       const { clean = false, format = 'pdf', alto, onOpen, ...pdfOpts } = extractOpts;
       queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, alto, processed, onPage, onOpen, resolve, reject });

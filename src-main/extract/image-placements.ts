@@ -48,6 +48,14 @@ export interface PlacementReader {
   textLayer(n: number, viewBox: readonly number[]): TextLayerResult;
   /** pdf.js's font numbering, which textLayer follows; reset when pdf.js opens the document afresh. */
   readonly fontNames: FontNames;
+  /**
+   * Pages 1..upTo will not be asked for again: their objects go. pdf-lib
+   * parses every page of a document up front (~3 KB each: the page
+   * dictionary with its inline resources), 32 MB per worker for a
+   * 10,000-page file; dropped as the pages are done, a long import's
+   * worker holds less and less of it.
+   */
+  release(upTo: number): void;
 }
 
 /** A content stream inflated past this is not read here (pdf.js, with its own limits, gets the page). */
@@ -189,10 +197,33 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
   };
   const fontNames = new FontNames();
   let whyNotSimple: string | null | undefined;
+  // Asked of every page at once, so before any page is released.
+  const wholeDocumentProblem = () => documentProblem(lib, context, pages.map((p) => p.node.Resources()));
+  let released = 0;
+  // pdf-lib's own index of its pages (PDFDocument.pageMap, private): the other holder of each page object.
+  const pageMap = (doc as unknown as { pageMap?: Map<unknown, unknown> }).pageMap;
 
   return {
     pageCount: pages.length,
     fontNames,
+    release(upTo) {
+      const last = Math.min(upTo, pages.length);
+      if (last <= released) return;
+      try {
+        whyNotSimple ??= wholeDocumentProblem();
+      } catch (err) {
+        whyNotSimple = `cannot be read: ${(err as Error).message.split('\n')[0]}`;
+      }
+      for (let i = released; i < last; i++) {
+        const page = pages[i];
+        if (!page) continue;
+        context.delete(page.ref);
+        pageMap?.delete(page.node);
+        // The array is pdf-lib's page cache (getPages returns it): the slot goes there too.
+        (pages as Array<(typeof pages)[number] | undefined>)[i] = undefined;
+      }
+      released = last;
+    },
     page(n) {
       const page = pages[n - 1];
       if (!page) return null;
@@ -208,7 +239,7 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
       const page = pages[n - 1];
       if (!page) return { unsupported: 'no such page' };
       try {
-        whyNotSimple ??= documentProblem(lib, context, pages.map((p) => p.node.Resources()));
+        whyNotSimple ??= wholeDocumentProblem();
         if (whyNotSimple) return { unsupported: `document: ${whyNotSimple}` };
         return readPageTextLayer(contentOf(n), pageTextResources(lib, context, page.node.Resources(), fontNames), viewBox);
       } catch (err) {

@@ -44,7 +44,10 @@ export class InThreadPort {
   readonly #deferred = Promise.resolve();
 
   postMessage(obj: unknown, transfer?: ArrayBuffer[]): void {
-    const data = isTextContentChunk(obj) ? shallowChunk(obj as { chunk: object }) : structuredClone(obj, transfer ? { transfer } : undefined);
+    // A document's bytes over a SharedArrayBuffer (one copy for every extraction worker) cross as they are:
+    // a shared buffer cannot be transferred, and cloning one shares it rather than copying.
+    const movable = transfer?.filter((b) => !(b instanceof SharedArrayBuffer));
+    const data = isTextContentChunk(obj) ? shallowChunk(obj as { chunk: object }) : structuredClone(obj, movable?.length ? { transfer: movable } : undefined);
     void this.#deferred.then(() => {
       for (const [listener] of this.#listeners) listener.call(this, { data });
     });

@@ -1,23 +1,23 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { COLLECT_EVERY_PAGES, PageCollector, collectGarbage, shrinkHeap } from './worker-gc.ts';
+import { COLLECT_EVERY_PAGES, PageCollector, collectGarbage, shrinkHeap, shrinkHeapIfSlack } from './worker-gc.ts';
 
 describe('PageCollector', () => {
-  it('collects every COLLECT_EVERY_PAGES pages, and at the end of a long job only', () => {
-    let runs = 0;
-    const c = new PageCollector(() => runs++);
+  it('collects every COLLECT_EVERY_PAGES pages, and at the end of a long job only, shrinking then', () => {
+    const runs: boolean[] = [];
+    const c = new PageCollector((shrink) => runs.push(shrink));
     for (let i = 0; i < 2 * COLLECT_EVERY_PAGES + 3; i++) c.page();
-    expect(runs).toBe(2);
+    expect(runs).toEqual([false, false]);
     c.end();
-    expect(runs).toBe(3);
+    expect(runs).toEqual([false, false, true]);
     // A one-page file (a batch of scans) pays no collection.
     c.page();
     c.end();
-    expect(runs).toBe(3);
-    // A long job that ends right on a collection does not collect twice.
+    expect(runs).toHaveLength(3);
+    // A long job that ends right on a plain collection still gives its pages back at the end.
     for (let i = 0; i < COLLECT_EVERY_PAGES; i++) c.page();
     c.end();
-    expect(runs).toBe(4);
+    expect(runs).toEqual([false, false, true, false, true]);
   });
 
   it('really collects: an object only a WeakRef holds is gone afterwards', async () => {
@@ -48,5 +48,18 @@ describe('PageCollector', () => {
     const shrunk = getHeapStatistics().total_heap_size;
     expect(kept - base).toBeGreaterThan(40 * 1024 * 1024);
     expect(shrunk - base).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('shrinkHeapIfSlack shrinks only a heap that holds that much beyond what is in use', async () => {
+    collectGarbage(true);
+    expect(shrinkHeapIfSlack(32 * 1024 * 1024)).toBe(false);
+    const held: Array<{ term: string; at: number }[]> = [];
+    for (let i = 0; i < 600; i++) held.push(Array.from({ length: 2500 }, (_, k) => ({ term: `t${i}-${k}`, at: k })));
+    held.length = 0;
+    await new Promise((r) => setTimeout(r, 0));
+    collectGarbage();
+    const before = getHeapStatistics().total_heap_size;
+    expect(shrinkHeapIfSlack(32 * 1024 * 1024)).toBe(true);
+    expect(before - getHeapStatistics().total_heap_size).toBeGreaterThan(24 * 1024 * 1024);
   });
 });

@@ -2,8 +2,13 @@ import type { SourceKind } from '../../core/library-model.ts';
 import type { ProcessedPage } from '../extract/processed-page.ts';
 import type { PageProcessor, ProcessOptions } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
-import { shrinkHeap } from '../extract/worker-gc.ts';
+import { shrinkHeap, shrinkHeapIfSlack } from '../extract/worker-gc.ts';
+import { PhotoLinkThread } from './photo-link-thread.ts';
 import { WindowedRelink } from './photo-links.ts';
+
+/** How often a long import looks at the calling thread's heap, and the slack it gives back (worker-gc.ts shrinkHeapIfSlack). */
+const SLACK_CHECK_PAGES = 100;
+const SLACK_BYTES = 48 << 20;
 
 /**
  * Everything the library derives from a document's original, stored page by
@@ -24,16 +29,25 @@ export async function derivePages(
   addPage: (page: ProcessedPage) => void,
   opts: ProcessOptions = {},
 ): Promise<{ pageCount: number; title?: string }> {
-  const relink = new WindowedRelink(store.db, id, shrinkHeap);
-  const result = await processor.process(
-    kind,
-    bytes,
-    (page) => {
-      addPage(page);
-      relink.pageStored(page.number);
-    },
-    opts,
-  );
-  relink.finish();
-  return result;
+  // Off the main thread when the processor says where the worker is (photo-link-thread.ts): in Electron the main thread answers IPC.
+  const workerUrl = processor.photoLinkWorkerUrl;
+  let stored = 0;
+  const relink = new WindowedRelink(store.db, id, shrinkHeap, workerUrl ? () => new PhotoLinkThread(store.db, id, workerUrl) : undefined);
+  try {
+    const result = await processor.process(
+      kind,
+      bytes,
+      (page) => {
+        addPage(page);
+        relink.pageStored(page.number);
+        // With photos linked elsewhere, nothing else gives this thread's heap back during a long import.
+        if (workerUrl && ++stored % SLACK_CHECK_PAGES === 0) shrinkHeapIfSlack(SLACK_BYTES);
+      },
+      opts,
+    );
+    await relink.finished();
+    return result;
+  } finally {
+    await relink.close();
+  }
 }

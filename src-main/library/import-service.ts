@@ -24,6 +24,8 @@ export interface PageProcessor {
   ): Promise<{ pageCount: number; title?: string }>;
   /** Files worth processing at once (the pool's workers); 1 when absent. */
   readonly concurrency?: number;
+  /** Where the photo-link worker's script is (photo-link-thread.ts); absent: photos are linked on the calling thread. */
+  readonly photoLinkWorkerUrl?: URL | string;
 }
 
 /**

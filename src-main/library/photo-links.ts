@@ -79,7 +79,7 @@ export function relinkDocument(db: DatabaseSync, docId: string): number {
  * than WHOLE_DOCUMENT_PAGES pages): they choose among the paragraphs of pages
  * from - LINK_CONTEXT .. from + LINK_WINDOW - 1 + LINK_CONTEXT.
  */
-function linkWindow(db: DatabaseSync, docId: string, from: number): number {
+export function linkWindow(db: DatabaseSync, docId: string, from: number): number {
   const to = from + LINK_WINDOW - 1;
   const any = db
     .prepare("SELECT 1 FROM pages WHERE doc_id = ? AND number BETWEEN ? AND ? AND json_array_length(cleaned, '$.photos') > 0 LIMIT 1")
@@ -103,6 +103,20 @@ function linkRange(db: DatabaseSync, docId: string, from: number, to: number, lo
   return photos;
 }
 
+/** Links windows and whole documents elsewhere (photo-link-thread.ts: a worker thread), to the same links. */
+export interface OffThreadLinker {
+  window(from: number): Promise<number>;
+  whole(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * A document of up to this many pages is linked on the calling thread even
+ * when a worker is offered (WindowedRelink): ~4 ms of CPU a page, against
+ * starting a thread for a one-page scan.
+ */
+export const LINK_INLINE_PAGES = 12;
+
 /**
  * Links a document's photos while its pages are being stored, as
  * relinkDocument would once they all are, to the same links: each window
@@ -112,6 +126,11 @@ function linkRange(db: DatabaseSync, docId: string, from: number, to: number, lo
  * (12 s of CPU at 2,000 pages, with the worker heaps still up), and at most
  * one window's paragraphs are ever held. A document of up to
  * WHOLE_DOCUMENT_PAGES pages is linked whole, by `finish`.
+ *
+ * Given `offThread` (a factory, called when there is first something to
+ * link), windows and whole documents of more than LINK_INLINE_PAGES pages are
+ * linked there and `finished()` waits for them; each window cost ~650 ms of
+ * the main thread's CPU otherwise (photo-link-thread.ts).
  */
 export class WindowedRelink {
   private readonly db: DatabaseSync;
@@ -124,19 +143,25 @@ export class WindowedRelink {
   photos = 0;
 
   private readonly afterWindow: () => void;
+  private readonly offThread: (() => OffThreadLinker) | null;
+  private linker: OffThreadLinker | null = null;
+  /** Windows handed to the linker and not yet linked; the first failure. */
+  private readonly inFlight: Array<Promise<void>> = [];
+  private failure: Error | null = null;
 
   /**
-   * `afterWindow` runs after each window linked while pages are coming:
-   * import passes a shrinking collection (worker-gc.ts shrinkHeap). A
-   * window's paragraphs and term lists are ~25–60 MB of short-lived
-   * objects; left to its heuristics, V8 grew the main thread's heap to
-   * ~240 MB over a 2,000-page import, on top of the extraction workers'
-   * peak, and a plain full collection left ~140 MB of it committed.
+   * `afterWindow` runs after each window linked on this thread while pages
+   * are coming: import passes a shrinking collection (worker-gc.ts
+   * shrinkHeap). A window's paragraphs and term lists are ~25–60 MB of
+   * short-lived objects; left to its heuristics, V8 grew the main thread's
+   * heap to ~240 MB over a 2,000-page import, on top of the extraction
+   * workers' peak, and a plain full collection left ~140 MB of it committed.
    */
-  constructor(db: DatabaseSync, docId: string, afterWindow: () => void = () => {}) {
+  constructor(db: DatabaseSync, docId: string, afterWindow: () => void = () => {}, offThread?: () => OffThreadLinker) {
     this.db = db;
     this.docId = docId;
     this.afterWindow = afterWindow;
+    this.offThread = offThread ?? null;
   }
 
   /** Page `n` is stored: links every window whose pages are now all there. */
@@ -146,20 +171,75 @@ export class WindowedRelink {
     // Windows apply only past WHOLE_DOCUMENT_PAGES; a window needs its pages and LINK_CONTEXT after it.
     if (this.stored <= WHOLE_DOCUMENT_PAGES) return;
     while (this.next + LINK_WINDOW - 1 + LINK_CONTEXT <= this.stored) {
-      const linked = linkWindow(this.db, this.docId, this.next);
-      this.photos += linked;
+      if (this.offThread) {
+        this.send(this.next);
+      } else {
+        const linked = linkWindow(this.db, this.docId, this.next);
+        this.photos += linked;
+        if (linked) this.afterWindow();
+      }
       this.next += LINK_WINDOW;
-      if (linked) this.afterWindow();
     }
+  }
+
+  private send(from: number): void {
+    this.linker ??= this.offThread!();
+    this.inFlight.push(
+      this.linker.window(from).then(
+        (linked) => void (this.photos += linked),
+        (err: Error) => void (this.failure ??= err),
+      ),
+    );
   }
 
   /** Every page is stored: links what is left. Returns the photos linked in all. */
   finish(): number {
-    const { last } = this.db.prepare('SELECT max(number) AS last FROM pages WHERE doc_id = ?').get(this.docId) as { last: number | null };
+    if (this.offThread) throw new Error('WindowedRelink: links off the thread; await finished()');
+    const last = this.lastPage();
     if (last === null) return this.photos;
     if (last <= WHOLE_DOCUMENT_PAGES) return (this.photos = relinkDocument(this.db, this.docId));
     for (; this.next <= last; this.next += LINK_WINDOW) this.photos += linkWindow(this.db, this.docId, this.next);
     return this.photos;
+  }
+
+  /**
+   * As finish, for either way of linking: waits for the windows the worker
+   * is linking, links what is left, and ends the worker. Rejects with the
+   * first window that failed.
+   */
+  async finished(): Promise<number> {
+    if (!this.offThread) return this.finish();
+    try {
+      const last = this.lastPage();
+      if (last !== null && last <= LINK_INLINE_PAGES && !this.linker) {
+        this.photos = relinkDocument(this.db, this.docId);
+      } else if (last !== null && last <= WHOLE_DOCUMENT_PAGES) {
+        this.linker ??= this.offThread();
+        this.photos = await this.linker.whole();
+      } else if (last !== null) {
+        for (; this.next <= last; this.next += LINK_WINDOW) this.send(this.next);
+      }
+      await Promise.all(this.inFlight);
+      if (this.failure) throw this.failure;
+      return this.photos;
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Ends the worker, if one was started (finished() does; an import that failed calls this). */
+  async close(): Promise<void> {
+    const linker = this.linker;
+    this.linker = null;
+    if (linker) {
+      await Promise.allSettled(this.inFlight);
+      await linker.close();
+    }
+  }
+
+  private lastPage(): number | null {
+    const { last } = this.db.prepare('SELECT max(number) AS last FROM pages WHERE doc_id = ?').get(this.docId) as { last: number | null };
+    return last;
   }
 }
 

@@ -1,6 +1,9 @@
+import { isMarkedAsUntransferable } from 'node:worker_threads';
 import { createExtractPool } from '../extract/extract-pool.ts';
+import { collectGarbage } from '../extract/worker-gc.ts';
 import type { PdfInfo } from '../extract/extract-pdf.ts';
 import type { PageProcessor } from './import-service.ts';
+import { DEFAULT_PHOTO_LINK_WORKER_URL } from './photo-link-thread.ts';
 
 export interface ProcessorOptions {
   /** The extraction worker's script, when a bundler emitted it somewhere else (Electron build). */
@@ -9,6 +12,8 @@ export interface ProcessorOptions {
   workers?: number;
   /** See ExtractPoolOptions.maxOldGenerationMb: memory for time. */
   maxOldGenerationMb?: number;
+  /** The photo-link worker's script, when a bundler emitted it somewhere else (photo-link-thread.ts). */
+  photoLinkWorkerUrl?: URL | string;
 }
 
 /**
@@ -34,6 +39,7 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
   const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
   return {
     concurrency: pool.size,
+    photoLinkWorkerUrl: opts.photoLinkWorkerUrl ?? DEFAULT_PHOTO_LINK_WORKER_URL,
     async process(kind, data, onPage, opts = {}) {
       // The ALTO that came with a scan: cleaning takes its layout from it (see extract-worker.ts).
       const alto = opts.alto ?? undefined;
@@ -50,13 +56,21 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       }
       // [pages handed out, page count]: see ExtractOptions.claim.
       const claim = new Int32Array(new SharedArrayBuffer(8));
+      // One copy of the file for both workers (the pool shares a SharedArrayBuffer rather than
+      // copying it), where each used to hold its own and a third crossed for every reopen
+      // (extract-pdf.ts): 24 MB each for the generated 10,000-page file, the file's size in general.
+      let bytes: Uint8Array | null = sharedCopy(data);
+      const size = bytes.byteLength;
       let helper: Promise<{ pageCount: number }> | null = null;
       const onOpen = (info: PdfInfo) => {
-        // The pool transfers (detaches) what it is given: the first worker got a copy, the helper gets `data`.
-        if ((info.pageCount ?? 0) > 1 && !helper) helper = pool.extractProcessed(data, handle, { claim, alto });
+        if ((info.pageCount ?? 0) > 1 && !helper && bytes) helper = pool.extractProcessed(bytes, handle, { claim, alto });
       };
-      const first = pool.extractProcessed(new Uint8Array(data), handle, { claim, alto, onOpen });
+      const first = pool.extractProcessed(bytes, handle, { claim, alto, onOpen });
       const [a, b] = await Promise.allSettled([first, first.then(() => helper, () => helper)]);
+      // The shared copy is freed once no thread refers to it: the workers collect at a long job's end
+      // (worker-gc.ts), and this thread would hold it until V8 next collects on its own, while photos are linked.
+      bytes = null;
+      if (size >= RELEASE_NOW_BYTES) collectGarbage();
       if (a.status === 'rejected') throw a.reason;
       if (b.status === 'rejected') throw b.reason;
       const pageCount = a.value.pageCount + (b.value?.pageCount ?? 0);
@@ -65,4 +79,20 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
     },
     close: () => pool.close(),
   };
+}
+
+/** A shared copy this large is collected as soon as its document is extracted (~10 ms of the main thread). */
+const RELEASE_NOW_BYTES = 8 << 20;
+
+/**
+ * `data`'s bytes in a SharedArrayBuffer. The pool used to transfer (detach)
+ * `data` itself; it is released here the same way when it can be, so that the
+ * caller's copy does not outlive the import.
+ */
+function sharedCopy(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(data.byteLength));
+  out.set(data);
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  if (whole && data.buffer instanceof ArrayBuffer && !isMarkedAsUntransferable(data.buffer)) data.buffer.transfer(0);
+  return out;
 }

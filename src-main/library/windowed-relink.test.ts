@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Photo } from '../../core/page-model.ts';
 import { LibraryStore, sha256 } from './library-store.ts';
+import { PhotoLinkThread } from './photo-link-thread.ts';
 import { LINK_WINDOW, relinkDocument, WindowedRelink } from './photo-links.ts';
 
 /**
@@ -80,6 +81,49 @@ describe('photo links made while a long document is stored', () => {
     expect(photos).toHaveLength(Math.floor(PAGES / 3));
     expect(photos.every((p) => p.links.length > 0)).toBe(true);
     expect(photos.filter((p) => p.links[0].block.split('b')[0] !== p.id.split('i')[0]).length).toBeGreaterThan(100);
+  });
+
+  it('links on a worker thread (off the main thread that answers IPC) to the very links of one pass on this thread', async () => {
+    const once = sha256(new TextEncoder().encode('threaded once'));
+    const pending = store.begin(once, 'pdf', 'threaded-once.pdf', 1);
+    for (let n = 1; n <= PAGES; n++) pending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
+    const expectedPhotos = relinkDocument(store.db, once);
+
+    const id = sha256(new TextEncoder().encode('threaded'));
+    const staged = store.begin(id, 'pdf', 'threaded.pdf', 1);
+    let threads = 0;
+    const relink = new WindowedRelink(store.db, id, undefined, () => (threads++, new PhotoLinkThread(store.db, id)));
+    for (const n of deliveryOrder()) {
+      staged.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
+      relink.pageStored(n);
+    }
+    expect(() => relink.finish()).toThrow(/finished/);
+    expect(await relink.finished()).toBe(expectedPhotos);
+    expect(threads).toBe(1);
+    expect(cleanedOf(id)).toEqual(cleanedOf(once));
+    // Not vacuous: the links were made (every third page has a photo, and each got links).
+    const photos = cleanedOf(id).flatMap((c) => (JSON.parse(c) as { photos: Photo[] }).photos);
+    expect(photos).toHaveLength(Math.floor(PAGES / 3));
+    expect(photos.every((p) => p.links.length > 0)).toBe(true);
+
+    // A document of up to 300 pages goes to the worker whole; a short one is linked here, with no thread.
+    for (const [name, pages, expectThreads] of [['threaded short', 60, 1], ['threaded tiny', 6, 0]] as const) {
+      const ref = sha256(new TextEncoder().encode(`${name} ref`));
+      const refPending = store.begin(ref, 'pdf', `${name}-ref.pdf`, 1);
+      for (let n = 1; n <= pages; n++) refPending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
+      relinkDocument(store.db, ref);
+      const doc = sha256(new TextEncoder().encode(name));
+      const docPending = store.begin(doc, 'pdf', `${name}.pdf`, 1);
+      let started = 0;
+      const short = new WindowedRelink(store.db, doc, undefined, () => (started++, new PhotoLinkThread(store.db, doc)));
+      for (let n = 1; n <= pages; n++) {
+        docPending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
+        short.pageStored(n);
+      }
+      expect(await short.finished()).toBe(pages / 3);
+      expect(started).toBe(expectThreads);
+      expect(cleanedOf(doc)).toEqual(cleanedOf(ref));
+    }
   });
 
   it('links a document of up to 300 pages in one pass at the end', () => {
