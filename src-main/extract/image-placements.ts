@@ -196,6 +196,7 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
     return bytes;
   };
   const fontNames = new FontNames();
+  // undefined: not asked yet; null: the document is simple (so `??=` would ask again on every page, over every page).
   let whyNotSimple: string | null | undefined;
   // Asked of every page at once, so before any page is released.
   const wholeDocumentProblem = () => documentProblem(lib, context, pages.map((p) => p.node.Resources()));
@@ -210,7 +211,7 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
       const last = Math.min(upTo, pages.length);
       if (last <= released) return;
       try {
-        whyNotSimple ??= wholeDocumentProblem();
+        if (whyNotSimple === undefined) whyNotSimple = wholeDocumentProblem();
       } catch (err) {
         whyNotSimple = `cannot be read: ${(err as Error).message.split('\n')[0]}`;
       }
@@ -239,7 +240,7 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
       const page = pages[n - 1];
       if (!page) return { unsupported: 'no such page' };
       try {
-        whyNotSimple ??= wholeDocumentProblem();
+        if (whyNotSimple === undefined) whyNotSimple = wholeDocumentProblem();
         if (whyNotSimple) return { unsupported: `document: ${whyNotSimple}` };
         return readPageTextLayer(contentOf(n), pageTextResources(lib, context, page.node.Resources(), fontNames), viewBox);
       } catch (err) {
