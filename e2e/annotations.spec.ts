@@ -179,12 +179,15 @@ test('export W3C, delete, re-import from the file: the same annotation comes bac
 
   await ui.items().first().getByRole('button', { name: /^Delete annotation/ }).click();
   await expect(ui.items()).toHaveCount(0);
-  await ui.annotations.locator('input[type=file]').setInputFiles(file);
+  // One "Import…" in the window (the Library's): the panel's says what it imports.
+  await expect(app.page.getByRole('button', { name: 'Import…', exact: true })).toHaveCount(1);
+  await expect(ui.library.getByRole('button', { name: 'Import…', exact: true })).toBeVisible();
+  await ui.importAnnotations(file);
   await expect(ui.annotations.getByRole('status')).toContainText('imported 1, updated 0, already present 0, rejected 0');
   await expect(ui.items()).toHaveCount(1);
   await expect(ui.items().first()).toContainText('round trip');
   // Importing again changes nothing.
-  await ui.annotations.locator('input[type=file]').setInputFiles(file);
+  await ui.importAnnotations(file);
   await expect(ui.annotations.getByRole('status')).toContainText('imported 0, updated 0, already present 1');
   await expect(ui.items()).toHaveCount(1);
   const again = await ui.api<{ text: string }>('annotations.export', { format: 'w3c', docId: doc.id });

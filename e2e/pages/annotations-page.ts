@@ -24,6 +24,12 @@ export class AnnotationsPage extends ReaderPage {
     return this.list.getByRole('listitem');
   }
 
+  /** The panel's "Import annotations…" (named apart from the Library's "Import…"), as the archivist uses it: through the file chooser. */
+  async importAnnotations(file: string): Promise<void> {
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.annotations.getByRole('button', { name: 'Import annotations…', exact: true }).click()]);
+    await chooser.setFiles(file);
+  }
+
   /** Fills the editor and saves with the keyboard (Ctrl+Enter). */
   async fillEditor(opts: { colour?: string; tags?: string; note?: string }): Promise<void> {
     await this.editor.waitFor();
