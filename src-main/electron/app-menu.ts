@@ -17,8 +17,8 @@ async function importFromDialog(services: AppServices, processor: PageProcessor)
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   if (picked.canceled) return;
   const batch = randomUUID();
-  const results = await importPaths(services.store, processor, picked.filePaths, (done, total, file) =>
-    services.events.emit('import.progress', { batch, done, total, file }),
+  const results = await importPaths(services.store, processor, picked.filePaths, (done, total, file, page) =>
+    services.events.emit('import.progress', { batch, done, total, file, ...page }),
   );
   const imported = results.filter((r) => r.status === 'imported' || r.upgraded || r.relaid).map((r) => r.id!);
   const report = importReport(results);
