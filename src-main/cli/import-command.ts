@@ -27,7 +27,7 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
     if (r.status === 'failed') io.err(errorLine(printable(r.error!)));
     // Imported, yet worth knowing (a PDF cut short at its end): said, but no failure and no exit status.
     if (r.warning) io.err(errorLine(`warning: ${printable(r.warning)}`));
-    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its guessed newspaper and date were replaced by its METS' : ''}\n`);
+    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its newspaper and date now come from its METS' : ''}\n`);
     // The ALTO it brought: the pages were rebuilt with its layout, or the note says why not.
     if (r.status === 'duplicate' && r.note) io.out(`${printable(r.note)}\n`);
   }

@@ -115,8 +115,12 @@ export function collectFiles(paths: string[], claimed: ReadonlySet<string> = new
     if (st.isDirectory()) {
       const root = realpathSync(path);
       walk(path, root, new Set([root]));
-    } else if (st.isFile()) files.push(path);
-    else skip(path, `${kindOf(st)}: skipped`);
+    } else if (st.isFile()) {
+      // An ALTO or METS named alone (no PDF of it in this import claimed it) is skipped with the reason the app gives, not failed.
+      const xml = /\.xml$/i.test(path) ? skipReason(path) : null;
+      if (xml) skip(path, xml);
+      else files.push(path);
+    } else skip(path, `${kindOf(st)}: skipped`);
   }
   return { files, skipped };
 }
