@@ -45,7 +45,7 @@ describe('importReport', () => {
       { file: 'p1.pdf', status: 'duplicate', id, upgraded: true },
       { file: 'p1.mets.xml', status: 'used' },
     ]);
-    expect(report.summary).toBe('Imported 0, 1 already in the library, 0 failed, used 1 METS for dates and page order, 1 with guessed newspaper and date replaced by its METS.');
+    expect(report.summary).toBe('Imported 0, 1 already in the library, 0 failed, used 1 METS for dates and page order, 1 with newspaper and date now from its METS.');
   });
 
   it('counts documents a re-import laid out from their ALTO, and names one that kept its PDF layout, without an alert', () => {

@@ -59,7 +59,7 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   if (used) parts.push(usedPhrase(used));
   // A re-import that brought a METS replaced guesses: say so, as the CLI does.
   const upgraded = results.filter((r) => r.status === 'duplicate' && r.upgraded).length;
-  if (upgraded) parts.push(`${upgraded} with guessed newspaper and date replaced by ${upgraded === 1 ? 'its' : 'their'} METS`);
+  if (upgraded) parts.push(`${upgraded} with newspaper and date now from ${upgraded === 1 ? 'its' : 'their'} METS`);
   const relaid = results.filter((r) => r.relaid).length;
   if (relaid) parts.push(`${relaid} now laid out from ${relaid === 1 ? 'its' : 'their'} ALTO`);
   const warned = results.filter((r) => r.warning).length;

@@ -95,4 +95,8 @@ export interface ImportProgress {
   done: number;
   total: number;
   file: string;
+  /** Pages stored so far of `file` (a long PDF takes a while), when it has begun; sent a few times a second at most. */
+  page?: number;
+  /** `file`'s page count, once known (0 or absent: not known, as with a text dump). */
+  pages?: number;
 }

@@ -44,7 +44,8 @@ if ('path' in binary) {
     const url = chunk.toString().split('\n')[0].trim();
     const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'].find(existsSync);
     if (!browser || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux')) {
-      console.log(`Open ${url} in a browser.`);
+      // The host has just printed the URL: say what to do with it, without printing it twice.
+      console.log('No display to open a browser on: open the URL above in one.');
       return;
     }
     const profile = mkdtempSync(join(tmpdir(), 'broadsheet-browser-'));

@@ -151,7 +151,7 @@ describe('broadsheet CLI', () => {
       const r = cli('import', '--library', library, join(LOC_DIR, 'evening-star-1870-03-15-p1.pdf'));
       expect(r.status).toBe(0);
       expect(r.stderr).not.toMatch(/skipped/);
-      expect(r.stdout).toMatch(/; its guessed newspaper and date were replaced by its METS$/m);
+      expect(r.stdout).toMatch(/; its newspaper and date now come from its METS$/m);
       expect(r.stdout).toMatch(/^imported 0, already in library 1, failed 0, used 1 METS for dates and page order \(/m);
       const [doc] = JSON.parse(cli('list', '--library', library, '--json').stdout) as Array<{ newspaper: string; lccn: string; metadataSource: string }>;
       expect(doc).toMatchObject({ newspaper: 'The Evening star', lccn: 'sn83045462', metadataSource: 'mets' });

@@ -9,22 +9,25 @@ import { SearchService } from '../search/search-service.ts';
 import { errorLine, LIBRARY_OPTION_HELP, UsageError, type CliIo, type Command } from './command.ts';
 import { printable } from './printable.ts';
 
-function bar(done: number, total: number, file: string): string {
+function bar(done: number, total: number, file: string, page?: { page: number; pages: number }): string {
   const width = 28;
-  const filled = total ? Math.round((done / total) * width) : width;
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${printable(file).slice(-40).padEnd(40)}`;
+  // Within a long file, the bar moves with its pages.
+  const share = page?.pages ? Math.min(1, page.page / page.pages) : 0;
+  const filled = total ? Math.round(((done + share) / total) * width) : width;
+  const pages = page ? ` p. ${page.page}${page.pages ? `/${page.pages}` : ''}` : '';
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${printable(file).slice(-40).padEnd(40)}${pages.padEnd(12)}`;
 }
 
 /** `import --library DIR FILES…`: good files import even when others fail; the result says which. */
 export async function importCommand(store: LibraryStore, processor: PageProcessor, paths: string[], io: CliIo): Promise<ImportResult[]> {
-  const results = await importPaths(store, processor, paths, (done, total, file) => {
-    if (io.tty) io.err(bar(done, total, file) + (done === total ? '\n' : ''));
+  const results = await importPaths(store, processor, paths, (done, total, file, page) => {
+    if (io.tty) io.err(bar(done, total, file, page) + (done === total ? '\n' : ''));
   });
   for (const r of results) {
     if (r.status === 'failed') io.err(errorLine(printable(r.error!)));
     // Imported, yet worth knowing (a PDF cut short at its end): said, but no failure and no exit status.
     if (r.warning) io.err(errorLine(`warning: ${printable(r.warning)}`));
-    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its guessed newspaper and date were replaced by its METS' : ''}\n`);
+    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its newspaper and date now come from its METS' : ''}\n`);
     // The ALTO it brought: the pages were rebuilt with its layout, or the note says why not.
     if (r.status === 'duplicate' && r.note) io.out(`${printable(r.note)}\n`);
   }

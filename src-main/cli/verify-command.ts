@@ -40,7 +40,7 @@ export const verifyCommand: Command = {
       io.out(
         report.problems.length
           ? `${report.problems.length} problem(s) in ${report.documents} document(s)${warned} (library: ${printable(store.dir)}${busy})\n`
-          : `all well: ${report.documents} document(s), every original matches its fixity record${warned} (library: ${printable(store.dir)}${busy})\n`,
+          : `${report.warnings.length ? 'no problems' : 'all well'}: ${report.documents} document(s), every original matches its fixity record${warned} (library: ${printable(store.dir)}${busy})\n`,
       );
       return report.problems.length ? 1 : 0;
     } finally {

@@ -45,6 +45,15 @@ describe('importPaths', () => {
     expect(store.list()).toHaveLength(0);
   });
 
+  it('skips an ALTO or METS file named alone, with the reason the app gives, and imports the page named beside it', async () => {
+    writeFileSync(join(dir, 'p7.alto.xml'), '<alto/>');
+    const results = await importPaths(store, inThreadProcessor, [join(dir, 'p7.alto.xml'), join(dir, 'in', 'a.txt')]);
+    expect(results.map((r) => [r.status, r.error])).toEqual([
+      ['skipped', `${join(dir, 'p7.alto.xml')}: XML (ALTO/METS OCR or metadata describes a scan, it is not a page: import the scan's PDF)`],
+      ['imported', undefined],
+    ]);
+  });
+
   it('imports what it can read, reports what it cannot, and counts progress per file', async () => {
     const progress: string[] = [];
     const missing = join(dir, 'missing.pdf');

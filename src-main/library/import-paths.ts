@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import { IMPORTABLE, skipReason } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
 import { fileErrorReason } from './file-error-reason.ts';
+import { throttledPageProgress } from './page-progress.ts';
 import { importError, importOne, mapConcurrent, maxImportBytes, tooLargeReason, type ImportInput, type PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { plannedMetadata } from './ndnp/planned-input.ts';
@@ -114,8 +115,12 @@ export function collectFiles(paths: string[], claimed: ReadonlySet<string> = new
     if (st.isDirectory()) {
       const root = realpathSync(path);
       walk(path, root, new Set([root]));
-    } else if (st.isFile()) files.push(path);
-    else skip(path, `${kindOf(st)}: skipped`);
+    } else if (st.isFile()) {
+      // An ALTO or METS named alone (no PDF of it in this import claimed it) is skipped with the reason the app gives, not failed.
+      const xml = /\.xml$/i.test(path) ? skipReason(path) : null;
+      if (xml) skip(path, xml);
+      else files.push(path);
+    } else skip(path, `${kindOf(st)}: skipped`);
   }
   return { files, skipped };
 }
@@ -174,7 +179,8 @@ export async function importPaths(
   store: LibraryStore,
   processor: PageProcessor,
   paths: string[],
-  onProgress?: (done: number, total: number, file: string) => void,
+  /** `page`/`pages`: of `file`, as its pages are stored (throttled, see page-progress.ts). */
+  onProgress?: (done: number, total: number, file: string, page?: { page: number; pages: number }) => void,
 ): Promise<ImportResult[]> {
   // NDNP batches, titles, reels and issue folders: their pages import with the METS metadata, in issue order.
   const ndnp = new Map<string, PlannedPage>();
@@ -211,7 +217,8 @@ export async function importPaths(
       }
       const input: ImportInput = { name: file, bytes: read.bytes, alto };
       if (planned) Object.assign(input, plannedMetadata(store, planned.meta));
-      out.push(await importOne(store, processor, input));
+      const onPages = onProgress && throttledPageProgress((page, pages) => onProgress(done, files.length, file, { page, pages }));
+      out.push(await importOne(store, processor, input, onPages));
       return out;
     } finally {
       done++;

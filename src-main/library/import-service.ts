@@ -9,6 +9,7 @@ import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
 import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
 import { upgradeGuessedMetadata } from './upgrade-guess.ts';
+import { PAGE_PROGRESS_MS, throttledPageProgress, type PageProgress } from './page-progress.ts';
 import { adoptAltoLayout, laidOutFromAlto } from './adopt-alto-layout.ts';
 import { marksIllustrations } from '../../core/photos/alto.ts';
 
@@ -44,6 +45,8 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn
 
 export interface ProcessOptions {
   alto?: string | null;
+  /** Told the document's page count as soon as it is open (a PDF; a text dump's is known only at its end). */
+  onPageCount?: (pages: number) => void;
 }
 
 export interface ImportInput {
@@ -101,13 +104,16 @@ export async function importFiles(
   processor: PageProcessor,
   inputs: ImportInput[],
   onProgress?: (progress: Omit<ImportProgress, 'batch'>) => void,
+  pageProgressMs = PAGE_PROGRESS_MS,
 ): Promise<ImportResult[]> {
   let done = 0;
   // Files import side by side, one per extraction worker: a one-page scan keeps one worker
   // busy, so a batch of them would otherwise leave the others idle.
   const results = await mapConcurrent(inputs, processor.concurrency ?? 1, async (input) => {
     onProgress?.({ done, total: inputs.length, file: input.name });
-    const result = await importOne(store, processor, input);
+    // The pages of a long file as they are stored: without them a 2,000-page PDF showed "0/1" for most of a minute.
+    const onPages = onProgress && throttledPageProgress((page, pages) => onProgress({ done, total: inputs.length, file: input.name, page, pages }), pageProgressMs);
+    const result = await importOne(store, processor, input, onPages);
     onProgress?.({ done: ++done, total: inputs.length, file: input.name });
     return result;
   });
@@ -115,7 +121,8 @@ export async function importFiles(
   return results;
 }
 
-export async function importOne(store: LibraryStore, processor: PageProcessor, input: ImportInput): Promise<ImportResult> {
+/** `onPages`: pages stored so far and the page count (see PageProgress), as a new document's pages are stored. */
+export async function importOne(store: LibraryStore, processor: PageProcessor, input: ImportInput, onPages?: PageProgress): Promise<ImportResult> {
   const file = input.name;
   const limit = maxImportBytes(file);
   if (input.bytes.length > limit) return { file, status: 'failed', error: importError(file, tooLargeReason(input.bytes.length, limit)) };
@@ -129,7 +136,7 @@ export async function importOne(store: LibraryStore, processor: PageProcessor, i
     await running.catch(() => {});
     if (store.has(id)) return duplicate(store, processor, input, id);
   }
-  const work = importNew(store, processor, input, id, kind);
+  const work = importNew(store, processor, input, id, kind, onPages);
   let mine = inFlight.get(store);
   if (!mine) inFlight.set(store, (mine = new Map()));
   mine.set(id, work);
@@ -161,13 +168,14 @@ async function duplicate(store: LibraryStore, processor: PageProcessor, input: I
 /** Imports running in this process, by document id, per library. */
 const inFlight = new WeakMap<LibraryStore, Map<string, Promise<ImportResult>>>();
 
-async function importNew(store: LibraryStore, processor: PageProcessor, input: ImportInput, id: string, kind: SourceKind): Promise<ImportResult> {
+async function importNew(store: LibraryStore, processor: PageProcessor, input: ImportInput, id: string, kind: SourceKind, onPages?: PageProgress): Promise<ImportResult> {
   const file = input.name;
   const size = input.bytes.length;
   const pending = store.begin(id, kind, basename(file), size);
   // Read before processing: it may detach the buffer.
   const damaged = kind === 'pdf' ? damagedPdfEnd(input.bytes) : null;
   let layoutOriginal: string | null = null;
+  let [storedPages, pageCount] = [0, 0];
   try {
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
@@ -185,8 +193,9 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
         pending.addPageJson(page.number, page.rawJson, page.cleanedJson, page.viewJson);
         // The search index takes the text from here instead of parsing the stored page back.
         holdIndexText(store, id, page.text);
+        onPages?.(++storedPages, pageCount);
       },
-      { alto },
+      { alto, onPageCount: (n) => (pageCount = n) },
     );
     // An ALTO that laid out none of the pages and marks no illustrations gave them nothing: it is not this
     // document's, and kept as its layout original it would stand in the way of the right one a later import

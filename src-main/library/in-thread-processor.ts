@@ -23,7 +23,10 @@ export const inThreadProcessor: PageProcessor = {
     let title: string | undefined;
     // pdf.js refuses Node Buffers; a plain view over the same bytes is fine.
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    for await (const raw of extractPages(bytes, {}, (info) => (title = info.title))) {
+    for await (const raw of extractPages(bytes, {}, (info) => {
+      title = info.title;
+      if (info.pageCount) opts.onPageCount?.(info.pageCount);
+    })) {
       onPage(ProcessedPage.of(raw, opts.alto ? cleanPageWithAlto(raw, opts.alto) : cleanPage(raw)));
       pageCount++;
     }

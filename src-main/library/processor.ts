@@ -49,8 +49,9 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
         const { pageCount } = await pool.extractProcessed(data, handle, { format: 'text' });
         return { pageCount };
       }
+      const told = (info: PdfInfo) => info.pageCount && opts.onPageCount?.(info.pageCount);
       if (pool.size === 1 || data.length > SINGLE_SHARD_BYTES) {
-        const { pageCount, info } = await pool.extractProcessed(data, handle, { alto });
+        const { pageCount, info } = await pool.extractProcessed(data, handle, { alto, onOpen: told });
         if (pageCount === 0) throw new Error('no pages');
         return { pageCount, title: info.title };
       }
@@ -63,6 +64,7 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       const size = bytes.byteLength;
       let helper: Promise<{ pageCount: number }> | null = null;
       const onOpen = (info: PdfInfo) => {
+        told(info);
         if ((info.pageCount ?? 0) > 1 && !helper && bytes) helper = pool.extractProcessed(bytes, handle, { claim, alto });
       };
       const first = pool.extractProcessed(bytes, handle, { claim, alto, onOpen });
