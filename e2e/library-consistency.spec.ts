@@ -17,7 +17,7 @@ const OTHER = 'Fixture gazette (Testville, Minn.)';
 test('a newspaper is named one way in the rows, the toolbar and the browse list; each page keeps its own spelling in Details…', async ({ app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-spellings-'));
   try {
-    // Issues take the spellings in turn: NAMED, OTHER, NAMED (the commonest METS spelling names the title).
+    // Issues take the spellings in turn: NAMED, OTHER, NAMED (the spelling imported first names the title).
     await generateNdnpBatch(dir, { issues: 3, pagesPerIssue: 2, titles: [{ lccn: LCCN, title: NAMED }, { lccn: LCCN, title: OTHER }] });
     cliImport(app.libraryDir, [dir]);
     await app.page.reload();
