@@ -234,8 +234,6 @@ export function cleanPdfPage(page: RawPage, opts: CleanOptions = {}): CleanedPag
   });
 
   const ctx = makeJoinContext(page, g, over.removed);
-  // The ALTO's word boundaries where the PDF drew none (only an ALTO layout has them: other pages join as before).
-  if (fromAlto?.wordStarts?.size) ctx.wordStarts = fromAlto.wordStarts;
   const out: Block[] = paras.map((p, k) => {
     const { text, map } = joinLines(
       ctx,

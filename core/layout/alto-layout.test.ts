@@ -84,37 +84,4 @@ describe('layout from the ALTO that came with the scan', () => {
     expect(cleaned.blocks.map((b) => b.text)).toEqual(cleanPage(p).blocks.map((b) => b.text));
     expect(cleanPageWithAlto(p, '<notalto/>').layout).toBe('pdf');
   });
-
-  it('reads apart words the ALTO has as separate Strings where the PDF drew no space (the 1918 headline "FOEMUSTEVACUATEPERONNE;")', () => {
-    // The PDF: one run "FOEMUST", then "EVACUATE" and "PERONNE;" touching it, as the LoC's 1918 front page draws them.
-    const size = 24;
-    const x = 60;
-    const at = (before: string) => x + advance(before, size);
-    const drawn = [item('FOEMUST', x, 200, size), item('EVACUATE', at('FOEMUST'), 200, size), item('PERONNE;', at('FOEMUSTEVACUATE'), 200, size)];
-    const story = column({ lines: ['The story under it runs', 'on for a line or two.'], x: 60, top: 240, size: 10 });
-    const p = page([...drawn, ...story]);
-    // The engine's Strings: one a word, over the same ink.
-    const words = [item('FOE', x, 200, size), item('MUST', at('FOE'), 200, size), item('EVACUATE', at('FOEMUST'), 200, size), item('PERONNE;', at('FOEMUSTEVACUATE'), 200, size)];
-    const xml = altoXml([[words], [0, 1].map((k) => lineOf(story, k))]);
-    const cleaned = cleanPageWithAlto(p, xml);
-    expect(cleaned.layout).toBe('alto');
-    expect(cleaned.blocks.map((b) => b.text)).toEqual(['FOE MUST EVACUATE PERONNE;', 'The story under it runs on for a line or two.']);
-    // Each space is an inserted one (the PDF drew none), every other character still maps to its raw item.
-    expect(provenanceProblems(p, cleaned)).toEqual([]);
-    const head = cleaned.blocks[0];
-    expect([...head.text].flatMap((c, i) => (c === ' ' ? [head.map[i]] : []))).toEqual([[-1, -1], [-1, -1], [-1, -1]]);
-    // Without the ALTO nothing changes: the PDF's own text, as before.
-    expect(cleanPage(p).blocks[0].text).toBe('FOEMUSTEVACUATEPERONNE;');
-  });
-
-  it('leaves a run whole when its text is not the Strings\' texts end to end (the OCR read it otherwise)', () => {
-    const size = 24;
-    const x = 60;
-    const p = page([item('701.No.', x, 200, size), ...column({ lines: ['Below it a line.'], x: 60, top: 240, size: 10 })]);
-    // The engine's one String "701?No." over it: nothing says where a space would go.
-    const words = [item('701?No.', x, 200, size)];
-    const xml = altoXml([[words], [[p.items[1]]]]);
-    expect(cleanPageWithAlto(p, xml).blocks[0].text).toBe('701.No.');
-  });
 });
-

@@ -22,12 +22,6 @@ export interface PageLayout {
   blocks: LineBlock[];
   /** Indices into `blocks`, in reading order. */
   order: number[];
-  /**
-   * Segments that begin another ALTO String than the segment before them on their line: the engine saw a word
-   * space there, though the PDF drew the two runs with none between them ("EVACUATE" after "FOEMUST"). join.ts
-   * puts a space there. Only an ALTO layout has them.
-   */
-  wordStarts?: ReadonlySet<Segment>;
 }
 
 /** Share of the page's visible characters the ALTO must place for its layout to be used. */
@@ -38,8 +32,6 @@ interface WordRef {
   block: number;
   line: number;
   rect: readonly [number, number, number, number];
-  /** The String's CONTENT ('' for a line's own box). */
-  text: string;
 }
 
 function overlapArea(a: readonly number[], b: readonly number[]): number {
@@ -80,8 +72,8 @@ export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage):
   const lineRects: WordRef[] = [];
   alto.blocks.forEach((b, bi) =>
     b.lines.forEach((l, li) => {
-      lineRects.push({ block: bi, line: li, rect: l.rect, text: '' });
-      for (const w of l.words) words.push({ block: bi, line: li, rect: w.rect, text: w.text });
+      lineRects.push({ block: bi, line: li, rect: l.rect });
+      for (const w of l.words) words.push({ block: bi, line: li, rect: w.rect });
     }),
   );
   const wordsNear = makeGrid(words);
@@ -89,15 +81,12 @@ export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage):
 
   // Segments per ALTO line, in stream order for now.
   const byLine = new Map<string, Segment[]>();
-  const wordOf = new Map<Segment, WordRef>();
   const leftovers: Segment[] = [];
   let chars = 0;
   let placed = 0;
-  for (const s of segs.flatMap((seg) => splitAtAltoWords(g, seg, wordsNear))) {
+  for (const s of segs) {
     chars += s.glyphs.length;
-    const word = s.vertical ? null : bestWord(s, wordsNear);
-    if (word) wordOf.set(s, word);
-    const target = word ?? (s.vertical ? null : bestLine(s, linesNear));
+    const target = s.vertical ? null : (bestWord(s, wordsNear) ?? bestLine(s, linesNear));
     if (!target) {
       leftovers.push(s);
       continue;
@@ -112,7 +101,6 @@ export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage):
 
   const lines: Line[] = [];
   const blocks: LineBlock[] = [];
-  const wordStarts = new Set<Segment>();
   alto.blocks.forEach((b, bi) => {
     const own: Line[] = [];
     b.lines.forEach((_, li) => {
@@ -121,11 +109,7 @@ export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage):
       // The engine's words run left to right; the stream may draw them otherwise.
       const sorted = [...ss].sort((x, y) => x.x0 - y.x0);
       const line = lineOf(sorted[0]);
-      for (let k = 1; k < sorted.length; k++) {
-        absorb(line, lineOf(sorted[k]));
-        const [was, is] = [wordOf.get(sorted[k - 1]), wordOf.get(sorted[k])];
-        if (was && is && was !== is) wordStarts.add(sorted[k]);
-      }
+      for (let k = 1; k < sorted.length; k++) absorb(line, lineOf(sorted[k]));
       own.push(line);
     });
     if (!own.length) return;
@@ -152,39 +136,7 @@ export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage):
       order.splice(pos, 0, blocks.length - 1);
     }
   }
-  return { lines, blocks, order, wordStarts };
-}
-
-/**
- * A segment the PDF drew as one run over two or more ALTO Strings of one line
- * ("FOEMUST" where the engine read "FOE" "MUST": the 1918 Evening Star's
- * headline), cut where the Strings meet, so the words are read apart (join.ts
- * puts a space between two pieces of one item). Only when the run's text is
- * exactly the Strings' texts end to end: the cut then falls between the very
- * characters the engine separated, not where estimated glyph boxes suggest.
- * Any other run is left whole.
- */
-function splitAtAltoWords(g: Glyphs, s: Segment, near: (r: readonly number[]) => WordRef[]): Segment[] {
-  if (s.vertical || s.glyphs.length < 2) return [s];
-  const box = [s.x0, s.top, s.x1, s.bottom];
-  // Words lying mostly within the run.
-  const over = near(box).filter((w) => overlapArea(box, w.rect) >= 0.5 * Math.max(1e-6, (w.rect[2] - w.rect[0]) * (w.rect[3] - w.rect[1])));
-  if (over.length < 2 || over.some((w) => w.block !== over[0].block || w.line !== over[0].line || !w.text)) return [s];
-  over.sort((a, b) => a.rect[0] - b.rect[0]);
-  let text = '';
-  for (const i of s.glyphs) text += String.fromCodePoint(g.code[i]);
-  if (over.map((w) => w.text).join('') !== text) return [s];
-  const pieces: Segment[] = [];
-  let at = 0;
-  for (const [k, w] of over.entries()) {
-    const n = [...w.text].length;
-    const glyphs = s.glyphs.slice(at, at + n);
-    at += n;
-    const first = glyphs[0];
-    const last = glyphs[glyphs.length - 1];
-    pieces.push({ ...s, glyphs, x0: g.x0[first], x1: g.x1[last], em: g.em[first], spaceAfter: k === over.length - 1 ? s.spaceAfter : -1 });
-  }
-  return pieces;
+  return { lines, blocks, order };
 }
 
 /** The ALTO word whose box overlaps the segment's most, if any does by a third of the segment. */

@@ -20,8 +20,6 @@ export interface JoinContext {
   firstGlyph: Int32Array;
   used: Uint8Array;
   hyphens: Uint8Array;
-  /** Segments an ALTO String begins (alto-layout.ts): a word space before each, whatever the gap the PDF drew. */
-  wordStarts?: ReadonlySet<Segment>;
 }
 
 export interface Joined {
@@ -238,7 +236,7 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
           const ws = spaceAfter(ctx, prevSeg);
           const sameItem = seg.item === prevSeg.item;
           const gap = seg.x0 - prevSeg.x1;
-          if (sameItem || ws >= 0 || gap > WORD_GAP * Math.min(seg.em, prevSeg.em) || ctx.wordStarts?.has(seg)) space(ws);
+          if (sameItem || ws >= 0 || gap > WORD_GAP * Math.min(seg.em, prevSeg.em)) space(ws);
         } else {
           // Next to CJK only a space the page drew between the two counts, by the one spacing policy (script.ts).
           const ws = spaceAfter(ctx, prevSeg, seg);
