@@ -49,7 +49,7 @@ if (values.compare) {
   const rows: Array<[string, Record<string, number>]> = [];
   for (const on of ['main', 'thread']) {
     const args = [process.argv[1], '--index', '--index-on', on, '--every', values.every!, ...(values.workers ? ['--workers', values.workers] : []), ...positionals];
-    console.log(`--- index written on the ${on} thread: node ${args.join(' ')}`);
+    console.log(`--- index written on the ${on === 'main' ? 'main' : 'worker'} thread: node ${args.join(' ')}`);
     const run = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
     process.stdout.write(run.stdout);
     const line = run.stdout.split('\n').find((l) => l.startsWith(SUMMARY));
