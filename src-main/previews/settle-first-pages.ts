@@ -22,6 +22,6 @@ export async function settleFirstPages(previews: PreviewService | undefined, ids
   // In import order: the first is the one the window opens (lib/import-reveal.ts).
   for (const id of ids) {
     if (performance.now() >= until) return;
-    await previews.ensure(id, 1).catch(() => null);
+    await previews.ensure(id, 1, { typeset: false }).catch(() => null);
   }
 }
