@@ -95,7 +95,10 @@ describe('page previews and compact page views', () => {
       let sum = 0;
       let n = 0;
       for (let y = Math.floor(y0 * k); y < Math.min(info.height, Math.ceil(y1 * k)); y++)
-        for (let x = Math.floor(x0 * k); x < Math.min(info.width, Math.ceil(x1 * k)); x++) (sum += data[y * info.width + x]), n++;
+        for (let x = Math.floor(x0 * k); x < Math.min(info.width, Math.ceil(x1 * k)); x++) {
+          sum += data[y * info.width + x];
+          n++;
+        }
       expect(n).toBeGreaterThan(100);
       return sum / n;
     };
