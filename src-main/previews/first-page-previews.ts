@@ -7,10 +7,10 @@ import type { PreviewService } from './preview-service.ts';
 /**
  * The list's "has a preview" column: whether each document's first page (the
  * library's thumbnail) has a preview, so the renderer asks only for previews
- * that exist. A typeset page has none, and asking for it was a 404 in the
+ * that exist. A typeset page has none until the background has drawn it (preview-service.ts), and asking for it was a 404 in the
  * console on every library load; a thumbnail of such a page is drawn by pdf.js.
  *
- *   'y' the preview is made   'n' the page has none (typeset, rotated, JPEG 2000, a text dump…)
+ *   'y' the preview is made   'n' the page has none (rotated, JPEG 2000, a text dump…, or typeset and not drawn yet)
  *   '?' not known yet (the background has not reached it): the renderer asks, and the host makes it then
  *
  * An answer does not change for a document (its id is its bytes' digest) but
@@ -37,8 +37,9 @@ function answers(previews: PreviewService): Map<string, Flag> {
 }
 
 /**
- * A page not made yet whose images all cover less than half of it can have no preview (page-jpeg.ts: a scan's
- * picture covers most of its page; a typeset page's photos do not): read from its stored model, for at most this
+ * A page not made yet whose images all cover less than half of it has no preview to take out (page-jpeg.ts: a scan's
+ * picture covers most of its page; a typeset page's photos do not), and is drawn in the background later, which the
+ * service reports; until then 'n' (its thumbnail is pdf.js's): read from its stored model, for at most this
  * many documents an answer (the JSON of a dense scan takes milliseconds to read).
  */
 const MAX_MODEL_READS = 64;
