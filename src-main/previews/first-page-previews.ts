@@ -1,8 +1,7 @@
 import type { LibraryColumns } from '../../core/library-columns.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import type { RawImage } from '../../core/page-model.ts';
-import { MIN_PAGE_SHARE } from './page-jpeg.ts';
-import type { PreviewService } from './preview-service.ts';
+import { isTypeset, type PreviewService } from './preview-service.ts';
 
 /**
  * The list's "has a preview" column: whether each document's first page (the
@@ -45,9 +44,7 @@ function answers(previews: PreviewService): Map<string, Flag> {
 const MAX_MODEL_READS = 64;
 
 function mayHoldScan(page: { width: number; height: number; images: string | null }): boolean {
-  const images = JSON.parse(page.images ?? '[]') as RawImage[];
-  const area = ([x0, y0, x1, y1]: readonly number[]) => Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-  return images.some((im) => area(im.rect) >= MIN_PAGE_SHARE * page.width * page.height);
+  return !isTypeset({ width: page.width, height: page.height, images: JSON.parse(page.images ?? '[]') as RawImage[] });
 }
 
 export function firstPagePreviews(store: LibraryStore, previews: PreviewService, cols: LibraryColumns): string {

@@ -29,7 +29,8 @@ import { foreground } from '../services/foreground.ts';
  * A typeset page (no picture covering most of it) has no JPEG to take: pdf.js
  * draws it in a worker thread (typeset-raster.ts), at the same width. Those
  * are made only in the background or when asked for, never while an import's
- * answer waits (`ensure(…, { typeset: false })`): ~0.2–0.6 s of CPU a page.
+ * answer waits (`ensure(…, { typeset: false })`): ~0.13 s of CPU a page, the
+ * first ~0.2–0.6 s as the worker loads pdf.js (bench/typeset-previews.ts).
  *
  * They are made in the background for every document that lacks them (at
  * start, and after each library change: imports by this process or another,

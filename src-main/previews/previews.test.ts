@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync,
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../core/contract.ts';
@@ -130,6 +131,19 @@ describe('page previews and compact page views', () => {
     expect(quiet).toHaveBeenCalledWith(expect.stringMatching(/^typeset previews off: /));
     quiet.mockRestore();
     broken.close();
+  });
+
+  it('gives a page whose drawing ends the worker (out of memory on a hostile page) no preview, and the next page a fresh worker', async () => {
+    // Starts as the real worker does, then dies on every page as an out-of-memory worker would.
+    const dying = join(root, 'dying-worker.mjs');
+    writeFileSync(dying, "import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ ready: true }); parentPort.on('message', () => process.exit(3));\n");
+    const raster = new TypesetRaster(pathToFileURL(dying));
+    try {
+      expect(await raster.render(services.store.objectPath(cjk)!, 1, 100, 30)).toBe('pdf.js could not draw the page: worker exited with 3');
+      expect(await raster.render(services.store.objectPath(cjk)!, 1, 100, 30)).toBe('pdf.js could not draw the page: worker exited with 3');
+    } finally {
+      raster.close();
+    }
   });
 
   it('serves a preview under its original’s path, and only there', async () => {

@@ -53,13 +53,16 @@ async function documentAt(file: string): Promise<PDFDocumentProxy> {
   return open.doc;
 }
 
+/** Pixels down the page at most: a page of absurd proportions (hostile, or a roll of tape) must not make a gigabyte canvas. */
+const MAX_HEIGHT = 4 * 900;
+
 async function render(msg: RasterJob): Promise<Uint8Array> {
   const [, canvasLib] = await load();
   const doc = await documentAt(msg.file);
   const page = await doc.getPage(msg.page);
   try {
     const unit = page.getViewport({ scale: 1 });
-    const viewport = page.getViewport({ scale: msg.width / unit.width });
+    const viewport = page.getViewport({ scale: Math.min(msg.width / unit.width, MAX_HEIGHT / unit.height) });
     const canvas = canvasLib.createCanvas(Math.max(1, Math.round(viewport.width)), Math.max(1, Math.round(viewport.height)));
     const ctx = canvas.getContext('2d');
     // A JPEG has no transparency: the page's paper is white, as the reader's canvas shows it.
@@ -71,6 +74,9 @@ async function render(msg: RasterJob): Promise<Uint8Array> {
     page.cleanup();
   }
 }
+
+// Started: a failure from here on is the page's (typeset-raster.ts tells the two apart).
+port.postMessage({ ready: true });
 
 port.on('message', (msg: RasterJob) => {
   load().then(

@@ -15,6 +15,8 @@ import { Worker } from 'node:worker_threads';
  */
 export const DEFAULT_RASTER_WORKER_URL = new URL('./typeset-raster-worker.ts', import.meta.url);
 const IDLE_MS = 5000;
+/** pdf.js's heap in the worker: a hostile or broken page that needs more ends its worker, not the app. */
+const HEAP_MB = 512;
 
 export class TypesetRaster {
   private worker: Worker | null = null;
@@ -54,23 +56,37 @@ export class TypesetRaster {
     if (this.broken) return null;
     if (this.worker) return this.worker;
     try {
-      const worker = new Worker(this.workerUrl);
+      const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
       worker.unref();
-      worker.on('message', (msg: { job: number; jpeg?: Uint8Array; error?: string; unavailable?: string }) => {
+      let started = false;
+      worker.on('message', (msg: { ready?: true; job: number; jpeg?: Uint8Array; error?: string; unavailable?: string }) => {
+        if (msg.ready) return void (started = true);
         const done = this.waiting.get(msg.job);
         this.waiting.delete(msg.job);
         if (msg.unavailable) {
           done?.(null);
-          fail(msg.unavailable);
+          off(msg.unavailable);
         } else done?.(msg.jpeg ?? `pdf.js could not draw the page: ${msg.error ?? 'no reason given'}`);
       });
       const fail = (why: string) => {
-        if (this.broken) return;
+        if (this.broken || this.worker !== worker) return;
+        // Once started, the worker died drawing a page (out of memory on a hostile one): that page has no preview, and
+        // the next page gets a fresh worker. Before, this installation cannot draw pages: the reader's pdf.js does.
+        if (started) {
+          for (const done of this.waiting.values()) done(`pdf.js could not draw the page: ${why}`);
+          this.waiting.clear();
+          this.stop(false);
+          return;
+        }
+        off(why);
+      };
+      const off = (why: string) => {
+        if (this.broken || this.worker !== worker) return;
         console.error(`typeset previews off: ${why}`);
         this.stop(true);
       };
       worker.on('error', (err) => fail(err.message.split('\n')[0]));
-      worker.on('exit', (code) => code !== 0 && this.worker === worker && fail(`worker exited with ${code}`));
+      worker.on('exit', (code) => code !== 0 && fail(`worker exited with ${code}`));
       return (this.worker = worker);
     } catch (err) {
       console.error(`typeset previews off: ${(err as Error).message.split('\n')[0]}`);
