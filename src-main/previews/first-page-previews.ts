@@ -1,16 +1,15 @@
 import type { LibraryColumns } from '../../core/library-columns.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import type { RawImage } from '../../core/page-model.ts';
-import { MIN_PAGE_SHARE } from './page-jpeg.ts';
-import type { PreviewService } from './preview-service.ts';
+import { isTypeset, type PreviewService } from './preview-service.ts';
 
 /**
  * The list's "has a preview" column: whether each document's first page (the
  * library's thumbnail) has a preview, so the renderer asks only for previews
- * that exist. A typeset page has none, and asking for it was a 404 in the
+ * that exist. A typeset page has none until the background has drawn it (preview-service.ts), and asking for it was a 404 in the
  * console on every library load; a thumbnail of such a page is drawn by pdf.js.
  *
- *   'y' the preview is made   'n' the page has none (typeset, rotated, JPEG 2000, a text dump…)
+ *   'y' the preview is made   'n' the page has none (rotated, JPEG 2000, a text dump…, or typeset and not drawn yet)
  *   '?' not known yet (the background has not reached it): the renderer asks, and the host makes it then
  *
  * An answer does not change for a document (its id is its bytes' digest) but
@@ -37,16 +36,15 @@ function answers(previews: PreviewService): Map<string, Flag> {
 }
 
 /**
- * A page not made yet whose images all cover less than half of it can have no preview (page-jpeg.ts: a scan's
- * picture covers most of its page; a typeset page's photos do not): read from its stored model, for at most this
+ * A page not made yet whose images all cover less than half of it has no preview to take out (page-jpeg.ts: a scan's
+ * picture covers most of its page; a typeset page's photos do not), and is drawn in the background later, which the
+ * service reports; until then 'n' (its thumbnail is pdf.js's): read from its stored model, for at most this
  * many documents an answer (the JSON of a dense scan takes milliseconds to read).
  */
 const MAX_MODEL_READS = 64;
 
 function mayHoldScan(page: { width: number; height: number; images: string | null }): boolean {
-  const images = JSON.parse(page.images ?? '[]') as RawImage[];
-  const area = ([x0, y0, x1, y1]: readonly number[]) => Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-  return images.some((im) => area(im.rect) >= MIN_PAGE_SHARE * page.width * page.height);
+  return !isTypeset({ width: page.width, height: page.height, images: JSON.parse(page.images ?? '[]') as RawImage[] });
 }
 
 export function firstPagePreviews(store: LibraryStore, previews: PreviewService, cols: LibraryColumns): string {

@@ -1,8 +1,9 @@
 import type { PreviewService } from './preview-service.ts';
 
 /**
- * How long an import's answer may wait for its first pages' previews. A typeset page is settled in about a
- * millisecond (24 generated NDNP pages: 21 ms wall, 16 ms CPU); a real scan's preview is made, ~120 ms each
+ * How long an import's answer may wait for its first pages' previews. A typeset page is not drawn here (that is
+ * ~0.1–0.6 s of pdf.js a page, typeset-raster.ts: the background pass does it after the import) and is answered in
+ * about a millisecond (24 generated NDNP pages: 21 ms wall, 16 ms CPU); a real scan's preview is made, ~120 ms each
  * (the three LoC scans: 357 ms wall, 251 ms CPU at load 4). A batch of hundreds of scans is not held back
  * for them: past this, the background pass makes the rest, as before.
  */
@@ -22,6 +23,6 @@ export async function settleFirstPages(previews: PreviewService | undefined, ids
   // In import order: the first is the one the window opens (lib/import-reveal.ts).
   for (const id of ids) {
     if (performance.now() >= until) return;
-    await previews.ensure(id, 1).catch(() => null);
+    await previews.ensure(id, 1, { typeset: false }).catch(() => null);
   }
 }

@@ -32,6 +32,8 @@ export interface AppServiceOptions {
   viewWorkerUrl?: string;
   /** Where the bundle put src-main/search/search-index-worker.ts (Electron); by default beside search-index-thread.ts. */
   searchWorkerUrl?: string;
+  /** Where the bundle put src-main/previews/typeset-raster-worker.ts (Electron); by default beside typeset-raster.ts. */
+  rasterWorkerUrl?: string;
   /** The hosts: background catch-ups wait for the app's first requests to be answered, or this long if none come. */
   deferBackgroundMs?: number;
 }
@@ -54,7 +56,7 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
   const search = new SearchService(store, events, { indexWorkerUrl: opts.searchWorkerUrl ?? DEFAULT_SEARCH_INDEX_WORKER_URL });
   void search.catchUp();
   // Page previews for the reader: made in the background for documents that lack them, and after every import.
-  const previews = new PreviewService(store, events, new PageViews(store), opts.viewWorkerUrl);
+  const previews = new PreviewService(store, events, new PageViews(store), opts.viewWorkerUrl, opts.rasterWorkerUrl);
   void previews.catchUp();
   const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search, previews });
   // Documents the CLI imports while the app is open appear without a reload (and are indexed: search follows library.changed).
