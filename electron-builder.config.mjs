@@ -9,7 +9,8 @@ export default {
   directories: { output: 'dist' },
   files: ['out/**', 'assets/sample/**', 'package.json', '!**/*.map'],
   asar: true,
-  // pdf.js workers and the extraction worker are loaded as files; sharp (page previews) loads native libvips binaries.
+  // pdf.js workers and the extraction worker are loaded as files; sharp (page previews) loads native libvips binaries,
+  // @napi-rs/canvas (typeset previews) its own .node file.
   asarUnpack: ['out/main/chunks/**', 'out/main/*worker*', '**/node_modules/sharp/**', '**/node_modules/@img/**', '**/node_modules/@napi-rs/**'],
   linux: { target: ['AppImage'], category: 'Office' },
   mac: { target: ['dmg'], category: 'public.app-category.productivity', hardenedRuntime: true },
