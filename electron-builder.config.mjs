@@ -9,8 +9,9 @@ export default {
   directories: { output: 'dist' },
   files: ['out/**', 'assets/sample/**', 'package.json', '!**/*.map'],
   asar: true,
-  // pdf.js workers and the extraction worker are loaded as files; sharp (page previews) loads native libvips binaries.
-  asarUnpack: ['out/main/chunks/**', 'out/main/*worker*', '**/node_modules/sharp/**', '**/node_modules/@img/**'],
+  // pdf.js workers and the extraction worker are loaded as files; sharp (page previews) loads native libvips binaries,
+  // @napi-rs/canvas (typeset previews) its own .node file.
+  asarUnpack: ['out/main/chunks/**', 'out/main/*worker*', '**/node_modules/sharp/**', '**/node_modules/@img/**', '**/node_modules/@napi-rs/**'],
   linux: { target: ['AppImage'], category: 'Office' },
   mac: { target: ['dmg'], category: 'public.app-category.productivity', hardenedRuntime: true },
   win: { target: ['nsis'] },

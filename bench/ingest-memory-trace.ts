@@ -16,7 +16,13 @@
  * that answers IPC): each stored page's handler (storing it and, every
  * LINK_WINDOW pages of a long document, linking a window of photos), and the
  * event loop's delay over the whole import (perf_hooks).
+ *
+ * `--index-on main|thread`: where the index is written (default thread, as
+ * the app does: search-index-thread.ts). `--compare` runs the import twice,
+ * each in its own process (same flags, --index), written on the main thread
+ * then on the worker, and prints the figures side by side.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +34,43 @@ import { importPaths } from '../src-main/library/import-paths.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
 import { SearchService } from '../src-main/search/search-service.ts';
+import { DEFAULT_SEARCH_INDEX_WORKER_URL } from '../src-main/search/search-index-thread.ts';
 import type { PageProcessor } from '../src-main/library/import-service.ts';
 
-const { values, positionals } = parseArgs({ options: { every: { type: 'string', default: '250' }, workers: { type: 'string' }, index: { type: 'boolean' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { every: { type: 'string', default: '250' }, workers: { type: 'string' }, index: { type: 'boolean' }, 'index-on': { type: 'string', default: 'thread' }, compare: { type: 'boolean' } },
+  allowPositionals: true,
+});
 const MB = (n: number) => Math.round(n / (1024 * 1024));
+const SUMMARY = 'summary: ';
+
+if (values.compare) {
+  // Each way in its own process: peak RSS and CPU are per process.
+  const rows: Array<[string, Record<string, number>]> = [];
+  for (const on of ['main', 'thread']) {
+    const args = [process.argv[1], '--index', '--index-on', on, '--every', values.every!, ...(values.workers ? ['--workers', values.workers] : []), ...positionals];
+    console.log(`--- index written on the ${on === 'main' ? 'main' : 'worker'} thread: node ${args.join(' ')}`);
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+    process.stdout.write(run.stdout);
+    const line = run.stdout.split('\n').find((l) => l.startsWith(SUMMARY));
+    if (run.status !== 0 || !line) throw new Error(`the run with the index on the ${on} thread failed (exit ${run.status})`);
+    rows.push([on, JSON.parse(line.slice(SUMMARY.length)) as Record<string, number>]);
+  }
+  const fig: Array<[string, string, (r: Record<string, number>) => string]> = [
+    ['main thread CPU over the import', 's', (r) => r.mainCpuS.toFixed(1)],
+    ['longest page handler (main thread CPU)', 'ms', (r) => r.longestHandlerCpuMs.toFixed(0)],
+    ['page handlers over 20 ms CPU', '', (r) => String(r.handlersOver20)],
+    ['max event-loop delay', 'ms', (r) => r.maxLoopDelayMs.toFixed(0)],
+    ['total wall', 's', (r) => r.wallS.toFixed(1)],
+    ['total CPU (every thread)', 's', (r) => r.cpuS.toFixed(1)],
+    ['peak RSS (VmHWM)', 'MB', (r) => String(r.peakRssMb)],
+  ];
+  console.log(`\n${positionals.join(' ')}: search index written on the main thread (before) / on its worker (after); load ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  for (const [label, unit, f] of fig) console.log(`  ${label.padEnd(40)} ${f(rows[0][1]).padStart(8)} → ${f(rows[1][1]).padStart(8)} ${unit}`);
+  process.exit(0);
+}
+const indexOn = values['index-on'];
+if (indexOn !== 'main' && indexOn !== 'thread') throw new Error(`--index-on takes main or thread, not ${indexOn}`);
 
 const workers = new Set<Worker>();
 process.on('worker', (w: Worker) => {
@@ -106,11 +145,13 @@ const store = new LibraryStore(dir);
 const cpu0 = process.cpuUsage();
 const mainCpu0 = process.threadCpuUsage();
 // --index: as the app, a search service open during the import and caught up after it.
-const search = values.index ? new SearchService(store) : null;
+const search = values.index ? new SearchService(store, undefined, indexOn === 'thread' ? { indexWorkerUrl: DEFAULT_SEARCH_INDEX_WORKER_URL } : {}) : null;
 const results = await importPaths(store, processor, positionals);
 phase = 'index';
-search?.catchUpSync();
-search?.close();
+if (search?.thread) await search.catchUp();
+else search?.catchUpSync();
+const maxQueuedChars = search?.thread?.maxQueuedChars ?? 0;
+await search?.close();
 const wallMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const mainCpu = process.threadCpuUsage(mainCpu0);
@@ -149,6 +190,17 @@ loopDelay.disable();
     `  of which over 20 ms CPU (photo-link windows on this thread, search-index batches): ${windows.length}, CPU total ${(sum(windows.map(([c]) => c)) / 1000).toFixed(2)} s, wall total ${(sum(windows.map(([, w]) => w)) / 1000).toFixed(2)} s`,
   );
   console.log(`event loop delay: max ${(loopDelay.max / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, mean ${(loopDelay.mean / 1e6).toFixed(1)} ms`);
+  if (search) console.log(`search index written on the ${indexOn === 'main' ? 'main thread' : 'worker thread'}${search.thread ? `; most page text waiting for the worker at once: ${(maxQueuedChars / 1e6).toFixed(1)} M chars` : ''}`);
+  const summary = {
+    mainCpuS: (mainCpu.user + mainCpu.system) / 1e6,
+    longestHandlerCpuMs: Math.max(0, ...handlerCpuMs),
+    handlersOver20: windows.length,
+    maxLoopDelayMs: loopDelay.max / 1e6,
+    wallS: wallMs / 1000,
+    cpuS: (cpu.user + cpu.system) / 1e6,
+    peakRssMb: MB(Number(hwm) * 1024),
+  };
+  console.log(SUMMARY + JSON.stringify(summary));
 }
 if (process.env.TRACE_ALL) for (const s of samples) console.log(row(s));
 await processor.close();

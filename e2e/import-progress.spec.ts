@@ -28,7 +28,7 @@ test('importing a typeset PDF asks for no preview it does not have: no 404 while
     await expect(reader.original).toBeVisible();
     await panel.importFiles([file]);
     await expect(panel.status).toContainText(/Imported 1[.,]/, { timeout: 90_000 });
-    // The new document is open and its row's thumbnail drawn (by pdf.js: a typeset page has no preview).
+    // The new document is open and its row's thumbnail drawn (by pdf.js: a typeset page's preview is drawn in the background, later).
     const doc = await reader.documentByFile('typeset-bench-200.pdf');
     await expect(reader.libraryEntry(doc)).toHaveAttribute('aria-current', 'true');
     await expect(reader.libraryEntry(doc).getByTestId('thumb-image')).toBeVisible({ timeout: 30_000 });

@@ -82,7 +82,7 @@ test('a plain library load asks for no preview a page does not have: no 404 in t
   const failures: string[] = [];
   app.page.on('console', (m) => m.type() === 'error' && failures.push(`console: ${m.text()}`));
   app.page.on('response', (r) => r.status() >= 400 && failures.push(`${r.status()} ${r.url()}`));
-  // The typeset fixtures (a CJK page with two photos, a Latin page with none) have no previews; the 1918 scan has one.
+  // The typeset fixtures (a CJK page with two photos, a Latin page with none) get previews drawn in the background; the 1918 scan's is taken from its JPEG.
   await app.page.reload();
   await reader.waitForThumbnails(60_000);
   const typeset = await reader.documentByFile('cjk-overprint.pdf');

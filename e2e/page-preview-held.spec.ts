@@ -29,3 +29,23 @@ test('a scan shows its preview at once, then the sharp page replaces it', async 
   await expect(preview).toHaveCount(0);
   await saveScreenshot(app.page, 'page-sharp');
 });
+
+test('a typeset page shows its drawn preview at once, then the sharp page replaces it', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  const doc = await reader.documentByFile('cjk-overprint.pdf');
+  const release = await reader.openPreviewOnly(doc);
+
+  const preview = app.page.getByTestId('page-preview');
+  const [img, surface] = [await preview.boundingBox(), await reader.pageSurface.boundingBox()];
+  expect(img).toEqual(surface);
+  expect(await preview.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(PREVIEW_WIDTH);
+  // Type on paper, not a blank: the page as pdf.js draws it, drawn once by the host.
+  expect(await reader.thumbnailContrast(preview)).toBeGreaterThan(30);
+  await expect(reader.blocks().first()).toBeVisible();
+  await saveScreenshot(app.page, 'page-preview-typeset');
+
+  release();
+  await expect(app.page.locator(`canvas[data-painted="${doc.id}:1"]`)).toBeVisible({ timeout: 60_000 });
+  await expect(preview).toHaveCount(0);
+  await saveScreenshot(app.page, 'page-sharp-typeset');
+});

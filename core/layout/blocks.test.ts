@@ -45,7 +45,7 @@ describe('buildBlocks', () => {
     const g = { cjk } as unknown as Glyphs;
     const withGlyphs = (l: Line, from: number, to: number): Line => {
       const glyphs = Array.from({ length: to - from }, (_, k) => from + k);
-      return { ...l, chars: glyphs.length, segs: [{ item: 0, glyphs, x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom, size: l.size, em: l.size, vertical: false, spaceAfter: -1 }] };
+      return { ...l, chars: glyphs.length, segs: [{ index: 0, item: 0, glyphs, x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom, size: l.size, em: l.size, vertical: false, spaceAfter: -1 }] };
     };
     // From the photo fixture: subhead 14 pt (box 275–292), body 10.5 pt (boxes 13 pt tall) on a 16.8 pt pitch.
     const head = withGlyphs({ ...line(40, 110, 292, 14), top: 275 }, 0, 5);

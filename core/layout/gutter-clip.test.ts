@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from './lines.ts';
 import { findRivers } from './rivers.ts';
 import { clipAtGutters } from './gutter-clip.ts';
+import type { StreamLines } from './stream-links.ts';
 
 const SIZE = 8;
 const PITCH = 9;
 
+let made = 0;
 function seg(x0: number, x1: number, bottom: number, top = bottom - SIZE): Segment {
-  return { item: 0, glyphs: [0, 1, 2, 3, 4, 5], x0, x1, top, bottom, size: bottom - top, em: 5, vertical: false, spaceAfter: -1 };
+  return { index: made++, item: 0, glyphs: [0, 1, 2, 3, 4, 5], x0, x1, top, bottom, size: bottom - top, em: 5, vertical: false, spaceAfter: -1 };
 }
 
 /** Two justified columns 7 pt apart, words at shifting positions (as rivers.test.ts). */
@@ -40,7 +42,9 @@ describe('clipAtGutters', () => {
     const wide = seg(last.x0, 230, y + 8, y - 17);
     segs.splice(segs.indexOf(last), 1, wide);
     const prev = segs.filter((s) => s.bottom === y && s.x1 <= wide.x0).pop()!;
-    const stream = { prev: new Map([[wide, prev]]), next: new Map([[prev, wide]]), ends: new Set<Segment>(), starts: new Set<Segment>() };
+    const stream: StreamLines = { prev: [], next: [], ends: new Uint8Array(made), starts: new Uint8Array(made) };
+    stream.prev[wide.index] = prev;
+    stream.next[prev.index] = wide;
     expect(clipAtGutters(segs, findRivers(segs), stream)).toBe(1);
     expect(wide.x1).toBeGreaterThan(200);
     expect(wide.x1).toBeLessThan(207);

@@ -42,8 +42,8 @@ export function clipAtGutters(segs: readonly Segment[], rivers: Rivers, stream?:
     if (s.vertical || s.em > DISPLAY_EM * em || s.x1 - s.x0 < 2 * em) continue;
     const x = rivers.gutterThrough(s.x0, s.x1, s.top, s.bottom);
     if (Number.isNaN(x)) continue;
-    const prev = stream?.prev.get(s);
-    const next = stream?.next.get(s);
+    const prev = stream?.prev[s.index];
+    const next = stream?.next[s.index];
     const left = prev ? prev.x1 <= x : next ? next.x0 < x : x - s.x0 >= s.x1 - x;
     // A box that only grazes the gutter hides nothing.
     if ((left ? s.x1 - x : x - s.x0) < MIN_OVERHANG * em) continue;

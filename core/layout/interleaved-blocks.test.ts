@@ -5,7 +5,7 @@ import { mergeInterleaved } from './interleaved-blocks.ts';
 
 /** A line of one segment: its box bottom is its baseline. */
 function line(x0: number, x1: number, top: number, bottom: number): Line {
-  const s: Segment = { item: 0, glyphs: [0], x0, x1, top, bottom, size: bottom - top, em: 5, vertical: false, spaceAfter: -1 };
+  const s: Segment = { index: 0, item: 0, glyphs: [0], x0, x1, top, bottom, size: bottom - top, em: 5, vertical: false, spaceAfter: -1 };
   return { segs: [s], x0, x1, top, bottom, size: bottom - top, chars: 40, gapSum: 0, gaps: 0 };
 }
 

@@ -5,10 +5,12 @@
  */
 import type { Glyphs } from './glyphs.ts';
 import type { Rivers } from './rivers.ts';
-import { streamAllowsJoin, type StreamLines } from './stream-links.ts';
+import { segmentSlots, streamAllowsJoin, type StreamLines } from './stream-links.ts';
 import { median, medianBy } from './median.ts';
 
 export interface Segment {
+  /** Position in buildSegments' output: the key of per-segment arrays (stream-links.ts, buildLines). */
+  index: number;
   item: number;
   /** Glyph indices, left to right. */
   glyphs: number[];
@@ -61,6 +63,7 @@ export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
     }
     if (!cur) {
       cur = {
+        index: segs.length,
         item: g.item[i],
         glyphs: NO_GLYPHS,
         x0: g.x0[i],
@@ -116,7 +119,7 @@ const GUTTER_VS_WORD_GAP = 2.2;
 export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers, stream?: StreamLines): Line[] {
   const lines: Line[] = [];
   // The open line each segment went to, for stream links (stream-links.ts).
-  const placed = new Map<Segment, OpenLine>();
+  const placed = new Array<OpenLine | undefined>(segmentSlots(segs));
   const horizontal = segs.filter((s) => !s.vertical);
   for (const s of segs) if (s.vertical) lines.push(lineOf(s));
   sortByX0(horizontal);
@@ -130,8 +133,8 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
     let best: OpenLine | null = null;
     let bestDy = Infinity;
     // The producer drew it right after the end of an open line: that line, unless a gutter lies between.
-    const pred = stream?.prev.get(s);
-    const linked = pred ? placed.get(pred) : undefined;
+    const pred = stream?.prev[s.index];
+    const linked = pred ? placed[pred.index] : undefined;
     const acrossRiver = !!linked && !!rivers && s.x0 > linked.line.x1 && rivers.crosses(linked.line.x1, s.x0, s.top, s.bottom);
     // ...or a speck the producer put at the start or end of this line, out in the gutter.
     const leftSpeck = acrossRiver && linked!.line.segs.length === 1 && isSpeck(pred!) && !isSpeck(s);
@@ -161,7 +164,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
         // Words of one line sit side by side: a word the producer started a line with, starting
         // over half-way back under the line's last word, is on the line below or above (a tall OCR
         // box reaching down to the next line's baseline).
-        if (stream?.starts.has(s) && gap < -STACKED_OVERLAP * Math.min(s.x1 - s.x0, cand.last.x1 - cand.last.x0)) continue;
+        if (stream?.starts[s.index] === 1 && gap < -STACKED_OVERLAP * Math.min(s.x1 - s.x0, cand.last.x1 - cand.last.x0)) continue;
         const line = cand.line;
         if (line.gaps >= 2 && gap > 0.5 * em && gap > GUTTER_VS_WORD_GAP * Math.max(line.gapSum / line.gaps, 0.15 * em)) continue;
         const dy = Math.abs(cand.last.bottom - s.bottom);
@@ -207,12 +210,12 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
         pushOpen(open, b, best);
         best.filed = true;
       } else best.last = s;
-      placed.set(s, best);
+      placed[s.index] = best;
     } else {
       const line = lineOf(s);
       lines.push(line);
       const o: OpenLine = { line, last: s, emSum: s.em * s.glyphs.length, filed: true };
-      placed.set(s, o);
+      placed[s.index] = o;
       pushOpen(open, b, o);
     }
   }
@@ -227,7 +230,7 @@ export function buildLines(g: Glyphs, segs: readonly Segment[], rivers?: Rivers,
  * stream-line veto would leave "on" a line of its own.
  */
 function startsAcrossGutter(s: Segment, stream: StreamLines | undefined, rivers: Rivers | undefined): boolean {
-  const n = stream?.next.get(s);
+  const n = stream?.next[s.index];
   return !!n && !!rivers && n.x0 > s.x1 && rivers.crosses(s.x1, n.x0, Math.min(s.top, n.top), Math.max(s.bottom, n.bottom));
 }
 

@@ -6,7 +6,7 @@ const SIZE = 8;
 const PITCH = 9;
 
 function seg(x0: number, x1: number, bottom: number): Segment {
-  return { item: 0, glyphs: [0], x0, x1, top: bottom - SIZE, bottom, size: SIZE, em: SIZE, vertical: false, spaceAfter: -1 };
+  return { index: 0, item: 0, glyphs: [0], x0, x1, top: bottom - SIZE, bottom, size: SIZE, em: SIZE, vertical: false, spaceAfter: -1 };
 }
 
 /**

@@ -26,14 +26,26 @@ const LINK_BASELINE = 0.45;
 const OVERLAP = 0.3;
 
 export interface StreamLines {
-  /** For each segment (by identity), the segment before it on the same stream line. */
-  prev: Map<Segment, Segment>;
+  /**
+   * By segment (its Segment.index), the segment before it on the same stream
+   * line. Arrays rather than Maps keyed by the segment objects: a scan page's
+   * ~9,000 segments are looked up in them a few times each (lines, gutter
+   * clipping, joins), and an index read needs neither a hash nor a probe.
+   */
+  prev: (Segment | undefined)[];
   /** ...and the segment after it. */
-  next: Map<Segment, Segment>;
-  /** Segments the producer ended a line after (an end of line follows them in the stream). */
-  ends: Set<Segment>;
-  /** Segments the producer started a line with. */
-  starts: Set<Segment>;
+  next: (Segment | undefined)[];
+  /** 1 for segments the producer ended a line after (an end of line follows them in the stream). */
+  ends: Uint8Array;
+  /** 1 for segments the producer started a line with. */
+  starts: Uint8Array;
+}
+
+/** Slots for the segments' indices (Segment.index): one past the largest. */
+export function segmentSlots(segs: readonly Segment[]): number {
+  let n = 0;
+  for (const s of segs) if (s.index >= n) n = s.index + 1;
+  return n;
 }
 
 /**
@@ -41,12 +53,13 @@ export interface StreamLines {
  * set on a grid and geometry alone joins them reliably.
  */
 export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]): StreamLines {
-  const links = new Map<Segment, Segment>();
-  const next = new Map<Segment, Segment>();
-  const ends = new Set<Segment>();
-  const starts = new Set<Segment>();
+  const slots = segmentSlots(segs);
+  const links = new Array<Segment | undefined>(slots);
+  const next = new Array<Segment | undefined>(slots);
+  const ends = new Uint8Array(slots);
+  const starts = new Uint8Array(slots);
   /** For a mark linked by markWithin, the word whose height it lies in. */
-  const word = new Map<Segment, Segment>();
+  const word = new Array<Segment | undefined>(slots);
   for (let k = 1; k < segs.length; k++) {
     const a = segs[k - 1];
     const b = segs[k];
@@ -60,8 +73,8 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     // the left of this one and lower down starts a new line all the same.
     if (!eol && b.x1 <= a.x0 && b.top > a.top) eol = true;
     if (eol) {
-      ends.add(a);
-      starts.add(b);
+      ends[a.index] = 1;
+      starts[b.index] = 1;
       continue;
     }
     if (g.cjk[lastA] && g.cjk[firstB]) continue;
@@ -69,7 +82,7 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     const gap = b.x0 - a.x1;
     if (gap < -OVERLAP * size || gap > MAX_LINKED_GAP * size) continue;
     // A mark linked before is judged by the word it sits beside, and so is whatever follows it.
-    const ref = word.get(a) ?? a;
+    const ref = word[a.index] ?? a;
     const mark = Math.abs(ref.bottom - b.bottom) > LINK_BASELINE * Math.max(ref.size, b.size);
     // Marks and specks have boxes of any height: only words hang (a 20 pt "!" beside a 46 pt headline word does not).
     const words = () => hasLetter(page, g, a) && hasLetter(page, g, b);
@@ -79,9 +92,9 @@ export function streamLinks(page: RawPage, g: Glyphs, segs: readonly Segment[]):
     let clean = true;
     for (let i = lastA + 1; i < firstB && clean; i++) if (!g.space[i] && g.item[i] !== a.item && g.item[i] !== b.item) clean = false;
     if (!clean) continue;
-    links.set(b, a);
-    next.set(a, b);
-    if (mark && markWithin(b, ref)) word.set(b, ref);
+    links[b.index] = a;
+    next[a.index] = b;
+    if (mark && markWithin(b, ref)) word[b.index] = ref;
   }
   return { prev: links, next, ends, starts };
 }
@@ -130,7 +143,7 @@ function hangsFrom(tall: Segment, word: Segment): boolean {
  * a column under a headline, no river has marked yet.
  */
 export function streamAllowsJoin(stream: StreamLines | undefined, a: Segment, b: Segment, gap: number, em: number): boolean {
-  return !stream || (gap <= STREAM_BREAK_GAP * em && gap >= -STREAM_OVERLAP * em) || !stream.ends.has(a) || !stream.starts.has(b);
+  return !stream || (gap <= STREAM_BREAK_GAP * em && gap >= -STREAM_OVERLAP * em) || stream.ends[a.index] !== 1 || stream.starts[b.index] !== 1;
 }
 
 /**

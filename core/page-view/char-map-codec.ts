@@ -34,7 +34,9 @@ export function encodeCharMap(map: readonly CharSource[], itemLength: ItemLength
   let prev = -1;
   let k = 0;
   while (k < map.length) {
-    const [item, char] = map[k];
+    // Indexed reads: unoptimized destructuring (a worker's first pages) walks an iterator.
+    const source = map[k];
+    const item = source[0], char = source[1];
     let end = k + 1;
     if (item === -1 && char === -1) {
       while (end < map.length && map[end][0] === -1 && map[end][1] === -1) end++;

@@ -156,10 +156,13 @@ function decodeBlockRects(rects: string | Rect[][], count: number): Rect[][] {
  */
 function implied(items: readonly { rect: Rect }[], i: number): boolean {
   if (i === 0 || i === items.length - 1) return false;
-  const [x0, y0, x1, y1] = items[i].rect;
+  // Indexed reads, not destructuring: a worker runs this on its first pages before the JIT has optimized it,
+  // and unoptimized array destructuring walks an iterator (16,000 items a scan page).
+  const rect = items[i].rect;
   const before = items[i - 1].rect;
   const after = items[i + 1].rect;
-  return x0 === before[2] && y0 === before[1] && y1 === before[3] && x1 === after[0] && x1 > x0;
+  const x0 = rect[0], x1 = rect[2];
+  return x0 === before[2] && rect[1] === before[1] && rect[3] === before[3] && x1 === after[0] && x1 > x0;
 }
 
 /**
@@ -185,29 +188,36 @@ function encodeRects(items: readonly RawItem[], sent: readonly boolean[]): { q: 
     milli4.push(x0, y0, x1, y1);
   }
   // The first grid step giving the shortest text wins: counted, then written once (writing all six was most of the encoding).
+  const lengths = milliRectsLengths(milli4, QUANTA);
   let best = QUANTA[0];
   let bestLength = Infinity;
-  for (const q of QUANTA) {
-    const length = milliRectsLength(milli4, q);
-    if (length < bestLength) [best, bestLength] = [q, length];
+  for (let k = 0; k < QUANTA.length; k++) {
+    if (lengths[k] < bestLength) {
+      best = QUANTA[k];
+      bestLength = lengths[k];
+    }
   }
   return { q: best, text: encodeMilliRects(milli4, best) };
 }
 
-/** encodeMilliRects(m, q).length, without writing it. */
-function milliRectsLength(m: readonly number[], q: number): number {
-  let length = 0;
+/** encodeMilliRects(m, q).length for each q of `qs`, without writing them: one pass over the boxes for all. */
+function milliRectsLengths(m: readonly number[], qs: readonly number[]): number[] {
+  const lengths = qs.map(() => 0);
   let px1 = 0;
   let py0 = 0;
   let ph = 0;
   for (let k = 0; k < m.length; k += 4) {
     const x0 = m[k], y0 = m[k + 1], x1 = m[k + 2], h = m[k + 3] - y0;
-    length += signedLength(quantize(x0 - px1, q)) + signedLength(quantize(y0 - py0, q)) + signedLength(quantize(x1 - x0, q)) + signedLength(quantize(h - ph, q));
+    const dx = x0 - px1, dy = y0 - py0, w = x1 - x0, dh = h - ph;
+    for (let j = 0; j < qs.length; j++) {
+      const q = qs[j];
+      lengths[j] += signedLength(quantize(dx, q)) + signedLength(quantize(dy, q)) + signedLength(quantize(w, q)) + signedLength(quantize(dh, q));
+    }
     px1 = x1;
     py0 = y0;
     ph = h;
   }
-  return length;
+  return lengths;
 }
 
 function encodeMilliRects(m: readonly number[], q: number): string {
@@ -306,7 +316,8 @@ function textFromMap(b: Pick<Block, 'text' | 'map'>, items: ReadonlyArray<{ str:
   if (b.map.length !== b.text.length) return null;
   let inserted = '';
   for (let k = 0; k < b.map.length; k++) {
-    const [item, char] = b.map[k];
+    const source = b.map[k];
+    const item = source[0], char = source[1];
     if (item === -1 && char === -1) inserted += b.text[k];
     else if (items[item]?.str[char] !== b.text[k]) return null;
   }

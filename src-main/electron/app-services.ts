@@ -8,6 +8,8 @@ import { SAMPLE_DIR } from '../services/paths.ts';
 import extractWorkerPath from '../extract/extract-worker.ts?modulePath';
 import photoLinkWorkerPath from '../library/photo-link-worker.ts?modulePath';
 import viewWorkerPath from '../previews/view-encoder-worker.ts?modulePath';
+import searchWorkerPath from '../search/search-index-worker.ts?modulePath';
+import rasterWorkerPath from '../previews/typeset-raster-worker.ts?modulePath';
 
 /** `--library DIR` on the command line wins over the platform's userData folder. */
 export function libraryDirFromArgv(argv: string[]): string | null {
@@ -31,6 +33,8 @@ export async function registerServices(): Promise<{ services: AppServices; proce
     processor,
     sampleDir: SAMPLE_DIR,
     viewWorkerUrl: viewWorkerPath,
+    searchWorkerUrl: searchWorkerPath,
+    rasterWorkerUrl: rasterWorkerPath,
     // The first screenful before the catch-ups of the search index and the previews (services/foreground.ts).
     deferBackgroundMs: 3000,
   });

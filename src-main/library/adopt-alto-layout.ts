@@ -74,6 +74,10 @@ export function laidOutFromAlto(store: LibraryStore, id: string): boolean {
  * forgets the document and every process's catch-up (library.changed, the CLI's catchUpSync) indexes it afresh.
  */
 function forgetInSearch(store: LibraryStore, id: string): void {
+  // The rebuilt pages' text that went to an open index (stored-page-texts.ts) is dropped too: written by the index's
+  // worker thread (search-index-thread.ts), batches still queued there would otherwise land after the removal
+  // below and leave the document part-indexed. The catch-up indexes it whole from the library.
+  dropPageTexts(store, id);
   const index = new SearchIndex(store.dir);
   try {
     index.removeDocument(id);

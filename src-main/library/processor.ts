@@ -23,14 +23,33 @@ export interface ProcessorOptions {
 export const SINGLE_SHARD_BYTES = 96 * 1024 * 1024;
 
 /**
+ * Whether a second worker is worth bringing in on a document of `pageCount`
+ * pages and `bytes` bytes. The helper opens the whole document again (pdf.js
+ * and pdf-lib parse it) in a worker whose code is cold for it, ~200 ms of CPU:
+ * on the 2-page cjk-photos fixture the warm import cost 410 ms of CPU and
+ * 950–1,500 ms wall with a helper, 190 ms CPU and 510–620 ms wall without
+ * (loaded machine; light pages of ~45 ms each). Light pages need a long
+ * document to pay for it; heavy ones (a scan carries a JPEG of hundreds of KB
+ * a page and ~16,000 OCR words to clean, ~300 ms) need two.
+ */
+export function worthAHelper(pageCount: number, bytes: number): boolean {
+  return pageCount >= HELPER_MIN_PAGES || (pageCount > 1 && bytes / pageCount >= HEAVY_PAGE_BYTES);
+}
+/** Pages from which a document of light pages is shared with a second worker. */
+const HELPER_MIN_PAGES = 8;
+/** File bytes a page from which pages count as heavy (scans): shared from two pages on. */
+const HEAVY_PAGE_BYTES = 256 * 1024;
+
+/**
  * The processor the app hosts and the import command use: PDFs go to the
  * worker pool, which extracts and cleans, so neither pdf.js nor cleaning runs
  * on Electron's main thread or the host's event loop. Text dumps go there too:
  * a worker decodes, splits and cleans them a page at a time.
  *
- * A document is opened by one worker. Only when it turns out to have more
- * than one page is it offered to a second worker as well, and the two take
- * pages from a shared counter until none is left; so a one-page scan is
+ * A document is opened by one worker. Only when it turns out to have pages
+ * enough to pay for a second open (worthAHelper) is it offered to a second
+ * worker as well, and the two take pages from a shared counter until none is
+ * left; so a one-page scan is
  * parsed once (it used to be parsed by both workers, one of which then had
  * no page to do), while a long file still keeps both cores busy. A batch
  * keeps the pool busy by importing `concurrency` files at once.
@@ -65,7 +84,7 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       let helper: Promise<{ pageCount: number }> | null = null;
       const onOpen = (info: PdfInfo) => {
         told(info);
-        if ((info.pageCount ?? 0) > 1 && !helper && bytes) helper = pool.extractProcessed(bytes, handle, { claim, alto });
+        if (worthAHelper(info.pageCount ?? 0, size) && !helper && bytes) helper = pool.extractProcessed(bytes, handle, { claim, alto });
       };
       const first = pool.extractProcessed(bytes, handle, { claim, alto, onOpen });
       const [a, b] = await Promise.allSettled([first, first.then(() => helper, () => helper)]);

@@ -53,7 +53,7 @@ describe('photo links made while a long document is stored', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('links each window once its pages are stored, to the links of one pass over the stored document', () => {
+  it('links each window once its pages are stored, to the links of one pass over the stored document', async () => {
     const once = sha256(new TextEncoder().encode('once'));
     const pending = store.begin(once, 'pdf', 'once.pdf', 1);
     for (let n = 1; n <= PAGES; n++) pending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
@@ -70,7 +70,7 @@ describe('photo links made while a long document is stored', () => {
     }
     // Windows 1–100 … 201–300 were linked while pages were still coming.
     expect(linkedBeforeEnd).toBeGreaterThanOrEqual(Math.floor((2 * LINK_WINDOW) / 3));
-    expect(relink.finish()).toBe(expectedPhotos);
+    expect(await relink.finished()).toBe(expectedPhotos);
 
     const a = cleanedOf(once);
     const b = cleanedOf(windowed);
@@ -97,7 +97,6 @@ describe('photo links made while a long document is stored', () => {
       staged.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
       relink.pageStored(n);
     }
-    expect(() => relink.finish()).toThrow(/finished/);
     expect(await relink.finished()).toBe(expectedPhotos);
     expect(threads).toBe(1);
     expect(cleanedOf(id)).toEqual(cleanedOf(once));
@@ -126,7 +125,7 @@ describe('photo links made while a long document is stored', () => {
     }
   });
 
-  it('links a document of up to 300 pages in one pass at the end', () => {
+  it('links a document of up to 300 pages in one pass at the end', async () => {
     const once = sha256(new TextEncoder().encode('short once'));
     const pending = store.begin(once, 'pdf', 'short-once.pdf', 1);
     for (let n = 1; n <= 60; n++) pending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
@@ -139,7 +138,7 @@ describe('photo links made while a long document is stored', () => {
       relink.pageStored(n);
     }
     expect(relink.photos).toBe(0);
-    expect(relink.finish()).toBe(20);
+    expect(await relink.finished()).toBe(20);
     expect(cleanedOf(id)).toEqual(cleanedOf(once));
     expect((JSON.parse(cleanedOf(id)[2]) as { photos: Photo[] }).photos[0].links.length).toBeGreaterThan(0);
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync,
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../core/contract.ts';
@@ -13,6 +14,7 @@ import { startHost, type RunningHost } from '../host/server.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { PREVIEW_VERSION, PREVIEW_WIDTH } from './preview-service.ts';
+import { TypesetRaster } from './typeset-raster.ts';
 import { ViewEncoder } from './view-encoder.ts';
 
 const CJK = join(import.meta.dirname, '..', '..', 'fixtures', 'pdf', 'cjk-overprint.pdf');
@@ -37,6 +39,7 @@ describe('page previews and compact page views', () => {
   let auth: Record<string, string>;
   let scan: string;
   let cjk: string;
+  let afterImport: { state: string; reader: string };
 
   beforeAll(async () => {
     services = await openAppServices({ libraryDir: join(root, 'library'), host: 'browser', version: 'test', processor: inThreadProcessor });
@@ -47,6 +50,7 @@ describe('page previews and compact page views', () => {
       ],
     });
     [scan, cjk] = results.map((r) => r.id!);
+    afterImport = { state: services.previews.state(cjk, 1), reader: services.previews.readerState(cjk, 1) };
     writeFileSync(join(root, 'index.html'), '');
     host = await startHost({ services, rendererDir: root });
     auth = { authorization: `Bearer ${host.token}` };
@@ -75,10 +79,71 @@ describe('page previews and compact page views', () => {
     expect(original.equals(readFileSync(SAMPLE_SCAN))).toBe(true);
   });
 
-  it('records why a typeset page has no preview, and serves none', async () => {
-    expect(services.previews.state(cjk, 1)).toBe('none');
-    expect(readFileSync(join(services.store.dir, 'previews', cjk.slice(0, 2), cjk, '1.none'), 'utf8')).toBe('no JPEG picture');
-    expect((await get(host.port, `/files/${cjk}/preview/1`, auth)).status).toBe(404);
+  it('draws a typeset page’s preview with pdf.js in a worker: type dark where the page has text, the paper white', async () => {
+    // Not while the import's answer waited (it waits for no preview): the reader was told to draw it itself meanwhile.
+    expect(afterImport).toEqual({ state: 'pending', reader: 'none' });
+    await services.previews.catchUp();
+    expect(services.previews.state(cjk, 1)).toBe('ready');
+    const res = await get(host.port, `/files/${cjk}/preview/1`, auth);
+    expect([res.status, res.type]).toEqual([200, 'image/jpeg']);
+    expect(res.body.length).toBeLessThan(260_000);
+    const model = services.store.page(cjk, 1)!;
+    const { data, info } = await sharp(res.body).greyscale().raw().toBuffer({ resolveWithObject: true });
+    expect(info.width).toBe(PREVIEW_WIDTH);
+    expect(info.height).toBe(Math.round((model.height * PREVIEW_WIDTH) / model.width));
+    const k = PREVIEW_WIDTH / model.width;
+    const meanGrey = ([x0, y0, x1, y1]: readonly number[]) => {
+      let sum = 0;
+      let n = 0;
+      for (let y = Math.floor(y0 * k); y < Math.min(info.height, Math.ceil(y1 * k)); y++)
+        for (let x = Math.floor(x0 * k); x < Math.min(info.width, Math.ceil(x1 * k)); x++) {
+          sum += data[y * info.width + x];
+          n++;
+        }
+      expect(n).toBeGreaterThan(100);
+      return sum / n;
+    };
+    // The headline (the page's first item, in large type) is inked; the left margin, left of every item, is paper.
+    const headline = model.items[0];
+    expect(headline.str.length).toBeGreaterThan(4);
+    expect(meanGrey(headline.rect)).toBeLessThan(190);
+    const left = Math.min(...model.items.map((it) => it.rect[0]));
+    expect(meanGrey([0, 0, left - 2, model.height])).toBeGreaterThan(250);
+  });
+
+  it('draws typeset pages an older version said had none, only when not asked to leave them to the background', async () => {
+    const dir = join(services.store.dir, 'previews', cjk.slice(0, 2), cjk);
+    rmSync(join(dir, `1.v${PREVIEW_VERSION}.jpg`));
+    writeFileSync(join(dir, '1.none'), 'no JPEG picture');
+    expect(services.previews.state(cjk, 1)).toBe('pending');
+    expect(services.previews.readerState(cjk, 1)).toBe('none');
+    expect(await services.previews.ensure(cjk, 1, { typeset: false })).toBeNull();
+    expect(services.previews.state(cjk, 1)).toBe('pending');
+    expect(await services.previews.ensure(cjk, 1)).toBe(services.previews.readyPath(cjk, 1));
+    expect(services.previews.readerState(cjk, 1)).toBe('ready');
+    expect(existsSync(join(dir, '1.none'))).toBe(false);
+  });
+
+  it('leaves typeset pages to the reader’s pdf.js where the drawing worker cannot start', async () => {
+    const broken = new TypesetRaster(new URL('./no-such-worker.ts', import.meta.url));
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await broken.render(services.store.objectPath(cjk)!, 1, 100, 30)).toBeNull();
+    expect(quiet).toHaveBeenCalledWith(expect.stringMatching(/^typeset previews off: /));
+    quiet.mockRestore();
+    broken.close();
+  });
+
+  it('gives a page whose drawing ends the worker (out of memory on a hostile page) no preview, and the next page a fresh worker', async () => {
+    // Starts as the real worker does, then dies on every page as an out-of-memory worker would.
+    const dying = join(root, 'dying-worker.mjs');
+    writeFileSync(dying, "import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ ready: true }); parentPort.on('message', () => process.exit(3));\n");
+    const raster = new TypesetRaster(pathToFileURL(dying));
+    try {
+      expect(await raster.render(services.store.objectPath(cjk)!, 1, 100, 30)).toBe('pdf.js could not draw the page: worker exited with 3');
+      expect(await raster.render(services.store.objectPath(cjk)!, 1, 100, 30)).toBe('pdf.js could not draw the page: worker exited with 3');
+    } finally {
+      raster.close();
+    }
   });
 
   it('serves a preview under its original’s path, and only there', async () => {
@@ -131,7 +196,7 @@ describe('page previews and compact page views', () => {
     const stored = services.store.db.prepare('SELECT view FROM pages WHERE doc_id = ? AND number = 1').get(scan) as { view: string };
     expect(stored.view).toBe(reply.wire);
     const cjkReply = ((await call('document.pageView', { id: cjk, page: 1 })) as { ok: true; result: PageViewReply }).result;
-    expect(cjkReply.preview).toBe('none');
+    expect(cjkReply.preview).toBe('ready');
     expect((await call('document.pageView', { id: scan, page: 2 })) as { ok: false }).toMatchObject({ ok: false, error: 'page 2 is past the last page (1)' });
   });
 

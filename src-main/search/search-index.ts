@@ -367,6 +367,14 @@ export class SearchIndex {
     return out;
   }
 
+  /**
+   * Another connection (the index's worker thread, search-index-thread.ts) wrote to the index: the vocabulary this
+   * one keeps current by its own inserts is read again from the index at the next query that needs it.
+   */
+  forgetVocabulary(): void {
+    this.vocabulary = null;
+  }
+
   /** The Latin (and other non-CJK) vocabulary of the cleaned layer, built on first need and kept current by inserts. */
   private vocab(): SearchableMap<number> {
     if (this.vocabulary) return this.vocabulary;

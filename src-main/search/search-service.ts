@@ -3,7 +3,7 @@ import type { StatementSync } from 'node:sqlite';
 import type { ParsedParams } from '../../core/contract.ts';
 import type { Block, PageModel, RawItem, Rect } from '../../core/page-model.ts';
 import type { Range } from '../../core/search/snippet.ts';
-import { rawText } from '../../core/page-model.ts';
+import { pageInput } from './page-input.ts';
 import { blockHitRects, rawHitRects } from '../../core/search/hit-rects.ts';
 import type { IndexProgress, SearchResult } from '../../core/search/search-model.ts';
 import { newspaperMatcher } from '../../core/newspaper-titles.ts';
@@ -12,8 +12,9 @@ import { CorrectionStore } from '../library/correction-store.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import { SearchIndex, type IndexBlock, type IndexLayer, type IndexPageInput } from './search-index.ts';
-import { streamIndexText, takePageTexts, takeStreamRest } from './stored-page-texts.ts';
+import { dropPageTexts, streamIndexText, takePageTexts, takeStreamRest } from './stored-page-texts.ts';
 import { CoalescedRun } from '../services/coalesced-run.ts';
+import { SearchIndexThread } from './search-index-thread.ts';
 import { foreground } from '../services/foreground.ts';
 
 /**
@@ -29,6 +30,11 @@ import { foreground } from '../services/foreground.ts';
  *
  * Other features keep the index current through indexDocument, indexPage
  * (corrections) and removeDocument.
+ *
+ * Given `indexWorkerUrl` (the app does), every write goes to a worker
+ * thread instead (search-index-thread.ts), in the order it was asked for;
+ * this thread keeps only the queries. Without it (the CLI, which waits for
+ * its index anyway) the writes run here, and catchUpSync is available.
  */
 
 /** Characters of an importing document's text the index takes at once (~40 pages of a dense CJK page). */
@@ -57,13 +63,21 @@ export class SearchService {
   private unsubscribe: (() => void) | null = null;
   private hitBlock: StatementSync | null = null;
   private hitItems: StatementSync | null = null;
+  /** Where the index is written when not on this thread. */
+  readonly thread: SearchIndexThread | null;
 
-  constructor(store: LibraryStore, events?: EventBus, opts: { streamBatchChars?: number } = {}) {
+  constructor(store: LibraryStore, events?: EventBus, opts: { streamBatchChars?: number; indexWorkerUrl?: URL | string } = {}) {
     this.store = store;
     this.events = events;
+    // Opened (created, or reset when outdated or damaged) here first: the worker then finds it current.
     this.index = new SearchIndex(store.dir);
+    const thread = (this.thread = opts.indexWorkerUrl ? new SearchIndexThread(store.dir, () => this.index.forgetVocabulary(), opts.indexWorkerUrl) : null);
     // While this service is open, an import's text goes to the index in batches as it comes (stored-page-texts.ts).
-    streamIndexText(store, { pages: (id, pages) => this.index.streamPages(id, pages), drop: (id) => this.index.dropStreamed(id), batchChars: opts.streamBatchChars ?? STREAM_BATCH_CHARS });
+    streamIndexText(store, {
+      pages: thread ? (id, pages) => thread.send({ type: 'stream', doc: id, pages }) : (id, pages) => this.index.streamPages(id, pages),
+      drop: thread ? (id) => thread.send({ type: 'drop', doc: id }) : (id) => this.index.dropStreamed(id),
+      batchChars: opts.streamBatchChars ?? STREAM_BATCH_CHARS,
+    });
     // Imports (and any other library change) announce themselves on the bus: index what is new.
     this.unsubscribe =
       events?.subscribe((event, payload) => {
@@ -115,6 +129,7 @@ export class SearchService {
 
   /** Indexes one stored document from the library (all its pages, cleaned and raw layers), in one transaction. */
   indexDocument(id: string): void {
+    this.onThisThread('indexDocument');
     const doc = this.store.get(id);
     if (!doc) throw new Error(`no document ${id.slice(0, 12)}… in this library`);
     const rest = this.streamRest(id, doc.pageCount);
@@ -145,7 +160,8 @@ export class SearchService {
     const model = new AnnotationService(this.store).page(id, page);
     if (!model) return;
     const blocks = model.blocks.map((b): IndexBlock => ({ id: b.id, kind: b.kind, text: b.text, layer: b.corrected ? 'corrected' : 'cleaned' }));
-    this.index.indexPage(id, page, blocks, { layer: 'cleaned' });
+    // On the worker: after every write asked for before, among them a whole re-index of this document.
+    this.indexPage(id, page, blocks, { layer: 'cleaned' });
   }
 
   /** A document indexed afresh (a rebuilt or caught-up index) keeps its corrected pages corrected. */
@@ -181,15 +197,27 @@ export class SearchService {
 
   /** Re-indexes one page's text, e.g. with an archivist's corrected blocks (`layer: 'corrected'`). */
   indexPage(id: string, page: number, blocks: readonly IndexBlock[], opts: { layer: IndexLayer; raw?: string }): void {
-    this.index.indexPage(id, page, blocks, opts);
+    if (this.thread) this.thread.send({ type: 'page', doc: id, page, blocks: [...blocks], opts });
+    else this.index.indexPage(id, page, blocks, opts);
   }
 
   removeDocument(id: string): void {
-    this.index.removeDocument(id);
+    if (this.thread) this.thread.send({ type: 'remove', doc: id });
+    else this.index.removeDocument(id);
+  }
+
+  /** Resolves once every write asked for so far is in the index (at once when the index is written on this thread). */
+  async settled(): Promise<void> {
+    await this.thread?.settled();
+  }
+
+  private onThisThread(what: string): void {
+    if (this.thread) throw new Error(`SearchService.${what}: the index is written by its worker thread; use catchUp()`);
   }
 
   /** Brings the index up to date now, on this thread (the CLI). */
   catchUpSync(onProgress?: (p: IndexProgress) => void): number {
+    this.onThisThread('catchUpSync');
     const stamp = this.libraryStamp();
     if (this.index.matchedLibrary() === stamp) return 0;
     const { missing, stale } = this.plan();
@@ -210,6 +238,7 @@ export class SearchService {
 
   /** One pass of the catch-up: stale documents out, missing ones in, one per turn of the event loop. */
   private async catchUpPass(): Promise<void> {
+    if (this.thread) return this.catchUpPassOnThread(this.thread);
     const stamp = this.libraryStamp();
     if (this.index.matchedLibrary() === stamp) return;
     const { missing, stale } = this.plan();
@@ -234,6 +263,48 @@ export class SearchService {
     }
     // A document that failed is tried again at the next start or change.
     if (!failed) this.index.setMatchedLibrary(stamp);
+  }
+
+  /**
+   * catchUpPass with the writes on the worker: the same plan, read once
+   * every write asked for before is in; each document indexed there (its
+   * pages read from the library there too), then its corrections sent after
+   * it, then the stamp after all of them.
+   */
+  private async catchUpPassOnThread(thread: SearchIndexThread): Promise<void> {
+    await thread.settled();
+    if (this.closed) return;
+    const stamp = this.libraryStamp();
+    if (this.index.matchedLibrary() === stamp) return;
+    const { missing, stale } = this.plan();
+    for (const id of stale) thread.send({ type: 'remove', doc: id });
+    let failed = false;
+    if (missing.length) {
+      const reason = this.reason();
+      for (const [i, id] of missing.entries()) {
+        if (this.closed) return;
+        this.setProgress({ done: i, total: missing.length, reason });
+        await foreground.turn();
+        if (this.closed) return;
+        const doc = this.store.get(id);
+        if (!doc) continue;
+        const rest = takeStreamRest(this.store, id, doc.pageCount);
+        // Not streamed: text held from before this service opened is of no use to the worker, which reads the library.
+        if (!rest) dropPageTexts(this.store, id);
+        try {
+          await thread.ask({ type: 'document', doc: id, pageCount: doc.pageCount, rest });
+          if (this.closed) return;
+          this.indexCorrections(id);
+        } catch (err) {
+          if (this.closed) return;
+          failed = true;
+          console.error(`search index: ${id.slice(0, 12)}…: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      this.setProgress({ done: missing.length, total: missing.length, reason });
+    }
+    // A document that failed is tried again at the next start or change.
+    if (!failed) await thread.ask({ type: 'matched', stamp }).catch((err: Error) => void (this.closed || console.error(err.message)));
   }
 
   private setProgress(p: IndexProgress | null): void {
@@ -308,18 +379,18 @@ export class SearchService {
     return blockHitRects(items, block, ranges);
   }
 
-  close(): void {
+  /** Resolves once the worker (if any) has written everything it was sent and ended. */
+  close(): Promise<void> {
     this.closed = true;
     this.unsubscribe?.();
     streamIndexText(this.store, null);
     this.index.close();
+    return this.thread?.close() ?? Promise.resolve();
   }
 }
 
-/** What the index stores of a page: its cleaned blocks and its raw text. */
-export function pageInput(page: PageModel): IndexPageInput {
-  return { number: page.number, blocks: page.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.text })), raw: rawText(page.items) };
-}
+// Beside the index's worker (search-index-worker.ts), which reads stored pages too.
+export { pageInput };
 
 type Convert = (text: string) => string;
 let converters: { toTraditional: Convert; toSimplified: Convert } | null = null;

@@ -5,6 +5,7 @@ import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
 import { PageViews } from '../library/page-views.ts';
 import { PreviewService } from '../previews/preview-service.ts';
+import { DEFAULT_SEARCH_INDEX_WORKER_URL } from '../search/search-index-thread.ts';
 import { SearchService } from '../search/search-service.ts';
 import { EventBus } from './event-bus.ts';
 import { foreground } from './foreground.ts';
@@ -29,6 +30,10 @@ export interface AppServiceOptions {
   sampleDir?: string;
   /** Where the bundle put src-main/previews/view-encoder-worker.ts (Electron); by default beside view-encoder.ts. */
   viewWorkerUrl?: string;
+  /** Where the bundle put src-main/search/search-index-worker.ts (Electron); by default beside search-index-thread.ts. */
+  searchWorkerUrl?: string;
+  /** Where the bundle put src-main/previews/typeset-raster-worker.ts (Electron); by default beside typeset-raster.ts. */
+  rasterWorkerUrl?: string;
   /** The hosts: background catch-ups wait for the app's first requests to be answered, or this long if none come. */
   deferBackgroundMs?: number;
 }
@@ -47,10 +52,11 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
   }
   if (opts.deferBackgroundMs) foreground.deferStart(opts.deferBackgroundMs);
   // Opening the index only compares document lists; anything it lacks is indexed in the background.
-  const search = new SearchService(store, events);
+  // Its writes (an import's text, re-indexing) on a worker thread: this thread answers the app (search-index-thread.ts).
+  const search = new SearchService(store, events, { indexWorkerUrl: opts.searchWorkerUrl ?? DEFAULT_SEARCH_INDEX_WORKER_URL });
   void search.catchUp();
   // Page previews for the reader: made in the background for documents that lack them, and after every import.
-  const previews = new PreviewService(store, events, new PageViews(store), opts.viewWorkerUrl);
+  const previews = new PreviewService(store, events, new PageViews(store), opts.viewWorkerUrl, opts.rasterWorkerUrl);
   void previews.catchUp();
   const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search, previews });
   // Documents the CLI imports while the app is open appear without a reload (and are indexed: search follows library.changed).
@@ -65,7 +71,7 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
       unwatch();
       previews.close();
       await opts.processor.close?.();
-      search.close();
+      await search.close();
       store.close();
     },
   };

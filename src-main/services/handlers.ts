@@ -65,7 +65,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (page > doc.pageCount) throw new Error(`page ${page} is past the last page (${doc.pageCount})`);
       const reply = pageViews.reply(id, page);
       if (!reply) throw new Error(`page ${page} of ${doc.fileName} is missing`);
-      return { ...reply, preview: doc.kind === 'pdf' && ctx.previews ? ctx.previews.state(id, page) : 'none' };
+      return { ...reply, preview: doc.kind === 'pdf' && ctx.previews ? ctx.previews.readerState(id, page) : 'none' };
     },
     'photos.link': ({ id, photo, block, action }) => {
       requireDocument(id);

@@ -1,5 +1,5 @@
 import type { LibraryStore } from '../library/library-store.ts';
-import { changedDocuments, readDocumentStates, type DocumentState } from './document-states.ts';
+import { DocumentStateTracker } from './document-state-tracker.ts';
 import type { EventBus } from './event-bus.ts';
 
 /** How often the library is checked for other processes' writes: one PRAGMA, microseconds. */
@@ -18,8 +18,10 @@ export const LIBRARY_WATCH_MS = 1000;
 export function watchLibrary(store: LibraryStore, events: EventBus, intervalMs = LIBRARY_WATCH_MS): () => void {
   let seen = store.dataVersion();
   // Each document's state (document-states.ts) when last looked at, to say which ones another process changed.
-  // Read on the first tick, not here: at 10,000 documents it is tens of milliseconds the app's start need not wait for.
-  let states: Map<string, DocumentState> | null = null;
+  // Read whole on the first tick, not here: at 10,000 documents it is tens of milliseconds the app's start need not
+  // wait for; then only what was added since (document-state-tracker.ts).
+  const tracker = new DocumentStateTracker(store.db);
+  let looked = false;
   // This process's own changes (its imports, removals) are told by their handlers: taken as seen at the next tick, so
   // the next change by another process is not said to include them.
   let ownChanges = false;
@@ -29,21 +31,20 @@ export function watchLibrary(store: LibraryStore, events: EventBus, intervalMs =
   });
   const timer = setInterval(() => {
     let now: number;
-    let next: Map<string, DocumentState>;
+    let changed: { ids: string[]; pages: string[] } | null;
     try {
       now = store.dataVersion();
-      if (now === seen && states && !ownChanges) return;
-      next = readDocumentStates(store.db);
+      if (now === seen && looked && !ownChanges) return;
+      changed = tracker.update();
     } catch {
       return; // closed or busy: try again next tick
     }
-    const before = states;
-    states = next;
+    looked = true;
     ownChanges = false;
     if (now === seen) return;
     seen = now;
     // Changed before the first look: which documents is not known, an empty list says "refresh the list".
-    const { ids, pages } = before ? changedDocuments(before, next) : { ids: [], pages: [] };
+    const { ids, pages } = changed ?? { ids: [], pages: [] };
     // An empty list also when only another table changed (settings, annotations, titles).
     emitting = true;
     try {

@@ -1,0 +1,85 @@
+import { DatabaseSync } from 'node:sqlite';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import { shrinkHeapIfSlack } from '../extract/worker-gc.ts';
+import { pageInput } from './page-input.ts';
+import { SearchIndex, type IndexPageInput } from './search-index.ts';
+import type { SearchIndexReply, SearchIndexRequest } from './search-index-thread.ts';
+
+/**
+ * Writes the search index off the main thread (search-index-thread.ts):
+ * the very SearchIndex methods the main thread ran, over this thread's own
+ * connection to search.sqlite, one request at a time in the order they were
+ * sent, so a correction sent after a batch is written after it. Pages of
+ * documents not streamed here are read from the library through a
+ * read-only connection of this thread's (WAL: what the main thread
+ * committed is visible).
+ */
+
+const port = parentPort;
+if (!port) throw new Error('search-index-worker.ts must run as a worker thread');
+const { libraryDir, libraryFile, busyTimeoutMs } = workerData as { libraryDir: string; libraryFile: string; busyTimeoutMs: number };
+const index = new SearchIndex(libraryDir);
+let library: DatabaseSync | null = null;
+
+/** Pages 1..count of a document as stored in the library (what SearchService.storedPages reads on its thread). */
+function* storedPages(id: string, count: number): Generator<IndexPageInput> {
+  library ??= new DatabaseSync(libraryFile, { readOnly: true, timeout: busyTimeoutMs });
+  if (!library.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) return;
+  const read = library.prepare('SELECT raw, cleaned FROM pages WHERE doc_id = ? AND number = ?');
+  for (let n = 1; n <= count; n++) {
+    const row = read.get(id, n) as { raw: string; cleaned: string } | undefined;
+    if (row) yield pageInput({ ...(JSON.parse(row.raw) as RawPage), ...(JSON.parse(row.cleaned) as CleanedPage) });
+  }
+}
+
+/** Runs a sliced write to its end: its slices still commit apart, so other processes' writers get their turns. */
+function drain(steps: Generator<void>): void {
+  for (const _ of steps) {
+    // Nothing to yield to on this thread: the next request waits its turn in the port's queue.
+  }
+}
+
+function run(msg: SearchIndexRequest): void {
+  switch (msg.type) {
+    case 'stream':
+      return index.streamPages(msg.doc, msg.pages);
+    case 'drop':
+      return index.dropStreamed(msg.doc);
+    case 'document':
+      // Streamed here: the pages it had not sent complete it. Otherwise (or if its streamed rows are gone) read whole from the library.
+      if (msg.rest && index.isStreaming(msg.doc)) return drain(index.finishStreamedSteps(msg.doc, msg.rest, msg.pageCount));
+      index.endStreaming(msg.doc);
+      return drain(index.indexDocumentSteps(msg.doc, storedPages(msg.doc, msg.pageCount), msg.pageCount));
+    case 'page':
+      return index.indexPage(msg.doc, msg.page, msg.blocks, msg.opts);
+    case 'remove':
+      return index.removeDocument(msg.doc);
+    case 'matched':
+      return index.setMatchedLibrary(msg.stamp);
+    case 'settled':
+      return;
+    case 'close':
+      index.close();
+      library?.close();
+      port!.close();
+      return;
+  }
+}
+
+/** Heap V8 may leave committed beyond what is in use before this thread gives it back (worker-gc.ts). */
+const SLACK_BYTES = 32 * 1024 * 1024;
+
+port.on('message', (msg: SearchIndexRequest) => {
+  let reply: SearchIndexReply;
+  try {
+    run(msg);
+    reply = { seq: msg.seq };
+  } catch (err) {
+    reply = { seq: msg.seq, error: err instanceof Error ? err.message : String(err) };
+  }
+  if (msg.type === 'close') return;
+  port.postMessage(reply);
+  // A batch's text, folded and split into terms, is a few MB of short-lived strings: give the pages back when they pile up.
+  if (msg.type === 'stream' || msg.type === 'document') shrinkHeapIfSlack(SLACK_BYTES);
+});
