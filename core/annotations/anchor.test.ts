@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, RawItem } from '../page-model.ts';
 import { pageText } from '../page-text.ts';
-import { rangeInArea, reanchor, resolveTarget, textAnchor, textTarget } from './anchor.ts';
+import { rangesInArea, reanchor, resolveTarget, textAnchor, textTarget } from './anchor.ts';
 
 const item = (str: string, x: number, y: number): RawItem => ({ str, font: 'f', size: 10, transform: [10, 0, 0, 10, x, y], rect: [x, y, x + 10 * str.length, y + 10], eol: true });
 const items = [item('Late news', 0, 0), item('The mayor spoke.', 0, 20)];
@@ -57,7 +57,31 @@ describe('anchoring', () => {
   });
 
   it('selects the characters inside a dragged area', () => {
-    expect(rangeInArea(items, blocks, [38, 18, 92, 32])).toEqual({ start: 14, end: 19 });
-    expect(rangeInArea(items, blocks, [500, 500, 600, 600])).toBeNull();
+    expect(rangesInArea(items, blocks, [38, 18, 92, 32])).toEqual([{ start: 14, end: 19 }]);
+    expect(rangesInArea(items, blocks, [500, 500, 600, 600])).toEqual([]);
+  });
+
+  it('selects only what a rectangle across a column gutter covers, piece by piece', () => {
+    // Two columns of four 10-pt lines, 10 characters wide (0–100 and 120–220), read column 1 then column 2.
+    const col1 = ['alpha beta', 'gamma delt', 'epsil zeta', 'etaaa thet'];
+    const col2 = ['iotaa kapp', 'lambd mu n', 'xiiii omic', 'pi rho sig'];
+    const lines = [...col1.map((s, i) => item(s, 0, i * 12)), ...col2.map((s, i) => item(s, 120, i * 12))];
+    const colBlock = (id: string, strs: string[], first: number): Block => {
+      const map: [number, number][] = [];
+      strs.forEach((s, l) => {
+        if (l > 0) map.push([-1, -1]); // the cleaned line break has no box
+        for (let c = 0; c < s.length; c++) map.push([first + l, c]);
+      });
+      return { id, kind: 'paragraph', text: strs.join('\n'), rects: [], map };
+    };
+    const cols = [colBlock('p1b0', col1, 0), colBlock('p1b1', col2, 4)];
+    const text = pageText(cols);
+    // From the right half of column 1's second line, across the gutter, to the left half of column 2's third line.
+    const got = rangesInArea(lines, cols, [60, 13, 170, 34]).map((r) => text.slice(r.start, r.end));
+    expect(got).toEqual(['delt', 'zeta', 'lambd', 'xiiii']);
+    // A thin box that only grazes two lines (1 pt of each 10-pt line) takes neither.
+    expect(rangesInArea(lines, cols, [0, 21, 100, 25]).map((r) => text.slice(r.start, r.end))).toEqual([]);
+    // A box over a whole column keeps its lines as one stretch, line breaks included, and nothing of the other column.
+    expect(rangesInArea(lines, cols, [-1, -1, 101, 47]).map((r) => text.slice(r.start, r.end))).toEqual([col1.join('\n')]);
   });
 });

@@ -128,29 +128,49 @@ export function resolveTarget(target: AnnotationTarget, items: Items, blocks: Pa
 }
 
 /**
- * The page-text range of the characters whose boxes' centres lie inside
- * `area` (PDF points): what a rectangle dragged on the page selects. Null
- * when it holds no text (a photo, a margin).
+ * The page-text ranges a rectangle dragged on the page selects (PDF points):
+ * the characters whose boxes meet `area`, as maximal runs inside one block.
+ * Not one range from the first to the last such character in reading order:
+ * across a column gutter that would take everything between (the rest of
+ * column 1 down the page, the top of column 2). A run breaks at a character
+ * drawn outside the area (the left half of a line the box does not cover)
+ * and at a block's end; characters with no box (spaces and line breaks the
+ * cleaning made) carry a run on, and whitespace is trimmed from its ends.
+ * A box that only grazes a line (under a quarter of its height) leaves it
+ * out, so the lines just above and below the drag do not creep in.
+ * Empty when the area holds no text (a photo, a margin).
  */
-export function rangeInArea(items: Items, blocks: PageBlocks, area: readonly [number, number, number, number]): { start: number; end: number } | null {
+export function rangesInArea(items: Items, blocks: PageBlocks, area: readonly [number, number, number, number]): { start: number; end: number }[] {
   const [ax0, ay0, ax1, ay1] = [Math.min(area[0], area[2]), Math.min(area[1], area[3]), Math.max(area[0], area[2]), Math.max(area[1], area[3])];
-  let first = -1;
-  let last = -1;
+  const out: { start: number; end: number }[] = [];
   let at = 0;
   for (const b of blocks) {
+    let first = -1;
+    let last = -1;
+    const close = () => {
+      if (first >= 0) {
+        let s = first;
+        let e = last + 1;
+        while (s < e && /\s/.test(b.text[s])) s++;
+        while (e > s && /\s/.test(b.text[e - 1])) e--;
+        if (e > s) out.push({ start: at + s, end: at + e });
+      }
+      first = last = -1;
+    };
     for (let i = 0; i < b.text.length; i++) {
       const [item, char] = b.map[i] ?? [-1, -1];
       const r = item >= 0 && items[item] ? charRect(items[item], char) : null;
-      if (r) {
-        const cx = (r[0] + r[2]) / 2;
-        const cy = (r[1] + r[3]) / 2;
-        if (cx >= ax0 && cx <= ax1 && cy >= ay0 && cy <= ay1) {
-          if (first < 0) first = at + i;
-          last = at + i;
-        }
-      }
+      if (!r) continue;
+      const dx = Math.min(r[2], ax1) - Math.max(r[0], ax0);
+      const dy = Math.min(r[3], ay1) - Math.max(r[1], ay0);
+      const inside = dx > 0 && dy > 0 && dy >= (r[3] - r[1]) / 4;
+      if (inside) {
+        if (first < 0) first = i;
+        last = i;
+      } else close();
     }
+    close();
     at += b.text.length + 1;
   }
-  return first < 0 ? null : { start: first, end: last + 1 };
+  return out;
 }

@@ -32,6 +32,7 @@ export const MAX_NOTE = 100_000;
 export const MAX_TAGS = 50;
 export const MAX_QUOTE = 100_000;
 export const CONTEXT_CHARS = 32;
+export const MAX_TARGETS = 2000;
 
 const sha256Id = z.string().regex(/^[a-f0-9]{64}$/, 'expected a 64-digit hex document id');
 const isoTime = z.iso.datetime({ offset: true });
@@ -73,7 +74,7 @@ export type AnnotationTarget = z.infer<typeof targetSchema>;
 export const annotationSchema = z
   .object({
     id: z.uuid(),
-    targets: z.array(targetSchema).min(1).max(2000),
+    targets: z.array(targetSchema).min(1).max(MAX_TARGETS),
     note: z.string().max(MAX_NOTE),
     tags: z.array(tagSchema).max(MAX_TAGS),
     colour: z.enum(COLOURS),

@@ -1,3 +1,4 @@
+import { viewRectOf } from '../../core/annotations/annotation.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +63,11 @@ describe('AnnotationService', () => {
     const { block } = para();
     const r = block.rects[0];
     const v = a.service.create([{ docId: a.id, page: 1, area: [r[0] - 1, r[1] - 1, r[2] + 1, r[3] + 1] }], { note: '', tags: [], colour: 'yellow' }, '');
-    expect(block.text.startsWith(v.targets[0].text!.exact.split('\n')[0].slice(0, 5))).toBe(true);
+    // The area itself first (what was drawn), then the text inside it.
+    expect(v.targets[0].text).toBeNull();
+    expect(v.targets[0].viewrect).toEqual(viewRectOf([[r[0] - 1, r[1] - 1, r[2] + 1, r[3] + 1]]));
+    expect(v.targets.length).toBeGreaterThan(1);
+    expect(block.text.startsWith(v.targets[1].text!.exact.split('\n')[0].slice(0, 5))).toBe(true);
     a.service.delete(v.id);
   });
 

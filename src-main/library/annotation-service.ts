@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { annotationSchema, normalizeTags, viewRectOf, type Annotation, type AnnotationTarget, type AnnotationView, type Colour } from '../../core/annotations/annotation.ts';
-import { rangeInArea, resolveTarget, textAnchor } from '../../core/annotations/anchor.ts';
+import { MAX_TARGETS, annotationSchema, normalizeTags, viewRectOf, type Annotation, type AnnotationTarget, type AnnotationView, type Colour } from '../../core/annotations/annotation.ts';
+import { rangesInArea, resolveTarget, textAnchor } from '../../core/annotations/anchor.ts';
 import { samePart, type Article, type ArticlePart, type ArticleText } from '../../core/annotations/article.ts';
 import { annotationsCsv, articleMarkdown, articlePlainText } from '../../core/annotations/export-text.ts';
 import type { AnnotationList, BlockHistory, ImportReport, NewTarget } from '../../core/annotations/requests.ts';
@@ -115,19 +115,30 @@ export class AnnotationService {
     return { items, tagCounts, orphans: items.filter((a) => a.orphan).length };
   }
 
-  private buildTarget(t: NewTarget): AnnotationTarget {
+  /**
+   * A range becomes one target. An area becomes the area itself (a target
+   * with only its viewrect: the W3C FragmentSelector of what was drawn), then
+   * one target per stretch of text inside it, each with its quote and its own
+   * characters' box — so an area across a column gutter holds the two
+   * columns' pieces, never the text between them in reading order.
+   */
+  private buildTargets(t: NewTarget): AnnotationTarget[] {
     const model = this.requirePage(t.docId, t.page);
     const text = pageText(model.blocks);
     if ('area' in t) {
       const [x0, y0, x1, y1] = t.area;
       const area = [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)] as const;
       if (area[2] - area[0] < 1 || area[3] - area[1] < 1) throw new Error('the area is empty');
-      const range = rangeInArea(model.items, model.blocks, area);
-      return { docId: t.docId, page: t.page, text: range ? textAnchor(text, range.start, range.end) : null, viewrect: viewRectOf([[...area]]) };
+      const ranges = rangesInArea(model.items, model.blocks, area);
+      if (ranges.length >= MAX_TARGETS) throw new Error(`the area holds ${ranges.length} separate stretches of text (at most ${MAX_TARGETS - 1}): draw a smaller one`);
+      return [
+        { docId: t.docId, page: t.page, text: null, viewrect: viewRectOf([[...area]]) },
+        ...ranges.map((r) => ({ docId: t.docId, page: t.page, text: textAnchor(text, r.start, r.end), viewrect: viewRectOf(rangeRects(model.items, model.blocks, r.start, r.end)) })),
+      ];
     }
     if (t.end > text.length || t.start >= t.end) throw new Error(`range ${t.start}–${t.end} is outside the page text (${text.length} characters)`);
     if (!text.slice(t.start, t.end).trim()) throw new Error('the selection holds no text');
-    return { docId: t.docId, page: t.page, text: textAnchor(text, t.start, t.end), viewrect: viewRectOf(rangeRects(model.items, model.blocks, t.start, t.end)) };
+    return [{ docId: t.docId, page: t.page, text: textAnchor(text, t.start, t.end), viewrect: viewRectOf(rangeRects(model.items, model.blocks, t.start, t.end)) }];
   }
 
   private fresh(targets: AnnotationTarget[], body: { note: string; tags: string[]; colour: Colour }, author: string): Annotation {
@@ -136,7 +147,7 @@ export class AnnotationService {
   }
 
   create(targets: NewTarget[], body: { note: string; tags: string[]; colour: Colour }, author: string): AnnotationView {
-    const a = this.fresh(targets.map((t) => this.buildTarget(t)), body, author);
+    const a = this.fresh(targets.flatMap((t) => this.buildTargets(t)), body, author);
     this.annotations.put(a);
     return this.view(a);
   }
@@ -144,12 +155,12 @@ export class AnnotationService {
   /** An annotation on a whole article: one target per block, each its whole text. */
   createForArticle(articleId: string, body: { note: string; tags: string[]; colour: Colour }, author: string): AnnotationView {
     const article = this.requireArticle(articleId);
-    const targets = article.parts.map((p) => {
+    const targets = article.parts.flatMap((p) => {
       const model = this.requirePage(p.docId, p.page);
       const i = model.blocks.findIndex((b) => b.id === p.blockId);
       if (i < 0) throw new Error(`article "${article.title}": block ${p.blockId} is not on page ${p.page}`);
       const start = pageText(model.blocks.slice(0, i)).length + (i > 0 ? 1 : 0);
-      return this.buildTarget({ docId: p.docId, page: p.page, start, end: start + model.blocks[i].text.length });
+      return this.buildTargets({ docId: p.docId, page: p.page, start, end: start + model.blocks[i].text.length });
     });
     const a = this.fresh(targets, body, author);
     this.annotations.put(a);
