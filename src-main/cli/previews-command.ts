@@ -1,5 +1,6 @@
 import { PageViews } from '../library/page-views.ts';
 import { SHA256_RE } from '../library/library-store.ts';
+import { pruneOrphanPreviews } from '../previews/preview-files.ts';
 import { PreviewService } from '../previews/preview-service.ts';
 import { errorLine, LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
@@ -25,6 +26,9 @@ export const previewsCommand: Command = {
     const views = new PageViews(store);
     const previews = new PreviewService(store);
     try {
+      // Previews of documents no longer in the library (removed by an older version, or while a host was making them).
+      const pruned = pruneOrphanPreviews(store.dir, (id) => store.has(id));
+      if (pruned) io.out(`removed the previews of ${pruned} document${pruned === 1 ? '' : 's'} no longer in the library\n`);
       const docs = positionals.length ? positionals.map((id) => store.get(id) ?? id) : store.list({ sort: 'imported' });
       let failed = 0;
       const totals = { previews: 0, none: 0, views: 0 };

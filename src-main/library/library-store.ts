@@ -7,6 +7,7 @@ import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadat
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 import { migrate } from './migrations.ts';
+import { removePreviews } from '../previews/preview-files.ts';
 import type { JsonText } from '../extract/processed-page.ts';
 
 /**
@@ -421,7 +422,7 @@ export class LibraryStore {
 
   /**
    * Removes documents and everything derived from them in one transaction,
-   * then the originals no other document or import uses. Features that keep
+   * then the originals no other document or import uses, and their previews. Features that keep
    * rows per document (search index, annotations) delete them in
    * deleteDocumentRows, so a removal never leaves them behind.
    */
@@ -447,6 +448,9 @@ export class LibraryStore {
     let originalsDeleted = 0;
     for (const id of removed) if (this.deleteOriginalIfUnused(id)) originalsDeleted++;
     for (const id of new Set(layouts)) this.deleteOriginalIfUnused(id);
+    // Their previews too, here so every path that removes (the app, `broadsheet remove`) drops them — unless the same
+    // bytes were imported again meanwhile. A preview a host was still writing is caught by its next background pass.
+    for (const id of removed) if (!this.has(id)) removePreviews(this.dir, id);
     return { removed, missing, originalsDeleted };
   }
 

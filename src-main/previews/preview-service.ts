@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { previewDir, pruneOrphanPreviews } from './preview-files.ts';
 import { PDFDocument } from 'pdf-lib';
 import type { RawImage } from '../../core/page-model.ts';
 import { tempName } from '../library/import-owner.ts';
@@ -150,7 +151,7 @@ export class PreviewService {
   }
 
   private dirOf(id: string): string {
-    return join(this.root, id.slice(0, 2), id);
+    return previewDir(this.store.dir, id);
   }
 
   /** Where page `n`'s preview is (whether or not it exists yet). */
@@ -317,8 +318,7 @@ export class PreviewService {
       pageCount: number;
     }>;
     const ids = new Set(docs.map((d) => d.id));
-    for (const prefix of safeReaddir(this.root))
-      for (const id of safeReaddir(join(this.root, prefix))) if (!ids.has(id) && !this.store.has(id)) rmSync(join(this.root, prefix, id), { recursive: true, force: true });
+    pruneOrphanPreviews(this.store.dir, (id) => ids.has(id) || this.store.has(id));
     let slice = performance.now();
     for (const d of docs) {
       if (this.closed) return;
@@ -370,10 +370,3 @@ export function isTypeset(page: { width: number; height: number; images: readonl
   return !page.images.some((im) => area(im.rect) >= MIN_PAGE_SHARE * page.width * page.height);
 }
 
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
