@@ -197,6 +197,16 @@ describe('browser host', () => {
     expect((await get(host.port, '/', auth)).status).toBe(200);
   });
 
+  it('says what it refused when the HTTP parser refuses a request before any handler sees it', async () => {
+    // Node's own reply was a bare "400 Bad Request", which the app could only show as "host answered 400".
+    const junk = await rawExchange(host.port, `BREW /api/annotations.export HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`);
+    expect(junk).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(junk.split('\r\n\r\n')[1]).toBe('request refused before it was read: HPE_INVALID_METHOD (Invalid method encountered)\n');
+    const huge = await rawExchange(host.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect(huge).toContain('request refused before it was read: HPE_HEADER_OVERFLOW');
+  });
+
   it('answers 400 for a malformed request name, not 500', async () => {
     const res = await get(host.port, '/api/%E0%A4%A', auth, 'POST', '{}');
     expect(res.status).toBe(400);

@@ -10,6 +10,7 @@ import type { AppServices } from '../services/app-services.ts';
 import { preparePreview } from '../previews/preview-route.ts';
 import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
+import { clientErrorReply } from './client-error.ts';
 import { foreground } from '../services/foreground.ts';
 import { HOST_LIMITS, type HostLimits } from './host-limits.ts';
 import { isIndexPath, sendIndexPage, startAnswers } from './index-page.ts';
@@ -178,8 +179,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   server.setTimeout(limits.idleTimeoutMs, (socket) => {
     if (!busy.has(socket)) socket.destroy();
   });
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  server.on('clientError', (err, socket) => {
+    if (socket.writable) socket.end(clientErrorReply(err));
     else socket.destroy();
   });
 

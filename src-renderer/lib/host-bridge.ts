@@ -45,10 +45,13 @@ export function createHostBridge(base = new URL('.', location.href).href): Archi
         credentials: 'same-origin',
       });
       if (response.status === 401) return { ok: false, error: 'not authorised: open the URL the host printed' };
+      const text = await response.text().catch(() => '');
       try {
-        return (await response.json()) as Reply<N>;
+        return JSON.parse(text) as Reply<N>;
       } catch {
-        return { ok: false, error: `${name}: host answered ${response.status}` };
+        // Not a contract reply (the host's HTTP layer refused it): say what the host said, not only its status.
+        const said = text.trim().split('\n')[0].slice(0, 200);
+        return { ok: false, error: `${name}: host answered ${response.status}${said ? `: ${said}` : ''}` };
       }
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
