@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../library/library-store.ts';
 import { verifyLibrary } from '../library/verify-library.ts';
-import { SearchIndex } from './search-index.ts';
+import { isDamage } from './open-index-file.ts';
+import { SEARCH_FILE, SearchIndex } from './search-index.ts';
 
 /**
  * Several processes creating one new library at once (two CLI imports, the
@@ -65,6 +66,32 @@ describe('a new library opened by several processes at once', () => {
     // The opener found the index the holder made, current, after waiting for it: nothing reset, nothing deleted.
     expect(o.stdout).toContain('opened null');
     expect(openerDone, 'the opener finished while the index was still being created').toBe(false);
+  });
+
+  it('a damaged index found by four processes at once is made again by exactly one of them', async () => {
+    const library = join(dir, 'damaged');
+    mkdirSync(library);
+    writeFileSync(join(library, SEARCH_FILE), 'this is not a database, it was torn by a crash');
+    const runs = Array.from({ length: 4 }, () => start('src-main/search/testing/open-index.ts', [library]));
+    for (const r of runs) r.child.stdin!.end();
+    const results = await Promise.all(runs.map((r) => r.done));
+    for (const r of results) {
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const reasons = results.map((r) => /opened (\S+)/.exec(r.stdout)![1]).sort();
+    expect(reasons).toEqual(['damaged', 'null', 'null', 'null']);
+  });
+
+  it('takes only "not a database" and "corrupt" for damage, never busy, locked or I/O errors', () => {
+    expect(isDamage({ errcode: 26 })).toBe(true); // SQLITE_NOTADB
+    expect(isDamage({ errcode: 11 })).toBe(true); // SQLITE_CORRUPT
+    expect(isDamage({ errcode: 267 })).toBe(true); // SQLITE_CORRUPT_VTAB
+    expect(isDamage({ errcode: 5 })).toBe(false); // SQLITE_BUSY
+    expect(isDamage({ errcode: 6 })).toBe(false); // SQLITE_LOCKED
+    expect(isDamage({ errcode: 10 })).toBe(false); // SQLITE_IOERR
+    expect(isDamage({ errcode: 522 })).toBe(false); // SQLITE_IOERR_SHORT_READ
+    expect(isDamage(new Error('anything else'))).toBe(false);
   });
 
   it('six processes creating one new library at once all succeed, and keep every document', async () => {
