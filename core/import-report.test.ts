@@ -32,11 +32,11 @@ describe('importReport', () => {
   it('reports a METS read for its pages as used, once, and keeps "skipped" and the alert for what was left out or failed', () => {
     const mets = { file: 'b/i1/1918090101.xml', status: 'used' as const, note: 'b/i1/1918090101.xml: issue METS (read for dates and page order)' };
     const ok = importReport([mets, { file: 'b/i1/0001.pdf', status: 'imported', id: 'a'.repeat(64) }, mets]);
-    expect(ok).toMatchObject({ summary: 'Imported 1, 0 already in the library, 0 failed, used 1 METS for dates and page order.', problems: [], used: 1, serious: false });
+    expect(ok).toMatchObject({ summary: 'Imported 1, used 1 METS for dates and page order.', problems: [], used: 1, serious: false });
     const jp2 = importReport([mets, { file: 'b/i1/0001.pdf', status: 'imported', id: 'a'.repeat(64) }, { file: 'b/i1/0001.jp2', status: 'skipped', error: 'b/i1/0001.jp2: JP2 page image' }]);
-    expect(jp2).toMatchObject({ summary: 'Imported 1, 0 already in the library, 0 failed, used 1 METS for dates and page order, 1 skipped.', problems: ['Skipped b/i1/0001.jp2: JP2 page image'], serious: false });
+    expect(jp2).toMatchObject({ summary: 'Imported 1, used 1 METS for dates and page order, 1 skipped.', problems: ['Skipped b/i1/0001.jp2: JP2 page image'], serious: false });
     expect(importReport([mets, { file: 'x.pdf', status: 'failed', error: 'x.pdf: empty file' }]).serious).toBe(true);
-    expect(importReport([mets]).summary).toBe('Nothing to import.');
+    expect(importReport([mets])).toMatchObject({ summary: 'Nothing imported: used 1 METS for dates and page order.', serious: false });
   });
 
   it('says when a re-import replaced guessed metadata with its METS, as the CLI does', () => {
@@ -45,7 +45,7 @@ describe('importReport', () => {
       { file: 'p1.pdf', status: 'duplicate', id, upgraded: true },
       { file: 'p1.mets.xml', status: 'used' },
     ]);
-    expect(report.summary).toBe('Imported 0, 1 already in the library, 0 failed, used 1 METS for dates and page order, 1 with newspaper and date now from its METS.');
+    expect(report.summary).toBe('1 already in the library, used 1 METS for dates and page order, 1 with newspaper and date now from its METS.');
   });
 
   it('counts documents a re-import laid out from their ALTO, and names one that kept its PDF layout, without an alert', () => {
@@ -54,12 +54,25 @@ describe('importReport', () => {
       { file: 'p1.pdf', status: 'duplicate', id, relaid: true, note: 'p1.pdf: its layout now comes from its ALTO' },
       { file: 'p2.pdf', status: 'duplicate', id, note: 'p2.pdf: its layout still comes from the PDF: rebuilding it from the ALTO would orphan 1 correction tied to its current blocks' },
     ]);
-    expect(report.summary).toBe('Imported 0, 2 already in the library, 0 failed, 1 now laid out from its ALTO.');
+    expect(report.summary).toBe('2 already in the library, 1 now laid out from its ALTO.');
     expect(report.problems).toEqual(['p2.pdf: its layout still comes from the PDF: rebuilding it from the ALTO would orphan 1 correction tied to its current blocks']);
     expect(report.serious).toBe(false);
   });
 
-  it('says "nothing to import" when everything was skipped', () => {
-    expect(importReport([{ file: 'x', status: 'skipped', error: 'x: empty folder' }]).summary).toBe('Nothing to import.');
+  it('says "nothing imported" when everything was skipped, as a note naming each file and why, not an alert', () => {
+    const alto = { file: 'p1.alto.xml', status: 'skipped' as const, error: "p1.alto.xml: XML (ALTO/METS OCR or metadata describes a scan, it is not a page: import the scan's PDF)" };
+    expect(importReport([alto])).toMatchObject({
+      summary: 'Nothing imported: 1 skipped.',
+      failures: [],
+      notes: ["Skipped p1.alto.xml: XML (ALTO/METS OCR or metadata describes a scan, it is not a page: import the scan's PDF)"],
+      serious: false,
+    });
+    expect(importReport([{ file: 'x', status: 'skipped', error: 'x: empty folder' }])).toMatchObject({ summary: 'Nothing imported: 1 skipped.', serious: false });
+    expect(importReport([]).summary).toBe('Nothing to import.');
+  });
+
+  it('drops zero counts: one file imported is "Imported 1."; nothing but failures says nothing was imported', () => {
+    expect(importReport([{ file: 'a.pdf', status: 'imported', id: 'a'.repeat(64) }]).summary).toBe('Imported 1.');
+    expect(importReport([{ file: 'a.pdf', status: 'failed', error: 'a.pdf: empty file' }])).toMatchObject({ summary: 'Nothing imported: 1 failed.', serious: true });
   });
 });

@@ -35,7 +35,7 @@ export interface ImportReport {
   used: number;
   /** Files imported with a warning (a PDF whose end is damaged): listed in `problems`, but no failure. */
   warned: number;
-  /** Something went wrong (a file failed, or nothing could be imported): shown as an alert; skips alone are a neutral note. */
+  /** Something went wrong (a file failed): shown as an alert; skips alone are a neutral note, even when they leave nothing imported. */
   serious: boolean;
 }
 
@@ -55,7 +55,13 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const skipped = count('skipped');
   // A METS travels in every request that carries its pages: count each file once.
   const used = new Set(results.filter((r) => r.status === 'used').map((r) => r.file)).size;
-  const parts = [`Imported ${count('imported')}`, `${count('duplicate')} already in the library`, `${failed} failed`];
+  const imported = count('imported');
+  const duplicates = count('duplicate');
+  // Zero counts say nothing and cost the top bar room ("Imported 1, 0 alread…" at 1280 px): only what happened is said.
+  const parts: string[] = [];
+  if (imported) parts.push(`Imported ${imported}`);
+  if (duplicates) parts.push(`${duplicates} already in the library`);
+  if (failed) parts.push(`${failed} failed`);
   if (used) parts.push(usedPhrase(used));
   // A re-import that brought a METS replaced guesses: say so, as the CLI does.
   const upgraded = results.filter((r) => r.status === 'duplicate' && r.upgraded).length;
@@ -87,7 +93,14 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
     problems.push(line);
     (r.status === 'failed' ? failures : notes).push(line);
   }
-  const nothing = nothingImported(results);
-  const summary = nothing ? 'Nothing to import.' : parts.join(', ') + '.';
-  return { summary, problems, failures, notes, failed, skipped, used, warned, serious: failed > 0 || nothing };
+  const summary = summaryLine(parts, imported + duplicates === 0);
+  // Skipping is deliberate (an ALTO without its scan, an empty folder): even when it leaves nothing imported,
+  // the note says what and why; only a failure is an alert.
+  return { summary, problems, failures, notes, failed, skipped, used, warned, serious: failed > 0 };
+}
+
+function summaryLine(parts: readonly string[], noPages: boolean): string {
+  if (parts.length === 0) return 'Nothing to import.';
+  if (noPages) return `Nothing imported: ${parts.join(', ')}.`;
+  return parts.join(', ') + '.';
 }

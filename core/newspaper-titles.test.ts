@@ -74,3 +74,24 @@ describe('newspaperIndex', () => {
     expect(newspaperIndex([unnamed]).nameOf(unnamed)).toBe('sn83045462');
   });
 });
+
+describe('a stable name', () => {
+  // 1859's METS spells the Evening Star one way, 1918's another; pages come in over time.
+  const page = (newspaper: string, importedAt: string, metadataSource: 'mets' | 'archivist' = 'mets'): TitledDocument => ({ newspaper, lccn: 'sn83045462', metadataSource, importedAt });
+  const SHORT = 'The Evening star';
+  const LONG = 'Evening star (Washington, D.C.)';
+
+  it('is the spelling of the first page imported, in either order, not the commonest of the moment', () => {
+    const shortFirst = [page(SHORT, '2026-01-01T00:00:00.000Z'), page(LONG, '2026-01-02T00:00:00.000Z'), page(LONG, '2026-01-03T00:00:00.000Z')];
+    const longFirst = [page(LONG, '2026-01-01T00:00:00.000Z'), page(SHORT, '2026-01-02T00:00:00.000Z'), page(SHORT, '2026-01-03T00:00:00.000Z')];
+    expect(newspaperTitles(shortFirst).map((t) => t.name)).toEqual([SHORT]);
+    expect(newspaperTitles(longFirst).map((t) => t.name)).toEqual([LONG]);
+    // The list comes in date order, not import order: the name does not follow it.
+    expect(newspaperTitles([...shortFirst].reverse()).map((t) => t.name)).toEqual([SHORT]);
+  });
+
+  it('gives way only to the archivist’s, whenever it came', () => {
+    const docs = [page(SHORT, '2026-01-01T00:00:00.000Z'), page('Evening Star (Washington)', '2026-01-05T00:00:00.000Z', 'archivist'), page(LONG, '2026-01-09T00:00:00.000Z')];
+    expect(newspaperTitles(docs).map((t) => t.name)).toEqual(['Evening Star (Washington)']);
+  });
+});

@@ -8,13 +8,17 @@ import type { DocumentSummary, MetadataSource } from './library-model.ts';
  * LCCN whose name reads the same once folded (case, a leading "The", a
  * place in parentheses, punctuation) joins it. Each entry is named by its
  * best spelling: the archivist's, else the METS's, else the PDF's or the
- * file name's, the commonest of that rank. Filtering by an entry matches
- * every spelling it stands for.
+ * file name's; within that rank the first imported (the commonest, when the
+ * documents do not say when they came). A name that went by the latest
+ * count renamed every page of the title on screen each time an issue with
+ * the other spelling came in; the first one seen stays, and only the
+ * archivist's (library.renameTitle marks the title's pages so) outranks it.
+ * Filtering by an entry matches every spelling it stands for.
  */
 
-export type TitledDocument = Pick<DocumentSummary, 'newspaper' | 'lccn' | 'metadataSource'>;
+export type TitledDocument = Pick<DocumentSummary, 'newspaper' | 'lccn' | 'metadataSource'> & { importedAt?: string };
 /** What the grouping reads of a document: the library tree's documents may lack an LCCN or a metadata source. */
-type GroupedDocument = Pick<DocumentSummary, 'newspaper'> & { lccn?: string; metadataSource?: MetadataSource };
+type GroupedDocument = Pick<DocumentSummary, 'newspaper'> & { lccn?: string; metadataSource?: MetadataSource; importedAt?: string };
 
 export interface NewspaperTitle {
   /** The name shown, and the filter's value. */
@@ -124,15 +128,27 @@ function group<D extends GroupedDocument>(docs: readonly D[]) {
 }
 
 function describe(members: readonly GroupedDocument[]): NewspaperTitle {
-  const count = new Map<string, { n: number; rank: number }>();
+  // Per spelling: its best rank, and at that rank how many documents have it and when the first of them came.
+  const count = new Map<string, { n: number; rank: number; first: string }>();
   for (const d of members) {
     if (!d.newspaper) continue;
     const rank = (d.metadataSource && RANK[d.metadataSource]) ?? 2;
-    const c = count.get(d.newspaper) ?? { n: 0, rank };
-    c.n++;
-    c.rank = Math.min(c.rank, rank);
-    count.set(d.newspaper, c);
+    const at = d.importedAt ?? '';
+    const c = count.get(d.newspaper);
+    if (!c || rank < c.rank) count.set(d.newspaper, { n: 1, rank, first: at });
+    else if (rank === c.rank) {
+      c.n++;
+      if (at < c.first) c.first = at;
+    }
   }
-  const best = [...count.entries()].sort((a, b) => a[1].rank - b[1].rank || b[1].n - a[1].n || a[0].localeCompare(b[0]))[0]?.[0] ?? members.find((d) => d.lccn)?.lccn ?? '';
+  const best =
+    [...count.entries()].sort((a, b) => a[1].rank - b[1].rank || cmp(a[1].first, b[1].first) || b[1].n - a[1].n || a[0].localeCompare(b[0]))[0]?.[0] ??
+    members.find((d) => d.lccn)?.lccn ??
+    '';
   return { name: best, lccn: members.find((d) => d.lccn)?.lccn ?? '', spellings: [...count.keys()].sort((a, b) => a.localeCompare(b)) };
+}
+
+/** ISO timestamps compare as strings; '' (not known) says nothing either way. */
+function cmp(a: string, b: string): number {
+  return !a || !b ? 0 : a < b ? -1 : a > b ? 1 : 0;
 }

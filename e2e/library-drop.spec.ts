@@ -56,7 +56,7 @@ test('dropping an NDNP batch folder imports its issues with their METS dates, ed
     // Each METS read is the import working: counted as used. What was left out (the JP2 stand-ins, batch.xml) is named
     // once each, with why, in a neutral note: nothing failed.
     await expect(app.page.getByRole('status').filter({ hasText: `used 4 METS for dates and page order` })).toBeVisible();
-    const report = app.page.getByRole('region', { name: /Skipped:$/ });
+    const report = app.page.getByRole('region', { name: /What was skipped, and why:$/ });
     await expect(report).toContainText(/\.jp2: not a page file/);
     await expect(report).not.toContainText('issue METS');
     await expect(app.page.getByRole('alert')).toHaveCount(0);

@@ -24,7 +24,7 @@ test('a re-import that lays the open page out from its ALTO shows the new layout
       .map((f) => join(folder, f));
     const reader = new ReaderPage(app.page);
     await reader.library.getByLabel('Import files').setInputFiles(first.pdf);
-    await expect(app.page.getByRole('status').filter({ hasText: /^Imported 1,/ })).toBeVisible({ timeout: 60_000 });
+    await expect(app.page.getByRole('status').filter({ hasText: /^Imported 1[.,]/ })).toBeVisible({ timeout: 60_000 });
     const before = (await reader.api<DocumentSummary[]>('library.list')).find((d) => first.pdf.endsWith(d.fileName))!;
     await reader.open(before);
     await expect(reader.cleaned.getByTestId('layout-source')).toHaveText(' · layout from the PDF');
@@ -83,7 +83,7 @@ test('a re-import whose ALTO fits no page of the open document says its layout s
     writeFileSync(alto, altoForA4(readFileSync(page.alto, 'utf8')));
     const reader = new ReaderPage(app.page);
     await reader.library.getByLabel('Import files').setInputFiles(pdf);
-    await expect(app.page.getByRole('status').filter({ hasText: /^Imported 1,/ })).toBeVisible({ timeout: 60_000 });
+    await expect(app.page.getByRole('status').filter({ hasText: /^Imported 1[.,]/ })).toBeVisible({ timeout: 60_000 });
     const doc = (await reader.api<DocumentSummary[]>('library.list')).find((d) => d.fileName === 'scan.pdf')!;
     await reader.open(doc);
     await expect(reader.cleaned.getByTestId('layout-source')).toHaveText(' · layout from the PDF');
@@ -91,7 +91,7 @@ test('a re-import whose ALTO fits no page of the open document says its layout s
 
     await reader.library.getByLabel('Import files').setInputFiles([pdf, alto]);
     // The whole summary: no "1 now laid out from its ALTO".
-    await expect(app.page.getByRole('status').filter({ hasText: /^Imported 0, 1 already in the library, 0 failed\.$/ })).toBeVisible({ timeout: 60_000 });
+    await expect(app.page.getByRole('status').filter({ hasText: /^1 already in the library\.$/ })).toBeVisible({ timeout: 60_000 });
     // A note, not an alarm: the document is fine, its layout just did not change.
     await expect(app.page.getByRole('alert')).toHaveCount(0);
     await expect(app.page.getByRole('list', { name: 'Import notes' }).getByRole('listitem')).toHaveText(['scan.pdf: its ALTO does not match its pages, so its layout still comes from the PDF']);

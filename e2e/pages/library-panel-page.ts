@@ -13,6 +13,9 @@ export class LibraryPanelPage {
   readonly topBar: Locator;
   readonly status: Locator;
   readonly search: Locator;
+  /** The status's disclosure: "Show all" (only while the status is cut) and the popover it opens. */
+  readonly showAll: Locator;
+  readonly statusInFull: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -25,6 +28,8 @@ export class LibraryPanelPage {
     this.topBar = page.getByRole('banner');
     this.status = this.topBar.getByRole('status');
     this.search = page.getByRole('searchbox', { name: 'Search' });
+    this.showAll = this.topBar.getByRole('button', { name: 'Show all' });
+    this.statusInFull = this.topBar.getByRole('note', { name: 'Status in full' });
   }
 
   /**

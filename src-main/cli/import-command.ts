@@ -40,13 +40,14 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
   // A METS read for its pages' metadata is the import working: said as used, never as skipped.
   const used = count('used') ? `, ${usedPhrase(count('used'))}` : '';
   io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${used}${skipped} (library: ${printable(store.dir)})\n`);
-  if (nothingImported(results)) io.err(errorLine('nothing to import: no .pdf or .txt files in what was given'));
+  // Skipping is deliberate (an ALTO without its scan): a note saying so, not an error; the reasons are named above.
+  if (nothingImported(results)) io.out('nothing imported: no .pdf or .txt file in what was given (each skipped file is named above with its reason)\n');
   return results;
 }
 
-/** Non-zero when any file failed, or when nothing given was importable at all. */
+/** Non-zero when any file failed; files skipped on purpose (an ALTO without its scan) are no failure, even all of them. */
 export function importExitCode(results: ImportResult[]): number {
-  return results.some((r) => r.status === 'failed') || nothingImported(results) ? 1 : 0;
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
 export const importCommandSpec: Command = {

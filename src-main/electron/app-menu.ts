@@ -4,7 +4,6 @@ import { importReport } from '../../core/import-report.ts';
 import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
 import type { AppServices } from '../services/app-services.ts';
-import { settleFirstPages } from '../previews/settle-first-pages.ts';
 import { viewMenu } from './view-menu.ts';
 
 async function importFromDialog(services: AppServices, processor: PageProcessor): Promise<void> {
@@ -23,7 +22,6 @@ async function importFromDialog(services: AppServices, processor: PageProcessor)
   const imported = results.filter((r) => r.status === 'imported' || r.upgraded || r.relaid).map((r) => r.id!);
   const report = importReport(results);
   const pages = results.filter((r) => r.relaid).map((r) => r.id!);
-  await settleFirstPages(services.previews, imported);
   if (imported.length) services.events.emit('library.changed', { ids: imported, ...(pages.length ? { pages } : {}) });
   if (!report.problems.length) return;
   // Skips alone (a batch's JP2 masters) are a note, not an error; a METS read for its pages is no problem at all.

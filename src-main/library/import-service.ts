@@ -9,6 +9,7 @@ import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
 import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
 import { upgradeGuessedMetadata } from './upgrade-guess.ts';
+import { decideFirstPageScan } from '../previews/first-page-scan.ts';
 import { PAGE_PROGRESS_MS, throttledPageProgress, type PageProgress } from './page-progress.ts';
 import { adoptAltoLayout, laidOutFromAlto } from './adopt-alto-layout.ts';
 import { marksIllustrations } from '../../core/photos/alto.ts';
@@ -213,6 +214,7 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
     // A METS without a printed page number (page null) leaves the file name's guess standing.
     Object.assign(meta, input.meta, input.meta?.page == null ? { page: meta.page } : {});
     pending.commit(meta, input.placement, layoutOriginal);
+    decideFirstPageScan(store, id);
     return { file, status: 'imported', id, ...(damaged ? { warning: `${file}: ${damaged}` } : {}) };
   } catch (err) {
     // Another process committed the same bytes while we worked: theirs stands, ours is a duplicate.

@@ -583,13 +583,17 @@ export class LibraryStore {
 
   /**
    * Names a title once for its LCCN: every page already in the library gets
-   * the name, and pages imported later take it too. One transaction.
-   * Returns how many documents changed.
+   * the name, and pages imported later take it too. The pages are marked as
+   * the archivist's (metadata_source), so the name outranks any METS spelling
+   * an import brings (core/newspaper-titles.ts) and no import overwrites it.
+   * One transaction. Returns how many documents changed their name.
    */
   renameTitle(lccn: string, newspaper: string): number {
     return this.transaction(() => {
       this.db.prepare('INSERT INTO titles (lccn, newspaper) VALUES (?, ?) ON CONFLICT(lccn) DO UPDATE SET newspaper = excluded.newspaper').run(lccn, newspaper);
-      return Number(this.db.prepare('UPDATE documents SET newspaper = ? WHERE lccn = ? AND newspaper != ?').run(newspaper, lccn, newspaper).changes);
+      const renamed = Number(this.db.prepare('UPDATE documents SET newspaper = ? WHERE lccn = ? AND newspaper != ?').run(newspaper, lccn, newspaper).changes);
+      this.db.prepare("UPDATE documents SET metadata_source = 'archivist' WHERE lccn = ? AND metadata_source != 'archivist'").run(lccn);
+      return renamed;
     });
   }
 

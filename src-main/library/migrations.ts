@@ -176,6 +176,14 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `),
   },
+  {
+    version: 10,
+    name: "whether a document's first page is a scan that gets a preview, decided at import (previews/first-page-scan.ts); NULL in libraries from before",
+    up: (db) => {
+      const have = new Set((db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name));
+      if (!have.has('first_page_scan')) db.exec('ALTER TABLE documents ADD COLUMN first_page_scan INTEGER');
+    },
+  },
 ];
 
 export interface MigrationReport {

@@ -9,8 +9,12 @@ import { isTypeset, type PreviewService } from './preview-service.ts';
  * that exist. A typeset page has none until the background has drawn it (preview-service.ts), and asking for it was a 404 in the
  * console on every library load; a thumbnail of such a page is drawn by pdf.js.
  *
- *   'y' the preview is made   'n' the page has none (rotated, JPEG 2000, a text dump…, or typeset and not drawn yet)
- *   '?' not known yet (the background has not reached it): the renderer asks, and the host makes it then
+ *   'y' the preview is made, or will be: the page is a scan (decided at import, first-page-scan.ts), and the
+ *       host makes its preview when it is asked for (preview-route.ts) if the background has not yet
+ *   'n' the page has none (rotated, JPEG 2000, a text dump…, or typeset and not drawn yet: the background draws
+ *       it later and the service reports it, so the answer becomes 'y')
+ *   '?' not known yet: only in a library imported before the import decided it (first_page_scan NULL),
+ *       until the background pass reaches the document; the renderer asks, and the host makes it then
  *
  * An answer does not change for a document (its id is its bytes' digest) but
  * from not known to made, which the service reports, as it does each state its
@@ -53,6 +57,7 @@ export function firstPagePreviews(store: LibraryStore, previews: PreviewService,
   const firstPage = store.db.prepare(
     "SELECT coalesce(json_extract(view, '$.width'), json_extract(raw, '$.width')) AS width, coalesce(json_extract(view, '$.height'), json_extract(raw, '$.height')) AS height, coalesce(json_extract(view, '$.images'), json_extract(raw, '$.images')) AS images FROM pages WHERE doc_id = ? AND number = 1",
   );
+  const decided = store.db.prepare('SELECT first_page_scan AS scan FROM documents WHERE id = ?');
   let reads = 0;
   const until = performance.now() + FILE_CHECK_MS;
   let checking = true;
@@ -66,6 +71,17 @@ export function firstPagePreviews(store: LibraryStore, previews: PreviewService,
     let flag = cache.get(id);
     // The clock read every 64 rows: the first 64 are always answered.
     if (checking && i % 64 === 63) checking = performance.now() < until;
+    // A '?' is asked again of the column alone (one indexed read): another process's import commits its document a
+    // moment before it records the decision, and the list may have been read in between.
+    if (!flag || flag === '?') {
+      // Decided at import: a scan's preview will exist (unless it proves impossible: JPEG 2000, a rotated page,
+      // which the file check below, or the background pass later, finds), and a page without a picture has none.
+      const scan = (decided.get(id) as { scan: number | null } | undefined)?.scan;
+      // A typeset page's preview is drawn in the background (preview-service.ts): 'y' once it is there.
+      if (scan === 0) flag = checking && previews.state(id, 1) === 'ready' ? 'y' : 'n';
+      else if (scan === 1) flag = checking && previews.state(id, 1) === 'none' ? 'n' : 'y';
+      if (flag && flag !== '?') cache.set(id, flag);
+    }
     if (!flag && checking) {
       const state = previews.state(id, 1);
       flag = state === 'ready' ? 'y' : state === 'none' ? 'n' : '?';

@@ -13,8 +13,26 @@ export function previewRequest(rawPath: string): { id: string; page: number } | 
   return m ? { id: m[1], page: Number(m[2]) } : null;
 }
 
-/** Makes the preview a request names if it is missing (a page the background has not reached yet). */
-export async function preparePreview(previews: PreviewService | undefined, rawPath: string): Promise<void> {
+/**
+ * The longest a request waits for its preview to be made. A dense LoC scan's takes ~120 ms (~0.4 s at load 4);
+ * past this the request is answered 404 and the renderer draws the page with pdf.js, as for a page without one.
+ */
+export const PREVIEW_WAIT_MS = 10_000;
+
+/**
+ * Makes the preview a request names if it is missing (a page the background has not reached yet): the list says
+ * a scan's first page has one from the moment it is imported (first-page-scan.ts), so the first request for it
+ * waits for it to be made rather than finding nothing. Bounded: an id that is no library document's (or a page
+ * past its last) is refused at once by `ensure`, and no wait lasts longer than `waitMs`.
+ */
+export async function preparePreview(previews: PreviewService | undefined, rawPath: string, waitMs = PREVIEW_WAIT_MS): Promise<void> {
   const wanted = previewRequest(rawPath);
-  if (wanted && previews) await previews.ensure(wanted.id, wanted.page);
+  if (!wanted || !previews) return;
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+  try {
+    await Promise.race([previews.ensure(wanted.id, wanted.page).catch(() => null), bound]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -80,7 +80,7 @@ describe('page previews and compact page views', () => {
   });
 
   it('draws a typeset page’s preview with pdf.js in a worker: type dark where the page has text, the paper white', async () => {
-    // Not while the import's answer waited (settle-first-pages.ts): the reader was told to draw it itself meanwhile.
+    // Not while the import's answer waited (it waits for no preview): the reader was told to draw it itself meanwhile.
     expect(afterImport).toEqual({ state: 'pending', reader: 'none' });
     await services.previews.catchUp();
     expect(services.previews.state(cjk, 1)).toBe('ready');

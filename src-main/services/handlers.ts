@@ -5,7 +5,6 @@ import { importUploads } from '../library/import-uploads.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import { listColumns } from '../library/library-columns-query.ts';
 import { withFirstPagePreviews } from '../previews/first-page-previews.ts';
-import { settleFirstPages } from '../previews/settle-first-pages.ts';
 import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
 import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
@@ -45,7 +44,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const results = await importUploads(store, ctx.processor, inputs, (p) => events.emit('import.progress', { batch, ...p }));
       const ids = results.filter((r) => r.status === 'imported' || r.upgraded || r.relaid).map((r) => r.id!);
       const pages = results.filter((r) => r.relaid).map((r) => r.id!);
-      await settleFirstPages(ctx.previews, ids);
       if (ids.length) events.emit('library.changed', { ids, ...(pages.length ? { pages } : {}) });
       return results;
     },

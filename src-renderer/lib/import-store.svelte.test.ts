@@ -33,7 +33,7 @@ it('reads every file, sends them in batches under the limit, then says what happ
     [6, 10],
     [10, 10],
   ]);
-  expect(log.said).toEqual(['Imported 3, 0 already in the library, 0 failed.']);
+  expect(log.said).toEqual(['Imported 3.']);
   expect(log.refreshed).toBe(1);
   expect(log.done).toEqual(['1: a.pdf b.txt c.txt']);
   expect(store.report).toBeNull();
@@ -46,7 +46,7 @@ it('lists every failure and skip once, the skipped files of a drop included', as
   await store.importFiles([new File(['x'], 'fake-scan.pdf'), new File(['y'], 'good.pdf')], skipped);
   expect(store.report?.problems).toEqual(['Skipped p1.xml: ALTO/METS XML beside a scan', 'fake-scan.pdf: not a PDF (no %PDF- header)']);
   expect(store.report?.failed).toBe(1);
-  expect(log.said[0]).toMatch(/^Imported 1, 0 already in the library, 1 failed, 1 skipped/);
+  expect(log.said[0]).toMatch(/^Imported 1, 1 failed, 1 skipped/);
 });
 
 it('with nothing to send, still names what was skipped, and sends nothing', async () => {
@@ -54,7 +54,8 @@ it('with nothing to send, still names what was skipped, and sends nothing', asyn
   await store.importFiles([], [{ file: 'empty/', status: 'skipped', error: 'empty/: empty folder' }]);
   expect(log.batches).toEqual([]);
   expect(store.report?.problems).toEqual(['Skipped empty/: empty folder'])
-  expect(log.said).toEqual(['Nothing to import.']);
+  expect(log.said).toEqual(['Nothing imported: 1 skipped.']);
+  expect(store.report?.serious).toBe(false);
 });
 
 it('reports a failed request in one line and clears the progress bar', async () => {
