@@ -110,6 +110,32 @@ test('a text selection and a dragged area become annotations; edit and delete ca
   await expect.poll(() => ui.textHighlightCount('pink')).toBe(1);
 });
 
+test('after Save correction the focus stays in the dialog, and Escape closes it from there or from the body', async ({ app }) => {
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await expect(ui.corrector).toBeVisible();
+  await ui.corrector.getByRole('textbox', { name: 'Corrected text' }).fill(para.text.replace(/^\S+/, 'Zeppelinfold'));
+  await ui.corrector.getByRole('button', { name: 'Save correction' }).click();
+  await expect(ui.corrector.getByText('Version 1')).toBeVisible();
+  // The focus did not fall to <body>: it is still somewhere in the dialog.
+  expect(await app.page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+  await app.page.keyboard.press('Escape');
+  await expect(ui.corrector).toBeHidden();
+  // The page under it takes clicks again.
+  await app.page.getByRole('button', { name: 'Details…' }).click();
+  await expect(app.page.getByRole('dialog', { name: 'Document details' })).toBeVisible();
+  await app.page.keyboard.press('Escape');
+
+  // Focus on the body while the dialog is open (a click on its backdrop, a button that went away): Escape still closes it.
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await expect(ui.corrector).toBeVisible();
+  await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  expect(await app.page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await app.page.keyboard.press('Escape');
+  await expect(ui.corrector).toBeHidden();
+});
+
 test('correct a block: the reader shows the corrected text, the raw text is unchanged, history restores', async ({ app }) => {
   const raw = await ui.rawText();
   await ui.block(para.id).focus();
