@@ -61,6 +61,11 @@ test('annotate a paragraph with the keyboard alone; after a reload it is still d
   await expect.poll(() => ui.textHighlightCount('green')).toBe(1);
   expect(await app.page.title()).not.toBe('pwned');
   await saveScreenshot(app.page, 'annotations');
+
+  // The list names the page as the library does: by its printed number once it is known, not its place in the file.
+  await expect(ui.items().first()).toContainText('p. 1');
+  await ui.api('document.updateMetadata', { id: doc.id, patch: { page: 7 } });
+  await expect(ui.items().first()).toContainText('p. 7');
 });
 
 test('a text selection and a dragged area become annotations; edit and delete can be undone', async ({ app }) => {
@@ -108,6 +113,55 @@ test('a text selection and a dragged area become annotations; edit and delete ca
   await ui.annotations.getByRole('button', { name: 'Undo' }).click();
   await expect(ui.items()).toHaveCount(2);
   await expect.poll(() => ui.textHighlightCount('pink')).toBe(1);
+});
+
+test('a correction that changes an annotation’s quoted text away makes it an orphan at once, its highlight gone', async ({ app }) => {
+  await ui.selectInBlock(para.id, 4, 30);
+  await ui.annotateButton.click();
+  await ui.fillEditor({ colour: 'pink', tags: 'names', note: 'quoted' });
+  await expect(ui.items()).toHaveCount(1);
+  await expect.poll(() => ui.textHighlightCount('pink')).toBe(1);
+  await expect(ui.pageHighlights).toHaveCount(1);
+  await expect(ui.annotations.getByText(/could not re-anchor/)).toHaveCount(0);
+
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await ui.corrector.getByRole('textbox', { name: 'Corrected text' }).fill('Quite another paragraph altogether, nothing of the old one left.');
+  await ui.corrector.getByRole('button', { name: 'Save correction' }).click();
+  await expect(ui.corrector.getByText('Version 1')).toBeVisible();
+  await ui.corrector.getByRole('button', { name: 'Close' }).click();
+
+  // Without reopening the page: the list flags it, and nothing is drawn over the corrected block any more.
+  await expect(ui.annotations.getByText('1 annotation could not re-anchor (text changed); kept and listed below.')).toBeVisible();
+  await expect.poll(() => ui.textHighlightCount('pink')).toBe(0);
+  await expect(ui.pageHighlights).toHaveCount(0);
+  await saveScreenshot(app.page, 'annotation-orphaned-by-correction');
+});
+
+test('after Save correction the focus stays in the dialog, and Escape closes it from there or from the body', async ({ app }) => {
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await expect(ui.corrector).toBeVisible();
+  await ui.corrector.getByRole('textbox', { name: 'Corrected text' }).fill(para.text.replace(/^\S+/, 'Zeppelinfold'));
+  await ui.corrector.getByRole('button', { name: 'Save correction' }).click();
+  await expect(ui.corrector.getByText('Version 1')).toBeVisible();
+  // The focus did not fall to <body>: it is still somewhere in the dialog.
+  expect(await app.page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+  await app.page.keyboard.press('Escape');
+  await expect(ui.corrector).toBeHidden();
+  // The page under it takes clicks again.
+  await app.page.getByRole('button', { name: 'Details…' }).click();
+  await expect(app.page.getByRole('dialog', { name: 'Document details' })).toBeVisible();
+  await app.page.keyboard.press('Escape');
+
+  // Focus on the body while the dialog is open (a click on its backdrop, a button that went away): Escape still closes it.
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await expect(ui.corrector).toBeVisible();
+  await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  expect(await app.page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await app.page.keyboard.press('Escape');
+  await expect(ui.corrector).toBeHidden();
 });
 
 test('correct a block: the reader shows the corrected text, the raw text is unchanged, history restores', async ({ app }) => {
@@ -208,13 +262,14 @@ test('group two blocks into an article, read it as one text, annotate it whole a
   await dialog.getByRole('textbox', { name: /New article from this block/ }).fill('Weather and war');
   await dialog.getByRole('button', { name: 'Create article' }).click();
   await expect(dialog.getByRole('list', { name: 'Articles in the library' }).getByRole('listitem')).toHaveCount(1);
+  await expect(dialog.getByText('1 block · page 1', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // A block further on (another column) joins it.
   await ui.block(two.id).focus();
   await app.page.getByRole('button', { name: 'Articles…' }).click();
   await dialog.getByRole('button', { name: 'Add current block' }).click();
-  await expect(dialog.getByText('2 blocks')).toBeVisible();
+  await expect(dialog.getByText('2 blocks · page 1', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Read “Weather and war”' }).click();
   const text = dialog.getByRole('article', { name: 'Article text' });
   await expect(text.locator('p')).toHaveText([one.text, two.text]);

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DocumentSummary } from '../core/library-model.ts';
 import { generateNdnpBatch, type BatchPageTruth } from '../scripts/fixtures/ndnp-batch.ts';
 import { LibraryBrowserPage } from './pages/library-browser-page.ts';
+import { LibraryPanelPage } from './pages/library-panel-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
 
@@ -72,6 +73,38 @@ test('dropping an NDNP batch folder imports its issues with their METS dates, ed
     await browser.issueDay(new RegExp(`^${d} ${monthName} ${y}.*, ${issue.length} pages$`)).click();
     await expect(browser.pages()).toHaveText(issue.map((p) => new RegExp(`^Page ${p.pageNumber || p.sequence}`)));
     await saveScreenshot(app.page, 'library-drop');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Folder… on a whole batch names what it skipped, as a drop and the CLI do', async ({ app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-folder-batch-'));
+  try {
+    const truth = await generateNdnpBatch(dir, { issues: 1, pagesPerIssue: 2 });
+    await new LibraryPanelPage(app.page).importFolder(join(dir, 'batch_fixture_ver01'));
+    await expect(app.page.getByRole('status').filter({ hasText: `Imported ${truth.length},` })).toBeVisible({ timeout: 60_000 });
+    await expect(app.page.getByRole('status').filter({ hasText: `${truth.length + 1} skipped` })).toBeVisible();
+    const report = app.page.getByRole('region', { name: /What was skipped, and why:$/ });
+    await expect(report).toContainText('batch.xml');
+    await expect(report).toContainText(/\.jp2: not a page file/);
+    await expect(app.page.getByRole('alert')).toHaveCount(0);
+    await saveScreenshot(app.page, 'library-folder-skipped');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Folder… holding only a scan image and batch.xml says why nothing was imported', async ({ app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-folder-none-'));
+  try {
+    writeFileSync(join(dir, 'batch.xml'), '<?xml version="1.0"?><batch xmlns="http://www.loc.gov/ndnp" name="b"/>\n');
+    writeFileSync(join(dir, '0001.jp2'), new Uint8Array([0, 0, 0, 12, 0x6a, 0x50, 0x20, 0x20]));
+    await new LibraryPanelPage(app.page).importFolder(dir);
+    await expect(app.page.getByRole('status').filter({ hasText: 'Nothing imported: 2 skipped.' })).toBeVisible();
+    const report = app.page.getByRole('region', { name: /What was skipped, and why:$/ });
+    await expect(report).toContainText('batch.xml');
+    await expect(report).toContainText(/0001\.jp2: not a page file/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

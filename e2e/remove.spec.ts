@@ -38,3 +38,26 @@ test('the archivist removes a document after confirming, and the library stays v
   expect(verify.stderr).toBe('');
   expect(verify.status).toBe(0);
 });
+
+test('removing the document search was limited to gives search back to the whole library, and says so', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  const doc = await reader.documentByFile('latin-columns.pdf');
+  await reader.open(doc);
+  await expect(reader.blocks().first()).toBeVisible();
+  await app.page.keyboard.press('Control+f');
+  await expect(reader.searchRegion.getByRole('button', { name: /This document/ })).toBeVisible();
+  await expect(reader.search).toHaveAttribute('placeholder', 'Search this document');
+  await reader.search.blur();
+
+  await app.page.getByRole('button', { name: 'Details…' }).click();
+  const details = app.page.getByRole('dialog', { name: 'Document details' });
+  await details.getByRole('button', { name: 'Remove…' }).click();
+  await app.page.getByRole('alertdialog', { name: 'Remove from the library?' }).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(details).toBeHidden();
+
+  await expect(app.page.getByRole('status')).toContainText('Removed latin-columns.pdf');
+  await expect(app.page.getByRole('status')).toContainText('Search covers the whole library again.');
+  await expect(reader.searchRegion.getByRole('button', { name: /This document/ })).toHaveCount(0);
+  await expect(reader.search).not.toHaveAttribute('placeholder', 'Search this document');
+  await saveScreenshot(app.page, 'remove-scoped-search');
+});

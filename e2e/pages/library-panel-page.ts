@@ -76,6 +76,11 @@ export class LibraryPanelPage {
     await this.library.getByLabel('Import files').setInputFiles(files);
   }
 
+  /** Imports a folder as the archivist does with the Library's Folder… button (its directory input). */
+  async importFolder(dir: string): Promise<void> {
+    await this.library.getByLabel('Import a folder').setInputFiles(dir);
+  }
+
   /** How many documents the list holds (rows say their place in the whole list: only those in view are in the DOM). */
   async listSize(): Promise<number> {
     return Number(await this.rows().first().getAttribute('aria-setsize'));

@@ -28,12 +28,12 @@ describe('broadsheet previews', () => {
     db.close();
     const first = run('previews', '--library', dir);
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain(`${scan} evening-star-1918-09-01-p1.pdf: 1 previews; 1 page views made\n`);
+    expect(first.stdout).toContain(`${scan} evening-star-1918-09-01-p1.pdf: 1 preview; 1 page view made\n`);
     // The typeset page has no picture to take out: pdf.js draws it (previews/typeset-raster.ts).
-    expect(first.stdout).toContain(`${cjk} cjk-overprint.pdf: 1 previews; 0 page views made\n`);
+    expect(first.stdout).toContain(`${cjk} cjk-overprint.pdf: 1 preview; 0 page views made\n`);
     expect(first.stdout.endsWith('previews 2, pages without 0, page views made 1\n')).toBe(true);
     for (const id of [scan, cjk]) expect(existsSync(join(dir, 'previews', id.slice(0, 2), id, `1.v${PREVIEW_VERSION}.jpg`))).toBe(true);
-    expect(run('previews', '--library', dir, scan).stdout).toBe(`${scan} evening-star-1918-09-01-p1.pdf: 1 previews; 0 page views made\npreviews 1, pages without 0, page views made 0\n`);
+    expect(run('previews', '--library', dir, scan).stdout).toBe(`${scan} evening-star-1918-09-01-p1.pdf: 1 preview; 0 page views made\npreviews 1, pages without 0, page views made 0\n`);
   });
 
   it('remove takes a document’s previews with it, and previews clears those of documents already gone', () => {

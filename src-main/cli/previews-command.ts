@@ -51,7 +51,7 @@ export const previewsCommand: Command = {
             }
           }
         const without = [...none].map(([why, k]) => `${k} without (${why})`).join(', ');
-        io.out(`${doc.id} ${printable(doc.fileName)}: ${ready} previews${without ? `, ${without}` : ''}; ${made} page views made\n`);
+        io.out(`${doc.id} ${printable(doc.fileName)}: ${ready} ${ready === 1 ? 'preview' : 'previews'}${without ? `, ${without}` : ''}; ${made} ${made === 1 ? 'page view' : 'page views'} made\n`);
         totals.previews += ready;
         totals.none += [...none.values()].reduce((a, b) => a + b, 0);
         totals.views += made;

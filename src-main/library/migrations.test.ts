@@ -28,6 +28,27 @@ describe('schema migrations', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.bak-'))).toEqual([]);
   });
 
+  it('makes a new library in one transaction: another connection sees no version part-way', () => {
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA journal_mode = WAL');
+    const seen: number[] = [];
+    // A second migration that looks from another connection (as a second process opening the library would).
+    const peek: Migration = {
+      version: 2,
+      name: 'peek',
+      up: () => {
+        const other = new DatabaseSync(path, { readOnly: true });
+        seen.push(schemaVersion(other));
+        other.close();
+      },
+    };
+    migrate(db, path, [MIGRATIONS[0], peek]);
+    expect(schemaVersion(db)).toBe(2);
+    db.close();
+    expect(seen).toEqual([0]);
+    expect(readdirSync(dir).filter((f) => f.includes('.bak-'))).toEqual([]);
+  });
+
   it('backs up a pre-versioning library (user_version 0) before migrating it, and keeps its rows', () => {
     // A library as the first releases wrote it: tables, no version.
     const old = new DatabaseSync(path);

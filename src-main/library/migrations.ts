@@ -222,14 +222,24 @@ export function migrate(db: DatabaseSync, dbPath: string, migrations: readonly M
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return { from, to: from, backup: null };
   const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
-  let backup: string | null = null;
-  if (hasTables) {
-    const stamp = now().toISOString().replace(/[:.]/g, '-');
-    backup = `${dbPath}.bak-v${from}-${stamp}`;
-    for (let i = 2; existsSync(backup); i++) backup = `${dbPath}.bak-v${from}-${stamp}-${i}`;
-    // VACUUM INTO writes a consistent, compact copy (WAL contents included) without blocking readers.
-    db.prepare('VACUUM INTO ?').run(backup);
+  if (!hasTables) {
+    // A new library is made whole in one transaction: another process opening it at the same moment (two
+    // imports, the app and the CLI) sees no library or all of it, never a version part-way, which it would
+    // back up and migrate from. The version is read again under the lock: that process may have made it.
+    inTransaction(db, () => {
+      for (const m of pending) {
+        if (schemaVersion(db) >= m.version) continue;
+        m.up(db);
+        db.exec(`PRAGMA user_version = ${m.version}`);
+      }
+    });
+    return { from, to: latest, backup: null };
   }
+  const stamp = now().toISOString().replace(/[:.]/g, '-');
+  let backup = `${dbPath}.bak-v${from}-${stamp}`;
+  for (let i = 2; existsSync(backup); i++) backup = `${dbPath}.bak-v${from}-${stamp}-${i}`;
+  // VACUUM INTO writes a consistent, compact copy (WAL contents included) without blocking readers.
+  db.prepare('VACUUM INTO ?').run(backup);
   for (const m of pending) {
     inTransaction(db, () => {
       // Another process opening the same library may have run it while this one waited for the lock.

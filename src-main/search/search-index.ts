@@ -1,6 +1,6 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { openIndexFile } from './open-index-file.ts';
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foldWithMap } from '../../core/search/fold.ts';
@@ -88,6 +88,17 @@ CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(body, content='', contentles
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(terms, 'row');
 `;
 
+/** Creates a current index in an empty database (inside the caller's write transaction). */
+export function createSearchSchema(db: DatabaseSync): void {
+  db.exec(SCHEMA);
+  // FTS5 merges its segments as it goes, by default once 4 share a level; at 16 the same merging
+  // happens in fewer, larger steps: indexing 400 generated pages took 2.0 s of CPU instead of 2.5 s, and
+  // queries read a few more segments without a measurable cost (bench:search). Set once; it is stored
+  // with the index, and an index made before keeps its own setting.
+  db.exec("INSERT INTO terms (terms, rank) VALUES ('automerge', 16)");
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', String(SEARCH_SCHEMA_VERSION));
+}
+
 /** Candidates MiniSearch ranks per query; FTS5 supplies them newest first and counts the rest. */
 const RANKED_CANDIDATES = 100;
 const MAX_EXPANSIONS = 24;
@@ -102,33 +113,14 @@ export class SearchIndex {
 
   constructor(dir: string) {
     this.path = join(dir, SEARCH_FILE);
-    let reason: SearchIndex['resetReason'] = existsSync(this.path) ? null : 'new';
-    let db: DatabaseSync | null = null;
-    try {
-      db = new DatabaseSync(this.path);
-      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
-      const version = SearchIndex.version(db);
-      if (reason === null && version !== SEARCH_SCHEMA_VERSION) reason = 'outdated';
-    } catch {
-      // Not a database, or a torn one: it is only derived data.
-      db?.close();
-      db = null;
-      reason = 'damaged';
-    }
-    if (db === null || reason === 'outdated') {
-      db?.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(this.path + suffix, { force: true });
-      db = new DatabaseSync(this.path);
-      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
-    }
-    db.exec(SCHEMA);
-    // FTS5 merges its segments as it goes, by default once 4 share a level; at 16 the same merging
-    // happens in fewer, larger steps: indexing 400 generated pages took 2.0 s of CPU instead of 2.5 s, and
-    // queries read a few more segments without a measurable cost (bench:search). Set once; it is stored
-    // with the index, and an index made before keeps its own setting.
+    // Several processes may open (and create) one library's index at once: open-index-file.ts says how that stays safe.
+    const { db, reason } = openIndexFile(this.path, {
+      expected: SEARCH_SCHEMA_VERSION,
+      version: (d) => SearchIndex.version(d),
+      create: createSearchSchema,
+    });
+    // Indexes made before the automerge setting existed get it once, as a new one does.
     if (!db.prepare("SELECT 1 FROM terms_config WHERE k = 'automerge'").get()) db.exec("INSERT INTO terms (terms, rank) VALUES ('automerge', 16)");
-    if ((db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value !== String(SEARCH_SCHEMA_VERSION))
-      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', String(SEARCH_SCHEMA_VERSION));
     this.db = db;
     this.resetReason = reason;
   }

@@ -63,3 +63,12 @@ it('leaves arrow keys to a splitter or slider that has focus, but not PageDown',
   expect(press('ArrowLeft', splitter)).toEqual({ calls: [], prevented: false });
   expect(press('PageDown', splitter).calls).toEqual(['page 1']);
 });
+
+it('leaves Escape to an open modal dialog even when the focus fell to <body>', () => {
+  const calls: string[] = [];
+  let prevented = false;
+  const on = { clear: () => calls.push('clear') } as unknown as ReaderKeyHandlers;
+  const body = { tagName: 'BODY', getAttribute: () => null, closest: () => null } as unknown as Element;
+  handleReaderKey({ key: 'Escape', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, preventDefault: () => void (prevented = true) }, body, on, true);
+  expect({ calls, prevented }).toEqual({ calls: [], prevented: false });
+});

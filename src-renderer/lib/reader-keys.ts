@@ -22,9 +22,11 @@ export interface ReaderKeyHandlers {
 
 export type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'preventDefault'>;
 
-export function handleReaderKey(e: KeyPress, focused: Element | null, on: ReaderKeyHandlers): void {
+export function handleReaderKey(e: KeyPress, focused: Element | null, on: ReaderKeyHandlers, modalOpen = false): void {
   // An open dialog owns the keyboard: Esc closes it (preventing it here kept every dialog open), letters are typing.
-  if (focused?.closest?.('dialog[open]')) return;
+  // A modal one owns it even when the focus fell out of it to <body>: the page under it takes no keys, and Esc must
+  // still reach the dialog or it could never be closed (it blocks every click).
+  if (modalOpen || focused?.closest?.('dialog[open]')) return;
   if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
     e.preventDefault();
     on.findInDocument();

@@ -120,6 +120,17 @@ export class SearchController {
     this.update(true);
   }
 
+  /**
+   * The library changed: if the document search is limited to is no longer in it, search the whole library again
+   * (a search limited to a removed document finds nothing, and the box would still say "Search this document").
+   * True if the scope went back to the library.
+   */
+  dropScopeUnless(inLibrary: (id: string) => boolean): boolean {
+    if (this.scope !== 'document' || !this.scopeDocument || inLibrary(this.scopeDocument)) return false;
+    this.scopeToArchive();
+    return true;
+  }
+
   clear(): void {
     this.text = '';
     this.update();
