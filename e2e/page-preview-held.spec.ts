@@ -9,43 +9,32 @@ import { expect, saveScreenshot, test } from './support/fixtures.ts';
  * states can be seen one after the other. Browser host only (playwright.config.ts):
  * page.route does not see Electron's app:// requests, so the original cannot be held there.
  */
-test('a scan shows its preview at once, then the sharp page replaces it', async ({ app }) => {
-  const reader = new ReaderPage(app.page);
-  const scan = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
-  const release = await reader.openPreviewOnly(scan);
+const CASES = [
+  // A scan's preview is its own JPEG, shrunk.
+  { title: 'a scan shows its preview at once, then the sharp page replaces it', file: 'evening-star-1918-09-01-p1.pdf', shot: '' },
+  // A typeset page's preview is the page as pdf.js draws it, drawn once by the host.
+  { title: 'a typeset page shows its drawn preview at once, then the sharp page replaces it', file: 'cjk-overprint.pdf', shot: '-typeset' },
+];
 
-  const preview = app.page.getByTestId('page-preview');
-  // The preview fills the page's box and is the page (a printed page, not a blank).
-  const [img, surface] = [await preview.boundingBox(), await reader.pageSurface.boundingBox()];
-  expect(img).toEqual(surface);
-  expect(await preview.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(PREVIEW_WIDTH);
-  expect(await reader.thumbnailContrast(preview)).toBeGreaterThan(30);
-  // The text side is there already: the page view arrived compact and decoded.
-  await expect(reader.blocks().first()).toBeVisible();
-  await saveScreenshot(app.page, 'page-preview');
+for (const { title, file, shot } of CASES) {
+  test(title, async ({ app }) => {
+    const reader = new ReaderPage(app.page);
+    const doc = await reader.documentByFile(file);
+    const release = await reader.openPreviewOnly(doc);
 
-  release();
-  await expect(app.page.locator(`canvas[data-painted="${scan.id}:1"]`)).toBeVisible({ timeout: 60_000 });
-  await expect(preview).toHaveCount(0);
-  await saveScreenshot(app.page, 'page-sharp');
-});
+    const preview = app.page.getByTestId('page-preview');
+    // The preview fills the page's box and is the page (a printed page, not a blank).
+    const [img, surface] = [await preview.boundingBox(), await reader.pageSurface.boundingBox()];
+    expect(img).toEqual(surface);
+    expect(await preview.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(PREVIEW_WIDTH);
+    expect(await reader.thumbnailContrast(preview)).toBeGreaterThan(30);
+    // The text side is there already: the page view arrived compact and decoded.
+    await expect(reader.blocks().first()).toBeVisible();
+    await saveScreenshot(app.page, `page-preview${shot}`);
 
-test('a typeset page shows its drawn preview at once, then the sharp page replaces it', async ({ app }) => {
-  const reader = new ReaderPage(app.page);
-  const doc = await reader.documentByFile('cjk-overprint.pdf');
-  const release = await reader.openPreviewOnly(doc);
-
-  const preview = app.page.getByTestId('page-preview');
-  const [img, surface] = [await preview.boundingBox(), await reader.pageSurface.boundingBox()];
-  expect(img).toEqual(surface);
-  expect(await preview.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(PREVIEW_WIDTH);
-  // Type on paper, not a blank: the page as pdf.js draws it, drawn once by the host.
-  expect(await reader.thumbnailContrast(preview)).toBeGreaterThan(30);
-  await expect(reader.blocks().first()).toBeVisible();
-  await saveScreenshot(app.page, 'page-preview-typeset');
-
-  release();
-  await expect(app.page.locator(`canvas[data-painted="${doc.id}:1"]`)).toBeVisible({ timeout: 60_000 });
-  await expect(preview).toHaveCount(0);
-  await saveScreenshot(app.page, 'page-sharp-typeset');
-});
+    release();
+    await expect(app.page.locator(`canvas[data-painted="${doc.id}:1"]`)).toBeVisible({ timeout: 60_000 });
+    await expect(preview).toHaveCount(0);
+    await saveScreenshot(app.page, `page-sharp${shot}`);
+  });
+}

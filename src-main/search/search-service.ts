@@ -243,24 +243,8 @@ export class SearchService {
     if (this.index.matchedLibrary() === stamp) return;
     const { missing, stale } = this.plan();
     for (const id of stale) this.index.removeDocument(id);
-    let failed = false;
-    if (missing.length) {
-      const reason = this.reason();
-      for (const [i, id] of missing.entries()) {
-        if (this.closed) return;
-        this.setProgress({ done: i, total: missing.length, reason });
-        await foreground.turn();
-        if (this.closed) return;
-        try {
-          await this.indexDocumentInBackground(id);
-        } catch (err) {
-          if (this.closed) return;
-          failed = true;
-          console.error(`search index: ${id.slice(0, 12)}…: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      this.setProgress({ done: missing.length, total: missing.length, reason });
-    }
+    const failed = await this.indexEach(missing, (id) => this.indexDocumentInBackground(id));
+    if (failed === 'closed') return;
     // A document that failed is tried again at the next start or change.
     if (!failed) this.index.setMatchedLibrary(stamp);
   }
@@ -278,33 +262,46 @@ export class SearchService {
     if (this.index.matchedLibrary() === stamp) return;
     const { missing, stale } = this.plan();
     for (const id of stale) thread.send({ type: 'remove', doc: id });
-    let failed = false;
-    if (missing.length) {
-      const reason = this.reason();
-      for (const [i, id] of missing.entries()) {
-        if (this.closed) return;
-        this.setProgress({ done: i, total: missing.length, reason });
-        await foreground.turn();
-        if (this.closed) return;
-        const doc = this.store.get(id);
-        if (!doc) continue;
-        const rest = takeStreamRest(this.store, id, doc.pageCount);
-        // Not streamed: text held from before this service opened is of no use to the worker, which reads the library.
-        if (!rest) dropPageTexts(this.store, id);
-        try {
-          await thread.ask({ type: 'document', doc: id, pageCount: doc.pageCount, rest });
-          if (this.closed) return;
-          this.indexCorrections(id);
-        } catch (err) {
-          if (this.closed) return;
-          failed = true;
-          console.error(`search index: ${id.slice(0, 12)}…: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      this.setProgress({ done: missing.length, total: missing.length, reason });
-    }
+    const failed = await this.indexEach(missing, async (id) => {
+      const doc = this.store.get(id);
+      if (!doc) return;
+      const rest = takeStreamRest(this.store, id, doc.pageCount);
+      // Not streamed: text held from before this service opened is of no use to the worker, which reads the library.
+      if (!rest) dropPageTexts(this.store, id);
+      await thread.ask({ type: 'document', doc: id, pageCount: doc.pageCount, rest });
+      if (!this.closed) this.indexCorrections(id);
+    });
+    if (failed === 'closed') return;
     // A document that failed is tried again at the next start or change.
     if (!failed) await thread.ask({ type: 'matched', stamp }).catch((err: Error) => void (this.closed || console.error(err.message)));
+  }
+
+  /**
+   * The catch-up's loop over missing documents, on this thread or the worker:
+   * progress, a turn for the app's requests before each, and a failure that
+   * is logged and leaves the rest to go on. 'closed' when the service closed
+   * on the way.
+   */
+  private async indexEach(missing: string[], indexOne: (id: string) => Promise<void>): Promise<boolean | 'closed'> {
+    let failed = false;
+    if (!missing.length) return failed;
+    const reason = this.reason();
+    for (const [i, id] of missing.entries()) {
+      if (this.closed) return 'closed';
+      this.setProgress({ done: i, total: missing.length, reason });
+      await foreground.turn();
+      if (this.closed) return 'closed';
+      try {
+        await indexOne(id);
+      } catch (err) {
+        if (this.closed) return 'closed';
+        failed = true;
+        console.error(`search index: ${id.slice(0, 12)}…: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    if (this.closed) return 'closed';
+    this.setProgress({ done: missing.length, total: missing.length, reason });
+    return failed;
   }
 
   private setProgress(p: IndexProgress | null): void {
