@@ -75,4 +75,16 @@ describe('importReport', () => {
     expect(importReport([{ file: 'a.pdf', status: 'imported', id: 'a'.repeat(64) }]).summary).toBe('Imported 1.');
     expect(importReport([{ file: 'a.pdf', status: 'failed', error: 'a.pdf: empty file' }])).toMatchObject({ summary: 'Nothing imported: 1 failed.', serious: true });
   });
+
+  it('says skips that share a reason once, naming the first files, and leaves one or two as they are', () => {
+    const jp2 = (n: number) => ({ file: `b/i${n}/0001.jp2`, status: 'skipped' as const, error: `b/i${n}/0001.jp2: not a page file (.jp2)` });
+    const manifest = { file: 'b/batch.xml', status: 'skipped' as const, error: `b/batch.xml: ${skipReason('batch.xml')}` };
+    const report = importReport([manifest, jp2(1), jp2(2), jp2(3), jp2(4), jp2(4)]);
+    expect(report.summary).toBe('Nothing imported: 6 skipped.');
+    expect(report.notes).toEqual([
+      'Skipped b/batch.xml: NDNP batch manifest (its issues are read from their METS)',
+      'Skipped 4 files: not a page file (.jp2) (b/i1/0001.jp2, b/i2/0001.jp2, b/i3/0001.jp2 and 1 more)',
+    ]);
+    expect(importReport([jp2(1), jp2(2)]).notes).toEqual(['Skipped b/i1/0001.jp2: not a page file (.jp2)', 'Skipped b/i2/0001.jp2: not a page file (.jp2)']);
+  });
 });

@@ -15,6 +15,8 @@ export function skipReason(name: string): string | null {
   const base = name.split(/[\\/]/).pop() ?? name;
   if (IMPORTABLE.test(base)) return null;
   if (base.startsWith('.')) return 'hidden file';
+  // NDNP's manifest of the batch: its issues are found by walking the folders (as ndnp/batch-plan.ts says it too).
+  if (/^batch(_\w+)?\.xml$/i.test(base)) return 'NDNP batch manifest (its issues are read from their METS)';
   if (/\.xml$/i.test(base)) return 'XML (ALTO/METS OCR or metadata describes a scan, it is not a page: import the scan\'s PDF)';
   const ext = /\.([^.]+)$/.exec(base)?.[1];
   return `not a page file (${ext ? `.${ext.toLowerCase()}` : 'no extension'}; Broadsheet imports .pdf and .txt)`;
@@ -71,6 +73,14 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const warned = results.filter((r) => r.warning).length;
   if (warned) parts.push(`${warned} with a warning`);
   if (skipped) parts.push(`${skipped} skipped`);
+  const skipGroups = new Map<string, string[]>();
+  for (const r of results) {
+    const reason = r.status === 'skipped' ? skipReasonOf(r) : null;
+    if (reason === null) continue;
+    const files = skipGroups.get(reason) ?? [];
+    if (!files.includes(r.file)) files.push(r.file);
+    skipGroups.set(reason, files);
+  }
   const seen = new Set<string>();
   const problems: string[] = [];
   const failures: string[] = [];
@@ -87,6 +97,16 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
       notes.push(`Warning: ${r.warning}`);
     }
     if (r.status !== 'failed' && r.status !== 'skipped') continue;
+    const group = r.status === 'skipped' ? skipGroups.get(skipReasonOf(r) ?? '') : undefined;
+    if (group && group.length >= GROUP_SKIPS_FROM) {
+      // A batch's page images (hundreds of .jp2 for one reason): said once, not a line each.
+      const line = `Skipped ${group.length} files: ${skipReasonOf(r)} (${group.slice(0, 3).join(', ')}${group.length > 3 ? ` and ${group.length - 3} more` : ''})`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      problems.push(line);
+      notes.push(line);
+      continue;
+    }
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
     if (seen.has(line)) continue;
     seen.add(line);
@@ -97,6 +117,15 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   // Skipping is deliberate (an ALTO without its scan, an empty folder): even when it leaves nothing imported,
   // the note says what and why; only a failure is an alert.
   return { summary, problems, failures, notes, failed, skipped, used, warned, serious: failed > 0 };
+}
+
+/** Skipped files sharing a reason are listed one line each up to this many, then as one line. */
+const GROUP_SKIPS_FROM = 3;
+
+/** The reason part of a skipped file's "file: reason" (null when its error says something else). */
+function skipReasonOf(r: ImportResult): string | null {
+  const prefix = `${r.file}: `;
+  return r.error?.startsWith(prefix) ? r.error.slice(prefix.length) : null;
 }
 
 function summaryLine(parts: readonly string[], noPages: boolean): string {

@@ -46,13 +46,15 @@ describe('broadsheet previews', () => {
       expect(existsSync(join(own, `1.v${PREVIEW_VERSION}.jpg`))).toBe(true);
       expect(run('remove', '--library', lib, id).status).toBe(0);
       expect(existsSync(own)).toBe(false);
+      // Its prefix folder held only it: no empty folder is left behind either.
+      expect(existsSync(join(lib, 'previews', id.slice(0, 2)))).toBe(false);
       // Left behind by an older version's remove: the next previews run deletes it and says so.
       const stale = 'ab'.repeat(32);
       mkdirSync(join(lib, 'previews', 'ab', stale), { recursive: true });
       writeFileSync(join(lib, 'previews', 'ab', stale, `1.v${PREVIEW_VERSION}.jpg`), 'jpeg');
       const again = run('previews', '--library', lib);
       expect([again.status, again.stdout]).toEqual([0, 'removed the previews of 1 document no longer in the library\npreviews 0, pages without 0, page views made 0\n']);
-      expect(existsSync(join(lib, 'previews', 'ab', stale))).toBe(false);
+      expect(existsSync(join(lib, 'previews', 'ab'))).toBe(false);
     } finally {
       rmSync(lib, { recursive: true, force: true });
     }

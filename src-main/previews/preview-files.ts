@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENT_ID_RE } from '../../core/library-model.ts';
 
@@ -17,6 +17,7 @@ export function previewDir(libraryDir: string, id: string): string {
 export function removePreviews(libraryDir: string, id: string): void {
   if (!DOCUMENT_ID_RE.test(id)) throw new Error(`not a document id: ${id.slice(0, 80)}`);
   rmSync(previewDir(libraryDir, id), { recursive: true, force: true });
+  removeIfEmpty(join(libraryDir, 'previews', id.slice(0, 2)));
 }
 
 /**
@@ -32,8 +33,18 @@ export function pruneOrphanPreviews(libraryDir: string, holds: (id: string) => b
       if (!holds(id)) {
         rmSync(join(root, prefix, id), { recursive: true, force: true });
         pruned++;
+        removeIfEmpty(join(root, prefix));
       }
   return pruned;
+}
+
+/** A prefix folder left with no document's previews goes too; one that still holds some (or a preview being written) stays. */
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty, or already gone: both are fine.
+  }
 }
 
 function safeReaddir(dir: string): string[] {
