@@ -13,8 +13,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cleanPage } from '../core/cleaning/clean-page.ts';
-import type { RawPage } from '../core/page-model.ts';
+import { benchCleanedPage, benchRawPage } from './support/bench-page.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { DocumentStateTracker } from '../src-main/services/document-state-tracker.ts';
 import { changedDocuments, readDocumentStates } from '../src-main/services/document-states.ts';
@@ -22,14 +21,8 @@ import { changedDocuments, readDocumentStates } from '../src-main/services/docum
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, pages: { type: 'string', default: '4' }, library: { type: 'string' }, changes: { type: 'string', default: '7' } } });
 const N = Number(values.docs);
 const PAGES = Number(values.pages);
-const raw: RawPage = {
-  number: 1,
-  width: 612,
-  height: 792,
-  images: [],
-  items: [{ str: 'Bench page', font: 'F1', size: 14, transform: [14, 0, 0, 14, 72, 700], rect: [72, 78, 150, 92], eol: true }],
-};
-const cleaned = cleanPage(raw);
+const raw = benchRawPage;
+const cleaned = benchCleanedPage;
 
 let made = 0;
 /** One document of PAGES pages, as an import stores it (its pages, then its row). */

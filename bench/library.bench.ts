@@ -27,8 +27,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { cleanPage } from '../core/cleaning/clean-page.ts';
-import type { RawPage } from '../core/page-model.ts';
+import { benchCleanedPage, benchRawPage } from './support/bench-page.ts';
 import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
@@ -49,14 +48,8 @@ async function buildLibrary(dir: string): Promise<number> {
     return pdf.save();
   })();
   const store = new LibraryStore(dir);
-  const raw: RawPage = {
-    number: 1,
-    width: 612,
-    height: 792,
-    images: [],
-    items: [{ str: 'Bench page', font: 'F1', size: 14, transform: [14, 0, 0, 14, 72, 700], rect: [72, 78, 150, 92], eol: true }],
-  };
-  const cleaned = cleanPage(raw);
+  const raw = benchRawPage;
+  const cleaned = benchCleanedPage;
   for (let i = 0; i < N; i++) {
     const paper = i % PAPERS.length;
     const issueNo = Math.floor(i / PAPERS.length / 8);
