@@ -1,3 +1,4 @@
+import { displayWidth } from './help-text.ts';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
 /** What a command may print to, and whether stderr is a terminal (for progress bars). */
@@ -43,7 +44,21 @@ export function errorExitCode(err: unknown): number {
 }
 
 export function commandHelp(c: Command): string {
-  return `Usage: broadsheet ${c.usage}\n\n${c.summary}\n\nOptions:\n${[...c.optionHelp, '-h, --help      this help'].map((l) => `  ${l}`).join('\n')}\n`;
+  return `Usage: broadsheet ${c.usage}\n\n${c.summary}\n\nOptions:\n${[...c.optionHelp, '-h, --help      this help'].map((l) => `  ${alignOption(l)}`).join('\n')}\n`;
+}
+
+/** Where every option's description starts (after the two-space indent): "--library DIR" and two spaces more. */
+const OPTION_COLUMN = 16;
+
+/**
+ * An option line with its description at OPTION_COLUMN, in terminal columns: the lines are typed with spaces
+ * by hand, and previews' "ID…" once stood one short of the others. Continuation lines (indented) stay as written.
+ */
+function alignOption(line: string): string {
+  const m = /^(\S.*?) {2,}(\S.*)$/s.exec(line);
+  if (!m) return line;
+  const width = displayWidth(m[1]);
+  return `${m[1]}${' '.repeat(Math.max(2, OPTION_COLUMN - width))}${m[2]}`;
 }
 
 /** Parses a command's arguments strictly; unknown options are usage errors that name the command's help. */

@@ -1,3 +1,4 @@
+import type { DocumentSummary } from '../../core/library-model.ts';
 import { PageViews } from '../library/page-views.ts';
 import { SHA256_RE } from '../library/library-store.ts';
 import { pruneOrphanPreviews } from '../previews/preview-files.ts';
@@ -17,7 +18,7 @@ export const previewsCommand: Command = {
   name: 'previews',
   summary: 'make the page previews and compact page views the reader shows at once (the app makes them in the background)',
   usage: 'previews [--library DIR] [ID…]',
-  optionHelp: [LIBRARY_OPTION_HELP, 'ID…            only these documents (default: every document lacking them)'],
+  optionHelp: [LIBRARY_OPTION_HELP, 'ID…             only these documents (default: every document, listing those it made something for)'],
   options: { library: { type: 'string' } },
   async run({ values, positionals }, io) {
     const bad = positionals.find((id) => !SHA256_RE.test(id));
@@ -29,34 +30,25 @@ export const previewsCommand: Command = {
       // Previews of documents no longer in the library (removed by an older version, or while a host was making them).
       const pruned = pruneOrphanPreviews(store.dir, (id) => store.has(id));
       if (pruned) io.out(`removed the previews of ${pruned} document${pruned === 1 ? '' : 's'} no longer in the library\n`);
-      const docs = positionals.length ? positionals.map((id) => store.get(id) ?? id) : store.list({ sort: 'imported' });
+      const named = positionals.length > 0;
+      const docs = named ? positionals.map((id) => store.get(id) ?? id) : store.list({ sort: 'imported' });
       let failed = 0;
-      const totals = { previews: 0, none: 0, views: 0 };
+      const totals = { made: 0, present: 0, without: 0, views: 0 };
       for (const doc of docs) {
         if (typeof doc === 'string') {
           io.err(errorLine(`${doc}: no such document in ${printable(store.dir)}`));
           failed++;
           continue;
         }
-        let made = 0;
-        for (const n of views.missing(doc.id)) if (views.fill(doc.id, n)) made++;
-        const none = new Map<string, number>();
-        let ready = 0;
-        if (doc.kind === 'pdf')
-          for (let n = 1; n <= doc.pageCount; n++) {
-            if (await previews.ensure(doc.id, n)) ready++;
-            else {
-              const why = previews.noneReason(doc.id, n) ?? 'not made';
-              none.set(why, (none.get(why) ?? 0) + 1);
-            }
-          }
-        const without = [...none].map(([why, k]) => `${k} without (${why})`).join(', ');
-        io.out(`${doc.id} ${printable(doc.fileName)}: ${ready} ${ready === 1 ? 'preview' : 'previews'}${without ? `, ${without}` : ''}; ${made} ${made === 1 ? 'page view' : 'page views'} made\n`);
-        totals.previews += ready;
-        totals.none += [...none.values()].reduce((a, b) => a + b, 0);
-        totals.views += made;
+        const done = await readyDocument(doc, views, previews);
+        // Every document is looked at, but only those that lacked something are listed (or those asked for by id).
+        if (named || done.made || done.decided || done.views) io.out(`${doc.id} ${printable(doc.fileName)}: ${countsLine(done)}\n`);
+        totals.made += done.made;
+        totals.present += done.present;
+        totals.without += [...done.without.values()].reduce((a, b) => a + b, 0);
+        totals.views += done.views;
       }
-      io.out(`previews ${totals.previews}, pages without ${totals.none}, page views made ${totals.views}\n`);
+      io.out(`previews made ${totals.made}, already present ${totals.present}, pages without ${totals.without}; page views made ${totals.views}\n`);
       return failed ? 1 : 0;
     } finally {
       previews.close();
@@ -64,3 +56,42 @@ export const previewsCommand: Command = {
     }
   },
 };
+
+interface DocumentDone {
+  /** Previews made by this run, and those already there before it. */
+  made: number;
+  present: number;
+  /** Pages without a preview, by reason (decided now or by an earlier run); `decided` of them decided now. */
+  without: Map<string, number>;
+  decided: number;
+  /** Page views made by this run. */
+  views: number;
+}
+
+/** Makes what one document lacks: its pages' views and previews, telling what was made from what was there. */
+async function readyDocument(doc: DocumentSummary, views: PageViews, previews: PreviewService): Promise<DocumentDone> {
+  const done: DocumentDone = { made: 0, present: 0, without: new Map(), decided: 0, views: 0 };
+  for (const n of views.missing(doc.id)) if (views.fill(doc.id, n)) done.views++;
+  if (doc.kind !== 'pdf') return done;
+  for (let n = 1; n <= doc.pageCount; n++) {
+    const before = previews.state(doc.id, n);
+    if (before === 'ready') {
+      done.present++;
+      continue;
+    }
+    if (before === 'pending' && (await previews.ensure(doc.id, n))) {
+      done.made++;
+      continue;
+    }
+    const why = previews.noneReason(doc.id, n) ?? 'not made';
+    done.without.set(why, (done.without.get(why) ?? 0) + 1);
+    if (before === 'pending') done.decided++;
+  }
+  return done;
+}
+
+/** "previews made 1, already present 0, 1 without (rotated scan); page views made 1" */
+function countsLine(d: DocumentDone): string {
+  const without = [...d.without].map(([why, k]) => `, ${k} without (${why})`).join('');
+  return `previews made ${d.made}, already present ${d.present}${without}; page views made ${d.views}`;
+}
