@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rewritePages, useTwoConnections } from '../../test-support/two-connections.ts';
 import { importFiles } from '../library/import-service.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { LibraryStore } from '../library/library-store.ts';
@@ -10,23 +8,12 @@ import { changedDocuments, readDocumentStates } from './document-states.ts';
 
 /** The tracker reads only what was added, yet must say exactly what reading every document's state says. */
 describe('DocumentStateTracker', () => {
-  let dir: string;
-  let app: LibraryStore;
-  let cli: LibraryStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'broadsheet-state-tracker-'));
-    app = new LibraryStore(dir);
-    cli = new LibraryStore(dir);
-  });
-  afterEach(() => {
-    app.close();
-    cli.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const lib = useTwoConnections('broadsheet-state-tracker-', (dir) => new LibraryStore(dir));
 
   const text = (s: string) => ({ name: `${s}.txt`, bytes: Buffer.from(`${s} page one\f${s} page two\f${s} page three\n`) });
 
   it('answers as reading everything does, after additions (read alone) and after updates, rewrites and removals (read whole)', async () => {
+    const { app, cli } = lib;
     const tracker = new DocumentStateTracker(app.db);
     await importFiles(cli, inThreadProcessor, [text('first')]);
     expect(tracker.update()).toBeNull();
@@ -55,10 +42,7 @@ describe('DocumentStateTracker', () => {
     step();
 
     // A document's pages written again, its row updated, a document removed: each read whole, each answered alike.
-    const writer = cli.rebuildPages(b);
-    for (const p of cli.db.prepare('SELECT number, raw, cleaned FROM pages WHERE doc_id = ? ORDER BY number').all(b) as Array<{ number: number; raw: string; cleaned: string }>)
-      writer.addPageJson(p.number, p.raw as never, p.cleaned as never);
-    writer.finish();
+    rewritePages(cli, b);
     expect(step()).toEqual({ ids: [b], pages: [b] });
     cli.db.prepare("UPDATE documents SET title = 'Renamed' WHERE id = ?").run(c);
     expect(step()).toEqual({ ids: [c], pages: [c] });

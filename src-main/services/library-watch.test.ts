@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { rewritePages, useTwoConnections } from '../../test-support/two-connections.ts';
 import { importFiles } from '../library/import-service.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { LibraryStore } from '../library/library-store.ts';
@@ -9,21 +7,10 @@ import { EventBus } from './event-bus.ts';
 import { watchLibrary } from './library-watch.ts';
 
 describe('watchLibrary', () => {
-  let dir: string;
-  let app: LibraryStore;
-  let cli: LibraryStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'broadsheet-watch-'));
-    app = new LibraryStore(dir);
-    cli = new LibraryStore(dir);
-  });
-  afterEach(() => {
-    app.close();
-    cli.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const lib = useTwoConnections('broadsheet-watch-', (dir) => new LibraryStore(dir));
 
   it('announces a document another process imported, once, and ignores our own writes', async () => {
+    const { app, cli } = lib;
     const events = new EventBus();
     const seen = vi.fn();
     events.subscribe(seen);
@@ -47,6 +34,7 @@ describe('watchLibrary', () => {
   });
 
   it('names the documents another process changed, and those whose pages it wrote again (the open page is read again)', async () => {
+    const { app, cli } = lib;
     const [a, b] = (
       await importFiles(app, inThreadProcessor, [
         { name: 'a.txt', bytes: Buffer.from('First page of a.\n') },
@@ -61,10 +49,7 @@ describe('watchLibrary', () => {
     await new Promise((r) => setTimeout(r, 60));
     try {
       // Another process rebuilds a's pages (as a re-import laying it out from its ALTO does): same text, new rows.
-      const page = cli.db.prepare('SELECT number, raw, cleaned FROM pages WHERE doc_id = ?').get(a) as { number: number; raw: string; cleaned: string };
-      const writer = cli.rebuildPages(a);
-      writer.addPageJson(page.number, page.raw as never, page.cleaned as never);
-      writer.finish();
+      rewritePages(cli, a);
       await vi.waitFor(() => expect(seen).toHaveBeenCalledWith('library.changed', { ids: [a], pages: [a] }), { timeout: 2000 });
       // Its metadata changed: the list, and the open page's header, follow.
       cli.db.prepare("UPDATE documents SET title = 'Renamed' WHERE id = ?").run(b);
