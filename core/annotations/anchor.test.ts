@@ -79,9 +79,20 @@ describe('anchoring', () => {
     // From the right half of column 1's second line, across the gutter, to the left half of column 2's third line.
     const got = rangesInArea(lines, cols, [60, 13, 170, 34]).map((r) => text.slice(r.start, r.end));
     expect(got).toEqual(['delt', 'zeta', 'lambd', 'xiiii']);
+    // A box whose left edge cuts words takes them whole: "gamma delt", not "mma delt"; "lambd", not "la".
+    expect(rangesInArea(lines, cols, [25, 13, 145, 34]).map((r) => text.slice(r.start, r.end))).toEqual(['gamma delt', 'epsil zeta', 'lambd', 'xiiii']);
     // A thin box that only grazes two lines (1 pt of each 10-pt line) takes neither.
     expect(rangesInArea(lines, cols, [0, 21, 100, 25]).map((r) => text.slice(r.start, r.end))).toEqual([]);
     // A box over a whole column keeps its lines as one stretch, line breaks included, and nothing of the other column.
     expect(rangesInArea(lines, cols, [-1, -1, 101, 47]).map((r) => text.slice(r.start, r.end))).toEqual([col1.join('\n')]);
+  });
+
+  it('takes a Chinese line’s characters one by one, not the whole line for a character the box touched', () => {
+    const zh = [item('记者来到大陈村采访', 0, 0)];
+    const line = [blk('p1b0', '记者来到大陈村采访', 0)];
+    expect(rangesInArea(zh, line, [35, 0, 65, 10]).map((r) => '记者来到大陈村采访'.slice(r.start, r.end))).toEqual(['到大陈村']);
+    // A Latin word inside a Chinese line is still taken whole.
+    const mixed = [item('记者Reuters报道', 0, 0)];
+    expect(rangesInArea(mixed, [blk('p1b0', '记者Reuters报道', 0)], [35, 0, 55, 10]).map((r) => '记者Reuters报道'.slice(r.start, r.end))).toEqual(['Reuters']);
   });
 });

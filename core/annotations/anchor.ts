@@ -138,8 +138,21 @@ export function resolveTarget(target: AnnotationTarget, items: Items, blocks: Pa
  * cleaning made) carry a run on, and whitespace is trimmed from its ends.
  * A box that only grazes a line (under a quarter of its height) leaves it
  * out, so the lines just above and below the drag do not creep in.
+ * Each run then takes the whole of the words the box cuts at its ends (an
+ * archivist quotes "telegraph", not "egraph"; the area itself is kept as
+ * its own target, the FragmentSelector of what was drawn): a word is a run
+ * of non-space characters, and a CJK character is a word of its own, so a
+ * line of Chinese is not taken whole for one character the box touched.
  * Empty when the area holds no text (a photo, a margin).
  */
+/** Scripts written without spaces between words: each character stands alone (as a line break would). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\u3000-\u303f\uff00-\uffef]/u;
+
+/** A character that belongs to the word around it: not a space, not a character of an unspaced script. */
+function inWord(c: string): boolean {
+  return /\S/.test(c) && !UNSPACED.test(c);
+}
+
 export function rangesInArea(items: Items, blocks: PageBlocks, area: readonly [number, number, number, number]): { start: number; end: number }[] {
   const [ax0, ay0, ax1, ay1] = [Math.min(area[0], area[2]), Math.min(area[1], area[3]), Math.max(area[0], area[2]), Math.max(area[1], area[3])];
   const out: { start: number; end: number }[] = [];
@@ -153,7 +166,14 @@ export function rangesInArea(items: Items, blocks: PageBlocks, area: readonly [n
         let e = last + 1;
         while (s < e && /\s/.test(b.text[s])) s++;
         while (e > s && /\s/.test(b.text[e - 1])) e--;
-        if (e > s) out.push({ start: at + s, end: at + e });
+        if (e > s) {
+          while (s > 0 && inWord(b.text[s - 1]) && inWord(b.text[s])) s--;
+          while (e < b.text.length && inWord(b.text[e]) && inWord(b.text[e - 1])) e++;
+          // A word rejoined across a line end may now reach the run before it: one stretch, not two overlapping.
+          const prev = out[out.length - 1];
+          if (prev && prev.end >= at + s && prev.start >= at) prev.end = Math.max(prev.end, at + e);
+          else out.push({ start: at + s, end: at + e });
+        }
       }
       first = last = -1;
     };
