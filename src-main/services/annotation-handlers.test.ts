@@ -58,6 +58,21 @@ describe('annotation and correction requests through dispatch', () => {
     expect(events).toEqual([['annotations.changed', { ids: [r.result.id] }]]);
   });
 
+  it('exports for every input the app can send: either format, the library or one document, one without notes, one removed meanwhile', async () => {
+    // The app sends docId only for the "This document" scope with a document open (AnnotationsPanel's exportAs);
+    // a JSON body drops an undefined one. None of these may be refused: an export is read-only and always has an answer.
+    const gone = 'e'.repeat(64);
+    for (const format of ['w3c', 'csv'] as const)
+      for (const params of [{ format }, { format, docId: undefined }, { format, docId: id }, { format, docId: gone }]) {
+        const r = await call('annotations.export', JSON.parse(JSON.stringify(params)));
+        expect(r.ok, JSON.stringify(params)).toBe(true);
+        const file = (r as { ok: true; result: { fileName: string; text: string } }).result;
+        expect(file.fileName).toBe(format === 'w3c' ? 'annotations.jsonld' : 'annotations.csv');
+        // A removed document's scope is empty: no annotations, only the CSV's header row.
+        if (params.docId === gone) expect(format === 'w3c' ? JSON.parse(file.text).total : file.text.split('\r\n').filter(Boolean).length).toBe(format === 'w3c' ? 0 : 1);
+      }
+  });
+
   it('refuses hostile or malformed params with one line, changing nothing', async () => {
     const before = await call('annotations.export', { format: 'w3c' });
     const bad: Array<[string, unknown, RegExp]> = [
