@@ -13,9 +13,10 @@ export class LibraryPanelPage {
   readonly topBar: Locator;
   readonly status: Locator;
   readonly search: Locator;
-  /** The status's disclosure: "Show all" (only while the status is cut) and the popover it opens. */
+  /** The status's "Show all" (only while the status is cut), the status in full it opens under the top bar, and the import report it leads to instead while that report is on screen. */
   readonly showAll: Locator;
   readonly statusInFull: Locator;
+  readonly importReport: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -29,7 +30,8 @@ export class LibraryPanelPage {
     this.status = this.topBar.getByRole('status');
     this.search = page.getByRole('searchbox', { name: 'Search' });
     this.showAll = this.topBar.getByRole('button', { name: 'Show all' });
-    this.statusInFull = this.topBar.getByRole('note', { name: 'Status in full' });
+    this.statusInFull = page.getByRole('note', { name: 'Status in full' });
+    this.importReport = page.getByRole('group', { name: 'Import report' });
   }
 
   /**
