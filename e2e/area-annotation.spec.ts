@@ -47,6 +47,14 @@ test('an area drawn across a column gutter holds only the text inside it, and th
     'Railroad improvements',
     'transportation',
   ]);
+  // Exported as W3C: the box as drawn is the first target's FragmentSelector; each quote a TextQuoteSelector of whole words.
+  const exported = JSON.parse((await ui.api<{ text: string }>('annotations.export', { format: 'w3c', docId: doc.id })).text) as {
+    first: { items: Array<{ target: Array<{ selector: Array<{ type: string; value?: string; exact?: string }> }> }> };
+  };
+  const w3c = exported.first.items[0].target;
+  expect(w3c[0].selector.map((x) => x.type)).toEqual(['FragmentSelector']);
+  expect(w3c[0].selector[0].value).toBe(`page=1&viewrect=${made.targets[0].viewrect!.join(',')}`);
+  expect(w3c.slice(1).map((t) => t.selector.find((x) => x.type === 'TextQuoteSelector')!.exact)).toEqual(texts.map((t) => t.text!.exact));
   // Each piece's own box meets the area (its words may run past the edge, a rejoined word onto the next line).
   for (const t of texts) {
     const [x, y, w, h] = t.viewrect!;
