@@ -94,29 +94,10 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
   const cell = new Uint8Array(cols * rows);
   for (const s of segs) {
     if (s.vertical || !(s.x1 > s.x0) || !Number.isFinite(s.x1) || !Number.isFinite(s.bottom)) continue;
-    const c0 = Math.max(0, Math.floor(s.x0));
-    const c1 = Math.min(cols - 1, Math.ceil(s.x1) - 1);
-    const r0 = Math.max(0, Math.floor(Math.max(0, s.top) / rowH));
-    const r1 = Math.min(rows - 1, Math.max(r0, Math.ceil(s.bottom / rowH) - 1));
-    for (let r = r0; r <= r1; r++) cell.fill(1, r * cols + c0, r * cols + c1 + 1);
+    markText(cell, s, cols, rows, rowH);
   }
   const flank = Math.ceil(FLANK_SIZES * bodySize);
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    // Left to right: blanks with text close on the left (state 3); then right
-    // to left: of those, the ones with text close on the right too (state 2).
-    let last = -1e9;
-    for (let c = 0; c < cols; c++) {
-      if (cell[base + c] === 1) last = c;
-      else if (c - last <= flank) cell[base + c] = 3;
-    }
-    last = 1e9;
-    for (let c = cols - 1; c >= 0; c--) {
-      const v = cell[base + c];
-      if (v === 1) last = c;
-      else if (v === 3) cell[base + c] = last - c <= flank ? 2 : 0;
-    }
-  }
+  for (let base = 0; base < rows * cols; base += cols) flankRow(cell, base, cols, flank);
   const run = runLengths(cell, cols, rows, Math.ceil((MAX_BLANK_SIZES * bodySize) / rowH));
   const minRun = MIN_RUN_SIZES * ROWS_PER_SIZE;
   const band = BAND_SIZES * ROWS_PER_SIZE;
@@ -168,6 +149,44 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
   };
 }
 
+/*
+ * The walks over the grid (a million cells on a LoC page) are written for a cold start, as an import runs them
+ * (a page or two per process): they skip runs of text and blank in native code (indexOf, fill) rather than
+ * looking at every cell in JavaScript not yet optimized; each function has one loop (an inner loop that V8
+ * compiled on its own bailed out to the interpreter at every row's end: 400 times per LoC page); and helpers sit
+ * at top level rather than in closures made anew at each call (a call site that met a new closure bailed out too).
+ */
+
+/** The cells a segment's box covers hold text (state 1). */
+function markText(cell: Uint8Array, s: Segment, cols: number, rows: number, rowH: number): void {
+  const c0 = Math.max(0, Math.floor(s.x0));
+  const c1 = Math.min(cols - 1, Math.ceil(s.x1) - 1);
+  const r0 = Math.max(0, Math.floor(Math.max(0, s.top) / rowH));
+  const r1 = Math.min(rows - 1, Math.max(r0, Math.ceil(s.bottom / rowH) - 1));
+  for (let r = r0; r <= r1; r++) cell.fill(1, r * cols + c0, r * cols + c1 + 1);
+}
+
+/**
+ * One grid row's blank cells with text at most `flank` cells away on both sides become state 2 (the row holds only
+ * 0 and 1 yet). Text runs are found with indexOf, which skips a run in native code: a word is 20–30 cells.
+ */
+function flankRow(cell: Uint8Array, base: number, cols: number, flank: number): void {
+  const end = base + cols;
+  let text = cell.indexOf(1, base);
+  if (text < 0 || text >= end) return;
+  for (;;) {
+    const blank = cell.indexOf(0, text);
+    if (blank < 0 || blank >= end) return;
+    const next = cell.indexOf(1, blank);
+    if (next < 0 || next >= end) return;
+    // Blank cells [blank, next) between text at blank - 1 and at next.
+    const lo = Math.max(blank, next - flank);
+    const hi = Math.min(next - 1, blank - 1 + flank);
+    if (lo <= hi) cell.fill(2, lo, hi + 1);
+    text = next;
+  }
+}
+
 /**
  * Each blank cell gets the number of flanked rows (state 2) of the run it
  * belongs to, capped at 255 (the tests ask for 16 at most); text cells 0. A
@@ -182,31 +201,42 @@ export function runLengths(cell: Uint8Array, cols: number, rows: number, maxBlan
   const first = new Int32Array(cols).fill(-1);
   const last = new Int32Array(cols);
   const count = new Int32Array(cols);
-  const close = (c: number) => {
-    const v = Math.min(count[c], 0xff);
-    for (let k = first[c]; k <= last[c]; k++) run[k * cols + c] = v;
-    first[c] = -1;
-  };
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    for (let c = 0; c < cols; c++) {
-      const v = cell[base + c];
-      if (v === 1) {
-        if (first[c] >= 0) close(c);
-      } else if (v === 2) {
-        if (first[c] >= 0 && r - last[c] <= maxBlank) {
-          last[c] = r;
-          count[c]++;
-        } else {
-          if (first[c] >= 0) close(c);
-          first[c] = last[c] = r;
-          count[c] = 1;
-        }
+  // Only flanked cells are visited (found with indexOf, in native code): text ends a column's run when the next
+  // flanked cell below finds text between it and the run's last row, rather than when the walk meets the text.
+  const n = cols * rows;
+  for (let i = cell.indexOf(2); i >= 0; i = i < n ? cell.indexOf(2, i) : -1) {
+    let r = Math.floor(i / cols);
+    let c = i - r * cols;
+    for (; i < n && cell[i] === 2; i++) {
+      if (first[c] >= 0 && r - last[c] <= maxBlank && !textBetween(cell, cols, c, last[c], r)) {
+        last[c] = r;
+        count[c]++;
+      } else {
+        if (first[c] >= 0) closeRun(run, first, last, count, c, cols);
+        first[c] = last[c] = r;
+        count[c] = 1;
+      }
+      if (++c === cols) {
+        c = 0;
+        r++;
       }
     }
   }
-  for (let c = 0; c < cols; c++) if (first[c] >= 0) close(c);
+  for (let c = 0; c < cols; c++) if (first[c] >= 0) closeRun(run, first, last, count, c, cols);
   return run;
+}
+
+/** Some text cell in column c strictly between rows r0 and r1. */
+function textBetween(cell: Uint8Array, cols: number, c: number, r0: number, r1: number): boolean {
+  for (let k = r0 + 1; k < r1; k++) if (cell[k * cols + c] === 1) return true;
+  return false;
+}
+
+/** Ends column c's open run: its count goes to every cell from its first row to its last. */
+function closeRun(run: Uint8Array, first: Int32Array, last: Int32Array, count: Int32Array, c: number, cols: number): void {
+  const v = Math.min(count[c], 0xff);
+  for (let k = first[c]; k <= last[c]; k++) run[k * cols + c] = v;
+  first[c] = -1;
 }
 
 /**
@@ -232,24 +262,39 @@ export function gutterRowCounts(cell: Uint8Array, run: Uint8Array, cols: number,
   // Flanked blank (f) and text (t) cells of each column in the rows [r - band, r + band].
   const f = new Int32Array(cols);
   const t = new Int32Array(cols);
-  const add = (row: number, d: number) => {
-    const base = row * cols;
-    for (let c = 0; c < cols; c++) {
-      const v = cell[base + c];
-      if (v === 2) f[c] += d;
-      else if (v === 1) t[c] += d;
-    }
-  };
-  for (let r = 0; r < Math.min(rows, band); r++) add(r, 1);
+  for (let r = 0; r < Math.min(rows, band); r++) addRow(cell, f, t, r * cols, cols, 1);
   for (let r = 0; r < rows; r++) {
-    if (r + band < rows) add(r + band, 1);
-    if (r - band - 1 >= 0) add(r - band - 1, -1);
-    const base = r * cols;
-    for (let c = 0; c < cols; c++) {
-      const i = base + c;
-      const gutter = run[i] >= half || (cell[i] === 2 && f[c] >= minRun && f[c] >= BAND_SHARE * (f[c] + t[c]));
-      counts[i + cols] = counts[i] + (gutter ? 1 : 0);
-    }
+    if (r + band < rows) addRow(cell, f, t, (r + band) * cols, cols, 1);
+    if (r - band - 1 >= 0) addRow(cell, f, t, (r - band - 1) * cols, cols, -1);
+    countRow(cell, run, counts, f, t, r * cols, cols, minRun, half);
   }
   return counts;
+}
+
+/** Adds (d = 1) or takes away (d = -1) one grid row's flanked blank and text cells from the per-column counts. */
+function addRow(cell: Uint8Array, f: Int32Array, t: Int32Array, base: number, cols: number, d: number): void {
+  for (let c = 0; c < cols; c++) {
+    const v = cell[base + c];
+    if (v === 2) f[c] += d;
+    else if (v === 1) t[c] += d;
+  }
+}
+
+/** One grid row of gutterRowCounts, with f and t holding the band around it. */
+function countRow(
+  cell: Uint8Array,
+  run: Uint8Array,
+  counts: Uint16Array | Uint32Array,
+  f: Int32Array,
+  t: Int32Array,
+  base: number,
+  cols: number,
+  minRun: number,
+  half: number,
+): void {
+  for (let c = 0; c < cols; c++) {
+    const i = base + c;
+    const gutter = run[i] >= half || (cell[i] === 2 && f[c] >= minRun && f[c] >= BAND_SHARE * (f[c] + t[c]));
+    counts[i + cols] = counts[i] + (gutter ? 1 : 0);
+  }
 }
