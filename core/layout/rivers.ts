@@ -102,7 +102,7 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
   const minRun = MIN_RUN_SIZES * ROWS_PER_SIZE;
   const band = BAND_SIZES * ROWS_PER_SIZE;
   // Built on the first gutterThrough: the rivers rebuilt after clipping only ever answer `crosses`.
-  let near: Uint16Array | Uint32Array | null = null;
+  let near: Uint8Array | null = null;
   const half = minRun >> 1;
   /** Some cell of column c in the rows from offset `from` to `to` (row × cols) could be a gutter cell. */
   const maybeGutter = (c: number, from: number, to: number) => {
@@ -138,11 +138,11 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
         if (!near) {
           // Only a river or a flanked blank cell can be a gutter cell: while every column asked about has text
           // alone above or below (on a CJK page, where the lines above and below fill those rows, all of them),
-          // the counts are not needed. Once built, they answer faster than a look at the cells.
+          // the gutter cells are not needed.
           if (!maybeGutter(c, above0, above1) || !maybeGutter(c, below0, below1)) continue;
-          near = gutterRowCounts(cell, run, cols, rows, minRun, band);
+          near = gutterCells(cell, run, cols, rows, minRun, band);
         }
-        if (near[above1 + c] > near[above0 + c] && near[below1 + c] > near[below0 + c]) return c + 0.5;
+        if (anyIn(near, c, above0, above1, cols) && anyIn(near, c, below0, below1, cols)) return c + 0.5;
       }
       return NaN;
     },
@@ -240,61 +240,96 @@ function closeRun(run: Uint8Array, first: Int32Array, last: Int32Array, count: I
 }
 
 /**
- * Row prefix counts, per grid column, of the cells where a gutter runs for
- * gutterThrough: a river of at least half the minimum run, or a flanked blank
- * cell that passes the band test. Column c is a gutter around row r by the
- * band test when, within `band` rows above and below, it is whitespace
- * between text in most of the rows that hold anything there. A gutter crossed
- * every few lines by a box too tall or too wide (or a speck off a column
- * rule) has no unbroken run, but stays blank in most rows; a word space lines
- * up with the next line's in a few rows at most. (Tesseract's column finder
- * likewise ignores a few misfit rows when it assigns columns:
- * kMaxIncompatibleColumnCount in textord/colfind.cpp.)
+ * The cells where a gutter runs for gutterThrough (1, else 0): a river of at
+ * least half the minimum run, or a flanked blank cell that passes the band
+ * test. Column c is a gutter around row r by the band test when, within
+ * `band` rows above and below, it is whitespace between text in most of the
+ * rows that hold anything there. A gutter crossed every few lines by a box
+ * too tall or too wide (or a speck off a column rule) has no unbroken run,
+ * but stays blank in most rows; a word space lines up with the next line's in
+ * a few rows at most. (Tesseract's column finder likewise ignores a few
+ * misfit rows when it assigns columns: kMaxIncompatibleColumnCount in
+ * textord/colfind.cpp.)
  *
- * Entry (r × cols + c) counts the gutter cells of column c in rows [0, r), so
- * any row range is two reads. The band counts slide down the page with the
- * row walk: one pass over the grid answers every cell, where asking cell by
- * cell read whole columns across the row-major grid.
+ * Only flanked cells are visited, and rivers down from their first cell: the
+ * band test needs `minRun` flanked cells within the band, which word spaces
+ * (most flanked cells) never have, so each column's flanked rows are listed
+ * and counted in a window sliding down the list, and text is counted only
+ * around the cells that pass that far.
  */
-export function gutterRowCounts(cell: Uint8Array, run: Uint8Array, cols: number, rows: number, minRun: number, band: number): Uint16Array | Uint32Array {
-  const counts = rows < 0xffff ? new Uint16Array((rows + 1) * cols) : new Uint32Array((rows + 1) * cols);
+export function gutterCells(cell: Uint8Array, run: Uint8Array, cols: number, rows: number, minRun: number, band: number): Uint8Array {
+  const flags = new Uint8Array(cols * rows);
   const half = minRun >> 1;
-  // Flanked blank (f) and text (t) cells of each column in the rows [r - band, r + band].
-  const f = new Int32Array(cols);
-  const t = new Int32Array(cols);
-  for (let r = 0; r < Math.min(rows, band); r++) addRow(cell, f, t, r * cols, cols, 1);
-  for (let r = 0; r < rows; r++) {
-    if (r + band < rows) addRow(cell, f, t, (r + band) * cols, cols, 1);
-    if (r - band - 1 >= 0) addRow(cell, f, t, (r - band - 1) * cols, cols, -1);
-    countRow(cell, run, counts, f, t, r * cols, cols, minRun, half);
+  const n = cols * rows;
+  // Flanked rows of each column, in order (row-major walk: each column's rows come ascending).
+  const start = new Int32Array(cols + 1);
+  for (let i = cell.indexOf(2); i >= 0; i = i < n ? cell.indexOf(2, i) : -1) for (; i < n && cell[i] === 2; i++) start[(i % cols) + 1]++;
+  for (let c = 0; c < cols; c++) start[c + 1] += start[c];
+  const at = start.slice(0, cols);
+  const listed = new Int32Array(start[cols]);
+  // Rivers: from each flanked cell down while the run lasts (`done` keeps a river from being walked twice).
+  const done = new Int32Array(cols).fill(-1);
+  for (let i = cell.indexOf(2); i >= 0; i = i < n ? cell.indexOf(2, i) : -1) {
+    for (; i < n && cell[i] === 2; i++) {
+      const c = i % cols;
+      const r = (i - c) / cols;
+      listed[at[c]++] = r;
+      if (run[i] >= half && r > done[c]) done[c] = markRiver(flags, run, cols, rows, c, r, half);
+    }
   }
-  return counts;
+  for (let c = 0; c < cols; c++) if (start[c + 1] - start[c] >= minRun) bandTest(flags, cell, cols, rows, c, listed, start[c], start[c + 1], minRun, band);
+  return flags;
 }
 
-/** Adds (d = 1) or takes away (d = -1) one grid row's flanked blank and text cells from the per-column counts. */
-function addRow(cell: Uint8Array, f: Int32Array, t: Int32Array, base: number, cols: number, d: number): void {
-  for (let c = 0; c < cols; c++) {
-    const v = cell[base + c];
-    if (v === 2) f[c] += d;
-    else if (v === 1) t[c] += d;
-  }
+/** Flags column c from row r down while its run is at least `half`; returns the last row flagged. */
+function markRiver(flags: Uint8Array, run: Uint8Array, cols: number, rows: number, c: number, r: number, half: number): number {
+  let k = r;
+  for (; k < rows && run[k * cols + c] >= half; k++) flags[k * cols + c] = 1;
+  return k - 1;
 }
 
-/** One grid row of gutterRowCounts, with f and t holding the band around it. */
-function countRow(
+/**
+ * The band test on column c's flanked rows (listed[from..to), ascending): f counts them within `band` rows, with
+ * two pointers; t, the text cells there, only where f is enough, in a window that only ever slides down.
+ */
+function bandTest(
+  flags: Uint8Array,
   cell: Uint8Array,
-  run: Uint8Array,
-  counts: Uint16Array | Uint32Array,
-  f: Int32Array,
-  t: Int32Array,
-  base: number,
   cols: number,
+  rows: number,
+  c: number,
+  listed: Int32Array,
+  from: number,
+  to: number,
   minRun: number,
-  half: number,
+  band: number,
 ): void {
-  for (let c = 0; c < cols; c++) {
-    const i = base + c;
-    const gutter = run[i] >= half || (cell[i] === 2 && f[c] >= minRun && f[c] >= BAND_SHARE * (f[c] + t[c]));
-    counts[i + cols] = counts[i] + (gutter ? 1 : 0);
+  let lo = from;
+  let hi = from;
+  // Text cells of column c in rows [tLo, tHi).
+  let tLo = 0;
+  let tHi = 0;
+  let t = 0;
+  for (let k = from; k < to; k++) {
+    const r = listed[k];
+    const w0 = Math.max(0, r - band);
+    const w1 = Math.min(rows, r + band + 1);
+    while (lo < to && listed[lo] < w0) lo++;
+    while (hi < to && listed[hi] < w1) hi++;
+    const f = hi - lo;
+    if (f < minRun) continue;
+    if (w0 >= tHi) {
+      tLo = tHi = w0;
+      t = 0;
+    }
+    for (; tLo < w0; tLo++) if (cell[tLo * cols + c] === 1) t--;
+    for (; tHi < w1; tHi++) if (cell[tHi * cols + c] === 1) t++;
+    if (f >= BAND_SHARE * (f + t)) flags[r * cols + c] = 1;
   }
+}
+
+/** Some flag set in column c in the rows from offset `from` to `to` (row × cols). */
+function anyIn(flags: Uint8Array, c: number, from: number, to: number, cols: number): boolean {
+  for (let i = from + c; i < to + c; i += cols) if (flags[i]) return true;
+  return false;
 }
