@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { inThreadPdfWorker } from '../extract/pdfjs-in-thread.ts';
 import { answerRequests } from '../workers/answer-requests.ts';
 
@@ -20,10 +21,6 @@ export interface RasterRequest {
   quality: number;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type Canvas = typeof import('@napi-rs/canvas');
-const libs: Promise<[PdfJs, Canvas]> = Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('@napi-rs/canvas')]);
-
 const dir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')) + path.sep;
 let open: { file: string; doc: Promise<PDFDocumentProxy>; close: () => Promise<void> } | null = null;
 
@@ -32,8 +29,7 @@ async function documentAt(file: string): Promise<PDFDocumentProxy> {
     const previous = open;
     open = null;
     if (previous) void previous.close().catch(() => {});
-    const [pdfjs] = await libs;
-    const task = pdfjs.getDocument({
+    const task = getDocument({
       data: new Uint8Array(readFileSync(file)),
       worker: await inThreadPdfWorker(),
       cMapUrl: `${dir}cmaps${path.sep}`,
@@ -52,13 +48,12 @@ async function documentAt(file: string): Promise<PDFDocumentProxy> {
 const MAX_HEIGHT = 4 * 900;
 
 async function render(msg: RasterRequest): Promise<Uint8Array> {
-  const [, canvasLib] = await libs;
   const doc = await documentAt(msg.file);
   const page = await doc.getPage(msg.page);
   try {
     const unit = page.getViewport({ scale: 1 });
     const viewport = page.getViewport({ scale: Math.min(msg.width / unit.width, MAX_HEIGHT / unit.height) });
-    const canvas = canvasLib.createCanvas(Math.max(1, Math.round(viewport.width)), Math.max(1, Math.round(viewport.height)));
+    const canvas = createCanvas(Math.max(1, Math.round(viewport.width)), Math.max(1, Math.round(viewport.height)));
     const ctx = canvas.getContext('2d');
     // A JPEG has no transparency: the page's paper is white, as the reader's canvas shows it.
     ctx.fillStyle = '#ffffff';
@@ -70,15 +65,10 @@ async function render(msg: RasterRequest): Promise<Uint8Array> {
   }
 }
 
-// Ready once pdf.js and the canvas are loaded. No canvas for this platform rejects here and ends the worker before it
-// said it was ready: the client's "cannot start" (typeset previews off), which says nothing about any page.
-void libs.then(() =>
-  answerRequests(
-    async (msg: RasterRequest) => {
-      const jpeg = await render(msg);
-      // A copy into a buffer of its own, so it can be transferred, not cloned.
-      return new Uint8Array(jpeg);
-    },
-    { transfer: (bytes) => [bytes.buffer] },
-  ),
+// No canvas for this platform fails the imports above, before the worker says it is ready: the client's "cannot start"
+// (typeset previews off), which says nothing about any page.
+answerRequests(
+  // A copy into a buffer of its own, so it can be transferred, not cloned.
+  async (msg: RasterRequest) => new Uint8Array(await render(msg)),
+  { transfer: (bytes) => [bytes.buffer] },
 );
