@@ -2,15 +2,11 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * The main thread's side of one worker thread that answers requests (its
- * script calls answerRequests, answer-requests.ts), as the app's workers
- * need it: started by the first request; holding the process open only
- * while a request is in flight; requests posted in the order made (a
- * synchronous worker answers them in that order); let go after `idleMs`
- * without work. A worker that dies fails the requests in flight, and the
- * next request starts another (`restart`) or finds the client off. One that
- * dies before it said it was ready (no such script, a library missing for
- * this platform) turns the client off: `onOff` is told once, and every
- * request fails with the same error, with no second attempt to start it.
+ * script calls answerRequests): started by the first request, holding the
+ * process open only while a request is in flight, requests posted in the
+ * order made. A worker that dies before it said it was ready (no such
+ * script, a library missing for this platform) turns the client off for
+ * good: `onOff` is told once, and every request fails with that one error.
  */
 
 export type ToWorker = { id: number; body: unknown } | { close: true };
