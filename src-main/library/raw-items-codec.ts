@@ -85,11 +85,15 @@ export function joinRawPage(json: string, items: Uint8Array | null, where: strin
   return page;
 }
 
+const ITEM_KEYS_VERTICAL = [...ITEM_KEYS, 'vertical'];
+
+/** The item has exactly the keys a RawItem has, in its order, with their types (for…in: no array of keys made per item). */
 function itemFits(it: RawItem): boolean {
-  const keys = Object.keys(it);
-  const n = keys.length;
-  if (n !== 6 && !(n === 7 && keys[6] === 'vertical' && it.vertical === true)) return false;
-  for (let k = 0; k < 6; k++) if (keys[k] !== ITEM_KEYS[k]) return false;
+  let n = 0;
+  for (const key in it) {
+    if (key !== ITEM_KEYS_VERTICAL[n++]) return false;
+  }
+  if (n !== 6 && !(n === 7 && it.vertical === true)) return false;
   if (typeof it.str !== 'string' || !it.str.isWellFormed() || typeof it.font !== 'string' || typeof it.eol !== 'boolean') return false;
   if (!Array.isArray(it.transform) || it.transform.length !== 6 || !Array.isArray(it.rect) || it.rect.length !== 4) return false;
   return true;
