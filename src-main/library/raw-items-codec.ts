@@ -99,31 +99,38 @@ function itemFits(it: RawItem): boolean {
   return true;
 }
 
-const numberAt = (it: RawItem, c: number): number => (c === 0 ? it.size : c < 7 ? it.transform[c - 1] : it.rect[c - 7]);
-
-/** The smallest way to hold a column exactly: null when a value is not a finite number (JSON would write null). */
-function columnOf(values: Float64Array, count: number, isNumber: boolean): Column | null {
-  if (!isNumber) return null;
+/**
+ * The smallest exact form of a number column, and its bytes (null for a constant): scaled integers where
+ * round(v × 10^k) / 10^k === v for every value, else float64. Null when a value is not finite (JSON writes null).
+ * The integers go through one Int32Array and are copied into the narrow array natively, so every loop here sees
+ * one array type (a loop over Uint8, Uint16 and Int32 arrays in turn was deoptimized from page to page).
+ */
+function encodeColumn(values: Float64Array, count: number, ints: Int32Array): { column: Column; bytes: ArrayBufferView | null } | null {
   let min = Infinity, max = -Infinity;
   for (let k = 0; k < count; k++) {
     const v = values[k];
-    if (!Number.isFinite(v)) return null;
     if (v < min) min = v;
     if (v > max) max = v;
+    if (v !== v || v === Infinity || v === -Infinity) return null;
   }
-  if (count === 0 || min === max) return { c: count ? values[0] + 0 : 0 }; // + 0: JSON writes -0 as 0
+  if (count === 0 || min === max) return { column: { c: count ? values[0] + 0 : 0 }, bytes: null }; // + 0: JSON writes -0 as 0
   scales: for (let scale = 0; scale <= 6; scale++) {
     const s = 10 ** scale;
     if (Math.abs(min * s) > 2 ** 29 || Math.abs(max * s) > 2 ** 29) break;
+    const base = Math.round(min * s);
     for (let k = 0; k < count; k++) {
       const v = values[k];
-      if (Math.round(v * s) / s !== v) continue scales;
+      const m = Math.round(v * s);
+      if (m / s !== v) continue scales;
+      ints[k] = m - base;
     }
-    const base = Math.round(min * s);
     const span = Math.round(max * s) - base;
-    return { i: span < 256 ? 8 : span < 65536 ? 16 : 32, scale, base };
+    const i = span < 256 ? 8 : span < 65536 ? 16 : 32;
+    const bytes = i === 8 ? new Uint8Array(count) : i === 16 ? new Uint16Array(count) : new Int32Array(count);
+    bytes.set(ints.subarray(0, count));
+    return { column: { i, scale, base }, bytes };
   }
-  return { f: 64 };
+  return { column: { f: 64 }, bytes: values.map((v) => v + 0) };
 }
 
 export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
@@ -134,11 +141,12 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   const lens = new Uint32Array(count);
   const flags = new Uint8Array(count);
   const cols = Array.from({ length: NUMBERS }, () => new Float64Array(count));
+  const [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10] = cols;
   const strs: string[] = new Array<string>(count);
   let fits = true;
-  let numbersOk = true;
+  let numbers = true;
   let maxLen = 0;
-  for (let k = 0; k < count && fits; k++) {
+  for (let k = 0; k < count; k++) {
     const it = items[k];
     if (!itemFits(it)) {
       fits = false;
@@ -147,24 +155,38 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
     let f = fontIds.get(it.font);
     if (f === undefined) fontIds.set(it.font, (f = fonts.push(it.font) - 1));
     fontOf[k] = f;
-    strs[k] = it.str;
-    lens[k] = it.str.length;
-    if (it.str.length > maxLen) maxLen = it.str.length;
+    const str = it.str;
+    strs[k] = str;
+    lens[k] = str.length;
+    if (str.length > maxLen) maxLen = str.length;
     flags[k] = (it.eol ? 1 : 0) | (it.vertical ? 2 : 0);
-    for (let c = 0; c < NUMBERS; c++) {
-      const v = numberAt(it, c);
-      if (typeof v !== 'number') numbersOk = false;
-      cols[c][k] = v;
-    }
+    const t = it.transform, r = it.rect, size = it.size;
+    const t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], r0 = r[0], r1 = r[1], r2 = r[2], r3 = r[3];
+    // A typed array would take null as 0 and "5" as 5: only numbers go in (JSON keeps the others as they are).
+    numbers =
+      numbers && typeof size === 'number' && typeof t0 === 'number' && typeof t1 === 'number' && typeof t2 === 'number' && typeof t3 === 'number' &&
+      typeof t4 === 'number' && typeof t5 === 'number' && typeof r0 === 'number' && typeof r1 === 'number' && typeof r2 === 'number' && typeof r3 === 'number';
+    c0[k] = size;
+    c1[k] = t0;
+    c2[k] = t1;
+    c3[k] = t2;
+    c4[k] = t3;
+    c5[k] = t4;
+    c6[k] = t5;
+    c7[k] = r0;
+    c8[k] = r1;
+    c9[k] = r2;
+    c10[k] = r3;
   }
-  const columns = fits ? cols.map((values) => columnOf(values, count, numbersOk)) : [];
-  if (!fits || columns.some((c) => c === null)) return withPrefix(KIND_JSON, utf8.encode(JSON.stringify(items)));
+  const ints = new Int32Array(count);
+  const encoded = fits && numbers ? cols.map((values) => encodeColumn(values, count, ints)) : [];
+  if (!fits || !numbers || encoded.some((c) => c === null)) return withPrefix(KIND_JSON, utf8.encode(JSON.stringify(items)));
+  const columns = encoded.map((e) => e!.column);
 
   const text = utf8.encode(strs.join(''));
   const bytesFor = (max: number): 1 | 2 | 4 => (max < 256 ? 1 : max < 65536 ? 2 : 4);
-  const header: Header = { count, fonts, fontBytes: bytesFor(fonts.length), lenBytes: bytesFor(maxLen), columns: columns as Column[], textBytes: text.length };
+  const header: Header = { count, fonts, fontBytes: bytesFor(fonts.length), lenBytes: bytesFor(maxLen), columns, textBytes: text.length };
   const headerBytes = utf8.encode(JSON.stringify(header));
-  const columnBytes = (c: Column) => ('c' in c ? 0 : 'f' in c ? 8 * count : (c.i / 8) * count);
   let size = pad8(12 + headerBytes.length);
   const fontAt = size;
   size = pad8(size + header.fontBytes * count);
@@ -172,9 +194,9 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   size = pad8(size + header.lenBytes * count);
   const flagAt = size;
   size = pad8(size + count);
-  const colAt = columns.map((c) => {
+  const colAt = encoded.map((e) => {
     const at = size;
-    size = pad8(size + columnBytes(c!));
+    size = pad8(size + (e!.bytes?.byteLength ?? 0));
     return at;
   });
   const textAt = size;
@@ -189,16 +211,9 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   typed(out.buffer, fontAt, header.fontBytes, count).set(fontOf);
   typed(out.buffer, lenAt, header.lenBytes, count).set(lens);
   out.set(flags, flagAt);
-  columns.forEach((c, j) => {
-    if ('c' in c!) return;
-    const values = cols[j];
-    if ('f' in c!) {
-      new Float64Array(out.buffer, colAt[j], count).set(values);
-      return;
-    }
-    const s = 10 ** c!.scale;
-    const dst = c!.i === 8 ? new Uint8Array(out.buffer, colAt[j], count) : c!.i === 16 ? new Uint16Array(out.buffer, colAt[j], count) : new Int32Array(out.buffer, colAt[j], count);
-    for (let k = 0; k < count; k++) dst[k] = Math.round(values[k] * s) - c!.base;
+  encoded.forEach((e, j) => {
+    const b = e!.bytes;
+    if (b) out.set(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), colAt[j]);
   });
   out.set(text, textAt);
   return out;
@@ -257,15 +272,19 @@ export function decodeRawItems(blob: Uint8Array, where: string, only?: ReadonlyS
     const fontOf = typed(bytes.buffer, take(h.fontBytes * count), h.fontBytes, count);
     const lens = typed(bytes.buffer, take(h.lenBytes * count), h.lenBytes, count);
     const flags = new Uint8Array(bytes.buffer, take(count), count);
-    const cols = h.columns.map((c): ((k: number) => number) => {
-      if ('c' in c) return () => c.c;
+    // Each column as float64 values first: the loop that makes the items then reads eleven arrays of one type.
+    const cols = h.columns.map((c): Float64Array => {
+      const values = new Float64Array(count);
+      if ('c' in c) return values.fill(c.c);
       if ('f' in c) {
-        const a = new Float64Array(bytes.buffer, take(8 * count), count);
-        return (k) => a[k];
+        values.set(new Float64Array(bytes.buffer, take(8 * count), count));
+        return values;
       }
-      const s = 10 ** c.scale;
-      const a = c.i === 8 ? new Uint8Array(bytes.buffer, take(count), count) : c.i === 16 ? new Uint16Array(bytes.buffer, take(2 * count), count) : new Int32Array(bytes.buffer, take(4 * count), count);
-      return (k) => (a[k] + c.base) / s;
+      const ints = new Int32Array(count);
+      ints.set(c.i === 8 ? new Uint8Array(bytes.buffer, take(count), count) : c.i === 16 ? new Uint16Array(bytes.buffer, take(2 * count), count) : new Int32Array(bytes.buffer, take(4 * count), count));
+      const s = 10 ** c.scale, b = c.base;
+      for (let k = 0; k < count; k++) values[k] = (ints[k] + b) / s;
+      return values;
     });
     if (at > bytes.length || bytes.length - at !== h.textBytes) fail(`text is ${bytes.length - at} bytes, header says ${h.textBytes}`);
     const text = fromUtf8.decode(bytes.subarray(at));
@@ -283,9 +302,9 @@ export function decodeRawItems(blob: Uint8Array, where: string, only?: ReadonlyS
       const it: RawItem = {
         str: text.slice(pos, (pos += len)),
         font,
-        size: size(k),
-        transform: [t0(k), t1(k), t2(k), t3(k), t4(k), t5(k)],
-        rect: [r0(k), r1(k), r2(k), r3(k)],
+        size: size[k],
+        transform: [t0[k], t1[k], t2[k], t3[k], t4[k], t5[k]],
+        rect: [r0[k], r1[k], r2[k], r3[k]],
         eol: (flags[k] & 1) === 1,
       };
       if (flags[k] & 2) it.vertical = true;
