@@ -7,6 +7,7 @@ import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadat
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 import { migrate } from './migrations.ts';
+import { enableWal } from './enable-wal.ts';
 import { removePreviews } from '../previews/preview-files.ts';
 import type { JsonText } from '../extract/processed-page.ts';
 import { joinRawPage, splitRawPage, storedRawOf, type StoredRaw } from './raw-items-codec.ts';
@@ -127,7 +128,7 @@ export class LibraryStore {
     mkdirSync(this.objectsDir, { recursive: true });
     mkdirSync(this.tmpDir, { recursive: true });
     this.db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    enableWal(this.db, BUSY_TIMEOUT_MS);
     // Versioned schema (src-main/library/migrations.ts): a backup first, then each pending migration in its own transaction.
     migrate(this.db, join(dir, 'library.sqlite'));
     // Leftovers of imports whose process died: never visible, safe to drop. Live imports are untouched.
