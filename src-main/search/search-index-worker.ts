@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { workerData } from 'node:worker_threads';
-import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import type { CleanedPage } from '../../core/page-model.ts';
+import { joinRawPage } from '../library/raw-items-codec.ts';
 import { shrinkHeapIfSlack } from '../extract/worker-gc.ts';
 import { pageInput } from './page-input.ts';
 import { SearchIndex, type IndexPageInput } from './search-index.ts';
@@ -25,10 +26,10 @@ let library: DatabaseSync | null = null;
 function* storedPages(id: string, count: number): Generator<IndexPageInput> {
   library ??= new DatabaseSync(libraryFile, { readOnly: true, timeout: busyTimeoutMs });
   if (!library.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) return;
-  const read = library.prepare('SELECT raw, cleaned FROM pages WHERE doc_id = ? AND number = ?');
+  const read = library.prepare('SELECT raw, raw_items, cleaned FROM pages WHERE doc_id = ? AND number = ?');
   for (let n = 1; n <= count; n++) {
-    const row = read.get(id, n) as { raw: string; cleaned: string } | undefined;
-    if (row) yield pageInput({ ...(JSON.parse(row.raw) as RawPage), ...(JSON.parse(row.cleaned) as CleanedPage) });
+    const row = read.get(id, n) as { raw: string; raw_items: Uint8Array | null; cleaned: string } | undefined;
+    if (row) yield pageInput({ ...joinRawPage(row.raw, row.raw_items, `document ${id} page ${n}`), ...(JSON.parse(row.cleaned) as CleanedPage) });
   }
 }
 

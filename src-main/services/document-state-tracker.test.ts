@@ -47,8 +47,8 @@ describe('DocumentStateTracker', () => {
 
     // An import still under way: its pages are stored, its document row is not yet there.
     const pending = cli.begin('d'.repeat(64), 'text', 'pending.txt', 10);
-    const [page] = cli.db.prepare('SELECT raw, cleaned FROM pages WHERE doc_id = ? AND number = 1').all(b) as Array<{ raw: string; cleaned: string }>;
-    pending.addPageJson(1, page.raw as never, page.cleaned as never);
+    const [page] = cli.db.prepare('SELECT raw, raw_items, cleaned FROM pages WHERE doc_id = ? AND number = 1').all(b) as Array<{ raw: string; raw_items: Uint8Array; cleaned: string }>;
+    pending.addPageJson(1, { json: page.raw, items: page.raw_items }, page.cleaned as never);
     expect(step()).toEqual({ ids: [], pages: [] });
     expect(tracker.fullReads).toBe(1);
     pending.abort();
@@ -56,8 +56,8 @@ describe('DocumentStateTracker', () => {
 
     // A document's pages written again, its row updated, a document removed: each read whole, each answered alike.
     const writer = cli.rebuildPages(b);
-    for (const p of cli.db.prepare('SELECT number, raw, cleaned FROM pages WHERE doc_id = ? ORDER BY number').all(b) as Array<{ number: number; raw: string; cleaned: string }>)
-      writer.addPageJson(p.number, p.raw as never, p.cleaned as never);
+    for (const p of cli.db.prepare('SELECT number, raw, raw_items, cleaned FROM pages WHERE doc_id = ? ORDER BY number').all(b) as Array<{ number: number; raw: string; raw_items: Uint8Array; cleaned: string }>)
+      writer.addPageJson(p.number, { json: p.raw, items: p.raw_items }, p.cleaned as never);
     writer.finish();
     expect(step()).toEqual({ ids: [b], pages: [b] });
     cli.db.prepare("UPDATE documents SET title = 'Renamed' WHERE id = ?").run(c);

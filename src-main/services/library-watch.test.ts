@@ -61,9 +61,9 @@ describe('watchLibrary', () => {
     await new Promise((r) => setTimeout(r, 60));
     try {
       // Another process rebuilds a's pages (as a re-import laying it out from its ALTO does): same text, new rows.
-      const page = cli.db.prepare('SELECT number, raw, cleaned FROM pages WHERE doc_id = ?').get(a) as { number: number; raw: string; cleaned: string };
+      const page = cli.db.prepare('SELECT number, raw, raw_items, cleaned FROM pages WHERE doc_id = ?').get(a) as { number: number; raw: string; raw_items: Uint8Array; cleaned: string };
       const writer = cli.rebuildPages(a);
-      writer.addPageJson(page.number, page.raw as never, page.cleaned as never);
+      writer.addPageJson(page.number, { json: page.raw, items: page.raw_items }, page.cleaned as never);
       writer.finish();
       await vi.waitFor(() => expect(seen).toHaveBeenCalledWith('library.changed', { ids: [a], pages: [a] }), { timeout: 2000 });
       // Its metadata changed: the list, and the open page's header, follow.
