@@ -6,9 +6,12 @@
  * Each page is extracted once (cached with bench/clean-identity.ts's cache), then cleaned `runs` times.
  * --against DIR (a copy of core/ from another commit, see bench/clean-identity.ts) cleans each page with
  * both cores in alternation, so the machine's load falls on both alike, and prints both medians.
- * Figures per page, in ms: median CPU (user + system, the machine is shared) and median wall.
+ * Figures per page, in ms: median CPU (user + system of the process, the machine is shared), median CPU of
+ * the main thread alone (cleaning itself, without V8's compiler and GC helper threads, the steadier figure on a
+ * loaded machine) and median wall.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -49,13 +52,19 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+const mainMs = () => {
+  const u = process.threadCpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
 let totals = cores.map(() => 0);
+let mainTotals = cores.map(() => 0);
 for (const file of files) {
   const pages = await pagesOf(file);
   const cpu = cores.map(() => [] as number[]);
+  const main = cores.map(() => [] as number[]);
   const wall = cores.map(() => [] as number[]);
   for (let r = 0; r < warmup + runs; r++) {
     // Each round swaps which core goes first: the garbage one leaves is collected during the other's turn.
@@ -63,16 +72,23 @@ for (const file of files) {
     turn.forEach((k) => {
       const clean = cores[k][1];
       const c0 = cpuMs();
+      const m0 = mainMs();
       const t0 = performance.now();
       for (const p of pages) clean(p);
       if (r < warmup) return;
       wall[k].push((performance.now() - t0) / pages.length);
       cpu[k].push((cpuMs() - c0) / pages.length);
+      main[k].push((mainMs() - m0) / pages.length);
     });
   }
-  const cols = cores.map(([label], k) => `${label}: cpu ${median(cpu[k]).toFixed(1)} wall ${median(wall[k]).toFixed(1)}`);
+  const cols = cores.map(([label], k) => `${label}: cpu ${median(cpu[k]).toFixed(1)} main ${median(main[k]).toFixed(1)} wall ${median(wall[k]).toFixed(1)}`);
   totals = totals.map((t, k) => t + median(cpu[k]));
-  const ratio = cores.length > 1 ? `  (cpu ${(median(cpu[1]) / median(cpu[0])).toFixed(2)}× faster)` : '';
+  mainTotals = mainTotals.map((t, k) => t + median(main[k]));
+  const ratio =
+    cores.length > 1
+      ? `  (cpu ${(median(cpu[1]) / median(cpu[0])).toFixed(2)}×, main thread ${(median(main[1]) / median(main[0])).toFixed(2)}× faster)`
+      : '';
   console.log(`${basename(file)}: ${cols.join(' | ')} ms per page, median of ${runs}${ratio}`);
 }
-console.log(`sum of medians: ${cores.map(([label], k) => `${label} cpu ${totals[k].toFixed(1)} ms`).join(' | ')}`);
+console.log(`sum of medians: ${cores.map(([label], k) => `${label} cpu ${totals[k].toFixed(1)} ms, main thread ${mainTotals[k].toFixed(1)} ms`).join(' | ')}`);
+console.log(`load average: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);

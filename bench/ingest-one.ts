@@ -8,10 +8,11 @@
  * `warmViewMs`/`warmViewCpuMs`: after the warm import, making the page views
  * the import left unstored (what the app's background pass does next, so the
  * reader can show the page); 0 when the import stored them itself.
+ * `libraryBytes`: library.sqlite on disk after the first import, closed.
  * bench/ingest.bench.ts also runs this very file against an older checkout
  * (the baseline), so it only uses APIs both have.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { importFiles } from '../src-main/library/import-service.ts';
@@ -77,6 +78,8 @@ if (!once) {
 await processor.close();
 store.close();
 warmStore.close();
+// The library database's size on disk once closed (its WAL checkpointed): what the pages cost to keep, originals apart.
+const libraryBytes = ['library.sqlite', 'library.sqlite-wal'].map((f) => join(dir, f)).reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
 rmSync(dir, { recursive: true, force: true });
 rmSync(warmDir, { recursive: true, force: true });
-console.log(JSON.stringify({ file, pages, ms, cpuMs: firstCpuMs, warmMs, warmCpuMs, warmViewMs: warmView.ms, warmViewCpuMs: warmView.cpuMs, peakRssMb }));
+console.log(JSON.stringify({ file, pages, ms, cpuMs: firstCpuMs, warmMs, warmCpuMs, warmViewMs: warmView.ms, warmViewCpuMs: warmView.cpuMs, peakRssMb, libraryBytes }));

@@ -99,6 +99,8 @@ interface One {
   warmViewMs?: number;
   warmViewCpuMs?: number;
   peakRssMb: number;
+  /** library.sqlite on disk after the import (absent from older drivers' output). */
+  libraryBytes?: number;
 }
 
 function runOne(root: string, file: string, once = false): One {
@@ -180,6 +182,8 @@ const sums = {
 };
 const add = (into: number[], m: Measured) => ((into[0] += m.ms), (into[1] += m.cpuMs));
 const rows: string[][] = [];
+/** The library's bytes on disk per page after importing the file (the original PDF apart). */
+const kbPerPage = (xs: One[]) => (xs.length && xs[0].libraryBytes !== undefined ? f0(median(xs.map((r) => r.libraryBytes!)) / 1024 / xs[0].pages) : '–');
 for (const file of pageFiles) {
   const after: One[] = [];
   const before: One[] = [];
@@ -222,13 +226,15 @@ for (const file of pageFiles) {
     `${ratio(b.cpuMs, p.cpuMs)} / ${ratio(a.cpuMs, p.cpuMs)}`,
     `${both(bv.ms - b.ms, bv.cpuMs - b.cpuMs)} / ${both(av.ms - a.ms, av.cpuMs - a.cpuMs)}`,
     f0(Math.max(...after.map((r) => r.peakRssMb))),
+    `${kbPerPage(before)} / ${kbPerPage(after)}`,
   ]);
 }
 if (!LONG_ONLY) {
 console.log(`\n1. full ingest (extract + clean + store) of each file, median of ${RUNS} runs, each in a fresh process, warm`);
 console.log('   (the second file of the process: workers up, pdf.js loaded, as in a batch). ms (CPU ms, every thread); pdftotext: its whole process.');
+console.log('   library KB/page: library.sqlite on disk after the import, closed, over its pages (the original PDF is kept apart, in objects/).');
 console.log('   + views: then making the page views the import did not store (the app\'s background pass, before the reader can show the page); the "import + page views" totals add them.');
-table(['file', 'MB', 'pages', 'pdftotext', 'before', 'after', 'wall ×: before / after', 'CPU ×: before / after', '+ views: before / after', 'peak RSS MB'], rows);
+table(['file', 'MB', 'pages', 'pdftotext', 'before', 'after', 'wall ×: before / after', 'CPU ×: before / after', '+ views: before / after', 'peak RSS MB', 'library KB/page: before / after'], rows);
 for (const [label, s] of [['real scanned pages', sums.real], ['all files', sums.all]] as const) {
   if (label === 'real scanned pages' && !real.length) continue;
   console.log(

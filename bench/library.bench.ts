@@ -15,8 +15,8 @@
  *  - scrolling: a scroll step → the next frame (p95 of 40 steps);
  *  - DOM nodes in the whole page, list and browse views.
  * Baseline from the same run: the old path (the renderer fetching the whole
- * list as `library.list` objects, chosen by localStorage
- * `broadsheet.libraryLoad = 'list'`), alternating with the new one (a first
+ * list as `library.list` objects, chosen by the init script's
+ * `window.broadsheetBench = { libraryLoad: 'list' }`), alternating with the new one (a first
  * window, then the whole list as `library.columns`); and each request's own
  * fetch-and-parse cost in the same page.
  * Goals at 10,000: interactive ≤ 300 ms, filter ≤ 50 ms, DOM ≤ 2,000 nodes.
@@ -112,7 +112,7 @@ try {
     const path = run % 2 === 0 ? 'columns' : 'list';
     await page?.close();
     page = await context.newPage();
-    await page.addInitScript((p) => localStorage.setItem('broadsheet.libraryLoad', p), path);
+    await page.addInitScript((p) => ((window as unknown as { broadsheetBench: object }).broadsheetBench = { libraryLoad: p }), path);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const host0 = hostTicks();

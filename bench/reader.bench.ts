@@ -3,7 +3,7 @@
  * page (the CJK fixture, the Library of Congress scans or the committed 1918
  * sample), each way in one run:
  *
- *   before   localStorage broadsheet.reader = baseline: the full page model
+ *   before   window.broadsheetBench = { reader: 'baseline' }: the full page model
  *            (document.page, JSON) and pdf.js alone, as the reader was;
  *   after    the compact page view (document.pageView) and the page's
  *            downscaled preview at once, pdf.js's sharp page over it.
@@ -114,8 +114,7 @@ try {
     before: await browser.newContext({ viewport: { width: 1440, height: 900 } }),
     after: await browser.newContext({ viewport: { width: 1440, height: 900 } }),
   };
-  await contexts.before.addInitScript(() => localStorage.setItem('broadsheet.reader', 'baseline'));
-  await contexts.after.addInitScript(() => localStorage.removeItem('broadsheet.reader'));
+  await contexts.before.addInitScript(() => ((window as unknown as { broadsheetBench: object }).broadsheetBench = { reader: 'baseline' }));
   // Long tasks of the renderer's main thread, kept for the trace (BENCH_TRACE).
   await contexts.after.addInitScript(() => {
     const w = window as unknown as { __longTasks: { start: number; ms: number }[] };

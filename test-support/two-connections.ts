@@ -8,9 +8,15 @@ export interface OpenStore {
   close(): void;
 }
 
+/** A page's raw model as the library stores it: the JSON and its items apart (LibraryStore's StoredRaw). */
+export interface StoredRawShape {
+  json: string;
+  items: Uint8Array;
+}
+
 export interface PageRewriter {
   db: { prepare(sql: string): { all(...params: string[]): unknown[] } };
-  rebuildPages(id: string): { addPageJson(n: number, raw: never, cleaned: never): void; finish(): void };
+  rebuildPages(id: string): { addPageJson(n: number, raw: StoredRawShape, cleaned: never): void; finish(): void };
 }
 
 /**
@@ -35,8 +41,13 @@ export function useTwoConnections<S extends OpenStore>(prefix: string, open: (di
 
 /** A document's pages written again with the same content, as a re-import laying it out from its ALTO does: new rows, same text. */
 export function rewritePages(store: PageRewriter, id: string): void {
-  const pages = store.db.prepare('SELECT number, raw, cleaned FROM pages WHERE doc_id = ? ORDER BY number').all(id) as Array<{ number: number; raw: string; cleaned: string }>;
+  const pages = store.db.prepare('SELECT number, raw, raw_items, cleaned FROM pages WHERE doc_id = ? ORDER BY number').all(id) as Array<{
+    number: number;
+    raw: string;
+    raw_items: Uint8Array;
+    cleaned: string;
+  }>;
   const writer = store.rebuildPages(id);
-  for (const p of pages) writer.addPageJson(p.number, p.raw as never, p.cleaned as never);
+  for (const p of pages) writer.addPageJson(p.number, { json: p.raw, items: p.raw_items }, p.cleaned as never);
   writer.finish();
 }

@@ -76,16 +76,43 @@ export function typicalSize(l: Line): number {
 let typicalSizes = new Float64Array(64);
 let typicalCounts = new Int32Array(64);
 
-/** The whitespace gap to the block's last line, or NaN when the line cannot continue it. */
-function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>, square: (l: Line) => boolean, typical: (l: Line) => number): number {
-  const last = b.lines[b.lines.length - 1];
-  const sa = typical(last);
-  const sb = typical(line);
-  const size = Math.min(last.size, line.size);
-  const short = (last.chars < SHORT_LINE_CHARS && !square(last)) || (line.chars < SHORT_LINE_CHARS && !square(line));
+/**
+ * What buildBlocks asks of each line, by the line's place in `lines`: asked of every (active block, line) pair,
+ * so read from arrays rather than maps keyed by line (a LoC page: 10,000 lines, 150,000 pairs). The typical size
+ * and the em-square test are worked out on the first question (typicalSize sorts the line's words).
+ */
+interface LineFacts {
+  lines: readonly Line[];
+  base: Float64Array;
+  typical: Float64Array;
+  /** 0 not asked yet, 1 no, 2 yes. */
+  square: Uint8Array;
+  g: Glyphs | undefined;
+}
+
+function typicalOf(f: LineFacts, k: number): number {
+  let v = f.typical[k];
+  if (v !== v && !Number.isNaN((v = typicalSize(f.lines[k])))) f.typical[k] = v;
+  return v;
+}
+
+function squareOf(f: LineFacts, k: number): boolean {
+  if (!f.g) return false;
+  if (f.square[k] === 0) f.square[k] = emSquare(f.g, f.lines[k]) ? 2 : 1;
+  return f.square[k] === 2;
+}
+
+/** The whitespace gap from the block's last line (`lines[last]`) to `lines[k]`, or NaN when the line cannot continue it. */
+function compatible(b: LineBlock, last: number, k: number, f: LineFacts): number {
+  const lastLine = f.lines[last];
+  const line = f.lines[k];
+  const sa = typicalOf(f, last);
+  const sb = typicalOf(f, k);
+  const size = Math.min(lastLine.size, line.size);
+  const short = (lastLine.chars < SHORT_LINE_CHARS && !squareOf(f, last)) || (line.chars < SHORT_LINE_CHARS && !squareOf(f, k));
   if (Math.max(sa, sb) / Math.min(sa, sb) > (short ? SHORT_LINE_SIZE_RATIO : MAX_SIZE_RATIO)) return NaN;
-  const gap = line.top - last.bottom;
-  if ((base.get(line) as number) - (base.get(last) as number) < 0.5 * size) return NaN;
+  const gap = line.top - lastLine.bottom;
+  if (f.base[k] - f.base[last] < 0.5 * size) return NaN;
   if (gap > MAX_LINE_GAP * size) return NaN;
   const overlap = Math.min(b.x1, line.x1) - Math.max(b.x0, line.x0);
   const minWidth = Math.min(b.x1 - b.x0, line.x1 - line.x0);
@@ -99,51 +126,58 @@ function compatible(b: LineBlock, line: Line, base: ReadonlyMap<Line, number>, s
 
 /** `g`, when given, tells CJK lines (sized truly however short) from Latin ones. */
 export function buildBlocks(lines: readonly Line[], g?: Glyphs): LineBlock[] {
-  const base = new Map(lines.map((l) => [l, baselineOf(l)]));
-  const squares = new Map<Line, boolean>();
-  const square = (l: Line) => {
-    if (!g) return false;
-    let v = squares.get(l);
-    if (v === undefined) squares.set(l, (v = emSquare(g, l)));
-    return v;
-  };
-  // Asked of every (active block, line) pair, and each answer sorts the line's words: once a line.
-  const typicals = new Map<Line, number>();
-  const typical = (l: Line) => {
-    let v = typicals.get(l);
-    if (v === undefined) typicals.set(l, (v = typicalSize(l)));
-    return v;
-  };
-  const sorted = [...lines].sort((a, b) => (base.get(a) as number) - (base.get(b) as number) || a.x0 - b.x0);
+  const n = lines.length;
+  const f: LineFacts = { lines, base: new Float64Array(n), typical: new Float64Array(n).fill(NaN), square: new Uint8Array(n), g };
+  for (let k = 0; k < n; k++) f.base[k] = baselineOf(lines[k]);
+  const base = f.base;
+  const sorted: number[] = [];
+  for (let k = 0; k < n; k++) sorted.push(k);
+  sorted.sort((a, b) => base[a] - base[b] || lines[a].x0 - lines[b].x0);
   const blocks: LineBlock[] = [];
-  let active: LineBlock[] = [];
-  for (const line of sorted) {
-    active = active.filter((b) => line.top - b.bottom <= 3 * line.size || line.top - b.bottom <= 3 * b.lines[b.lines.length - 1].size);
-    let best: LineBlock | null = null;
+  // The blocks still open, each with the index of its last line.
+  const active: LineBlock[] = [];
+  const activeLast: number[] = [];
+  for (const k of sorted) {
+    const line = lines[k];
+    let kept = 0;
+    for (let a = 0; a < active.length; a++) {
+      const b = active[a];
+      if (line.top - b.bottom <= 3 * line.size || line.top - b.bottom <= 3 * lines[activeLast[a]].size) {
+        active[kept] = b;
+        activeLast[kept++] = activeLast[a];
+      }
+    }
+    active.length = kept;
+    activeLast.length = kept;
+    let best = -1;
     let bestScore = Infinity;
-    for (const b of active) {
-      const gap = compatible(b, line, base, square, typical);
+    for (let a = 0; a < kept; a++) {
+      const b = active[a];
+      const gap = compatible(b, activeLast[a], k, f);
       if (Number.isNaN(gap)) continue;
       // The nearest baseline above, not the smallest box gap: OCR layers
       // overstate sizes so boxes of consecutive lines overlap, and by box gap
       // a line would rather continue the block of the line two above.
-      const pitch = (base.get(line) as number) - (base.get(b.lines[b.lines.length - 1]) as number);
+      const pitch = base[k] - base[activeLast[a]];
       const score = pitch + Math.abs(b.x0 - line.x0) * 0.01;
       if (score < bestScore) {
         bestScore = score;
-        best = b;
+        best = a;
       }
     }
-    if (best) {
-      best.lines.push(line);
-      best.x0 = Math.min(best.x0, line.x0);
-      best.x1 = Math.max(best.x1, line.x1);
-      best.top = Math.min(best.top, line.top);
-      best.bottom = Math.max(best.bottom, line.bottom);
+    if (best >= 0) {
+      const b = active[best];
+      b.lines.push(line);
+      b.x0 = Math.min(b.x0, line.x0);
+      b.x1 = Math.max(b.x1, line.x1);
+      b.top = Math.min(b.top, line.top);
+      b.bottom = Math.max(b.bottom, line.bottom);
+      activeLast[best] = k;
     } else {
       const b: LineBlock = { lines: [line], x0: line.x0, x1: line.x1, top: line.top, bottom: line.bottom };
       blocks.push(b);
       active.push(b);
+      activeLast.push(k);
     }
   }
   return blocks;

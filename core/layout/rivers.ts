@@ -94,34 +94,15 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
   const cell = new Uint8Array(cols * rows);
   for (const s of segs) {
     if (s.vertical || !(s.x1 > s.x0) || !Number.isFinite(s.x1) || !Number.isFinite(s.bottom)) continue;
-    const c0 = Math.max(0, Math.floor(s.x0));
-    const c1 = Math.min(cols - 1, Math.ceil(s.x1) - 1);
-    const r0 = Math.max(0, Math.floor(Math.max(0, s.top) / rowH));
-    const r1 = Math.min(rows - 1, Math.max(r0, Math.ceil(s.bottom / rowH) - 1));
-    for (let r = r0; r <= r1; r++) cell.fill(1, r * cols + c0, r * cols + c1 + 1);
+    markText(cell, s, cols, rows, rowH);
   }
   const flank = Math.ceil(FLANK_SIZES * bodySize);
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    // Left to right: blanks with text close on the left (state 3); then right
-    // to left: of those, the ones with text close on the right too (state 2).
-    let last = -1e9;
-    for (let c = 0; c < cols; c++) {
-      if (cell[base + c] === 1) last = c;
-      else if (c - last <= flank) cell[base + c] = 3;
-    }
-    last = 1e9;
-    for (let c = cols - 1; c >= 0; c--) {
-      const v = cell[base + c];
-      if (v === 1) last = c;
-      else if (v === 3) cell[base + c] = last - c <= flank ? 2 : 0;
-    }
-  }
+  for (let base = 0; base < rows * cols; base += cols) flankRow(cell, base, cols, flank);
   const run = runLengths(cell, cols, rows, Math.ceil((MAX_BLANK_SIZES * bodySize) / rowH));
   const minRun = MIN_RUN_SIZES * ROWS_PER_SIZE;
   const band = BAND_SIZES * ROWS_PER_SIZE;
   // Built on the first gutterThrough: the rivers rebuilt after clipping only ever answer `crosses`.
-  let near: Uint16Array | Uint32Array | null = null;
+  let near: Uint8Array | null = null;
   const half = minRun >> 1;
   /** Some cell of column c in the rows from offset `from` to `to` (row × cols) could be a gutter cell. */
   const maybeGutter = (c: number, from: number, to: number) => {
@@ -157,15 +138,53 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
         if (!near) {
           // Only a river or a flanked blank cell can be a gutter cell: while every column asked about has text
           // alone above or below (on a CJK page, where the lines above and below fill those rows, all of them),
-          // the counts are not needed. Once built, they answer faster than a look at the cells.
+          // the gutter cells are not needed.
           if (!maybeGutter(c, above0, above1) || !maybeGutter(c, below0, below1)) continue;
-          near = gutterRowCounts(cell, run, cols, rows, minRun, band);
+          near = gutterCells(cell, run, cols, rows, minRun, band);
         }
-        if (near[above1 + c] > near[above0 + c] && near[below1 + c] > near[below0 + c]) return c + 0.5;
+        if (anyIn(near, c, above0, above1, cols) && anyIn(near, c, below0, below1, cols)) return c + 0.5;
       }
       return NaN;
     },
   };
+}
+
+/*
+ * The walks over the grid (a million cells on a LoC page) are written for a cold start, as an import runs them
+ * (a page or two per process): they skip runs of text and blank in native code (indexOf, fill) rather than
+ * looking at every cell in JavaScript not yet optimized; each function has one loop (an inner loop that V8
+ * compiled on its own bailed out to the interpreter at every row's end: 400 times per LoC page); and helpers sit
+ * at top level rather than in closures made anew at each call (a call site that met a new closure bailed out too).
+ */
+
+/** The cells a segment's box covers hold text (state 1). */
+function markText(cell: Uint8Array, s: Segment, cols: number, rows: number, rowH: number): void {
+  const c0 = Math.max(0, Math.floor(s.x0));
+  const c1 = Math.min(cols - 1, Math.ceil(s.x1) - 1);
+  const r0 = Math.max(0, Math.floor(Math.max(0, s.top) / rowH));
+  const r1 = Math.min(rows - 1, Math.max(r0, Math.ceil(s.bottom / rowH) - 1));
+  for (let r = r0; r <= r1; r++) cell.fill(1, r * cols + c0, r * cols + c1 + 1);
+}
+
+/**
+ * One grid row's blank cells with text at most `flank` cells away on both sides become state 2 (the row holds only
+ * 0 and 1 yet). Text runs are found with indexOf, which skips a run in native code: a word is 20–30 cells.
+ */
+function flankRow(cell: Uint8Array, base: number, cols: number, flank: number): void {
+  const end = base + cols;
+  let text = cell.indexOf(1, base);
+  if (text < 0 || text >= end) return;
+  for (;;) {
+    const blank = cell.indexOf(0, text);
+    if (blank < 0 || blank >= end) return;
+    const next = cell.indexOf(1, blank);
+    if (next < 0 || next >= end) return;
+    // Blank cells [blank, next) between text at blank - 1 and at next.
+    const lo = Math.max(blank, next - flank);
+    const hi = Math.min(next - 1, blank - 1 + flank);
+    if (lo <= hi) cell.fill(2, lo, hi + 1);
+    text = next;
+  }
 }
 
 /**
@@ -182,74 +201,135 @@ export function runLengths(cell: Uint8Array, cols: number, rows: number, maxBlan
   const first = new Int32Array(cols).fill(-1);
   const last = new Int32Array(cols);
   const count = new Int32Array(cols);
-  const close = (c: number) => {
-    const v = Math.min(count[c], 0xff);
-    for (let k = first[c]; k <= last[c]; k++) run[k * cols + c] = v;
-    first[c] = -1;
-  };
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    for (let c = 0; c < cols; c++) {
-      const v = cell[base + c];
-      if (v === 1) {
-        if (first[c] >= 0) close(c);
-      } else if (v === 2) {
-        if (first[c] >= 0 && r - last[c] <= maxBlank) {
-          last[c] = r;
-          count[c]++;
-        } else {
-          if (first[c] >= 0) close(c);
-          first[c] = last[c] = r;
-          count[c] = 1;
-        }
+  // Only flanked cells are visited (found with indexOf, in native code): text ends a column's run when the next
+  // flanked cell below finds text between it and the run's last row, rather than when the walk meets the text.
+  const n = cols * rows;
+  for (let i = cell.indexOf(2); i >= 0; i = i < n ? cell.indexOf(2, i) : -1) {
+    let r = Math.floor(i / cols);
+    let c = i - r * cols;
+    for (; i < n && cell[i] === 2; i++) {
+      if (first[c] >= 0 && r - last[c] <= maxBlank && !textBetween(cell, cols, c, last[c], r)) {
+        last[c] = r;
+        count[c]++;
+      } else {
+        if (first[c] >= 0) closeRun(run, first, last, count, c, cols);
+        first[c] = last[c] = r;
+        count[c] = 1;
+      }
+      if (++c === cols) {
+        c = 0;
+        r++;
       }
     }
   }
-  for (let c = 0; c < cols; c++) if (first[c] >= 0) close(c);
+  for (let c = 0; c < cols; c++) if (first[c] >= 0) closeRun(run, first, last, count, c, cols);
   return run;
 }
 
+/** Some text cell in column c strictly between rows r0 and r1. */
+function textBetween(cell: Uint8Array, cols: number, c: number, r0: number, r1: number): boolean {
+  for (let k = r0 + 1; k < r1; k++) if (cell[k * cols + c] === 1) return true;
+  return false;
+}
+
+/** Ends column c's open run: its count goes to every cell from its first row to its last. */
+function closeRun(run: Uint8Array, first: Int32Array, last: Int32Array, count: Int32Array, c: number, cols: number): void {
+  const v = Math.min(count[c], 0xff);
+  for (let k = first[c]; k <= last[c]; k++) run[k * cols + c] = v;
+  first[c] = -1;
+}
+
 /**
- * Row prefix counts, per grid column, of the cells where a gutter runs for
- * gutterThrough: a river of at least half the minimum run, or a flanked blank
- * cell that passes the band test. Column c is a gutter around row r by the
- * band test when, within `band` rows above and below, it is whitespace
- * between text in most of the rows that hold anything there. A gutter crossed
- * every few lines by a box too tall or too wide (or a speck off a column
- * rule) has no unbroken run, but stays blank in most rows; a word space lines
- * up with the next line's in a few rows at most. (Tesseract's column finder
- * likewise ignores a few misfit rows when it assigns columns:
- * kMaxIncompatibleColumnCount in textord/colfind.cpp.)
+ * The cells where a gutter runs for gutterThrough (1, else 0): a river of at
+ * least half the minimum run, or a flanked blank cell that passes the band
+ * test. Column c is a gutter around row r by the band test when, within
+ * `band` rows above and below, it is whitespace between text in most of the
+ * rows that hold anything there. A gutter crossed every few lines by a box
+ * too tall or too wide (or a speck off a column rule) has no unbroken run,
+ * but stays blank in most rows; a word space lines up with the next line's in
+ * a few rows at most. (Tesseract's column finder likewise ignores a few
+ * misfit rows when it assigns columns: kMaxIncompatibleColumnCount in
+ * textord/colfind.cpp.)
  *
- * Entry (r × cols + c) counts the gutter cells of column c in rows [0, r), so
- * any row range is two reads. The band counts slide down the page with the
- * row walk: one pass over the grid answers every cell, where asking cell by
- * cell read whole columns across the row-major grid.
+ * Only flanked cells are visited, and rivers down from their first cell: the
+ * band test needs `minRun` flanked cells within the band, which word spaces
+ * (most flanked cells) never have, so each column's flanked rows are listed
+ * and counted in a window sliding down the list, and text is counted only
+ * around the cells that pass that far.
  */
-export function gutterRowCounts(cell: Uint8Array, run: Uint8Array, cols: number, rows: number, minRun: number, band: number): Uint16Array | Uint32Array {
-  const counts = rows < 0xffff ? new Uint16Array((rows + 1) * cols) : new Uint32Array((rows + 1) * cols);
+export function gutterCells(cell: Uint8Array, run: Uint8Array, cols: number, rows: number, minRun: number, band: number): Uint8Array {
+  const flags = new Uint8Array(cols * rows);
   const half = minRun >> 1;
-  // Flanked blank (f) and text (t) cells of each column in the rows [r - band, r + band].
-  const f = new Int32Array(cols);
-  const t = new Int32Array(cols);
-  const add = (row: number, d: number) => {
-    const base = row * cols;
-    for (let c = 0; c < cols; c++) {
-      const v = cell[base + c];
-      if (v === 2) f[c] += d;
-      else if (v === 1) t[c] += d;
-    }
-  };
-  for (let r = 0; r < Math.min(rows, band); r++) add(r, 1);
-  for (let r = 0; r < rows; r++) {
-    if (r + band < rows) add(r + band, 1);
-    if (r - band - 1 >= 0) add(r - band - 1, -1);
-    const base = r * cols;
-    for (let c = 0; c < cols; c++) {
-      const i = base + c;
-      const gutter = run[i] >= half || (cell[i] === 2 && f[c] >= minRun && f[c] >= BAND_SHARE * (f[c] + t[c]));
-      counts[i + cols] = counts[i] + (gutter ? 1 : 0);
+  const n = cols * rows;
+  // Flanked rows of each column, in order (row-major walk: each column's rows come ascending).
+  const start = new Int32Array(cols + 1);
+  for (let i = cell.indexOf(2); i >= 0; i = i < n ? cell.indexOf(2, i) : -1) for (; i < n && cell[i] === 2; i++) start[(i % cols) + 1]++;
+  for (let c = 0; c < cols; c++) start[c + 1] += start[c];
+  const at = start.slice(0, cols);
+  const listed = new Int32Array(start[cols]);
+  // Rivers: from each flanked cell down while the run lasts (`done` keeps a river from being walked twice).
+  const done = new Int32Array(cols).fill(-1);
+  for (let i = cell.indexOf(2); i >= 0; i = i < n ? cell.indexOf(2, i) : -1) {
+    for (; i < n && cell[i] === 2; i++) {
+      const c = i % cols;
+      const r = (i - c) / cols;
+      listed[at[c]++] = r;
+      if (run[i] >= half && r > done[c]) done[c] = markRiver(flags, run, cols, rows, c, r, half);
     }
   }
-  return counts;
+  for (let c = 0; c < cols; c++) if (start[c + 1] - start[c] >= minRun) bandTest(flags, cell, cols, rows, c, listed, start[c], start[c + 1], minRun, band);
+  return flags;
+}
+
+/** Flags column c from row r down while its run is at least `half`; returns the last row flagged. */
+function markRiver(flags: Uint8Array, run: Uint8Array, cols: number, rows: number, c: number, r: number, half: number): number {
+  let k = r;
+  for (; k < rows && run[k * cols + c] >= half; k++) flags[k * cols + c] = 1;
+  return k - 1;
+}
+
+/**
+ * The band test on column c's flanked rows (listed[from..to), ascending): f counts them within `band` rows, with
+ * two pointers; t, the text cells there, only where f is enough, in a window that only ever slides down.
+ */
+function bandTest(
+  flags: Uint8Array,
+  cell: Uint8Array,
+  cols: number,
+  rows: number,
+  c: number,
+  listed: Int32Array,
+  from: number,
+  to: number,
+  minRun: number,
+  band: number,
+): void {
+  let lo = from;
+  let hi = from;
+  // Text cells of column c in rows [tLo, tHi).
+  let tLo = 0;
+  let tHi = 0;
+  let t = 0;
+  for (let k = from; k < to; k++) {
+    const r = listed[k];
+    const w0 = Math.max(0, r - band);
+    const w1 = Math.min(rows, r + band + 1);
+    while (lo < to && listed[lo] < w0) lo++;
+    while (hi < to && listed[hi] < w1) hi++;
+    const f = hi - lo;
+    if (f < minRun) continue;
+    if (w0 >= tHi) {
+      tLo = tHi = w0;
+      t = 0;
+    }
+    for (; tLo < w0; tLo++) if (cell[tLo * cols + c] === 1) t--;
+    for (; tHi < w1; tHi++) if (cell[tHi * cols + c] === 1) t++;
+    if (f >= BAND_SHARE * (f + t)) flags[r * cols + c] = 1;
+  }
+}
+
+/** Some flag set in column c in the rows from offset `from` to `to` (row × cols). */
+function anyIn(flags: Uint8Array, c: number, from: number, to: number, cols: number): boolean {
+  for (let i = from + c; i < to + c; i += cols) if (flags[i]) return true;
+  return false;
 }

@@ -92,7 +92,8 @@ export function fillSlots(blocks: readonly LineBlock[]): LineBlock[] {
     let above: LineBlock | null = null;
     let below: LineBlock | null = null;
     for (const a of candidates) {
-      if (a === b || gone.has(a) || a.x0 > b.x1 || a.x1 < b.x0) continue;
+      // The set last: asked of every (small block, column block) pair, while few of them overlap at all.
+      if (a === b || a.x0 > b.x1 || a.x1 < b.x0 || gone.has(a)) continue;
       if (baselineOf(a.lines[a.lines.length - 1]) < lo && (!above || a.bottom > above.bottom)) above = a;
       if (baselineOf(a.lines[0]) > hi && (!below || a.top < below.top)) below = a;
     }

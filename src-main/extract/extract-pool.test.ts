@@ -9,6 +9,7 @@ import type { CleanedPage } from '../../core/page-model.ts';
 import { extractAll } from './extract-pdf.ts';
 import { createExtractPool } from './extract-pool.ts';
 import { indexText, type ProcessedPage } from './processed-page.ts';
+import { decodeRawItems } from '../library/raw-items-codec.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'fixtures/pdf', name));
@@ -70,7 +71,7 @@ describe('createExtractPool', () => {
     expect(cleaned!.edits.some((e) => e.reason === 'overprint')).toBe(true);
   });
 
-  it('hands processed pages over as the JSON text the library stores, equal to extracting and cleaning in place', async () => {
+  it('hands processed pages over as the stored form the library keeps, equal to extracting and cleaning in place', async () => {
     const { pdf } = await generateNewspaperPdf({ pages: 3, seed: 7 });
     const pages: ProcessedPage[] = [];
     const r = await pool.extractProcessed(new Uint8Array(pdf), (p) => void pages.push(p));
@@ -78,9 +79,12 @@ describe('createExtractPool', () => {
     const raws = await extractAll(new Uint8Array(pdf));
     expect(pages.map((p) => p.number)).toEqual([1, 2, 3]);
     pages.forEach((p, k) => {
-      // UTF-8 bytes in their own (transferred) buffers.
-      expect(p.rawJson).toBeInstanceOf(Uint8Array);
-      expect(new TextDecoder().decode(p.rawJson as Uint8Array)).toBe(JSON.stringify(raws[k]));
+      // UTF-8 bytes and the raw items' BLOB in their own (transferred) buffers.
+      expect(p.rawJson.json).toBeInstanceOf(Uint8Array);
+      expect(p.rawJson.items).toBeInstanceOf(Uint8Array);
+      expect(new TextDecoder().decode(p.rawJson.json as Uint8Array)).toBe(JSON.stringify({ ...raws[k], items: null }));
+      expect(decodeRawItems(p.rawJson.items, 'page')).toEqual(raws[k].items);
+      expect(JSON.stringify(p.raw)).toBe(JSON.stringify(raws[k]));
       expect(new TextDecoder().decode(p.cleanedJson as Uint8Array)).toBe(JSON.stringify(cleanPage(raws[k])));
       expect(p.text).toEqual(indexText(raws[k], cleanPage(raws[k])));
       expect(p.raw).toEqual(raws[k]);

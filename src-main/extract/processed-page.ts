@@ -1,6 +1,7 @@
 import { rawText, type CleanedPage, type RawPage } from '../../core/page-model.ts';
 import { encodePageView } from '../../core/page-view/page-view-codec.ts';
 import type { IndexPageInput } from '../search/search-index.ts';
+import { joinRawPage, splitRawPage, type StoredRaw } from '../library/raw-items-codec.ts';
 
 /**
  * One page as extraction hands it to the library: the raw and cleaned
@@ -16,6 +17,11 @@ import type { IndexPageInput } from '../search/search-index.ts';
  * over a 2,000-page import). `raw` and `cleaned` parse the models back,
  * for the few callers that need them as objects.
  *
+ * The raw page crosses as the library stores it (raw-items-codec.ts): its
+ * items as one compact BLOB, the rest as small JSON. Its JSON was 1.5–2.5 MB
+ * on a scan page (10–20 ms to stringify and encode here, as long to parse on
+ * every read); the BLOB is about a quarter of that, made in less time.
+ *
  * The page's compact view (core/page-view, what the reader draws from) is
  * encoded here too, from the models in hand, and stored with the page: made
  * later, it cost parsing both models back out of SQLite (~1.5–2.7 MB of
@@ -23,7 +29,10 @@ import type { IndexPageInput } from '../search/search-index.ts';
  */
 export interface ProcessedPageWire {
   number: number;
+  /** The raw page without its items, as UTF-8 JSON (`"items":null` in their place). */
   rawJson: Uint8Array;
+  /** The raw items' BLOB (raw-items-codec.ts). */
+  rawItems: Uint8Array;
   /** Absent when the page was extracted without cleaning. */
   cleanedJson?: Uint8Array;
   /** JSON of the page's view (PageViewWire), present with `cleanedJson`. */
@@ -42,7 +51,7 @@ export class ProcessedPage {
   readonly number: number;
   #raw: RawPage | undefined;
   #cleaned: CleanedPage | undefined;
-  #rawJson: JsonText | undefined;
+  #rawStored: StoredRaw | undefined;
   #cleanedJson: JsonText | undefined;
   #viewJson: JsonText | undefined;
   #text: IndexPageInput | undefined;
@@ -62,7 +71,7 @@ export class ProcessedPage {
   /** As it came from a worker (toWire). */
   static fromWire(wire: ProcessedPageWire): ProcessedPage {
     const p = new ProcessedPage(wire.number);
-    p.#rawJson = wire.rawJson;
+    p.#rawStored = { json: wire.rawJson, items: wire.rawItems };
     p.#cleanedJson = wire.cleanedJson;
     p.#viewJson = wire.viewJson;
     p.#text = wire.text;
@@ -71,7 +80,8 @@ export class ProcessedPage {
 
   /** What a worker posts: UTF-8 JSON (own buffers, to transfer: `transferables`) and the small text object. */
   static toWire(raw: RawPage, cleaned?: CleanedPage): ProcessedPageWire {
-    const wire: ProcessedPageWire = { number: raw.number, rawJson: utf8.encode(JSON.stringify(raw)) };
+    const stored = splitRawPage(raw);
+    const wire: ProcessedPageWire = { number: raw.number, rawJson: utf8.encode(stored.json as string), rawItems: stored.items };
     if (cleaned) {
       wire.cleanedJson = utf8.encode(JSON.stringify(cleaned));
       wire.viewJson = utf8.encode(viewJsonOf(raw, cleaned));
@@ -82,11 +92,12 @@ export class ProcessedPage {
 
   /** The buffers of a wire page, for postMessage's transfer list. */
   static transferables(wire: ProcessedPageWire): ArrayBuffer[] {
-    return [wire.rawJson, ...(wire.cleanedJson ? [wire.cleanedJson] : []), ...(wire.viewJson ? [wire.viewJson] : [])].map((b) => b.buffer as ArrayBuffer);
+    return [wire.rawJson, wire.rawItems, ...(wire.cleanedJson ? [wire.cleanedJson] : []), ...(wire.viewJson ? [wire.viewJson] : [])].map((b) => b.buffer as ArrayBuffer);
   }
 
-  get rawJson(): JsonText {
-    return (this.#rawJson ??= JSON.stringify(this.#raw));
+  /** The raw page as the library stores it (LibraryStore addPageJson). */
+  get rawJson(): StoredRaw {
+    return (this.#rawStored ??= splitRawPage(this.#raw!));
   }
 
   get cleanedJson(): JsonText {
@@ -102,7 +113,7 @@ export class ProcessedPage {
   }
 
   get raw(): RawPage {
-    return (this.#raw ??= JSON.parse(asString(this.#rawJson!)) as RawPage);
+    return (this.#raw ??= joinRawPage(asString(this.#rawStored!.json), this.#rawStored!.items, `page ${this.number}`));
   }
 
   get cleaned(): CleanedPage {

@@ -7,8 +7,10 @@ import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadat
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 import { migrate } from './migrations.ts';
+import { enableWal } from './enable-wal.ts';
 import { removePreviews } from '../previews/preview-files.ts';
 import type { JsonText } from '../extract/processed-page.ts';
+import { joinRawPage, splitRawPage, storedRawOf, type StoredRaw } from './raw-items-codec.ts';
 
 /**
  * The archive on disk: original bytes content-addressed by SHA-256 under
@@ -65,8 +67,11 @@ export interface ListQuery {
 /** A document being written: pages go in as they are extracted, the document appears on commit. */
 export interface PendingDocument {
   addPage(raw: RawPage, cleaned: CleanedPage): void;
-  /** addPage with the models already as JSON text, a string or its UTF-8 bytes (made by an extraction worker: ProcessedPage); `viewJson`: the page view's, stored with it (page-views.ts). */
-  addPageJson(number: number, rawJson: JsonText, cleanedJson: JsonText, viewJson?: JsonText | null): void;
+  /**
+   * addPage with the models already as JSON text, a string or its UTF-8 bytes (made by an extraction worker: ProcessedPage); `viewJson`: the page view's, stored with it (page-views.ts).
+   * The raw page may come already split for storage (StoredRaw: raw-items-codec.ts), as a worker makes it.
+   */
+  addPageJson(number: number, rawJson: JsonText | StoredRaw, cleanedJson: JsonText, viewJson?: JsonText | null): void;
   /** Throws DuplicateDocumentError when another process committed the same bytes meanwhile. */
   /** language may be left out: '' (detect from the text). */
   /** `layoutOriginal`: id of the stored ALTO file the pages' layout came from (storeOriginal), if any. */
@@ -123,7 +128,7 @@ export class LibraryStore {
     mkdirSync(this.objectsDir, { recursive: true });
     mkdirSync(this.tmpDir, { recursive: true });
     this.db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    enableWal(this.db, BUSY_TIMEOUT_MS);
     // Versioned schema (src-main/library/migrations.ts): a backup first, then each pending migration in its own transaction.
     migrate(this.db, join(dir, 'library.sqlite'));
     // Leftovers of imports whose process died: never visible, safe to drop. Live imports are untouched.
@@ -309,14 +314,15 @@ export class LibraryStore {
     // Never over a committed document's rows (another process may have committed the same bytes meanwhile).
     const insertPage = this.db.prepare(
       // CAST: JSON given as UTF-8 bytes is stored as the TEXT it is, not as a BLOB (which SQLite's JSON functions would read as JSONB).
-      'INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned, view) SELECT ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+      'INSERT OR REPLACE INTO pages (doc_id, number, raw, raw_items, cleaned, view) SELECT ?, ?, CAST(? AS TEXT), ?, CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)',
     );
     const beat = this.db.prepare('UPDATE imports SET heartbeat_at = ? WHERE id = ?');
     let lastBeat = Date.now();
     let closed = false;
-    const addPageJson = (number: number, rawJson: JsonText, cleanedJson: JsonText, viewJson: JsonText | null = null) => {
+    const addPageJson = (number: number, rawJson: JsonText | StoredRaw, cleanedJson: JsonText, viewJson: JsonText | null = null) => {
       if (closed) throw new Error('import already finished');
-      insertPage.run(id, number, rawJson, cleanedJson, viewJson, id);
+      const raw = storedRawOf(rawJson);
+      insertPage.run(id, number, raw.json, raw.items, cleanedJson, viewJson, id);
       if (Date.now() - lastBeat > HEARTBEAT_EVERY_MS) beat.run((lastBeat = Date.now()), importId);
     };
     const finish = () => {
@@ -331,7 +337,7 @@ export class LibraryStore {
         .run(id, id, id);
     };
     return {
-      addPage: (raw, cleaned) => addPageJson(raw.number, JSON.stringify(raw), JSON.stringify(cleaned)),
+      addPage: (raw, cleaned) => addPageJson(raw.number, splitRawPage(raw), JSON.stringify(cleaned)),
       addPageJson,
       commit: (meta, placement = NO_PLACEMENT, layoutOriginal = null) => {
         if (closed) throw new Error('import already finished');
@@ -388,13 +394,13 @@ export class LibraryStore {
    */
   rebuildPages(id: string): {
     addPage(raw: RawPage, cleaned: CleanedPage): void;
-    addPageJson(number: number, rawJson: JsonText, cleanedJson: JsonText, viewJson?: JsonText | null): void;
+    addPageJson(number: number, rawJson: JsonText | StoredRaw, cleanedJson: JsonText, viewJson?: JsonText | null): void;
     finish(): number;
     abort(): void;
   } {
     if (!this.has(id)) throw new Error(`no document ${id}`);
     const importId = this.registerImport(id);
-    const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, cleaned, view) VALUES (?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))');
+    const put = this.db.prepare('INSERT OR REPLACE INTO pages (doc_id, number, raw, raw_items, cleaned, view) VALUES (?, ?, CAST(? AS TEXT), ?, CAST(? AS TEXT), CAST(? AS TEXT))');
     let count = 0;
     const end = () => {
       this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
@@ -402,10 +408,11 @@ export class LibraryStore {
     };
     return {
       addPage(raw, cleaned) {
-        this.addPageJson(raw.number, JSON.stringify(raw), JSON.stringify(cleaned));
+        this.addPageJson(raw.number, splitRawPage(raw), JSON.stringify(cleaned));
       },
       addPageJson: (number, rawJson, cleanedJson, viewJson = null) => {
-        put.run(id, number, rawJson, cleanedJson, viewJson);
+        const raw = storedRawOf(rawJson);
+        put.run(id, number, raw.json, raw.items, cleanedJson, viewJson);
         count = Math.max(count, number);
       },
       finish: () =>
@@ -550,11 +557,11 @@ export class LibraryStore {
   }
 
   page(id: string, number: number): PageModel | null {
-    const row = this.db.prepare('SELECT raw, cleaned FROM pages WHERE doc_id = ? AND number = ?').get(id, number) as
-      | { raw: string; cleaned: string }
+    const row = this.db.prepare('SELECT raw, raw_items, cleaned FROM pages WHERE doc_id = ? AND number = ?').get(id, number) as
+      | { raw: string; raw_items: Uint8Array | null; cleaned: string }
       | undefined;
     if (!row || !this.has(id)) return null;
-    return { ...(JSON.parse(row.raw) as RawPage), ...(JSON.parse(row.cleaned) as CleanedPage) };
+    return { ...joinRawPage(row.raw, row.raw_items, `document ${id} page ${number}`), ...(JSON.parse(row.cleaned) as CleanedPage) };
   }
 
   /** Saves the archivist's metadata: what they saved is no longer a guess. */

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
+import { WorkerClient } from '../workers/worker-client.ts';
 import { BUSY_TIMEOUT_MS } from './library-store.ts';
 
 /**
@@ -12,60 +12,40 @@ import { BUSY_TIMEOUT_MS } from './library-store.ts';
  * links are those the main thread would have stored.
  */
 
-export type PhotoLinkRequest = { id: number; type: 'window'; from: number } | { id: number; type: 'whole' };
-export type PhotoLinkReply = { id: number; photos: number; error?: undefined } | { id: number; error: string };
+export type PhotoLinkRequest = { type: 'window'; from: number } | { type: 'whole' };
 
 export const DEFAULT_PHOTO_LINK_WORKER_URL = new URL('./photo-link-worker.ts', import.meta.url);
 
 export class PhotoLinkThread {
-  readonly #worker: Worker;
-  readonly #pending = new Map<number, { resolve: (photos: number) => void; reject: (err: Error) => void }>();
-  #next = 1;
-  #failed: Error | null = null;
+  /** Answers the photos linked. A worker that died fails every later request with its error: no restart mid-import. */
+  readonly #worker: WorkerClient<PhotoLinkRequest, number>;
 
   /** `db`: the library's connection (the worker opens the same file); one document's photos. */
   constructor(db: DatabaseSync, docId: string, workerUrl: URL | string = DEFAULT_PHOTO_LINK_WORKER_URL) {
     const dbFile = db.location();
     if (!dbFile) throw new Error('photo linking off the main thread needs a library on disk');
-    // A small young generation, as the extraction workers have: linking makes short-lived garbage.
-    this.#worker = new Worker(workerUrl, { workerData: { dbFile, docId, busyTimeoutMs: BUSY_TIMEOUT_MS }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    this.#worker.on('message', (msg: PhotoLinkReply) => {
-      const job = this.#pending.get(msg.id);
-      if (!job) return;
-      this.#pending.delete(msg.id);
-      if (msg.error !== undefined) job.reject(new Error(`photo linking failed: ${msg.error}`));
-      else job.resolve(msg.photos);
+    this.#worker = new WorkerClient({
+      name: 'photo linking worker',
+      url: workerUrl,
+      workerData: { dbFile, docId, busyTimeoutMs: BUSY_TIMEOUT_MS },
+      // A small young generation, as the extraction workers have: linking makes short-lived garbage.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      errorPrefix: 'photo linking failed: ',
     });
-    const fail = (err: Error) => {
-      this.#failed ??= err;
-      for (const job of this.#pending.values()) job.reject(err);
-      this.#pending.clear();
-    };
-    this.#worker.on('error', (err) => fail(new Error(`photo linking worker crashed: ${err.message.split('\n')[0]}`)));
-    this.#worker.on('exit', (code) => fail(new Error(`photo linking worker exited (code ${code})`)));
   }
 
   /** Links the window of a long document starting at page `from` (photo-links.ts linkWindow). */
   window(from: number): Promise<number> {
-    return this.#ask({ id: this.#next++, type: 'window', from });
+    return this.#worker.request({ type: 'window', from });
   }
 
   /** Links the whole document in one pass (relinkDocument). */
   whole(): Promise<number> {
-    return this.#ask({ id: this.#next++, type: 'whole' });
-  }
-
-  #ask(msg: PhotoLinkRequest): Promise<number> {
-    if (this.#failed) return Promise.reject(this.#failed);
-    return new Promise((resolve, reject) => {
-      this.#pending.set(msg.id, { resolve, reject });
-      this.#worker.postMessage(msg);
-    });
+    return this.#worker.request({ type: 'whole' });
   }
 
   /** Ends the worker (and with it everything its heap held). */
-  async close(): Promise<void> {
-    this.#failed ??= new Error('photo linking worker closed');
-    await this.#worker.terminate();
+  close(): Promise<void> {
+    return this.#worker.close();
   }
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { inThreadPdfWorker } from '../extract/pdfjs-in-thread.ts';
+import { answerRequests } from '../workers/answer-requests.ts';
 
 /**
  * Draws a typeset page (no scanned picture to take out of the PDF) with
@@ -13,21 +14,12 @@ import { inThreadPdfWorker } from '../extract/pdfjs-in-thread.ts';
  * The last document stays open: the background pass asks for its pages one
  * after another.
  */
-const port = parentPort;
-if (!port) throw new Error('typeset-raster-worker.ts must run as a worker thread');
-
-export interface RasterJob {
-  job: number;
+export interface RasterRequest {
   file: string;
   page: number;
   width: number;
   quality: number;
 }
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type Canvas = typeof import('@napi-rs/canvas');
-let libs: Promise<[PdfJs, Canvas]> | null = null;
-const load = () => (libs ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('@napi-rs/canvas')]));
 
 const dir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')) + path.sep;
 let open: { file: string; doc: Promise<PDFDocumentProxy>; close: () => Promise<void> } | null = null;
@@ -37,8 +29,7 @@ async function documentAt(file: string): Promise<PDFDocumentProxy> {
     const previous = open;
     open = null;
     if (previous) void previous.close().catch(() => {});
-    const [pdfjs] = await load();
-    const task = pdfjs.getDocument({
+    const task = getDocument({
       data: new Uint8Array(readFileSync(file)),
       worker: await inThreadPdfWorker(),
       cMapUrl: `${dir}cmaps${path.sep}`,
@@ -56,14 +47,13 @@ async function documentAt(file: string): Promise<PDFDocumentProxy> {
 /** Pixels down the page at most: a page of absurd proportions (hostile, or a roll of tape) must not make a gigabyte canvas. */
 const MAX_HEIGHT = 4 * 900;
 
-async function render(msg: RasterJob): Promise<Uint8Array> {
-  const [, canvasLib] = await load();
+async function render(msg: RasterRequest): Promise<Uint8Array> {
   const doc = await documentAt(msg.file);
   const page = await doc.getPage(msg.page);
   try {
     const unit = page.getViewport({ scale: 1 });
     const viewport = page.getViewport({ scale: Math.min(msg.width / unit.width, MAX_HEIGHT / unit.height) });
-    const canvas = canvasLib.createCanvas(Math.max(1, Math.round(viewport.width)), Math.max(1, Math.round(viewport.height)));
+    const canvas = createCanvas(Math.max(1, Math.round(viewport.width)), Math.max(1, Math.round(viewport.height)));
     const ctx = canvas.getContext('2d');
     // A JPEG has no transparency: the page's paper is white, as the reader's canvas shows it.
     ctx.fillStyle = '#ffffff';
@@ -75,25 +65,10 @@ async function render(msg: RasterJob): Promise<Uint8Array> {
   }
 }
 
-// Started: a failure from here on is the page's (typeset-raster.ts tells the two apart).
-port.postMessage({ ready: true });
-
-port.on('message', (msg: RasterJob) => {
-  load().then(
-    () =>
-      render(msg).then(
-        (jpeg) => {
-          // A copy into a buffer of its own, so it can be transferred, not cloned.
-          const bytes = new Uint8Array(jpeg);
-          port.postMessage({ job: msg.job, jpeg: bytes }, [bytes.buffer]);
-        },
-        (err: unknown) => port.postMessage({ job: msg.job, error: firstLine(err) }),
-      ),
-    // No canvas for this platform: this installation cannot draw previews, which says nothing about the page.
-    (err: unknown) => port.postMessage({ job: msg.job, unavailable: firstLine(err) }),
-  );
-});
-
-function firstLine(err: unknown): string {
-  return ((err as Error)?.message ?? String(err)).split('\n')[0];
-}
+// No canvas for this platform fails the imports above, before the worker says it is ready: the client's "cannot start"
+// (typeset previews off), which says nothing about any page.
+answerRequests(
+  // A copy into a buffer of its own, so it can be transferred, not cloned.
+  async (msg: RasterRequest) => new Uint8Array(await render(msg)),
+  { transfer: (bytes) => [bytes.buffer] },
+);

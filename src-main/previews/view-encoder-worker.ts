@@ -1,7 +1,9 @@
 import { DatabaseSync } from 'node:sqlite';
-import { parentPort, workerData } from 'node:worker_threads';
-import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import { workerData } from 'node:worker_threads';
+import type { CleanedPage } from '../../core/page-model.ts';
 import { encodePageView } from '../../core/page-view/page-view-codec.ts';
+import { answerRequests } from '../workers/answer-requests.ts';
+import { joinRawPage } from '../library/raw-items-codec.ts';
 
 /**
  * Encodes pages' compact views (core/page-view) off the main thread: parsing
@@ -10,19 +12,18 @@ import { encodePageView } from '../../core/page-view/page-view-codec.ts';
  * the reader's requests waited. Reads the library read-only; the main thread
  * stores the result.
  */
-const port = parentPort;
-if (!port) throw new Error('view-encoder-worker.ts must run as a worker thread');
+export interface ViewRequest {
+  docId: string;
+  page: number;
+}
 
 const db = new DatabaseSync((workerData as { dbPath: string }).dbPath, { readOnly: true });
 db.exec('PRAGMA busy_timeout = 5000');
-const read = db.prepare('SELECT raw, cleaned FROM pages WHERE doc_id = ? AND number = ?');
+const read = db.prepare('SELECT raw, raw_items, cleaned FROM pages WHERE doc_id = ? AND number = ?');
 
-port.on('message', (msg: { job: number; docId: string; page: number }) => {
-  try {
-    const row = read.get(msg.docId, msg.page) as { raw: string; cleaned: string } | undefined;
-    const wire = row ? JSON.stringify(encodePageView({ ...(JSON.parse(row.raw) as RawPage), ...(JSON.parse(row.cleaned) as CleanedPage) })) : null;
-    port.postMessage({ job: msg.job, wire });
-  } catch (err) {
-    port.postMessage({ job: msg.job, error: (err as Error).message.split('\n')[0] });
-  }
+answerRequests((msg: ViewRequest) => {
+  const row = read.get(msg.docId, msg.page) as { raw: string; raw_items: Uint8Array | null; cleaned: string } | undefined;
+  if (!row) return null;
+  const raw = joinRawPage(row.raw, row.raw_items, `document ${msg.docId} page ${msg.page}`);
+  return JSON.stringify(encodePageView({ ...raw, ...(JSON.parse(row.cleaned) as CleanedPage) }));
 });

@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { rmSync } from 'node:fs';
 import { BUSY_TIMEOUT_MS } from '../library/library-store.ts';
+import { enableWal } from '../library/enable-wal.ts';
 
 /**
  * Opens (creating or resetting as needed) a derived SQLite file that several
@@ -13,8 +14,10 @@ import { BUSY_TIMEOUT_MS } from '../library/library-store.ts';
  * written its schema version, took it for an outdated index, and deleted it.
  *
  * So:
- * - the busy timeout is set when the connection opens, before the WAL switch
- *   (which needs a lock another process may hold for a moment);
+ * - the busy timeout is set when the connection opens, and the WAL switch
+ *   (which needs a lock another process may hold for a moment, and which
+ *   SQLite does not busy-wait for on a file in rollback mode) is retried
+ *   (enableWal);
  * - creating the schema and resetting an outdated one happen in place, in one
  *   BEGIN IMMEDIATE transaction that re-reads the version first: another
  *   process that got there meanwhile is seen, and nothing is deleted;
@@ -48,7 +51,7 @@ export function isDamage(err: unknown): boolean {
 function connect(path: string): DatabaseSync {
   const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
   try {
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    enableWal(db, BUSY_TIMEOUT_MS);
     return db;
   } catch (err) {
     db.close();

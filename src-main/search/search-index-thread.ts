@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { BUSY_TIMEOUT_MS } from '../library/library-store.ts';
+import { WorkerClient } from '../workers/worker-client.ts';
 import type { IndexBlock, IndexLayer, IndexPageInput } from './search-index.ts';
 
 /**
@@ -19,7 +19,7 @@ import type { IndexBlock, IndexLayer, IndexPageInput } from './search-index.ts';
  * WAL lets it read what the worker committed.
  */
 
-export type SearchIndexRequest = { seq: number } & (
+export type SearchIndexRequest =
   | { type: 'stream'; doc: string; pages: IndexPageInput[] }
   | { type: 'drop'; doc: string }
   /** Completes a streamed document with `rest`, or (rest null, or its streamed rows gone) indexes it whole from the library. */
@@ -28,84 +28,49 @@ export type SearchIndexRequest = { seq: number } & (
   | { type: 'remove'; doc: string }
   | { type: 'matched'; stamp: string }
   /** Answers once every earlier request is written. */
-  | { type: 'settled' }
-  | { type: 'close' }
-);
-export type SearchIndexReply = { seq: number; error?: string };
-
-type Request = SearchIndexRequest extends infer R ? (R extends { seq: number } ? Omit<R, 'seq'> : never) : never;
+  | { type: 'settled' };
 
 export const DEFAULT_SEARCH_INDEX_WORKER_URL = new URL('./search-index-worker.ts', import.meta.url);
 
 export class SearchIndexThread {
-  readonly #worker: Worker;
-  readonly #pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  /** One worker, never restarted: a write lost with a worker that died must not be followed by later ones as if it were there. */
+  readonly #worker: WorkerClient<SearchIndexRequest, void>;
   readonly #written: () => void;
-  #next = 1;
-  #failed: Error | null = null;
-  #exited: Promise<void>;
   /** Characters of page text sent and not yet written, and the most there ever were (the bench prints it). */
   #queuedChars = 0;
-  #charsOf = new Map<number, number>();
   maxQueuedChars = 0;
 
   /** `libraryDir`: the library (search.sqlite and library.sqlite in it). `written`: after each write the worker made. */
   constructor(libraryDir: string, written: () => void, workerUrl: URL | string = DEFAULT_SEARCH_INDEX_WORKER_URL) {
     this.#written = written;
-    this.#worker = new Worker(workerUrl, {
+    this.#worker = new WorkerClient({
+      name: 'search index worker',
+      url: workerUrl,
       workerData: { libraryDir, libraryFile: join(libraryDir, 'library.sqlite'), busyTimeoutMs: BUSY_TIMEOUT_MS },
       // A small young generation, as the other workers have: indexing makes short-lived strings.
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      errorPrefix: 'search index: ',
     });
-    this.#worker.on('message', (msg: SearchIndexReply) => {
-      this.#queuedChars -= this.#charsOf.get(msg.seq) ?? 0;
-      this.#charsOf.delete(msg.seq);
-      this.#written();
-      const job = this.#pending.get(msg.seq);
-      if (msg.error !== undefined) {
-        const err = new Error(`search index: ${msg.error}`);
-        if (job) job.reject(err);
-        else console.error(err.message);
-      } else job?.resolve();
-      this.#pending.delete(msg.seq);
-    });
-    const fail = (err: Error) => {
-      this.#failed ??= err;
-      for (const job of this.#pending.values()) job.reject(err);
-      this.#pending.clear();
-    };
-    this.#worker.on('error', (err) => fail(new Error(`search index worker crashed: ${err.message.split('\n')[0]}`)));
-    this.#exited = new Promise((resolve) =>
-      this.#worker.once('exit', (code) => {
-        fail(new Error(`search index worker exited (code ${code})`));
-        resolve();
-      }),
-    );
   }
 
   /** Sends a request; its errors are logged (no one waits for it). */
-  send(msg: Request): void {
-    if (this.#failed) {
-      console.error(`search index: ${this.#failed.message}`);
-      return;
-    }
-    const seq = this.#next++;
-    if (msg.type === 'stream') {
-      const chars = msg.pages.reduce((n, p) => n + p.raw.length + p.blocks.reduce((m, b) => m + b.text.length, 0), 0);
-      this.#charsOf.set(seq, chars);
-      this.#queuedChars += chars;
-      this.maxQueuedChars = Math.max(this.maxQueuedChars, this.#queuedChars);
-    }
-    this.#worker.postMessage({ ...msg, seq });
+  send(msg: SearchIndexRequest): void {
+    this.ask(msg).catch((err: Error) => console.error(err.message));
   }
 
   /** Sends a request and resolves once it is written (rejects with its error). */
-  ask(msg: Request): Promise<void> {
-    if (this.#failed) return Promise.reject(this.#failed);
-    const seq = this.#next;
-    const done = new Promise<void>((resolve, reject) => this.#pending.set(seq, { resolve, reject }));
-    this.send(msg);
-    return done;
+  ask(msg: SearchIndexRequest): Promise<void> {
+    const chars = msg.type === 'stream' ? msg.pages.reduce((n, p) => n + p.raw.length + p.blocks.reduce((m, b) => m + b.text.length, 0), 0) : 0;
+    this.#queuedChars += chars;
+    this.maxQueuedChars = Math.max(this.maxQueuedChars, this.#queuedChars);
+    const reply = this.#worker.request(msg);
+    // Before the caller hears of it: whoever waited for a write may query what it wrote.
+    const written = () => {
+      this.#queuedChars -= chars;
+      this.#written();
+    };
+    reply.then(written, written);
+    return reply;
   }
 
   /** Resolves once everything sent so far is written. */
@@ -114,8 +79,7 @@ export class SearchIndexThread {
   }
 
   /** Writes what was sent, then ends the worker. */
-  async close(): Promise<void> {
-    if (!this.#failed) this.#worker.postMessage({ type: 'close', seq: this.#next++ });
-    await this.#exited;
+  close(): Promise<void> {
+    return this.#worker.close({ finishFirst: true });
   }
 }

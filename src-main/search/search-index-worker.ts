@@ -1,10 +1,12 @@
 import { DatabaseSync } from 'node:sqlite';
-import { parentPort, workerData } from 'node:worker_threads';
-import type { CleanedPage, RawPage } from '../../core/page-model.ts';
+import { workerData } from 'node:worker_threads';
+import type { CleanedPage } from '../../core/page-model.ts';
+import { joinRawPage } from '../library/raw-items-codec.ts';
 import { shrinkHeapIfSlack } from '../extract/worker-gc.ts';
 import { pageInput } from './page-input.ts';
 import { SearchIndex, type IndexPageInput } from './search-index.ts';
-import type { SearchIndexReply, SearchIndexRequest } from './search-index-thread.ts';
+import { answerRequests } from '../workers/answer-requests.ts';
+import type { SearchIndexRequest } from './search-index-thread.ts';
 
 /**
  * Writes the search index off the main thread (search-index-thread.ts):
@@ -16,8 +18,6 @@ import type { SearchIndexReply, SearchIndexRequest } from './search-index-thread
  * committed is visible).
  */
 
-const port = parentPort;
-if (!port) throw new Error('search-index-worker.ts must run as a worker thread');
 const { libraryDir, libraryFile, busyTimeoutMs } = workerData as { libraryDir: string; libraryFile: string; busyTimeoutMs: number };
 const index = new SearchIndex(libraryDir);
 let library: DatabaseSync | null = null;
@@ -26,10 +26,10 @@ let library: DatabaseSync | null = null;
 function* storedPages(id: string, count: number): Generator<IndexPageInput> {
   library ??= new DatabaseSync(libraryFile, { readOnly: true, timeout: busyTimeoutMs });
   if (!library.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) return;
-  const read = library.prepare('SELECT raw, cleaned FROM pages WHERE doc_id = ? AND number = ?');
+  const read = library.prepare('SELECT raw, raw_items, cleaned FROM pages WHERE doc_id = ? AND number = ?');
   for (let n = 1; n <= count; n++) {
-    const row = read.get(id, n) as { raw: string; cleaned: string } | undefined;
-    if (row) yield pageInput({ ...(JSON.parse(row.raw) as RawPage), ...(JSON.parse(row.cleaned) as CleanedPage) });
+    const row = read.get(id, n) as { raw: string; raw_items: Uint8Array | null; cleaned: string } | undefined;
+    if (row) yield pageInput({ ...joinRawPage(row.raw, row.raw_items, `document ${id} page ${n}`), ...(JSON.parse(row.cleaned) as CleanedPage) });
   }
 }
 
@@ -59,27 +59,20 @@ function run(msg: SearchIndexRequest): void {
       return index.setMatchedLibrary(msg.stamp);
     case 'settled':
       return;
-    case 'close':
-      index.close();
-      library?.close();
-      port!.close();
-      return;
   }
 }
 
 /** Heap V8 may leave committed beyond what is in use before this thread gives it back (worker-gc.ts). */
 const SLACK_BYTES = 32 * 1024 * 1024;
 
-port.on('message', (msg: SearchIndexRequest) => {
-  let reply: SearchIndexReply;
-  try {
-    run(msg);
-    reply = { seq: msg.seq };
-  } catch (err) {
-    reply = { seq: msg.seq, error: err instanceof Error ? err.message : String(err) };
-  }
-  if (msg.type === 'close') return;
-  port.postMessage(reply);
+answerRequests(run, {
   // A batch's text, folded and split into terms, is a few MB of short-lived strings: give the pages back when they pile up.
-  if (msg.type === 'stream' || msg.type === 'document') shrinkHeapIfSlack(SLACK_BYTES);
+  after: (msg) => {
+    if (msg.type === 'stream' || msg.type === 'document') shrinkHeapIfSlack(SLACK_BYTES);
+  },
+  // SearchIndexThread.close: after every write asked for.
+  onClose: () => {
+    index.close();
+    library?.close();
+  },
 });

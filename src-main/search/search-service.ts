@@ -10,6 +10,7 @@ import { newspaperMatcher } from '../../core/newspaper-titles.ts';
 import { AnnotationService } from '../library/annotation-service.ts';
 import { CorrectionStore } from '../library/correction-store.ts';
 import type { LibraryStore } from '../library/library-store.ts';
+import { storedRawItems } from '../library/raw-items-codec.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import { SearchIndex, type IndexBlock, type IndexLayer, type IndexPageInput } from './search-index.ts';
 import { dropPageTexts, streamIndexText, takePageTexts, takeStreamRest } from './stored-page-texts.ts';
@@ -368,11 +369,10 @@ export class SearchService {
     const needed = new Set<number>();
     for (const [s, e] of ranges) for (let k = s; k < Math.min(e, block.map.length); k++) if (block.map[k][0] >= 0) needed.add(block.map[k][0]);
     // A sparse array: charRects reads only the items the matched characters came from.
-    const items: RawItem[] = [];
-    const rows = (this.hitItems ??= this.store.db.prepare(
-      `SELECT key, value FROM json_each((SELECT raw FROM pages WHERE doc_id = ? AND number = ?), '$.items') WHERE key IN (SELECT value FROM json_each(?))`,
-    )).all(id, page, JSON.stringify([...needed])) as Array<{ key: number; value: string }>;
-    for (const r of rows) items[r.key] = JSON.parse(r.value) as RawItem;
+    const stored = (this.hitItems ??= this.store.db.prepare('SELECT raw, raw_items FROM pages WHERE doc_id = ? AND number = ?')).get(id, page) as
+      | { raw: string; raw_items: Uint8Array | null }
+      | undefined;
+    const items: RawItem[] = stored ? storedRawItems(stored.raw, stored.raw_items, `document ${id} page ${page}`, needed) : [];
     return blockHitRects(items, block, ranges);
   }
 

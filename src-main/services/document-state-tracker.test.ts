@@ -34,8 +34,8 @@ describe('DocumentStateTracker', () => {
 
     // An import still under way: its pages are stored, its document row is not yet there.
     const pending = cli.begin('d'.repeat(64), 'text', 'pending.txt', 10);
-    const [page] = cli.db.prepare('SELECT raw, cleaned FROM pages WHERE doc_id = ? AND number = 1').all(b) as Array<{ raw: string; cleaned: string }>;
-    pending.addPageJson(1, page.raw as never, page.cleaned as never);
+    const [page] = cli.db.prepare('SELECT raw, raw_items, cleaned FROM pages WHERE doc_id = ? AND number = 1').all(b) as Array<{ raw: string; raw_items: Uint8Array; cleaned: string }>;
+    pending.addPageJson(1, { json: page.raw, items: page.raw_items }, page.cleaned as never);
     expect(step()).toEqual({ ids: [], pages: [] });
     expect(tracker.fullReads).toBe(1);
     pending.abort();

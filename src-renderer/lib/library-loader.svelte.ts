@@ -12,7 +12,7 @@ import { FIRST_WINDOW, legacyLibraryLoad, takeStartColumns } from './start-reque
  * 10,000 documents the list is on screen and usable before the whole of it
  * has arrived; filtering and browsing work on the whole list once it has.
  *
- * `localStorage['broadsheet.libraryLoad'] = 'list'` takes the old path (one
+ * `window.broadsheetBench = { libraryLoad: 'list' }` takes the old path (one
  * `library.list` of objects) so `npm run bench:library` can measure both in
  * one run.
  */

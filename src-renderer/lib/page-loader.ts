@@ -1,5 +1,6 @@
 import { decodePageView, type PageView, type PageViewReply, type PageViewWire } from '../../core/page-view/page-view-codec.ts';
 import { archive } from './archive.ts';
+import { benchSwitch } from './bench-switches.ts';
 import { pagePainted } from './paint-first.svelte.ts';
 import { markReader } from './reader-marks.ts';
 
@@ -21,18 +22,12 @@ export type ReaderPage = PageView & {
 };
 
 /**
- * bench:reader's "before": with localStorage `broadsheet.reader` = `baseline`
- * the reader works as it did before page views and previews (the full page
- * model from `document.page`, no preview, no prefetch), so both paths are
- * measured in one run on one machine.
+ * bench:reader's "before": with `broadsheetBench.reader` = `baseline`
+ * (lib/bench-switches.ts) the reader works as it did before page views and
+ * previews (the full page model from `document.page`, no preview, no
+ * prefetch), so both paths are measured in one run on one machine.
  */
-export const readerBaseline = (() => {
-  try {
-    return localStorage.getItem('broadsheet.reader') === 'baseline';
-  } catch {
-    return false;
-  }
-})();
+export const readerBaseline = benchSwitch('reader') === 'baseline';
 
 const KEEP = 6;
 const cache = new Map<string, Promise<ReaderPage>>();

@@ -2,6 +2,7 @@ import type { LibraryColumns } from '../../core/library-columns.ts';
 import type { Settings } from '../../core/settings.ts';
 import { START_ANSWERS_ID, START_WINDOW, type StartAnswers } from '../../core/start-answers.ts';
 import { archive, replyResult } from './archive.ts';
+import { benchSwitch } from './bench-switches.ts';
 
 /**
  * The two answers start-up waits on before the library's first rows: the
@@ -29,13 +30,9 @@ function writtenAnswers(): StartAnswers | null {
   }
 }
 
+/** `npm run bench:library` measures the old path (one library.list) in the same run (lib/bench-switches.ts). */
 export function legacyLibraryLoad(): boolean {
-  try {
-    // `npm run bench:library` measures the old path (one library.list) in the same run.
-    return localStorage.getItem('broadsheet.libraryLoad') === 'list';
-  } catch {
-    return false;
-  }
+  return benchSwitch('libraryLoad') === 'list';
 }
 
 const written = writtenAnswers();
