@@ -60,6 +60,23 @@ describe('layout from the ALTO that came with the scan', () => {
     expect(provenanceProblems(p, cleaned)).toEqual([]);
   });
 
+  it('gives a small word to its own ALTO word, not to a bigger word of another line whose box contains it', () => {
+    // The 1859 masthead: the engine boxed a stray "I" (a line of its own, in the masthead block) inside the title's
+    // "STAR" of another block, and drew its box a little tighter than the text layer's. By overlap alone the "I"
+    // went to "STAR" and read "STARI", a word in neither the raw text nor the ALTO.
+    const title = item('THE STAR', 50, 130, 20);
+    const starX = 50 + advance('THE ', 20);
+    const stray = item('I', starX + advance('ST', 20), 120, 7);
+    const body = column({ lines: ['A story under the title.'], x: 50, top: 160, size: 10 });
+    const p = page([stray, title, ...body]);
+    const tight = { ...stray, rect: [stray.rect[0], stray.rect[1] + 0.5, stray.rect[2], stray.rect[3] - 0.5] as RawItem['rect'] };
+    const xml = altoXml([[[tight]], [[title]], [[body[0]]]]);
+    const cleaned = cleanPageWithAlto(p, xml);
+    expect(cleaned.layout).toBe('alto');
+    expect(cleaned.blocks.map((b) => b.text)).toEqual(['I', 'THE STAR', 'A story under the title.']);
+    expect(provenanceProblems(p, cleaned)).toEqual([]);
+  });
+
   it('reads text the ALTO lacks after the nearest ALTO block, laid out from the PDF', () => {
     const extra = column({ lines: ['Late news.'], x: 50, top: 160, size: 10 });
     const p = page([...left, ...right, ...extra]);

@@ -139,15 +139,27 @@ export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage):
   return { lines, blocks, order };
 }
 
-/** The ALTO word whose box overlaps the segment's most, if any does by a third of the segment. */
+/**
+ * The ALTO word whose box best matches the segment's (overlap over union), if
+ * it covers a third of the segment. Overlap alone favours a big box that
+ * merely contains the segment: on the 1859 masthead the engine boxed a
+ * stray "I" inside "STAR" of another line, and the title art "®mttt§" over
+ * "V01'." of the dateline; each small segment overlaps the big box a little
+ * more than its own word's, and was read into the wrong line ("STARI").
+ */
 function bestWord(s: Segment, near: (r: readonly number[]) => WordRef[]): WordRef | null {
   const box = [s.x0, s.top, s.x1, s.bottom];
   const area = Math.max(1e-6, (s.x1 - s.x0) * (s.bottom - s.top));
   let best: WordRef | null = null;
   let bestArea = 0;
+  let bestFit = 0;
   for (const w of near(box)) {
     const a = overlapArea(box, w.rect);
-    if (a > bestArea) {
+    if (!a) continue;
+    const r = w.rect;
+    const fit = a / (area + (r[2] - r[0]) * (r[3] - r[1]) - a);
+    if (fit > bestFit) {
+      bestFit = fit;
       bestArea = a;
       best = w;
     }
