@@ -1,6 +1,5 @@
 import { rangesInArea } from '../../core/annotations/anchor.ts';
 import type { Rect } from '../../core/page-model.ts';
-import type { PageModel } from '../../core/page-model.ts';
 import { pageText } from '../../core/page-text.ts';
 
 /**
@@ -9,7 +8,7 @@ import { pageText } from '../../core/page-text.ts';
  * runs the same rangesInArea on the same blocks), joined as the Annotations
  * panel shows a saved one's quotes. Empty when the area holds no text.
  */
-export function areaQuote(model: Pick<PageModel, 'items' | 'blocks'> | null | undefined, area: Rect): string {
+export function areaQuote(model: { items: Parameters<typeof rangesInArea>[0]; blocks: Parameters<typeof rangesInArea>[1] } | null | undefined, area: Rect): string {
   if (!model) return '';
   const text = pageText(model.blocks);
   return rangesInArea(model.items, model.blocks, area)
