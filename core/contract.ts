@@ -59,6 +59,8 @@ export interface AppInfo {
   version: string;
   host: 'electron' | 'browser';
   libraryDir: string;
+  /** Set when opening the library migrated it to this build's schema: the app says so once, as a note. */
+  migrated?: { from: number; to: number; backup: string };
 }
 
 /** How a library list is sorted and narrowed: the same for library.list and library.columns. */

@@ -87,4 +87,13 @@ describe('importReport', () => {
     ]);
     expect(importReport([jp2(1), jp2(2)]).notes).toEqual(['Skipped b/i1/0001.jp2: not a page file (.jp2)', 'Skipped b/i2/0001.jp2: not a page file (.jp2)']);
   });
+
+  it('keeps every file of a grouped skip line, once each, sorted by name (numbers by value): the line names three', () => {
+    const json = (name: string) => ({ file: name, status: 'skipped' as const, error: `${name}: ${skipReason(name)}` });
+    const names = ['p10.expected.json', 'b.json', 'p2.expected.json', 'A.json', 'c.json', 'p1.expected.json'];
+    const report = importReport([...names.map(json), json('b.json'), json('lone.md')]);
+    const line = `Skipped 6 files: ${skipReason('x.json')} (p10.expected.json, b.json, p2.expected.json and 3 more)`;
+    expect(report.notes).toEqual([line, `Skipped lone.md: ${skipReason('lone.md')}`]);
+    expect(report.skippedFiles).toEqual({ [line]: ['A.json', 'b.json', 'c.json', 'p1.expected.json', 'p2.expected.json', 'p10.expected.json'] });
+  });
 });

@@ -39,6 +39,8 @@ export interface ImportReport {
   warned: number;
   /** Something went wrong (a file failed): shown as an alert; skips alone are a neutral note, even when they leave nothing imported. */
   serious: boolean;
+  /** Every file of a grouped skip line ("Skipped 6 files: …"), by that line of `notes`, sorted by name: the line names three. */
+  skippedFiles: Record<string, string[]>;
 }
 
 /** How a count of METS read for metadata is said, everywhere: reading them is the import working, not a skip. */
@@ -85,6 +87,7 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const problems: string[] = [];
   const failures: string[] = [];
   const notes: string[] = [];
+  const skippedFiles: Record<string, string[]> = {};
   for (const r of results) {
     // A duplicate's ALTO that could not be used says why (its corrections would lose their blocks).
     if (r.status === 'duplicate' && r.note && !r.relaid) {
@@ -105,6 +108,7 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
       seen.add(line);
       problems.push(line);
       notes.push(line);
+      skippedFiles[line] = [...group].sort(byName);
       continue;
     }
     const line = `${r.status === 'skipped' ? 'Skipped ' : ''}${r.error ?? `${r.file}: import failed`}`;
@@ -116,8 +120,11 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const summary = summaryLine(parts, imported + duplicates === 0);
   // Skipping is deliberate (an ALTO without its scan, an empty folder): even when it leaves nothing imported,
   // the note says what and why; only a failure is an alert.
-  return { summary, problems, failures, notes, failed, skipped, used, warned, serious: failed > 0 };
+  return { summary, problems, failures, notes, failed, skipped, used, warned, serious: failed > 0, skippedFiles };
 }
+
+/** A stable order for names a person scans: numbers in names by value (0002 before 0010), case aside. */
+const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Skipped files sharing a reason are listed one line each up to this many, then as one line. */
 const GROUP_SKIPS_FROM = 3;

@@ -30,7 +30,13 @@ test('annotate a paragraph with the keyboard alone; after a reload it is still d
   await app.page.keyboard.press('a');
   await expect(ui.editor).toBeVisible();
   await expect(ui.editor.locator('blockquote')).toHaveText(para.text.length > 400 ? para.text.slice(0, 400) + '…' : para.text);
-  await ui.fillEditor({ colour: 'green', tags: 'war news, front page', note: '**Check** the names <img src=x onerror="document.title=\'pwned\'">' });
+  // Enter in Tags finishes the tags and moves on to the note: it does not save (it did, at once).
+  await ui.typeTagsThenEnter(' war news ,front page,');
+  await expect(ui.editor).toBeVisible();
+  await expect(ui.editor.getByRole('textbox', { name: /Note/ })).toBeFocused();
+  await expect(ui.editor.getByRole('textbox', { name: /Tags/ })).toHaveValue('war news, front page');
+  await expect(ui.items()).toHaveCount(0);
+  await ui.fillEditor({ colour: 'green', note: '**Check** the names <img src=x onerror="document.title=\'pwned\'">' });
 
   const item = ui.items().first();
   await expect(ui.items()).toHaveCount(1);

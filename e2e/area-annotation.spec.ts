@@ -20,18 +20,8 @@ test('an area drawn across a column gutter holds only the text inside it, and th
   await app.page.mouse.down();
   await app.page.mouse.move(surface.x + area[2] * scale, surface.y + area[3] * scale, { steps: 6 });
   await app.page.mouse.up();
-  await ui.fillEditor({ colour: 'blue', tags: 'gutter' });
-  await expect(ui.items()).toHaveCount(1);
-
-  const [made] = (await ui.api<AnnotationList>('annotations.list', { docId: doc.id })).items;
-  // First the drawn area itself (PDF points, from the mouse: within a pixel of the box).
-  expect(made.targets[0].text).toBeNull();
-  const [vx, vy, vw, vh] = made.targets[0].viewrect!;
-  for (const [got, want] of [[vx, area[0]], [vy, area[1]], [vx + vw, area[2]], [vy + vh, area[3]]]) expect(Math.abs(got - want)).toBeLessThan(2 / scale + 0.5);
-  // Then the text: pieces from both columns, each the whole words the box touches (an edge cuts "commission-ers",
-  // rejoined across its line end by the cleaning, yet the quote holds it whole), in reading order, column 1 first.
-  const texts = made.targets.slice(1);
-  expect(texts.map((t) => t.text!.exact)).toEqual([
+  // The editor shows what the area will quote, whole words, before anything is saved (it showed nothing).
+  const quotes = [
     'Well-known commissioners',
     'announced a',
     'the newspaper',
@@ -46,7 +36,25 @@ test('an area drawn across a column gutter holds only the text inside it, and th
     'hall education',
     'Railroad improvements',
     'transportation',
-  ]);
+  ];
+  await expect(ui.editorQuote()).toHaveText(quotes.join(' … '));
+  // Enter in Tags does not save here either (one editor for text and areas): the note is next.
+  await ui.typeTagsThenEnter('gutter');
+  await expect(ui.editor.getByRole('textbox', { name: /Note/ })).toBeFocused();
+  await expect(ui.items()).toHaveCount(0);
+  await saveScreenshot(app.page, 'area-annotation-editor-quote');
+  await ui.fillEditor({ colour: 'blue' });
+  await expect(ui.items()).toHaveCount(1);
+
+  const [made] = (await ui.api<AnnotationList>('annotations.list', { docId: doc.id })).items;
+  // First the drawn area itself (PDF points, from the mouse: within a pixel of the box).
+  expect(made.targets[0].text).toBeNull();
+  const [vx, vy, vw, vh] = made.targets[0].viewrect!;
+  for (const [got, want] of [[vx, area[0]], [vy, area[1]], [vx + vw, area[2]], [vy + vh, area[3]]]) expect(Math.abs(got - want)).toBeLessThan(2 / scale + 0.5);
+  // Then the text: pieces from both columns, each the whole words the box touches (an edge cuts "commission-ers",
+  // rejoined across its line end by the cleaning, yet the quote holds it whole), in reading order, column 1 first.
+  const texts = made.targets.slice(1);
+  expect(texts.map((t) => t.text!.exact)).toEqual(quotes);
   // Exported as W3C: the box as drawn is the first target's FragmentSelector; each quote a TextQuoteSelector of whole words.
   const exported = JSON.parse((await ui.api<{ text: string }>('annotations.export', { format: 'w3c', docId: doc.id })).text) as {
     first: { items: Array<{ target: Array<{ selector: Array<{ type: string; value?: string; exact?: string }> }> }> };

@@ -59,6 +59,8 @@ test('"Show all" leads to the import report on screen, else shows the status in 
   await expect(panel.importReport.getByRole('button', { name: 'Dismiss import report' })).toBeFocused();
   await app.page.keyboard.press('Enter');
   await expect(panel.importReport).toHaveCount(0);
+  // The focus goes back to "Show all", which led there: not to <body>.
+  await expect(panel.showAll).toBeFocused();
 
   // The report dismissed, "Show all" is a disclosure of the status in full, under the bar and over nothing.
   await expect(panel.showAll).toHaveAttribute('aria-expanded', 'false');
@@ -106,5 +108,7 @@ test('"Show all" with a failed and a skipped file: the report (alert and note) i
   await expect(panel.statusInFull).toHaveCount(0);
   await app.page.keyboard.press('Escape');
   await expect(alert).toBeHidden();
+  // Escape in the report gives the focus back to "Show all", which led there: it was left on <body>.
+  await expect(panel.showAll).toBeFocused();
   await saveScreenshot(app.page, 'topbar-status-closed');
 });

@@ -30,6 +30,18 @@ export class AnnotationsPage extends ReaderPage {
     await chooser.setFiles(file);
   }
 
+  /** What the editor shows the annotation will quote (read-only). */
+  editorQuote(): Locator {
+    return this.editor.getByRole('blockquote');
+  }
+
+  /** Types tags and presses Enter, as an archivist finishing a tag does: it must not save. */
+  async typeTagsThenEnter(tags: string): Promise<void> {
+    const field = this.editor.getByRole('textbox', { name: /Tags/ });
+    await field.fill(tags);
+    await field.press('Enter');
+  }
+
   /** Fills the editor and saves with the keyboard (Ctrl+Enter). */
   async fillEditor(opts: { colour?: string; tags?: string; note?: string }): Promise<void> {
     await this.editor.waitFor();

@@ -32,7 +32,14 @@ export class LibraryPanelPage {
     this.showAll = this.topBar.getByRole('button', { name: 'Show all' });
     this.statusInFull = page.getByRole('note', { name: 'Status in full' });
     this.importReport = page.getByRole('group', { name: 'Import report' });
+    this.failures = page.getByRole('alert').filter({ has: page.getByRole('list', { name: 'Files not imported' }) });
+    this.skippedNote = this.importReport.getByRole('region');
   }
+
+  /** The import report's red alert (failures only) and its neutral note (skipped files, notes). */
+  readonly failures: Locator;
+  readonly skippedNote: Locator;
+
 
   /**
    * The top bar's controls that overlap another one: each pair's names. Its buttons, the search box and the status,

@@ -3,8 +3,10 @@
  * between words, and their continuation lines hang under the column the
  * line's text starts in (the description column of an option or command
  * list, found as the first gap of two or more spaces), else under the line's
- * own indent (a paragraph), four spaces in for an unindented line (a usage). Piped output, where there is no
- * terminal to measure, is wrapped at 80.
+ * own indent (a paragraph: an unindented one, such as a command's description
+ * or the help's closing note, stays flush left), and four spaces in for a
+ * usage line (`Usage: …`), so its continuation is not read as a new line.
+ * Piped output, where there is no terminal to measure, is wrapped at 80.
  */
 export const DEFAULT_HELP_WIDTH = 80;
 /** A description column narrower than this is not worth hanging under. */
@@ -38,7 +40,7 @@ function wrapLine(line: string, width: number, given?: number): string[] {
   const gap = /\S( {2,})(?=\S)/.exec(line);
   const found = gap ? gap.index + 1 + gap[1].length : -1;
   const column = given === undefined && width - found >= MIN_TEXT ? found : -1;
-  const hang = given ?? (column > 0 ? column : lead || 4);
+  const hang = given ?? (column > 0 ? column : lead || (/^Usage:/.test(line) ? 4 : 0));
   // The first line keeps its own layout up to the column; only the words after it are re-flowed.
   const head = column > 0 && hang === column ? line.slice(0, column) : ' '.repeat(lead);
   const words = (column > 0 && hang === column ? line.slice(column) : line.slice(lead)).split(/ +/).filter(Boolean);

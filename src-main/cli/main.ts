@@ -1,4 +1,5 @@
 import { commandHelp as helpOf, errorExitCode, errorLine, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
+import { migrationNotice, onLibraryMigrated } from '../library/migration-notice.ts';
 import { helpWidth, twoColumns, wrapHelp } from './help-text.ts';
 import { printable } from './printable.ts';
 import { version } from '../services/version.ts';
@@ -47,6 +48,8 @@ The library is --library DIR, else $BROADSHEET_LIBRARY, else the app's data fold
 }
 
 async function main(argv: string[], io: CliIo): Promise<number> {
+  // Opening an older library migrates it and writes a backup: say so once, whatever the command.
+  onLibraryMigrated((m) => io.err(migrationNotice(m) + '\n'));
   const [name, ...rest] = argv;
   // Help fits the terminal (80 columns when piped).
   const width = helpWidth(process.stdout.columns);

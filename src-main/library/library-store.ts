@@ -7,6 +7,7 @@ import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadat
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
 import { migrate } from './migrations.ts';
+import { announceMigration, libraryMigrated, type LibraryMigrated } from './migration-notice.ts';
 import { enableWal } from './enable-wal.ts';
 import { removePreviews } from '../previews/preview-files.ts';
 import type { JsonText } from '../extract/processed-page.ts';
@@ -113,6 +114,8 @@ export function sha256(bytes: Uint8Array): string {
 
 export class LibraryStore {
   readonly dir: string;
+  /** The migration opening this library ran (with its backup), or null: the app shows it as a note (app.info). */
+  readonly migrated: LibraryMigrated | null;
   /** Shared with the stores of annotations, corrections and articles (src-main/library/*-store.ts). */
   readonly db: DatabaseSync;
   private readonly objectsDir: string;
@@ -130,7 +133,8 @@ export class LibraryStore {
     this.db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
     enableWal(this.db, BUSY_TIMEOUT_MS);
     // Versioned schema (src-main/library/migrations.ts): a backup first, then each pending migration in its own transaction.
-    migrate(this.db, join(dir, 'library.sqlite'));
+    this.migrated = libraryMigrated(dir, migrate(this.db, join(dir, 'library.sqlite')));
+    announceMigration(this.migrated);
     // Leftovers of imports whose process died: never visible, safe to drop. Live imports are untouched.
     this.collectGarbage();
   }

@@ -35,7 +35,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     return doc;
   };
   return {
-    'app.info': () => ({ version: ctx.version, host: ctx.host, libraryDir: store.dir }),
+    'app.info': () => ({
+      version: ctx.version,
+      host: ctx.host,
+      libraryDir: store.dir,
+      ...(store.migrated ? { migrated: { from: store.migrated.from, to: store.migrated.to, backup: store.migrated.backup } } : {}),
+    }),
     'library.list': (params) => store.list(params),
     'library.columns': (params) => withFirstPagePreviews(store, ctx.previews, listColumns(store, params)),
     'library.import': async ({ files }) => {

@@ -1,0 +1,36 @@
+import type { MigrationReport } from './migrations.ts';
+
+/**
+ * Saying that a library was migrated: opening an older library changes its
+ * file and writes a backup beside it, and the archivist should hear of both
+ * once, from whichever entry point opened it (the CLI on stderr, the app as a
+ * note through app.info). LibraryStore announces; each entry point listens.
+ */
+export interface LibraryMigrated {
+  dir: string;
+  from: number;
+  to: number;
+  backup: string;
+}
+
+/** The one line every entry point shows. */
+export function migrationNotice(m: LibraryMigrated): string {
+  return `library ${m.dir} updated from schema v${m.from} to v${m.to}; a backup of the old file is at ${m.backup}`;
+}
+
+/** A migration that wrote a backup (an existing library brought up to date), else null (nothing to say). */
+export function libraryMigrated(dir: string, report: MigrationReport): LibraryMigrated | null {
+  return report.backup === null ? null : { dir, from: report.from, to: report.to, backup: report.backup };
+}
+
+const listeners = new Set<(m: LibraryMigrated) => void>();
+
+/** Called with every migration a LibraryStore in this process runs from now on. Returns the unsubscribe. */
+export function onLibraryMigrated(fn: (m: LibraryMigrated) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+export function announceMigration(m: LibraryMigrated | null): void {
+  if (m) for (const fn of listeners) fn(m);
+}
