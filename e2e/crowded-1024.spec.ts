@@ -3,22 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { LibraryBrowserPage } from './pages/library-browser-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
+import { rowsOf, type Box } from './support/rows.ts';
 
 /** A new user's walk at 1024×768 found the page tools, the panel headings and the filters wrapping. */
-
-type Box = { x: number; y: number; width: number; height: number };
-
-/** How many rows the boxes sit in: boxes whose vertical middles are within a few px share a row. */
-function rowsOf(boxes: Box[]): number {
-  const middles = boxes.map((b) => b.y + b.height / 2).sort((a, b) => a - b);
-  let rows = 0;
-  let last = -Infinity;
-  for (const m of middles) {
-    if (m - last > 6) rows++;
-    last = m;
-  }
-  return rows;
-}
 
 /** Lines a text element takes: its height over its line height. */
 async function lines(el: Locator): Promise<number> {

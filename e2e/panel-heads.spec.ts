@@ -3,10 +3,9 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Locator } from '@playwright/test';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
+import { rowsOf, type Box } from './support/rows.ts';
 
 /** The panel heads a new user's walk found cut off, wrapped or jumping (the Library's, the page's tools). */
-
-type Box = { x: number; y: number; width: number; height: number };
 
 /** Each part's name whose box goes past the panel's left or right edge (hidden parts left out). */
 async function spilled(panel: Locator, parts: [string, Locator][]): Promise<string[]> {
@@ -18,18 +17,6 @@ async function spilled(panel: Locator, parts: [string, Locator][]): Promise<stri
     if (box.x < outer.x - 0.5 || box.x + box.width > outer.x + outer.width + 0.5) out.push(`${name} (${Math.round(box.x)}..${Math.round(box.x + box.width)} of ${Math.round(outer.x)}..${Math.round(outer.x + outer.width)})`);
   }
   return out;
-}
-
-/** How many rows the boxes sit in: boxes whose vertical middles are within a few px share a row. */
-function rowsOf(boxes: Box[]): number {
-  const middles = boxes.map((b) => b.y + b.height / 2).sort((a, b) => a - b);
-  let rows = 0;
-  let last = -Infinity;
-  for (const m of middles) {
-    if (m - last > 6) rows++;
-    last = m;
-  }
-  return rows;
 }
 
 test('the Library header keeps "1 of N", Import… and Folder… inside the panel with a filter on, at its default and minimum widths', async ({ app }) => {
