@@ -1,3 +1,4 @@
+import { DatabaseSync } from 'node:sqlite';
 import { test as base, expect, _electron, type Browser, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,8 @@ interface Options {
   appHost: 'browser' | 'electron';
   /** Start from an empty library (the app then seeds its sample page), instead of the prepared one. */
   freshLibrary: boolean;
+  /** Mark the prepared library's copy as written by this older schema version, so opening it migrates (and backs up). */
+  librarySchema: number | null;
 }
 
 interface WorkerFixtures {
@@ -38,6 +41,7 @@ interface WorkerFixtures {
 export const test = base.extend<Omit<Options, 'appHost'> & { app: AppUnderTest }, WorkerFixtures>({
   appHost: ['browser', { option: true, scope: 'worker' }],
   freshLibrary: [false, { option: true }],
+  librarySchema: [null, { option: true }],
 
   hostBrowser: [
     async ({ appHost, playwright, launchOptions }, use) => {
@@ -59,9 +63,14 @@ export const test = base.extend<Omit<Options, 'appHost'> & { app: AppUnderTest }
     { scope: 'worker' },
   ],
 
-  app: async ({ appHost, freshLibrary, preparedLibrary, hostBrowser, contextOptions, viewport }, use, testInfo) => {
+  app: async ({ appHost, freshLibrary, librarySchema, preparedLibrary, hostBrowser, contextOptions, viewport }, use, testInfo) => {
     const libraryDir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
     if (!freshLibrary) cpSync(preparedLibrary, libraryDir, { recursive: true });
+    if (librarySchema !== null) {
+      const db = new DatabaseSync(join(libraryDir, 'library.sqlite'));
+      db.exec(`PRAGMA user_version = ${Number(librarySchema)}`);
+      db.close();
+    }
     const foreign: string[] = [];
 
     if (appHost === 'electron') {
