@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LibraryColumns } from './library-columns.ts';
+import type { LibraryMigrated } from './migration-notice.ts';
 import { DOCUMENT_ID_RE, LIBRARY_SORTS, type DocumentDetail, type DocumentSummary, type ImportProgress, type ImportResult } from './library-model.ts';
 import type { PageModel, Photo } from './page-model.ts';
 import type { PageViewReply } from './page-view/page-view-codec.ts';
@@ -60,7 +61,7 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   libraryDir: string;
   /** Set when opening the library migrated it to this build's schema: the app says so once, as a note. */
-  migrated?: { from: number; to: number; backup: string };
+  migrated?: Omit<LibraryMigrated, 'dir'>;
 }
 
 /** How a library list is sorted and narrowed: the same for library.list and library.columns. */

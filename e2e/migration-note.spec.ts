@@ -13,7 +13,7 @@ test.describe('a library from an older version', () => {
 
   test('says it was updated and where the backup of the old file is, until dismissed', async ({ app }) => {
     const note = app.page.getByRole('note', { name: 'Library updated' });
-    await expect(note).toContainText(/updated from schema v10 to v\d+; a backup of the old file is at \S*library\.sqlite\.bak-v10-/);
+    await expect(note).toContainText(/^library \S+ updated from schema v10 to v\d+; a backup of the old file is at \S*library\.sqlite\.bak-v10-/);
     const backups = readdirSync(app.libraryDir).filter((f) => f.startsWith('library.sqlite.bak-v10-'));
     expect(backups).toHaveLength(1);
     await expect(note).toContainText(backups[0]);

@@ -1,4 +1,7 @@
 import type { MigrationReport } from './migrations.ts';
+import type { LibraryMigrated } from '../../core/migration-notice.ts';
+
+export { migrationNotice, type LibraryMigrated } from '../../core/migration-notice.ts';
 
 /**
  * Saying that a library was migrated: opening an older library changes its
@@ -6,17 +9,6 @@ import type { MigrationReport } from './migrations.ts';
  * once, from whichever entry point opened it (the CLI on stderr, the app as a
  * note through app.info). LibraryStore announces; each entry point listens.
  */
-export interface LibraryMigrated {
-  dir: string;
-  from: number;
-  to: number;
-  backup: string;
-}
-
-/** The one line every entry point shows. */
-export function migrationNotice(m: LibraryMigrated): string {
-  return `library ${m.dir} updated from schema v${m.from} to v${m.to}; a backup of the old file is at ${m.backup}`;
-}
 
 /** A migration that wrote a backup (an existing library brought up to date), else null (nothing to say). */
 export function libraryMigrated(dir: string, report: MigrationReport): LibraryMigrated | null {
