@@ -2,10 +2,11 @@ import { createRequire } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import path from 'node:path';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { RawImage, RawItem, RawPage, Rect, Transform } from '../../core/page-model.ts';
+import type { RawImage, RawItem, RawPage, Rect } from '../../core/page-model.ts';
 import { multiply, type ImagePlacement, type Matrix } from './content-stream-images.ts';
 import { openPlacementReader, type PlacementReader } from './image-placements.ts';
 import { inThreadPdfWorker } from './pdfjs-in-thread.ts';
+import type { TextLayerItems } from './simple-text-layer.ts';
 import { collectGarbage } from './worker-gc.ts';
 
 /**
@@ -190,8 +191,29 @@ interface FontStyle {
 
 function textItem(item: TextItem, style: FontStyle | undefined, view: Matrix): RawItem {
   const t = item.transform as Matrix;
-  const sizeV = length2(t[2], t[3]);
-  const sizeU = length2(t[0], t[1]);
+  return rawItem(item.str, item.width, item.height, t[0], t[1], t[2], t[3], t[4], t[5], item.fontName, item.hasEOL, style, view);
+}
+
+/** The raw items of a page the fast reader read, from its columns (no pdf.js TextItem objects in between). */
+function layerItems(layer: TextLayerItems, styles: Record<string, FontStyle>, view: Matrix): RawItem[] {
+  const items: RawItem[] = [];
+  const tr = layer.transform;
+  for (let k = 0; k < layer.count; k++) {
+    const fontName = layer.fontName[k];
+    const at = 6 * k;
+    items.push(rawItem(layer.str[k], layer.width[k], layer.height[k], tr[at], tr[at + 1], tr[at + 2], tr[at + 3], tr[at + 4], tr[at + 5], fontName, layer.hasEOL[k] === 1, styles[fontName], view));
+  }
+  return items;
+}
+
+/** A pdf.js text item (its fields one by one) as a raw item. */
+function rawItem(
+  str: string, width: number, height: number,
+  t0: number, t1: number, t2: number, t3: number, t4: number, t5: number,
+  fontName: string, hasEOL: boolean, style: FontStyle | undefined, view: Matrix,
+): RawItem {
+  const sizeV = length2(t2, t3);
+  const sizeU = length2(t0, t1);
   const size = sizeV || sizeU;
   // Same vertical extent pdf.js's own text layer uses: ascent above, descent below the baseline.
   // pdf.js reports NaN for some substituted standard fonts (e.g. OCR "GlyphLessFont").
@@ -203,35 +225,35 @@ function textItem(item: TextItem, style: FontStyle | undefined, view: Matrix): R
   let rect: Rect;
   if (vertical) {
     // Vertical runs grow downwards from the origin and are centred on it horizontally.
-    const w = item.width || size;
+    const w = width || size;
     rect = boxOf(view, [
-      [t[4] - w / 2, t[5]],
-      [t[4] + w / 2, t[5] - item.height],
+      [t4 - w / 2, t5],
+      [t4 + w / 2, t5 - height],
     ]);
   } else {
-    const ux = sizeU ? t[0] / sizeU : 1;
-    const uy = sizeU ? t[1] / sizeU : 0;
-    const vx = sizeV ? t[2] / sizeV : -uy;
-    const vy = sizeV ? t[3] / sizeV : ux;
-    const h = item.height || size;
-    const w = item.width;
+    const ux = sizeU ? t0 / sizeU : 1;
+    const uy = sizeU ? t1 / sizeU : 0;
+    const vx = sizeV ? t2 / sizeV : -uy;
+    const vy = sizeV ? t3 / sizeV : ux;
+    const h = height || size;
+    const w = width;
     // boxOf over the four corners, without the arrays (a scan has tens of thousands of items); same arithmetic.
     const lo = descent * h, hi = ascent * h;
     rect = cornersBox(
       view,
-      t[4] + ux * 0 + vx * lo, t[5] + uy * 0 + vy * lo,
-      t[4] + ux * w + vx * lo, t[5] + uy * w + vy * lo,
-      t[4] + ux * 0 + vx * hi, t[5] + uy * 0 + vy * hi,
-      t[4] + ux * w + vx * hi, t[5] + uy * w + vy * hi,
+      t4 + ux * 0 + vx * lo, t5 + uy * 0 + vy * lo,
+      t4 + ux * w + vx * lo, t5 + uy * w + vy * lo,
+      t4 + ux * 0 + vx * hi, t5 + uy * 0 + vy * hi,
+      t4 + ux * w + vx * hi, t5 + uy * w + vy * hi,
     );
   }
   const out: RawItem = {
-    str: item.str,
-    font: stableFontName(item.fontName),
+    str,
+    font: stableFontName(fontName),
     size: round(size),
-    transform: t.map(round) as Transform,
+    transform: [round(t0), round(t1), round(t2), round(t3), round(t4), round(t5)],
     rect,
-    eol: item.hasEOL,
+    eol: hasEOL,
   };
   if (vertical) out.vertical = true;
   return out;
@@ -327,11 +349,15 @@ async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opt
   const view = viewport.transform as Matrix;
   // A simple OCR text layer is read without pdf.js's font machinery, into the very items pdf.js would give (simple-text-layer.ts).
   const simple = opts.textReader === 'pdfjs' ? undefined : placements?.textLayer(number, page.view);
-  const content = simple && 'items' in simple ? simple : await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-  const styles = content.styles as Record<string, FontStyle>;
-  const items: RawItem[] = [];
-  for (const it of content.items) {
-    if ('str' in it) items.push(textItem(it, styles[it.fontName], view));
+  let items: RawItem[];
+  if (simple && 'items' in simple) items = layerItems(simple.items, simple.styles, view);
+  else {
+    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+    const styles = content.styles as Record<string, FontStyle>;
+    items = [];
+    for (const it of content.items) {
+      if ('str' in it) items.push(textItem(it, styles[it.fontName], view));
+    }
   }
   let images: RawImage[] = [];
   if (!opts.skipImages) {

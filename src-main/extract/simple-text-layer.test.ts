@@ -32,7 +32,7 @@ describe('readSimpleTextLayer on broken and hostile content', () => {
   it('reads a plain layer', () => {
     const r = read('BT /F1 10 Tf 72 700 Td (Hello) Tj 34 0 Td (world) Tj 60 0 Td (far) Tj ET');
     // A 4-point gap (under 0.6 em) joins the words with a space; a 30-point one is a separate item after a space item, as pdf.js does.
-    expect('items' in r && r.items.map((i) => i.str)).toEqual(['Hello world', ' ', 'far']);
+    expect('items' in r && r.items.str).toEqual(['Hello world', ' ', 'far']);
   });
 
   it.each([

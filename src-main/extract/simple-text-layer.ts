@@ -19,6 +19,13 @@
  * item by item.
  *
  * Pure: bytes and a resource lookup in, items out; never throws.
+ *
+ * It runs over every word of a scan page (~5,000 words, ~11,000 items), so it
+ * is written for V8: one reader object whose methods are the same functions
+ * from page to page (a closure per page was compiled afresh for every page,
+ * and ran unoptimized, boxing every number, until it was), operands and
+ * strings in typed arrays rather than an object or string each, and the items
+ * handed over in columns (TextLayerItems) rather than as pdf.js's objects.
  */
 
 /** pdf.js's text item (TextItem in its API), as extract-pdf.ts reads it. */
@@ -66,12 +73,81 @@ export interface LayerImage {
 
 export type TextLayerResult =
   | {
-      items: PdfJsTextItem[];
+      items: TextLayerItems;
       styles: Record<string, SimpleFont['style']>;
       /** The images the page paints: read in the same pass, so content-stream-images.ts need not read the stream again. */
       images: LayerImage[];
     }
   | { unsupported: string };
+
+// ---- items, in columns ------------------------------------------------------------
+
+/**
+ * The items of a page as pdf.js's TextItems would hold them, one column per
+ * field: extract-pdf.ts reads them straight into raw items, so the ~11,000
+ * objects and transform arrays a scan page's items would be as pdf.js's
+ * TextItems are never made. `toPdfJs()` makes them, for comparing with pdf.js.
+ */
+export class TextLayerItems {
+  count = 0;
+  readonly str: string[] = [];
+  readonly fontName: string[] = [];
+  hasEOL = new Uint8Array(256);
+  width = new Float64Array(256);
+  height = new Float64Array(256);
+  /** Six numbers an item: pdf.js's item.transform. */
+  transform = new Float64Array(256 * 6);
+
+  /** Adds an item whose transform is t[0..5]; returns its index. */
+  push(str: string, width: number, height: number, t: ArrayLike<number>, fontName: string, hasEOL: boolean): number {
+    const k = this.count;
+    if (k === this.width.length) this.grow();
+    this.str.push(str);
+    this.fontName.push(fontName);
+    this.hasEOL[k] = hasEOL ? 1 : 0;
+    this.width[k] = width;
+    this.height[k] = height;
+    const tr = this.transform, at = 6 * k;
+    tr[at] = t[0];
+    tr[at + 1] = t[1];
+    tr[at + 2] = t[2];
+    tr[at + 3] = t[3];
+    tr[at + 4] = t[4];
+    tr[at + 5] = t[5];
+    this.count = k + 1;
+    return k;
+  }
+
+  private grow(): void {
+    const n = this.width.length * 2;
+    const widen = <T extends Uint8Array | Float64Array>(a: T, size: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.hasEOL = widen(this.hasEOL, n);
+    this.width = widen(this.width, n);
+    this.height = widen(this.height, n);
+    this.transform = widen(this.transform, 6 * n);
+  }
+
+  /** The items as pdf.js's getTextContent gives them. */
+  toPdfJs(): PdfJsTextItem[] {
+    const out: PdfJsTextItem[] = [];
+    for (let k = 0; k < this.count; k++) {
+      out.push({
+        str: this.str[k],
+        dir: 'ltr',
+        width: this.width[k],
+        height: this.height[k],
+        transform: Array.from(this.transform.subarray(6 * k, 6 * k + 6)),
+        fontName: this.fontName[k],
+        hasEOL: this.hasEOL[k] === 1,
+      });
+    }
+    return out;
+  }
+}
 
 // ---- lexer -------------------------------------------------------------------
 
@@ -91,14 +167,50 @@ const regular = (b: number) => !WHITE[b] && !DELIM[b];
 
 const MAX_NESTING = 32;
 
+/** What Lexer.next read: the value is in the lexer's fields (no object, no boxed number per token). */
+const T_END = 0;
+/** An operator: Lexer.op. */
+const T_OP = 1;
+/** A number: Lexer.num. */
+const T_NUM = 2;
+/** A string: its character codes are Lexer.codes[strFrom, strTo). */
+const T_STR = 3;
+/** Anything else (a name, an array, a dictionary, true, false, null): Lexer.obj. */
+const T_OBJ = 4;
+
+/** What a dictionary operand stands for (its contents are never needed; one shared, read-only object). */
+const DICT: Operand = Object.freeze({ dict: true as const });
+
 class Lexer {
   pos = 0;
   /** The last operator next() read. */
   op = '';
+  /** The last number next() read. */
+  num = 0;
+  /** The last name, array, dictionary or keyword next() read. */
+  obj: Operand = null;
+  /** Character codes of the strings read since the buffer was last emptied (resetCodes); the last one is [strFrom, strTo). */
+  codes = new Uint16Array(1024);
+  codeLen = 0;
+  strFrom = 0;
+  strTo = 0;
   readonly names = new Map<number, Name>();
   readonly s: Uint8Array;
   constructor(s: Uint8Array) {
     this.s = s;
+  }
+
+  resetCodes(): void {
+    this.codeLen = 0;
+  }
+
+  private code(c: number): void {
+    if (this.codeLen === this.codes.length) {
+      const grown = new Uint16Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.codeLen++] = c;
   }
 
   skip(): void {
@@ -112,13 +224,12 @@ class Lexer {
     }
   }
 
-  /** Literal string whose "(" is at pos, decoded as pdf.js's Lexer.getString does. */
-  literal(): string {
+  /** Literal string whose "(" is at pos, decoded as pdf.js's Lexer.getString does, into `codes`. */
+  literal(): void {
     const s = this.s;
     let p = this.pos + 1;
     let depth = 1;
-    let out = '';
-    let run = p;
+    this.strFrom = this.codeLen;
     for (;;) {
       if (p >= s.length) fail('unterminated string');
       const b = s[p];
@@ -126,15 +237,14 @@ class Lexer {
       else if (b === 0x29) {
         if (--depth === 0) break;
       } else if (b === 0x5c) {
-        out += latin1(s, run, p);
         const e = s[p + 1];
         p += 2;
         switch (e) {
-          case 0x6e: out += '\n'; break;
-          case 0x72: out += '\r'; break;
-          case 0x74: out += '\t'; break;
-          case 0x62: out += '\b'; break;
-          case 0x66: out += '\f'; break;
+          case 0x6e: this.code(10); break;
+          case 0x72: this.code(13); break;
+          case 0x74: this.code(9); break;
+          case 0x62: this.code(8); break;
+          case 0x66: this.code(12); break;
           case 0x0d:
             if (s[p] === 0x0a) p++;
             break;
@@ -147,25 +257,24 @@ class Lexer {
                 x = (x << 3) + (s[p++] & 0x0f);
                 if (s[p] >= 0x30 && s[p] <= 0x37) x = (x << 3) + (s[p++] & 0x0f);
               }
-              out += String.fromCharCode(x);
+              this.code(x);
             } else if (e === undefined) fail('unterminated string');
-            else out += String.fromCharCode(e);
+            else this.code(e);
         }
-        run = p;
         continue;
       }
+      this.code(b);
       p++;
     }
-    out += latin1(s, run, p);
+    this.strTo = this.codeLen;
     this.pos = p + 1;
-    return out;
   }
 
-  hex(): string {
+  hex(): void {
     const s = this.s;
     let p = this.pos + 1;
-    let out = '';
     let first = -1;
+    this.strFrom = this.codeLen;
     for (;;) {
       if (p >= s.length) fail('unterminated hex string');
       const b = s[p++];
@@ -175,13 +284,20 @@ class Lexer {
       if (d < 0) fail('bad hex string');
       if (first < 0) first = d;
       else {
-        out += String.fromCharCode((first << 4) | d);
+        this.code((first << 4) | d);
         first = -1;
       }
     }
-    if (first >= 0) out += String.fromCharCode(first << 4);
+    if (first >= 0) this.code(first << 4);
+    this.strTo = this.codeLen;
     this.pos = p;
-    return out;
+  }
+
+  /** The last string read, as a JS string (only array elements need one), and its codes given back. */
+  takeString(): string {
+    const str = codesToString(this.codes, this.strFrom, this.strTo);
+    this.codeLen = this.strFrom;
+    return str;
   }
 
   name(): Name {
@@ -204,8 +320,8 @@ class Lexer {
     return { name: latin1(s, start, p) };
   }
 
-  /** Same arithmetic as pdf.js's Lexer.getNumber for well-formed numbers; anything else is refused. */
-  number(): number {
+  /** Same arithmetic as pdf.js's Lexer.getNumber for well-formed numbers, into `num`; anything else is refused. */
+  number(): void {
     const s = this.s;
     let p = this.pos;
     let sign = 1;
@@ -235,7 +351,7 @@ class Lexer {
     if (!digits || (p < s.length && regular(s[p]))) fail('bad number');
     this.pos = p;
     if (divideBy !== 0) value /= divideBy;
-    return sign * value;
+    this.num = sign * value;
   }
 
   word(): string {
@@ -243,6 +359,95 @@ class Lexer {
     const start = this.pos;
     while (this.pos < s.length && regular(s[this.pos])) this.pos++;
     return latin1(s, start, this.pos);
+  }
+
+  /** The next token (T_…), its value in this lexer's fields. */
+  next(depth: number): number {
+    this.skip();
+    const s = this.s;
+    if (this.pos >= s.length) return T_END;
+    const b = s[this.pos];
+    switch (b) {
+      case 0x28:
+        this.literal();
+        return T_STR;
+      case 0x3c:
+        if (s[this.pos + 1] === 0x3c) {
+          this.pos += 2;
+          this.skipDict(depth + 1);
+          this.obj = DICT;
+          return T_OBJ;
+        }
+        this.hex();
+        return T_STR;
+      case 0x5b: {
+        this.pos++;
+        if (depth >= MAX_NESTING) fail('arrays nested too deep');
+        const arr: Operand[] = [];
+        for (;;) {
+          this.skip();
+          if (s[this.pos] === 0x5d) {
+            this.pos++;
+            this.obj = arr;
+            return T_OBJ;
+          }
+          const t = this.next(depth + 1);
+          if (t === T_END) fail('unterminated array');
+          if (t === T_OP) fail('operator inside an array');
+          arr.push(t === T_NUM ? this.num : t === T_STR ? this.takeString() : this.obj);
+        }
+      }
+      case 0x2f:
+        this.obj = this.name();
+        return T_OBJ;
+      case 0x29:
+      case 0x3e:
+      case 0x5d:
+      case 0x7b:
+      case 0x7d:
+        return fail(`stray "${String.fromCharCode(b)}"`);
+    }
+    if ((b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e) {
+      this.number();
+      return T_NUM;
+    }
+    // Operators are one to three bytes: found by their bytes in a table of the known ones, no string made.
+    const start = this.pos;
+    let end = start;
+    while (end < s.length && regular(s[end])) end++;
+    const len = end - start;
+    if (len <= 3) {
+      const known = OPERATORS.get(s[start] | (len > 1 ? s[start + 1] << 8 : 0) | (len > 2 ? s[start + 2] << 16 : 0));
+      if (known) {
+        this.pos = end;
+        this.op = known;
+        return T_OP;
+      }
+    }
+    const w = this.word();
+    if (w === 'true' || w === 'false' || w === 'null') {
+      this.obj = w === 'null' ? null : w === 'true';
+      return T_OBJ;
+    }
+    this.op = w;
+    return T_OP;
+  }
+
+  private skipDict(depth: number): void {
+    if (depth >= MAX_NESTING) fail('dictionaries nested too deep');
+    const mark = this.codeLen;
+    for (;;) {
+      this.skip();
+      if (this.pos >= this.s.length) fail('unterminated dictionary');
+      if (this.s[this.pos] === 0x3e && this.s[this.pos + 1] === 0x3e) {
+        this.pos += 2;
+        this.codeLen = mark;
+        return;
+      }
+      const t = this.next(depth);
+      if (t === T_END) fail('unterminated dictionary');
+      if (t === T_OP) fail('operator inside a dictionary');
+    }
   }
 }
 
@@ -255,97 +460,21 @@ function latin1(s: Uint8Array, from: number, to: number): string {
   return String.fromCharCode.apply(null, s.subarray(from, to) as unknown as number[]);
 }
 
+/** Characters a String.fromCharCode.apply takes at once (well under engines' argument limits). */
+const CHARS_AT_ONCE = 8192;
+
+function codesToString(codes: Uint16Array, from: number, to: number): string {
+  if (to - from <= CHARS_AT_ONCE) return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
+  let out = '';
+  for (let at = from; at < to; at += CHARS_AT_ONCE) out += String.fromCharCode.apply(null, codes.subarray(at, Math.min(to, at + CHARS_AT_ONCE)) as unknown as number[]);
+  return out;
+}
+
 function hexDigit(b: number): number {
   if (b >= 48 && b <= 57) return b - 48;
   if (b >= 65 && b <= 70) return b - 55;
   if (b >= 97 && b <= 102) return b - 87;
   return -1;
-}
-
-/** What next() returns for an operator; the operator itself is in Lexer.op (no object per operator). */
-const OP = Symbol('op');
-type Op = typeof OP;
-
-/** The next object, or an operator, or null at the end. */
-function next(lx: Lexer, depth = 0): Operand | Op | undefined {
-  lx.skip();
-  const s = lx.s;
-  if (lx.pos >= s.length) return undefined;
-  const b = s[lx.pos];
-  switch (b) {
-    case 0x28:
-      return lx.literal();
-    case 0x3c:
-      if (s[lx.pos + 1] === 0x3c) {
-        lx.pos += 2;
-        skipDict(lx, depth + 1);
-        return { dict: true };
-      }
-      return lx.hex();
-    case 0x5b: {
-      lx.pos++;
-      if (depth >= MAX_NESTING) fail('arrays nested too deep');
-      const arr: Operand[] = [];
-      for (;;) {
-        lx.skip();
-        if (s[lx.pos] === 0x5d) {
-          lx.pos++;
-          return arr;
-        }
-        const v = next(lx, depth + 1);
-        if (v === undefined) fail('unterminated array');
-        if (isOp(v)) fail('operator inside an array');
-        arr.push(v as Operand);
-      }
-    }
-    case 0x2f:
-      return lx.name();
-    case 0x29:
-    case 0x3e:
-    case 0x5d:
-    case 0x7b:
-    case 0x7d:
-      return fail(`stray "${String.fromCharCode(b)}"`);
-  }
-  if ((b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e) return lx.number();
-  // Operators are one to three bytes: found by their bytes in a table of the known ones, no string made.
-  const start = lx.pos;
-  let end = start;
-  while (end < s.length && regular(s[end])) end++;
-  const len = end - start;
-  if (len <= 3) {
-    const known = OPERATORS.get(s[start] | (len > 1 ? s[start + 1] << 8 : 0) | (len > 2 ? s[start + 2] << 16 : 0));
-    if (known) {
-      lx.pos = end;
-      lx.op = known;
-      return OP;
-    }
-  }
-  const w = lx.word();
-  if (w === 'true') return true;
-  if (w === 'false') return false;
-  if (w === 'null') return null;
-  lx.op = w;
-  return OP;
-}
-
-function skipDict(lx: Lexer, depth: number): void {
-  if (depth >= MAX_NESTING) fail('dictionaries nested too deep');
-  for (;;) {
-    lx.skip();
-    if (lx.pos >= lx.s.length) fail('unterminated dictionary');
-    if (lx.s[lx.pos] === 0x3e && lx.s[lx.pos + 1] === 0x3e) {
-      lx.pos += 2;
-      return;
-    }
-    const v = next(lx, depth);
-    if (v === undefined) fail('unterminated dictionary');
-    if (isOp(v)) fail('operator inside a dictionary');
-  }
-}
-
-function isOp(v: unknown): v is Op {
-  return v === OP;
 }
 
 /** Argument counts, as pdf.js's EvaluatorPreprocessor.opMap; a negative count is "up to". */
@@ -403,9 +532,23 @@ class TextState {
     m[4] = m[0] * x + m[2] * y + m[4];
     m[5] = m[1] * x + m[3] * y + m[5];
   }
+  /** textMatrix = a copy of textLineMatrix, into the array textMatrix already is (Td before every word: no array each). */
+  textMatrixFromLine(): void {
+    const m = this.textMatrix, l = this.textLineMatrix;
+    if (m === l) {
+      this.textMatrix = l.slice();
+      return;
+    }
+    m[0] = l[0];
+    m[1] = l[1];
+    m[2] = l[2];
+    m[3] = l[3];
+    m[4] = l[4];
+    m[5] = l[5];
+  }
   carriageReturn(): void {
     this.translateTextLineMatrix(0, -this.leading);
-    this.textMatrix = this.textLineMatrix.slice();
+    this.textMatrixFromLine();
   }
   clone(): TextState {
     const c = Object.assign(new TextState(), this);
@@ -434,7 +577,7 @@ const MAX_SAVED_STATES = 1024;
  */
 export function readSimpleTextLayer(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[]): TextLayerResult {
   try {
-    return run(content, resources, viewBox);
+    return new LayerReader(content, resources, viewBox).run();
   } catch (err) {
     if (err instanceof Unsupported) return { unsupported: err.message };
     // A bug here must never cost the page: pdf.js reads it instead.
@@ -442,57 +585,117 @@ export function readSimpleTextLayer(content: Uint8Array, resources: TextLayerRes
   }
 }
 
-function run(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[]): TextLayerResult {
-  const items: PdfJsTextItem[] = [];
-  const images: LayerImage[] = [];
-  const styles: Record<string, SimpleFont['style']> = {};
-  const stack: TextState[] = [];
-  let textState = new TextState();
+/**
+ * One page's reading: pdf.js's getTextContent state (its textContentItem is
+ * the item* fields, its prevTransform `prev`) and the operand stack.
+ */
+class LayerReader {
+  readonly items = new TextLayerItems();
+  readonly images: LayerImage[] = [];
+  readonly styles: Record<string, SimpleFont['style']> = {};
+  readonly stack: TextState[] = [];
+  textState = new TextState();
   // What buildTextContentItem compares against (pdf.js keeps a clone of the whole text state for these three).
-  let currentTextState: { fontSize: number; fontName: string | null; font: SimpleFont | null } | null = null;
-  const snapshot = () => ({ fontSize: textState.fontSize, fontName: textState.fontName, font: textState.font });
+  hasSnapshot = false;
+  snapFontSize = 0;
+  snapFontName: string | null = null;
+  snapFont: SimpleFont | null = null;
 
-  const item = {
-    initialized: false,
-    str: [] as string[],
-    totalWidth: 0,
-    totalHeight: 0,
-    width: 0,
-    height: 0,
-    // pdf.js's prevTransform, kept in place (it is set for every glyph): `hasPrev` says it was set; prevArray() hands out a copy.
-    hasPrev: false,
-    prevTextRise: 0,
-    textAdvanceScale: 0,
-    spaceInFlowMin: 0,
-    spaceInFlowMax: 0,
-    trackingSpaceMin: Infinity,
-    negativeSpaceMax: -Infinity,
-    notASpace: -Infinity,
-    transform: null as M6 | null,
-    fontName: null as string | null,
-    hasEOL: false,
-  };
+  // pdf.js's textContentItem.
+  initialized = false;
+  /** Its str: character codes, and how many strings pdf.js's array would hold (a unicode may be empty or longer than one). */
+  chars = new Uint16Array(256);
+  charCount = 0;
+  pieces = 0;
+  totalWidth = 0;
+  totalHeight = 0;
+  width = 0;
+  height = 0;
+  // pdf.js's prevTransform, kept in place (it is set for every glyph): `hasPrev` says it was set.
+  hasPrev = false;
+  readonly prev = new Float64Array(6);
+  prevTextRise = 0;
+  textAdvanceScale = 0;
+  spaceInFlowMin = 0;
+  spaceInFlowMax = 0;
+  trackingSpaceMin = Infinity;
+  negativeSpaceMax = -Infinity;
+  notASpace = -Infinity;
+  readonly itemTransform = new Float64Array(6);
+  itemFontName: string | null = null;
+  hasEOL = false;
 
-  const twoLastChars = [' ', ' '];
-  let twoLastCharsPos = 0;
-  const saveLastChar = (char: string): boolean => {
-    const nextPos = (twoLastCharsPos + 1) % 2;
-    const ret = twoLastChars[twoLastCharsPos] !== ' ' && twoLastChars[nextPos] === ' ';
-    twoLastChars[twoLastCharsPos] = char;
-    twoLastCharsPos = nextPos;
+  twoLastChars = [' ', ' '];
+  twoLastCharsPos = 0;
+
+  readonly scratch = new Float64Array(6);
+  /** A TJ's joined strings as codes. */
+  tjCodes = new Uint16Array(256);
+
+  // Operands of the operator being read: kind (T_NUM, T_STR, T_OBJ) and value by kind.
+  argc = 0;
+  readonly argKind = new Uint8Array(MAX_ARGS + 1);
+  readonly argNum = new Float64Array(MAX_ARGS + 1);
+  readonly argFrom = new Int32Array(MAX_ARGS + 1);
+  readonly argTo = new Int32Array(MAX_ARGS + 1);
+  readonly argObj: Operand[] = new Array<Operand>(MAX_ARGS + 1).fill(null);
+
+  readonly lx: Lexer;
+  readonly resources: TextLayerResources;
+  readonly vb0: number;
+  readonly vb1: number;
+  readonly vb2: number;
+  readonly vb3: number;
+
+  constructor(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[]) {
+    this.lx = new Lexer(content);
+    this.resources = resources;
+    this.vb0 = viewBox[0];
+    this.vb1 = viewBox[1];
+    this.vb2 = viewBox[2];
+    this.vb3 = viewBox[3];
+  }
+
+  snapshot(): void {
+    const ts = this.textState;
+    this.hasSnapshot = true;
+    this.snapFontSize = ts.fontSize;
+    this.snapFontName = ts.fontName;
+    this.snapFont = ts.font;
+  }
+
+  saveLastChar(char: string): boolean {
+    const pos = this.twoLastCharsPos;
+    const nextPos = (pos + 1) % 2;
+    const ret = this.twoLastChars[pos] !== ' ' && this.twoLastChars[nextPos] === ' ';
+    this.twoLastChars[pos] = char;
+    this.twoLastCharsPos = nextPos;
     return ret;
-  };
-  const shouldAddWhitespace = () => twoLastChars[twoLastCharsPos] !== ' ' && twoLastChars[(twoLastCharsPos + 1) % 2] === ' ';
-  const resetLastChars = () => {
-    twoLastChars[0] = twoLastChars[1] = ' ';
-    twoLastCharsPos = 0;
-  };
+  }
+  shouldAddWhitespace(): boolean {
+    return this.twoLastChars[this.twoLastCharsPos] !== ' ' && this.twoLastChars[(this.twoLastCharsPos + 1) % 2] === ' ';
+  }
+  resetLastChars(): void {
+    this.twoLastChars[0] = this.twoLastChars[1] = ' ';
+    this.twoLastCharsPos = 0;
+  }
 
-  const prev: M6 = [0, 0, 0, 0, 0, 0];
-  const prevArray = (): M6 | null => (item.hasPrev ? prev.slice() : null);
-  const pushWhitespace = (width: number, transform: M6 | null = prevArray(), fontName: string | null = item.fontName) => {
-    items.push({ str: ' ', dir: 'ltr', width, height: 0, transform: transform!, fontName: fontName!, hasEOL: false });
-  };
+  /** Appends a unicode string to the item's str (pdf.js pushes it onto an array it joins at the flush). */
+  pushStr(unicode: string): void {
+    const n = unicode.length;
+    if (this.charCount + n > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charCount + n));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let i = 0; i < n; i++) this.chars[this.charCount++] = unicode.charCodeAt(i);
+    this.pieces++;
+  }
+
+  /** pdf.js pushes a space item whose transform is prevTransform (or, where it says so, the current one). */
+  pushWhitespace(width: number, usePrev: boolean, fontName: string | null): void {
+    this.items.push(' ', width, 0, usePrev ? this.prev : this.currentTransformInto(this.scratch), fontName!, false);
+  }
 
   /**
    * pdf.js's getCurrentTextTransform: Util.transform(ctm, Util.transform(textMatrix,
@@ -500,10 +703,11 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
    * zero terms included, so every result is bit for bit the same) into `out`:
    * it runs for every glyph, and the two temporaries were most of the garbage.
    */
-  const currentTransformInto = (out: M6): M6 => {
-    const tm = textState.textMatrix, c = textState.ctm;
-    const fs = textState.fontSize, rise = textState.textRise;
-    const t0 = fs * textState.textHScale, z = 0;
+  currentTransformInto(out: Float64Array): Float64Array {
+    const ts = this.textState;
+    const tm = ts.textMatrix, c = ts.ctm;
+    const fs = ts.fontSize, rise = ts.textRise;
+    const t0 = fs * ts.textHScale, z = 0;
     const i0 = tm[0] * t0 + tm[2] * z;
     const i1 = tm[1] * t0 + tm[3] * z;
     const i2 = tm[0] * z + tm[2] * fs;
@@ -517,98 +721,86 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     out[4] = c[0] * i4 + c[2] * i5 + c[4];
     out[5] = c[1] * i4 + c[3] * i5 + c[5];
     return out;
-  };
-  const getCurrentTextTransform = (): M6 => currentTransformInto([0, 0, 0, 0, 0, 0]);
-  const scratch: M6 = [0, 0, 0, 0, 0, 0];
+  }
 
-  const ensureTextContentItem = () => {
-    if (item.initialized) return item;
-    const font = textState.font!;
-    const loadedName = textState.loadedName!;
-    styles[loadedName] ??= font.style;
-    item.fontName = loadedName;
-    const trm = (item.transform = getCurrentTextTransform());
-    item.width = item.totalWidth = 0;
-    item.height = item.totalHeight = Math.hypot(trm[2], trm[3]);
-    const scaleLineX = Math.hypot(textState.textLineMatrix[0], textState.textLineMatrix[1]);
-    const scaleCtmX = Math.hypot(textState.ctm[0], textState.ctm[1]);
-    item.textAdvanceScale = scaleCtmX * scaleLineX;
-    const { fontSize } = textState;
-    item.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
-    item.notASpace = fontSize * NOT_A_SPACE_FACTOR;
-    item.negativeSpaceMax = fontSize * NEGATIVE_SPACE_FACTOR;
-    item.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
-    item.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
-    item.hasEOL = false;
-    item.initialized = true;
-    return item;
-  };
+  ensureTextContentItem(): void {
+    if (this.initialized) return;
+    const ts = this.textState;
+    const font = ts.font!;
+    const loadedName = ts.loadedName!;
+    this.styles[loadedName] ??= font.style;
+    this.itemFontName = loadedName;
+    const trm = this.currentTransformInto(this.itemTransform);
+    this.width = this.totalWidth = 0;
+    this.height = this.totalHeight = Math.hypot(trm[2], trm[3]);
+    const scaleLineX = Math.hypot(ts.textLineMatrix[0], ts.textLineMatrix[1]);
+    const scaleCtmX = Math.hypot(ts.ctm[0], ts.ctm[1]);
+    this.textAdvanceScale = scaleCtmX * scaleLineX;
+    const fontSize = ts.fontSize;
+    this.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
+    this.notASpace = fontSize * NOT_A_SPACE_FACTOR;
+    this.negativeSpaceMax = fontSize * NEGATIVE_SPACE_FACTOR;
+    this.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
+    this.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
+    this.hasEOL = false;
+    this.initialized = true;
+  }
 
-  const updateAdvanceScale = () => {
-    if (!item.initialized) return;
-    const scaleLineX = Math.hypot(textState.textLineMatrix[0], textState.textLineMatrix[1]);
-    const scaleCtmX = Math.hypot(textState.ctm[0], textState.ctm[1]);
+  updateAdvanceScale(): void {
+    if (!this.initialized) return;
+    const ts = this.textState;
+    const scaleLineX = Math.hypot(ts.textLineMatrix[0], ts.textLineMatrix[1]);
+    const scaleCtmX = Math.hypot(ts.ctm[0], ts.ctm[1]);
     const scaleFactor = scaleCtmX * scaleLineX;
-    if (scaleFactor === item.textAdvanceScale) return;
-    item.totalWidth += item.width * item.textAdvanceScale;
-    item.width = 0;
-    item.textAdvanceScale = scaleFactor;
-  };
+    if (scaleFactor === this.textAdvanceScale) return;
+    this.totalWidth += this.width * this.textAdvanceScale;
+    this.width = 0;
+    this.textAdvanceScale = scaleFactor;
+  }
 
-  const flushTextContentItem = () => {
-    if (!item.initialized) return;
-    item.totalWidth += item.width * item.textAdvanceScale;
+  flushTextContentItem(): void {
+    if (!this.initialized) return;
+    this.totalWidth += this.width * this.textAdvanceScale;
     // runBidiTransform: the reader's characters are all left-to-right and none is touched by normalizeUnicode.
-    items.push({
-      str: item.str.join(''),
-      dir: 'ltr',
-      width: Math.abs(item.totalWidth),
-      height: Math.abs(item.totalHeight),
-      transform: item.transform!,
-      fontName: item.fontName!,
-      hasEOL: item.hasEOL,
-    });
-    item.initialized = false;
-    item.str.length = 0;
-  };
+    this.items.push(codesToString(this.chars, 0, this.charCount), Math.abs(this.totalWidth), Math.abs(this.totalHeight), this.itemTransform, this.itemFontName!, this.hasEOL);
+    this.initialized = false;
+    this.charCount = 0;
+    this.pieces = 0;
+  }
 
-  const appendEOL = () => {
-    resetLastChars();
-    if (item.initialized) {
-      item.hasEOL = true;
-      flushTextContentItem();
+  appendEOL(): void {
+    this.resetLastChars();
+    if (this.initialized) {
+      this.hasEOL = true;
+      this.flushTextContentItem();
     } else {
-      items.push({ str: '', dir: 'ltr', width: 0, height: 0, transform: getCurrentTextTransform(), fontName: textState.loadedName!, hasEOL: true });
+      this.items.push('', 0, 0, this.currentTransformInto(this.scratch), this.textState.loadedName!, true);
     }
-  };
+  }
 
   // pdf.js passes prevTransform as `transf`; it is read here only when a space item is made.
-  const addFakeSpaces = (width: number, textOrientation: number): boolean => {
-    if (textOrientation * item.spaceInFlowMin <= width && width <= textOrientation * item.spaceInFlowMax) {
-      if (item.initialized) {
-        resetLastChars();
-        item.str.push(' ');
+  addFakeSpaces(width: number, textOrientation: number): boolean {
+    if (textOrientation * this.spaceInFlowMin <= width && width <= textOrientation * this.spaceInFlowMax) {
+      if (this.initialized) {
+        this.resetLastChars();
+        this.pushStr(' ');
       }
       return false;
     }
-    const fontName = item.fontName;
-    flushTextContentItem();
-    resetLastChars();
-    pushWhitespace(Math.abs(width), prevArray() || getCurrentTextTransform(), fontName);
+    const fontName = this.itemFontName;
+    this.flushTextContentItem();
+    this.resetLastChars();
+    this.pushWhitespace(Math.abs(width), this.hasPrev, fontName);
     return true;
-  };
+  }
 
-  const applyInverseRotation = (x: number, y: number, matrix: M6): [number, number] => {
-    const scale = Math.hypot(matrix[0], matrix[1]);
-    return [(matrix[0] * x + matrix[1] * y) / scale, (matrix[2] * x + matrix[3] * y) / scale];
-  };
-
-  const compareWithLastPosition = (glyphWidth: number): boolean => {
-    const currentTransform = currentTransformInto(scratch);
+  compareWithLastPosition(glyphWidth: number): boolean {
+    const currentTransform = this.currentTransformInto(this.scratch);
     let posX = currentTransform[4];
     let posY = currentTransform[5];
-    if (posX + glyphWidth < viewBox[0] || posX > viewBox[2] || posY < viewBox[1] || posY > viewBox[3]) return false;
-    if (!textState.font || !item.hasPrev) return true;
+    if (posX + glyphWidth < this.vb0 || posX > this.vb2 || posY < this.vb1 || posY > this.vb3) return false;
+    if (!this.textState.font || !this.hasPrev) return true;
+    const prev = this.prev;
     let lastPosX = prev[4];
     let lastPosY = prev[5];
     if (lastPosX === posX && lastPosY === posY) return true;
@@ -618,198 +810,251 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
     switch (rotate) {
       case 0:
         break;
-      case 90:
-        [posX, posY] = [posY, posX];
-        [lastPosX, lastPosY] = [lastPosY, lastPosX];
+      case 90: {
+        const x = posX, lx = lastPosX;
+        posX = posY;
+        posY = x;
+        lastPosX = lastPosY;
+        lastPosY = lx;
         break;
+      }
       case 180:
-        [posX, posY, lastPosX, lastPosY] = [-posX, -posY, -lastPosX, -lastPosY];
+        posX = -posX;
+        posY = -posY;
+        lastPosX = -lastPosX;
+        lastPosY = -lastPosY;
         break;
-      case 270:
-        [posX, posY] = [-posY, -posX];
-        [lastPosX, lastPosY] = [-lastPosY, -lastPosX];
+      case 270: {
+        const x = posX, lx = lastPosX;
+        posX = -posY;
+        posY = -x;
+        lastPosX = -lastPosY;
+        lastPosY = -lx;
         break;
-      default:
-        [posX, posY] = applyInverseRotation(posX, posY, currentTransform);
-        [lastPosX, lastPosY] = applyInverseRotation(lastPosX, lastPosY, prev);
+      }
+      default: {
+        // pdf.js's applyInverseRotation, for the current then the previous position.
+        const m = currentTransform;
+        let scale = Math.hypot(m[0], m[1]);
+        const x = posX;
+        posX = (m[0] * x + m[1] * posY) / scale;
+        posY = (m[2] * x + m[3] * posY) / scale;
+        scale = Math.hypot(prev[0], prev[1]);
+        const lx = lastPosX;
+        lastPosX = (prev[0] * lx + prev[1] * lastPosY) / scale;
+        lastPosY = (prev[2] * lx + prev[3] * lastPosY) / scale;
+      }
     }
-    const advanceX = (posX - lastPosX) / item.textAdvanceScale;
+    const advanceX = (posX - lastPosX) / this.textAdvanceScale;
     const advanceY = posY - lastPosY;
-    const textOrientation = Math.sign(item.width || item.totalWidth);
-    if (advanceX < textOrientation * item.negativeSpaceMax) {
-      if (Math.abs(advanceY) > 0.5 * item.height) {
-        appendEOL();
+    const textOrientation = Math.sign(this.width || this.totalWidth);
+    if (advanceX < textOrientation * this.negativeSpaceMax) {
+      if (Math.abs(advanceY) > 0.5 * this.height) {
+        this.appendEOL();
         return true;
       }
-      resetLastChars();
-      flushTextContentItem();
+      this.resetLastChars();
+      this.flushTextContentItem();
       return true;
     }
-    const textRiseDelta = textState.textRise - item.prevTextRise;
-    const advanceYCorrected = textRiseDelta === 0 ? advanceY : advanceY - (currentTransform[3] / textState.fontSize) * textRiseDelta;
-    if (Math.abs(advanceYCorrected) > item.height) {
-      appendEOL();
+    const textRiseDelta = this.textState.textRise - this.prevTextRise;
+    const advanceYCorrected = textRiseDelta === 0 ? advanceY : advanceY - (currentTransform[3] / this.textState.fontSize) * textRiseDelta;
+    if (Math.abs(advanceYCorrected) > this.height) {
+      this.appendEOL();
       return true;
     }
-    if (advanceX <= textOrientation * item.notASpace) resetLastChars();
-    if (advanceX <= textOrientation * item.trackingSpaceMin) {
-      if (shouldAddWhitespace()) {
-        resetLastChars();
-        flushTextContentItem();
-        pushWhitespace(Math.abs(advanceX));
+    if (advanceX <= textOrientation * this.notASpace) this.resetLastChars();
+    if (advanceX <= textOrientation * this.trackingSpaceMin) {
+      if (this.shouldAddWhitespace()) {
+        this.resetLastChars();
+        this.flushTextContentItem();
+        this.pushWhitespace(Math.abs(advanceX), true, this.itemFontName);
       } else {
-        item.width += advanceX;
+        this.width += advanceX;
       }
-    } else if (!addFakeSpaces(advanceX, textOrientation)) {
-      if (item.str.length === 0) {
-        resetLastChars();
-        pushWhitespace(Math.abs(advanceX));
+    } else if (!this.addFakeSpaces(advanceX, textOrientation)) {
+      if (this.pieces === 0) {
+        this.resetLastChars();
+        this.pushWhitespace(Math.abs(advanceX), true, this.itemFontName);
       } else {
-        item.width += advanceX;
+        this.width += advanceX;
       }
     }
-    if (Math.abs(advanceY) > item.height * VERTICAL_SHIFT_RATIO) flushTextContentItem();
+    if (Math.abs(advanceY) > this.height * VERTICAL_SHIFT_RATIO) this.flushTextContentItem();
     return true;
-  };
+  }
 
-  const buildTextContentItem = (chars: string, extraSpacing: number) => {
-    const font = textState.font;
-    if (!font) fail('text shown before any font was set');
-    if (
-      (currentTextState!.fontSize !== textState.fontSize ||
-        (currentTextState!.fontName !== textState.fontName && currentTextState!.font?.name !== font!.name))
-    ) {
-      flushTextContentItem();
-      currentTextState = snapshot();
+  /** pdf.js's buildTextContentItem for the string whose character codes are codes[from, to). */
+  buildTextContentItem(codes: Uint16Array, from: number, to: number, extraSpacing: number): void {
+    const ts = this.textState;
+    const font = ts.font;
+    if (!font) return fail('text shown before any font was set');
+    if (this.snapFontSize !== ts.fontSize || (this.snapFontName !== ts.fontName && this.snapFont?.name !== font.name)) {
+      this.flushTextContentItem();
+      this.snapshot();
     }
-    const baseCharSpacing = textState.charSpacing;
-    if (!chars) {
+    const baseCharSpacing = ts.charSpacing;
+    if (from === to) {
       const charSpacing = baseCharSpacing + extraSpacing;
-      if (charSpacing) textState.translateTextMatrix(charSpacing * textState.textHScale, 0);
+      if (charSpacing) ts.translateTextMatrix(charSpacing * ts.textHScale, 0);
       return;
     }
-    const scale = FONT_SCALE * textState.fontSize;
-    for (let i = 0, ii = chars.length; i < ii; i++) {
-      const code = chars.charCodeAt(i);
-      const glyphWidth = font!.width(code);
-      const unicode = font!.unicode(code);
-      if (glyphWidth === undefined || unicode === undefined) fail(`character code ${code} outside the reader's table`);
-      let charSpacing = baseCharSpacing + (i + 1 === ii ? extraSpacing : 0);
-      let scaledDim = glyphWidth! * scale;
-      if (code === 0x20) charSpacing += textState.wordSpacing;
+    const scale = FONT_SCALE * ts.fontSize;
+    for (let i = from; i < to; i++) {
+      const code = codes[i];
+      const glyphWidth = font.width(code);
+      const unicode = font.unicode(code);
+      if (glyphWidth === undefined || unicode === undefined) return fail(`character code ${code} outside the reader's table`);
+      let charSpacing = baseCharSpacing + (i + 1 === to ? extraSpacing : 0);
+      let scaledDim = glyphWidth * scale;
+      if (code === 0x20) charSpacing += ts.wordSpacing;
       if (unicode === ' ') {
         charSpacing += scaledDim;
-        textState.translateTextMatrix(charSpacing * textState.textHScale, 0);
-        saveLastChar(' ');
+        ts.translateTextMatrix(charSpacing * ts.textHScale, 0);
+        this.saveLastChar(' ');
         continue;
       }
-      if (!compareWithLastPosition(scaledDim)) {
-        textState.translateTextMatrix(scaledDim * textState.textHScale, 0);
+      if (!this.compareWithLastPosition(scaledDim)) {
+        ts.translateTextMatrix(scaledDim * ts.textHScale, 0);
         continue;
       }
-      const chunk = ensureTextContentItem();
-      scaledDim *= textState.textHScale;
-      textState.translateTextMatrix(scaledDim, 0);
-      chunk.width += scaledDim;
+      this.ensureTextContentItem();
+      scaledDim *= ts.textHScale;
+      ts.translateTextMatrix(scaledDim, 0);
+      this.width += scaledDim;
       if (scaledDim) {
-        currentTransformInto(prev);
-        chunk.hasPrev = true;
-        chunk.prevTextRise = textState.textRise;
+        this.currentTransformInto(this.prev);
+        this.hasPrev = true;
+        this.prevTextRise = ts.textRise;
       }
-      if (saveLastChar(unicode!)) chunk.str.push(' ');
-      chunk.str.push(unicode!);
-      if (charSpacing) textState.translateTextMatrix(charSpacing * textState.textHScale, 0);
+      if (this.saveLastChar(unicode)) this.pushStr(' ');
+      this.pushStr(unicode);
+      if (charSpacing) ts.translateTextMatrix(charSpacing * ts.textHScale, 0);
     }
-  };
+  }
 
-  const num = (v: Operand): number => (typeof v === 'number' ? v : fail('operand is not a number'));
-  const str = (v: Operand): string => (typeof v === 'string' ? v : fail('operand is not a string'));
-  const nameOf = (v: Operand): string => (v !== null && typeof v === 'object' && 'name' in v ? v.name : fail('operand is not a name'));
+  /** A JS string shown by TJ, as codes. */
+  buildFromString(str: string, extraSpacing: number): void {
+    if (str.length > this.tjCodes.length) this.tjCodes = new Uint16Array(Math.max(str.length, this.tjCodes.length * 2));
+    const codes = this.tjCodes;
+    for (let i = 0; i < str.length; i++) codes[i] = str.charCodeAt(i);
+    this.buildTextContentItem(codes, 0, str.length, extraSpacing);
+  }
 
-  const lx = new Lexer(content);
-  const args: Operand[] = [];
-  for (;;) {
-    const tok = next(lx);
-    if (tok === undefined) break;
-    if (!isOp(tok)) {
-      args.push(tok);
-      if (args.length > MAX_ARGS) fail('too many operands');
-      continue;
+  num(i: number): number {
+    return this.argKind[i] === T_NUM ? this.argNum[i] : fail('operand is not a number');
+  }
+  nameOf(i: number): string {
+    const v = this.argKind[i] === T_OBJ ? this.argObj[i] : null;
+    return v !== null && typeof v === 'object' && 'name' in v ? v.name : fail('operand is not a name');
+  }
+  /** Shows operand i, which must be a string. */
+  showString(i: number): void {
+    if (this.argKind[i] !== T_STR) fail('operand is not a string');
+    this.buildTextContentItem(this.lx.codes, this.argFrom[i], this.argTo[i], 0);
+  }
+
+  run(): TextLayerResult {
+    const lx = this.lx;
+    for (;;) {
+      const tok = lx.next(0);
+      if (tok === T_END) break;
+      if (tok !== T_OP) {
+        const k = this.argc++;
+        this.argKind[k] = tok;
+        if (tok === T_NUM) this.argNum[k] = lx.num;
+        else if (tok === T_STR) {
+          this.argFrom[k] = lx.strFrom;
+          this.argTo[k] = lx.strTo;
+        } else this.argObj[k] = lx.obj;
+        if (this.argc > MAX_ARGS) fail('too many operands');
+        continue;
+      }
+      this.operator(lx.op);
+      for (let k = 0; k < this.argc; k++) this.argObj[k] = null;
+      this.argc = 0;
+      lx.resetCodes();
     }
-    const op = lx.op;
+    this.flushTextContentItem();
+    return { items: this.items, styles: this.styles, images: this.images };
+  }
+
+  operator(op: string): void {
     const want = ARGS[op];
+    const argc = this.argc;
     if (want === undefined) fail(`operator "${op.slice(0, 20)}"`);
-    if (want >= 0 ? args.length !== want : args.length > -want) fail(`"${op}" with ${args.length} operands`);
-    currentTextState ??= snapshot();
+    if (want >= 0 ? argc !== want : argc > -want) fail(`"${op}" with ${argc} operands`);
+    if (!this.hasSnapshot) this.snapshot();
+    const ts = this.textState;
     switch (op) {
       case 'q':
-        if (stack.length >= MAX_SAVED_STATES) fail('q nested too deep');
-        stack.push(textState);
-        textState = textState.clone();
+        if (this.stack.length >= MAX_SAVED_STATES) fail('q nested too deep');
+        this.stack.push(ts);
+        this.textState = ts.clone();
         break;
       case 'Q': {
-        const prev = stack.pop();
-        if (prev) textState = prev;
+        const prev = this.stack.pop();
+        if (prev) this.textState = prev;
         break;
       }
       case 'cm':
-        textState.ctm = transform(textState.ctm, args.map(num));
+        ts.ctm = transform(ts.ctm, [this.num(0), this.num(1), this.num(2), this.num(3), this.num(4), this.num(5)]);
         break;
       case 'Tf': {
-        const fontName = nameOf(args[0]);
-        const fontSize = num(args[1]);
-        if (textState.font && fontName === textState.fontName && fontSize === textState.fontSize) break;
-        textState.fontName = fontName;
-        textState.fontSize = fontSize;
-        const font = resources.font(fontName);
+        const fontName = this.nameOf(0);
+        const fontSize = this.num(1);
+        if (ts.font && fontName === ts.fontName && fontSize === ts.fontSize) break;
+        ts.fontName = fontName;
+        ts.fontSize = fontSize;
+        const font = this.resources.font(fontName);
         if (typeof font === 'string') fail(font);
-        textState.font = font as SimpleFont;
-        textState.loadedName = resources.loadedName(font as SimpleFont);
+        ts.font = font as SimpleFont;
+        ts.loadedName = this.resources.loadedName(font as SimpleFont);
         break;
       }
       case 'Ts':
-        textState.textRise = num(args[0]);
+        ts.textRise = this.num(0);
         break;
       case 'Tz':
-        textState.textHScale = num(args[0]) / 100;
+        ts.textHScale = this.num(0) / 100;
         break;
       case 'TL':
-        textState.leading = num(args[0]);
+        ts.leading = this.num(0);
         break;
       case 'Td':
-        textState.translateTextLineMatrix(num(args[0]), num(args[1]));
-        textState.textMatrix = textState.textLineMatrix.slice();
+        ts.translateTextLineMatrix(this.num(0), this.num(1));
+        ts.textMatrixFromLine();
         break;
       case 'TD':
-        textState.leading = -num(args[1]);
-        textState.translateTextLineMatrix(num(args[0]), num(args[1]));
-        textState.textMatrix = textState.textLineMatrix.slice();
+        ts.leading = -this.num(1);
+        ts.translateTextLineMatrix(this.num(0), this.num(1));
+        ts.textMatrixFromLine();
         break;
       case 'T*':
-        textState.carriageReturn();
+        ts.carriageReturn();
         break;
       case 'Tm': {
-        const m = args.map(num);
-        textState.textMatrix = m.slice();
-        textState.textLineMatrix = m.slice();
-        updateAdvanceScale();
+        const m = [this.num(0), this.num(1), this.num(2), this.num(3), this.num(4), this.num(5)];
+        ts.textMatrix = m.slice();
+        ts.textLineMatrix = m.slice();
+        this.updateAdvanceScale();
         break;
       }
       case 'Tc':
-        textState.charSpacing = num(args[0]);
+        ts.charSpacing = this.num(0);
         break;
       case 'Tw':
-        textState.wordSpacing = num(args[0]);
+        ts.wordSpacing = this.num(0);
         break;
       case 'BT':
-        textState.textMatrix = [1, 0, 0, 1, 0, 0];
-        textState.textLineMatrix = [1, 0, 0, 1, 0, 0];
+        ts.textMatrix = [1, 0, 0, 1, 0, 0];
+        ts.textLineMatrix = [1, 0, 0, 1, 0, 0];
         break;
       case 'TJ': {
-        if (!textState.font) fail('text shown before any font was set');
-        const arr = args[0];
-        if (!Array.isArray(arr)) fail('TJ without an array');
-        const spaceFactor = (-1 * textState.fontSize) / 1000;
+        if (!ts.font) fail('text shown before any font was set');
+        const arr = this.argKind[0] === T_OBJ ? this.argObj[0] : null;
+        if (!Array.isArray(arr)) return fail('TJ without an array');
+        const spaceFactor = (-1 * ts.fontSize) / 1000;
         // pdf.js joins the strings between non-zero numbers; strings left at the end are shown even when empty.
         let buffer = '';
         let pending = false;
@@ -822,42 +1067,42 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
               const s = buffer;
               buffer = '';
               pending = false;
-              buildTextContentItem(s, el * spaceFactor);
+              this.buildFromString(s, el * spaceFactor);
             }
           } else fail('TJ array holds something other than strings and numbers');
         }
-        if (pending) buildTextContentItem(buffer, 0);
+        if (pending) this.buildFromString(buffer, 0);
         break;
       }
       case 'Tj':
-        buildTextContentItem(str(args[0]), 0);
+        this.showString(0);
         break;
       case "'":
-        if (!textState.font) fail('text shown before any font was set');
-        textState.carriageReturn();
-        buildTextContentItem(str(args[0]), 0);
+        if (!ts.font) fail('text shown before any font was set');
+        ts.carriageReturn();
+        this.showString(0);
         break;
       case '"':
-        if (!textState.font) fail('text shown before any font was set');
-        textState.wordSpacing = num(args[0]);
-        textState.charSpacing = num(args[1]);
-        textState.carriageReturn();
-        buildTextContentItem(str(args[2]), 0);
+        if (!ts.font) fail('text shown before any font was set');
+        ts.wordSpacing = this.num(0);
+        ts.charSpacing = this.num(1);
+        ts.carriageReturn();
+        this.showString(2);
         break;
       case 'Do': {
-        flushTextContentItem();
-        const xo = resources.xobject(nameOf(args[0]));
+        this.flushTextContentItem();
+        const xo = this.resources.xobject(this.nameOf(0));
         if (xo.kind !== 'image') fail('Do of a form or unknown XObject');
-        else if (xo.width && xo.height) images.push({ ctm: textState.ctm.slice() as LayerImage['ctm'], pixelWidth: xo.width, pixelHeight: xo.height });
+        else if (xo.width && xo.height) this.images.push({ ctm: ts.ctm.slice() as LayerImage['ctm'], pixelWidth: xo.width, pixelHeight: xo.height });
         break;
       }
       case 'gs':
-        if (!resources.extGStateWithoutFont(nameOf(args[0]))) fail('ExtGState that sets a font, or cannot be read');
+        if (!this.resources.extGStateWithoutFont(this.nameOf(0))) fail('ExtGState that sets a font, or cannot be read');
         break;
       case 'BMC':
       case 'BDC':
       case 'EMC':
-        flushTextContentItem();
+        this.flushTextContentItem();
         break;
       case 'd0':
       case 'd1':
@@ -865,8 +1110,5 @@ function run(content: Uint8Array, resources: TextLayerResources, viewBox: readon
         break;
       // Every other operator in ARGS paints or sets colour and lines: pdf.js's text extraction ignores them.
     }
-    args.length = 0;
   }
-  flushTextContentItem();
-  return { items, styles, images };
 }
