@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageModel, RawItem, Rect } from '../page-model.ts';
-import { decodePageView, decodePageViewReply, encodePageView, type PageView } from './page-view-codec.ts';
+import { decodePageView, decodePageViewReply, encodeMilliRects, encodePageView, milliRectsLengths, QUANTA, type PageView } from './page-view-codec.ts';
 
 const item = (str: string, rect: Rect, eol = false, extra: Partial<RawItem> = {}): RawItem => ({
   str,
@@ -103,5 +103,33 @@ describe('page view codec', () => {
     const wire = encodePageView(page(lineItems()));
     expect(() => decodePageView({ ...wire, v: 9 as typeof wire.v })).toThrow(/version 9/);
     expect(() => decodePageView({ ...wire, items: { ...wire.items, text: wire.items.text + 'x' } })).toThrow(/do not add up/);
+  });
+
+  it('counts, for every grid step, exactly the length the boxes then take written (so the shortest is the one chosen)', () => {
+    // A small LCG: the same boxes every run.
+    let seed = 12345;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 300; trial++) {
+      // Whole thousandths on one of the grids (or none), either sign, some beyond the Int32Array range.
+      const grid = [1, 7, 10, 40, 80, 120, 240, 480][trial % 8];
+      const scale = trial % 17 === 0 ? 2 ** 33 : 2_000_000;
+      const m: number[] = [];
+      for (let k = 0, n = Math.floor(rand() * 40); k < 4 * n; k++) m.push(Math.round(((rand() - 0.3) * scale) / grid) * grid + (rand() < 0.1 ? 1 : 0));
+      const boxes = m.every((v) => Math.abs(v) < 2 ** 30) ? Int32Array.from(m) : Float64Array.from(m);
+      const lengths = milliRectsLengths(boxes);
+      expect(lengths).toEqual(QUANTA.map((q) => encodeMilliRects(boxes, q).length));
+    }
+  });
+
+  it('codes boxes on the grid the OCR used, and boxes beyond a 32-bit range exactly', () => {
+    // 0.08 pt steps (the LoC pages' grid): the deltas shrink by 80.
+    const grid = lineItems().map((it, i) => ({ ...it, rect: [(80 * (10 + 5 * i)) / 1000, 1.6, (80 * (14 + 5 * i)) / 1000, 3.2] as Rect }));
+    const onGrid = encodePageView(page(grid));
+    expect(onGrid.items.quantum).toBe(80);
+    expect(decodePageView(onGrid).items.map((it) => it.rect)).toEqual(grid.map((it) => it.rect));
+    const far = lineItems().map((it, i) => ({ ...it, rect: [3e6 + i, -2e6, 3e6 + i + 0.5, 4e6 + 0.125] as Rect }));
+    const wire = encodePageView(page(far));
+    expect(typeof wire.items.rects).toBe('string');
+    expect(decodePageView(wire).items.map((it) => it.rect)).toEqual(far.map((it) => it.rect));
   });
 });

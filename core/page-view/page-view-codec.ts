@@ -174,53 +174,106 @@ function implied(items: readonly { rect: Rect }[], i: number): boolean {
 const quantize = (d: number, q: number) => (d % q === 0 ? (d / q) * 2 : d * 2 + 1);
 const unquantize = (t: number, q: number) => (t % 2 === 0 ? (t / 2) * q : (t - 1) / 2);
 
-/** Grid steps tried for a page's boxes (thousandths of a point); the one giving the shortest text wins. */
-const QUANTA = [1, 10, 40, 80, 120, 240];
+/** Grid steps tried for a page's boxes (thousandths of a point); the one giving the shortest text wins. addQuantizedLengths counts for exactly these. */
+export const QUANTA: readonly number[] = [1, 10, 40, 80, 120, 240];
+
+/**
+ * Magnitude up to which a box coordinate in thousandths is kept in an
+ * Int32Array: the counting below then runs on integers (a remainder of two
+ * doubles is a call into the C library, and it ran 24 times a box). Beyond
+ * it (no real page: 2^30 thousandths is 1,000 km) the same code runs on doubles.
+ */
+const INT_MILLI = 2 ** 30;
 
 /** Boxes of the items `sent` marks, delta-coded in thousandths of a point; null when one is not exact in thousandths. */
 function encodeRects(items: readonly RawItem[], sent: readonly boolean[]): { q: number; text: string } | null {
-  const milli4: number[] = [];
+  let count = 0;
+  for (let i = 0; i < items.length; i++) if (sent[i]) count++;
+  let milli4: Int32Array | Float64Array = new Int32Array(4 * count);
+  let k = 0;
   for (let i = 0; i < items.length; i++) {
     if (!sent[i]) continue;
     const rect = items[i].rect;
     const x0 = milli(rect[0]), y0 = milli(rect[1]), x1 = milli(rect[2]), y1 = milli(rect[3]);
     if (x0 === null || y0 === null || x1 === null || y1 === null) return null;
-    milli4.push(x0, y0, x1, y1);
+    if (milli4 instanceof Int32Array && !(Math.abs(x0) <= INT_MILLI && Math.abs(y0) <= INT_MILLI && Math.abs(x1) <= INT_MILLI && Math.abs(y1) <= INT_MILLI)) {
+      milli4 = new Float64Array(milli4);
+    }
+    milli4[k++] = x0;
+    milli4[k++] = y0;
+    milli4[k++] = x1;
+    milli4[k++] = y1;
   }
   // The first grid step giving the shortest text wins: counted, then written once (writing all six was most of the encoding).
-  const lengths = milliRectsLengths(milli4, QUANTA);
+  const lengths = milliRectsLengths(milli4);
   let best = QUANTA[0];
   let bestLength = Infinity;
-  for (let k = 0; k < QUANTA.length; k++) {
-    if (lengths[k] < bestLength) {
-      best = QUANTA[k];
-      bestLength = lengths[k];
+  for (let j = 0; j < QUANTA.length; j++) {
+    if (lengths[j] < bestLength) {
+      best = QUANTA[j];
+      bestLength = lengths[j];
     }
   }
   return { q: best, text: encodeMilliRects(milli4, best) };
 }
 
-/** encodeMilliRects(m, q).length for each q of `qs`, without writing them: one pass over the boxes for all. */
-function milliRectsLengths(m: readonly number[], qs: readonly number[]): number[] {
-  const lengths = qs.map(() => 0);
+/**
+ * Adds signedLength(quantize(d, q)) to acc[j] for each grid step QUANTA[j] of
+ * a whole number d. The divisibility tests nest (10 divides 40, 40 divides 80
+ * and 120, 240 is both), so most values take one or two remainders, not five.
+ */
+function addQuantizedLengths(d: number, acc: Float64Array): void {
+  acc[0] += signedLength(d * 2); // quantize(d, 1)
+  if (d % 10 !== 0) {
+    const odd = signedLength(d * 2 + 1);
+    acc[1] += odd;
+    acc[2] += odd;
+    acc[3] += odd;
+    acc[4] += odd;
+    acc[5] += odd;
+    return;
+  }
+  acc[1] += signedLength((d / 10) * 2);
+  if (d % 40 !== 0) {
+    const odd = signedLength(d * 2 + 1);
+    acc[2] += odd;
+    acc[3] += odd;
+    acc[4] += odd;
+    acc[5] += odd;
+    return;
+  }
+  acc[2] += signedLength((d / 40) * 2);
+  const by80 = d % 80 === 0, by120 = d % 120 === 0;
+  const odd = by80 && by120 ? 0 : signedLength(d * 2 + 1);
+  acc[3] += by80 ? signedLength((d / 80) * 2) : odd;
+  acc[4] += by120 ? signedLength((d / 120) * 2) : odd;
+  acc[5] += by80 && by120 ? signedLength((d / 240) * 2) : odd;
+}
+
+/**
+ * encodeMilliRects(m, q).length for each q of QUANTA, without writing them:
+ * one pass over the boxes for all.
+ */
+export function milliRectsLengths(m: Int32Array | Float64Array): number[] {
+  const acc = new Float64Array(QUANTA.length);
   let px1 = 0;
   let py0 = 0;
   let ph = 0;
   for (let k = 0; k < m.length; k += 4) {
     const x0 = m[k], y0 = m[k + 1], x1 = m[k + 2], h = m[k + 3] - y0;
-    const dx = x0 - px1, dy = y0 - py0, w = x1 - x0, dh = h - ph;
-    for (let j = 0; j < qs.length; j++) {
-      const q = qs[j];
-      lengths[j] += signedLength(quantize(dx, q)) + signedLength(quantize(dy, q)) + signedLength(quantize(w, q)) + signedLength(quantize(dh, q));
-    }
+    addQuantizedLengths(x0 - px1, acc);
+    addQuantizedLengths(y0 - py0, acc);
+    addQuantizedLengths(x1 - x0, acc);
+    addQuantizedLengths(h - ph, acc);
     px1 = x1;
     py0 = y0;
     ph = h;
   }
-  return lengths;
+  return Array.from(acc);
 }
 
-function encodeMilliRects(m: readonly number[], q: number): string {
+/** Boxes (x0, y0, x1, y1 in thousandths, four numbers a box) delta-coded on grid step q. */
+export function encodeMilliRects(m: Int32Array | Float64Array, q: number): string {
   const w = new IntWriter();
   let px1 = 0;
   let py0 = 0;
