@@ -60,6 +60,8 @@ const procCpu = () => {
 
 /** One process's run over the files (the first pass is warm-up): per-page sums of each stage. */
 async function child(root: string, files: string[], repeat: number): Promise<Stats> {
+  // Cold: from the imports to the first file's last page (module compilation, pdf.js and what it loads), as a fresh worker's first job.
+  const cold0 = cpu(), coldProc0 = procCpu();
   const imp = (p: string) => import(pathToFileURL(path.join(root, p)).href);
   const { extractPages } = await imp('src-main/extract/extract-pdf.ts');
   const { cleanPageWithAlto, cleanPage } = await imp('core/cleaning/clean-page.ts');
@@ -72,7 +74,7 @@ async function child(root: string, files: string[], repeat: number): Promise<Sta
     }
   });
   obs.observe({ entryTypes: ['gc'] });
-  const total: Stats = { pages: 0, extract: 0, clean: 0, toWire: 0, cpu: 0, procCpu: 0, wall: 0, gcMs: 0, gcCount: 0 };
+  const total: Stats = { pages: 0, extract: 0, clean: 0, toWire: 0, cpu: 0, procCpu: 0, wall: 0, gcMs: 0, gcCount: 0, coldCpu: 0, coldProcCpu: 0 };
   for (let pass = 0; pass <= repeat; pass++) {
     for (const file of files) {
       const bytes = new Uint8Array(readFileSync(file));
@@ -101,7 +103,13 @@ async function child(root: string, files: string[], repeat: number): Promise<Sta
       await new Promise((r) => setTimeout(r, 20)); // the observer reports asynchronously
       s.gcMs = gcMs - gc0;
       s.gcCount = gcCount - n0;
-      if (pass === 0) continue;
+      if (pass === 0) {
+        if (file === files[0]) {
+          total.coldCpu = cpu() - cold0;
+          total.coldProcCpu = procCpu() - coldProc0;
+        }
+        continue;
+      }
       for (const k of Object.keys(total)) total[k] += s[k] ?? 0;
     }
   }
@@ -152,10 +160,12 @@ const table: Record<string, Record<string, string>> = {};
 for (const [label] of trees) {
   const pp = runs.get(label)!.map(perPage);
   table[label] = Object.fromEntries(keys.map((k) => [`${k}/page`, median(pp.map((p) => p[k])).toFixed(k === 'gcCount' ? 2 : 1)]));
+  table[label]['cold first file cpu'] = median(runs.get(label)!.map((s) => s.coldCpu)).toFixed(0);
+  table[label]['cold procCpu'] = median(runs.get(label)!.map((s) => s.coldProcCpu)).toFixed(0);
 }
 console.log(
   'median per page over rounds, ms. cpu: the worker thread\'s CPU (extract, clean, toWire: its stages); procCpu: the whole process\'s (V8\'s compiler and GC helper threads too);',
 );
-console.log('gcCount: V8 collections (mostly scavenges); gcMs and wall: elapsed time, noise on a shared machine.');
+console.log('gcCount: V8 collections (mostly scavenges); gcMs and wall: elapsed time, noise on a shared machine. cold: a fresh worker\'s imports and first file, whole.');
 console.table(table);
 console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

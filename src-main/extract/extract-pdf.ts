@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawImage, RawItem, RawPage, Rect } from '../../core/page-model.ts';
 import { multiply, type ImagePlacement, type Matrix } from './content-stream-images.ts';
+import { deferCanvasLoad } from './defer-canvas.ts';
 import { openPlacementReader, type PlacementReader } from './image-placements.ts';
 import { inThreadPdfWorker } from './pdfjs-in-thread.ts';
 import type { TextLayerItems } from './simple-text-layer.ts';
@@ -74,6 +75,8 @@ export function allClaimed(claim: Int32Array): boolean {
 let pdfjsPromise: Promise<PdfJs> | null = null;
 function loadPdfJs(): Promise<PdfJs> {
   // The legacy build is the one pdf.js supports on Node; loaded lazily so importing this module is cheap.
+  // Text extraction draws nothing: the canvas pdf.js requires as it loads is loaded only if something does (defer-canvas.ts).
+  if (!pdfjsPromise) deferCanvasLoad(path.join(pdfjsDir(), 'legacy', 'build', 'pdf.mjs'));
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjsPromise;
 }
