@@ -55,6 +55,17 @@ describe('raw items codec', () => {
     expect(Object.is(roundTrip(page([item({ transform: [1, -0, 0, 1, 0, 0] }), item()])).items[0].transform[1], 0)).toBe(true);
   });
 
+  it('encodes a page the same whatever the pages before it were (its column buffers are reused from page to page)', () => {
+    const small = page([item(), item({ str: ' ', rect: [95.04, 177.04, 99.2, 187.04], eol: true }), item({ size: 12.5, rect: [-0, 1 / 3, 5, 6] })]);
+    const alone = encodeRawItems(small.items);
+    // A bigger page with other column forms (wide integers, float64, a vertical run), and one past what is kept.
+    const wide = Array.from({ length: 3000 }, (_, i) => item({ str: `w${i}`, size: 1000 + i, rect: [i * 0.37, i / 7, i * 0.37 + 9, 2e6 - i], vertical: i % 3 === 0 ? true : undefined }));
+    encodeRawItems(wide.map(({ vertical, ...it }) => (vertical ? { ...it, vertical } : it)));
+    encodeRawItems(Array.from({ length: 70_000 }, (_, i) => item({ rect: [i, i, i + 1, i + 1] })));
+    expect(encodeRawItems(small.items)).toEqual(alone);
+    expect(decodeRawItems(alone, 'small')).toEqual(viaJson(small).items);
+  });
+
   it('decodes only the items asked for, the same as the whole', () => {
     const items = Array.from({ length: 50 }, (_, k) => item({ str: `w${k}`, transform: [1, 0, 0, 1, k * 1.25, 700 - k] }));
     const some = decodeRawItems(encodeRawItems(items), 'p', new Set([3, 40]));

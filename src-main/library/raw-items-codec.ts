@@ -99,13 +99,22 @@ function itemFits(it: RawItem): boolean {
   return true;
 }
 
+/** A column's form (null for a constant, whose one value is in `column`), decided before the BLOB is laid out. */
+interface ColumnForm {
+  column: Column;
+  /** Bytes the column takes in the BLOB. */
+  byteLength: number;
+}
+
 /**
- * The smallest exact form of a number column, and its bytes (null for a constant): scaled integers where
- * round(v × 10^k) / 10^k === v for every value, else float64. Null when a value is not finite (JSON writes null).
- * The integers go through one Int32Array and are copied into the narrow array natively, so every loop here sees
- * one array type (a loop over Uint8, Uint16 and Int32 arrays in turn was deoptimized from page to page).
+ * The smallest exact form of a number column: one value for all, scaled
+ * integers where round(v × 10^k) / 10^k === v for every value (written into
+ * `ints`, offsets from the base), else float64. Null when a value is not
+ * finite (JSON writes null). Every loop here reads and writes one array type
+ * (a loop over Uint8, Uint16 and Int32 arrays in turn was deoptimized from
+ * page to page); the narrow copy is made natively when the BLOB is written.
  */
-function encodeColumn(values: Float64Array, count: number, ints: Int32Array): { column: Column; bytes: ArrayBufferView | null } | null {
+function columnForm(values: Float64Array, count: number, ints: Int32Array): ColumnForm | null {
   let min = Infinity, max = -Infinity;
   for (let k = 0; k < count; k++) {
     const v = values[k];
@@ -113,7 +122,7 @@ function encodeColumn(values: Float64Array, count: number, ints: Int32Array): { 
     if (v > max) max = v;
     if (v !== v || v === Infinity || v === -Infinity) return null;
   }
-  if (count === 0 || min === max) return { column: { c: count ? values[0] + 0 : 0 }, bytes: null }; // + 0: JSON writes -0 as 0
+  if (count === 0 || min === max) return { column: { c: count ? values[0] + 0 : 0 }, byteLength: 0 }; // + 0: JSON writes -0 as 0
   scales: for (let scale = 0; scale <= 6; scale++) {
     const s = 10 ** scale;
     if (Math.abs(min * s) > 2 ** 29 || Math.abs(max * s) > 2 ** 29) break;
@@ -126,26 +135,55 @@ function encodeColumn(values: Float64Array, count: number, ints: Int32Array): { 
     }
     const span = Math.round(max * s) - base;
     const i = span < 256 ? 8 : span < 65536 ? 16 : 32;
-    const bytes = i === 8 ? new Uint8Array(count) : i === 16 ? new Uint16Array(count) : new Int32Array(count);
-    bytes.set(ints.subarray(0, count));
-    return { column: { i, scale, base }, bytes };
+    return { column: { i, scale, base }, byteLength: (i / 8) * count };
   }
-  return { column: { f: 64 }, bytes: values.map((v) => v + 0) };
+  return { column: { f: 64 }, byteLength: 8 * count };
+}
+
+/**
+ * Column buffers an encoding works in, kept for the next page (a scan page
+ * needs ~1.2 MB of them: allocated afresh, they were garbage on every page,
+ * and typed arrays that size live outside the heap, which V8 collects for).
+ * Pages beyond KEEP_SCRATCH_ITEMS items get their own, dropped after.
+ */
+interface Scratch {
+  cap: number;
+  /** NUMBERS columns, `cap` values each. */
+  values: Float64Array;
+  ints: Int32Array;
+  fontOf: Uint32Array;
+  lens: Uint32Array;
+  flags: Uint8Array;
+}
+const KEEP_SCRATCH_ITEMS = 1 << 16;
+let kept: Scratch | null = null;
+
+function scratchFor(count: number): Scratch {
+  if (kept && kept.cap >= count) return kept;
+  const cap = Math.max(count, 1024);
+  const s: Scratch = {
+    cap,
+    values: new Float64Array(NUMBERS * cap),
+    ints: new Int32Array(NUMBERS * cap),
+    fontOf: new Uint32Array(cap),
+    lens: new Uint32Array(cap),
+    flags: new Uint8Array(cap),
+  };
+  if (cap <= KEEP_SCRATCH_ITEMS) kept = s;
+  return s;
 }
 
 export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   const count = items.length;
+  const scratch = scratchFor(count);
+  const { cap, values, ints, fontOf, lens, flags } = scratch;
   const fontIds = new Map<string, number>();
   const fonts: string[] = [];
-  const fontOf = new Uint32Array(count);
-  const lens = new Uint32Array(count);
-  const flags = new Uint8Array(count);
-  const cols = Array.from({ length: NUMBERS }, () => new Float64Array(count));
-  const [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10] = cols;
   const strs: string[] = new Array<string>(count);
   let fits = true;
   let numbers = true;
   let maxLen = 0;
+  const c0 = 0, c1 = cap, c2 = 2 * cap, c3 = 3 * cap, c4 = 4 * cap, c5 = 5 * cap, c6 = 6 * cap, c7 = 7 * cap, c8 = 8 * cap, c9 = 9 * cap, c10 = 10 * cap;
   for (let k = 0; k < count; k++) {
     const it = items[k];
     if (!itemFits(it)) {
@@ -166,22 +204,28 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
     numbers =
       numbers && typeof size === 'number' && typeof t0 === 'number' && typeof t1 === 'number' && typeof t2 === 'number' && typeof t3 === 'number' &&
       typeof t4 === 'number' && typeof t5 === 'number' && typeof r0 === 'number' && typeof r1 === 'number' && typeof r2 === 'number' && typeof r3 === 'number';
-    c0[k] = size;
-    c1[k] = t0;
-    c2[k] = t1;
-    c3[k] = t2;
-    c4[k] = t3;
-    c5[k] = t4;
-    c6[k] = t5;
-    c7[k] = r0;
-    c8[k] = r1;
-    c9[k] = r2;
-    c10[k] = r3;
+    values[c0 + k] = size;
+    values[c1 + k] = t0;
+    values[c2 + k] = t1;
+    values[c3 + k] = t2;
+    values[c4 + k] = t3;
+    values[c5 + k] = t4;
+    values[c6 + k] = t5;
+    values[c7 + k] = r0;
+    values[c8 + k] = r1;
+    values[c9 + k] = r2;
+    values[c10 + k] = r3;
   }
-  const ints = new Int32Array(count);
-  const encoded = fits && numbers ? cols.map((values) => encodeColumn(values, count, ints)) : [];
-  if (!fits || !numbers || encoded.some((c) => c === null)) return withPrefix(KIND_JSON, utf8.encode(JSON.stringify(items)));
-  const columns = encoded.map((e) => e!.column);
+  const forms: Array<ColumnForm | null> = [];
+  if (fits && numbers) {
+    for (let j = 0; j < NUMBERS; j++) {
+      const form = columnForm(values.subarray(j * cap, j * cap + count), count, ints.subarray(j * cap, j * cap + count));
+      forms.push(form);
+      if (!form) break;
+    }
+  }
+  if (!fits || !numbers || forms.some((c) => c === null)) return withPrefix(KIND_JSON, utf8.encode(JSON.stringify(items)));
+  const columns = forms.map((e) => e!.column);
 
   const text = utf8.encode(strs.join(''));
   const bytesFor = (max: number): 1 | 2 | 4 => (max < 256 ? 1 : max < 65536 ? 2 : 4);
@@ -194,9 +238,9 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   size = pad8(size + header.lenBytes * count);
   const flagAt = size;
   size = pad8(size + count);
-  const colAt = encoded.map((e) => {
+  const colAt = forms.map((e) => {
     const at = size;
-    size = pad8(size + (e!.bytes?.byteLength ?? 0));
+    size = pad8(size + e!.byteLength);
     return at;
   });
   const textAt = size;
@@ -208,13 +252,18 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   out[5] = KIND_COLUMNS;
   new DataView(out.buffer).setUint32(8, headerBytes.length, true);
   out.set(headerBytes, 12);
-  typed(out.buffer, fontAt, header.fontBytes, count).set(fontOf);
-  typed(out.buffer, lenAt, header.lenBytes, count).set(lens);
-  out.set(flags, flagAt);
-  encoded.forEach((e, j) => {
-    const b = e!.bytes;
-    if (b) out.set(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), colAt[j]);
-  });
+  typed(out.buffer, fontAt, header.fontBytes, count).set(fontOf.subarray(0, count));
+  typed(out.buffer, lenAt, header.lenBytes, count).set(lens.subarray(0, count));
+  out.set(flags.subarray(0, count), flagAt);
+  for (let j = 0; j < NUMBERS; j++) {
+    const column = columns[j];
+    if ('i' in column) typed(out.buffer, colAt[j], (column.i / 8) as 1 | 2 | 4, count).set(ints.subarray(j * cap, j * cap + count));
+    else if ('f' in column) {
+      const dst = new Float64Array(out.buffer, colAt[j], count);
+      const from = j * cap;
+      for (let k = 0; k < count; k++) dst[k] = values[from + k] + 0; // + 0: JSON writes -0 as 0
+    }
+  }
   out.set(text, textAt);
   return out;
 }
