@@ -192,39 +192,56 @@ interface FontStyle {
   vertical?: boolean;
 }
 
+/** What a raw item's box needs of its font: the vertical extent around the baseline, and whether it is set top to bottom. */
+interface FontMetrics {
+  ascent: number;
+  descent: number;
+  vertical: boolean;
+}
+
+function fontMetrics(style: FontStyle | undefined): FontMetrics {
+  // Same vertical extent pdf.js's own text layer uses: ascent above, descent below the baseline.
+  // pdf.js reports NaN for some substituted standard fonts (e.g. OCR "GlyphLessFont").
+  const a = Number.isFinite(style?.ascent) ? style!.ascent! : undefined;
+  const d = Number.isFinite(style?.descent) ? style!.descent! : undefined;
+  const ascent = a ?? (d !== undefined ? 1 + d : 0.8);
+  return { ascent, descent: d ?? ascent - 1, vertical: style?.vertical === true };
+}
+
 function textItem(item: TextItem, style: FontStyle | undefined, view: Matrix): RawItem {
   const t = item.transform as Matrix;
-  return rawItem(item.str, item.width, item.height, t[0], t[1], t[2], t[3], t[4], t[5], item.fontName, item.hasEOL, style, view);
+  return rawItem(item.str, item.width, item.height, t[0], t[1], t[2], t[3], t[4], t[5], stableFontName(item.fontName), item.hasEOL, fontMetrics(style), view);
 }
 
 /** The raw items of a page the fast reader read, from its columns (no pdf.js TextItem objects in between). */
 function layerItems(layer: TextLayerItems, styles: Record<string, FontStyle>, view: Matrix): RawItem[] {
   const items: RawItem[] = [];
   const tr = layer.transform;
+  // A page has a handful of fonts, often one: each one's name and metrics are looked up once.
+  let lastName = '', font = '', metrics = fontMetrics(undefined);
   for (let k = 0; k < layer.count; k++) {
     const fontName = layer.fontName[k];
+    if (fontName !== lastName) {
+      lastName = fontName;
+      font = stableFontName(fontName);
+      metrics = fontMetrics(styles[fontName]);
+    }
     const at = 6 * k;
-    items.push(rawItem(layer.str[k], layer.width[k], layer.height[k], tr[at], tr[at + 1], tr[at + 2], tr[at + 3], tr[at + 4], tr[at + 5], fontName, layer.hasEOL[k] === 1, styles[fontName], view));
+    items.push(rawItem(layer.str[k], layer.width[k], layer.height[k], tr[at], tr[at + 1], tr[at + 2], tr[at + 3], tr[at + 4], tr[at + 5], font, layer.hasEOL[k] === 1, metrics, view));
   }
   return items;
 }
 
-/** A pdf.js text item (its fields one by one) as a raw item. */
+/** A pdf.js text item (its fields one by one; its font's stable name and metrics) as a raw item. */
 function rawItem(
   str: string, width: number, height: number,
   t0: number, t1: number, t2: number, t3: number, t4: number, t5: number,
-  fontName: string, hasEOL: boolean, style: FontStyle | undefined, view: Matrix,
+  font: string, hasEOL: boolean, metrics: FontMetrics, view: Matrix,
 ): RawItem {
   const sizeV = length2(t2, t3);
   const sizeU = length2(t0, t1);
   const size = sizeV || sizeU;
-  // Same vertical extent pdf.js's own text layer uses: ascent above, descent below the baseline.
-  // pdf.js reports NaN for some substituted standard fonts (e.g. OCR "GlyphLessFont").
-  const a = Number.isFinite(style?.ascent) ? style!.ascent! : undefined;
-  const d = Number.isFinite(style?.descent) ? style!.descent! : undefined;
-  const ascent = a ?? (d !== undefined ? 1 + d : 0.8);
-  const descent = d ?? ascent - 1;
-  const vertical = style?.vertical === true;
+  const { ascent, descent, vertical } = metrics;
   let rect: Rect;
   if (vertical) {
     // Vertical runs grow downwards from the origin and are centred on it horizontally.
@@ -252,7 +269,7 @@ function rawItem(
   }
   const out: RawItem = {
     str,
-    font: stableFontName(fontName),
+    font,
     size: round(size),
     transform: [round(t0), round(t1), round(t2), round(t3), round(t4), round(t5)],
     rect,

@@ -92,11 +92,20 @@ export class TextLayerItems {
   count = 0;
   readonly str: string[] = [];
   readonly fontName: string[] = [];
-  hasEOL = new Uint8Array(256);
-  width = new Float64Array(256);
-  height = new Float64Array(256);
+  hasEOL: Uint8Array;
+  width: Float64Array;
+  height: Float64Array;
   /** Six numbers an item: pdf.js's item.transform. */
-  transform = new Float64Array(256 * 6);
+  transform: Float64Array;
+
+  /** `expected`: items to make room for at once (they grow past it as needed). */
+  constructor(expected = 256) {
+    const n = Math.max(16, expected);
+    this.hasEOL = new Uint8Array(n);
+    this.width = new Float64Array(n);
+    this.height = new Float64Array(n);
+    this.transform = new Float64Array(6 * n);
+  }
 
   /** Adds an item whose transform is t[0..5]; returns its index. */
   push(str: string, width: number, height: number, t: ArrayLike<number>, fontName: string, hasEOL: boolean): number {
@@ -589,8 +598,17 @@ export function readSimpleTextLayer(content: Uint8Array, resources: TextLayerRes
  * One page's reading: pdf.js's getTextContent state (its textContentItem is
  * the item* fields, its prevTransform `prev`) and the operand stack.
  */
+/**
+ * Content bytes an item takes, about, for sizing the item columns at once: an
+ * OCR layer spends ~55 bytes a word ("/F1 8.80 Tf 67.05 Tz 0.96 Ts 38.88 0
+ * Td (fair) Tj"), two items a word with the space between.
+ */
+const CONTENT_BYTES_AN_ITEM = 24;
+/** Items the columns make room for at most before they see them (a hostile stream's length promises nothing). */
+const MAX_EXPECTED_ITEMS = 1 << 16;
+
 class LayerReader {
-  readonly items = new TextLayerItems();
+  readonly items: TextLayerItems;
   readonly images: LayerImage[] = [];
   readonly styles: Record<string, SimpleFont['style']> = {};
   readonly stack: TextState[] = [];
@@ -603,9 +621,8 @@ class LayerReader {
 
   // pdf.js's textContentItem.
   initialized = false;
-  /** Its str: character codes, and how many strings pdf.js's array would hold (a unicode may be empty or longer than one). */
-  chars = new Uint16Array(256);
-  charCount = 0;
+  /** Its str, joined as it grows (words are short: no array to join), and how many strings pdf.js's array would hold (a unicode may be empty). */
+  str = '';
   pieces = 0;
   totalWidth = 0;
   totalHeight = 0;
@@ -648,6 +665,7 @@ class LayerReader {
   readonly vb3: number;
 
   constructor(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[]) {
+    this.items = new TextLayerItems(Math.min(MAX_EXPECTED_ITEMS, Math.ceil(content.length / CONTENT_BYTES_AN_ITEM)));
     this.lx = new Lexer(content);
     this.resources = resources;
     this.vb0 = viewBox[0];
@@ -682,13 +700,7 @@ class LayerReader {
 
   /** Appends a unicode string to the item's str (pdf.js pushes it onto an array it joins at the flush). */
   pushStr(unicode: string): void {
-    const n = unicode.length;
-    if (this.charCount + n > this.chars.length) {
-      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charCount + n));
-      grown.set(this.chars);
-      this.chars = grown;
-    }
-    for (let i = 0; i < n; i++) this.chars[this.charCount++] = unicode.charCodeAt(i);
+    this.str += unicode;
     this.pieces++;
   }
 
@@ -762,9 +774,9 @@ class LayerReader {
     if (!this.initialized) return;
     this.totalWidth += this.width * this.textAdvanceScale;
     // runBidiTransform: the reader's characters are all left-to-right and none is touched by normalizeUnicode.
-    this.items.push(codesToString(this.chars, 0, this.charCount), Math.abs(this.totalWidth), Math.abs(this.totalHeight), this.itemTransform, this.itemFontName!, this.hasEOL);
+    this.items.push(this.str, Math.abs(this.totalWidth), Math.abs(this.totalHeight), this.itemTransform, this.itemFontName!, this.hasEOL);
     this.initialized = false;
-    this.charCount = 0;
+    this.str = '';
     this.pieces = 0;
   }
 
