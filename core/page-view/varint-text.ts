@@ -39,11 +39,20 @@ export class IntWriter {
     }
     const codes = this.codes;
     let at = this.used;
-    do {
-      const low = u % 32;
-      u = Math.floor(u / 32);
-      codes[at++] = CODE[u > 0 ? low + 32 : low];
-    } while (u > 0);
+    if (u < 0x80000000) {
+      // Within 31 bits (nearly every value a page codes): the same digits by bit operations, not double division.
+      do {
+        const low = u & 31;
+        u >>>= 5;
+        codes[at++] = CODE[u > 0 ? low + 32 : low];
+      } while (u > 0);
+    } else {
+      do {
+        const low = u % 32;
+        u = Math.floor(u / 32);
+        codes[at++] = CODE[u > 0 ? low + 32 : low];
+      } while (u > 0);
+    }
     this.used = at;
   }
 
