@@ -1,7 +1,7 @@
 /**
  * What cleaning a real scan page costs in CPU, garbage collection and
  * allocation, steady state, beside a baseline core in the same run:
- *   npx node bench/clean-alloc.ts [--runs N] [--against DIR] [--top N] [--no-alloc]
+ *   npx node bench/clean-alloc.ts [--runs N] [--against DIR] [--top N] [--no-alloc] [--young MB]
  *
  * Pages: the CJK overprint fixture and the Library of Congress scans from
  * ../shared/pdfs/loc (skipped with a note where absent), each scan both alone
@@ -19,6 +19,9 @@
  * --against DIR  a copy of core/ from another commit (e.g. `git archive main core | tar -x -C .cache/base`,
  *                DIR=.cache/base/core)
  * --top N        the N functions that allocate most (self, this core, summed over the pages)
+ * --young MB     the young generation the cleaning thread gets (default 8, what extract-pool.ts gives
+ *                its extraction workers, where cleaning runs: the measuring runs in such a worker;
+ *                0 = this process's main thread with V8's default, which collects far less often)
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -27,6 +30,7 @@ import { join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isMainThread, Worker } from 'node:worker_threads';
 import type { CleanedPage, RawPage } from '../core/page-model.ts';
 import { sharedDir } from '../src-main/extract/shared-dir.ts';
 
@@ -39,8 +43,20 @@ const { values } = parseArgs({
     against: { type: 'string' },
     top: { type: 'string', default: '0' },
     'no-alloc': { type: 'boolean' },
+    young: { type: 'string', default: '8' },
   },
+  // A worker (below) gets the same arguments.
+  args: isMainThread ? process.argv.slice(2) : (await import('node:worker_threads')).workerData,
 });
+
+if (isMainThread && Number(values.young) > 0) {
+  const w = new Worker(import.meta.filename, {
+    workerData: process.argv.slice(2),
+    resourceLimits: { maxYoungGenerationSizeMb: Number(values.young) },
+  });
+  await new Promise((resolve, reject) => w.on('exit', resolve).on('error', reject));
+  process.exit();
+}
 
 interface Core {
   cleanPage(page: RawPage): CleanedPage;
@@ -143,6 +159,7 @@ const warmup = Number(values.warmup);
 const top = Number(values.top);
 const byFn = top ? new Map<string, number>() : null;
 console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(Number(values.young) > 0 ? `cleaning in a worker with a ${values.young} MB young generation (as extract-pool.ts's)` : 'cleaning on the main thread, V8 default heap');
 const sums = cores.map(() => ({ cpu: 0, gcCount: 0, gcMs: 0, alloc: 0 }));
 for (const c of cases) {
   const got = cores.map(() => [] as Sample[]);
