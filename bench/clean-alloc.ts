@@ -159,7 +159,7 @@ const warmup = Number(values.warmup);
 const top = Number(values.top);
 const byFn = top ? new Map<string, number>() : null;
 console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
-console.log(Number(values.young) > 0 ? `cleaning in a worker with a ${values.young} MB young generation (as extract-pool.ts's)` : 'cleaning on the main thread, V8 default heap');
+console.log(Number(values.young) > 0 ? `cleaning in a worker with a ${values.young} MB young generation (extract-pool.ts gives its workers 8)` : 'cleaning on the main thread, V8 default heap');
 const sums = cores.map(() => ({ cpu: 0, gcCount: 0, gcMs: 0, alloc: 0 }));
 for (const c of cases) {
   const got = cores.map(() => [] as Sample[]);
