@@ -1,16 +1,35 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findOverprints } from '../../core/cleaning/overprint.ts';
-import { parseAlto } from '../../core/layout/alto.ts';
+import { parseAlto, parseAltoPage } from '../../core/layout/alto.ts';
+import { marksIllustrations } from '../../core/photos/alto.ts';
 import { CellIndex } from '../../core/layout/cell-index.ts';
 import { buildGlyphs } from '../../core/layout/glyphs.ts';
 import { buildSegments } from '../../core/layout/lines.ts';
+import { referenceParseAltoPage } from '../../test-support/reference-alto-parse.ts';
 import { referenceGrid } from '../../test-support/reference-cell-grid.ts';
 import { realScannedPages } from '../../test-support/real-pages.ts';
 import { extractAll } from './extract-pdf.ts';
 
 // The LoC pages with their ALTO where ../shared exists (realScannedPages prints why not).
 const pages = realScannedPages();
+
+describe('reading real ALTO files (Library of Congress, ABBYY)', () => {
+  for (const { name: f, alto: altoFile } of pages) {
+    it.skipIf(!altoFile)(`${f}: the same blocks, lines and words as the regular-expression reader gave`, () => {
+      if (!altoFile) return;
+      const xml = fs.readFileSync(altoFile, 'utf8');
+      // A PDF page the ALTO fits: its size in 1/1200 inch, in points.
+      const size = (name: string) => (Number(new RegExp(`<Page\\b[^>]*\\s${name}="(\\d+)"`).exec(xml)![1]) * 72) / 1200;
+      const [w, h] = [size('WIDTH'), size('HEIGHT')];
+      const ours = parseAltoPage(xml, 0, w, h);
+      expect(ours).toStrictEqual(referenceParseAltoPage(xml, 0, w, h));
+      expect(ours!.blocks.flatMap((b) => b.lines.flatMap((l) => l.words)).length).toBeGreaterThan(5000);
+      expect(parseAltoPage(xml, 1, w, h)).toBeNull();
+      expect(marksIllustrations(xml)).toBe(/<(?:\w+:)?(?:Illustration|GraphicalElement)\b/.test(xml));
+    });
+  }
+});
 
 describe('the ALTO word and line index on real scans (Library of Congress, ABBYY ALTO)', () => {
   for (const { name: f, pdf, alto: altoFile } of pages) {
