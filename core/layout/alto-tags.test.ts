@@ -95,7 +95,7 @@ describe('alto-tags: the same answers as the regular expressions they replace', 
         if (want !== undefined) found++;
       }
     expect(found).toBeGreaterThan(1500);
-    expect(numAttr(' A="1234567890123456789"', 'A')).toBe(1234567890123456789);
+    expect(numAttr(' A="1234567890123456789"', 'A')).toBe(Number('1234567890123456789'));
     expect(numAttr(' A=""', 'A')).toBe(0);
     expect(numAttr(' A="0x10"', 'A')).toBe(16);
   });
