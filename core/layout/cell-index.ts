@@ -47,13 +47,26 @@ export class CellIndex {
     this.boxes = boxes;
     this.found = new Int32Array(boxes.length);
     this.seen = new Uint32Array(boxes.length);
+    // Each box's cells, once (a box with a coordinate that is not finite has none: lo > hi).
+    // (Int32: read only when every cell is within ±FAR_CELLS, the array case.)
+    const [lx, ly, hx, hy] = [0, 1, 2, 3].map(() => new Int32Array(boxes.length));
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const r of boxes) {
-      if (!isFiniteBox(r)) continue;
-      x0 = Math.min(x0, Math.floor(r[0] / CELL));
-      y0 = Math.min(y0, Math.floor(r[1] / CELL));
-      x1 = Math.max(x1, Math.floor(r[2] / CELL));
-      y1 = Math.max(y1, Math.floor(r[3] / CELL));
+    for (let i = 0; i < boxes.length; i++) {
+      const r = boxes[i];
+      if (!isFiniteBox(r)) {
+        lx[i] = 1;
+        hx[i] = 0;
+        continue;
+      }
+      const [a, b, c, d] = [Math.floor(r[0] / CELL), Math.floor(r[1] / CELL), Math.floor(r[2] / CELL), Math.floor(r[3] / CELL)];
+      x0 = Math.min(x0, a);
+      y0 = Math.min(y0, b);
+      x1 = Math.max(x1, c);
+      y1 = Math.max(y1, d);
+      lx[i] = a;
+      ly[i] = b;
+      hx[i] = c;
+      hy[i] = d;
     }
     const empty = x0 > x1 || y0 > y1;
     [this.x0, this.y0] = empty ? [0, 0] : [x0, y0];
@@ -64,12 +77,16 @@ export class CellIndex {
       return;
     }
     // Two passes: count each cell's boxes, then lay them out in box order.
-    const start = new Int32Array(this.cols * this.rows + 1);
-    this.eachCell((c) => start[c + 1]++);
-    for (let c = 0; c < this.cols * this.rows; c++) start[c + 1] += start[c];
-    const items = new Int32Array(start[this.cols * this.rows]);
+    const cells = this.cols * this.rows;
+    const start = new Int32Array(cells + 1);
+    const rows = this.rows;
+    for (let i = 0; i < boxes.length; i++)
+      for (let cx = lx[i]; cx <= hx[i]; cx++) for (let cy = ly[i], c = (cx - x0) * rows + cy - y0; cy <= hy[i]; cy++, c++) start[c + 1]++;
+    for (let c = 0; c < cells; c++) start[c + 1] += start[c];
+    const items = new Int32Array(start[cells]);
     const fill = start.slice(0, -1);
-    this.eachCell((c, i) => (items[fill[c]++] = i));
+    for (let i = 0; i < boxes.length; i++)
+      for (let cx = lx[i]; cx <= hx[i]; cx++) for (let cy = ly[i], c = (cx - x0) * rows + cy - y0; cy <= hy[i]; cy++, c++) items[fill[c]++] = i;
     [this.start, this.items] = [start, items];
   }
 
@@ -113,15 +130,6 @@ export class CellIndex {
           found[n++] = i;
         }
     return n;
-  }
-
-  /** Calls `f(cell, box)` for every cell of every finite box, boxes in order. */
-  private eachCell(f: (cell: number, box: number) => void): void {
-    this.boxes.forEach((r, i) => {
-      if (!isFiniteBox(r)) return;
-      for (let cx = Math.floor(r[0] / CELL); cx <= Math.floor(r[2] / CELL); cx++)
-        for (let cy = Math.floor(r[1] / CELL); cy <= Math.floor(r[3] / CELL); cy++) f((cx - this.x0) * this.rows + (cy - this.y0), i);
-    });
   }
 
   /** The first version's cells, keyed as it keyed them. */
