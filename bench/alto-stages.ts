@@ -2,7 +2,7 @@
  * What laying a scan page out from its ALTO costs in CPU, stage by stage, on
  * the Library of Congress pages (../shared/pdfs/loc), for before/after figures
  * in one run:
- *   npx node bench/alto-stages.ts [--runs N] [--against DIR]
+ *   npm run bench:alto -- [--runs N] [--against DIR]
  *
  * Stages (each timed alone, CPU user + system, median of `runs`):
  *   parseAltoPage       the ALTO XML (1.1–1.8 MB) into blocks, lines and words
