@@ -5,7 +5,10 @@
  * bench/ingest.bench.ts for the 1-vs-2-worker scaling; an older checkout
  * (the baseline) ignores --workers and uses its own pool size.
  * `viewMs`/`viewCpuMs`: then making the page views the import left unstored
- * (the app's background pass, before the reader can show those pages).
+ * (the app's background pass, before the reader can show those pages);
+ * `--no-views` leaves that out (NaN). `mainCpuMs`: the main thread's own CPU
+ * time during the import (the rest is the workers'); `failed`: the one-line
+ * reasons of files that did not import.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +18,7 @@ import { importPaths } from '../src-main/library/import-paths.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
 
-const { values, positionals } = parseArgs({ options: { workers: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { workers: { type: 'string' }, 'no-views': { type: 'boolean' } }, allowPositionals: true });
 const processor = createProcessor({ workers: values.workers ? Number(values.workers) : undefined } as Parameters<typeof createProcessor>[0]);
 // Warm up (every worker started, pdf.js loaded) on the first files, so the timing is of the batch alone:
 // two files at once start both workers.
@@ -25,25 +28,30 @@ await importPaths(warmStore, processor, positionals.slice(0, 2));
 warmStore.close();
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const store = new LibraryStore(dir);
+// process.threadCpuUsage: Node ≥ 23.9; NaN where it is missing.
+const threadCpu = () => (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? { user: NaN, system: NaN };
 const cpu = process.cpuUsage();
+const mainCpu = threadCpu();
 const started = performance.now();
 const results = await importPaths(store, processor, positionals);
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
+const mainUsed = threadCpu();
 // Page views (the reader's compact page) stored after the import, where an older checkout has them.
 const pageViews = await import('../src-main/library/page-views.ts').catch(() => null);
 const viewCpu = process.cpuUsage();
 const viewStarted = performance.now();
-if (pageViews) {
+if (pageViews && !values['no-views']) {
   const views = new pageViews.PageViews(store);
   for (const d of store.list()) for (const n of views.missing(d.id)) views.fill(d.id, n);
 }
-const viewMs = performance.now() - viewStarted;
+const viewMs = values['no-views'] ? NaN : performance.now() - viewStarted;
 const viewUsed = process.cpuUsage(viewCpu);
 const failed = results.filter((r) => r.status === 'failed' || r.status === 'skipped');
+const imported = results.filter((r) => r.status === 'imported').length;
 const pages = store.list().reduce((n, d) => n + d.pageCount, 0);
 await processor.close();
 store.close();
 rmSync(dir, { recursive: true, force: true });
 rmSync(warm, { recursive: true, force: true });
-console.log(JSON.stringify({ files: positionals.length, imported: results.length - failed.length, pages, ms, cpuMs: (used.user + used.system) / 1000, viewMs, viewCpuMs: (viewUsed.user + viewUsed.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ files: positionals.length, imported, pages, ms, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (mainUsed.user + mainUsed.system - mainCpu.user - mainCpu.system) / 1000, viewMs, viewCpuMs: values['no-views'] ? NaN : (viewUsed.user + viewUsed.system) / 1000, failed: failed.map((r) => r.error ?? r.file), peakRssMb: process.resourceUsage().maxRSS / 1024 }));
