@@ -9,6 +9,7 @@ import type { LibraryStore } from './library-store.ts';
 import { plannedMetadata } from './ndnp/planned-input.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
 import { readAltoBytes, siblingAlto } from './alto-sidecar.ts';
+import { ReadAheadGate } from './read-ahead.ts';
 
 export interface CollectedFiles {
   files: string[];
@@ -170,6 +171,15 @@ export function readImportFile(file: string): { bytes: Uint8Array } | { status: 
   }
 }
 
+/** The file's size for the read-ahead gate; 0 when it cannot be told (readImportFile then says why). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Imports files and folders from disk, as the CLI and Electron's File menu
  * do. Files are read one at a time so a folder of large scans never sits in
@@ -197,9 +207,13 @@ export async function importPaths(
   results.push(...collected.skipped);
   const files = [...ndnp.keys(), ...collected.files];
   let done = 0;
-  // As many files at once as the processor has workers: each is read only when its turn comes,
+  // As many files at once as the processor has workers, and one small one more read ahead so a worker that
+  // finishes finds its next file waiting (read-ahead.ts): each is read only when its turn comes,
   // so a folder of large scans never sits in memory at once.
-  const imported = await mapConcurrent(files, processor.concurrency ?? 1, async (file): Promise<ImportResult[]> => {
+  const gate = new ReadAheadGate(processor.concurrency ?? 1, processor.readAhead ?? 0);
+  const imported = await mapConcurrent(files, gate.lanes, async (file): Promise<ImportResult[]> => {
+    const size = sizeOf(file);
+    await gate.enter(size);
     onProgress?.(done, files.length, file);
     try {
       const read = readImportFile(file);
@@ -222,6 +236,7 @@ export async function importPaths(
       return out;
     } finally {
       done++;
+      gate.leave(size);
     }
   });
   results.push(...imported.flat());

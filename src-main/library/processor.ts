@@ -4,6 +4,7 @@ import { collectGarbage } from '../extract/worker-gc.ts';
 import type { PdfInfo } from '../extract/extract-pdf.ts';
 import type { PageProcessor } from './import-service.ts';
 import { DEFAULT_PHOTO_LINK_WORKER_URL } from './photo-link-thread.ts';
+import { READ_AHEAD_FILES } from './read-ahead.ts';
 
 export interface ProcessorOptions {
   /** The extraction worker's script, when a bundler emitted it somewhere else (Electron build). */
@@ -52,12 +53,15 @@ const HEAVY_PAGE_BYTES = 256 * 1024;
  * left; so a one-page scan is
  * parsed once (it used to be parsed by both workers, one of which then had
  * no page to do), while a long file still keeps both cores busy. A batch
- * keeps the pool busy by importing `concurrency` files at once.
+ * keeps the pool busy by importing `concurrency` files at once, with
+ * `readAhead` more made ready and queued meanwhile.
  */
 export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void> } {
   const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
   return {
     concurrency: pool.size,
+    // One file more is read, hashed and stored while the workers extract, and waits in the pool's queue (read-ahead.ts).
+    readAhead: READ_AHEAD_FILES,
     photoLinkWorkerUrl: opts.photoLinkWorkerUrl ?? DEFAULT_PHOTO_LINK_WORKER_URL,
     async process(kind, data, onPage, opts = {}) {
       // The ALTO that came with a scan: cleaning takes its layout from it (see extract-worker.ts).
