@@ -236,7 +236,7 @@ export async function importPaths(
       return out;
     } finally {
       done++;
-      gate.leave(size);
+      gate.leave();
     }
   });
   results.push(...imported.flat());

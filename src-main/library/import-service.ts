@@ -127,7 +127,7 @@ export async function importFiles(
       onProgress?.({ done: ++done, total: inputs.length, file: input.name });
       return result;
     } finally {
-      gate.leave(size);
+      gate.leave();
     }
   });
   onProgress?.({ done: inputs.length, total: inputs.length, file: '' });

@@ -11,19 +11,18 @@ export const READ_AHEAD_FILES = 1;
 
 /**
  * A file read ahead is held in memory while the workers are busy with
- * others, so only small ones are: a batch of large PDFs keeps to one file
- * per worker in memory, as before.
+ * others, so only small ones are (a scan page is 2–3 MB): a batch of large
+ * PDFs keeps to one file per worker in memory, as before.
  */
 export const READ_AHEAD_MAX_BYTES = 64 << 20;
 
 /**
  * Admits files into an import: up to `workers` of any size at once, and
- * `ahead` more while the bytes of the files in flight stay within
- * `maxBytes`. Waiters are admitted in the order they came.
+ * `ahead` more of at most `maxBytes` each. Waiters are admitted in the order
+ * they came.
  */
 export class ReadAheadGate {
   private active = 0;
-  private bytes = 0;
   private readonly waiting: Array<{ size: number; admit: () => void }> = [];
   private readonly workers: number;
   private readonly ahead: number;
@@ -40,32 +39,26 @@ export class ReadAheadGate {
     return this.workers + this.ahead;
   }
 
-  /** Resolves when a file of `size` bytes may be read; pair with leave(size). */
+  /** Resolves when a file of `size` bytes may be read; pair with leave(). */
   enter(size: number): Promise<void> {
     if (this.waiting.length === 0 && this.fits(size)) {
-      this.take(size);
+      this.active++;
       return Promise.resolve();
     }
     return new Promise((admit) => this.waiting.push({ size, admit }));
   }
 
-  leave(size: number): void {
+  leave(): void {
     this.active--;
-    this.bytes -= size;
     while (this.waiting.length && this.fits(this.waiting[0].size)) {
       const next = this.waiting.shift()!;
-      this.take(next.size);
+      this.active++;
       next.admit();
     }
   }
 
   private fits(size: number): boolean {
     if (this.active < this.workers) return true;
-    return this.active < this.workers + this.ahead && this.bytes + size <= this.maxBytes;
-  }
-
-  private take(size: number): void {
-    this.active++;
-    this.bytes += size;
+    return this.active < this.workers + this.ahead && size <= this.maxBytes;
   }
 }
