@@ -7,7 +7,8 @@
  * `viewMs`/`viewCpuMs`: then making the page views the import left unstored
  * (the app's background pass, before the reader can show those pages);
  * `--no-views` leaves that out (NaN). `mainCpuMs`: the main thread's own CPU
- * time during the import (the rest is the workers'); `failed`: the one-line
+ * time during the import (the rest is the workers'); `idleMs`: the workers'
+ * time between finishing a file and being handed the next (extract-pool.ts); `failed`: the one-line
  * reasons of files that did not import.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const store = new LibraryStore(dir);
 // process.threadCpuUsage: Node ≥ 23.9; NaN where it is missing.
 const threadCpu = () => (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? { user: NaN, system: NaN };
+const idleBefore = (processor as { idleMs?: number }).idleMs ?? NaN;
 const cpu = process.cpuUsage();
 const mainCpu = threadCpu();
 const started = performance.now();
@@ -37,6 +39,8 @@ const results = await importPaths(store, processor, positionals);
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
 const mainUsed = threadCpu();
+// Workers waiting between files for their next one (absent from older checkouts: NaN).
+const idleMs = ((processor as { idleMs?: number }).idleMs ?? NaN) - idleBefore;
 // Page views (the reader's compact page) stored after the import, where an older checkout has them.
 const pageViews = await import('../src-main/library/page-views.ts').catch(() => null);
 const viewCpu = process.cpuUsage();
@@ -54,4 +58,4 @@ await processor.close();
 store.close();
 rmSync(dir, { recursive: true, force: true });
 rmSync(warm, { recursive: true, force: true });
-console.log(JSON.stringify({ files: positionals.length, imported, pages, ms, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (mainUsed.user + mainUsed.system - mainCpu.user - mainCpu.system) / 1000, viewMs, viewCpuMs: values['no-views'] ? NaN : (viewUsed.user + viewUsed.system) / 1000, failed: failed.map((r) => r.error ?? r.file), peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ files: positionals.length, imported, pages, ms, cpuMs: (used.user + used.system) / 1000, idleMs, mainCpuMs: (mainUsed.user + mainUsed.system - mainCpu.user - mainCpu.system) / 1000, viewMs, viewCpuMs: values['no-views'] ? NaN : (viewUsed.user + viewUsed.system) / 1000, failed: failed.map((r) => r.error ?? r.file), peakRssMb: process.resourceUsage().maxRSS / 1024 }));

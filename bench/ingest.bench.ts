@@ -43,7 +43,17 @@ const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
 const NODE = process.execPath;
 /** As bin/broadsheet runs the CLI and the host (see there); Electron's own process does not get it. Both sides of the comparison run with it. */
-const ENV = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
+const ENV: NodeJS.ProcessEnv = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
+// bin/broadsheet runs the CLI and host with Node's compile cache (the stripped TypeScript and V8's code, kept on
+// disk; workers inherit it through the environment), so a fresh process's first file is measured as it runs there:
+// on the 1918 page it took the first import's CPU from ~1,220 to ~1,040 ms. Its own folder, filled by the first run;
+// --no-compile-cache measures without (every module stripped and compiled at each start).
+const COMPILE_CACHE = process.argv.includes('--no-compile-cache') ? null : (process.env.NODE_COMPILE_CACHE ?? join(ROOT, '.cache', 'bench-node-compile-cache'));
+if (COMPILE_CACHE) ENV.NODE_COMPILE_CACHE = COMPILE_CACHE;
+else {
+  delete ENV.NODE_COMPILE_CACHE;
+  ENV.NODE_DISABLE_COMPILE_CACHE = '1';
+}
 
 const { values } = parseArgs({
   options: {
@@ -57,11 +67,14 @@ const { values } = parseArgs({
     'real-copies': { type: 'string', default: '24' },
     /** Only section 4 (the batch of real scanned pages at scale). */
     'real-only': { type: 'boolean' },
+    /** Measure without Node's compile cache (bin/broadsheet runs with it). */
+    'no-compile-cache': { type: 'boolean' },
   },
 });
 const RUNS = Number(values.runs);
 const LOAD_AT_START = loadavg().map((n) => n.toFixed(1)).join(' ');
 console.log(`load average: ${LOAD_AT_START} (the machine is shared: read CPU times beside wall times)`);
+console.log(`NODE_COMPILE_CACHE=${COMPILE_CACHE ?? '(off: --no-compile-cache)'} for every process measured, before and after, as bin/broadsheet runs the CLI and host`);
 console.log(
   `MALLOC_ARENA_MAX=${ENV.MALLOC_ARENA_MAX} MALLOC_MMAP_THRESHOLD_=${ENV.MALLOC_MMAP_THRESHOLD_} for every import measured, before and after (as bin/broadsheet runs the CLI and host, and npm start Electron)`,
 );
@@ -136,6 +149,8 @@ interface Batch {
   viewCpuMs?: number;
   /** The main thread's own CPU during the import (null where Node lacks process.threadCpuUsage). */
   mainCpuMs?: number | null;
+  /** Workers' time between finishing a file and being handed the next, summed (null from older checkouts). */
+  idleMs?: number | null;
   files?: number;
   imported?: number;
   failed?: string[];
@@ -408,18 +423,19 @@ if (!LONG_ONLY || REAL_ONLY) {
       const p2 = { ms: median(par.map((m) => m.ms)), cpuMs: median(par.map((m) => m.cpuMs)) };
       const wall = (xs: Batch[]) => med(xs, (b) => b.ms);
       const row = (label: string, xs: Batch[]): string[] => {
-        if (!xs.length) return [label, '–', '–', '–', '–', '–', '–', '–'];
-        const ms = wall(xs), cpuMs = med(xs, (b) => b.cpuMs), main = med(xs, (b) => b.mainCpuMs ?? NaN);
-        return [label, both(ms, cpuMs), f0(main), ratio(ms, p1.ms), ratio(cpuMs, p1.cpuMs), ratio(ms, p2.ms), (xs[0].pages / (ms / 1000)).toFixed(1), f0(Math.max(...xs.map((b) => b.peakRssMb)))];
+        if (!xs.length) return [label, '–', '–', '–', '–', '–', '–', '–', '–'];
+        const ms = wall(xs), cpuMs = med(xs, (b) => b.cpuMs), main = med(xs, (b) => b.mainCpuMs ?? NaN), idle = med(xs, (b) => b.idleMs ?? NaN);
+        return [label, both(ms, cpuMs), f0(main), f0(idle), ratio(ms, p1.ms), ratio(cpuMs, p1.cpuMs), ratio(ms, p2.ms), (xs[0].pages / (ms / 1000)).toFixed(1), f0(Math.max(...xs.map((b) => b.peakRssMb)))];
       };
       console.log(`\n4. real scanned pages at scale: ${N} page files (the ${readdirSync(SHARED).filter((f) => f.endsWith('.pdf')).length} LoC pages cycled, each copy distinct, its ALTO and METS beside it) in ONE import call, workers up;`);
       console.log(`   median of ${RUNS} runs (1-min load average at each run: ${loads.join(', ')}); ms (CPU ms, every thread)`);
       console.log(`   pdftotext over the same files, one after another: ${both(p1.ms, p1.cpuMs)} ms   ← the goal's yardstick: ingest ≤ 2× this`);
       console.log(`   pdftotext, two processes side by side (for comparison with 2 workers on 2 cores): ${both(p2.ms, p2.cpuMs)} ms`);
       table(
-        ['', 'import wall (CPU)', 'main thread CPU', 'wall × pdftotext', 'CPU × pdftotext', 'wall × 2 pdftotexts', 'pages/s', 'peak RSS MB'],
+        ['', 'import wall (CPU)', 'main thread CPU', 'workers idle between files', 'wall × pdftotext', 'CPU × pdftotext', 'wall × 2 pdftotexts', 'pages/s', 'peak RSS MB'],
         [...(BASE ? [row('before, 2 workers', runs.before)] : []), row('after, 1 worker', runs.after1), row('after, 2 workers', runs.after2)],
       );
+      console.log('   workers idle between files: ms the workers waited, summed, from finishing a file to being handed the next (– : the older checkout does not count it)');
       console.log(`   1 → 2 workers speed-up (wall of 1 over wall of 2): ${ratio(wall(runs.after1), wall(runs.after2))} after (goal > 1×, ≤ 2× on 2 cores; other helpers' load lowers it)`);
       console.log(
         `   peak RSS, 2 workers: ${N} pages ${f0(med(runs.after2, (b) => b.peakRssMb))} MB, ${2 * N} pages ${f0(after2N.peakRssMb)} MB after` +

@@ -56,7 +56,7 @@ const HEAVY_PAGE_BYTES = 256 * 1024;
  * keeps the pool busy by importing `concurrency` files at once, with
  * `readAhead` more made ready and queued meanwhile.
  */
-export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void> } {
+export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void>; readonly idleMs: number } {
   const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
   return {
     concurrency: pool.size,
@@ -103,6 +103,10 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       return { pageCount, title: a.value.info.title };
     },
     close: () => pool.close(),
+    /** See ExtractPool.idleMs. */
+    get idleMs() {
+      return pool.idleMs;
+    },
   };
 }
 
