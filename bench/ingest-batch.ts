@@ -6,7 +6,7 @@
  * (the baseline) ignores --workers and uses its own pool size.
  * `viewMs`/`viewCpuMs`: then making the page views the import left unstored
  * (the app's background pass, before the reader can show those pages);
- * `--no-views` leaves that out (NaN). `mainCpuMs`: the main thread's own CPU
+ * `--no-views` leaves that out (NaN); `--read-ahead N`: files read ahead of the workers (processor.ts). `mainCpuMs`: the main thread's own CPU
  * time during the import (the rest is the workers'); `idleMs`: the workers'
  * time between finishing a file and being handed the next (extract-pool.ts); `failed`: the one-line
  * reasons of files that did not import.
@@ -19,8 +19,11 @@ import { importPaths } from '../src-main/library/import-paths.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
 
-const { values, positionals } = parseArgs({ options: { workers: { type: 'string' }, 'no-views': { type: 'boolean' } }, allowPositionals: true });
-const processor = createProcessor({ workers: values.workers ? Number(values.workers) : undefined } as Parameters<typeof createProcessor>[0]);
+const { values, positionals } = parseArgs({ options: { workers: { type: 'string' }, 'read-ahead': { type: 'string' }, 'no-views': { type: 'boolean' } }, allowPositionals: true });
+const processor = createProcessor({
+  workers: values.workers ? Number(values.workers) : undefined,
+  readAhead: values['read-ahead'] ? Number(values['read-ahead']) : undefined,
+} as Parameters<typeof createProcessor>[0]);
 // Warm up (every worker started, pdf.js loaded) on the first files, so the timing is of the batch alone:
 // two files at once start both workers.
 const warm = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));

@@ -399,7 +399,7 @@ if (!LONG_ONLY || REAL_ONLY) {
       const files = makeRealBatch(SHARED, dir, N);
       const files2 = makeRealBatch(SHARED, dir, 2 * N);
       const noViews = ['--no-views'];
-      const runs: Record<'after2' | 'after1' | 'before', Batch[]> = { after2: [], after1: [], before: [] };
+      const runs: Record<'after2' | 'after1' | 'before' | 'noAhead', Batch[]> = { after2: [], after1: [], before: [], noAhead: [] };
       const seq: Measured[] = [];
       const par: Measured[] = [];
       const loads: string[] = [];
@@ -411,6 +411,7 @@ if (!LONG_ONLY || REAL_ONLY) {
         loads.push(loadavg()[0].toFixed(1));
         runs.after2.push(check(runBatch(ROOT, files, 2, noViews), 'after, 2 workers'));
         runs.after1.push(check(runBatch(ROOT, files, 1, noViews), 'after, 1 worker'));
+        runs.noAhead.push(check(runBatch(ROOT, files, 2, [...noViews, '--read-ahead', '0']), 'after, 2 workers, no read-ahead'));
         if (BASE) runs.before.push(check(runBatch(BASE, files, 2, noViews), 'before'));
         seq.push(await pdftotextLanes(files, 1));
         par.push(await pdftotextLanes(files, 2));
@@ -433,7 +434,7 @@ if (!LONG_ONLY || REAL_ONLY) {
       console.log(`   pdftotext, two processes side by side (for comparison with 2 workers on 2 cores): ${both(p2.ms, p2.cpuMs)} ms`);
       table(
         ['', 'import wall (CPU)', 'main thread CPU', 'workers idle between files', 'wall × pdftotext', 'CPU × pdftotext', 'wall × 2 pdftotexts', 'pages/s', 'peak RSS MB'],
-        [...(BASE ? [row('before, 2 workers', runs.before)] : []), row('after, 1 worker', runs.after1), row('after, 2 workers', runs.after2)],
+        [...(BASE ? [row('before, 2 workers', runs.before)] : []), row('after, 2 workers, no file read ahead', runs.noAhead), row('after, 1 worker', runs.after1), row('after, 2 workers', runs.after2)],
       );
       console.log('   workers idle between files: ms the workers waited, summed, from finishing a file to being handed the next (– : the older checkout does not count it)');
       console.log(`   1 → 2 workers speed-up (wall of 1 over wall of 2): ${ratio(wall(runs.after1), wall(runs.after2))} after (goal > 1×, ≤ 2× on 2 cores; other helpers' load lowers it)`);

@@ -11,6 +11,8 @@ export interface ProcessorOptions {
   workerUrl?: URL | string;
   /** Extraction workers (default: the cores, at most 2). */
   workers?: number;
+  /** Files read ahead of the workers in a batch (read-ahead.ts; default READ_AHEAD_FILES, 0: none). */
+  readAhead?: number;
   /** See ExtractPoolOptions.maxOldGenerationMb: memory for time. */
   maxOldGenerationMb?: number;
   /** The photo-link worker's script, when a bundler emitted it somewhere else (photo-link-thread.ts). */
@@ -61,7 +63,7 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
   return {
     concurrency: pool.size,
     // One file more is read, hashed and stored while the workers extract, and waits in the pool's queue (read-ahead.ts).
-    readAhead: READ_AHEAD_FILES,
+    readAhead: opts.readAhead ?? READ_AHEAD_FILES,
     photoLinkWorkerUrl: opts.photoLinkWorkerUrl ?? DEFAULT_PHOTO_LINK_WORKER_URL,
     async process(kind, data, onPage, opts = {}) {
       // The ALTO that came with a scan: cleaning takes its layout from it (see extract-worker.ts).
