@@ -70,7 +70,7 @@ type Converted = Pending & { raw: string | Uint8Array; json: string | Uint8Array
  * raw JSON, but always at least one), each page and its list entry in one
  * write transaction.
  */
-export function convertRawItemsBatch(db: DatabaseSync, limits: { pages?: number; chars?: number } = {}): UpgradeBatch {
+export function convertRawItemsBatch(db: DatabaseSync, limits: { pages?: number; chars?: number; beforeWrite?: () => void } = {}): UpgradeBatch {
   const maxPages = limits.pages ?? BATCH_PAGES;
   const maxChars = limits.chars ?? BATCH_CHARS;
   const next = db.prepare('SELECT doc_id, number FROM raw_items_pending ORDER BY doc_id, number LIMIT ?').all(maxPages) as unknown as Pending[];
@@ -87,6 +87,8 @@ export function convertRawItemsBatch(db: DatabaseSync, limits: { pages?: number;
     const stored = convert(row.raw);
     if (stored) done.push({ ...p, raw: row.raw, ...stored });
   }
+  // Tests: another writer between the reads and the write.
+  limits.beforeWrite?.();
   let converted = 0;
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -121,12 +123,16 @@ function convert(raw: string | Uint8Array): { json: string; items: Uint8Array } 
  * `onBatch` hears how far it is after each; returning false stops there, as
  * a quit would.
  */
-export function convertAllRawItems(db: DatabaseSync, onBatch?: (done: number, total: number) => boolean | void): { converted: number; kept: number } {
+export function convertAllRawItems(
+  db: DatabaseSync,
+  onBatch?: (done: number, total: number) => boolean | void,
+  limits: { pages?: number } = {},
+): { converted: number; kept: number } {
   const total = pendingRawItems(db);
   let converted = 0;
   let kept = 0;
   for (let left = total; left > 0; ) {
-    const batch = convertRawItemsBatch(db);
+    const batch = convertRawItemsBatch(db, limits);
     converted += batch.converted;
     kept += batch.kept;
     left = batch.left;

@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importFiles } from '../import-service.ts';
@@ -21,7 +22,7 @@ export async function importForUpgrade(dir: string, files: string[]): Promise<{ 
     const results = await importFiles(store, processor, files.map((f) => ({ name: basename(f), bytes: readFileSync(f) })));
     const ids: string[] = [];
     for (const r of results) {
-      if (r.status !== 'imported') throw new Error(`${r.name}: ${r.status} ${r.error ?? ''}`);
+      if (r.status !== 'imported') throw new Error(`${r.file}: ${r.status} ${r.error ?? ''}`);
       ids.push(r.id!);
     }
     return { ids, pages: pageSnapshots(store) };
@@ -69,4 +70,33 @@ export function backToSchema10(dir: string): void {
   db.exec('PRAGMA user_version = 10');
   db.exec('VACUUM');
   db.close();
+}
+
+/**
+ * Makes `copies` more of every document in the (closed) library at `dir`, rows only, under new ids (no originals: enough
+ * for the pages' storage, not for verify): an archive of a few hundred pages from a few imported files. Answers the new ids.
+ */
+export function cloneDocuments(dir: string, copies: number): string[] {
+  const db = new DatabaseSync(`${dir}/library.sqlite`);
+  const made: string[] = [];
+  try {
+    const ids = (db.prepare('SELECT id FROM documents ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    db.exec('BEGIN');
+    for (let k = 1; k <= copies; k++) {
+      for (const id of ids) {
+        const copy = createHash('sha256').update(`${id} copy ${k}`).digest('hex');
+        db.exec('CREATE TEMP TABLE d AS SELECT * FROM documents WHERE 0; CREATE TEMP TABLE p AS SELECT * FROM pages WHERE 0');
+        db.prepare('INSERT INTO temp.d SELECT * FROM main.documents WHERE id = ?').run(id);
+        db.prepare('INSERT INTO temp.p SELECT * FROM main.pages WHERE doc_id = ?').run(id);
+        db.prepare('UPDATE temp.d SET id = ?').run(copy);
+        db.prepare('UPDATE temp.p SET doc_id = ?').run(copy);
+        db.exec('INSERT INTO main.documents SELECT * FROM temp.d; INSERT INTO main.pages SELECT * FROM temp.p; DROP TABLE temp.d; DROP TABLE temp.p');
+        made.push(copy);
+      }
+    }
+    db.exec('COMMIT');
+  } finally {
+    db.close();
+  }
+  return made;
 }
