@@ -31,9 +31,12 @@ import { splitRawPage } from './raw-items-codec.ts';
 export const BATCH_PAGES = 32;
 /**
  * Characters of raw JSON a batch takes at most (each page is kept as read
- * until its write compares it): a scan's raw page is 1.5–2.5 MB of JSON.
+ * until its write compares it): a scan's raw page is 1.5–2.5 MB of JSON, so
+ * ~4 scans a batch. Rewriting a scan's row (its old 2 MB freed, the BLOB
+ * written) holds the write lock ~10–40 ms: an import's page waits that long
+ * times the batch at most (bench/raw-items-upgrade.ts prints the longest).
  */
-export const BATCH_CHARS = 16 * 1024 * 1024;
+export const BATCH_CHARS = 8 * 1024 * 1024;
 
 /** What one batch did. `left`: pages still listed after it. */
 export interface UpgradeBatch {
