@@ -66,14 +66,15 @@ export class RawItemsUpgradePass {
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
       errorPrefix: 'converting stored pages: ',
     });
-    this.#setProgress({ done: 0, total });
     try {
       for (let left = total; left > 0 && !this.#closed; ) {
         await foreground.turn();
         if (this.#closed) break;
+        // Said before each batch, after the turn: at start the app's window has connected by then (a first event
+        // sent while the services open reaches no one).
+        this.#setProgress({ done: Math.max(0, total - left), total });
         left = (await this.#worker.request(null)).left;
         this.batches++;
-        if (!this.#closed) this.#setProgress({ done: Math.max(0, total - left), total });
       }
     } catch (err) {
       if (!this.#closed) console.error(`library ${this.#store.dir}: ${err instanceof Error ? err.message : String(err)}; the rest is converted at the next start`);

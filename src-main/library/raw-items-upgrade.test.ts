@@ -83,10 +83,9 @@ describe('converting pages stored at schema 10, after opening', () => {
     try {
       await pass.run();
       expect(pass.batches).toBe(Math.ceil(before.size / 8));
-      expect(heard[0]).toEqual({ done: 0, total: before.size });
-      expect(heard.at(-2)).toEqual({ done: before.size, total: before.size });
+      // Before each batch, how far it is; then total 0: done.
+      expect(heard.slice(0, -1)).toEqual(Array.from({ length: pass.batches }, (_, i) => ({ done: i * 8, total: before.size })));
       expect(heard.at(-1)).toEqual({ done: 0, total: 0 });
-      expect(heard.map((h) => h.done).slice(0, -1)).toEqual([...heard.map((h) => h.done).slice(0, -1)].sort((a, b) => a - b));
       expect(pass.status()).toBeNull();
       expectAllConverted(store);
     } finally {

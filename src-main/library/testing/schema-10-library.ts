@@ -1,7 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { importFiles } from '../import-service.ts';
 import { LibraryStore } from '../library-store.ts';
 import { createProcessor } from '../processor.ts';
@@ -73,22 +73,28 @@ export function backToSchema10(dir: string): void {
 }
 
 /**
- * Makes `copies` more of every document in the (closed) library at `dir`, rows only, under new ids (no originals: enough
- * for the pages' storage, not for verify): an archive of a few hundred pages from a few imported files. Answers the new ids.
+ * Makes `copies` more of every document (or of those `only` keeps) in the (closed) library at `dir`, under new ids:
+ * each copy's original is the document's with a PDF comment after it (so its SHA-256, its id, differs, as in a real
+ * batch of distinct files), its rows those of the document. An archive of a few hundred pages from a few imported
+ * files, as verify sees a real one. Answers the new ids.
  */
-export function cloneDocuments(dir: string, copies: number): string[] {
+export function cloneDocuments(dir: string, copies: number, only: (fileName: string) => boolean = () => true): string[] {
   const db = new DatabaseSync(`${dir}/library.sqlite`);
   const made: string[] = [];
   try {
-    const ids = (db.prepare('SELECT id FROM documents ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    const docs = (db.prepare('SELECT id, file_name FROM documents ORDER BY id').all() as Array<{ id: string; file_name: string }>).filter((d) => only(d.file_name));
     db.exec('BEGIN');
-    for (let k = 1; k <= copies; k++) {
-      for (const id of ids) {
-        const copy = createHash('sha256').update(`${id} copy ${k}`).digest('hex');
+    for (const { id } of docs) {
+      const original = readFileSync(join(dir, 'objects', id.slice(0, 2), id));
+      for (let k = 1; k <= copies; k++) {
+        const bytes = Buffer.concat([original, Buffer.from(`\n% copy ${k}\n`)]);
+        const copy = createHash('sha256').update(bytes).digest('hex');
+        mkdirSync(join(dir, 'objects', copy.slice(0, 2)), { recursive: true });
+        writeFileSync(join(dir, 'objects', copy.slice(0, 2), copy), bytes, { mode: 0o444 });
         db.exec('CREATE TEMP TABLE d AS SELECT * FROM documents WHERE 0; CREATE TEMP TABLE p AS SELECT * FROM pages WHERE 0');
         db.prepare('INSERT INTO temp.d SELECT * FROM main.documents WHERE id = ?').run(id);
         db.prepare('INSERT INTO temp.p SELECT * FROM main.pages WHERE doc_id = ?').run(id);
-        db.prepare('UPDATE temp.d SET id = ?').run(copy);
+        db.prepare('UPDATE temp.d SET id = ?, size = ?').run(copy, bytes.length);
         db.prepare('UPDATE temp.p SET doc_id = ?').run(copy);
         db.exec('INSERT INTO main.documents SELECT * FROM temp.d; INSERT INTO main.pages SELECT * FROM temp.p; DROP TABLE temp.d; DROP TABLE temp.p');
         made.push(copy);
