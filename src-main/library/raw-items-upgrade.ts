@@ -117,8 +117,14 @@ function convert(raw: string | Uint8Array): { json: string; items: Uint8Array } 
     return null;
   }
   if (!page || !Array.isArray(page.items)) return null;
-  const stored = splitRawPage(page as RawPage);
-  return { json: stored.json as string, items: stored.items };
+  try {
+    const stored = splitRawPage(page as RawPage);
+    return { json: stored.json as string, items: stored.items };
+  } catch {
+    // Items the codec cannot take (it keeps odd ones as JSON, so none are known): the page stays readable as it is,
+    // rather than a batch that fails at every start and converts nothing after it.
+    return null;
+  }
 }
 
 /**
