@@ -12,7 +12,14 @@
  * 3. one batch import of all the page files with 1 and with 2 extraction
  *    workers: how ingest scales with cores; 3b. the real scanned pages in
  *    one import call, as an archivist imports a folder, against pdftotext
- *    over the same files one after another (before, 1 and 2 workers).
+ *    over the same files one after another (before, 1 and 2 workers);
+ * 4. real scanned pages at scale (issue #11's own measure: many real page
+ *    PDFs in one import call): --real-copies N page files (default 24) made
+ *    from the LoC pages (bench/support/real-batch.ts), imported in one call
+ *    with the workers up, 1 and 2 workers, against pdftotext over the same
+ *    files one after another (and two pdftotext processes side by side), and
+ *    the peak RSS at N and 2N pages (memory bounded for a batch of any size).
+ *    `--real-only` runs this section alone.
  *
  * Beside each import: making the page views it left unstored (what the
  * app's background pass does before the reader can show the page), so a
@@ -25,17 +32,28 @@
  * both have). The old path's 10,000-page run is left out: it grows about
  * 0.4 MB a page (2,000 pages peaked past 1 GB) on a machine others share.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { makeRealBatch } from './support/real-batch.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
 const NODE = process.execPath;
 /** As bin/broadsheet runs the CLI and the host (see there); Electron's own process does not get it. Both sides of the comparison run with it. */
-const ENV = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
+const ENV: NodeJS.ProcessEnv = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
+// bin/broadsheet runs the CLI and host with Node's compile cache (the stripped TypeScript and V8's code, kept on
+// disk; workers inherit it through the environment), so a fresh process's first file is measured as it runs there:
+// on the 1918 page it took the first import's CPU from ~1,220 to ~1,040 ms. Its own folder, filled by the first run;
+// --no-compile-cache measures without (every module stripped and compiled at each start).
+const COMPILE_CACHE = process.argv.includes('--no-compile-cache') ? null : (process.env.NODE_COMPILE_CACHE ?? join(ROOT, '.cache', 'bench-node-compile-cache'));
+if (COMPILE_CACHE) ENV.NODE_COMPILE_CACHE = COMPILE_CACHE;
+else {
+  delete ENV.NODE_COMPILE_CACHE;
+  ENV.NODE_DISABLE_COMPILE_CACHE = '1';
+}
 
 const { values } = parseArgs({
   options: {
@@ -45,15 +63,22 @@ const { values } = parseArgs({
     'no-baseline': { type: 'boolean' },
     /** Only section 2 (peak memory of the long PDFs). */
     'long-only': { type: 'boolean' },
+    /** Page files in section 4's batch of real scans (cycled over the LoC pages). */
+    'real-copies': { type: 'string', default: '24' },
+    /** Only section 4 (the batch of real scanned pages at scale). */
+    'real-only': { type: 'boolean' },
+    /** Measure without Node's compile cache (bin/broadsheet runs with it). */
+    'no-compile-cache': { type: 'boolean' },
   },
 });
 const RUNS = Number(values.runs);
 const LOAD_AT_START = loadavg().map((n) => n.toFixed(1)).join(' ');
 console.log(`load average: ${LOAD_AT_START} (the machine is shared: read CPU times beside wall times)`);
+console.log(`NODE_COMPILE_CACHE=${COMPILE_CACHE ?? '(off: --no-compile-cache)'} for every process measured, before and after, as bin/broadsheet runs the CLI and host`);
 console.log(
   `MALLOC_ARENA_MAX=${ENV.MALLOC_ARENA_MAX} MALLOC_MMAP_THRESHOLD_=${ENV.MALLOC_MMAP_THRESHOLD_} for every import measured, before and after (as bin/broadsheet runs the CLI and host, and npm start Electron)`,
 );
-const SIZES = values.sizes!.split(',').map(Number).filter((n) => n > 0);
+const SIZES = values['real-only'] ? [] : values.sizes!.split(',').map(Number).filter((n) => n > 0);
 if (!SIZES.includes(10000)) console.log('note: the 10,000-page PDF is left out by default (minutes on a shared machine): --sizes 200,2000,10000 adds it');
 
 // ---- the baseline checkout ---------------------------------------------------
@@ -122,11 +147,18 @@ interface Batch {
   /** Then making the page views the import left unstored. */
   viewMs?: number;
   viewCpuMs?: number;
+  /** The main thread's own CPU during the import (null where Node lacks process.threadCpuUsage). */
+  mainCpuMs?: number | null;
+  /** Workers' time between finishing a file and being handed the next, summed (null from older checkouts). */
+  idleMs?: number | null;
+  files?: number;
+  imported?: number;
+  failed?: string[];
   peakRssMb: number;
 }
 
-function runBatch(root: string, files: string[], workers?: number): Batch {
-  const args = ['--disable-warning=ExperimentalWarning', join(root, 'bench', 'ingest-batch.ts'), ...(workers ? ['--workers', String(workers)] : []), ...files];
+function runBatch(root: string, files: string[], workers?: number, extra: string[] = []): Batch {
+  const args = ['--disable-warning=ExperimentalWarning', join(root, 'bench', 'ingest-batch.ts'), ...(workers ? ['--workers', String(workers)] : []), ...extra, ...files];
   const r = spawnSync(NODE, args, { encoding: 'utf8', maxBuffer: 1 << 26, env: ENV });
   if (r.status !== 0) throw new Error(`batch import failed (${root}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Batch;
@@ -163,7 +195,8 @@ function table(header: string[], rows: string[][]): void {
 
 // ---- 1. page files, each in its own process -----------------------------------------
 
-const LONG_ONLY = values['long-only'] ?? false;
+const REAL_ONLY = values['real-only'] ?? false;
+const LONG_ONLY = (values['long-only'] ?? false) || REAL_ONLY;
 const real = !LONG_ONLY && existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(SHARED, f)) : [];
 if (!real.length && !LONG_ONLY) console.log(`note: ${SHARED} is absent; the real Library of Congress pages are skipped`);
 const fixtures = LONG_ONLY ? [] : ['cjk-overprint.pdf', 'cjk-scanned.pdf', 'latin-columns.pdf', 'cjk-photos.pdf'].map((f) => join(ROOT, 'fixtures', 'pdf', f)).filter((f) => existsSync(f));
@@ -330,4 +363,90 @@ if (real.length) {
   );
 }
 }
+// ---- 4. real scanned pages at scale: one import call -------------------------------------
+
+/** pdftotext over `files` in `lanes` processes side by side (each lane one file after another): wall, and CPU summed. */
+async function pdftotextLanes(files: string[], lanes: number): Promise<Measured> {
+  if (!hasPdftotext || !TIME) return { ms: NaN, cpuMs: NaN };
+  let next = 0;
+  let cpuMs = 0;
+  const one = (file: string) =>
+    new Promise<void>((resolve, reject) => {
+      const p = spawn(TIME, ['-f', '%U %S', 'pdftotext', '-enc', 'UTF-8', file, '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      p.stderr.on('data', (d) => (err += d));
+      p.on('close', (code) => {
+        if (code !== 0) return reject(new Error(`pdftotext ${file}: ${err.trim()}`));
+        const [u, s] = err.trim().split('\n').pop()!.split(' ').map(Number);
+        cpuMs += (u + s) * 1000;
+        resolve();
+      });
+    });
+  const started = performance.now();
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    for (let i: number; (i = next++) < files.length; ) await one(files[i]);
+  }));
+  return { ms: performance.now() - started, cpuMs };
+}
+
+if (!LONG_ONLY || REAL_ONLY) {
+  const N = Number(values['real-copies']);
+  if (!existsSync(SHARED)) console.log(`\n4. skipped: ${SHARED} is absent (the real Library of Congress pages the batch is made from)`);
+  else if (!(N > 0)) console.log(`\n4. skipped: --real-copies ${values['real-copies']} is not a page count`);
+  else {
+    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-realbatch-'));
+    try {
+      const files = makeRealBatch(SHARED, dir, N);
+      const files2 = makeRealBatch(SHARED, dir, 2 * N);
+      const noViews = ['--no-views'];
+      const runs: Record<'after2' | 'after1' | 'before' | 'noAhead', Batch[]> = { after2: [], after1: [], before: [], noAhead: [] };
+      const seq: Measured[] = [];
+      const par: Measured[] = [];
+      const loads: string[] = [];
+      const check = (b: Batch, label: string) => {
+        if (b.failed?.length || (b.imported !== undefined && b.imported !== b.files)) console.log(`   warning (${label}): ${b.imported}/${b.files} imported; ${b.failed?.join('; ')}`);
+        return b;
+      };
+      for (let i = 0; i < RUNS; i++) {
+        loads.push(loadavg()[0].toFixed(1));
+        runs.after2.push(check(runBatch(ROOT, files, 2, noViews), 'after, 2 workers'));
+        runs.after1.push(check(runBatch(ROOT, files, 1, noViews), 'after, 1 worker'));
+        runs.noAhead.push(check(runBatch(ROOT, files, 2, [...noViews, '--read-ahead', '0']), 'after, 2 workers, no read-ahead'));
+        if (BASE) runs.before.push(check(runBatch(BASE, files, 2, noViews), 'before'));
+        seq.push(await pdftotextLanes(files, 1));
+        par.push(await pdftotextLanes(files, 2));
+      }
+      // Memory at twice the pages: the same import with 2N files, once for each side.
+      const after2N = check(runBatch(ROOT, files2, 2, noViews), 'after, 2N');
+      const before2N = BASE ? check(runBatch(BASE, files2, 2, noViews), 'before, 2N') : null;
+      const med = (xs: Batch[], f: (b: Batch) => number) => (xs.length ? median(xs.map(f)) : NaN);
+      const p1 = { ms: median(seq.map((m) => m.ms)), cpuMs: median(seq.map((m) => m.cpuMs)) };
+      const p2 = { ms: median(par.map((m) => m.ms)), cpuMs: median(par.map((m) => m.cpuMs)) };
+      const wall = (xs: Batch[]) => med(xs, (b) => b.ms);
+      const row = (label: string, xs: Batch[]): string[] => {
+        if (!xs.length) return [label, '–', '–', '–', '–', '–', '–', '–', '–'];
+        const ms = wall(xs), cpuMs = med(xs, (b) => b.cpuMs), main = med(xs, (b) => b.mainCpuMs ?? NaN), idle = med(xs, (b) => b.idleMs ?? NaN);
+        return [label, both(ms, cpuMs), f0(main), f0(idle), ratio(ms, p1.ms), ratio(cpuMs, p1.cpuMs), ratio(ms, p2.ms), (xs[0].pages / (ms / 1000)).toFixed(1), f0(Math.max(...xs.map((b) => b.peakRssMb)))];
+      };
+      console.log(`\n4. real scanned pages at scale: ${N} page files (the ${readdirSync(SHARED).filter((f) => f.endsWith('.pdf')).length} LoC pages cycled, each copy distinct, its ALTO and METS beside it) in ONE import call, workers up;`);
+      console.log(`   median of ${RUNS} runs (1-min load average at each run: ${loads.join(', ')}); ms (CPU ms, every thread)`);
+      console.log(`   pdftotext over the same files, one after another: ${both(p1.ms, p1.cpuMs)} ms   ← the goal's yardstick: ingest ≤ 2× this`);
+      console.log(`   pdftotext, two processes side by side (for comparison with 2 workers on 2 cores): ${both(p2.ms, p2.cpuMs)} ms`);
+      table(
+        ['', 'import wall (CPU)', 'main thread CPU', 'workers idle between files', 'wall × pdftotext', 'CPU × pdftotext', 'wall × 2 pdftotexts', 'pages/s', 'peak RSS MB'],
+        [...(BASE ? [row('before, 2 workers', runs.before)] : []), row('after, 2 workers, no file read ahead', runs.noAhead), row('after, 1 worker', runs.after1), row('after, 2 workers', runs.after2)],
+      );
+      console.log('   workers idle between files: ms the workers waited, summed, from finishing a file to being handed the next (– : the older checkout does not count it)');
+      console.log(`   1 → 2 workers speed-up (wall of 1 over wall of 2): ${ratio(wall(runs.after1), wall(runs.after2))} after (goal > 1×, ≤ 2× on 2 cores; other helpers' load lowers it)`);
+      console.log(
+        `   peak RSS, 2 workers: ${N} pages ${f0(med(runs.after2, (b) => b.peakRssMb))} MB, ${2 * N} pages ${f0(after2N.peakRssMb)} MB after` +
+          (before2N ? `; before ${f0(med(runs.before, (b) => b.peakRssMb))} → ${f0(before2N.peakRssMb)} MB` : '') +
+          ` (goal: the same at N and 2N, ≤ ${GOAL_RSS_MB} MB); ${2 * N} pages took ${both(after2N.ms, after2N.cpuMs)} ms after`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 console.log(`load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (at the start: ${LOAD_AT_START})`);

@@ -1,7 +1,8 @@
 import type { Block, RawItem } from '../page-model.ts';
 import { charRect } from '../geometry/char-rects.ts';
 import { pageText, rangeRects } from '../page-text.ts';
-import { CONTEXT_CHARS, rectOfView, viewRectOf, type AnnotationTarget, type ResolvedTarget, type TextAnchor } from './annotation.ts';
+import type { AnnotationTarget, ResolvedTarget, TextAnchor } from './annotation.ts';
+import { CONTEXT_CHARS, rectOfView, viewRectOf } from './view-rect.ts';
 
 /**
  * Anchoring: making a target from a stretch of page text, and finding that

@@ -17,7 +17,8 @@ import type { Rect } from '../page-model.ts';
  */
 
 import { COLOURS, type Colour } from './colours.ts';
-export { COLOURS, type Colour };
+import { CONTEXT_CHARS, rectOfView, viewRectOf, type ViewRect } from './view-rect.ts';
+export { COLOURS, type Colour, CONTEXT_CHARS, rectOfView, viewRectOf };
 
 /** Screen colours of the highlights (also written into the W3C export's stylesheet). */
 export const COLOUR_CSS: Record<Colour, string> = {
@@ -31,7 +32,6 @@ export const COLOUR_CSS: Record<Colour, string> = {
 export const MAX_NOTE = 100_000;
 export const MAX_TAGS = 50;
 export const MAX_QUOTE = 100_000;
-export const CONTEXT_CHARS = 32;
 export const MAX_TARGETS = 2000;
 
 const sha256Id = z.string().regex(/^[a-f0-9]{64}$/, 'expected a 64-digit hex document id');
@@ -57,8 +57,8 @@ export type TextAnchor = z.infer<typeof textAnchorSchema>;
 
 const finite = z.number().finite();
 /** [x, y, width, height] in PDF points from the page's top-left corner. */
-export const viewRectSchema = z.tuple([finite.min(0), finite.min(0), finite.min(0), finite.min(0)]);
-export type ViewRect = z.infer<typeof viewRectSchema>;
+export const viewRectSchema = z.tuple([finite.min(0), finite.min(0), finite.min(0), finite.min(0)]) satisfies z.ZodType<ViewRect>;
+export type { ViewRect };
 
 export const targetSchema = z
   .object({
@@ -110,21 +110,4 @@ export interface AnnotationView extends Annotation {
   newspaper: string;
   date: string;
   fileName: string;
-}
-
-export function viewRectOf(rects: readonly Rect[]): ViewRect | null {
-  if (rects.length === 0) return null;
-  let [x0, y0, x1, y1] = rects[0];
-  for (const r of rects) {
-    x0 = Math.min(x0, r[0]);
-    y0 = Math.min(y0, r[1]);
-    x1 = Math.max(x1, r[2]);
-    y1 = Math.max(y1, r[3]);
-  }
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return [round(Math.max(0, x0)), round(Math.max(0, y0)), round(x1 - x0), round(y1 - y0)];
-}
-
-export function rectOfView(v: ViewRect): Rect {
-  return [v[0], v[1], v[0] + v[2], v[1] + v[3]];
 }

@@ -61,10 +61,8 @@ function lineSize(lines: readonly Line[]): number {
 const segTop = (s: Segment) => s.top;
 const segBottom = (s: Segment) => s.bottom;
 
-function lineBand(l: Line): [top: number, bottom: number] {
-  if (l.segs.length < 3) return [l.top, l.bottom];
-  return [medianBy(l.segs, segTop), medianBy(l.segs, segBottom)];
-}
+const lineTop = (l: Line) => (l.segs.length < 3 ? l.top : medianBy(l.segs, segTop));
+const lineBottom = (l: Line) => (l.segs.length < 3 ? l.bottom : medianBy(l.segs, segBottom));
 
 function unionRect(lines: readonly Line[]): Rect {
   let x0 = Infinity;
@@ -72,7 +70,9 @@ function unionRect(lines: readonly Line[]): Rect {
   let x1 = -Infinity;
   let y1 = -Infinity;
   for (const l of lines) {
-    const [top, bottom] = lineBand(l);
+    // (Top and bottom apart rather than as a pair: a tuple per line of the page was garbage.)
+    const top = lineTop(l);
+    const bottom = lineBottom(l);
     // Gutter specks (lines.ts) are outside the line's own extent but inside the block's text.
     x0 = Math.min(x0, l.x0, l.segs[0].x0);
     y0 = Math.min(y0, top);

@@ -15,6 +15,7 @@
 import type { AltoPage } from './alto.ts';
 import { buildBlocks, type LineBlock } from './blocks.ts';
 import type { Glyphs } from './glyphs.ts';
+import { CellIndex } from './cell-index.ts';
 import { absorb, buildLines, lineOf, type Line, type Segment } from './lines.ts';
 
 export interface PageLayout {
@@ -26,10 +27,9 @@ export interface PageLayout {
 
 /** Share of the page's visible characters the ALTO must place for its layout to be used. */
 export const MIN_ALTO_COVERAGE = 0.8;
-const CELL = 32;
 
 interface WordRef {
-  block: number;
+  /** The ALTO line's number on the page, counting every block's lines in order. */
   line: number;
   rect: readonly [number, number, number, number];
 }
@@ -40,28 +40,6 @@ function overlapArea(a: readonly number[], b: readonly number[]): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-function makeGrid<T extends { rect: readonly [number, number, number, number] }>(xs: readonly T[]): (r: readonly number[]) => T[] {
-  const grid = new Map<number, T[]>();
-  const key = (cx: number, cy: number) => cx * 100_003 + cy;
-  for (const x of xs) {
-    const r = x.rect;
-    if (!r.every(Number.isFinite)) continue;
-    for (let cx = Math.floor(r[0] / CELL); cx <= Math.floor(r[2] / CELL); cx++)
-      for (let cy = Math.floor(r[1] / CELL); cy <= Math.floor(r[3] / CELL); cy++) {
-        const k = key(cx, cy);
-        const list = grid.get(k);
-        if (list) list.push(x);
-        else grid.set(k, [x]);
-      }
-  }
-  return (r) => {
-    const out = new Set<T>();
-    for (let cx = Math.floor(r[0] / CELL); cx <= Math.floor(r[2] / CELL); cx++)
-      for (let cy = Math.floor(r[1] / CELL); cy <= Math.floor(r[3] / CELL); cy++) for (const x of grid.get(key(cx, cy)) ?? []) out.add(x);
-    return [...out];
-  };
-}
-
 /**
  * Lines, blocks and reading order from the ALTO, or null when the ALTO places
  * less than MIN_ALTO_COVERAGE of the page's visible characters (another
@@ -70,49 +48,49 @@ function makeGrid<T extends { rect: readonly [number, number, number, number] }>
 export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage): PageLayout | null {
   const words: WordRef[] = [];
   const lineRects: WordRef[] = [];
-  alto.blocks.forEach((b, bi) =>
-    b.lines.forEach((l, li) => {
-      lineRects.push({ block: bi, line: li, rect: l.rect });
-      for (const w of l.words) words.push({ block: bi, line: li, rect: w.rect });
-    }),
-  );
-  const wordsNear = makeGrid(words);
-  const linesNear = makeGrid(lineRects);
+  for (const b of alto.blocks)
+    for (const l of b.lines) {
+      const line = lineRects.length;
+      lineRects.push({ line, rect: l.rect });
+      for (const w of l.words) words.push({ line, rect: w.rect });
+    }
+  const wordsNear = new CellIndex(words.map((w) => w.rect));
+  const linesNear = new CellIndex(lineRects.map((l) => l.rect));
 
-  // Segments per ALTO line, in stream order for now.
-  const byLine = new Map<string, Segment[]>();
+  // Segments per ALTO line (by its number), in stream order for now.
+  const byLine: Array<Segment[] | undefined> = new Array(lineRects.length);
   const leftovers: Segment[] = [];
   let chars = 0;
   let placed = 0;
   for (const s of segs) {
     chars += s.glyphs.length;
-    const target = s.vertical ? null : (bestWord(s, wordsNear) ?? bestLine(s, linesNear));
+    const target = s.vertical ? null : (bestWord(s, words, wordsNear) ?? bestLine(s, lineRects, linesNear));
     if (!target) {
       leftovers.push(s);
       continue;
     }
     placed += s.glyphs.length;
-    const k = `${target.block}:${target.line}`;
-    const list = byLine.get(k);
+    const list = byLine[target.line];
     if (list) list.push(s);
-    else byLine.set(k, [s]);
+    else byLine[target.line] = [s];
   }
   if (!chars || placed < MIN_ALTO_COVERAGE * chars) return null;
 
   const lines: Line[] = [];
   const blocks: LineBlock[] = [];
-  alto.blocks.forEach((b, bi) => {
+  let lineNo = 0;
+  for (const b of alto.blocks) {
     const own: Line[] = [];
-    b.lines.forEach((_, li) => {
-      const ss = byLine.get(`${bi}:${li}`);
-      if (!ss) return;
-      // The engine's words run left to right; the stream may draw them otherwise.
-      const sorted = [...ss].sort((x, y) => x.x0 - y.x0);
+    for (let li = 0; li < b.lines.length; li++) {
+      const sorted = byLine[lineNo++];
+      if (!sorted) continue;
+      // The engine's words run left to right; the stream may draw them otherwise (a stable sort, in place: the list is ours).
+      sorted.sort((x, y) => x.x0 - y.x0);
       const line = lineOf(sorted[0]);
       for (let k = 1; k < sorted.length; k++) absorb(line, lineOf(sorted[k]));
       own.push(line);
-    });
-    if (!own.length) return;
+    }
+    if (!own.length) continue;
     lines.push(...own);
     // An engine's block may run a headline, its deck and the story's first
     // lines together: the usual size and spacing rules split it, and the
@@ -121,7 +99,7 @@ export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage):
     const parts = buildBlocks(own, g).map((p) => ({ ...p, lines: [...p.lines].sort((x, y) => rank.get(x)! - rank.get(y)!) }));
     parts.sort((x, y) => rank.get(x.lines[0])! - rank.get(y.lines[0])!);
     blocks.push(...parts);
-  });
+  }
   const order = blocks.map((_, i) => i);
   const altoBlocks = blocks.length;
 
@@ -147,13 +125,15 @@ export function altoLayout(g: Glyphs, segs: readonly Segment[], alto: AltoPage):
  * "V01'." of the dateline; each small segment overlaps the big box a little
  * more than its own word's, and was read into the wrong line ("STARI").
  */
-function bestWord(s: Segment, near: (r: readonly number[]) => WordRef[]): WordRef | null {
+function bestWord(s: Segment, words: readonly WordRef[], near: CellIndex): WordRef | null {
   const box = [s.x0, s.top, s.x1, s.bottom];
   const area = Math.max(1e-6, (s.x1 - s.x0) * (s.bottom - s.top));
   let best: WordRef | null = null;
   let bestArea = 0;
   let bestFit = 0;
-  for (const w of near(box)) {
+  // Candidates in the grid's fixed order: of equal fits the first stays, as it always has.
+  for (let k = 0, n = near.query(box[0], box[1], box[2], box[3]); k < n; k++) {
+    const w = words[near.found[k]];
     const a = overlapArea(box, w.rect);
     if (!a) continue;
     const r = w.rect;
@@ -171,12 +151,13 @@ function bestWord(s: Segment, near: (r: readonly number[]) => WordRef[]): WordRe
  * No word matches (the text layer split or shifted a word): the ALTO line
  * that shares most of the segment's height and lies within a size of it.
  */
-function bestLine(s: Segment, near: (r: readonly number[]) => WordRef[]): WordRef | null {
+function bestLine(s: Segment, lines: readonly WordRef[], near: CellIndex): WordRef | null {
   const reach = s.size;
   const box = [s.x0 - reach, s.top, s.x1 + reach, s.bottom];
   let best: WordRef | null = null;
   let bestScore = Infinity;
-  for (const l of near(box)) {
+  for (let k = 0, n = near.query(box[0], box[1], box[2], box[3]); k < n; k++) {
+    const l = lines[near.found[k]];
     const r = l.rect;
     const v = Math.min(r[3], s.bottom) - Math.max(r[1], s.top);
     if (v < 0.5 * (s.bottom - s.top)) continue;

@@ -1,12 +1,14 @@
 /**
  * ALTO XML (the layout an OCR engine writes beside a scan, as in Library of
  * Congress batches): TextBlocks → TextLines → Strings, in the engine's
- * reading order. Parsed with regular expressions because core has no DOM;
- * ALTO's elements are flat, self-describing tags, so attribute reads suffice.
+ * reading order. Read tag by tag because core has no DOM; ALTO's elements
+ * are flat, self-describing tags, so attribute reads suffice (alto-tags.ts
+ * reads them without a regular expression per attribute).
  * Coordinates are converted to PDF points (top-left origin) by the ratio of
  * the PDF page size to the ALTO Page size.
  */
 import type { Rect } from '../page-model.ts';
+import { attr, numAttr, tagStarts, wholeTags } from './alto-tags.ts';
 
 export interface AltoWord {
   text: string;
@@ -35,22 +37,17 @@ export interface AltoPage {
   blocks: AltoBlock[];
 }
 
-const ATTR_CACHE = new Map<string, RegExp>();
-
-function attr(tag: string, name: string): string | undefined {
-  let re = ATTR_CACHE.get(name);
-  if (!re) ATTR_CACHE.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
-  return re.exec(tag)?.[1];
-}
-
+/** The attribute as a number; NaN when absent or not finite. */
 function num(tag: string, name: string): number {
-  const v = Number(attr(tag, name));
+  const v = numAttr(tag, name);
   return Number.isFinite(v) ? v : NaN;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function unescapeXml(s: string): string {
+  // Most words have no entity: no replace pass, no new string.
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -67,7 +64,9 @@ function unescapeXml(s: string): string {
  * (the ALTO belongs to another page).
  */
 export function parseAlto(xml: string, pageWidth: number, pageHeight: number): AltoPage {
-  const pageTag = /<(?:\w+:)?Page\b[^>]*>/.exec(xml)?.[0];
+  // The first Page start tag (/<(?:\w+:)?Page\b[^>]*>/).
+  const first = wholeTags(xml, ['Page'])[0];
+  const pageTag = first && xml.slice(first.start, first.end);
   if (!pageTag) throw new Error('ALTO has no Page element');
   const width = num(pageTag, 'WIDTH');
   const height = num(pageTag, 'HEIGHT');
@@ -117,7 +116,7 @@ export function parseAlto(xml: string, pageWidth: number, pageHeight: number): A
  * no Page at `index`; throws as parseAlto does when it cannot be this page's.
  */
 export function parseAltoPage(xml: string, index: number, pageWidth: number, pageHeight: number): AltoPage | null {
-  const starts = [...xml.matchAll(/<(?:\w+:)?Page\b/g)].map((m) => m.index);
+  const starts = tagStarts(xml, 'Page');
   if (index < 0 || index >= starts.length) return null;
   return parseAlto(xml.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : xml.length), pageWidth, pageHeight);
 }

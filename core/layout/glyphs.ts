@@ -177,9 +177,27 @@ function usableRect(it: RawItem, pageHeight: number, us: readonly Unit[], size: 
   return [e, baseline - size, e + w * hScale, baseline];
 }
 
+/**
+ * `rect.every(Number.isFinite)`, written out: every(Number.isFinite) boxed each
+ * coordinate into a heap number on the way to the builtin, for every item of a page.
+ */
+function finiteRect(rect: readonly number[]): boolean {
+  for (let k = 0; k < rect.length; k++) if (!Number.isFinite(rect[k])) return false;
+  return true;
+}
+
+/**
+ * Math.hypot(a, b). An unrotated item (b = 0, nearly every one) is |a|, which
+ * hypot returns exactly for it, without the builtin's call and boxed arguments.
+ */
+function horizontalScale(a: number, b: number): number {
+  return b === 0 ? Math.abs(a) : Math.hypot(a, b);
+}
+
 export function buildGlyphs(page: RawPage): Glyphs {
   let cap = 0;
-  for (const it of page.items) cap += it.str.length;
+  // (Indexed: a for-of over a page's items made an iterator result per item before V8 optimized this.)
+  for (let k = 0; k < page.items.length; k++) cap += page.items[k].str.length;
   const g: Glyphs = {
     count: 0,
     item: new Int32Array(cap),
@@ -225,7 +243,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
     // Pair-doubling (assignSlots) needs every other character to repeat the one before it: a word with one
     // double letter ("all", "see") fails that at once, and needs neither the units nor the slot search.
     const doubled = repeat && n >= 4 && (pairsRepeat(codes, n, 0) || pairsRepeat(codes, n, 1));
-    const us = doubled || !it.rect.every(Number.isFinite) ? units(str) : null;
+    const us = doubled || !finiteRect(it.rect) ? units(str) : null;
     const r = us ? usableRect(it, page.height, us, size) : it.rect;
     const rx0 = Math.min(r[0], r[2]);
     const rx1 = Math.max(r[0], r[2]);
@@ -234,7 +252,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
     const vertical = it.vertical === true;
     const extent = vertical ? ry1 - ry0 : rx1 - rx0;
     // Horizontal em: OCR layers condense text with a horizontal scale well below the size.
-    const hEm = vertical ? size : Math.hypot(it.transform[0], it.transform[1]) || size;
+    const hEm = vertical ? size : horizontalScale(it.transform[0], it.transform[1]) || size;
     let slots: number[] | null = null;
     let ws: ArrayLike<number> = weights;
     if (repeat && !doubled) {

@@ -20,7 +20,68 @@ export interface JoinContext {
   firstGlyph: Int32Array;
   used: Uint8Array;
   hyphens: Uint8Array;
+  /** Scratch for the block being joined (JoinBuffer), reused block after block. */
+  buf: JoinBuffer;
 }
+
+/**
+ * A block's text and map while it is joined, as parallel typed arrays: code
+ * unit, item and character of each cleaned UTF-16 unit (item and char -1 for
+ * an inserted one). Text and map are made from it once the block is done: a
+ * string grown segment by segment and a map grown by push left a cons string
+ * and a slice per word, and the map's outgrown backing stores, as garbage.
+ */
+export class JoinBuffer {
+  n = 0;
+  units: Uint16Array;
+  items: Int32Array;
+  chars: Int32Array;
+
+  constructor(capacity = 1024) {
+    this.units = new Uint16Array(capacity);
+    this.items = new Int32Array(capacity);
+    this.chars = new Int32Array(capacity);
+  }
+
+  push(unit: number, item: number, char: number): void {
+    if (this.n === this.units.length) this.grow();
+    const k = this.n++;
+    this.units[k] = unit;
+    this.items[k] = item;
+    this.chars[k] = char;
+  }
+
+  private grow(): void {
+    const units = new Uint16Array(this.units.length * 2);
+    const items = new Int32Array(this.units.length * 2);
+    const chars = new Int32Array(this.units.length * 2);
+    units.set(this.units);
+    items.set(this.items);
+    chars.set(this.chars);
+    this.units = units;
+    this.items = items;
+    this.chars = chars;
+  }
+
+  text(): string {
+    let out = '';
+    // fromCharCode takes its units as arguments: a block of any length goes in chunks well under the stack's limit.
+    for (let k = 0; k < this.n; k += TEXT_CHUNK) {
+      out += String.fromCharCode.apply(null, this.units.subarray(k, Math.min(this.n, k + TEXT_CHUNK)) as unknown as number[]);
+    }
+    return out;
+  }
+
+  map(): CharSource[] {
+    const n = this.n;
+    // Preallocated to its length (no outgrown backing stores); a huge one is pushed, as a huge preallocated array may go to dictionary mode.
+    const map: CharSource[] = n <= 1 << 16 ? new Array<CharSource>(n) : [];
+    for (let k = 0; k < n; k++) map[k] = [this.items[k], this.chars[k]];
+    return map;
+  }
+}
+
+const TEXT_CHUNK = 4096;
 
 export interface Joined {
   text: string;
@@ -35,7 +96,7 @@ const HYPHENS = new Set(['-', '\u2010', '\u00AD', OCR_HYPHEN]);
 export function makeJoinContext(page: RawPage, g: Glyphs, removed: Uint8Array): JoinContext {
   const firstGlyph = new Int32Array(page.items.length).fill(-1);
   for (let i = g.count - 1; i >= 0; i--) firstGlyph[g.item[i]] = i;
-  return { page, g, removed, firstGlyph, used: new Uint8Array(g.count), hyphens: new Uint8Array(g.count) };
+  return { page, g, removed, firstGlyph, used: new Uint8Array(g.count), hyphens: new Uint8Array(g.count), buf: new JoinBuffer() };
 }
 
 function ch(ctx: JoinContext, i: number): string {
@@ -157,35 +218,41 @@ export interface JoinOptions {
 }
 
 export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOptions = {}): Joined {
-  let text = '';
-  const map: CharSource[] = [];
-  const { g, page } = ctx;
+  const { g, page, buf } = ctx;
+  buf.n = 0;
   const emit = (seg: Segment) => {
-    text += segmentText(page, g, seg);
     const item = seg.item;
-    for (const i of seg.glyphs) for (let u = 0, c = g.char[i]; u < g.len[i]; u++) map.push([item, c + u]);
+    const str = page.items[item].str;
+    const gs = seg.glyphs;
+    for (let k = 0; k < gs.length; k++) {
+      const i = gs[k];
+      const c = g.char[i];
+      buf.push(str.charCodeAt(c), item, c);
+      if (g.len[i] === 2) buf.push(str.charCodeAt(c + 1), item, c + 1);
+    }
   };
   // Where the last inserted space went, so a lone "¬" after it can take it back.
   // (Two variables, not an object: a page inserts tens of thousands of spaces.)
   let lastSpaceAt = -1;
   let lastSpaceGlyph = -1;
   const space = (ws: number) => {
-    lastSpaceAt = text.length;
-    lastSpaceGlyph = ws >= 0 && page.items[g.item[ws]].str[g.char[ws]] === ' ' ? ws : -1;
-    text += ' ';
+    lastSpaceAt = buf.n;
     // Map to the raw space when there is a plain one; any other whitespace
     // (NBSP, ideographic space) stays unused and becomes an Edit.
-    if (ws >= 0 && page.items[g.item[ws]].str[g.char[ws]] === ' ') {
+    if (ws >= 0 && page.items[g.item[ws]].str.charCodeAt(g.char[ws]) === 0x20) {
+      lastSpaceGlyph = ws;
       ctx.used[ws] = 1;
-      map.push([g.item[ws], g.char[ws]]);
-    } else map.push([-1, -1]);
+      buf.push(0x20, g.item[ws], g.char[ws]);
+    } else {
+      lastSpaceGlyph = -1;
+      buf.push(0x20, -1, -1);
+    }
   };
   /** Drops the segment's final glyph (a hyphenation mark) from text and map. */
   const dropLast = (seg: Segment) => {
     const p = seg.glyphs[seg.glyphs.length - 1];
     ctx.hyphens[p] = 1;
-    text = text.slice(0, text.length - g.len[p]);
-    map.length -= g.len[p];
+    buf.n -= g.len[p];
   };
   const isLoneMark = (seg: Segment) => seg.glyphs.length === 1 && ch(ctx, seg.glyphs[0]) === OCR_HYPHEN;
   const endsInOcrMark = (seg: Segment) => seg.glyphs.length >= 2 && ch(ctx, seg.glyphs[seg.glyphs.length - 1]) === OCR_HYPHEN;
@@ -206,9 +273,8 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
           // It goes, with the space before it, and the word rejoins (its own
           // hyphen, if it kept one, goes too).
           dropLast(prevSeg);
-          if (lastSpaceAt === text.length - 1 && text.endsWith(' ')) {
-            text = text.slice(0, -1);
-            map.length -= 1;
+          if (lastSpaceAt === buf.n - 1 && buf.units[buf.n - 1] === 0x20) {
+            buf.n -= 1;
             if (lastSpaceGlyph >= 0) ctx.used[lastSpaceGlyph] = 0;
           }
           const before = prevLine.segs[prevLine.segs.length - 2];
@@ -227,8 +293,7 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
             // A compound broken at its own hyphen ("Anglo-" / "American"): keep it, no space.
           } else if (opts.lineBreaks) {
             // A heading line ends here (a word hyphenated across its lines was rejoined above).
-            text += '\n';
-            map.push([-1, -1]);
+            buf.push(0x0a, -1, -1);
           } else if (insertsSpace(prevCjk, nextCjk)) space(spaceAfter(ctx, prevSeg));
         } else if (insertsSpace(prevCjk, nextCjk)) {
           // A mark before more text on the same line (a line that ran on across a gutter): still never content.
@@ -253,5 +318,5 @@ export function joinLines(ctx: JoinContext, lines: readonly Line[], opts: JoinOp
   }
   // The word went on in a block read elsewhere: the mark still goes.
   if (prevSeg && endsInOcrMark(prevSeg)) dropLast(prevSeg);
-  return { text, map };
+  return { text: buf.text(), map: buf.map() };
 }

@@ -50,45 +50,76 @@ export function buildSegments(g: Glyphs, removed: Uint8Array): Segment[] {
   // into arrays of their exact length, since a page's ~10k segments live through the whole of cleaning and
   // arrays grown by push carry (and have the garbage collector copy) a dozen spare slots each.
   const kept = new Int32Array(g.count);
-  const from: number[] = [];
+  const from = new Int32Array(g.count + 1);
   let n = 0;
+  // The open segment's extent is kept in locals and written once it closes: a field updated per glyph
+  // (a boxed double) made a heap number per glyph until V8 had optimized this loop, a page's first call.
+  // (Written out at each close, not by a closure: captured locals live boxed in the closure's context.)
   let cur: Segment | null = null;
+  let x0 = 0;
+  let x1 = 0;
+  let top = 0;
+  let bottom = 0;
   for (let i = 0; i < g.count; i++) {
-    if (cur && g.item[i] !== cur.item) cur = null;
+    if (cur && g.item[i] !== cur.item) {
+      cur.x0 = x0;
+      cur.x1 = x1;
+      cur.top = top;
+      cur.bottom = bottom;
+      cur = null;
+    }
     if (removed[i]) continue;
     if (g.space[i]) {
-      if (cur && cur.spaceAfter < 0) cur.spaceAfter = i;
+      if (cur) {
+        if (cur.spaceAfter < 0) cur.spaceAfter = i;
+        cur.x0 = x0;
+        cur.x1 = x1;
+        cur.top = top;
+        cur.bottom = bottom;
+      }
       cur = null;
       continue;
     }
     if (!cur) {
+      x0 = g.x0[i];
+      x1 = g.x1[i];
+      top = g.top[i];
+      bottom = g.bottom[i];
       cur = {
         index: segs.length,
         item: g.item[i],
         glyphs: NO_GLYPHS,
-        x0: g.x0[i],
-        x1: g.x1[i],
-        top: g.top[i],
-        bottom: g.bottom[i],
+        x0,
+        x1,
+        top,
+        bottom,
         size: g.size[i],
         em: g.em[i],
         vertical: g.vertical[i] === 1,
         spaceAfter: -1,
       };
+      from[segs.length] = n;
       segs.push(cur);
-      from.push(n);
     }
     kept[n++] = i;
-    cur.x0 = Math.min(cur.x0, g.x0[i]);
-    cur.x1 = Math.max(cur.x1, g.x1[i]);
-    cur.top = Math.min(cur.top, g.top[i]);
-    cur.bottom = Math.max(cur.bottom, g.bottom[i]);
+    x0 = Math.min(x0, g.x0[i]);
+    x1 = Math.max(x1, g.x1[i]);
+    top = Math.min(top, g.top[i]);
+    bottom = Math.max(bottom, g.bottom[i]);
   }
+  if (cur) {
+    cur.x0 = x0;
+    cur.x1 = x1;
+    cur.top = top;
+    cur.bottom = bottom;
+  }
+  from[segs.length] = n;
   for (let k = 0; k < segs.length; k++) {
-    const end = k + 1 < segs.length ? from[k + 1] : n;
+    const start = from[k];
+    const end = from[k + 1];
     // (Very long runs, a CJK paragraph in one item, are pushed: a huge preallocated array may go to dictionary mode.)
-    const glyphs = end - from[k] <= 1024 ? new Array<number>(end - from[k]) : [];
-    for (let j = from[k]; j < end; j++) glyphs[j - from[k]] = kept[j];
+    const glyphs = end - start <= 1024 ? new Array<number>(end - start) : [];
+    for (let j = start; j < end; j++) glyphs[j - start] = kept[j];
     segs[k].glyphs = glyphs;
   }
   return segs;

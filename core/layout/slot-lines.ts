@@ -80,8 +80,11 @@ export function fillSlots(blocks: readonly LineBlock[]): LineBlock[] {
       hi = Math.max(hi, centre(l));
     }
     let done = false;
-    // One column block around the interruption.
-    for (const a of candidates) {
+    // One column block around the interruption. (Indexed loops: this pair of loops runs once a page, over
+    // every (small block, column block) pair, mostly before V8 optimizes it, and for-of made an iterator
+    // result per step there.)
+    for (let ci = 0; ci < candidates.length; ci++) {
+      const a = candidates[ci];
       if (a.lines.length < 3 || a.top > lo || a.bottom < hi || a.x0 > b.x1 || a.x1 < b.x0 || a === b || gone.has(a)) continue;
       let h = hosts.get(a);
       if (!h) hosts.set(a, (h = hostOf(a)));
@@ -91,7 +94,8 @@ export function fillSlots(blocks: readonly LineBlock[]): LineBlock[] {
     // The two halves it broke the column into: the nearest block above and below it that overlap it.
     let above: LineBlock | null = null;
     let below: LineBlock | null = null;
-    for (const a of candidates) {
+    for (let ci = 0; ci < candidates.length; ci++) {
+      const a = candidates[ci];
       // The set last: asked of every (small block, column block) pair, while few of them overlap at all.
       if (a === b || a.x0 > b.x1 || a.x1 < b.x0 || gone.has(a)) continue;
       if (baselineOf(a.lines[a.lines.length - 1]) < lo && (!above || a.bottom > above.bottom)) above = a;

@@ -39,6 +39,12 @@ export interface ExtractPool {
   ): Promise<{ pageCount: number; info: PdfInfo }>;
   /** Workers the pool runs at most: how many documents are worth extracting at once. */
   readonly size: number;
+  /**
+   * Milliseconds workers spent between finishing a job and being handed
+   * their next one, summed over the workers (bench:ingest: how well a batch
+   * keeps them fed; a worker with nothing left to do does not count).
+   */
+  readonly idleMs: number;
   close(): Promise<void>;
 }
 
@@ -76,6 +82,8 @@ interface Slot {
   /** Pages received but not yet handed to onPage (onPage may be async). */
   chain: Promise<void>;
   failed: Error | null;
+  /** When the worker finished its last job (performance.now()); null before its first. */
+  freedAt: number | null;
 }
 
 export const DEFAULT_WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
@@ -88,12 +96,14 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+  let idleMs = 0;
 
   function post(slot: Slot, msg: ToWorker, transfer: ArrayBuffer[] = []): void {
     slot.worker.postMessage(msg, transfer);
   }
 
   function finish(slot: Slot): void {
+    slot.freedAt = performance.now();
     slot.job = null;
     slot.chain = Promise.resolve();
     slot.failed = null;
@@ -136,7 +146,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
     // A small young generation: pdf.js makes short-lived garbage per page, and collecting it
     // early kept a 200-page import's peak RSS near 500 MB instead of 550–610 MB, at no cost in time.
     const resourceLimits = { maxYoungGenerationSizeMb: 8, ...(opts.maxOldGenerationMb ? { maxOldGenerationSizeMb: opts.maxOldGenerationMb } : {}) };
-    const slot: Slot = { worker: new Worker(workerUrl, { resourceLimits }), job: null, chain: Promise.resolve(), failed: null };
+    const slot: Slot = { worker: new Worker(workerUrl, { resourceLimits }), job: null, chain: Promise.resolve(), failed: null, freedAt: null };
     slot.worker.on('message', (m: FromWorker) => onMessage(slot, m));
     slot.worker.on('exit', (code) => {
       if (closed || !slots.includes(slot)) return;
@@ -169,6 +179,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       }
       if (!slot) return;
       const job = queue.shift()!;
+      if (slot.freedAt !== null) idleMs += performance.now() - slot.freedAt;
       slot.job = job;
       // Keep the worker alive while it has work, so a pending extract keeps the process running.
       slot.worker.ref();
@@ -202,6 +213,9 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
 
   return {
     size,
+    get idleMs() {
+      return idleMs;
+    },
     extract(data, onPage, extractOpts = {}) {
       return enqueue(data, false, (m) => (m.type === 'page' ? onPage(m.page, m.cleaned) : undefined), extractOpts);
     },

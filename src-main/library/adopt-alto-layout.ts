@@ -63,11 +63,26 @@ export async function adoptAltoLayout(store: LibraryStore, processor: PageProces
 /**
  * Whether any stored page of `id` (committed or still being imported) took its layout from an ALTO: cleaning
  * falls back to the PDF's own layout on a page whose ALTO does not fit it (core/cleaning/pdf-page.ts). Stops at
- * the first such page, so a fitting ALTO costs one page's JSON read.
+ * the first such page.
+ *
+ * A cleaned page is stored as JSON.stringify wrote it (photo links rewrite it with json_set, which keeps the
+ * key order), and `layout` is its last key: a page whose JSON ends with `,"layout":"alto"}` says 'alto' at the
+ * top level (in valid JSON that closing brace is the whole object's, and `"layout"` one of its keys), read from
+ * its last 17 bytes instead of parsing 0.4–0.6 MB of JSON (1.7–3 ms a scan page, on the main thread, for every
+ * import with an ALTO). Any other page is asked with json_extract, as before.
  */
 export function laidOutFromAlto(store: LibraryStore, id: string): boolean {
-  return store.db.prepare("SELECT 1 FROM pages WHERE doc_id = ? AND json_extract(cleaned, '$.layout') = 'alto' LIMIT 1").get(id) !== undefined;
+  return (
+    store.db
+      .prepare(
+        `SELECT 1 FROM pages WHERE doc_id = ? AND (substr(CAST(cleaned AS BLOB), -17) = CAST('${ALTO_TAIL}' AS BLOB) OR json_extract(cleaned, '$.layout') = 'alto') LIMIT 1`,
+      )
+      .get(id) !== undefined
+  );
 }
+
+/** How a cleaned page laid out from an ALTO ends, as JSON.stringify writes it. */
+const ALTO_TAIL = ',"layout":"alto"}';
 
 /**
  * The pages were rebuilt with the same count, so the search index would not notice the new blocks: it

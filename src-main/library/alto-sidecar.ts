@@ -5,6 +5,7 @@
  * photos; the PDF stays the original and its text the raw layer.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { fileErrorReason } from './file-error-reason.ts';
 import { importError } from './import-service.ts';
 import { MAX_ALTO_BYTES } from '../../core/ndnp-sniff.ts';
@@ -29,6 +30,17 @@ export function readAltoBytes(file: string, alto: string | null = siblingAlto(fi
   try {
     if (statSync(alto).size > MAX_ALTO_BYTES) throw new Error(`ALTO file larger than ${MAX_ALTO_BYTES >> 20} MB`);
     return new Uint8Array(readFileSync(alto));
+  } catch (err) {
+    throw new Error(importError(alto, err instanceof Error && 'code' in err ? fileErrorReason(err) : (err as Error).message), { cause: err });
+  }
+}
+
+/** readAltoBytes on libuv's thread pool (import reads a batch's files so: import-paths.ts), with the same reasons. */
+export async function readAltoBytesAsync(file: string, alto: string | null = siblingAlto(file)): Promise<Uint8Array | null> {
+  if (!alto) return null;
+  try {
+    if ((await stat(alto)).size > MAX_ALTO_BYTES) throw new Error(`ALTO file larger than ${MAX_ALTO_BYTES >> 20} MB`);
+    return new Uint8Array(await readFile(alto));
   } catch (err) {
     throw new Error(importError(alto, err instanceof Error && 'code' in err ? fileErrorReason(err) : (err as Error).message), { cause: err });
   }

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { IMPORTABLE, skipReason } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
@@ -8,7 +9,8 @@ import { importError, importOne, mapConcurrent, maxImportBytes, tooLargeReason, 
 import type { LibraryStore } from './library-store.ts';
 import { plannedMetadata } from './ndnp/planned-input.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
-import { readAltoBytes, siblingAlto } from './alto-sidecar.ts';
+import { readAltoBytesAsync, siblingAlto } from './alto-sidecar.ts';
+import { ReadAheadGate } from './read-ahead.ts';
 
 export interface CollectedFiles {
   files: string[];
@@ -142,7 +144,7 @@ function unreadableReason(file: string, err: unknown): string {
  * the walk still cannot hang us), refused unless it is a regular file, and
  * refused with a one-line reason when it is too large to handle.
  */
-export function readImportFile(file: string): { bytes: Uint8Array } | { status: 'failed' | 'skipped'; reason: string } {
+export function readImportFile(file: string): ReadImport {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -151,10 +153,8 @@ export function readImportFile(file: string): { bytes: Uint8Array } | { status: 
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { status: 'failed', reason: fileErrorReason(Object.assign(new Error(), { code: 'EISDIR' })) };
-    if (!st.isFile()) return { status: 'skipped', reason: `${kindOf(st)}: skipped` };
-    const limit = maxImportBytes(file);
-    if (st.size > limit) return { status: 'failed', reason: tooLargeReason(st.size, limit) };
+    const refused = refusal(file, st);
+    if (refused) return refused;
     const bytes = Buffer.allocUnsafeSlow(st.size);
     let at = 0;
     while (at < st.size) {
@@ -167,6 +167,57 @@ export function readImportFile(file: string): { bytes: Uint8Array } | { status: 
     return { status: 'failed', reason: fileErrorReason(err) };
   } finally {
     closeSync(fd);
+  }
+}
+
+type ReadImport = { bytes: Uint8Array } | { status: 'failed' | 'skipped'; reason: string };
+
+/** Why an open file is not read for import (a folder, not a regular file, too large), or null. */
+function refusal(file: string, st: Stats): ReadImport | null {
+  if (st.isDirectory()) return { status: 'failed', reason: fileErrorReason(Object.assign(new Error(), { code: 'EISDIR' })) };
+  if (!st.isFile()) return { status: 'skipped', reason: `${kindOf(st)}: skipped` };
+  const limit = maxImportBytes(file);
+  if (st.size > limit) return { status: 'failed', reason: tooLargeReason(st.size, limit) };
+  return null;
+}
+
+/**
+ * readImportFile on libuv's thread pool, with the same checks and reasons: a
+ * batch's main thread goes on storing the pages the workers send meanwhile
+ * (reading a scan and its ALTO held it ~7 ms a file).
+ */
+export async function readImportFileAsync(file: string): Promise<ReadImport> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return { status: 'failed', reason: unreadableReason(file, err) };
+  }
+  try {
+    const st = await handle.stat();
+    const refused = refusal(file, st);
+    if (refused) return refused;
+    const bytes = Buffer.allocUnsafeSlow(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const { bytesRead } = await handle.read(bytes, at, st.size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return { bytes: at === st.size ? bytes : bytes.subarray(0, at) };
+  } catch (err) {
+    return { status: 'failed', reason: fileErrorReason(err) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's size for the read-ahead gate; 0 when it cannot be told (readImportFile then says why). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -197,12 +248,16 @@ export async function importPaths(
   results.push(...collected.skipped);
   const files = [...ndnp.keys(), ...collected.files];
   let done = 0;
-  // As many files at once as the processor has workers: each is read only when its turn comes,
+  // As many files at once as the processor has workers, and one small one more read ahead so a worker that
+  // finishes finds its next file waiting (read-ahead.ts): each is read only when its turn comes,
   // so a folder of large scans never sits in memory at once.
-  const imported = await mapConcurrent(files, processor.concurrency ?? 1, async (file): Promise<ImportResult[]> => {
+  const gate = new ReadAheadGate(processor.concurrency ?? 1, processor.readAhead ?? 0);
+  const imported = await mapConcurrent(files, gate.lanes, async (file): Promise<ImportResult[]> => {
+    const size = sizeOf(file);
+    await gate.enter(size);
     onProgress?.(done, files.length, file);
     try {
-      const read = readImportFile(file);
+      const read = await readImportFileAsync(file);
       if (!('bytes' in read)) return [{ file, status: read.status, error: importError(file, read.reason) }];
       const out: ImportResult[] = [];
       const planned = ndnp.get(file);
@@ -210,7 +265,7 @@ export async function importPaths(
       const altoPath = /\.pdf$/i.test(file) ? (planned?.alto ?? siblingAlto(file)) : null;
       let alto: Uint8Array | null = null;
       try {
-        alto = altoPath ? readAltoBytes(file, altoPath) : null;
+        alto = altoPath ? await readAltoBytesAsync(file, altoPath) : null;
       } catch (err) {
         // An unreadable or oversized ALTO costs the page its OCR layout, not its import.
         out.push({ file: altoPath!, status: 'skipped', error: `${(err as Error).message} (the page's layout comes from the PDF instead)` });
@@ -222,6 +277,7 @@ export async function importPaths(
       return out;
     } finally {
       done++;
+      gate.leave();
     }
   });
   results.push(...imported.flat());

@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import type { DocumentMetadata, DocumentPlacement, ImportProgress, ImportResult, SourceKind } from '../../core/library-model.ts';
 import type { ProcessedPage } from '../extract/processed-page.ts';
 import { metadataFromFileName, metadataFromPdfTitle } from './file-name-metadata.ts';
-import { DuplicateDocumentError, sha256, type LibraryStore } from './library-store.ts';
+import { DuplicateDocumentError, type LibraryStore } from './library-store.ts';
+import { sha256Async } from './sha256-async.ts';
 import { derivePages } from './derive-pages.ts';
 import { altoText } from './alto-sidecar.ts';
 import { dropPageTexts, holdIndexText } from '../search/stored-page-texts.ts';
@@ -13,6 +14,7 @@ import { decideFirstPageScan } from '../previews/first-page-scan.ts';
 import { PAGE_PROGRESS_MS, throttledPageProgress, type PageProgress } from './page-progress.ts';
 import { adoptAltoLayout, laidOutFromAlto } from './adopt-alto-layout.ts';
 import { marksIllustrations } from '../../core/photos/alto.ts';
+import { ReadAheadGate } from './read-ahead.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -26,6 +28,8 @@ export interface PageProcessor {
   ): Promise<{ pageCount: number; title?: string }>;
   /** Files worth processing at once (the pool's workers); 1 when absent. */
   readonly concurrency?: number;
+  /** Files worth preparing (read, hashed, stored) while the workers are busy, queued for the next free one (read-ahead.ts); 0 when absent. */
+  readonly readAhead?: number;
   /** Where the photo-link worker's script is (photo-link-thread.ts); absent: photos are linked on the calling thread. */
   readonly photoLinkWorkerUrl?: URL | string;
 }
@@ -109,14 +113,22 @@ export async function importFiles(
 ): Promise<ImportResult[]> {
   let done = 0;
   // Files import side by side, one per extraction worker: a one-page scan keeps one worker
-  // busy, so a batch of them would otherwise leave the others idle.
-  const results = await mapConcurrent(inputs, processor.concurrency ?? 1, async (input) => {
-    onProgress?.({ done, total: inputs.length, file: input.name });
-    // The pages of a long file as they are stored: without them a 2,000-page PDF showed "0/1" for most of a minute.
-    const onPages = onProgress && throttledPageProgress((page, pages) => onProgress({ done, total: inputs.length, file: input.name, page, pages }), pageProgressMs);
-    const result = await importOne(store, processor, input, onPages);
-    onProgress?.({ done: ++done, total: inputs.length, file: input.name });
-    return result;
+  // busy, so a batch of them would otherwise leave the others idle; and one more is made ready
+  // meanwhile, so a worker that finishes finds its next file waiting (read-ahead.ts).
+  const gate = new ReadAheadGate(processor.concurrency ?? 1, processor.readAhead ?? 0);
+  const results = await mapConcurrent(inputs, gate.lanes, async (input) => {
+    const size = input.bytes.length;
+    await gate.enter(size);
+    try {
+      onProgress?.({ done, total: inputs.length, file: input.name });
+      // The pages of a long file as they are stored: without them a 2,000-page PDF showed "0/1" for most of a minute.
+      const onPages = onProgress && throttledPageProgress((page, pages) => onProgress({ done, total: inputs.length, file: input.name, page, pages }), pageProgressMs);
+      const result = await importOne(store, processor, input, onPages);
+      onProgress?.({ done: ++done, total: inputs.length, file: input.name });
+      return result;
+    } finally {
+      gate.leave();
+    }
   });
   onProgress?.({ done: inputs.length, total: inputs.length, file: '' });
   return results;
@@ -129,7 +141,8 @@ export async function importOne(store: LibraryStore, processor: PageProcessor, i
   if (input.bytes.length > limit) return { file, status: 'failed', error: importError(file, tooLargeReason(input.bytes.length, limit)) };
   const kind = detectKind(file, input.bytes);
   if (kind !== 'pdf' && kind !== 'text') return { file, status: 'failed', error: importError(file, kind) };
-  const id = sha256(input.bytes);
+  // Off this thread: a batch's pages and next files go on meanwhile.
+  const id = await sha256Async(input.bytes);
   if (store.has(id)) return duplicate(store, processor, input, id);
   // Two files with the same bytes in one batch: the second waits for the first, then is a duplicate.
   const running = inFlight.get(store)?.get(id);
@@ -180,9 +193,10 @@ async function importNew(store: LibraryStore, processor: PageProcessor, input: I
   try {
     // The original goes to disk first: processing may transfer (detach) the buffer it is given.
     // If processing then fails, the stored object stays invisible and a re-import reuses it.
-    if (store.storeOriginal(input.bytes, id) !== id) throw new Error('the file changed while it was being imported');
+    // Written, fsynced (and the ALTO hashed) on libuv's thread pool: this thread goes on with the batch's other files.
+    if ((await store.storeOriginalAsync(input.bytes, id)) !== id) throw new Error('the file changed while it was being imported');
     // The ALTO too: a rebuild (verify --repair) derives the same layout from it.
-    layoutOriginal = input.alto && kind === 'pdf' ? store.storeOriginal(input.alto) : null;
+    layoutOriginal = input.alto && kind === 'pdf' ? await store.storeOriginalAsync(input.alto) : null;
     const alto = layoutOriginal ? altoText(input.alto!) : null;
     const { title } = await derivePages(
       store,

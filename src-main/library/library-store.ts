@@ -1,7 +1,9 @@
 import { DatabaseSync } from 'node:sqlite';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { chmod as chmodAsync, mkdir as mkdirAsync, open as openAsync, readFile as readFileAsync, rename as renameAsync } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { sha256Async } from './sha256-async.ts';
 import { markDone, markLive, OWN_HOST, ownerAlive, tempAbandoned, tempName, type ImportOwner } from './import-owner.ts';
 import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type LibrarySort, type MetadataSource, type SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
@@ -285,6 +287,30 @@ export class LibraryStore {
     }
     renameSync(tmp, target);
     chmodSync(target, 0o444);
+    return id;
+  }
+
+  /**
+   * storeOriginal with the hashing, writing and fsync on libuv's thread pool: a batch import's main thread goes
+   * on storing pages and handing files to the workers meanwhile (fsync alone held it ~25 ms a file, 0.6 s over
+   * a batch of 24 scans and their ALTO). `bytes` must not change until it settles.
+   */
+  async storeOriginalAsync(bytes: Uint8Array, knownId?: string): Promise<string> {
+    const id = knownId ?? (await sha256Async(bytes));
+    const dir = join(this.objectsDir, id.slice(0, 2));
+    const target = join(dir, id);
+    if (existsSync(target) && (await sha256Async(await readFileAsync(target))) === id) return id;
+    await mkdirAsync(dir, { recursive: true });
+    const tmp = join(this.tmpDir, tempName(randomBytes(8).toString('hex')));
+    const file = await openAsync(tmp, 'wx', 0o444);
+    try {
+      await file.writeFile(bytes);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await renameAsync(tmp, target);
+    await chmodAsync(target, 0o444);
     return id;
   }
 

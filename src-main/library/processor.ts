@@ -4,12 +4,15 @@ import { collectGarbage } from '../extract/worker-gc.ts';
 import type { PdfInfo } from '../extract/extract-pdf.ts';
 import type { PageProcessor } from './import-service.ts';
 import { DEFAULT_PHOTO_LINK_WORKER_URL } from './photo-link-thread.ts';
+import { READ_AHEAD_FILES } from './read-ahead.ts';
 
 export interface ProcessorOptions {
   /** The extraction worker's script, when a bundler emitted it somewhere else (Electron build). */
   workerUrl?: URL | string;
   /** Extraction workers (default: the cores, at most 2). */
   workers?: number;
+  /** Files read ahead of the workers in a batch (read-ahead.ts; default READ_AHEAD_FILES, 0: none). */
+  readAhead?: number;
   /** See ExtractPoolOptions.maxOldGenerationMb: memory for time. */
   maxOldGenerationMb?: number;
   /** The photo-link worker's script, when a bundler emitted it somewhere else (photo-link-thread.ts). */
@@ -52,12 +55,15 @@ const HEAVY_PAGE_BYTES = 256 * 1024;
  * left; so a one-page scan is
  * parsed once (it used to be parsed by both workers, one of which then had
  * no page to do), while a long file still keeps both cores busy. A batch
- * keeps the pool busy by importing `concurrency` files at once.
+ * keeps the pool busy by importing `concurrency` files at once, with
+ * `readAhead` more made ready and queued meanwhile.
  */
-export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void> } {
+export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void>; readonly idleMs: number } {
   const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
   return {
     concurrency: pool.size,
+    // One file more is read, hashed and stored while the workers extract, and waits in the pool's queue (read-ahead.ts).
+    readAhead: opts.readAhead ?? READ_AHEAD_FILES,
     photoLinkWorkerUrl: opts.photoLinkWorkerUrl ?? DEFAULT_PHOTO_LINK_WORKER_URL,
     async process(kind, data, onPage, opts = {}) {
       // The ALTO that came with a scan: cleaning takes its layout from it (see extract-worker.ts).
@@ -99,6 +105,10 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       return { pageCount, title: a.value.info.title };
     },
     close: () => pool.close(),
+    /** See ExtractPool.idleMs. */
+    get idleMs() {
+      return pool.idleMs;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { encodeEnvelope, ENVELOPE_TYPE, holdsBytes } from '../../core/bridge-envelope.ts';
 import type { ArchiveBridge, EventName, EventPayload, Params, Reply, RequestName } from '../../core/contract.ts';
+import { afterNextPaint } from './after-paint.ts';
 
 /**
  * The bridge when the renderer runs in a browser against `broadsheet serve`:
@@ -8,7 +9,7 @@ import type { ArchiveBridge, EventName, EventPayload, Params, Reply, RequestName
  * `?token=`, scoped to the session path the app is served under; every URL
  * here is therefore relative to the page's own folder, never the origin root.
  */
-export function createHostBridge(base = new URL('.', location.href).href): ArchiveBridge {
+export function createHostBridge(base = new URL('.', location.href).href, connectWhen: Promise<void> = afterNextPaint(1000)): ArchiveBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let socket: WebSocket | null = null;
   let retry = 250;
@@ -32,7 +33,9 @@ export function createHostBridge(base = new URL('.', location.href).href): Archi
       setTimeout(connect, (retry = Math.min(retry * 2, 5000)));
     };
   }
-  connect();
+  // Opening a WebSocket costs the main thread ~10 ms on a cold start, and the first frame (the library's rows) needs
+  // no event: the socket opens in the task after it.
+  void connectWhen.then(connect);
 
   return {
     async invoke<N extends RequestName>(name: N, params: Params<N>): Promise<Reply<N>> {
