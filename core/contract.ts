@@ -203,6 +203,8 @@ export const events = {
   'library.changed': returns<{ ids: string[]; pages?: string[] }>(),
   /** The search index catching up with the library; total 0 means it is ready. */
   'search.progress': returns<IndexProgress>(),
+  /** Pages stored by an older version being converted to the current form in the background (src-main/library/raw-items-upgrade.ts); total 0: done. */
+  'library.upgrade': returns<{ done: number; total: number }>(),
   ...annotationEvents,
 } as const;
 

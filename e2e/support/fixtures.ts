@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../scripts/electron-binary.ts';
 import { cliImport, ROOT, startHostProcess } from './host-process.ts';
+import { backToSchema10, cloneDocuments } from '../../src-main/library/testing/schema-10-library.ts';
 
 /** Files every e2e library starts with: the project's own fixtures and the shipped sample page. */
 export const FIXTURE_FILES = {
@@ -27,8 +28,10 @@ interface Options {
   appHost: 'browser' | 'electron';
   /** Start from an empty library (the app then seeds its sample page), instead of the prepared one. */
   freshLibrary: boolean;
-  /** Mark the prepared library's copy as written by this older schema version, so opening it migrates (and backs up). */
+  /** Mark the prepared library's copy as written by this older schema version, so opening it migrates (and backs up); at 10 or before, its pages stored as then. */
   librarySchema: number | null;
+  /** Copies of one document of the prepared library (distinct originals, as a real batch has), made before the app opens it. */
+  documentCopies: { fileName: string; copies: number } | null;
 }
 
 interface WorkerFixtures {
@@ -42,6 +45,7 @@ export const test = base.extend<Omit<Options, 'appHost'> & { app: AppUnderTest }
   appHost: ['browser', { option: true, scope: 'worker' }],
   freshLibrary: [false, { option: true }],
   librarySchema: [null, { option: true }],
+  documentCopies: [null, { option: true }],
 
   hostBrowser: [
     async ({ appHost, playwright, launchOptions }, use) => {
@@ -63,14 +67,17 @@ export const test = base.extend<Omit<Options, 'appHost'> & { app: AppUnderTest }
     { scope: 'worker' },
   ],
 
-  app: async ({ appHost, freshLibrary, librarySchema, preparedLibrary, hostBrowser, contextOptions, viewport }, use, testInfo) => {
+  app: async ({ appHost, freshLibrary, librarySchema, documentCopies, preparedLibrary, hostBrowser, contextOptions, viewport }, use, testInfo) => {
     const libraryDir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
     if (!freshLibrary) cpSync(preparedLibrary, libraryDir, { recursive: true });
+    // At 10 or before, the pages as that version stored them too (raw items whole as JSON), not only the version number.
+    if (librarySchema !== null && librarySchema <= 10) backToSchema10(libraryDir);
     if (librarySchema !== null) {
       const db = new DatabaseSync(join(libraryDir, 'library.sqlite'));
       db.exec(`PRAGMA user_version = ${Number(librarySchema)}`);
       db.close();
     }
+    if (documentCopies) cloneDocuments(libraryDir, documentCopies.copies, (f) => f === documentCopies.fileName);
     const foreign: string[] = [];
 
     if (appHost === 'electron') {

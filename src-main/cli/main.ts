@@ -21,6 +21,7 @@ const COMMANDS: Array<[name: string, load: () => Promise<Command>]> = [
   ['text', async () => (await import('./text-command.ts')).textCommandSpec],
   ['article', async () => (await import('./text-command.ts')).articleCommandSpec],
   ['previews', async () => (await import('./previews-command.ts')).previewsCommand],
+  ['upgrade', async () => (await import('./upgrade-command.ts')).upgradeCommand],
 ];
 
 async function allCommands(): Promise<Command[]> {

@@ -10,6 +10,7 @@ import photoLinkWorkerPath from '../library/photo-link-worker.ts?modulePath';
 import viewWorkerPath from '../previews/view-encoder-worker.ts?modulePath';
 import searchWorkerPath from '../search/search-index-worker.ts?modulePath';
 import rasterWorkerPath from '../previews/typeset-raster-worker.ts?modulePath';
+import upgradeWorkerPath from '../library/raw-items-upgrade-worker.ts?modulePath';
 
 /** `--library DIR` on the command line wins over the platform's userData folder. */
 export function libraryDirFromArgv(argv: string[]): string | null {
@@ -35,6 +36,7 @@ export async function registerServices(): Promise<{ services: AppServices; proce
     viewWorkerUrl: viewWorkerPath,
     searchWorkerUrl: searchWorkerPath,
     rasterWorkerUrl: rasterWorkerPath,
+    upgradeWorkerUrl: upgradeWorkerPath,
     // The first screenful before the catch-ups of the search index and the previews (services/foreground.ts).
     deferBackgroundMs: 3000,
   });

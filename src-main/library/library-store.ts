@@ -135,7 +135,7 @@ export class LibraryStore {
     this.db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
     enableWal(this.db, BUSY_TIMEOUT_MS);
     // Versioned schema (src-main/library/migrations.ts): a backup first, then each pending migration in its own transaction.
-    this.migrated = libraryMigrated(dir, migrate(this.db, join(dir, 'library.sqlite')));
+    this.migrated = libraryMigrated(dir, migrate(this.db, join(dir, 'library.sqlite')), this.db);
     announceMigration(this.migrated);
     // Leftovers of imports whose process died: never visible, safe to drop. Live imports are untouched.
     this.collectGarbage();

@@ -1,4 +1,6 @@
+import type { DatabaseSync } from 'node:sqlite';
 import type { MigrationReport } from './migrations.ts';
+import { pendingRawItems } from './raw-items-upgrade.ts';
 import type { LibraryMigrated } from '../../core/migration-notice.ts';
 
 export { migrationNotice, type LibraryMigrated } from '../../core/migration-notice.ts';
@@ -10,9 +12,14 @@ export { migrationNotice, type LibraryMigrated } from '../../core/migration-noti
  * note through app.info). LibraryStore announces; each entry point listens.
  */
 
-/** A migration that wrote a backup (an existing library brought up to date), else null (nothing to say). */
-export function libraryMigrated(dir: string, report: MigrationReport): LibraryMigrated | null {
-  return report.backup === null ? null : { dir, from: report.from, to: report.to, backup: report.backup };
+/**
+ * A migration that wrote a backup (an existing library brought up to date), else null (nothing to say). With `db`,
+ * how many pages it left to convert after opening (raw-items-upgrade.ts), when there are any.
+ */
+export function libraryMigrated(dir: string, report: MigrationReport, db?: DatabaseSync): LibraryMigrated | null {
+  if (report.backup === null) return null;
+  const converting = db ? pendingRawItems(db) : 0;
+  return { dir, from: report.from, to: report.to, backup: report.backup, ...(converting ? { converting } : {}) };
 }
 
 const listeners = new Set<(m: LibraryMigrated) => void>();

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { existsSync } from 'node:fs';
-import { splitRawPage } from './raw-items-codec.ts';
+import { listPendingRawItems } from './raw-items-upgrade.ts';
 
 /**
  * Versioned schema of the library database. `PRAGMA user_version` holds the
@@ -188,26 +188,18 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 11,
     name: "pages' raw items as one compact BLOB (pages.raw_items, raw-items-codec.ts) beside the rest of the raw page as small JSON",
+    // The column alone. This migration first converted every page here too, in its one transaction: ~20 ms a page, minutes
+    // of a frozen app at the first start on an archive. The pages are now converted after the library opened, a batch at
+    // a time (migration 12, raw-items-upgrade.ts); libraries it had already converted are as that pass leaves them.
     up: (db) => {
       const have = new Set((db.prepare('PRAGMA table_info(pages)').all() as Array<{ name: string }>).map((c) => c.name));
       if (!have.has('raw_items')) db.exec('ALTER TABLE pages ADD COLUMN raw_items BLOB');
-      // One page at a time (a scan's raw JSON is a few MB); keys first, so the rows are not rewritten under a running SELECT.
-      const keys = db.prepare('SELECT rowid AS id FROM pages WHERE raw_items IS NULL ORDER BY rowid').all() as Array<{ id: number }>;
-      const read = db.prepare('SELECT raw FROM pages WHERE rowid = ?');
-      const write = db.prepare('UPDATE pages SET raw = ?, raw_items = ? WHERE rowid = ?');
-      for (const { id } of keys) {
-        const { raw } = read.get(id) as { raw: string | Uint8Array };
-        let page: { items?: unknown };
-        try {
-          page = JSON.parse(typeof raw === 'string' ? raw : new TextDecoder().decode(raw)) as { items?: unknown };
-        } catch {
-          continue; // Not JSON: kept as it is, byte for byte; reading the page says what is wrong, as before.
-        }
-        if (!page || !Array.isArray(page.items)) continue;
-        const stored = splitRawPage(page as Parameters<typeof splitRawPage>[0]);
-        write.run(stored.json, stored.items, id);
-      }
     },
+  },
+  {
+    version: 12,
+    name: "the pages whose raw items are still whole JSON (raw_items_pending), converted to the BLOB in the background after opening (raw-items-upgrade.ts)",
+    up: listPendingRawItems,
   },
 ];
 

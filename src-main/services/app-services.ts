@@ -4,6 +4,7 @@ import type { AppInfo, Handlers } from '../../core/contract.ts';
 import { importFiles, type PageProcessor } from '../library/import-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
 import { PageViews } from '../library/page-views.ts';
+import { RawItemsUpgradePass } from '../library/raw-items-upgrade-pass.ts';
 import { PreviewService } from '../previews/preview-service.ts';
 import { DEFAULT_SEARCH_INDEX_WORKER_URL } from '../search/search-index-thread.ts';
 import { SearchService } from '../search/search-service.ts';
@@ -18,6 +19,8 @@ export interface AppServices {
   handlers: Handlers;
   search: SearchService;
   previews: PreviewService;
+  /** Pages an older version stored, converted to the current form in the background (raw-items-upgrade-pass.ts). */
+  upgrade: RawItemsUpgradePass;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export interface AppServiceOptions {
   searchWorkerUrl?: string;
   /** Where the bundle put src-main/previews/typeset-raster-worker.ts (Electron); by default beside typeset-raster.ts. */
   rasterWorkerUrl?: string;
+  /** Where the bundle put src-main/library/raw-items-upgrade-worker.ts (Electron); by default beside raw-items-upgrade-pass.ts. */
+  upgradeWorkerUrl?: string;
   /** The hosts: background catch-ups wait for the app's first requests to be answered, or this long if none come. */
   deferBackgroundMs?: number;
 }
@@ -58,6 +63,9 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
   // Page previews for the reader: made in the background for documents that lack them, and after every import.
   const previews = new PreviewService(store, events, new PageViews(store), opts.viewWorkerUrl, opts.rasterWorkerUrl);
   void previews.catchUp();
+  // Pages stored before migration 11, converted a batch at a time on a worker; they read the same meanwhile.
+  const upgrade = new RawItemsUpgradePass(store, events, opts.upgradeWorkerUrl ? { workerUrl: opts.upgradeWorkerUrl } : {});
+  void upgrade.run();
   const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search, previews });
   // Documents the CLI imports while the app is open appear without a reload (and are indexed: search follows library.changed).
   const unwatch = watchLibrary(store, events);
@@ -67,9 +75,11 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
     handlers,
     search,
     previews,
+    upgrade,
     async close() {
       unwatch();
       previews.close();
+      await upgrade.close();
       await opts.processor.close?.();
       await search.close();
       store.close();

@@ -39,7 +39,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       version: ctx.version,
       host: ctx.host,
       libraryDir: store.dir,
-      ...(store.migrated ? { migrated: { from: store.migrated.from, to: store.migrated.to, backup: store.migrated.backup } } : {}),
+      ...(store.migrated ? { migrated: { from: store.migrated.from, to: store.migrated.to, backup: store.migrated.backup, ...(store.migrated.converting ? { converting: store.migrated.converting } : {}) } } : {}),
     }),
     'library.list': (params) => store.list(params),
     'library.columns': (params) => withFirstPagePreviews(store, ctx.previews, listColumns(store, params)),

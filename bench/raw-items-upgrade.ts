@@ -1,0 +1,183 @@
+/**
+ * npx node --disable-warning=ExperimentalWarning bench/raw-items-upgrade.ts [--pages 300] [--runs 3] [FILE|FOLDER…]
+ *
+ * The first open of a library an older Broadsheet wrote at schema 10 (raw
+ * items whole as JSON in pages.raw), a few hundred pages of it: the three LoC
+ * scans of ../shared (their ALTO and METS beside them) imported through the
+ * real path, or the files given, or the repo's fixtures, then put back in the
+ * version-10 form (src-main/library/testing/schema-10-library.ts) and copied
+ * to --pages pages. Each run opens a fresh copy of it:
+ *
+ *   baseline open   migration 11 as db6f009 had it: every page converted at open, in one transaction
+ *   open            this build's LibraryStore: the schema steps, the pages only listed
+ *   of it backup    the VACUUM INTO copy both opens take before migrating (it stays), alone
+ *   background pass the app's pass (raw-items-upgrade-pass.ts) on its worker, after that open: wall, CPU of
+ *                   every thread, CPU of the main thread, and the main thread's longest stall (event loop delay)
+ *   upgrade         `broadsheet upgrade`'s synchronous loop; `lock` is the longest a batch held the write lock
+ *                   (what an import writing a page waits for at most)
+ *
+ * Medians of the runs; wall beside CPU, and the load average, since the machine is shared.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { importPaths } from '../src-main/library/import-paths.ts';
+import { BUSY_TIMEOUT_MS, LibraryStore } from '../src-main/library/library-store.ts';
+import { enableWal } from '../src-main/library/enable-wal.ts';
+import { migrate, MIGRATIONS, type Migration } from '../src-main/library/migrations.ts';
+import { createProcessor } from '../src-main/library/processor.ts';
+import { splitRawPage } from '../src-main/library/raw-items-codec.ts';
+import { RawItemsUpgradePass } from '../src-main/library/raw-items-upgrade-pass.ts';
+import { convertRawItemsBatch, pendingRawItems } from '../src-main/library/raw-items-upgrade.ts';
+import { backToSchema10, cloneDocuments } from '../src-main/library/testing/schema-10-library.ts';
+
+const { values, positionals } = parseArgs({ options: { pages: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } }, allowPositionals: true });
+const LOC = join(import.meta.dirname, '..', '..', 'shared', 'pdfs', 'loc');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'pdf');
+const inputs = positionals.length ? positionals : existsSync(LOC) ? [LOC] : readdirSync(FIXTURES).filter((f) => f.endsWith('.pdf') && f !== 'encrypted.pdf').map((f) => join(FIXTURES, f));
+
+/** Migration 11 as db6f009 shipped it (the baseline): the column, then every page converted in the same transaction. */
+const OLD_11: Migration = {
+  version: 11,
+  name: 'raw items as a BLOB, every page converted at open (db6f009)',
+  up: (db) => {
+    const have = new Set((db.prepare('PRAGMA table_info(pages)').all() as Array<{ name: string }>).map((c) => c.name));
+    if (!have.has('raw_items')) db.exec('ALTER TABLE pages ADD COLUMN raw_items BLOB');
+    const keys = db.prepare('SELECT rowid AS id FROM pages WHERE raw_items IS NULL ORDER BY rowid').all() as Array<{ id: number }>;
+    const read = db.prepare('SELECT raw FROM pages WHERE rowid = ?');
+    const write = db.prepare('UPDATE pages SET raw = ?, raw_items = ? WHERE rowid = ?');
+    for (const { id } of keys) {
+      const { raw } = read.get(id) as { raw: string | Uint8Array };
+      let page: { items?: unknown };
+      try {
+        page = JSON.parse(typeof raw === 'string' ? raw : new TextDecoder().decode(raw)) as { items?: unknown };
+      } catch {
+        continue;
+      }
+      if (!page || !Array.isArray(page.items)) continue;
+      const stored = splitRawPage(page as Parameters<typeof splitRawPage>[0]);
+      write.run(stored.json, stored.items, id);
+    }
+  },
+};
+const OLD_MIGRATIONS = [...MIGRATIONS.filter((m) => m.version < 11), OLD_11];
+
+const root = mkdtempSync(join(tmpdir(), 'broadsheet-raw-upgrade-bench-'));
+const template = join(root, 'template');
+{
+  const store = new LibraryStore(template);
+  const processor = createProcessor();
+  try {
+    const results = await importPaths(store, processor, inputs);
+    const failed = results.filter((r) => r.status === 'failed');
+    if (failed.length) throw new Error(failed.map((r) => r.error).join('\n'));
+  } finally {
+    await processor.close();
+    store.close();
+  }
+  backToSchema10(template);
+  const db = new DatabaseSync(join(template, 'library.sqlite'));
+  const { n, chars } = db.prepare('SELECT count(*) AS n, sum(length(raw)) AS chars FROM pages').get() as { n: number; chars: number };
+  db.close();
+  cloneDocuments(template, Math.max(0, Math.ceil(Number(values.pages) / n) - 1));
+  const db2 = new DatabaseSync(join(template, 'library.sqlite'));
+  const total = (db2.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n;
+  db2.close();
+  console.log(`schema-10 library: ${total} pages (${n} imported from ${inputs.length} input(s), copied), raw JSON ${(chars / n / 1e6).toFixed(2)} MB a page`);
+}
+
+let copies = 0;
+function fresh(): string {
+  const dir = join(root, `run-${++copies}`);
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+function timed<T>(fn: () => T): { out: T; wall: number; cpu: number } {
+  const cpu = process.threadCpuUsage();
+  const t = performance.now();
+  const out = fn();
+  const wall = performance.now() - t;
+  const c = process.threadCpuUsage(cpu);
+  return { out, wall, cpu: (c.user + c.system) / 1000 };
+}
+
+type Row = Record<string, number>;
+const rows: Record<string, Row[]> = { 'baseline open': [], open: [], 'of it backup': [], 'background pass': [], upgrade: [] };
+const load0 = loadavg()[0];
+for (let run = 0; run < Number(values.runs); run++) {
+  {
+    const dir = fresh();
+    const r = timed(() => {
+      const db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
+      enableWal(db, BUSY_TIMEOUT_MS);
+      migrate(db, join(dir, 'library.sqlite'), OLD_MIGRATIONS);
+      return db;
+    });
+    r.out.close();
+    rows['baseline open'].push({ wall: r.wall, cpu: r.cpu });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  {
+    // The VACUUM INTO backup both opens take first (it stays): how much of either it is.
+    const dir = fresh();
+    const db = new DatabaseSync(join(dir, 'library.sqlite'));
+    const r = timed(() => db.prepare('VACUUM INTO ?').run(join(dir, 'backup.sqlite')));
+    db.close();
+    rows['of it backup'].push({ wall: r.wall, cpu: r.cpu });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  {
+    const dir = fresh();
+    const r = timed(() => new LibraryStore(dir));
+    const store = r.out;
+    rows.open.push({ wall: r.wall, cpu: r.cpu, pending: pendingRawItems(store.db) });
+    // The app's pass, right after: the main thread's longest stall meanwhile, and its CPU beside every thread's.
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const main = process.threadCpuUsage();
+    const all = process.cpuUsage();
+    const t = performance.now();
+    const pass = new RawItemsUpgradePass(store);
+    await pass.run();
+    delay.disable();
+    const wall = performance.now() - t;
+    const m = process.threadCpuUsage(main);
+    const a = process.cpuUsage(all);
+    if (pendingRawItems(store.db) !== 0) throw new Error('the pass left pages unconverted');
+    // The same thread's longest stall with nothing to do, as long: what the machine's load alone costs.
+    const idle = monitorEventLoopDelay({ resolution: 5 });
+    idle.enable();
+    await new Promise((done) => setTimeout(done, Math.min(wall, 5000)));
+    idle.disable();
+    rows['background pass'].push({ wall, 'cpu all threads': (a.user + a.system) / 1000, 'main cpu': (m.user + m.system) / 1000, 'main stall max': delay.max / 1e6, 'idle stall max': idle.max / 1e6, batches: pass.batches });
+    await pass.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  {
+    const dir = fresh();
+    const store = new LibraryStore(dir);
+    let lock = 0;
+    const r = timed(() => {
+      while (pendingRawItems(store.db) > 0) {
+        let t = 0;
+        convertRawItemsBatch(store.db, { beforeWrite: () => void (t = performance.now()) });
+        lock = Math.max(lock, performance.now() - t);
+      }
+    });
+    rows.upgrade.push({ wall: r.wall, cpu: r.cpu, lock });
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+rmSync(root, { recursive: true, force: true });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const [name, rs] of Object.entries(rows)) {
+  const keys = Object.keys(rs[0]);
+  console.log(`${name.padEnd(16)} ${keys.map((k) => `${k} ${median(rs.map((r) => r[k])).toFixed(k === 'pending' || k === 'batches' ? 0 : 1)}${k === 'pending' || k === 'batches' ? '' : ' ms'}`).join(', ')}`);
+}
+console.log(`(medians of ${values.runs} runs; CPU of this thread unless said; load average ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)})`);

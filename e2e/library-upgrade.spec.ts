@@ -1,0 +1,34 @@
+import { DatabaseSync } from 'node:sqlite';
+import { basename, join } from 'node:path';
+import { ReaderPage } from './pages/reader-page.ts';
+import { expect, FIXTURE_FILES, saveScreenshot, test } from './support/fixtures.ts';
+
+/**
+ * A library an older version stored at schema 10 opens at once, and its pages
+ * are converted to the current form in the background
+ * (src-main/library/raw-items-upgrade.ts), the top bar saying how far it is.
+ * Forty copies of the sample scan (1.9 MB of raw JSON a page) keep the pass
+ * busy long enough to be seen.
+ */
+
+test.describe('a library whose pages an older version stored', () => {
+  test.use({ librarySchema: 10, documentCopies: { fileName: basename(FIXTURE_FILES.sample), copies: 40 } });
+
+  test('opens at once, shows the conversion going on in the top bar, and ends with every page converted', async ({ app }) => {
+    const db = new DatabaseSync(join(app.libraryDir, 'library.sqlite'), { readOnly: true });
+    const whole = () => (db.prepare('SELECT count(*) AS n FROM pages WHERE raw_items IS NULL').get() as { n: number }).n;
+    const reader = new ReaderPage(app.page);
+    const note = app.page.getByRole('note', { name: 'Library updated' });
+    await expect(note).toContainText(/; \d+ pages are converted to the new storage form in the background while the app is open/);
+    const total = Number(/; (\d+) pages are converted/.exec((await note.textContent())!)![1]);
+    expect(total).toBeGreaterThanOrEqual(43);
+    const bar = app.page.getByRole('status').filter({ has: app.page.getByRole('progressbar', { name: 'Library update' }) });
+    await expect(bar).toHaveText(new RegExp(`Updating library \\d+/${total} pages$`));
+    // The library is there meanwhile: forty-one copies of the scan in it.
+    await expect(reader.library.getByText(basename(FIXTURE_FILES.sample)).first()).toBeVisible();
+    await saveScreenshot(app.page, 'library-upgrade');
+    await expect(bar).toHaveCount(0, { timeout: 60_000 });
+    expect(whole()).toBe(0);
+    db.close();
+  });
+});
