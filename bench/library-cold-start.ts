@@ -9,7 +9,7 @@
  * rows painted (Element Timing), first row in a frame, the renderer main
  * thread's CPU (CDP TaskDuration) and the host's; the load average beside
  * them (--cold-only: the cold load alone). --baseline DIR alternates the runs with a built checkout in DIR (its
- * own host and renderer), printed beside. --trace prints, for each cold load, the renderer main thread's self
+ * own host and renderer), printed beside; --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
  * time by event up to the first rows painted.
  */
 import { loadavg } from 'node:os';
@@ -20,7 +20,7 @@ import { selfTimes, type TraceEvent } from './support/trace-events.ts';
 import { recordLibraryLoad } from './support/library-load-marks.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
-const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, 'baseline-library': { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 if (!values.library) throw new Error('--library DIR (a library made by bench:library --library DIR)');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -42,7 +42,7 @@ const cpu0 = process.cpuUsage();
 for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) {
   const base = baselineHost !== null && step % 2 === 1;
   const run = baselineHost ? Math.floor(step / 2) : step;
-  const host = await (base ? baselineHost : startHostProcess)(values.library);
+  const host = await (base ? baselineHost : startHostProcess)(base ? (values['baseline-library'] ?? values.library) : values.library);
   const browser = await launchBenchBrowser();
   try {
     const first = await newContext(browser);
