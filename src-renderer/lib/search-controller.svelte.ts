@@ -27,6 +27,13 @@ export interface SearchDeps {
   /** Opens a page of a document and brings the block into view. */
   open: (document: string, page: number, block: string | null) => Promise<void> | void;
   fail: (err: unknown) => void;
+  /** Number of the open page (with documentId: where a new query's hit can be marked at once). */
+  pageNumber?: () => number;
+  /**
+   * A new result replaced the old one: `previous` is the block the old query's shown hit marked (its outline must go),
+   * `next` the block of the new query's hit on the open page, now the one shown (null if none is there).
+   */
+  remark?: (previous: string | null, next: string | null) => void;
 }
 
 const RESULT_LIMIT = 200;
@@ -62,14 +69,26 @@ export class SearchController {
     this.deps = deps;
     this.runner = createSearchRunner(
       (params: ReturnType<SearchController['params']>) => archive.call('search.query', params),
-      (result) => {
-        this.result = result;
-        this.current = -1;
-      },
+      (result) => this.replace(result),
       (err) => deps.fail(err),
       120,
       (busy) => (this.busy = busy),
     );
+  }
+
+  /**
+   * A new query's result (or none): the old query's shown hit must not stay marked on the open page, which stays
+   * open; if the new query has a hit there, that one becomes the hit shown (the first in the list's order).
+   */
+  private replace(result: SearchResult | null): void {
+    const previous = this.result?.hits[this.current]?.block ?? null;
+    const doc = this.deps.documentId();
+    const page = this.deps.pageNumber?.();
+    this.result = result;
+    const here = result && doc && page !== undefined ? this.order.find((i) => result.hits[i].document === doc && result.hits[i].page === page) : undefined;
+    this.current = here ?? -1;
+    const next = here === undefined ? null : result!.hits[here].block;
+    if (previous !== null || next !== null) this.deps.remark?.(previous, next);
   }
 
   private params(extra: { document?: string; limit?: number } = {}) {
@@ -91,8 +110,7 @@ export class SearchController {
   update(immediate = false): void {
     if (!this.active || this.blocked) {
       this.runner.cancel();
-      this.result = null;
-      this.current = -1;
+      this.replace(null);
       this.pageHits = [];
       return;
     }
