@@ -18,7 +18,7 @@ describe('importReport', () => {
       { file: 'fake-scan.pdf', status: 'failed', error: 'fake-scan.pdf: not a PDF (no %PDF- header)' },
       { file: 'empty.pdf', status: 'failed', error: 'empty.pdf: empty file' },
       { file: 'ok.pdf', status: 'imported', id: 'a'.repeat(64) },
-      { file: 'ok.pdf', status: 'duplicate', id: 'a'.repeat(64) },
+      { file: 'old.pdf', status: 'duplicate', id: 'b'.repeat(64) },
       { file: 'fake-scan.pdf', status: 'failed', error: 'fake-scan.pdf: not a PDF (no %PDF- header)' },
       { file: 'mets.xml', status: 'skipped', error: 'mets.xml: XML (…)' },
     ]);
@@ -27,6 +27,26 @@ describe('importReport', () => {
     // A skipped file is no failure: the app shows it apart, in a neutral note, not in the red list.
     expect(report.failures).toEqual(['fake-scan.pdf: not a PDF (no %PDF- header)', 'empty.pdf: empty file']);
     expect(report.notes).toEqual(['Skipped mets.xml: XML (…)']);
+  });
+
+  it('tells a second copy of a file in the same import from one already in the library before it', () => {
+    const report = importReport([
+      { file: 'x/cjk-overprint.pdf', status: 'imported', id: 'a'.repeat(64) },
+      { file: 'x/cjk-overprint-b.pdf', status: 'duplicate', id: 'a'.repeat(64) },
+      { file: 'x/old.pdf', status: 'duplicate', id: 'b'.repeat(64) },
+    ]);
+    expect(report.summary).toBe('Imported 1, 1 already in the library, 1 copy of a file in this import.');
+    expect(report.notes).toEqual(['x/cjk-overprint-b.pdf: same file as x/cjk-overprint.pdf in this import (kept once)']);
+    expect(report.problems).toEqual(report.notes);
+    expect(report.serious).toBe(false);
+    // Only copies: nothing was in the library before, and the summary does not say otherwise.
+    const copies = importReport([
+      { file: 'a.pdf', status: 'duplicate', id: 'c'.repeat(64) },
+      { file: 'b.pdf', status: 'imported', id: 'c'.repeat(64) },
+      { file: 'c.pdf', status: 'duplicate', id: 'c'.repeat(64) },
+    ]);
+    expect(copies.summary).toBe('Imported 1, 2 copies of a file in this import.');
+    expect(copies.notes).toEqual(['a.pdf: same file as b.pdf in this import (kept once)', 'c.pdf: same file as b.pdf in this import (kept once)']);
   });
 
   it('reports a METS read for its pages as used, once, and keeps "skipped" and the alert for what was left out or failed', () => {

@@ -48,6 +48,25 @@ export function usedPhrase(used: number): string {
   return `used ${used} METS for dates and page order`;
 }
 
+/**
+ * A duplicate of a file this same import brought in (two copies of one scan in a folder): the file it repeats, else
+ * null. Such a copy was not "already in the library" before the import, and saying so misled a new user.
+ */
+export function repeatOf(r: ImportResult, results: readonly ImportResult[]): string | null {
+  if (r.status !== 'duplicate' || !r.id) return null;
+  return results.find((o) => o.status === 'imported' && o.id === r.id)?.file ?? null;
+}
+
+/** What became of such a copy, one line, everywhere (CLI and app). */
+export function repeatLine(file: string, of: string): string {
+  return `${file}: same file as ${of} in this import (kept once)`;
+}
+
+/** How a count of such copies is said in a summary. */
+export function repeatsPhrase(n: number): string {
+  return `${n} ${n === 1 ? 'copy' : 'copies'} of a file in this import`;
+}
+
 /** Nothing given was a page: every result was skipped, or only read for metadata. */
 export function nothingImported(results: readonly ImportResult[]): boolean {
   return results.length > 0 && results.every((r) => r.status === 'skipped' || r.status === 'used');
@@ -61,10 +80,12 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const used = new Set(results.filter((r) => r.status === 'used').map((r) => r.file)).size;
   const imported = count('imported');
   const duplicates = count('duplicate');
+  const repeats = results.filter((r) => repeatOf(r, results) !== null).length;
   // Zero counts say nothing and cost the top bar room ("Imported 1, 0 alread…" at 1280 px): only what happened is said.
   const parts: string[] = [];
   if (imported) parts.push(`Imported ${imported}`);
-  if (duplicates) parts.push(`${duplicates} already in the library`);
+  if (duplicates - repeats) parts.push(`${duplicates - repeats} already in the library`);
+  if (repeats) parts.push(repeatsPhrase(repeats));
   if (failed) parts.push(`${failed} failed`);
   if (used) parts.push(usedPhrase(used));
   // A re-import that brought a METS replaced guesses: say so, as the CLI does.
@@ -89,6 +110,12 @@ export function importReport(results: readonly ImportResult[]): ImportReport {
   const notes: string[] = [];
   const skippedFiles: Record<string, string[]> = {};
   for (const r of results) {
+    const of = repeatOf(r, results);
+    if (of !== null) {
+      const line = repeatLine(r.file, of);
+      problems.push(line);
+      notes.push(line);
+    }
     // A duplicate's ALTO that could not be used says why (its corrections would lose their blocks).
     if (r.status === 'duplicate' && r.note && !r.relaid) {
       problems.push(r.note);

@@ -1,4 +1,4 @@
-import { nothingImported, usedPhrase } from '../../core/import-report.ts';
+import { nothingImported, repeatLine, repeatOf, repeatsPhrase, usedPhrase } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
 import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
@@ -24,10 +24,12 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
     if (io.tty) io.err(bar(done, total, file, page) + (done === total ? '\n' : ''));
   });
   for (const r of results) {
+    const of = repeatOf(r, results);
     if (r.status === 'failed') io.err(errorLine(printable(r.error!)));
     // Imported, yet worth knowing (a PDF cut short at its end): said, but no failure and no exit status.
     if (r.warning) io.err(errorLine(`warning: ${printable(r.warning)}`));
-    if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its newspaper and date now come from its METS' : ''}\n`);
+    if (of !== null) io.out(`${printable(repeatLine(r.file, of))} (${r.id})\n`);
+    else if (r.status === 'duplicate') io.out(`already in library: ${printable(r.file)} (${r.id})${r.upgraded ? '; its newspaper and date now come from its METS' : ''}\n`);
     // The ALTO it brought: the pages were rebuilt with its layout, or the note says why not.
     if (r.status === 'duplicate' && r.note) io.out(`${printable(r.note)}\n`);
   }
@@ -38,8 +40,11 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   const skipped = count('skipped') ? `, skipped ${count('skipped')}` : '';
   // A METS read for its pages' metadata is the import working: said as used, never as skipped.
+  // Copies of one file within this import were not in the library before it: counted apart (core/import-report.ts).
+  const repeats = results.filter((r) => repeatOf(r, results) !== null).length;
+  const repeated = repeats ? `, ${repeatsPhrase(repeats)}` : '';
   const used = count('used') ? `, ${usedPhrase(count('used'))}` : '';
-  io.out(`imported ${count('imported')}, already in library ${count('duplicate')}, failed ${count('failed')}${used}${skipped} (library: ${printable(store.dir)})\n`);
+  io.out(`imported ${count('imported')}, already in library ${count('duplicate') - repeats}, failed ${count('failed')}${repeated}${used}${skipped} (library: ${printable(store.dir)})\n`);
   // Skipping is deliberate (an ALTO without its scan): a note saying so, not an error; the reasons are named above.
   if (nothingImported(results)) io.out('nothing imported: no .pdf or .txt file in what was given (each skipped file is named above with its reason)\n');
   return results;
