@@ -49,6 +49,18 @@ describe('anchoring', () => {
     expect(reanchor('Weather report. X. Later news follows here.', a)).toBeNull();
   });
 
+  it('follows a Chinese quote whose first character was corrected (the walk: 大陈村职工在 → X陈村职工在), and orphans it once its context is gone too', () => {
+    const before = '区域职工共享运动设施\n社区基层周末职工。大陈村职工在活动中心健身，创新工作党员基层图书馆家庭。';
+    const start = before.indexOf('大陈村职工在');
+    const a = textAnchor(before, start, start + 6);
+    const after = before.replace('大陈村', 'X陈村');
+    const r = reanchor(after, a)!;
+    // Documented rule (README, Annotating and correcting): the unchanged context around a corrected quote carries it.
+    expect({ quote: after.slice(r.start, r.end), moved: r.moved }).toEqual({ quote: 'X陈村职工在', moved: true });
+    // Rewrite the sentence around it as well: nothing left to follow, an orphan rather than a guess.
+    expect(reanchor('区域职工共享运动设施\n周末。X陈村职工在中心。', a)).toBeNull();
+  });
+
   it('reports an orphan when the quote is gone, never guessing', () => {
     const t = textTarget('a'.repeat(64), 1, items, blocks, 14, 19);
     const changed = [blocks[0], blk('p1b1', 'The governor spoke.', 1)];
