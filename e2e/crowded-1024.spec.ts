@@ -69,3 +69,41 @@ test('at 1024×768 the page tools are one row, panel headings one line, the anno
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
 });
+
+test('at 1024×768 the text panels’ and the search results’ headers are one line each, their whole text still there', async ({ app }) => {
+  test.setTimeout(120_000);
+  await app.page.setViewportSize({ width: 1024, height: 768 });
+  const reader = new ReaderPage(app.page);
+  const doc = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
+  await reader.open(doc);
+  await expect(reader.blocks().first()).toBeVisible();
+
+  // Cleaned: "N blocks · layout from … · j/k to step" on one line (it took four), its whole text kept for screen readers.
+  const hint = reader.cleaned.getByText(/^\d+ blocks · /);
+  await expect(hint).toHaveText(/^\d+ blocks · layout from the .* · j\/k to step$/);
+  expect.soft(await lines(hint), await hint.innerText()).toBe(1);
+  // Raw: the removals toggle beside the heading, not on a row of its own, and still named "Show removals".
+  const rawHead = [reader.raw.getByRole('heading', { name: 'Raw text' }), reader.showRemovals()];
+  expect.soft(rowsOf(await boxes(rawHead)), 'rows of the Raw text header').toBe(1);
+  await expect(reader.showRemovals()).toHaveAccessibleName('Show removals');
+
+  // Search results: "200 of N blocks" and the way back on the heading's row, the count on one line (it took three).
+  // The sample library has fewer than 200 such blocks, so the list is whole (the walk's 2268 came from a real archive).
+  const truth = await reader.api<{ total: number }>('search.query', { q: 'the', limit: 20 });
+  expect(truth.total).toBeGreaterThan(20);
+  await reader.search.fill('the');
+  const count = reader.searchResults.getByRole('status');
+  await expect(count).toHaveText(`${truth.total} blocks`);
+  const back = reader.searchResults.getByRole('button', { name: 'Back to library' });
+  expect.soft(await lines(count), await count.innerText()).toBe(1);
+  expect.soft(rowsOf(await boxes([reader.searchResults.getByRole('heading', { name: 'Search results' }), count, back])), 'rows of the results header').toBe(1);
+  for (const el of [hint, count]) {
+    const box = (await el.boundingBox())!;
+    const head = (await el.locator('xpath=ancestor::*[contains(@class,"panel-head")][1]').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(head.x + head.width + 0.5);
+  }
+  await saveScreenshot(app.page, 'crowded-1024-heads');
+
+  const axe = await new AxeBuilder({ page: app.page }).include('.panel-head').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
