@@ -78,14 +78,15 @@ export class SearchController {
 
   /**
    * A new query's result (or none): the old query's shown hit must not stay marked on the open page, which stays
-   * open; if the new query has a hit there, that one becomes the hit shown (the first in the list's order).
+   * open; if the new query has a hit there, that one becomes the hit shown instead (the first in the list's order).
+   * With no hit shown before (a first search), none is chosen: F3 then starts from the top of the list.
    */
   private replace(result: SearchResult | null): void {
     const previous = this.result?.hits[this.current]?.block ?? null;
     const doc = this.deps.documentId();
     const page = this.deps.pageNumber?.();
     this.result = result;
-    const here = result && doc && page !== undefined ? this.order.find((i) => result.hits[i].document === doc && result.hits[i].page === page) : undefined;
+    const here = previous !== null && result && doc && page !== undefined ? this.order.find((i) => result.hits[i].document === doc && result.hits[i].page === page) : undefined;
     this.current = here ?? -1;
     const next = here === undefined ? null : result!.hits[here].block;
     if (previous !== null || next !== null) this.deps.remark?.(previous, next);
