@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { basename, join } from 'node:path';
+import { LibraryPanelPage } from './pages/library-panel-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { expect, FIXTURE_FILES, saveScreenshot, test } from './support/fixtures.ts';
 
@@ -37,5 +38,20 @@ test.describe('a library whose pages an older version stored', () => {
     await app.page.reload();
     await expect(note).toHaveText(/^library \S+ updated from schema v10 to v\d+; a backup of the old file is at [^\s;×]+\s*×?$/);
     db.close();
+  });
+
+  test('at 1024 px the two progress labels of the top bar both name their unit, each on one line', async ({ app }) => {
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    const top = new LibraryPanelPage(app.page).topBar;
+    // The search index counts documents, the library update pages: both say which.
+    const indexing = top.getByText(/^Indexing \d+\/\d+ documents$/);
+    const updating = top.getByText(/^Updating library \d+\/\d+ pages$/);
+    await expect(indexing).toBeVisible();
+    await expect(updating).toBeVisible();
+    for (const label of [indexing, updating]) {
+      const whole = await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5 && el.getClientRects().length === 1);
+      expect(whole).toBe(true);
+    }
+    await saveScreenshot(app.page, 'library-upgrade-1024');
   });
 });
