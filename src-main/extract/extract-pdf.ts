@@ -394,7 +394,7 @@ function infoString(value: unknown): string | undefined {
  * Yields one RawPage at a time; page resources are released after each so a
  * 200-page file does not accumulate fonts and decoded images.
  *
- * Throws Error("<reason>: <detail>") with reason one of "not a PDF",
+ * Throws Error("<reason>" or "<reason>: <detail>", see pdf-open-error.ts) with reason one of "not a PDF",
  * "truncated or corrupt PDF", "encrypted (password required)", "no pages".
  * `data` is consumed: pdf.js may take ownership of its buffer.
  */
