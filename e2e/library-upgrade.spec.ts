@@ -46,9 +46,9 @@ test.describe('a library whose pages an older version stored', () => {
     // The search index counts documents, the library update pages: both say which.
     const indexing = top.getByText(/^Indexing \d+\/\d+ documents$/);
     const updating = top.getByText(/^Updating library \d+\/\d+ pages$/);
-    await expect(indexing).toBeVisible();
-    await expect(updating).toBeVisible();
-    for (const label of [indexing, updating]) {
+    // The library update is the shorter-lived: measured first, each right after it is seen.
+    for (const label of [updating, indexing]) {
+      await expect(label).toBeVisible();
       const whole = await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5 && el.getClientRects().length === 1);
       expect(whole).toBe(true);
     }
