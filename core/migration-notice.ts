@@ -4,14 +4,22 @@ export interface LibraryMigrated {
   from: number;
   to: number;
   backup: string;
-  /** Pages still in the older storage form, converted after opening (src-main/library/raw-items-upgrade.ts); absent or 0: none. */
+  /**
+   * Pages still in the older storage form, waiting to be converted (src-main/library/raw-items-upgrade.ts); absent
+   * or 0: none. The CLI says the count at opening; app.info says what is waiting now, so a note never goes stale.
+   */
   converting?: number;
 }
 
+export interface MigrationNoticeOptions {
+  /** Said by `broadsheet upgrade` itself, which converts right after: no hint to run it. */
+  upgrading?: boolean;
+}
+
 /** The one line every entry point shows (the CLI on stderr, the app as a note). */
-export function migrationNotice(m: LibraryMigrated): string {
-  const converting = m.converting
-    ? `; ${m.converting} page${m.converting === 1 ? ' is' : 's are'} converted to the new storage form in the background while the app is open, or at once by broadsheet upgrade (they read the same meanwhile)`
-    : '';
+export function migrationNotice(m: LibraryMigrated, opts: MigrationNoticeOptions = {}): string {
+  const n = m.converting ?? 0;
+  const how = opts.upgrading ? '' : ': the app does it in the background, or `broadsheet upgrade` at once (they read the same meanwhile)';
+  const converting = n > 0 ? `; ${n} page${n === 1 ? ' waits' : 's wait'} to be converted to the new storage form${how}` : '';
   return `library ${m.dir} updated from schema v${m.from} to v${m.to}; a backup of the old file is at ${m.backup}${converting}`;
 }

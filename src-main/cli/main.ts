@@ -50,8 +50,9 @@ The library is --library DIR, else $BROADSHEET_LIBRARY, else the app's data fold
 
 async function main(argv: string[], io: CliIo): Promise<number> {
   // Opening an older library migrates it and writes a backup: say so once, whatever the command.
-  onLibraryMigrated((m) => io.err(migrationNotice(m) + '\n'));
   const [name, ...rest] = argv;
+  // `upgrade` converts right after, so its notice leaves out the hint to run it.
+  onLibraryMigrated((m) => io.err(migrationNotice(m, { upgrading: name === 'upgrade' }) + '\n'));
   // Help fits the terminal (80 columns when piped).
   const width = helpWidth(process.stdout.columns);
   const commandHelp = (c: Command) => wrapHelp(helpOf(c), width);

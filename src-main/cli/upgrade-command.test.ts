@@ -33,7 +33,7 @@ it('other commands read both forms and leave the conversion, saying once how to 
   expect(list.status).toBe(0);
   const backup = readdirSync(dir).find((f) => f.startsWith('library.sqlite.bak-v10-'))!;
   expect(list.stderr).toBe(
-    `library ${dir} updated from schema v10 to v12; a backup of the old file is at ${join(dir, backup)}; ${n} pages are converted to the new storage form in the background while the app is open, or at once by broadsheet upgrade (they read the same meanwhile)\n`,
+    `library ${dir} updated from schema v10 to v12; a backup of the old file is at ${join(dir, backup)}; ${n} pages wait to be converted to the new storage form: the app does it in the background, or \`broadsheet upgrade\` at once (they read the same meanwhile)\n`,
   );
   expect(list.stdout.trim().split('\n')).toHaveLength(2);
   expect(pending()).toBe(n);
@@ -56,3 +56,21 @@ it('other commands read both forms and leave the conversion, saying once how to 
   const again = spawnSync(CLI, ['upgrade', '--library', dir], { encoding: 'utf8', timeout: 60_000 });
   expect([again.status, again.stdout, again.stderr]).toEqual([0, 'nothing to convert: every page is in the current storage form\n', '']);
 });
+
+it('upgrade on a library never opened since the older version says the migration without the hint to run upgrade, then converts', async () => {
+  const fresh = mkdtempSync(join(tmpdir(), 'broadsheet-upgrade-cli-fresh-'));
+  try {
+    const { pages } = await importForUpgrade(fresh, [join(FIXTURES, 'cjk-overprint.pdf')]);
+    backToSchema10(fresh);
+    const n = pages.size;
+    const upgrade = spawnSync(CLI, ['upgrade', '--library', fresh], { encoding: 'utf8', timeout: 60_000 });
+    const backup = readdirSync(fresh).find((f) => f.startsWith('library.sqlite.bak-v10-'))!;
+    expect([upgrade.status, upgrade.stdout, upgrade.stderr]).toEqual([
+      0,
+      `converted ${n} page${n === 1 ? '' : 's'} to the current storage form\n`,
+      `library ${fresh} updated from schema v10 to v12; a backup of the old file is at ${join(fresh, backup)}; ${n} page${n === 1 ? ' waits' : 's wait'} to be converted to the new storage form\n`,
+    ]);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -180,13 +180,14 @@ describe('errors', () => {
   it('a truncated file → truncated or corrupt PDF, one line', async () => {
     const full = load('cjk-overprint.pdf');
     const msg = await messageOf(full.slice(0, Math.floor(full.length / 2)));
-    expect(msg).toMatch(/^truncated or corrupt PDF/);
-    expect(msg).not.toContain('\n');
+    // pdf.js's "Invalid PDF structure." says nothing more than the reason: left out.
+    expect(msg).toBe('truncated or corrupt PDF');
   });
 
   // fixtures/pdf/encrypted.pdf is committed: a missing copy is a failure, not a skip.
   it('an encrypted file → encrypted (password required)', async () => {
-    expect(await messageOf(load('encrypted.pdf'))).toMatch(/^encrypted \(password required\)/);
+    // Not "encrypted (password required): No password given": the same thing twice.
+    expect(await messageOf(load('encrypted.pdf'))).toBe('encrypted (password required)');
   });
 
   it('an empty page tree → no pages', async () => {

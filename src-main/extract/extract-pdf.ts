@@ -9,6 +9,7 @@ import { openPlacementReader, type PlacementReader } from './image-placements.ts
 import { inThreadPdfWorker } from './pdfjs-in-thread.ts';
 import type { TextLayerItems } from './simple-text-layer.ts';
 import { collectGarbage } from './worker-gc.ts';
+import { describeOpenError } from './pdf-open-error.ts';
 
 /**
  * PDF → raw layer, page by page, with pdf.js. The raw layer is kept exactly as
@@ -89,22 +90,6 @@ function pdfjsDir(): string {
 
 function withSlash(dir: string): string {
   return dir.endsWith(path.sep) ? dir : dir + path.sep;
-}
-
-/** One-line, reason-first messages the UI and CLI can show as they are. */
-function describeOpenError(err: unknown): Error {
-  const e = err as { name?: string; message?: string; code?: number };
-  const name = e?.name ?? '';
-  const msg = e?.message ?? String(err);
-  let reason: string;
-  // Callers check the %PDF- header first, so anything pdf.js cannot parse past it is damage, not a foreign format.
-  if (name === 'PasswordException') reason = 'encrypted (password required)';
-  else if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') reason = 'truncated or corrupt PDF';
-  else if (/xref|stream|eof|unexpected|invalid|corrupt/i.test(msg)) reason = 'truncated or corrupt PDF';
-  else reason = 'could not open PDF';
-  const out = new Error(`${reason}: ${msg.split('\n')[0]}`);
-  (out as Error & { reason: string }).reason = reason;
-  return out;
 }
 
 function looksLikePdf(data: Uint8Array): boolean {
@@ -409,7 +394,7 @@ function infoString(value: unknown): string | undefined {
  * Yields one RawPage at a time; page resources are released after each so a
  * 200-page file does not accumulate fonts and decoded images.
  *
- * Throws Error("<reason>: <detail>") with reason one of "not a PDF",
+ * Throws Error("<reason>" or "<reason>: <detail>", see pdf-open-error.ts) with reason one of "not a PDF",
  * "truncated or corrupt PDF", "encrypted (password required)", "no pages".
  * `data` is consumed: pdf.js may take ownership of its buffer.
  */

@@ -119,7 +119,7 @@ describe('createExtractPool', () => {
   it('rejects with the one-line reason and stays usable afterwards', async () => {
     await expect(pool.extract(new TextEncoder().encode('hello, not a pdf'), () => {})).rejects.toThrow(/^not a PDF/);
     const enc = fixture('encrypted.pdf');
-    await expect(pool.extract(enc, () => {})).rejects.toThrow(/^encrypted \(password required\)/);
+    await expect(pool.extract(enc, () => {})).rejects.toThrow(/^encrypted \(password required\)$/);
     const r = await pool.extract(fixture('cjk-overprint.pdf'), () => {});
     expect(r.pageCount).toBe(1);
   });

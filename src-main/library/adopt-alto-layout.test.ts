@@ -1,32 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanPage, cleanPageWithAlto } from '../../core/cleaning/clean-page.ts';
 import { column, page } from '../../test-support/synthetic-page.ts';
 import { laidOutFromAlto } from './adopt-alto-layout.ts';
-import { LibraryStore } from './library-store.ts';
+import { tempLibrary } from './testing/temp-library.ts';
 
-let dir: string;
-let store: LibraryStore;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'laid-out-from-alto-'));
-  store = new LibraryStore(dir);
-});
-afterAll(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const lib = tempLibrary('laid-out-from-alto-');
 
 /** A document being imported whose pages' cleaned JSON is `cleaned`, each as given. */
 function withPages(id: string, cleaned: string[]): void {
-  const pending = store.begin(id, 'pdf', `${id}.pdf`, 1);
+  const pending = lib.store.begin(id, 'pdf', `${id}.pdf`, 1);
   cleaned.forEach((json, k) => pending.addPageJson(k + 1, JSON.stringify({ number: k + 1, width: 600, height: 800, items: [], images: [] }), json));
 }
 
 /** What laidOutFromAlto answered before it read the JSON's tail: json_extract on every page. */
-const byJsonExtract = (id: string) => store.db.prepare("SELECT 1 FROM pages WHERE doc_id = ? AND json_extract(cleaned, '$.layout') = 'alto' LIMIT 1").get(id) !== undefined;
+const byJsonExtract = (id: string) => lib.store.db.prepare("SELECT 1 FROM pages WHERE doc_id = ? AND json_extract(cleaned, '$.layout') = 'alto' LIMIT 1").get(id) !== undefined;
 
 describe('laidOutFromAlto', () => {
   const raw = page(column({ lines: ['An ALTO laid this page out', 'or the PDF did.'], x: 50, top: 100, size: 10 }));
@@ -50,7 +37,7 @@ describe('laidOutFromAlto', () => {
     it(`${name}: ${want}, as json_extract says`, () => {
       const id = `doc-${cases.findIndex((c) => c[0] === name)}`;
       withPages(id, pages);
-      expect(laidOutFromAlto(store, id)).toBe(want);
+      expect(laidOutFromAlto(lib.store, id)).toBe(want);
       expect(byJsonExtract(id)).toBe(want);
     });
 
@@ -58,10 +45,10 @@ describe('laidOutFromAlto', () => {
     const cleaned = cleanPageWithAlto(raw, xml);
     expect(cleaned.layout).toBe('alto');
     withPages('doc-real', [JSON.stringify(cleaned)]);
-    expect(laidOutFromAlto(store, 'doc-real')).toBe(true);
+    expect(laidOutFromAlto(lib.store, 'doc-real')).toBe(true);
     // As photo-links.ts writes its links into a stored page.
-    store.db.prepare("UPDATE pages SET cleaned = json_set(cleaned, '$.photos', json(?)) WHERE doc_id = ?").run('[{"id":"p1","links":[]}]', 'doc-real');
-    expect(laidOutFromAlto(store, 'doc-real')).toBe(true);
+    lib.store.db.prepare("UPDATE pages SET cleaned = json_set(cleaned, '$.photos', json(?)) WHERE doc_id = ?").run('[{"id":"p1","links":[]}]', 'doc-real');
+    expect(laidOutFromAlto(lib.store, 'doc-real')).toBe(true);
     expect(byJsonExtract('doc-real')).toBe(true);
   });
 });

@@ -33,3 +33,12 @@ export function onLibraryMigrated(fn: (m: LibraryMigrated) => void): () => void 
 export function announceMigration(m: LibraryMigrated | null): void {
   if (m) for (const fn of listeners) fn(m);
 }
+
+/**
+ * What app.info says of the migration: as at opening, but with the pages waiting *now* (the background pass
+ * converts them while the app runs), so a note drawn later, or a reload after the pass, never shows a stale count.
+ */
+export function migratedNow(migrated: LibraryMigrated, db: DatabaseSync): Omit<LibraryMigrated, 'dir'> {
+  const converting = pendingRawItems(db);
+  return { from: migrated.from, to: migrated.to, backup: migrated.backup, ...(converting ? { converting } : {}) };
+}

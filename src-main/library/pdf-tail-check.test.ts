@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importReport } from '../../core/import-report.ts';
 import { importFiles } from './import-service.ts';
-import { LibraryStore, sha256 } from './library-store.ts';
+import { sha256 } from './library-store.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
 import { damagedPdfEnd, damagedPdfFileEnd } from './pdf-tail-check.ts';
-
 import { cut, textPdf, withUpdate } from './testing/tail-cut-pdf.ts';
+import { tempLibrary } from './testing/temp-library.ts';
 
 describe('damagedPdfEnd', () => {
   it('finds nothing wrong with a whole PDF, with an xref table or an xref stream', async () => {
@@ -31,16 +31,7 @@ describe('damagedPdfEnd', () => {
 });
 
 describe('importing a PDF whose last 2,000 bytes are gone', () => {
-  let dir: string;
-  let store: LibraryStore;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'broadsheet-tailcut-'));
-    store = new LibraryStore(dir);
-  });
-  afterAll(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const lib = tempLibrary('broadsheet-tailcut-');
 
   it('imports it, keeps its bytes, and says so as a warning (no failure); a whole PDF has none', async () => {
     const whole = withUpdate(await textPdf(false));
@@ -48,7 +39,7 @@ describe('importing a PDF whose last 2,000 bytes are gone', () => {
     const tailcut = cut(whole, 2000);
     // Deeper cuts, into the first file's own xref, lose every %%EOF.
     expect(damagedPdfEnd(cut(whole, 2800))).toMatch(/^damaged end: no %%EOF in its last 1 KB/);
-    const results = await importFiles(store, inThreadProcessor, [
+    const results = await importFiles(lib.store, inThreadProcessor, [
       { name: 'tailcut.pdf', bytes: tailcut.slice() },
       { name: 'whole.pdf', bytes: whole.slice() },
     ]);
@@ -61,7 +52,7 @@ describe('importing a PDF whose last 2,000 bytes are gone', () => {
       },
       { file: 'whole.pdf', status: 'imported', id: sha256(whole) },
     ]);
-    expect(store.page(sha256(tailcut), 3)).toBeTruthy();
+    expect(lib.store.page(sha256(tailcut), 3)).toBeTruthy();
     const report = importReport(results);
     expect(report.summary).toBe('Imported 2, 1 with a warning.');
     expect(report.problems).toEqual([`Warning: ${results[0].warning}`]);

@@ -7,6 +7,7 @@ import { EventBus } from '../services/event-bus.ts';
 import { importFiles } from './import-service.ts';
 import { BUSY_TIMEOUT_MS, LibraryStore } from './library-store.ts';
 import { createProcessor } from './processor.ts';
+import { migratedNow } from './migration-notice.ts';
 import { RawItemsUpgradePass } from './raw-items-upgrade-pass.ts';
 import { convertAllRawItems, convertRawItemsBatch, pendingRawItems } from './raw-items-upgrade.ts';
 import { backToSchema10, cloneDocuments, importForUpgrade, pageSnapshots } from './testing/schema-10-library.ts';
@@ -65,6 +66,7 @@ describe('converting pages stored at schema 10, after opening', () => {
       expect(pendingRawItems(store.db)).toBe(before.size);
       expect(store.migrated?.converting).toBe(before.size);
       expect(store.db.prepare('SELECT count(*) AS n FROM pages WHERE raw_items IS NOT NULL').get()).toEqual({ n: 0 });
+      expect(migratedNow(store.migrated!, store.db).converting).toBe(before.size);
       // The snapshots were taken from such a library: the same every page.
       const now = pageSnapshots(store);
       expect(now.size).toBe(before.size);
@@ -88,6 +90,8 @@ describe('converting pages stored at schema 10, after opening', () => {
       expect(heard.at(-1)).toEqual({ done: 0, total: 0 });
       expect(pass.status()).toBeNull();
       expectAllConverted(store);
+      // What app.info says afterwards (the note under the top bar is drawn from it): nothing left waiting.
+      expect(migratedNow(store.migrated!, store.db)).toEqual({ from: 10, to: store.migrated!.to, backup: store.migrated!.backup });
     } finally {
       await pass.close();
       store.close();

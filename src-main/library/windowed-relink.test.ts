@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Photo } from '../../core/page-model.ts';
-import { LibraryStore, sha256 } from './library-store.ts';
+import { sha256 } from './library-store.ts';
 import { PhotoLinkThread } from './photo-link-thread.ts';
 import { LINK_WINDOW, relinkDocument, WindowedRelink } from './photo-links.ts';
+import { tempLibrary } from './testing/temp-library.ts';
 
 /**
  * Import links a long document's photos window by window while its pages are
@@ -39,29 +37,19 @@ function deliveryOrder(): number[] {
 }
 
 describe('photo links made while a long document is stored', () => {
-  let dir: string;
-  let store: LibraryStore;
+  const lib = tempLibrary('broadsheet-windowed-relink-');
   const cleanedOf = (id: string) =>
-    (store.db.prepare('SELECT number, cleaned FROM pages WHERE doc_id = ? ORDER BY number').all(id) as Array<{ number: number; cleaned: string }>).map((r) => r.cleaned);
-
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'broadsheet-windowed-relink-'));
-    store = new LibraryStore(dir);
-  });
-  afterAll(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    (lib.store.db.prepare('SELECT number, cleaned FROM pages WHERE doc_id = ? ORDER BY number').all(id) as Array<{ number: number; cleaned: string }>).map((r) => r.cleaned);
 
   it('links each window once its pages are stored, to the links of one pass over the stored document', async () => {
     const once = sha256(new TextEncoder().encode('once'));
-    const pending = store.begin(once, 'pdf', 'once.pdf', 1);
+    const pending = lib.store.begin(once, 'pdf', 'once.pdf', 1);
     for (let n = 1; n <= PAGES; n++) pending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
-    const expectedPhotos = relinkDocument(store.db, once);
+    const expectedPhotos = relinkDocument(lib.store.db, once);
 
     const windowed = sha256(new TextEncoder().encode('windowed'));
-    const staged = store.begin(windowed, 'pdf', 'windowed.pdf', 1);
-    const relink = new WindowedRelink(store.db, windowed);
+    const staged = lib.store.begin(windowed, 'pdf', 'windowed.pdf', 1);
+    const relink = new WindowedRelink(lib.store.db, windowed);
     let linkedBeforeEnd = 0;
     for (const n of deliveryOrder()) {
       staged.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
@@ -85,14 +73,14 @@ describe('photo links made while a long document is stored', () => {
 
   it('links on a worker thread (off the main thread that answers IPC) to the very links of one pass on this thread', async () => {
     const once = sha256(new TextEncoder().encode('threaded once'));
-    const pending = store.begin(once, 'pdf', 'threaded-once.pdf', 1);
+    const pending = lib.store.begin(once, 'pdf', 'threaded-once.pdf', 1);
     for (let n = 1; n <= PAGES; n++) pending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
-    const expectedPhotos = relinkDocument(store.db, once);
+    const expectedPhotos = relinkDocument(lib.store.db, once);
 
     const id = sha256(new TextEncoder().encode('threaded'));
-    const staged = store.begin(id, 'pdf', 'threaded.pdf', 1);
+    const staged = lib.store.begin(id, 'pdf', 'threaded.pdf', 1);
     let threads = 0;
-    const relink = new WindowedRelink(store.db, id, undefined, () => (threads++, new PhotoLinkThread(store.db, id)));
+    const relink = new WindowedRelink(lib.store.db, id, undefined, () => (threads++, new PhotoLinkThread(lib.store.db, id)));
     for (const n of deliveryOrder()) {
       staged.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
       relink.pageStored(n);
@@ -108,13 +96,13 @@ describe('photo links made while a long document is stored', () => {
     // A document of up to 300 pages goes to the worker whole; a short one is linked here, with no thread.
     for (const [name, pages, expectThreads] of [['threaded short', 60, 1], ['threaded tiny', 6, 0]] as const) {
       const ref = sha256(new TextEncoder().encode(`${name} ref`));
-      const refPending = store.begin(ref, 'pdf', `${name}-ref.pdf`, 1);
+      const refPending = lib.store.begin(ref, 'pdf', `${name}-ref.pdf`, 1);
       for (let n = 1; n <= pages; n++) refPending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
-      relinkDocument(store.db, ref);
+      relinkDocument(lib.store.db, ref);
       const doc = sha256(new TextEncoder().encode(name));
-      const docPending = store.begin(doc, 'pdf', `${name}.pdf`, 1);
+      const docPending = lib.store.begin(doc, 'pdf', `${name}.pdf`, 1);
       let started = 0;
-      const short = new WindowedRelink(store.db, doc, undefined, () => (started++, new PhotoLinkThread(store.db, doc)));
+      const short = new WindowedRelink(lib.store.db, doc, undefined, () => (started++, new PhotoLinkThread(lib.store.db, doc)));
       for (let n = 1; n <= pages; n++) {
         docPending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
         short.pageStored(n);
@@ -127,12 +115,12 @@ describe('photo links made while a long document is stored', () => {
 
   it('links a document of up to 300 pages in one pass at the end', async () => {
     const once = sha256(new TextEncoder().encode('short once'));
-    const pending = store.begin(once, 'pdf', 'short-once.pdf', 1);
+    const pending = lib.store.begin(once, 'pdf', 'short-once.pdf', 1);
     for (let n = 1; n <= 60; n++) pending.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
-    relinkDocument(store.db, once);
+    relinkDocument(lib.store.db, once);
     const id = sha256(new TextEncoder().encode('short'));
-    const staged = store.begin(id, 'pdf', 'short.pdf', 1);
-    const relink = new WindowedRelink(store.db, id);
+    const staged = lib.store.begin(id, 'pdf', 'short.pdf', 1);
+    const relink = new WindowedRelink(lib.store.db, id);
     for (let n = 1; n <= 60; n++) {
       staged.addPageJson(n, pageJson(n).raw, pageJson(n).cleaned);
       relink.pageStored(n);

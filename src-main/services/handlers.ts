@@ -4,6 +4,7 @@ import type { PageProcessor } from '../library/import-service.ts';
 import { importUploads } from '../library/import-uploads.ts';
 import type { LibraryStore } from '../library/library-store.ts';
 import { listColumns } from '../library/library-columns-query.ts';
+import { migratedNow } from '../library/migration-notice.ts';
 import { withFirstPagePreviews } from '../previews/first-page-previews.ts';
 import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
 import type { SearchService } from '../search/search-service.ts';
@@ -39,7 +40,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       version: ctx.version,
       host: ctx.host,
       libraryDir: store.dir,
-      ...(store.migrated ? { migrated: { from: store.migrated.from, to: store.migrated.to, backup: store.migrated.backup, ...(store.migrated.converting ? { converting: store.migrated.converting } : {}) } } : {}),
+      ...(store.migrated ? { migrated: migratedNow(store.migrated, store.db) } : {}),
     }),
     'library.list': (params) => store.list(params),
     'library.columns': (params) => withFirstPagePreviews(store, ctx.previews, listColumns(store, params)),

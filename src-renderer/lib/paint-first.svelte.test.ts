@@ -5,16 +5,21 @@ import { followPaint, pagePainted } from './paint-first.svelte.ts';
 // The window's event target and frames, as the page view uses them (the node project has no DOM).
 const win = new EventTarget();
 beforeEach(() => {
+  // Fake timers: the waits below are in frames and caps, not wall time, so a loaded machine cannot reorder them.
+  vi.useFakeTimers();
   vi.stubGlobal('addEventListener', win.addEventListener.bind(win));
   vi.stubGlobal('removeEventListener', win.removeEventListener.bind(win));
   vi.stubGlobal('requestAnimationFrame', (f: () => void) => setTimeout(f, 16));
   vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 const painted = (docId: string, page: number, preview = true) =>
   win.dispatchEvent(new CustomEvent(preview ? 'broadsheet:page-preview-painted' : 'broadsheet:page-painted', { detail: { docId, page } }));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 it('pagePainted waits for its own page, not another one or another document', async () => {
   let done = false;
