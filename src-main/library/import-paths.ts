@@ -253,6 +253,7 @@ export async function importPaths(
   // so a folder of large scans never sits in memory at once.
   const gate = new ReadAheadGate(processor.concurrency ?? 1, processor.readAhead ?? 0);
   const imported = await mapConcurrent(files, gate.lanes, async (file): Promise<ImportResult[]> => {
+    const queuedAt = new Date().toISOString(); // taken in the order given (ImportInput.queuedAt)
     const size = sizeOf(file);
     await gate.enter(size);
     onProgress?.(done, files.length, file);
@@ -270,7 +271,7 @@ export async function importPaths(
         // An unreadable or oversized ALTO costs the page its OCR layout, not its import.
         out.push({ file: altoPath!, status: 'skipped', error: `${(err as Error).message} (the page's layout comes from the PDF instead)` });
       }
-      const input: ImportInput = { name: file, bytes: read.bytes, alto };
+      const input: ImportInput = { name: file, bytes: read.bytes, alto, queuedAt };
       if (planned) Object.assign(input, plannedMetadata(store, planned.meta));
       const onPages = onProgress && throttledPageProgress((page, pages) => onProgress(done, files.length, file, { page, pages }));
       out.push(await importOne(store, processor, input, onPages));

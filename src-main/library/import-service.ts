@@ -62,6 +62,12 @@ export interface ImportInput {
   placement?: DocumentPlacement;
   /** The ALTO file that came with the PDF (alto-sidecar.ts): the pages' layout is the OCR engine's; stored beside the original. */
   alto?: Uint8Array | null;
+  /**
+   * When this file's turn came in its batch (ISO time): the document's imported_at. Files are taken in the order
+   * given, but finish in the order their workers do; the time they were taken keeps the batch's order, and with it
+   * which spelling of a title came first (core/newspaper-titles.ts). Absent: when it is committed.
+   */
+  queuedAt?: string;
 }
 
 /** The error message every surface shows: one line, naming the file as given and the reason. */
@@ -116,7 +122,8 @@ export async function importFiles(
   // busy, so a batch of them would otherwise leave the others idle; and one more is made ready
   // meanwhile, so a worker that finishes finds its next file waiting (read-ahead.ts).
   const gate = new ReadAheadGate(processor.concurrency ?? 1, processor.readAhead ?? 0);
-  const results = await mapConcurrent(inputs, gate.lanes, async (input) => {
+  const results = await mapConcurrent(inputs, gate.lanes, async (given) => {
+    const input = { ...given, queuedAt: new Date().toISOString() };
     const size = input.bytes.length;
     await gate.enter(size);
     try {
@@ -185,7 +192,7 @@ const inFlight = new WeakMap<LibraryStore, Map<string, Promise<ImportResult>>>()
 async function importNew(store: LibraryStore, processor: PageProcessor, input: ImportInput, id: string, kind: SourceKind, onPages?: PageProgress): Promise<ImportResult> {
   const file = input.name;
   const size = input.bytes.length;
-  const pending = store.begin(id, kind, basename(file), size);
+  const pending = store.begin(id, kind, basename(file), size, input.queuedAt);
   // Read before processing: it may detach the buffer.
   const damaged = kind === 'pdf' ? damagedPdfEnd(input.bytes) : null;
   let layoutOriginal: string | null = null;

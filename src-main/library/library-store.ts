@@ -337,7 +337,8 @@ export class LibraryStore {
     this.ownImports.delete(importId);
   }
 
-  begin(id: string, kind: SourceKind, fileName: string, size: number): PendingDocument {
+  /** `importedAt`: the document's import time (ImportInput.queuedAt); absent, when it is committed. */
+  begin(id: string, kind: SourceKind, fileName: string, size: number, importedAt?: string): PendingDocument {
     if (this.has(id)) throw new Error(`document ${id} already exists`);
     // Registered before the original is written or looked for: garbage collection in any process spares it from now on.
     const importId = this.registerImport(id);
@@ -394,7 +395,7 @@ export class LibraryStore {
                  lccn, issue, sequence, page_label, volume, number, metadata_source, language)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(id, kind, fileName, size, now, now, t.n, meta.newspaper, meta.date, meta.page, meta.edition, meta.title,
+            .run(id, kind, fileName, size, importedAt ?? now, now, t.n, meta.newspaper, meta.date, meta.page, meta.edition, meta.title,
               placement.lccn, placement.issue, placement.sequence, placement.pageLabel, placement.volume, placement.number,
               placement.issue ? 'mets' : 'guess', meta.language ?? '');
           if (layoutOriginal) this.db.prepare('UPDATE documents SET layout_original = ? WHERE id = ?').run(layoutOriginal, id);
