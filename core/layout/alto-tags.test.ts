@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng as random } from '../../scripts/fixtures/prng.ts';
 import { attr, hasTag, numAttr, tagStarts, wholeTags } from './alto-tags.ts';
 import { parseAlto, parseAltoPage } from './alto.ts';
 import { referenceParseAlto, referenceParseAltoPage } from '../../test-support/reference-alto-parse.ts';
-
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces of ALTO and of what breaks naive tag readers: prefixes, names inside names and values, odd white space, unclosed tags.
 const PIECES = [

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng as random } from '../../scripts/fixtures/prng.ts';
 import { CELL, CellIndex } from './cell-index.ts';
 import { referenceGrid } from '../../test-support/reference-cell-grid.ts';
 
 type Box = [number, number, number, number];
-
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Word-like boxes on a 1224 × 1584 page: many on cell borders, some repeated exactly (ties), some broken. */
 function pageBoxes(rnd: () => number, n: number): Box[] {
