@@ -94,7 +94,10 @@ for (const file of files) {
   }
   const m = (xs: Run[]) => [median(xs.map((r) => r.ms)), median(xs.map((r) => r.cpuMs))];
   const [a, b, p] = [m(after), BASE ? m(before) : [NaN, NaN], m(pdf)];
-  for (const [k, v] of [['after', a], ['before', b], ['pdftotext', p]] as const) (sums[k][0] += v[0]), (sums[k][1] += v[1]);
+  for (const [k, v] of [['after', a], ['before', b], ['pdftotext', p]] as const) {
+    sums[k][0] += v[0];
+    sums[k][1] += v[1];
+  }
   const f = (x: number[]) => `${x[0].toFixed(0)} (${x[1].toFixed(0)})`;
   console.log(`${basename(file)}: pdftotext ${f(p)}; before ${f(b)}; after ${f(a)}`);
 }
