@@ -1,4 +1,6 @@
-import { diffChars } from 'diff';
+// The character diff alone: the package's index loads every diff it has (words, lines, JSON, patches; ~30 ms of
+// CPU in each thread that loads this, the import's main thread and every extraction worker, through page-view-codec.ts).
+import { diffChars } from 'diff/lib/diff/character.js';
 import type { Block, CharSource } from '../page-model.ts';
 
 /**

@@ -1,13 +1,14 @@
+import { statSync } from 'node:fs';
 import { nothingImported, repeatLine, repeatOf, repeatsPhrase, usedPhrase } from '../../core/import-report.ts';
 import type { ImportResult } from '../../core/library-model.ts';
-import { importPaths } from '../library/import-paths.ts';
 import type { PageProcessor } from '../library/import-service.ts';
-import { LibraryStore } from '../library/library-store.ts';
-import { createProcessor } from '../library/processor.ts';
+import type { LibraryStore } from '../library/library-store.ts';
 import { chooseLibraryDir } from '../services/paths.ts';
-import { SearchService } from '../search/search-service.ts';
 import { errorLine, LIBRARY_OPTION_HELP, UsageError, type CliIo, type Command } from './command.ts';
 import { printable } from './printable.ts';
+
+// The library's modules (SQLite store, import service, search index, METS and ALTO readers) are loaded by
+// `run`, after it has started the extraction worker (see there): imported here, they would load before it.
 
 function bar(done: number, total: number, file: string, page?: { page: number; pages: number }): string {
   const width = 28;
@@ -20,6 +21,7 @@ function bar(done: number, total: number, file: string, page?: { page: number; p
 
 /** `import --library DIR FILES…`: good files import even when others fail; the result says which. */
 export async function importCommand(store: LibraryStore, processor: PageProcessor, paths: string[], io: CliIo): Promise<ImportResult[]> {
+  const { importPaths } = await import('../library/import-paths.ts');
   const results = await importPaths(store, processor, paths, (done, total, file, page) => {
     if (io.tty) io.err(bar(done, total, file, page) + (done === total ? '\n' : ''));
   });
@@ -64,8 +66,25 @@ export const importCommandSpec: Command = {
   options: { library: { type: 'string' } },
   async run({ values, positionals }, io) {
     if (positionals.length === 0) throw new UsageError('import needs at least one file or folder (see broadsheet import --help)');
-    const store = new LibraryStore(chooseLibraryDir(values.library as string | undefined));
-    const processor = createProcessor();
+    // The extraction worker starts first, and loads pdf.js at once: a one-file import (an archivist's
+    // script runs one per file) otherwise met the worker's whole start-up only after the main thread had
+    // loaded the library's modules and stored the file, one after the other on a two-core machine.
+    const { createExtractPool } = await import('../extract/extract-pool.ts');
+    const pool = createExtractPool();
+    if (positionals.some(mayHoldPdfs)) pool.warm(1);
+    const [{ LibraryStore }, { createProcessor }, { SearchService }] = await Promise.all([
+      import('../library/library-store.ts'),
+      import('../library/processor.ts'),
+      import('../search/search-service.ts'),
+    ]);
+    let store: LibraryStore;
+    try {
+      store = new LibraryStore(chooseLibraryDir(values.library as string | undefined));
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+    const processor = createProcessor({ pool });
     // The search index follows every import (the app does it on library.changed). Open during the
     // import, it takes each document's text in batches as the pages come (stored-page-texts.ts).
     const search = new SearchService(store);
@@ -90,4 +109,14 @@ export function skippedByReason(results: readonly ImportResult[]): Map<string, n
     out.set(reason, (out.get(reason) ?? 0) + 1);
   }
   return out;
+}
+
+/** A folder, or a file named .pdf: worth starting pdf.js for before the files are read (a text dump is not). */
+function mayHoldPdfs(path: string): boolean {
+  if (/\.pdf$/i.test(path)) return true;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

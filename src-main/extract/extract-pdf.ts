@@ -5,7 +5,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawImage, RawItem, RawPage, Rect } from '../../core/page-model.ts';
 import { multiply, type ImagePlacement, type Matrix } from './content-stream-images.ts';
 import { deferCanvasLoad } from './defer-canvas.ts';
-import { openPlacementReader, type PlacementReader } from './image-placements.ts';
+import { loadPdfLib, openPlacementReader, type PlacementReader } from './image-placements.ts';
 import { inThreadPdfWorker } from './pdfjs-in-thread.ts';
 import type { TextLayerItems } from './simple-text-layer.ts';
 import { collectGarbage } from './worker-gc.ts';
@@ -80,6 +80,16 @@ function loadPdfJs(): Promise<PdfJs> {
   if (!pdfjsPromise) deferCanvasLoad(path.join(pdfjsDir(), 'legacy', 'build', 'pdf.mjs'));
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjsPromise;
+}
+
+/**
+ * Loads what extracting a PDF loads on this thread (pdf-lib, pdf.js and its in-thread worker half) now,
+ * before the first document comes: an extraction worker started ahead of its first file (ExtractPool.warm)
+ * spends the ~0.5 s of CPU this takes while the main thread is still loading its own modules and reading,
+ * hashing and storing the file, instead of after. The modules are those the first document would load, once.
+ */
+export async function warmUp(): Promise<void> {
+  await Promise.all([loadPdfLib(), loadPdfJs().then(() => inThreadPdfWorker())]);
 }
 
 /** node_modules/pdfjs-dist, resolved at run time so it also works from a bundle that keeps pdfjs-dist external. */

@@ -141,3 +141,26 @@ describe('createExtractPool', () => {
     await expect(p2.extract(fixture('latin-columns.pdf'), () => {})).rejects.toThrow(/closed/);
   });
 });
+
+describe('ExtractPool.warm', () => {
+  it('starts a worker ahead of the first file, which that worker then extracts exactly as a cold one would', async () => {
+    const pool = createExtractPool(2);
+    try {
+      pool.warm(5); // at most the pool's size
+      const { pdf } = await generateNewspaperPdf({ pages: 3, seed: 14 });
+      const got: RawPage[] = [];
+      const { pageCount } = await pool.extract(new Uint8Array(pdf), (page) => void got.push(page));
+      expect(pageCount).toBe(3);
+      expect(got).toEqual(await extractAll(new Uint8Array(pdf)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('does nothing once the pool is closed', async () => {
+    const pool = createExtractPool(1);
+    await pool.close();
+    pool.warm();
+    await expect(pool.extract(new Uint8Array(8), () => {})).rejects.toThrow('extract pool is closed');
+  });
+});

@@ -40,6 +40,14 @@ export interface ExtractPool {
   /** Workers the pool runs at most: how many documents are worth extracting at once. */
   readonly size: number;
   /**
+   * Starts up to `workers` workers now (at most `size`), each loading pdf.js and pdf-lib before any
+   * document comes. A one-file `broadsheet import` calls it first thing: the worker's start-up (a
+   * second V8 isolate, its modules, pdf.js) then runs on the other core while the main thread loads
+   * its own modules and reads, hashes and stores the file, where it used to start only then.
+   * Idle, a warmed worker does not keep the process alive.
+   */
+  warm(workers?: number): void;
+  /**
    * Milliseconds workers spent between finishing a job and being handed
    * their next one, summed over the workers (bench:ingest: how well a batch
    * keeps them fed; a worker with nothing left to do does not count).
@@ -213,6 +221,13 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
 
   return {
     size,
+    warm(workers = 1) {
+      while (!closed && slots.length < Math.min(workers, size)) {
+        const slot = spawn();
+        slots.push(slot);
+        post(slot, { type: 'warm' });
+      }
+    },
     get idleMs() {
       return idleMs;
     },

@@ -12,7 +12,9 @@ export type ToWorker =
   /** `processed`: clean, and send each page as a ProcessedPageWire (JSON text) instead of objects. */
   | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean; format: SourceFormat; alto?: string; processed?: boolean }
   /** The consumer finished with one more page: the worker may run that much further ahead. */
-  | { type: 'ack'; job: number };
+  | { type: 'ack'; job: number }
+  /** Load pdf.js and pdf-lib now, ahead of the first document (ExtractPool.warm). */
+  | { type: 'warm' };
 
 export type FromWorker =
   /** `cleaned` is present when the job asked the worker to clean as well. */

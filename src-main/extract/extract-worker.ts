@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { cleanPage, cleanPageWithAlto } from '../../core/cleaning/clean-page.ts';
-import { extractPages, type ExtractOptions, type PdfInfo } from './extract-pdf.ts';
+import { extractPages, warmUp, type ExtractOptions, type PdfInfo } from './extract-pdf.ts';
 import { PAGES_IN_FLIGHT, type FromWorker, type SourceFormat, type ToWorker } from './extract-protocol.ts';
 import { ProcessedPage } from './processed-page.ts';
 import { textDumpRawPages } from './text-dump-pages.ts';
@@ -50,6 +50,9 @@ port.on('message', (msg: ToWorker) => {
     const w = wake;
     wake = null;
     w?.();
+  } else if (msg.type === 'warm') {
+    // A failure here is the first document's to report: it loads the same modules and says why they did not.
+    warmUp().catch(() => {});
   } else if (msg.type === 'extract') {
     // Collected once run's frame, and with it the document's bytes, is gone.
     void run(msg.job, msg.data, msg.opts, msg.clean, msg.format ?? 'pdf', msg.alto, msg.processed).then(() => collector.end());

@@ -13,7 +13,8 @@ import { documentProblem, FontNames, pageTextResources, readPageTextLayer } from
 type PdfLib = typeof import('pdf-lib');
 
 let pdfLibPromise: Promise<PdfLib> | null = null;
-function loadPdfLib(): Promise<PdfLib> {
+/** pdf-lib, loaded on first use (or ahead of it: extract-pdf.ts warmUp). */
+export function loadPdfLib(): Promise<PdfLib> {
   pdfLibPromise ??= import('pdf-lib');
   return pdfLibPromise;
 }

@@ -1,5 +1,5 @@
 import { isMarkedAsUntransferable } from 'node:worker_threads';
-import { createExtractPool } from '../extract/extract-pool.ts';
+import { createExtractPool, type ExtractPool } from '../extract/extract-pool.ts';
 import { collectGarbage } from '../extract/worker-gc.ts';
 import type { PdfInfo } from '../extract/extract-pdf.ts';
 import type { PageProcessor } from './import-service.ts';
@@ -17,6 +17,12 @@ export interface ProcessorOptions {
   maxOldGenerationMb?: number;
   /** The photo-link worker's script, when a bundler emitted it somewhere else (photo-link-thread.ts). */
   photoLinkWorkerUrl?: URL | string;
+  /**
+   * A pool made (and perhaps warmed, ExtractPool.warm) before this module was loaded: the import
+   * command starts its worker before it loads the library's modules. workerUrl, workers and
+   * maxOldGenerationMb are then the pool's own. Closed with the processor.
+   */
+  pool?: ExtractPool;
 }
 
 /**
@@ -59,7 +65,7 @@ const HEAVY_PAGE_BYTES = 256 * 1024;
  * `readAhead` more made ready and queued meanwhile.
  */
 export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { close(): Promise<void>; readonly idleMs: number } {
-  const pool = createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
+  const pool = opts.pool ?? createExtractPool({ workerUrl: opts.workerUrl, size: opts.workers, maxOldGenerationMb: opts.maxOldGenerationMb });
   return {
     concurrency: pool.size,
     // One file more is read, hashed and stored while the workers extract, and waits in the pool's queue (read-ahead.ts).

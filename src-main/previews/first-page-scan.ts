@@ -1,9 +1,9 @@
 import type { LibraryStore } from '../library/library-store.ts';
-import { MIN_PAGE_SHARE } from './page-jpeg.ts';
+import { MIN_PAGE_SHARE } from './scan-share.ts';
 
 /**
  * Whether a document's first page is a scan (a picture drawn over at least
- * MIN_PAGE_SHARE of it, page-jpeg.ts), decided once at import from the page
+ * MIN_PAGE_SHARE of it, scan-share.ts), decided once at import from the page
  * model just stored, and kept in documents.first_page_scan (migration 10):
  * 1 a scan, its preview made by the background or on the first request for it;
  * 0 no preview can exist (typeset page, no picture); NULL not decided (a

@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
 import type { RawImage, Rect } from '../../core/page-model.ts';
+import { MIN_PAGE_SHARE } from './scan-share.ts';
 
 /**
  * The scanned picture of a page, taken out of the PDF as the JPEG file it
@@ -18,8 +19,7 @@ export interface PageJpeg {
   rect: Rect;
 }
 
-/** A scan's picture covers most of the page; a photo on a typeset page does not. */
-export const MIN_PAGE_SHARE = 0.5;
+export { MIN_PAGE_SHARE };
 
 const name = (v: unknown) => (v instanceof PDFName ? v.asString() : null);
 
