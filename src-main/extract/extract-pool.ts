@@ -35,8 +35,8 @@ export interface ExtractPool {
   extractProcessed(
     data: Uint8Array,
     onPage: (page: ProcessedPage) => void | Promise<void>,
-    opts?: ExtractOptions & { format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void },
-  ): Promise<{ pageCount: number; info: PdfInfo }>;
+    opts?: ExtractOptions & { format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void; linkLonePage?: boolean },
+  ): Promise<{ pageCount: number; info: PdfInfo; photosLinked?: boolean }>;
   /** Workers the pool runs at most: how many documents are worth extracting at once. */
   readonly size: number;
   /**
@@ -78,9 +78,10 @@ interface Job {
   format: SourceFormat;
   alto?: string;
   processed: boolean;
+  linkLonePage: boolean;
   onPage: (msg: Extract<FromWorker, { type: 'page' | 'processed' }>) => void | Promise<void>;
   onOpen?: (info: PdfInfo) => void;
-  resolve: (r: { pageCount: number; info: PdfInfo }) => void;
+  resolve: (r: { pageCount: number; info: PdfInfo; photosLinked?: boolean }) => void;
   reject: (e: Error) => void;
 }
 
@@ -143,7 +144,7 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
           job.reject(err);
           return;
         }
-        if (msg.type === 'done') job.resolve({ pageCount: msg.pageCount, info: msg.info });
+        if (msg.type === 'done') job.resolve({ pageCount: msg.pageCount, info: msg.info, ...(msg.photosLinked ? { photosLinked: true } : {}) });
         else job.reject(new Error(msg.message));
         finish(slot);
       });
@@ -198,13 +199,18 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
       const buffer = job.data.buffer;
       post(
         slot,
-        { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format, alto: job.alto, processed: job.processed },
+        { type: 'extract', job: job.id, data: job.data, opts: job.opts, clean: job.clean, format: job.format, alto: job.alto, processed: job.processed, linkLonePage: job.linkLonePage },
         buffer instanceof SharedArrayBuffer ? [] : [buffer],
       );
     }
   }
 
-  function enqueue(data: Uint8Array, processed: boolean, onPage: Job['onPage'], extractOpts: ExtractOptions & { clean?: boolean; format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void }) {
+  function enqueue(
+    data: Uint8Array,
+    processed: boolean,
+    onPage: Job['onPage'],
+    extractOpts: ExtractOptions & { clean?: boolean; format?: SourceFormat; alto?: string; onOpen?: (info: PdfInfo) => void; linkLonePage?: boolean },
+  ) {
     if (closed) return Promise.reject(new Error('extract pool is closed'));
     // Bytes over a SharedArrayBuffer are shared with the worker, not copied: every worker
     // extracting one document reads the same copy (processor.ts).
@@ -212,9 +218,9 @@ export function createExtractPool(options: ExtractPoolOptions | number = {}): Ex
     // Node marks Buffer-pool memory (readFileSync, allocUnsafe) untransferable; copy those and partial views.
     const transferable = !shared && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !isMarkedAsUntransferable(data.buffer);
     const own = shared || transferable ? data : new Uint8Array(data); // not .slice(): on a Buffer that is a view
-    return new Promise<{ pageCount: number; info: PdfInfo }>((resolve, reject) => {
-      const { clean = false, format = 'pdf', alto, onOpen, ...pdfOpts } = extractOpts;
-      queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, alto, processed, onPage, onOpen, resolve, reject });
+    return new Promise<{ pageCount: number; info: PdfInfo; photosLinked?: boolean }>((resolve, reject) => {
+      const { clean = false, format = 'pdf', alto, onOpen, linkLonePage = false, ...pdfOpts } = extractOpts;
+      queue.push({ id: nextId++, data: own, opts: pdfOpts, clean, format, alto, processed, linkLonePage, onPage, onOpen, resolve, reject });
       pump();
     });
   }

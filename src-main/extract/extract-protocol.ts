@@ -10,7 +10,8 @@ export type SourceFormat = 'pdf' | 'text';
 export type ToWorker =
   /** `alto`: the ALTO XML that came with the PDF; cleaning takes the layout from it (core/cleaning/clean-page.ts). */
   /** `processed`: clean, and send each page as a ProcessedPageWire (JSON text) instead of objects. */
-  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean; format: SourceFormat; alto?: string; processed?: boolean }
+  /** `linkLonePage`: a PDF that turns out to have one page has its photos linked here (link-lone-page.ts), and `done` says so. */
+  | { type: 'extract'; job: number; data: Uint8Array; opts: ExtractOptions; clean: boolean; format: SourceFormat; alto?: string; processed?: boolean; linkLonePage?: boolean }
   /** The consumer finished with one more page: the worker may run that much further ahead. */
   | { type: 'ack'; job: number }
   /** Load pdf.js and pdf-lib now, ahead of the first document (ExtractPool.warm). */
@@ -23,7 +24,8 @@ export type FromWorker =
   | { type: 'processed'; job: number; page: ProcessedPageWire }
   /** The document is open: how many pages it has (sent before its first page). */
   | { type: 'opened'; job: number; info: PdfInfo }
-  | { type: 'done'; job: number; pageCount: number; info: PdfInfo }
+  /** `photosLinked`: the job's one page went out with its photos linked (a `linkLonePage` job of a one-page PDF). */
+  | { type: 'done'; job: number; pageCount: number; info: PdfInfo; photosLinked?: boolean }
   | { type: 'error'; job: number; message: string };
 
 /** Pages a worker may send before the consumer has handled them; bounds memory with a slow consumer. */

@@ -5,6 +5,7 @@ import { PAGES_IN_FLIGHT, type FromWorker, type SourceFormat, type ToWorker } fr
 import { ProcessedPage } from './processed-page.ts';
 import { textDumpRawPages } from './text-dump-pages.ts';
 import { PageCollector } from './worker-gc.ts';
+import { linkLonePage } from './link-lone-page.ts';
 
 /** Runs pdf.js off the main thread; one job at a time, pages streamed back as they are done. */
 
@@ -20,24 +21,30 @@ function send(msg: FromWorker): void {
   port!.postMessage(msg, msg.type === 'processed' ? ProcessedPage.transferables(msg.page) : []);
 }
 
-async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean, format: SourceFormat, alto?: string, processed = false): Promise<void> {
+async function run(job: number, data: Uint8Array, opts: ExtractOptions, clean: boolean, format: SourceFormat, alto?: string, processed = false, linkLone = false): Promise<void> {
   currentJob = job;
   credits = PAGES_IN_FLIGHT;
   let count = 0;
   let info: PdfInfo = {};
+  let photosLinked = false;
   try {
     const pages = format === 'text' ? textDumpRawPages(data) : extractPages(data, opts, (i) => send({ type: 'opened', job, info: (info = i) }));
     for await (const page of pages) {
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
       // Cleaning runs here too, so that neither Electron's main thread nor the host's event loop pays for it.
-      const cleaned = clean || processed ? (alto ? cleanPageWithAlto(page, alto) : cleanPage(page)) : undefined;
+      let cleaned = clean || processed ? (alto ? cleanPageWithAlto(page, alto) : cleanPage(page)) : undefined;
+      // A one-page document: its photos can only link to this page's paragraphs, all in hand (link-lone-page.ts).
+      if (cleaned && processed && linkLone && format === 'pdf' && info.pageCount === 1 && !opts.pages && !opts.shard) {
+        cleaned = linkLonePage(page, cleaned);
+        photosLinked = true;
+      }
       // A processed page crosses as the JSON text the library stores (processed-page.ts).
       send(processed ? { type: 'processed', job, page: ProcessedPage.toWire(page, cleaned) } : { type: 'page', job, page, cleaned });
       count++;
       collector.page();
     }
-    send({ type: 'done', job, pageCount: count, info });
+    send({ type: 'done', job, pageCount: count, info, ...(photosLinked ? { photosLinked } : {}) });
   } catch (err) {
     send({ type: 'error', job, message: err instanceof Error ? err.message : String(err) });
   }
@@ -55,6 +62,6 @@ port.on('message', (msg: ToWorker) => {
     warmUp().catch(() => {});
   } else if (msg.type === 'extract') {
     // Collected once run's frame, and with it the document's bytes, is gone.
-    void run(msg.job, msg.data, msg.opts, msg.clean, msg.format ?? 'pdf', msg.alto, msg.processed).then(() => collector.end());
+    void run(msg.job, msg.data, msg.opts, msg.clean, msg.format ?? 'pdf', msg.alto, msg.processed, msg.linkLonePage).then(() => collector.end());
   }
 });

@@ -45,8 +45,9 @@ export async function derivePages(
       },
       opts,
     );
-    await relink.finished();
-    return result;
+    // A one-page PDF came with its photos linked (link-lone-page.ts): nothing is left to link.
+    if (!result.photosLinked) await relink.finished();
+    return { pageCount: result.pageCount, ...(result.title !== undefined ? { title: result.title } : {}) };
   } finally {
     await relink.close();
   }

@@ -18,6 +18,7 @@ import { ReadAheadGate } from './read-ahead.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
+  /** `photosLinked` in the answer: the pages went out with their photos linked (a one-page PDF, linked in the worker), so the library need not link them. */
   process(
     kind: SourceKind,
     data: Uint8Array,
@@ -25,7 +26,7 @@ export interface PageProcessor {
     onPage: (page: ProcessedPage) => void,
     /** `alto`: the ALTO XML that came with a PDF (layout and photos from the OCR engine). */
     opts?: ProcessOptions,
-  ): Promise<{ pageCount: number; title?: string }>;
+  ): Promise<{ pageCount: number; title?: string; photosLinked?: boolean }>;
   /** Files worth processing at once (the pool's workers); 1 when absent. */
   readonly concurrency?: number;
   /** Files worth preparing (read, hashed, stored) while the workers are busy, queued for the next free one (read-ahead.ts); 0 when absent. */

@@ -82,9 +82,9 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       }
       const told = (info: PdfInfo) => info.pageCount && opts.onPageCount?.(info.pageCount);
       if (pool.size === 1 || data.length > SINGLE_SHARD_BYTES) {
-        const { pageCount, info } = await pool.extractProcessed(data, handle, { alto, onOpen: told });
+        const { pageCount, info, photosLinked } = await pool.extractProcessed(data, handle, { alto, onOpen: told, linkLonePage: true });
         if (pageCount === 0) throw new Error('no pages');
-        return { pageCount, title: info.title };
+        return { pageCount, title: info.title, ...(photosLinked ? { photosLinked } : {}) };
       }
       // [pages handed out, page count]: see ExtractOptions.claim.
       const claim = new Int32Array(new SharedArrayBuffer(8));
@@ -93,12 +93,12 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       // (extract-pdf.ts): 24 MB each for the generated 10,000-page file, the file's size in general.
       let bytes: Uint8Array | null = sharedCopy(data);
       const size = bytes.byteLength;
-      let helper: Promise<{ pageCount: number }> | null = null;
+      let helper: Promise<{ pageCount: number; photosLinked?: boolean }> | null = null;
       const onOpen = (info: PdfInfo) => {
         told(info);
         if (worthAHelper(info.pageCount ?? 0, size) && !helper && bytes) helper = pool.extractProcessed(bytes, handle, { claim, alto });
       };
-      const first = pool.extractProcessed(bytes, handle, { claim, alto, onOpen });
+      const first = pool.extractProcessed(bytes, handle, { claim, alto, onOpen, linkLonePage: true });
       const [a, b] = await Promise.allSettled([first, first.then(() => helper, () => helper)]);
       // The shared copy is freed once no thread refers to it: the workers collect at a long job's end
       // (worker-gc.ts), and this thread would hold it until V8 next collects on its own, while photos are linked.
@@ -108,7 +108,9 @@ export function createProcessor(opts: ProcessorOptions = {}): PageProcessor & { 
       if (b.status === 'rejected') throw b.reason;
       const pageCount = a.value.pageCount + (b.value?.pageCount ?? 0);
       if (pageCount === 0) throw new Error('no pages');
-      return { pageCount, title: a.value.info.title };
+      // A one-page document's photos were linked in the worker that extracted it (link-lone-page.ts).
+      const photosLinked = pageCount === 1 && (a.value.photosLinked || b.value?.photosLinked);
+      return { pageCount, title: a.value.info.title, ...(photosLinked ? { photosLinked } : {}) };
     },
     close: () => pool.close(),
     /** See ExtractPool.idleMs. */
