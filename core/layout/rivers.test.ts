@@ -21,8 +21,7 @@ function twoColumns(lines: number, top = 100): { segs: Segment[]; gutter: [numbe
     [50, 200],
     [207, 357],
   ];
-  let seed = 7;
-  const rand = createPrng(seed);
+  const rand = createPrng(7);
   for (let k = 0; k < lines; k++) {
     const bottom = top + k * PITCH;
     for (const [x0, x1] of cols) {
