@@ -146,6 +146,7 @@ test('a correction that changes an annotation’s quoted text away makes it an o
 });
 
 test('a correction inside an annotation’s quote: the list says the quote changed, with the quote as annotated and as it reads now', async ({ app }) => {
+  test.setTimeout(300_000); // annotate, correct, export and axe: on a loaded machine more than the workflows' 150 s
   await ui.selectInBlock(para.id, 4, 30);
   await ui.annotateButton.click();
   await ui.fillEditor({ colour: 'pink', note: 'who said this?' });
