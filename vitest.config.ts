@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-const ALL = ['core/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'scripts/**/*.test.ts', 'test-support/**/*.test.ts', 'bin/**/*.test.ts'];
+const ALL = ['core/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'scripts/**/*.test.ts', 'test-support/**/*.test.ts', 'bin/**/*.test.ts', 'bench/**/*.test.ts'];
 const RUNES = ['src-renderer/**/*.svelte.test.ts'];
 
 export default defineConfig({

@@ -17,10 +17,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadavg } from 'node:os';
 import type { RawPage } from '../core/page-model.ts';
 import { extractAll } from '../src-main/extract/extract-pdf.ts';
 import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { cpuMs, loadAverage, median } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, against: { type: 'string' } } });
@@ -51,16 +51,11 @@ if (!existsSync(loc)) {
   process.exit(0);
 }
 const cached = (file: string) => join(ROOT, '.cache/clean-identity', `${basename(file)}.json`);
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const runs = Number(values.runs);
 const stages = ['parseAltoPage', 'altoIllustrations', 'altoLayout', 'cleanPageWithAlto'];
 const sums = cores.map(() => new Map<string, number>());
 
-console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load average at start: ${loadAverage(2)}`);
 for (const f of readdirSync(loc).filter((n) => n.endsWith('.pdf')).sort()) {
   const file = join(loc, f);
   const pages: RawPage[] = existsSync(cached(file)) ? JSON.parse(readFileSync(cached(file), 'utf8')) : await extractAll(new Uint8Array(readFileSync(file)));
@@ -92,4 +87,4 @@ console.log(`sum over the 3 pages (median CPU ms per page, summed): ${cores.map(
 for (const stage of stages) console.log(`  ${stage.padEnd(20)} ${sums.map((s) => s.get(stage)!.toFixed(2).padStart(8)).join(' | ')}`);
 const alto = sums.map((s) => s.get('parseAltoPage')! + s.get('altoIllustrations')! + s.get('altoLayout')!);
 console.log(`  ${'ALTO total'.padEnd(20)} ${alto.map((v) => v.toFixed(2).padStart(8)).join(' | ')}`);
-console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load average at end: ${loadAverage(2)}`);

@@ -25,7 +25,6 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -33,6 +32,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { CleanedPage, RawPage } from '../core/page-model.ts';
 import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { cpuMs, loadAverage, median, threadCpuMs } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CACHE = join(ROOT, '.cache', 'clean-identity');
@@ -94,8 +94,6 @@ if (existsSync(loc)) {
 if (!cases.length) console.log(`no pages in ${CACHE}: run npm run bench:clean-identity once`);
 
 const clean = (core: Core, c: Case) => (c.alto ? core.cleanPageWithAlto(c.page, c.alto) : core.cleanPage(c.page));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 // GC pauses, as the observer reports them (asynchronously: flushed by awaiting a macrotask after each clean).
 let gcs: number[] = [];
@@ -116,8 +114,8 @@ async function timeOne(core: Core, c: Case): Promise<Sample> {
   const m0 = process.threadCpuUsage();
   const p0 = process.cpuUsage();
   clean(core, c);
-  const cpu = ms(process.threadCpuUsage(m0));
-  const proc = ms(process.cpuUsage(p0));
+  const cpu = threadCpuMs(m0);
+  const proc = cpuMs(p0);
   await settle();
   return { cpu, proc, gcCount: gcs.length, gcMs: gcs.reduce((a, b) => a + b, 0) };
 }
@@ -158,7 +156,7 @@ const runs = Number(values.runs);
 const warmup = Number(values.warmup);
 const top = Number(values.top);
 const byFn = top ? new Map<string, number>() : null;
-console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`load average at start: ${loadAverage()}`);
 console.log(Number(values.young) > 0 ? `cleaning in a worker with a ${values.young} MB young generation (extract-pool.ts gives its workers 8)` : 'cleaning on the main thread, V8 default heap');
 const sums = cores.map(() => ({ cpu: 0, gcCount: 0, gcMs: 0, alloc: 0 }));
 for (const c of cases) {
@@ -191,5 +189,5 @@ if (byFn) {
   console.log(`top allocating functions (self, this core, one clean of each page):`);
   for (const [fn, bytes] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${(bytes / 2 ** 20).toFixed(2).padStart(7)} MB  ${fn}`);
 }
-console.log(`load average at end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`load average at end: ${loadAverage()}`);
 session.disconnect();

@@ -14,11 +14,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CleanedPage, RawPage } from '../core/page-model.ts';
+import { loadAverage, median, usageMs } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CACHE = join(ROOT, '.cache', 'clean-identity');
@@ -40,7 +40,7 @@ if (values.child) {
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
   const m = process.threadCpuUsage(m0);
-  console.log(JSON.stringify([(c.user + c.system) / 1000, (m.user + m.system) / 1000, wall]));
+  console.log(JSON.stringify([usageMs(c), usageMs(m), wall]));
   process.exit(0);
 }
 
@@ -48,8 +48,7 @@ const cores: Array<[label: string, dir: string]> = [['this core', join(ROOT, 'co
 if (values.against) cores.push([`--against ${values.against}`, resolve(values.against)]);
 const pages = ['cjk-overprint.pdf', 'evening-star-1859-02-21-p7.pdf', 'evening-star-1870-03-15-p1.pdf', 'evening-star-1918-09-01-p1.pdf'];
 const runs = Number(values.runs);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`load average at start: ${loadAverage()}`);
 for (const name of pages) {
   const file = join(CACHE, `${name}.json`);
   if (!existsSync(file)) {
@@ -73,4 +72,4 @@ for (const name of pages) {
       : '';
   console.log(`${name}: ${cols.join(' | ')} ms, first clean in a fresh process, median of ${runs}${ratio}`);
 }
-console.log(`load average at end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`load average at end: ${loadAverage()}`);

@@ -11,13 +11,13 @@
  * loaded machine) and median wall.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CleanedPage, RawPage } from '../core/page-model.ts';
 import { extractAll } from '../src-main/extract/extract-pdf.ts';
 import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { cpuMs, loadAverage, median, threadCpuMs } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CACHE = join(ROOT, '.cache', 'clean-identity');
@@ -47,16 +47,6 @@ async function pagesOf(file: string): Promise<RawPage[]> {
   return pages;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const mainMs = () => {
-  const u = process.threadCpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
 let totals = cores.map(() => 0);
@@ -72,13 +62,13 @@ for (const file of files) {
     turn.forEach((k) => {
       const clean = cores[k][1];
       const c0 = cpuMs();
-      const m0 = mainMs();
+      const m0 = threadCpuMs();
       const t0 = performance.now();
       for (const p of pages) clean(p);
       if (r < warmup) return;
       wall[k].push((performance.now() - t0) / pages.length);
       cpu[k].push((cpuMs() - c0) / pages.length);
-      main[k].push((mainMs() - m0) / pages.length);
+      main[k].push((threadCpuMs() - m0) / pages.length);
     });
   }
   const cols = cores.map(([label], k) => `${label}: cpu ${median(cpu[k]).toFixed(1)} main ${median(main[k]).toFixed(1)} wall ${median(wall[k]).toFixed(1)}`);
@@ -91,4 +81,4 @@ for (const file of files) {
   console.log(`${basename(file)}: ${cols.join(' | ')} ms per page, median of ${runs}${ratio}`);
 }
 console.log(`sum of medians: ${cores.map(([label], k) => `${label} cpu ${totals[k].toFixed(1)} ms, main thread ${mainTotals[k].toFixed(1)} ms`).join(' | ')}`);
-console.log(`load average: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`load average: ${loadAverage()}`);

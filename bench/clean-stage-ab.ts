@@ -7,11 +7,11 @@
  * layout), and cleanPdfPage whole. Pages from bench/clean-identity.ts's cache.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RawPage } from '../core/page-model.ts';
+import { loadAverage, median, threadCpuMs } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { against: { type: 'string' }, rounds: { type: 'string', default: '30' } } });
@@ -28,13 +28,8 @@ const ours = await loadCore(join(ROOT, 'core'));
 const theirs = await loadCore(values.against);
 const cores = [ours, theirs] as const;
 
-const ms = () => {
-  const u = process.threadCpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const rounds = Number(values.rounds);
-console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`load average at start: ${loadAverage()}`);
 for (const name of ['evening-star-1859-02-21-p7.pdf', 'evening-star-1870-03-15-p1.pdf', 'evening-star-1918-09-01-p1.pdf']) {
   const file = join(ROOT, '.cache/clean-identity', `${name}.json`);
   if (!existsSync(file)) continue;
@@ -61,13 +56,13 @@ for (const name of ['evening-star-1859-02-21-p7.pdf', 'evening-star-1870-03-15-p
     for (let r = 0; r < rounds + 5; r++) {
       for (const k of r % 2 ? [1, 0] : [0, 1]) {
         // The thread's CPU clock ticks in 4 ms steps on Linux: time a batch of calls.
-        const t0 = ms();
+        const t0 = threadCpuMs();
         for (let j = 0; j < batch; j++) run(cores[k]);
-        if (r >= 5) t[k].push((ms() - t0) / batch);
+        if (r >= 5) t[k].push((threadCpuMs() - t0) / batch);
       }
     }
     cols.push(`${stage} ${median(t[0]).toFixed(2)} vs ${median(t[1]).toFixed(2)}`);
   }
   console.log(`${name}: this core vs --against, median main-thread CPU ms of ${rounds}: ${cols.join(' | ')}`);
 }
-console.log(`load average at end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`load average at end: ${loadAverage()}`);

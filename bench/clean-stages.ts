@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import type { RawPage } from '../core/page-model.ts';
 import { extractAll } from '../src-main/extract/extract-pdf.ts';
 import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { cpuMs, median } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
@@ -77,11 +78,6 @@ if (!positionals.length) {
 }
 const cached = (file: string) => join(ROOT, '.cache/clean-identity', `${basename(file)}.json`);
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const runs = Number(values.runs);
 
 for (const file of files) {

@@ -28,6 +28,7 @@ import { parseAlto } from '../core/layout/alto.ts';
 import { formatCohesion, lineCohesion } from '../core/layout/line-cohesion.ts';
 import { classifySplitLines, gutterCrossing, withoutGutterWords } from './split-line-classes.ts';
 import { cleanPageWithAlto } from '../core/cleaning/clean-page.ts';
+import { median, usageMs } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const LOC = join(sharedDir(ROOT), 'pdfs/loc');
@@ -45,11 +46,6 @@ const files = ['cjk-overprint.pdf', 'cjk-scanned.pdf', 'latin-columns.pdf'].map(
 if (existsSync(LOC)) files.push(...readdirSync(LOC).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(LOC, f)));
 else console.log(`note: ${LOC} is absent; the Library of Congress pages are skipped`);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
 /** Median wall time and mean CPU time (user + system) per page, in ms: the machine is shared. */
 function timeClean(clean: Clean, pages: readonly RawPage[]): [wall: number, cpu: number] {
   const times: number[] = [];
@@ -61,7 +57,7 @@ function timeClean(clean: Clean, pages: readonly RawPage[]): [wall: number, cpu:
     const c = process.cpuUsage(c0);
     if (r >= WARMUP) {
       times.push(performance.now() - t0);
-      cpu += (c.user + c.system) / 1000;
+      cpu += usageMs(c);
     }
   }
   return [median(times) / pages.length, cpu / RUNS / pages.length];

@@ -18,12 +18,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { cpuMs, loadAverage, median, threadCpuMs } from './support/stats.ts';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
@@ -47,21 +47,13 @@ function defaultFiles(): string[] {
   return readdirSync(loc).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(loc, f));
 }
 
-// This thread's CPU (the run happens on a worker thread, as an import's does).
-const cpu = () => {
-  const u = process.threadCpuUsage();
-  return (u.user + u.system) / 1000;
-};
-// The whole process's: V8's compiler and GC helper threads work for this thread too.
-const procCpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
+// This thread's CPU (threadCpuMs: the run happens on a worker thread, as an import's does), and the whole process's
+// (cpuMs: V8's compiler and GC helper threads work for this thread too).
 
 /** One process's run over the files (the first pass is warm-up): per-page sums of each stage. */
 async function child(root: string, files: string[], repeat: number): Promise<Stats> {
   // Cold: from the imports to the first file's last page (module compilation, pdf.js and what it loads), as a fresh worker's first job.
-  const cold0 = cpu(), coldProc0 = procCpu();
+  const cold0 = threadCpuMs(), coldProc0 = cpuMs();
   const imp = (p: string) => import(pathToFileURL(path.join(root, p)).href);
   const { extractPages } = await imp('src-main/extract/extract-pdf.ts');
   const { cleanPageWithAlto, cleanPage } = await imp('core/cleaning/clean-page.ts');
@@ -84,29 +76,29 @@ async function child(root: string, files: string[], repeat: number): Promise<Sta
       await new Promise((r) => setTimeout(r, 20));
       const gc0 = gcMs, n0 = gcCount;
       const s: Stats = { pages: 0, extract: 0, clean: 0, toWire: 0 };
-      const c0 = cpu(), p0 = procCpu(), w0 = performance.now();
-      let t = cpu();
+      const c0 = threadCpuMs(), p0 = cpuMs(), w0 = performance.now();
+      let t = threadCpuMs();
       for await (const page of extractPages(bytes, {})) {
-        const t1 = cpu();
+        const t1 = threadCpuMs();
         s.extract += t1 - t;
         const cleaned = alto ? cleanPageWithAlto(page, alto) : cleanPage(page);
-        const t2 = cpu();
+        const t2 = threadCpuMs();
         s.clean += t2 - t1;
         ProcessedPage.toWire(page, cleaned);
-        t = cpu();
+        t = threadCpuMs();
         s.toWire += t - t2;
         s.pages++;
       }
-      s.cpu = cpu() - c0;
-      s.procCpu = procCpu() - p0;
+      s.cpu = threadCpuMs() - c0;
+      s.procCpu = cpuMs() - p0;
       s.wall = performance.now() - w0;
       await new Promise((r) => setTimeout(r, 20)); // the observer reports asynchronously
       s.gcMs = gcMs - gc0;
       s.gcCount = gcCount - n0;
       if (pass === 0) {
         if (file === files[0]) {
-          total.coldCpu = cpu() - cold0;
-          total.coldProcCpu = procCpu() - coldProc0;
+          total.coldCpu = threadCpuMs() - cold0;
+          total.coldProcCpu = cpuMs() - coldProc0;
         }
         continue;
       }
@@ -139,10 +131,9 @@ if (values.child) {
 
 const files = positionals.length ? positionals.map((f) => path.resolve(f)) : defaultFiles();
 const rounds = Number(values.rounds);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const trees: Array<[string, string]> = values.baseline ? [['baseline', path.resolve(values.baseline)], ['this', here]] : [['this', here]];
 const runs = new Map<string, Stats[]>(trees.map(([k]) => [k, []]));
-console.log(`files: ${files.map((f) => path.basename(f)).join(', ')} (+ALTO where beside); ${rounds} rounds × ${values.repeat} passes per process; load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`files: ${files.map((f) => path.basename(f)).join(', ')} (+ALTO where beside); ${rounds} rounds × ${values.repeat} passes per process; load average before: ${loadAverage(2)}`);
 for (let r = 0; r < rounds; r++) {
   for (const [label, root] of r % 2 ? [...trees].reverse() : trees) {
     const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', fileURLToPath(import.meta.url), '--child', JSON.stringify(files), '--repeat', values.repeat!], {
@@ -168,4 +159,4 @@ console.log(
 );
 console.log('gcCount: V8 collections (mostly scavenges); gcMs and wall: elapsed time, noise on a shared machine. cold: a fresh worker\'s imports and first file, whole.');
 console.table(table);
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load average after: ${loadAverage(2)}`);

@@ -19,6 +19,7 @@ import { importFiles } from '../src-main/library/import-service.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
 import { SearchService } from '../src-main/search/search-service.ts';
+import { cpuMs } from './support/stats.ts';
 
 // Page views (the reader's compact page) stored after the import, where an older checkout has them.
 const pageViews = await import('../src-main/library/page-views.ts').catch(() => null);
@@ -41,10 +42,6 @@ const maxOldGenerationMb = heapAt > 0 ? Number(process.argv[heapAt + 1]) : undef
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const store = new LibraryStore(dir);
 const processor = createProcessor({ maxOldGenerationMb } as Parameters<typeof createProcessor>[0]);
-const cpuMs = (since: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1000;
-};
 let cpu = process.cpuUsage();
 let started = performance.now();
 // As the app: its search service is open before the import and catches up after it (library.changed).

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { importFiles } from '../src-main/library/import-service.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
+import { usageMs } from './support/stats.ts';
 
 const { values, positionals } = parseArgs({ options: { repeat: { type: 'string', default: '5' }, workers: { type: 'string', default: '1' } }, allowPositionals: true });
 const processor = createProcessor({ workers: Number(values.workers) });
@@ -31,5 +32,5 @@ for (let r = 0; r <= Number(values.repeat); r++) {
   rmSync(dir, { recursive: true, force: true });
 }
 const used = process.cpuUsage(cpu);
-console.log(JSON.stringify({ perRoundMs: (performance.now() - started) / Number(values.repeat), perRoundCpuMs: (used.user + used.system) / 1000 / Number(values.repeat) }));
+console.log(JSON.stringify({ perRoundMs: (performance.now() - started) / Number(values.repeat), perRoundCpuMs: usageMs(used) / Number(values.repeat) }));
 await processor.close();

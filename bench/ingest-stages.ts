@@ -16,31 +16,27 @@ import { cleanPage } from '../core/cleaning/clean-page.ts';
 import { encodePageView } from '../core/page-view/page-view-codec.ts';
 import { extractPages } from '../src-main/extract/extract-pdf.ts';
 import { openPlacementReader } from '../src-main/extract/image-placements.ts';
+import { cpuMs, median } from './support/stats.ts';
 
 const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '3' } }, allowPositionals: true });
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 function timed<T>(f: () => T): [T, number] {
-  const c = cpu();
+  const c = cpuMs();
   const r = f();
-  return [r, cpu() - c];
+  return [r, cpuMs() - c];
 }
 async function timedA<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const c = cpu();
+  const c = cpuMs();
   const r = await f();
-  return [r, cpu() - c];
+  return [r, cpuMs() - c];
 }
 const utf8 = new TextEncoder();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const file of positionals) {
   const bytes = readFileSync(file);
   const runs: Record<string, number>[] = [];
   for (let i = 0; i < Number(values.runs); i++) {
     const t: Record<string, number> = {};
     [, t.placements] = await timedA(() => openPlacementReader(new Uint8Array(bytes)));
-    const c0 = cpu();
+    const c0 = cpuMs();
     let clean = 0, view = 0, json = 0;
     for await (const raw of extractPages(new Uint8Array(bytes))) {
       const [cleaned, cleanMs] = timed(() => cleanPage(raw));
@@ -48,7 +44,7 @@ for (const file of positionals) {
       json += timed(() => utf8.encode(JSON.stringify(raw)).length + utf8.encode(JSON.stringify(cleaned)).length)[1];
       view += timed(() => utf8.encode(JSON.stringify(encodePageView({ ...raw, ...cleaned }))).length)[1];
     }
-    t.extractAll = cpu() - c0 - clean - json - view;
+    t.extractAll = cpuMs() - c0 - clean - json - view;
     // The same extraction with pdf.js reading every page's text (the fast OCR-layer reader off): what it saves.
     [, t.extractAllPdfjs] = await timedA(async () => {
       for await (const raw of extractPages(new Uint8Array(bytes), { textReader: 'pdfjs' })) void raw;

@@ -10,13 +10,14 @@
  * imports by a second connection; prints thread CPU and wall per change.
  */
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCleanedPage, benchRawPage } from './support/bench-page.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { DocumentStateTracker } from '../src-main/services/document-state-tracker.ts';
 import { changedDocuments, readDocumentStates } from '../src-main/services/document-states.ts';
+import { loadAverage, median, usageMs } from './support/stats.ts';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, pages: { type: 'string', default: '4' }, library: { type: 'string' }, changes: { type: 'string', default: '7' } } });
 const N = Number(values.docs);
@@ -48,7 +49,7 @@ const timed = <T>(f: () => T): { out: T; cpuMs: number; wallMs: number } => {
   const w = performance.now();
   const out = f();
   const d = process.threadCpuUsage(c);
-  return { out, cpuMs: (d.user + d.system) / 1000, wallMs: performance.now() - w };
+  return { out, cpuMs: usageMs(d), wallMs: performance.now() - w };
 };
 
 const tracker = new DocumentStateTracker(app.db);
@@ -79,9 +80,8 @@ for (let i = 0; i < Number(values.changes); i++) {
   const [x, y] = i % 2 ? [runs[1](), runs[0]()] : [runs[0](), runs[1]()];
   if (JSON.stringify(i % 2 ? y : x) !== JSON.stringify(i % 2 ? x : y)) throw new Error('the tracker and the whole read disagree');
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (rs: Array<{ cpuMs: number; wallMs: number }>) => `CPU ${median(rs.map((r) => r.cpuMs)).toFixed(2)} ms, wall ${median(rs.map((r) => r.wallMs)).toFixed(2)} ms (median of ${rs.length})`;
-console.log(`library watch, per change by another process (one document of ${PAGES} pages added) at ${N} documents; load ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`library watch, per change by another process (one document of ${PAGES} pages added) at ${N} documents; load ${loadAverage()}`);
 console.log(`  before (every document signed again): ${fmt(before)}`);
 console.log(`  after  (rows added since the last look): ${fmt(after)}; whole reads after the first: ${tracker.fullReads - 1}`);
 cli.close();

@@ -6,11 +6,12 @@
  *   npx node bench/newspaper-names.bench.ts [LIBRARY_DIR]   (default: a library of 10,000 generated rows)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, loadavg } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newspaperIndex } from '../core/newspaper-titles.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { libraryNewspaperNames } from '../src-main/library/newspaper-names.ts';
+import { loadAverage, usageMs } from './support/stats.ts';
 
 const given = process.argv[2];
 const dir = given ?? mkdtempSync(join(tmpdir(), 'bench-newspaper-names-'));
@@ -39,12 +40,12 @@ function time(label: string, f: () => unknown): void {
     f();
     const wall = performance.now() - t0;
     const c = process.cpuUsage(c0);
-    if (wall < best.wall) best = { wall, cpu: (c.user + c.system) / 1000 };
+    if (wall < best.wall) best = { wall, cpu: usageMs(c) };
   }
   console.log(`${label.padEnd(52)} wall ${best.wall.toFixed(1).padStart(7)} ms  cpu ${best.cpu.toFixed(1).padStart(7)} ms`);
 }
 
-console.log(`${count} documents; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`${count} documents; load average ${loadAverage(2)}`);
 // store.list() caches its rows per write stamp: a one-shot CLI always pays the first read, so the baseline bypasses the cache.
 time('baseline: store.list() + newspaperIndex (as list)', () => {
   (store as unknown as { listCache: unknown }).listCache = undefined;

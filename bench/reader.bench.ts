@@ -36,12 +36,12 @@ import type { PageViewReply } from '../core/page-view/page-view-codec.ts';
 import { launchBenchBrowser } from './support/bench-browser.ts';
 import { cliImport, ROOT, startHostProcess } from '../e2e/support/host-process.ts';
 import { generateNewspaperPdf } from '../scripts/fixtures/newspaper-pdf.ts';
+import { median } from './support/stats.ts';
 
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
 const SAMPLE = join(ROOT, 'assets', 'sample', 'evening-star-1918-09-01-p1.pdf');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TRACE = process.env.BENCH_TRACE === '1';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const CACHE = join(ROOT, '.cache', 'fixtures');
 mkdirSync(CACHE, { recursive: true });
 

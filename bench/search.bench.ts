@@ -17,7 +17,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadavg } from 'node:os';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import { LibraryStore, sha256 } from '../src-main/library/library-store.ts';
@@ -26,6 +25,7 @@ import { holdPageText } from '../src-main/search/stored-page-texts.ts';
 import { fold } from '../core/search/fold.ts';
 import { createPrng } from '../scripts/fixtures/prng.ts';
 import { drawWord, generatePage, LATIN_WORDS, loadVocabulary } from './search-corpus.ts';
+import { cpuMs, loadAverage } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const FREQ = join(ROOT, '..', 'shared', 'bench', 'zh-word-freq.txt');
@@ -63,10 +63,6 @@ function childCpuSeconds(): number {
   }
 }
 
-function cpuMs(u: NodeJS.CpuUsage): number {
-  return (u.user + u.system) / 1000;
-}
-
 /** A SQLite file's bytes on disk, its write-ahead log included. */
 function dbSize(path: string): number {
   let n = statSync(path).size;
@@ -87,7 +83,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(pages) || pages < PAGES_PER_ISSUE) throw new Error('--pages must be a whole number ≥ 8');
   const vocab = loadVocabulary(FREQ);
   console.log(`bench:search, ${pages} generated Chinese pages; words from ${vocab.source}`);
-  console.log(`machine load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} cores (shared): CPU times are printed beside wall-clock times`);
+  console.log(`machine load average at start: ${loadAverage()} on ${(await import('node:os')).availableParallelism()} cores (shared): CPU times are printed beside wall-clock times`);
   console.log('pages are generated as page models straight into the library (no PDF extraction or cleaning: bench:ingest measures those)');
   const dir = join(ROOT, '.cache', `search-bench-${pages}`);
   rmSync(dir, { recursive: true, force: true });
@@ -125,7 +121,7 @@ async function main(): Promise<void> {
       const gc0 = process.cpuUsage();
       const page = generatePage(vocab, issue * 100 + k + 1, k + 1);
       generating += performance.now() - g0;
-      generatingCpu += cpuMs(process.cpuUsage(gc0));
+      generatingCpu += cpuMs(gc0);
       chars += page.chars;
       pending.addPage(page.raw, page.cleaned);
       holdPageText(store, id, page.raw, page.cleaned);
@@ -137,7 +133,7 @@ async function main(): Promise<void> {
     if (how === 'catchUp') search.catchUpSync();
     else search.indexDocument(id);
     const t2 = performance.now() - generating;
-    return { store: t1 - t0, index: t2 - t1, cpu: cpuMs(process.cpuUsage(c0)) - generatingCpu };
+    return { store: t1 - t0, index: t2 - t1, cpu: cpuMs(c0) - generatingCpu };
   };
   const started = performance.now();
   const cpu0 = process.cpuUsage();
@@ -152,7 +148,7 @@ async function main(): Promise<void> {
   }
   process.stderr.write('\n');
   const importMs = performance.now() - started - generateMs;
-  const importCpuMs = cpuMs(process.cpuUsage(cpu0)) - generateCpuMs;
+  const importCpuMs = cpuMs(cpu0) - generateCpuMs;
   const generated = { wall: generateMs, cpu: generateCpuMs };
   const indexBytes = dbSize(join(dir, 'search.sqlite'));
   const libraryBytes = dbSize(join(dir, 'library.sqlite'));
@@ -242,7 +238,7 @@ async function main(): Promise<void> {
   console.log(`index size on disk: search.sqlite ${mb(indexBytes)} MB (cleaned + raw layers, with block text); FTS5 trigram baseline ${mb(trigramBytes)} MB (cleaned only, built in ${(trigramMs / 1000).toFixed(1)} s = ${mchars(chars, trigramMs)})`);
   console.log(`adding one ${PAGES_PER_ISSUE}-page issue to the ${pages}-page library: ${addMs.toFixed(0)} ms wall, ${extra.cpu.toFixed(0)} ms CPU (store ${extra.store.toFixed(0)} ms, index ${extra.index.toFixed(0)} ms; goal ≤ 2000 ms)`);
   console.log(`CLI search incl. start-up: wall ${cli.map((x) => x.toFixed(0) + ' ms').join(', ')}; CPU ${cliCpu.map((x) => x.toFixed(0) + ' ms').join(', ')} (goal < 1000 ms wall); bare Node start: wall ${bare.map((x) => x.toFixed(0) + ' ms').join(', ')}; CPU ${bareCpu.map((x) => x.toFixed(0) + ' ms').join(', ')}`);
-  console.log(`machine load average at end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+  console.log(`machine load average at end: ${loadAverage()}\n`);
   const names = Object.keys(classes);
   console.log(['engine'.padEnd(16), 'ready ms'.padStart(9), 'RSS MB'.padStart(7), 'heap MB'.padStart(8), ...names.map((n) => `${n} p50/p95 ms (cpu)`.padStart(40))].join(' '));
   for (const [engine, r] of Object.entries(reports)) {
@@ -320,7 +316,7 @@ function runChild(mode: string, dir: string): ChildReport {
     for (const q of qs) {
       const c = process.cpuUsage();
       times.push(run(q, cls));
-      cpu.push(cpuMs(process.cpuUsage(c)));
+      cpu.push(cpuMs(c));
     }
     out[cls] = { p50: pct(times, 0.5), p95: pct(times, 0.95), cpuP50: pct(cpu, 0.5), cpuP95: pct(cpu, 0.95), n: qs.length, ...(notes[cls] ? { note: notes[cls] } : {}) };
   }

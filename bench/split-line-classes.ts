@@ -20,11 +20,7 @@
 import type { AltoLine, AltoPage, AltoWord } from '../core/layout/alto.ts';
 import { MIN_LINE_WORDS, type Cohesion } from '../core/layout/line-cohesion.ts';
 import type { Rect } from '../core/page-model.ts';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : NaN;
-}
+import { median } from './support/stats.ts';
 
 /** A gap this many body heights parts cut-off words from the rest of their line (word spaces are ~0.3). */
 const GUTTER_GAP = 0.5;

@@ -18,6 +18,7 @@ import { cliImport, ROOT } from '../e2e/support/host-process.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { PREVIEW_WIDTH, PreviewService } from '../src-main/previews/preview-service.ts';
 import { generateNewspaperPdf } from '../scripts/fixtures/newspaper-pdf.ts';
+import { cpuMs, median } from './support/stats.ts';
 
 const CACHE = join(ROOT, '.cache', 'fixtures');
 mkdirSync(CACHE, { recursive: true });
@@ -26,10 +27,6 @@ if (!existsSync(multipage)) writeFileSync(multipage, (await generateNewspaperPdf
 const files = [join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf'), multipage];
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 /** CPU of waited-for children (pdftoppm), ms. */
 function childCpuMs(): number {
   const text = readFileSync('/proc/self/stat', 'utf8');
@@ -37,7 +34,6 @@ function childCpuMs(): number {
   return ((Number(f[13]) + Number(f[14])) * 1000) / 100;
 }
 const threads = () => Number(/^Threads:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 

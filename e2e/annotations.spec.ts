@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { DocumentSummary } from '../core/library-model.ts';
 import type { Block, PageModel } from '../core/page-model.ts';
@@ -142,6 +143,49 @@ test('a correction that changes an annotation’s quoted text away makes it an o
   await expect.poll(() => ui.textHighlightCount('pink')).toBe(0);
   await expect(ui.pageHighlights).toHaveCount(0);
   await saveScreenshot(app.page, 'annotation-orphaned-by-correction');
+});
+
+test('a correction inside an annotation’s quote: the list says the quote changed, with the quote as annotated and as it reads now', async ({ app }) => {
+  test.setTimeout(300_000); // annotate, correct, export and axe: on a loaded machine more than the workflows' 150 s
+  await ui.selectInBlock(para.id, 4, 30);
+  await ui.annotateButton.click();
+  await ui.fillEditor({ colour: 'pink', note: 'who said this?' });
+  await expect(ui.items()).toHaveCount(1);
+  const badge = ui.items().first().getByRole('group').getByText('quote changed', { exact: true });
+  await expect(ui.annotations.getByText('quote changed')).toHaveCount(0);
+
+  // One character inside the quote corrected: the annotation follows it by the context around it.
+  const at = 12;
+  const fixed = para.text.slice(0, at) + (para.text[at] === 'Q' ? 'R' : 'Q') + para.text.slice(at + 1);
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await ui.corrector.getByRole('textbox', { name: 'Corrected text' }).fill(fixed);
+  await ui.corrector.getByRole('button', { name: 'Save correction' }).click();
+  await expect(ui.corrector.getByText('Version 1')).toBeVisible();
+  await ui.corrector.getByRole('button', { name: 'Close' }).click();
+
+  const was = para.text.slice(4, 30);
+  const now = fixed.slice(4, 30);
+  await expect(ui.annotations.getByText(/could not re-anchor/)).toHaveCount(0);
+  await expect(badge).toBeVisible();
+  await expect(badge).toHaveAttribute('title', `Annotated “${was}”, now reads “${now}”`);
+  await expect.poll(() => ui.textHighlightCount('pink')).toBe(1);
+  // The detail opens from the keyboard, as any disclosure does.
+  await badge.focus();
+  await app.page.keyboard.press('Enter');
+  const detail = ui.items().first().locator('dl');
+  await expect(detail).toBeVisible();
+  expect(await detail.locator('dt, dd').allInnerTexts()).toEqual(['Annotated', `“${was}”`, 'Now reads', `“${now}”`]);
+  await saveScreenshot(app.page, 'annotation-quote-changed');
+
+  const axe = await new AxeBuilder({ page: app.page }).include('[aria-label="Annotations"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+  // The W3C export carries the quote as annotated: the record is what the note was written on.
+  const exportAs = ui.annotations.getByRole('combobox', { name: 'Export' });
+  const [download] = await Promise.all([app.page.waitForEvent('download'), exportAs.selectOption('w3c')]);
+  const w3c = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(w3c.first.items[0].target.selector[1]).toMatchObject({ type: 'TextQuoteSelector', exact: was });
 });
 
 test('after Save correction the focus stays in the dialog, and Escape closes it from there or from the body', async ({ app }) => {

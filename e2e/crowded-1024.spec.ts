@@ -1,8 +1,11 @@
 import type { Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { basename } from 'node:path';
+import { cloneDocuments } from '../src-main/library/testing/schema-10-library.ts';
 import { LibraryBrowserPage } from './pages/library-browser-page.ts';
+import { LibraryPanelPage } from './pages/library-panel-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
-import { expect, saveScreenshot, test } from './support/fixtures.ts';
+import { expect, FIXTURE_FILES, saveScreenshot, test } from './support/fixtures.ts';
 import { rowsOf, type Box } from './support/rows.ts';
 
 /** A new user's walk at 1024×768 found the page tools, the panel headings and the filters wrapping. */
@@ -106,4 +109,65 @@ test('at 1024×768 the text panels’ and the search results’ headers are one 
 
   const axe = await new AxeBuilder({ page: app.page }).include('.panel-head').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+/** Whether an input's placeholder fits its box: the text as its ::placeholder draws it, against the room inside the padding. */
+async function placeholderFits(input: Locator): Promise<{ text: string; width: number; room: number }> {
+  return input.evaluate((el: HTMLInputElement) => {
+    const ph = getComputedStyle(el, '::placeholder');
+    const style = getComputedStyle(el);
+    const probe = document.createElement('span');
+    probe.textContent = el.placeholder;
+    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', font: ph.font, letterSpacing: ph.letterSpacing, whiteSpace: ph.whiteSpace });
+    document.body.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return { text: el.placeholder, width, room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+  });
+}
+
+test.describe('both background passes at once', () => {
+  // A library an older version stored: its pages are converted in the background ("Updating library N/M pages").
+  test.use({ librarySchema: 10, documentCopies: { fileName: basename(FIXTURE_FILES.sample), copies: 40 } });
+
+  test('at 1024×768 "Indexing N/M documents" and "Updating library N/M pages" show beside a search box whose placeholder is whole', async ({ app }) => {
+    test.setTimeout(240_000);
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    // Each pass's last word ("done") is held back in the page until the layout is measured: both are real passes on
+    // real documents, but on a quiet machine either may end before a check could see it. Every other event arrives.
+    await app.page.addInitScript(() => {
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        set onmessage(listener: ((m: MessageEvent) => void) | null) {
+          super.onmessage = (m: MessageEvent) => {
+            const { event, payload } = JSON.parse(String(m.data)) as { event: string; payload: { done: number; total: number } };
+            if ((event === 'search.progress' || event === 'library.upgrade') && payload.done >= payload.total) return;
+            listener?.(m);
+          };
+        }
+      };
+    });
+    await app.page.reload();
+    const top = new LibraryPanelPage(app.page).topBar;
+    // The update pass starts after the app has opened (on a loaded machine, tens of seconds after).
+    await expect(top.getByText(/^Updating library \d+\/\d+ pages$/)).toBeVisible({ timeout: 60_000 });
+    // Another process adds twenty documents: the app's index catches up with them (after the copies, if it is still at
+    // those) while the update goes on, so there is an index pass after the page listens. The copy waits its turn to write.
+    await expect(async () => cloneDocuments(app.libraryDir, 20, (f) => f === basename(FIXTURE_FILES.latin))).toPass({ timeout: 30_000 });
+    const indexing = top.getByText(/^Indexing \d+\/\d+ documents$/);
+    await expect(indexing).toBeVisible({ timeout: 60_000 });
+    const search = top.getByRole('searchbox', { name: 'Search' });
+    const fit = await placeholderFits(search);
+    expect.soft(fit.width, `"${fit.text}" is ${fit.width.toFixed(1)} px in ${fit.room.toFixed(1)} px`).toBeLessThanOrEqual(fit.room);
+    // The labels themselves whole, on one line each.
+    for (const label of [indexing, top.getByText(/^Updating library \d+\/\d+ pages$/)]) {
+      expect.soft(await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5 && el.getClientRects().length === 1), await label.innerText()).toBe(true);
+    }
+    // Nothing pushed out of the bar either (the last button was cut off before the passes had a row of their own).
+    const bar = await top.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect.soft(bar.scroll, 'top bar content width').toBeLessThanOrEqual(bar.client);
+    await saveScreenshot(app.page, 'crowded-1024-two-passes');
+    const axe = await new AxeBuilder({ page: app.page }).include('header.topbar').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  });
 });

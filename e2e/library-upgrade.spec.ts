@@ -44,7 +44,8 @@ test.describe('a library whose pages an older version stored', () => {
     await app.page.setViewportSize({ width: 1024, height: 768 });
     const top = new LibraryPanelPage(app.page).topBar;
     // (The search indexer's label, "Indexing N/M documents", is not checked here: on a quiet machine the index of
-    // these copies is done before the page is asked, so whether it shows at all is a race.)
+    // these copies is done before the page is asked, so whether it shows at all is a race. crowded-1024.spec.ts
+    // checks both labels together, holding each pass's last event back.)
     const updating = top.getByText(/^Updating library \d+\/\d+ pages$/);
     await expect(updating).toBeVisible();
     const whole = await updating.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5 && el.getClientRects().length === 1);

@@ -64,8 +64,8 @@ describe('anchoring', () => {
   it('reports an orphan when the quote is gone, never guessing', () => {
     const t = textTarget('a'.repeat(64), 1, items, blocks, 14, 19);
     const changed = [blocks[0], blk('p1b1', 'The governor spoke.', 1)];
-    expect(resolveTarget(t, items, changed)).toEqual({ status: 'orphan', start: null, end: null, rects: [] });
-    expect(resolveTarget(t, items, blocks)).toMatchObject({ status: 'anchored', start: 14, end: 19, rects: [[40, 20, 90, 30]] });
+    expect(resolveTarget(t, items, changed)).toEqual({ status: 'orphan', start: null, end: null, quote: null, rects: [] });
+    expect(resolveTarget(t, items, blocks)).toMatchObject({ status: 'anchored', start: 14, end: 19, quote: 'mayor', rects: [[40, 20, 90, 30]] });
   });
 
   it('selects the characters inside a dragged area', () => {

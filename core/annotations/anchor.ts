@@ -120,12 +120,19 @@ function betweenContext(text: string, a: TextAnchor): { start: number; end: numb
 
 /** Where a target lands on a page as it reads now (blocks already corrected). */
 export function resolveTarget(target: AnnotationTarget, items: Items, blocks: PageBlocks): ResolvedTarget {
-  if (!target.text) return { status: 'anchored', start: null, end: null, rects: target.viewrect ? [rectOfView(target.viewrect)] : [] };
-  const at = reanchor(pageText(blocks), target.text);
-  if (!at) return { status: 'orphan', start: null, end: null, rects: [] };
+  if (!target.text) return { status: 'anchored', start: null, end: null, quote: null, rects: target.viewrect ? [rectOfView(target.viewrect)] : [] };
+  const text = pageText(blocks);
+  const at = reanchor(text, target.text);
+  if (!at) return { status: 'orphan', start: null, end: null, quote: null, rects: [] };
   const rects = rangeRects(items, blocks, at.start, at.end);
   // Text-only pages have no geometry: fall back to the stored area, if any.
-  return { status: at.moved ? 'reanchored' : 'anchored', start: at.start, end: at.end, rects: rects.length || !target.viewrect ? rects : [rectOfView(target.viewrect)] };
+  return {
+    status: at.moved ? 'reanchored' : 'anchored',
+    start: at.start,
+    end: at.end,
+    quote: text.slice(at.start, at.end),
+    rects: rects.length || !target.viewrect ? rects : [rectOfView(target.viewrect)],
+  };
 }
 
 /**

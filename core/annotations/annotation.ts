@@ -98,6 +98,12 @@ export interface ResolvedTarget {
   /** Current [start, end) in the page text; null for an area or an orphan. */
   start: number | null;
   end: number | null;
+  /**
+   * The text [start, end) holds now: the quote as the page reads today. It
+   * differs from the stored quote when a correction changed the words inside
+   * it (quote-change.ts). Null for an area or an orphan.
+   */
+  quote: string | null;
   /** Boxes to draw on the page (PDF points, top-left origin): the characters, or the area. */
   rects: Rect[];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../scripts/fixtures/prng.ts';
 import { buildBlocks, typicalSize } from './blocks.ts';
 import type { Glyphs } from './glyphs.ts';
 import type { Line } from './lines.ts';
@@ -61,8 +62,7 @@ describe('buildBlocks', () => {
 
 describe('typicalSize', () => {
   it('is the size of the word where the glyph count passes half, the words taken by size', () => {
-    let seed = 5;
-    const rand = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff);
+    const rand = createPrng(5);
     for (let round = 0; round < 200; round++) {
       const n = 1 + Math.floor(rand() * 40);
       // Few distinct sizes, so ties are common.

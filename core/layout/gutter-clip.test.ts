@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../scripts/fixtures/prng.ts';
 import type { Segment } from './lines.ts';
 import { findRivers } from './rivers.ts';
 import { clipAtGutters } from './gutter-clip.ts';
@@ -15,8 +16,7 @@ function seg(x0: number, x1: number, bottom: number, top = bottom - SIZE): Segme
 /** Two justified columns 7 pt apart, words at shifting positions (as rivers.test.ts). */
 function twoColumns(lines: number): Segment[] {
   const segs: Segment[] = [];
-  let seed = 7;
-  const rand = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff);
+  const rand = createPrng(7);
   for (let k = 0; k < lines; k++)
     for (const [x0, x1] of [
       [50, 200],

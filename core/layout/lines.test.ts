@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../scripts/fixtures/prng.ts';
 import { buildGlyphs } from './glyphs.ts';
 import { buildLines, buildSegments, mergeJustifiedFragments, sortByX0, type Segment } from './lines.ts';
 import { advance, item, page } from '../../test-support/synthetic-page.ts';
@@ -67,8 +68,7 @@ describe('mergeJustifiedFragments', () => {
 
 describe('sortByX0', () => {
   it('orders like a stable comparator sort by x0, then baseline', () => {
-    let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = createPrng(7);
     const segs = Array.from({ length: 500 }, (_, k) => ({ x0: Math.floor(rand() * 50) * 3.5, bottom: Math.floor(rand() * 5), item: k }) as unknown as Segment);
     const want = [...segs].sort((a, b) => a.x0 - b.x0 || a.bottom - b.bottom);
     sortByX0(segs);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../scripts/fixtures/prng.ts';
 import { median, medianBy } from './median.ts';
 
 /** What the helpers stand in for. */
@@ -6,8 +7,7 @@ const bySort = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 describe('median', () => {
   it('gives what sorting with a comparator gives, short lists and long', () => {
-    let seed = 3;
-    const rand = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff);
+    const rand = createPrng(3);
     for (const n of [1, 2, 3, 4, 7, 12, 31, 32, 33, 100, 5000]) {
       for (let round = 0; round < 5; round++) {
         // Few distinct values, so ties are common.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../scripts/fixtures/prng.ts';
 import type { Segment } from './lines.ts';
 import { findRivers, gutterCells, runLengths } from './rivers.ts';
 
@@ -20,8 +21,7 @@ function twoColumns(lines: number, top = 100): { segs: Segment[]; gutter: [numbe
     [50, 200],
     [207, 357],
   ];
-  let seed = 7;
-  const rand = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff);
+  const rand = createPrng(7);
   for (let k = 0; k < lines; k++) {
     const bottom = top + k * PITCH;
     for (const [x0, x1] of cols) {
@@ -80,7 +80,7 @@ describe('findRivers', () => {
 
 /** A random grid of cell states (0 blank, 1 text, 2 flanked blank), mostly text and flanked blanks, like a page's. */
 function randomGrid(cols: number, rows: number, seed: number): Uint8Array {
-  const rand = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff);
+  const rand = createPrng(seed);
   const cell = new Uint8Array(cols * rows);
   for (let i = 0; i < cell.length; i++) {
     const x = rand();

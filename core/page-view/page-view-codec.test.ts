@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../scripts/fixtures/prng.ts';
 import type { PageModel, RawItem, Rect } from '../page-model.ts';
 import { decodePageView, decodePageViewReply, encodeMilliRects, encodePageView, milliRectsLengths, QUANTA, type PageView } from './page-view-codec.ts';
 
@@ -106,9 +107,8 @@ describe('page view codec', () => {
   });
 
   it('counts, for every grid step, exactly the length the boxes then take written (so the shortest is the one chosen)', () => {
-    // A small LCG: the same boxes every run.
-    let seed = 12345;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // Seeded: the same boxes every run.
+    const rand = createPrng(12345);
     for (let trial = 0; trial < 300; trial++) {
       // Whole thousandths on one of the grids (or none), either sign, some beyond the Int32Array range.
       const grid = [1, 7, 10, 40, 80, 120, 240, 480][trial % 8];

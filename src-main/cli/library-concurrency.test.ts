@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNewspaperPdf } from '../../scripts/fixtures/newspaper-pdf.ts';
+import { createPrng } from '../../scripts/fixtures/prng.ts';
 import { LibraryStore } from '../library/library-store.ts';
 import { verifyLibrary } from '../library/verify-library.ts';
 
@@ -34,16 +35,6 @@ function run(args: string[]): { child: ChildProcess; done: Promise<{ code: numbe
 /** A text dump of a few pages, unique to its label. */
 function dump(label: string, copies: number): string {
   return Array.from({ length: copies }, (_, i) => `第${label}-${i}版\n${SEED}`).join('\n');
-}
-
-/** Small deterministic PRNG (mulberry32), so a failing run can be replayed from its printed seed. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function snapshot(library: string): Map<string, { pages: number; file: string }> {
@@ -95,7 +86,8 @@ describe('one library, several processes', () => {
   it('an import killed with SIGKILL at random moments never damages the library, while another process reads it', async () => {
     const library = join(dir, 'killed');
     const seed = Number(process.env.KILL_TEST_SEED ?? Date.now() % 100000);
-    const random = prng(seed);
+    // Seeded, so a failing run can be replayed from its printed seed (KILL_TEST_SEED).
+    const random = createPrng(seed);
     const kills = 20;
     // Seed the library with one document that every round must find intact; its import time sets the kill window.
     writeFileSync(join(dir, 'keep.pdf'), pdf);

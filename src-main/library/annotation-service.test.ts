@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageText } from '../../core/page-text.ts';
+import { quoteChanges } from '../../core/annotations/quote-change.ts';
 import { AnnotationService } from './annotation-service.ts';
 import { importFiles } from './import-service.ts';
 import { inThreadProcessor } from './in-thread-processor.ts';
@@ -114,7 +115,13 @@ describe('AnnotationService', () => {
     expect(moved.resolved[0]).toMatchObject({ status: 'reanchored', start: start + 2 + 4, end: start + 8 + 4 });
     // Correct a character inside the quote: found again by the context around it.
     a.service.correct(a.id, 1, block.id, block.text.slice(0, 4) + '〇' + block.text.slice(5), 'typo', 'Ada');
-    expect(a.service.list({ docId: a.id }).items.find((x) => x.id === ann.id)!.resolved[0]).toMatchObject({ status: 'reanchored', start: start + 2, end: start + 8 });
+    const corrected = a.service.list({ docId: a.id }).items.find((x) => x.id === ann.id)!;
+    expect(corrected.resolved[0]).toMatchObject({ status: 'reanchored', start: start + 2, end: start + 8 });
+    // The panel shows the quote as annotated and as it reads now; the record (and so the W3C export) keeps the quote as annotated.
+    const nowReads = (block.text.slice(0, 4) + '〇' + block.text.slice(5)).slice(2, 8);
+    expect(quoteChanges(corrected)).toEqual([{ target: 0, was: block.text.slice(2, 8), now: nowReads }]);
+    const exported = JSON.parse(a.service.exportW3C(a.id)).first.items.find((x: { id: string }) => x.id === `urn:uuid:${ann.id}`);
+    expect(exported.target.selector[1]).toEqual({ type: 'TextQuoteSelector', exact: block.text.slice(2, 8), prefix: ann.targets[0].text!.prefix, suffix: ann.targets[0].text!.suffix });
     // Remove the quoted words: the annotation is an orphan, listed and never dropped.
     a.service.correct(a.id, 1, block.id, block.text.slice(0, 2) + block.text.slice(8), '', 'Ada');
     const orphan = a.service.list({ docId: a.id });

@@ -86,7 +86,7 @@ export class AnnotationService {
         const key = `${t.docId}:${t.page}`;
         if (!pages.has(key)) pages.set(key, this.page(t.docId, t.page));
         const model = pages.get(key);
-        return model ? resolveTarget(t, model.items, model.blocks) : { status: 'orphan' as const, start: null, end: null, rects: [] };
+        return model ? resolveTarget(t, model.items, model.blocks) : { status: 'orphan' as const, start: null, end: null, quote: null, rects: [] };
       });
       const id = a.targets[0].docId;
       if (!docs.has(id)) docs.set(id, this.store.get(id));
