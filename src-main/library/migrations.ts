@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { existsSync } from 'node:fs';
+import { backupPathFor, dataVersion, takeBackupSync, type PreparedBackup } from './library-backup.ts';
 import { listPendingRawItems } from './raw-items-upgrade.ts';
 
 /**
@@ -228,18 +228,46 @@ export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
 }
 
 /**
+ * The schema version a library at this version would be backed up from before migrating, or null when opening it
+ * takes no backup (up to date, or a new empty file). LibraryStore.open takes that backup off the main thread first.
+ */
+export function backupNeeded(db: DatabaseSync, migrations: readonly Migration[] = MIGRATIONS): number | null {
+  const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
+  const from = schemaVersion(db);
+  if (from >= latest) return null;
+  return hasTables(db) ? from : null;
+}
+
+function hasTables(db: DatabaseSync): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
+}
+
+/** Thrown from the first migration's transaction, which it undoes: another process wrote since the backup was taken. */
+export class StaleBackup extends Error {
+  constructor(dbPath: string) {
+    super(`${dbPath}: another process wrote to the library while it was being backed up before an update; try again when it is done`);
+  }
+}
+
+/**
  * Brings the database at `dbPath` (already open as `db`) up to the newest
  * version. A library written by a newer Broadsheet is refused rather than
- * guessed at.
+ * guessed at. `prepared`: the backup LibraryStore.open took already (library-backup.ts), and
+ * StaleBackup when another process wrote since; without it, one is taken here, on this thread.
  */
-export function migrate(db: DatabaseSync, dbPath: string, migrations: readonly Migration[] = MIGRATIONS, now = () => new Date()): MigrationReport {
+export function migrate(
+  db: DatabaseSync,
+  dbPath: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now = () => new Date(),
+  prepared: PreparedBackup | null = null,
+): MigrationReport {
   const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
   const from = schemaVersion(db);
   if (from > latest) throw new Error(`${dbPath}: library schema version ${from} is newer than this Broadsheet knows (${latest}); update Broadsheet`);
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
-  if (pending.length === 0) return { from, to: from, backup: null };
-  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
-  if (!hasTables) {
+  if (pending.length === 0) return { from, to: from, backup: prepared?.path ?? null };
+  if (!hasTables(db)) {
     // A new library is made whole in one transaction: another process opening it at the same moment (two
     // imports, the app and the CLI) sees no library or all of it, never a version part-way, which it would
     // back up and migrate from. The version is read again under the lock: that process may have made it.
@@ -252,18 +280,41 @@ export function migrate(db: DatabaseSync, dbPath: string, migrations: readonly M
     });
     return { from, to: latest, backup: null };
   }
-  const stamp = now().toISOString().replace(/[:.]/g, '-');
-  let backup = `${dbPath}.bak-v${from}-${stamp}`;
-  for (let i = 2; existsSync(backup); i++) backup = `${dbPath}.bak-v${from}-${stamp}-${i}`;
-  // VACUUM INTO writes a consistent, compact copy (WAL contents included) without blocking readers.
-  db.prepare('VACUUM INTO ?').run(backup);
+  if (prepared) {
+    // Stale (another process wrote since the copy began): LibraryStore.open takes another, off the main thread.
+    runPending(db, dbPath, pending, prepared.dataVersion);
+    return { from, to: latest, backup: prepared.path };
+  }
+  for (let attempt = 1; ; attempt++) {
+    const path = backupPathFor(dbPath, from, now());
+    // Read before the copy: a commit by another process after it makes the copy stale, one during it at worst needlessly so.
+    const copiedAt = dataVersion(db);
+    takeBackupSync(db, path, from);
+    try {
+      runPending(db, dbPath, pending, copiedAt);
+      return { from, to: latest, backup: path };
+    } catch (err) {
+      // What another process wrote between the copy and the lock is not in the copy: another one (the first stays,
+      // whole, just older), unless it keeps writing.
+      if (!(err instanceof StaleBackup) || attempt === MAX_BACKUP_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** Copies taken before giving up on a library another process keeps writing to while it is being migrated. */
+export const MAX_BACKUP_ATTEMPTS = 5;
+
+function runPending(db: DatabaseSync, dbPath: string, pending: readonly Migration[], copiedAt: number): void {
+  let first = true;
   for (const m of pending) {
     inTransaction(db, () => {
       // Another process opening the same library may have run it while this one waited for the lock.
       if (schemaVersion(db) >= m.version) return;
+      // data_version moves only with other connections' commits: unmoved, the copy holds all the library holds.
+      if (first && dataVersion(db) !== copiedAt) throw new StaleBackup(dbPath);
       m.up(db);
       db.exec(`PRAGMA user_version = ${m.version}`);
     });
+    first = false;
   }
-  return { from, to: latest, backup };
 }
