@@ -14,6 +14,14 @@ import { listPendingRawItems } from './raw-items-upgrade.ts';
  * To change the schema, append a migration with the next version number;
  * never edit one that has shipped.
  */
+/**
+ * The tables besides documents and pages whose rows the app shows (migration 13 counts their changes in
+ * content_version). Not here, on purpose: imports (an import in progress), raw_items_pending (the background
+ * conversion's list) and documents_version, bookkeeping no window need redraw for. A new table the app shows
+ * takes its triggers in a migration of its own.
+ */
+export const CONTENT_TABLES = ['settings', 'annotations', 'corrections', 'articles', 'titles', 'photo_link_choices'] as const;
+
 export interface Migration {
   version: number;
   /** Why the schema changed, for the log and for readers of this file. */
@@ -200,6 +208,21 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 12,
     name: "the pages whose raw items are still whole JSON (raw_items_pending), converted to the BLOB in the background after opening (raw-items-upgrade.ts)",
     up: listPendingRawItems,
+  },
+  {
+    version: 13,
+    name: "a counter every change to what the app shows besides documents and pages moves (settings, annotations, corrections, articles, titles, photo link choices): the library watch tells another process's bookkeeping (imports in progress, caches) from a change worth a refresh",
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS content_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT OR IGNORE INTO content_version (id, version) VALUES (1, 0);
+      `);
+      for (const table of CONTENT_TABLES) {
+        for (const op of ['insert', 'update', 'delete']) {
+          db.exec(`CREATE TRIGGER IF NOT EXISTS content_version_${table}_${op} AFTER ${op.toUpperCase()} ON ${table} BEGIN UPDATE content_version SET version = version + 1; END;`);
+        }
+      }
+    },
   },
 ];
 
