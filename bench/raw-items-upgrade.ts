@@ -1,5 +1,5 @@
 /**
- * npx node --disable-warning=ExperimentalWarning bench/raw-items-upgrade.ts [--pages 300] [--runs 3] [FILE|FOLDER…]
+ * npx node --disable-warning=ExperimentalWarning bench/raw-items-upgrade.ts [--pages 300] [--runs 3] [--only 'open,app open'] [FILE|FOLDER…]
  *
  * The first open of a library an older Broadsheet wrote at schema 10 (raw
  * items whole as JSON in pages.raw), a few hundred pages of it: the three LoC
@@ -9,14 +9,19 @@
  * to --pages pages. Each run opens a fresh copy of it:
  *
  *   baseline open   migration 11 as db6f009 had it: every page converted at open, in one transaction
- *   open            this build's LibraryStore: the schema steps, the pages only listed
- *   of it backup    the VACUUM INTO copy both opens take before migrating (it stays), alone
+ *   open            this build's LibraryStore constructor (the CLI's): VACUUM INTO copy, the schema steps, the pages only listed
+ *   of it backup    the VACUUM INTO copy both opens took before migrating (it stays), alone
+ *   of it online backup  the app's copy alone (SQLite's online backup, checked and flushed on a worker), against it
+ *   app open        LibraryStore.open (the app's): the same, the copy by SQLite's online backup on the thread pool
+ *                   (library-backup.ts): wall, CPU of every thread, CPU of the main thread, its longest stall, and
+ *                   how many progress reports it made
  *   background pass the app's pass (raw-items-upgrade-pass.ts) on its worker, after that open: wall, CPU of
  *                   every thread, CPU of the main thread, and the main thread's longest stall (event loop delay)
  *   upgrade         `broadsheet upgrade`'s synchronous loop; `lock` is the longest a batch held the write lock
  *                   (what an import writing a page waits for at most)
  *
- * Medians of the runs; wall beside CPU, and the load average, since the machine is shared.
+ * Medians of the runs; wall beside CPU, and the load average, since the machine is shared. --only: those rows alone
+ * (the backups' rows take a minute, the conversions' ten on a loaded machine).
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
@@ -27,6 +32,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { importPaths } from '../src-main/library/import-paths.ts';
 import { BUSY_TIMEOUT_MS, LibraryStore } from '../src-main/library/library-store.ts';
 import { enableWal } from '../src-main/library/enable-wal.ts';
+import { takeBackup } from '../src-main/library/library-backup.ts';
 import { migrate, MIGRATIONS, type Migration } from '../src-main/library/migrations.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
 import { splitRawPage } from '../src-main/library/raw-items-codec.ts';
@@ -34,7 +40,7 @@ import { RawItemsUpgradePass } from '../src-main/library/raw-items-upgrade-pass.
 import { convertRawItemsBatch, pendingRawItems } from '../src-main/library/raw-items-upgrade.ts';
 import { backToSchema10, cloneDocuments } from '../src-main/library/testing/schema-10-library.ts';
 
-const { values, positionals } = parseArgs({ options: { pages: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { pages: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' }, only: { type: 'string' } }, allowPositionals: true });
 const LOC = join(import.meta.dirname, '..', '..', 'shared', 'pdfs', 'loc');
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'pdf');
 const inputs = positionals.length ? positionals : existsSync(LOC) ? [LOC] : readdirSync(FIXTURES).filter((f) => f.endsWith('.pdf') && f !== 'encrypted.pdf').map((f) => join(FIXTURES, f));
@@ -105,10 +111,35 @@ function timed<T>(fn: () => T): { out: T; wall: number; cpu: number } {
 }
 
 type Row = Record<string, number>;
-const rows: Record<string, Row[]> = { 'baseline open': [], open: [], 'of it backup': [], 'background pass': [], upgrade: [] };
+const rows: Record<string, Row[]> = { 'baseline open': [], open: [], 'of it backup': [], 'of it online backup': [], 'app open': [], 'background pass': [], upgrade: [] };
 const load0 = loadavg()[0];
+/** The app's pass, right after an open: the main thread's longest stall meanwhile, and its CPU beside every thread's. */
+async function backgroundPass(store: LibraryStore): Promise<void> {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const main = process.threadCpuUsage();
+  const all = process.cpuUsage();
+  const t = performance.now();
+  const pass = new RawItemsUpgradePass(store);
+  await pass.run();
+  delay.disable();
+  const wall = performance.now() - t;
+  const m = process.threadCpuUsage(main);
+  const a = process.cpuUsage(all);
+  if (pendingRawItems(store.db) !== 0) throw new Error('the pass left pages unconverted');
+  // The same thread's longest stall with nothing to do, as long: what the machine's load alone costs.
+  const idle = monitorEventLoopDelay({ resolution: 5 });
+  idle.enable();
+  await new Promise((done) => setTimeout(done, Math.min(wall, 5000)));
+  idle.disable();
+  rows['background pass'].push({ wall, 'cpu all threads': (a.user + a.system) / 1000, 'main cpu': (m.user + m.system) / 1000, 'main stall max': delay.max / 1e6, 'idle stall max': idle.max / 1e6, batches: pass.batches });
+  await pass.close();
+}
+
+const only = values.only ? new Set(values.only.split(',').map((n) => n.trim())) : null;
+const wanted = (row: string) => !only || only.has(row);
 for (let run = 0; run < Number(values.runs); run++) {
-  {
+  if (wanted('baseline open')) {
     const dir = fresh();
     const r = timed(() => {
       const db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
@@ -120,7 +151,7 @@ for (let run = 0; run < Number(values.runs); run++) {
     rows['baseline open'].push({ wall: r.wall, cpu: r.cpu });
     rmSync(dir, { recursive: true, force: true });
   }
-  {
+  if (wanted('of it backup')) {
     // The VACUUM INTO backup both opens take first (it stays): how much of either it is.
     const dir = fresh();
     const db = new DatabaseSync(join(dir, 'library.sqlite'));
@@ -129,35 +160,53 @@ for (let run = 0; run < Number(values.runs); run++) {
     rows['of it backup'].push({ wall: r.wall, cpu: r.cpu });
     rmSync(dir, { recursive: true, force: true });
   }
-  {
+  if (wanted('of it online backup')) {
+    // The app's copy alone (library-backup.ts): what of the main thread it takes, against VACUUM INTO's above.
     const dir = fresh();
-    const r = timed(() => new LibraryStore(dir));
-    const store = r.out;
-    rows.open.push({ wall: r.wall, cpu: r.cpu, pending: pendingRawItems(store.db) });
-    // The app's pass, right after: the main thread's longest stall meanwhile, and its CPU beside every thread's.
+    const db = new DatabaseSync(join(dir, 'library.sqlite'));
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const main = process.threadCpuUsage();
     const all = process.cpuUsage();
     const t = performance.now();
-    const pass = new RawItemsUpgradePass(store);
-    await pass.run();
-    delay.disable();
+    await takeBackup(db, join(dir, 'backup.sqlite'), 10);
     const wall = performance.now() - t;
+    delay.disable();
     const m = process.threadCpuUsage(main);
     const a = process.cpuUsage(all);
-    if (pendingRawItems(store.db) !== 0) throw new Error('the pass left pages unconverted');
-    // The same thread's longest stall with nothing to do, as long: what the machine's load alone costs.
-    const idle = monitorEventLoopDelay({ resolution: 5 });
-    idle.enable();
-    await new Promise((done) => setTimeout(done, Math.min(wall, 5000)));
-    idle.disable();
-    rows['background pass'].push({ wall, 'cpu all threads': (a.user + a.system) / 1000, 'main cpu': (m.user + m.system) / 1000, 'main stall max': delay.max / 1e6, 'idle stall max': idle.max / 1e6, batches: pass.batches });
-    await pass.close();
+    db.close();
+    rows['of it online backup'].push({ wall, 'cpu all threads': (a.user + a.system) / 1000, 'main cpu': (m.user + m.system) / 1000, 'main stall max': delay.max / 1e6 });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (wanted('app open')) {
+    // The app's open: the main thread's CPU and longest stall beside every thread's CPU and the wall time.
+    const dir = fresh();
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const main = process.threadCpuUsage();
+    const all = process.cpuUsage();
+    const t = performance.now();
+    let reports = 0;
+    const store = await LibraryStore.open(dir, { onBackup: () => void reports++ });
+    const wall = performance.now() - t;
+    delay.disable();
+    const m = process.threadCpuUsage(main);
+    const a = process.cpuUsage(all);
+    if (!store.migrated) throw new Error('the app open took no backup');
+    rows['app open'].push({ wall, 'cpu all threads': (a.user + a.system) / 1000, 'main cpu': (m.user + m.system) / 1000, 'main stall max': delay.max / 1e6, reports });
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  {
+  if (wanted('open') || wanted('background pass')) {
+    const dir = fresh();
+    const r = timed(() => new LibraryStore(dir));
+    const store = r.out;
+    if (wanted('open')) rows.open.push({ wall: r.wall, cpu: r.cpu, pending: pendingRawItems(store.db) });
+    if (wanted('background pass')) await backgroundPass(store);
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (wanted('upgrade')) {
     const dir = fresh();
     const store = new LibraryStore(dir);
     let lock = 0;
@@ -175,9 +224,11 @@ for (let run = 0; run < Number(values.runs); run++) {
 }
 rmSync(root, { recursive: true, force: true });
 
+const COUNTS = new Set(['pending', 'batches', 'reports']);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [name, rs] of Object.entries(rows)) {
+  if (!rs.length) continue;
   const keys = Object.keys(rs[0]);
-  console.log(`${name.padEnd(16)} ${keys.map((k) => `${k} ${median(rs.map((r) => r[k])).toFixed(k === 'pending' || k === 'batches' ? 0 : 1)}${k === 'pending' || k === 'batches' ? '' : ' ms'}`).join(', ')}`);
+  console.log(`${name.padEnd(16)} ${keys.map((k) => `${k} ${median(rs.map((r) => r[k])).toFixed(COUNTS.has(k) ? 0 : 1)}${COUNTS.has(k) ? '' : ' ms'}`).join(', ')}`);
 }
 console.log(`(medians of ${values.runs} runs; CPU of this thread unless said; load average ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)})`);

@@ -205,6 +205,11 @@ export const events = {
   'search.progress': returns<IndexProgress>(),
   /** Pages stored by an older version being converted to the current form in the background (src-main/library/raw-items-upgrade.ts); total 0: done. */
   'library.upgrade': returns<{ done: number; total: number }>(),
+  /**
+   * The copy of an older library taken before it is updated (src-main/library/library-backup.ts), in pages of its
+   * database file; the update runs once it is whole. Total 0: done.
+   */
+  'library.backup': returns<{ done: number; total: number }>(),
   ...annotationEvents,
 } as const;
 

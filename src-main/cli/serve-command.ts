@@ -1,15 +1,30 @@
 import { startHost, type RunningHost } from '../host/server.ts';
 import { createProcessor } from '../library/processor.ts';
+import type { EventPayload } from '../../core/contract.ts';
 import { openAppServices } from '../services/app-services.ts';
+import { EventBus } from '../services/event-bus.ts';
 import { chooseLibraryDir, RENDERER_DIR, SAMPLE_DIR } from '../services/paths.ts';
 import { version } from '../services/version.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 
-export async function serveCommand(opts: { libraryDir: string; port: number; rendererDir?: string }): Promise<RunningHost> {
+export async function serveCommand(opts: { libraryDir: string; port: number; rendererDir?: string; err?: (s: string) => void }): Promise<RunningHost> {
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
   ensureRendererBuilt(rendererDir);
+  const events = new EventBus();
+  // The page is served once the library is open: the backup an older one takes first is told here, every tenth of it.
+  let told = -1;
+  events.subscribe((event, payload) => {
+    if (event !== 'library.backup' || !opts.err) return;
+    const { done, total } = payload as EventPayload<'library.backup'>;
+    // Total 0 (done) says nothing here: the migration's own line follows (migration-notice.ts).
+    const tenth = Math.floor((10 * done) / Math.max(1, total));
+    if (total === 0 || tenth === told) return;
+    told = tenth;
+    opts.err(`backing up the library before its update: ${tenth * 10}%\n`);
+  });
   const services = await openAppServices({
+    events,
     libraryDir: opts.libraryDir,
     host: 'browser',
     version,
@@ -37,7 +52,7 @@ export const serveCommandSpec: Command = {
     if (positionals.length) throw new UsageError(`serve takes no file names (see broadsheet serve --help)`);
     const port = Number(values.port ?? 0);
     if (!/^\d+$/.test(String(values.port ?? 0)) || port > 65535) throw new UsageError('--port must be 0–65535');
-    const host = await serveCommand({ libraryDir: chooseLibraryDir(values.library as string | undefined), port });
+    const host = await serveCommand({ libraryDir: chooseLibraryDir(values.library as string | undefined), port, err: (s) => io.err(s) });
     io.out(host.url + '\n');
     const stop = () => void host.close().then(() => process.exit(0));
     process.on('SIGINT', stop);

@@ -8,7 +8,8 @@ import { markDone, markLive, OWN_HOST, ownerAlive, tempAbandoned, tempName, type
 import { DOCUMENT_ID_RE, NO_PLACEMENT, type DocumentDetail, type DocumentMetadata, type DocumentPlacement, type DocumentSummary, type LibrarySort, type MetadataSource, type SourceKind } from '../../core/library-model.ts';
 import type { CleanedPage, PageModel, RawPage } from '../../core/page-model.ts';
 import { loadSettings, type Settings, type SettingsPatch } from '../../core/settings.ts';
-import { migrate } from './migrations.ts';
+import { backupNeeded, MAX_BACKUP_ATTEMPTS, migrate, MIGRATIONS, StaleBackup } from './migrations.ts';
+import { backupPathFor, takeBackup, type BackupProgress, type PreparedBackup } from './library-backup.ts';
 import { announceMigration, libraryMigrated, type LibraryMigrated } from './migration-notice.ts';
 import { enableWal } from './enable-wal.ts';
 import { removePreviews } from '../previews/preview-files.ts';
@@ -114,6 +115,15 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The library's database in `dir` (its folders made), in WAL mode, waiting BUSY_TIMEOUT_MS for other writers. */
+function openLibraryDb(dir: string): DatabaseSync {
+  mkdirSync(join(dir, 'objects'), { recursive: true });
+  mkdirSync(join(dir, 'tmp'), { recursive: true });
+  const db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
+  enableWal(db, BUSY_TIMEOUT_MS);
+  return db;
+}
+
 export class LibraryStore {
   readonly dir: string;
   /** The migration opening this library ran (with its backup), or null: the app shows it as a note (app.info). */
@@ -126,19 +136,49 @@ export class LibraryStore {
   /** Imports begun through this store and not finished: closing the store ends them. */
   private readonly ownImports = new Set<string>();
 
-  constructor(dir: string) {
+  /**
+   * Opens the library in `dir`, making it if need be. A library an older Broadsheet wrote is backed up, then migrated,
+   * here on this thread (the CLI: a command waits for it anyway). The app opens with LibraryStore.open instead.
+   * `opened`: the connection and the backup LibraryStore.open prepared.
+   */
+  constructor(dir: string, opened?: { db: DatabaseSync; backup: PreparedBackup | null }) {
     this.dir = dir;
     this.objectsDir = join(dir, 'objects');
     this.tmpDir = join(dir, 'tmp');
-    mkdirSync(this.objectsDir, { recursive: true });
-    mkdirSync(this.tmpDir, { recursive: true });
-    this.db = new DatabaseSync(join(dir, 'library.sqlite'), { timeout: BUSY_TIMEOUT_MS });
-    enableWal(this.db, BUSY_TIMEOUT_MS);
+    this.db = opened?.db ?? openLibraryDb(dir);
     // Versioned schema (src-main/library/migrations.ts): a backup first, then each pending migration in its own transaction.
-    this.migrated = libraryMigrated(dir, migrate(this.db, join(dir, 'library.sqlite')), this.db);
+    this.migrated = libraryMigrated(dir, migrate(this.db, join(dir, 'library.sqlite'), MIGRATIONS, undefined, opened?.backup ?? null), this.db);
     announceMigration(this.migrated);
     // Leftovers of imports whose process died: never visible, safe to drop. Live imports are untouched.
     this.collectGarbage();
+  }
+
+  /**
+   * Opens the library as the app does: the backup a migration needs first is taken by SQLite's online backup, off
+   * the main thread (library-backup.ts), saying how far it got; the migrations run once it is whole and checked.
+   * At 10,000 scans VACUUM INTO on the main thread (the constructor's way) froze the app for ~40 s, showing nothing.
+   */
+  static async open(dir: string, opts: { onBackup?: (p: BackupProgress) => void } = {}): Promise<LibraryStore> {
+    const db = openLibraryDb(dir);
+    try {
+      const dbPath = join(dir, 'library.sqlite');
+      for (let attempt = 1; ; attempt++) {
+        const from = backupNeeded(db);
+        const backup = from === null ? null : await takeBackup(db, backupPathFor(dbPath, from, new Date()), from, opts.onBackup);
+        try {
+          const store = new LibraryStore(dir, { db, backup });
+          // Total 0: done, as the other background passes say it (core/contract.ts).
+          if (backup) opts.onBackup?.({ done: 0, total: 0 });
+          return store;
+        } catch (err) {
+          // Another process wrote between the copy and the migration's lock: a fresh copy (the first stays, whole, older).
+          if (!(err instanceof StaleBackup) || attempt === MAX_BACKUP_ATTEMPTS) throw err;
+        }
+      }
+    } catch (err) {
+      db.close();
+      throw err;
+    }
   }
 
   close(): void {

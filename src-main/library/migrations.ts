@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { existsSync } from 'node:fs';
+import { backupPathFor, dataVersion, takeBackupSync, type PreparedBackup } from './library-backup.ts';
 import { listPendingRawItems } from './raw-items-upgrade.ts';
 
 /**
@@ -14,6 +14,14 @@ import { listPendingRawItems } from './raw-items-upgrade.ts';
  * To change the schema, append a migration with the next version number;
  * never edit one that has shipped.
  */
+/**
+ * The tables besides documents and pages whose rows the app shows (migration 13 counts their changes in
+ * content_version). Not here, on purpose: imports (an import in progress), raw_items_pending (the background
+ * conversion's list) and documents_version, bookkeeping no window need redraw for. A new table the app shows
+ * takes its triggers in a migration of its own.
+ */
+export const CONTENT_TABLES = ['settings', 'annotations', 'corrections', 'articles', 'titles', 'photo_link_choices'] as const;
+
 export interface Migration {
   version: number;
   /** Why the schema changed, for the log and for readers of this file. */
@@ -201,6 +209,21 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "the pages whose raw items are still whole JSON (raw_items_pending), converted to the BLOB in the background after opening (raw-items-upgrade.ts)",
     up: listPendingRawItems,
   },
+  {
+    version: 13,
+    name: "a counter every change to what the app shows besides documents and pages moves (settings, annotations, corrections, articles, titles, photo link choices): the library watch tells another process's bookkeeping (imports in progress, caches) from a change worth a refresh",
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS content_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT OR IGNORE INTO content_version (id, version) VALUES (1, 0);
+      `);
+      for (const table of CONTENT_TABLES) {
+        for (const op of ['insert', 'update', 'delete']) {
+          db.exec(`CREATE TRIGGER IF NOT EXISTS content_version_${table}_${op} AFTER ${op.toUpperCase()} ON ${table} BEGIN UPDATE content_version SET version = version + 1; END;`);
+        }
+      }
+    },
+  },
 ];
 
 export interface MigrationReport {
@@ -228,18 +251,46 @@ export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
 }
 
 /**
+ * The schema version a library at this version would be backed up from before migrating, or null when opening it
+ * takes no backup (up to date, or a new empty file). LibraryStore.open takes that backup off the main thread first.
+ */
+export function backupNeeded(db: DatabaseSync, migrations: readonly Migration[] = MIGRATIONS): number | null {
+  const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
+  const from = schemaVersion(db);
+  if (from >= latest) return null;
+  return hasTables(db) ? from : null;
+}
+
+function hasTables(db: DatabaseSync): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
+}
+
+/** Thrown from the first migration's transaction, which it undoes: another process wrote since the backup was taken. */
+export class StaleBackup extends Error {
+  constructor(dbPath: string) {
+    super(`${dbPath}: another process wrote to the library while it was being backed up before an update; try again when it is done`);
+  }
+}
+
+/**
  * Brings the database at `dbPath` (already open as `db`) up to the newest
  * version. A library written by a newer Broadsheet is refused rather than
- * guessed at.
+ * guessed at. `prepared`: the backup LibraryStore.open took already (library-backup.ts), and
+ * StaleBackup when another process wrote since; without it, one is taken here, on this thread.
  */
-export function migrate(db: DatabaseSync, dbPath: string, migrations: readonly Migration[] = MIGRATIONS, now = () => new Date()): MigrationReport {
+export function migrate(
+  db: DatabaseSync,
+  dbPath: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now = () => new Date(),
+  prepared: PreparedBackup | null = null,
+): MigrationReport {
   const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
   const from = schemaVersion(db);
   if (from > latest) throw new Error(`${dbPath}: library schema version ${from} is newer than this Broadsheet knows (${latest}); update Broadsheet`);
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
-  if (pending.length === 0) return { from, to: from, backup: null };
-  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
-  if (!hasTables) {
+  if (pending.length === 0) return { from, to: from, backup: prepared?.path ?? null };
+  if (!hasTables(db)) {
     // A new library is made whole in one transaction: another process opening it at the same moment (two
     // imports, the app and the CLI) sees no library or all of it, never a version part-way, which it would
     // back up and migrate from. The version is read again under the lock: that process may have made it.
@@ -252,18 +303,41 @@ export function migrate(db: DatabaseSync, dbPath: string, migrations: readonly M
     });
     return { from, to: latest, backup: null };
   }
-  const stamp = now().toISOString().replace(/[:.]/g, '-');
-  let backup = `${dbPath}.bak-v${from}-${stamp}`;
-  for (let i = 2; existsSync(backup); i++) backup = `${dbPath}.bak-v${from}-${stamp}-${i}`;
-  // VACUUM INTO writes a consistent, compact copy (WAL contents included) without blocking readers.
-  db.prepare('VACUUM INTO ?').run(backup);
+  if (prepared) {
+    // Stale (another process wrote since the copy began): LibraryStore.open takes another, off the main thread.
+    runPending(db, dbPath, pending, prepared.dataVersion);
+    return { from, to: latest, backup: prepared.path };
+  }
+  for (let attempt = 1; ; attempt++) {
+    const path = backupPathFor(dbPath, from, now());
+    // Read before the copy: a commit by another process after it makes the copy stale, one during it at worst needlessly so.
+    const copiedAt = dataVersion(db);
+    takeBackupSync(db, path, from);
+    try {
+      runPending(db, dbPath, pending, copiedAt);
+      return { from, to: latest, backup: path };
+    } catch (err) {
+      // What another process wrote between the copy and the lock is not in the copy: another one (the first stays,
+      // whole, just older), unless it keeps writing.
+      if (!(err instanceof StaleBackup) || attempt === MAX_BACKUP_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** Copies taken before giving up on a library another process keeps writing to while it is being migrated. */
+export const MAX_BACKUP_ATTEMPTS = 5;
+
+function runPending(db: DatabaseSync, dbPath: string, pending: readonly Migration[], copiedAt: number): void {
+  let first = true;
   for (const m of pending) {
     inTransaction(db, () => {
       // Another process opening the same library may have run it while this one waited for the lock.
       if (schemaVersion(db) >= m.version) return;
+      // data_version moves only with other connections' commits: unmoved, the copy holds all the library holds.
+      if (first && dataVersion(db) !== copiedAt) throw new StaleBackup(dbPath);
       m.up(db);
       db.exec(`PRAGMA user_version = ${m.version}`);
     });
+    first = false;
   }
-  return { from, to: latest, backup };
 }

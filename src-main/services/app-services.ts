@@ -41,12 +41,18 @@ export interface AppServiceOptions {
   upgradeWorkerUrl?: string;
   /** The hosts: background catch-ups wait for the app's first requests to be answered, or this long if none come. */
   deferBackgroundMs?: number;
+  /**
+   * The bus the services tell their events on; a host that subscribes before opening hears the backup an older
+   * library takes before its update (library.backup), which comes before the services exist.
+   */
+  events?: EventBus;
 }
 
 export async function openAppServices(opts: AppServiceOptions): Promise<AppServices> {
   const fresh = !existsSync(join(opts.libraryDir, 'library.sqlite'));
-  const store = new LibraryStore(opts.libraryDir);
-  const events = new EventBus();
+  const events = opts.events ?? new EventBus();
+  // An older library is backed up off this thread, telling how far it got, before it is updated (library-backup.ts).
+  const store = await LibraryStore.open(opts.libraryDir, { onBackup: (p) => events.emit('library.backup', p) });
   if (fresh && opts.sampleDir && existsSync(opts.sampleDir)) {
     const inputs = readdirSync(opts.sampleDir)
       .filter((f) => /\.(pdf|txt)$/i.test(f))
