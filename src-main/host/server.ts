@@ -43,11 +43,20 @@ export interface RunningHost {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * No Cross-Origin-Opener-Policy: it severs the app from windows of other
+ * origins that opened it or that it opens, and the app opens none, while no
+ * other page can open it without its secret session path. It is not needed
+ * for isolation either (no SharedArrayBuffer in the renderer; without COEP it
+ * would not isolate anyway). What it cost: its first navigation always moved
+ * to a new browsing context group, so Chromium started a fresh renderer
+ * process for the page instead of using the tab's own. Electron sends none
+ * (its window opens nothing: main-window.ts denies window.open).
+ */
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'cache-control': 'no-store',
 };
