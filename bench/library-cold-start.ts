@@ -11,25 +11,63 @@
  * them (--cold-only: the cold load alone). --baseline DIR alternates the runs with a built checkout in DIR (its
  * own host and renderer), printed beside; --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
  * time by event up to the first rows painted.
+ *
+ * The clock starts at the page's navigation; before it, each run prints the
+ * host's own start (`broadsheet serve` spawned → its URL printed: Node, the
+ * library opened, the start answers read once) and whether the first
+ * navigation moved the page to a new renderer process (Chromium does so for a
+ * response that asks for another browsing context group). A --library or
+ * --baseline-library folder that holds no library yet gets the 10,000-document
+ * one bench:library builds (bench/support/bench-library.ts).
  */
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext } from '@playwright/test';
 import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
 import { selfTimes, type TraceEvent } from './support/trace-events.ts';
 import { recordLibraryLoad } from './support/library-load-marks.ts';
+import { buildBenchLibrary } from './support/bench-library.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
 const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, 'baseline-library': { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 if (!values.library) throw new Error('--library DIR (a library made by bench:library --library DIR)');
 
+for (const dir of [values.library, values['baseline-library']]) {
+  if (!dir || existsSync(join(dir, 'library.sqlite'))) continue;
+  console.log(`building a library of 10,000 documents in ${dir} …`);
+  console.log(`built in ${((await buildBenchLibrary(dir, 10_000)) / 1000).toFixed(1)} s`);
+}
+
+const baselineHost = values.baseline ? ((await import(`${values.baseline}/e2e/support/host-process.ts`)) as { startHostProcess: typeof startHostProcess }).startHostProcess : null;
+
+// Each library is settled first: its host left open until its background catch-ups (search index, previews) are done,
+// as an archivist's library is after its first session. Otherwise every run's host would redo the part the one before
+// was stopped in, and the two libraries would differ in what is left.
+const settle: Array<[typeof startHostProcess, string]> = [[startHostProcess, values.library]];
+if (baselineHost) settle.push([baselineHost, values['baseline-library'] ?? values.library]);
+for (const [start, dir] of settle) {
+  const host = await start(dir);
+  const started = performance.now();
+  let quiet = 0;
+  for (let last = processCpuMs(host.child.pid!); quiet < 3 && performance.now() - started < 90_000; ) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = processCpuMs(host.child.pid!);
+    quiet = performance.now() - started > 5000 && now - last < 30 ? quiet + 1 : 0;
+    last = now;
+  }
+  // At 10,000 documents the previews' catch-up can outlast the cap: it then goes on from there in the runs.
+  console.log(`${quiet >= 3 ? 'settled' : 'still busy after'} ${dir} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  await host.stop();
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-type Load = { painted: number; interactive: number; rendererCpu: number; hostCpu: number; long: Array<[number, number]>; fcp: number; nav: string };
+type Load = { hostStart: number; painted: number; interactive: number; rendererCpu: number; hostCpu: number; long: Array<[number, number]>; fcp: number; nav: string };
 const kinds = ['cold', 'new context', 'same context', 'baseline cold', 'baseline new context', 'baseline same context'] as const;
 const cpuTotals = new Map<string, number>();
 const baseCpuTotals = new Map<string, number>();
 const loads = Object.fromEntries(kinds.map((k) => [k, [] as Load[]])) as Record<(typeof kinds)[number], Load[]>;
-const baselineHost = values.baseline ? ((await import(`${values.baseline}/e2e/support/host-process.ts`)) as { startHostProcess: typeof startHostProcess }).startHostProcess : null;
 
 async function newContext(browser: Awaited<ReturnType<typeof launchBenchBrowser>>): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -42,8 +80,14 @@ const cpu0 = process.cpuUsage();
 for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) {
   const base = baselineHost !== null && step % 2 === 1;
   const run = baselineHost ? Math.floor(step / 2) : step;
+  const spawned = performance.now();
   const host = await (base ? baselineHost : startHostProcess)(base ? (values['baseline-library'] ?? values.library) : values.library);
+  const hostStart = performance.now() - spawned;
+  const hostStartCpu = processCpuMs(host.child.pid!);
   const browser = await launchBenchBrowser();
+  const browserCdp = await browser.newBrowserCDPSession();
+  const renderers = async () =>
+    new Set(((await browserCdp.send('SystemInfo.getProcessInfo')).processInfo as Array<{ type: string; id: number }>).filter((p) => p.type === 'renderer').map((p) => p.id));
   try {
     const first = await newContext(browser);
     const b = (k: 'cold' | 'new context' | 'same context') => (base ? (`baseline ${k}` as const) : k);
@@ -51,6 +95,7 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
     if (!values['cold-only']) plan.push([b('new context'), await newContext(browser)], [b('same context'), first]);
     for (const [kind, context] of plan) {
       const page = await context.newPage();
+      const before = await renderers();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       const h0 = processCpuMs(host.child.pid!);
@@ -60,6 +105,7 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
       await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, null, { timeout: 60_000 });
       const { metrics } = await cdp.send('Performance.getMetrics');
       const hostCpu = processCpuMs(host.child.pid!) - h0;
+      const swapped = [...(await renderers())].some((pid) => !before.has(pid));
       const t = await page.evaluate(() => {
         const w = window as unknown as { __interactive: number; __painted: number; __long: Array<[number, number]> };
         const fcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? NaN;
@@ -75,10 +121,10 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
         console.log(`run ${run} ${kind} trace:\n${summarise(trace.traceEvents, t.painted, base ? baseCpuTotals : cpuTotals)}`);
       }
       const rendererCpu = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
-      loads[kind].push({ ...t, rendererCpu, hostCpu });
+      loads[kind].push({ ...t, rendererCpu, hostCpu, hostStart });
       const f = (x: number) => x.toFixed(0).padStart(4);
       console.log(
-        `run ${run} ${kind.padEnd(12)} painted ${f(t.painted)} ms  in a frame ${f(t.interactive)}  FCP ${f(t.fcp)}  CPU renderer ${f(rendererCpu)} host ${f(hostCpu)}  long tasks ${t.long.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none'}  load ${loadavg()[0].toFixed(2)}\n    ${t.nav}`,
+        `run ${run} ${kind.padEnd(12)} painted ${f(t.painted)} ms  in a frame ${f(t.interactive)}  FCP ${f(t.fcp)}  CPU renderer ${f(rendererCpu)} host ${f(hostCpu)}  long tasks ${t.long.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none'}  load ${loadavg()[0].toFixed(2)}\n    host start ${hostStart.toFixed(0)} ms (CPU ${hostStartCpu.toFixed(0)})  ${swapped ? 'new renderer process' : 'same renderer process'}  ${t.nav}`,
       );
       await page.close();
     }
@@ -92,11 +138,11 @@ console.log(`\nload average ${load0.map((x) => x.toFixed(2)).join(' ')} before, 
 for (const kind of kinds) {
   const xs = loads[kind];
   if (!xs.length) continue;
-  const s = (k: 'painted' | 'interactive' | 'rendererCpu' | 'hostCpu' | 'fcp') => {
+  const s = (k: 'painted' | 'interactive' | 'rendererCpu' | 'hostCpu' | 'fcp' | 'hostStart') => {
     const v = xs.map((x) => x[k]).sort((a, b) => a - b);
     return `${median(v).toFixed(0)} ms (${v[0].toFixed(0)}–${v.at(-1)!.toFixed(0)})`;
   };
-  console.log(`${kind.padEnd(12)} first rows painted ${s('painted')}  in a frame ${s('interactive')}  FCP ${s('fcp')}  CPU renderer ${s('rendererCpu')} host ${s('hostCpu')}   (${xs.length} runs)`);
+  console.log(`${kind.padEnd(12)} first rows painted ${s('painted')}  in a frame ${s('interactive')}  FCP ${s('fcp')}  CPU renderer ${s('rendererCpu')} host ${s('hostCpu')}  host start ${s('hostStart')}   (${xs.length} runs)`);
 }
 
 if (values.trace) {

@@ -26,55 +26,21 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { benchCleanedPage, benchRawPage } from './support/bench-page.ts';
+import { BENCH_PAPERS as PAPERS, buildBenchLibrary } from './support/bench-library.ts';
 import { launchBenchBrowser, processCpuMs } from './support/bench-browser.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
-import { LibraryStore } from '../src-main/library/library-store.ts';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, library: { type: 'string' } } });
 const N = Number(values.docs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
-const PAPERS = Array.from({ length: 20 }, (_, i) => `The Bench ${['Gazette', 'Herald', 'Star', 'Tribune', 'Courier'][i % 5]} ${i + 1}`);
-
-async function buildLibrary(dir: string): Promise<number> {
-  const started = performance.now();
-  const base = await (async () => {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    pdf.addPage([612, 792]).drawText('Bench page', { x: 72, y: 700, size: 14, font });
-    return pdf.save();
-  })();
-  const store = new LibraryStore(dir);
-  const raw = benchRawPage;
-  const cleaned = benchCleanedPage;
-  for (let i = 0; i < N; i++) {
-    const paper = i % PAPERS.length;
-    const issueNo = Math.floor(i / PAPERS.length / 8);
-    const seq = Math.floor(i / PAPERS.length) % 8;
-    const day = new Date(Date.UTC(1880, 0, 1) + issueNo * 3 * 86400000).toISOString().slice(0, 10);
-    const bytes = new Uint8Array([...base, ...new TextEncoder().encode(`\n%bench ${i}\n`)]);
-    const id = store.storeOriginal(bytes);
-    const pending = store.begin(id, 'pdf', `${String(i).padStart(5, '0')}.pdf`, bytes.length);
-    pending.addPage(raw, cleaned);
-    const lccn = `sn9${String(paper).padStart(7, '0')}`;
-    pending.commit(
-      { newspaper: PAPERS[paper], date: day, page: seq + 1, edition: '01', title: '' },
-      { lccn, issue: `${lccn}/${day}/01`, sequence: seq + 1, pageLabel: String(seq + 1), volume: '', number: '' },
-    );
-  }
-  store.close();
-  return performance.now() - started;
-}
-
 // --library DIR keeps the generated library there and reuses it on the next run (building takes a while).
 const library = values.library ?? mkdtempSync(join(tmpdir(), 'broadsheet-library-bench-'));
 if (values.library && existsSync(join(library, 'library.sqlite'))) console.log(`reusing the library in ${library}`);
 else {
   console.log(`building a library of ${N} documents …`);
-  const buildMs = await buildLibrary(library);
+  const buildMs = await buildBenchLibrary(library, N);
   console.log(`built in ${(buildMs / 1000).toFixed(1)} s`);
 }
 const host = await startHostProcess(library);

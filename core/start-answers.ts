@@ -17,6 +17,13 @@ import type { Reply } from './contract.ts';
 /** The id of the data block in index.html. */
 export const START_ANSWERS_ID = 'broadsheet-start';
 
+/**
+ * The data block's attribute holding the number of the last event the host
+ * had sent when it read the answers: the page's event socket asks for every
+ * event after it, so none sent while the page loads is lost.
+ */
+export const START_EVENTS_ATTRIBUTE = 'data-events';
+
 /** Rows in the first window: more than a tall window shows (78 px a row). */
 export const START_WINDOW = 40;
 
@@ -30,7 +37,7 @@ export interface StartAnswers {
  * text in the library (a title reading `</script>`) can end the block or open
  * markup; U+2028/2029 are escaped too, for any reader that treats them as line ends.
  */
-export function startAnswersBlock(answers: StartAnswers): string {
+export function startAnswersBlock(answers: StartAnswers, eventSeq: number): string {
   const json = JSON.stringify(answers).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `<script type="application/json" id="${START_ANSWERS_ID}">${json}</script>`;
+  return `<script type="application/json" id="${START_ANSWERS_ID}" ${START_EVENTS_ATTRIBUTE}="${Math.trunc(eventSeq)}">${json}</script>`;
 }

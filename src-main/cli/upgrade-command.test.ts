@@ -33,7 +33,7 @@ it('other commands read both forms and leave the conversion, saying once how to 
   expect(list.status).toBe(0);
   const backup = readdirSync(dir).find((f) => f.startsWith('library.sqlite.bak-v10-'))!;
   expect(list.stderr).toBe(
-    `library ${dir} updated from schema v10 to v13; a backup of the old file is at ${join(dir, backup)}; ${n} pages wait to be converted to the new storage form: the app does it in the background, or \`broadsheet upgrade\` at once (they read the same meanwhile)\n`,
+    `library ${dir} updated from schema v10 to v14; a backup of the old file is at ${join(dir, backup)}; ${n} pages wait to be converted to the new storage form: the app does it in the background, or \`broadsheet upgrade\` at once (they read the same meanwhile)\n`,
   );
   expect(list.stdout.trim().split('\n')).toHaveLength(2);
   expect(pending()).toBe(n);
@@ -68,7 +68,7 @@ it('upgrade on a library never opened since the older version says the migration
     expect([upgrade.status, upgrade.stdout, upgrade.stderr]).toEqual([
       0,
       `converted ${n} page${n === 1 ? '' : 's'} to the current storage form\n`,
-      `library ${fresh} updated from schema v10 to v13; a backup of the old file is at ${join(fresh, backup)}; ${n} page${n === 1 ? ' waits' : 's wait'} to be converted to the new storage form\n`,
+      `library ${fresh} updated from schema v10 to v14; a backup of the old file is at ${join(fresh, backup)}; ${n} page${n === 1 ? ' waits' : 's wait'} to be converted to the new storage form\n`,
     ]);
   } finally {
     rmSync(fresh, { recursive: true, force: true });

@@ -33,7 +33,7 @@ export function registerAppProtocol(services: AppServices): void {
     if (!target) return refuse(404, 'not found');
     // The page carries the settings and the list's first window, as the browser host's does: no start-up round trips.
     const response = isIndexPath(rawPath)
-      ? new Response(request.method === 'HEAD' ? null : await indexPageWithStartAnswers(target.path, services.handlers))
+      ? new Response(request.method === 'HEAD' ? null : await indexPageWithStartAnswers(target.path, services))
       : await net.fetch(pathToFileURL(target.path).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);

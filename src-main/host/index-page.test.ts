@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { dispatch } from '../../core/contract.ts';
 import { START_ANSWERS_ID, START_WINDOW } from '../../core/start-answers.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
@@ -46,7 +47,7 @@ describe('the app page the browser host serves', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-      const open = `<script type="application/json" id="${START_ANSWERS_ID}">`;
+      const open = `<script type="application/json" id="${START_ANSWERS_ID}" data-events="${services.events.seq}">`;
       expect(res.body.startsWith(HEAD + open)).toBe(true);
       expect(res.body.endsWith('</script>' + TAIL)).toBe(true);
       const written = JSON.parse(res.body.slice(HEAD.length + open.length, -('</script>' + TAIL).length));
@@ -60,7 +61,19 @@ describe('the app page the browser host serves', () => {
 
   it("gives the Electron app's protocol handler the same page, whole", async () => {
     const served = await get(host.port, '/', auth);
-    expect(await indexPageWithStartAnswers(join(root, 'renderer', 'index.html'), services.handlers)).toBe(served.body);
+    expect(await indexPageWithStartAnswers(join(root, 'renderer', 'index.html'), services)).toBe(served.body);
+  });
+
+  it('sends a socket opened after the page was served the events sent meanwhile (the page opens it after its first frame)', async () => {
+    const page = await get(host.port, '/', auth);
+    const since = /data-events="(\d+)"/.exec(page.body)?.[1];
+    expect(since).toBe(String(services.events.seq));
+    // Sent while the page's first frame paints: no socket is open yet.
+    services.events.emit('library.changed', { ids: ['while-painting'] });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events?since=${since}`, { headers: auth });
+    const message = new Promise<string>((resolve) => ws.on('message', (m) => resolve(String(m))));
+    expect(JSON.parse(await message)).toEqual({ event: 'library.changed', payload: { ids: ['while-painting'] }, seq: Number(since) + 1 });
+    ws.close();
   });
 
   it('answers HEAD without a body', async () => {

@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { dispatch, type Handlers } from '../../core/contract.ts';
 import { START_WINDOW, startAnswersBlock, type StartAnswers } from '../../core/start-answers.ts';
+import type { EventBus } from '../services/event-bus.ts';
+
+/** What the page's answers are read from: the handlers, and the events' count the page's socket asks from. */
+export interface StartSources {
+  handlers: Handlers;
+  events: Pick<EventBus, 'seq'>;
+}
 
 /** The paths that name the app's page. */
 export const isIndexPath = (rawPath: string): boolean => rawPath === '/' || rawPath === '/index.html';
@@ -18,11 +25,11 @@ export async function startAnswers(handlers: Handlers): Promise<StartAnswers> {
  * app's protocol handler answers with one body (the browser host streams it,
  * below).
  */
-export async function indexPageWithStartAnswers(indexPath: string, handlers: Handlers): Promise<string> {
+export async function indexPageWithStartAnswers(indexPath: string, sources: StartSources): Promise<string> {
   const html = readFileSync(indexPath, 'utf8');
   const at = html.lastIndexOf('</body>');
   if (at < 0) return html;
-  return html.slice(0, at) + startAnswersBlock(await startAnswers(handlers)) + html.slice(at);
+  return html.slice(0, at) + (await startAnswersWithSeq(sources)) + html.slice(at);
 }
 
 /**
@@ -32,12 +39,18 @@ export async function indexPageWithStartAnswers(indexPath: string, handlers: Han
  * answers; the document ends once they are written (the module script runs
  * only after the whole document is parsed, so it always finds them).
  */
-export async function sendIndexPage(res: ServerResponse, indexPath: string, handlers: Handlers): Promise<void> {
+export async function sendIndexPage(res: ServerResponse, indexPath: string, sources: StartSources): Promise<void> {
   const html = readFileSync(indexPath, 'utf8');
   const at = html.lastIndexOf('</body>');
   if (at < 0) return void res.end(html);
   res.write(html.slice(0, at));
   // One turn of the event loop: the first part leaves before the queries take the thread.
   await new Promise((done) => setImmediate(done));
-  res.end(startAnswersBlock(await startAnswers(handlers)) + html.slice(at));
+  res.end((await startAnswersWithSeq(sources)) + html.slice(at));
+}
+
+/** The data block, numbered with the last event sent before the answers were read: whatever follows may not be in them. */
+async function startAnswersWithSeq({ handlers, events }: StartSources): Promise<string> {
+  const seq = events.seq;
+  return startAnswersBlock(await startAnswers(handlers), seq);
 }

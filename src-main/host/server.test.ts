@@ -172,7 +172,7 @@ describe('browser host', () => {
     await new Promise((resolve) => ws.on('open', resolve));
     const message = new Promise<string>((resolve) => ws.on('message', (m) => resolve(String(m))));
     services.events.emit('library.changed', { ids: ['x'] });
-    expect(JSON.parse(await message)).toEqual({ event: 'library.changed', payload: { ids: ['x'] } });
+    expect(JSON.parse(await message)).toEqual({ event: 'library.changed', payload: { ids: ['x'] }, seq: services.events.seq });
     ws.close();
   });
 

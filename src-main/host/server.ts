@@ -43,11 +43,20 @@ export interface RunningHost {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * No Cross-Origin-Opener-Policy: it severs the app from windows of other
+ * origins that opened it or that it opens, and the app opens none, while no
+ * other page can open it without its secret session path. It is not needed
+ * for isolation either (no SharedArrayBuffer in the renderer; without COEP it
+ * would not isolate anyway). What it cost: its first navigation always moved
+ * to a new browsing context group, so Chromium started a fresh renderer
+ * process for the page instead of using the tab's own. Electron sends none
+ * (its window opens nothing: main-window.ts denies window.open).
+ */
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'cache-control': 'no-store',
 };
@@ -159,7 +168,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (isIndexPath(rawPath)) {
         // The page carries the answers its first screen waits on (core/start-answers.ts): no length known up front.
         res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': target.type });
-        return req.method === 'HEAD' ? res.end() : await sendIndexPage(res, target.path, services.handlers);
+        return req.method === 'HEAD' ? res.end() : await sendIndexPage(res, target.path, services);
       }
       const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': target.type, 'content-length': statSync(target.path).size };
       res.writeHead(200, headers);
@@ -210,9 +219,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       sockets.handleUpgrade(req, socket, head, (ws) => {
         // An oversize or malformed frame is an 'error' on this client: close it, never crash the host.
         ws.on('error', () => ws.terminate());
-        const unsubscribe = services.events.subscribe((event, payload) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
-        });
+        // ?since=N: the last event the page has seen (or the number the page it was served carried); the ones
+        // after it were sent while it had no socket (before its first frame, or while it reconnected).
+        const since = url.searchParams.get('since');
+        const unsubscribe = services.events.subscribe(
+          (event, payload, seq) => {
+            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload, seq }));
+          },
+          since !== null && /^\d{1,15}$/.test(since) ? Number(since) : undefined,
+        );
         ws.on('close', unsubscribe);
         ws.on('message', () => {});
       });

@@ -224,6 +224,17 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 14,
+    name: "the document list's four orders as indexes (library-store.ts listSql, whose ORDER BY they repeat term for term): the first screenful at start walks 40 index entries instead of sorting every document (10,000: 8-38 ms, 0.5-1 ms with the index)",
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX IF NOT EXISTS documents_by_date ON documents (date = '', date, newspaper, edition, coalesce(sequence, page), id);
+        CREATE INDEX IF NOT EXISTS documents_by_newspaper ON documents (newspaper, date, page, id);
+        CREATE INDEX IF NOT EXISTS documents_by_title ON documents (title = '', title, file_name, id);
+        CREATE INDEX IF NOT EXISTS documents_by_imported ON documents (imported_at DESC, id);
+      `),
+  },
 ];
 
 export interface MigrationReport {

@@ -1,6 +1,13 @@
 import { encodeEnvelope, ENVELOPE_TYPE, holdsBytes } from '../../core/bridge-envelope.ts';
 import type { ArchiveBridge, EventName, EventPayload, Params, Reply, RequestName } from '../../core/contract.ts';
+import { START_ANSWERS_ID, START_EVENTS_ATTRIBUTE } from '../../core/start-answers.ts';
 import { afterNextPaint } from './after-paint.ts';
+
+/** The number of the last event sent before the host read the answers written into this page, if it wrote them. */
+export function startEventSeq(doc: Pick<Document, 'getElementById'> = document): number | null {
+  const seq = doc.getElementById(START_ANSWERS_ID)?.getAttribute(START_EVENTS_ATTRIBUTE);
+  return seq && /^\d+$/.test(seq) ? Number(seq) : null;
+}
 
 /**
  * The bridge when the renderer runs in a browser against `broadsheet serve`:
@@ -9,21 +16,31 @@ import { afterNextPaint } from './after-paint.ts';
  * `?token=`, scoped to the session path the app is served under; every URL
  * here is therefore relative to the page's own folder, never the origin root.
  */
-export function createHostBridge(base = new URL('.', location.href).href, connectWhen: Promise<void> = afterNextPaint(1000)): ArchiveBridge {
+export function createHostBridge(
+  base = new URL('.', location.href).href,
+  connectWhen: Promise<void> = afterNextPaint(1000),
+  since: number | null = startEventSeq(),
+): ArchiveBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let socket: WebSocket | null = null;
   let retry = 250;
+  // The last event seen (at first, the last one sent before the host read the answers this page was served with):
+  // the host sends what followed it as soon as the socket opens, so nothing sent while there was none is lost.
+  let seen = since;
 
   function connect(): void {
-    socket = new WebSocket(new URL('events', base).href.replace(/^http/, 'ws'));
+    const url = new URL('events', base);
+    if (seen !== null) url.searchParams.set('since', String(seen));
+    socket = new WebSocket(url.href.replace(/^http/, 'ws'));
     socket.onmessage = (message) => {
-      let parsed: { event?: EventName; payload?: unknown };
+      let parsed: { event?: EventName; payload?: unknown; seq?: number };
       try {
         parsed = JSON.parse(String(message.data));
       } catch {
         return;
       }
       if (!parsed.event) return;
+      if (typeof parsed.seq === 'number') seen = parsed.seq;
       for (const listener of listeners.get(parsed.event) ?? []) listener(parsed.payload as never);
     };
     socket.onopen = () => (retry = 250);
@@ -34,7 +51,7 @@ export function createHostBridge(base = new URL('.', location.href).href, connec
     };
   }
   // Opening a WebSocket costs the main thread ~10 ms on a cold start, and the first frame (the library's rows) needs
-  // no event: the socket opens in the task after it.
+  // no event: the socket opens in the task after it, and asks for what was sent since the page's answers were read.
   void connectWhen.then(connect);
 
   return {
