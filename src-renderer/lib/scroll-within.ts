@@ -22,9 +22,10 @@ export function revealScrollTop(child: Span, scrollTop: number, viewHeight: numb
   return Math.round(Math.min(Math.max(0, target), Math.max(0, maxScroll)));
 }
 
-/** Scrolls `scroller` (and nothing else) so that `child` is in view. */
-export function scrollWithin(scroller: HTMLElement, child: HTMLElement, placement: Placement, behavior: ScrollBehavior = 'auto'): void {
+/** Scrolls `scroller` (and nothing else) so that `child` (an element, or a range of its text) is in view. */
+export function scrollWithin(scroller: HTMLElement, child: HTMLElement | Range, placement: Placement, behavior: ScrollBehavior = 'auto'): void {
   const box = scroller.getBoundingClientRect();
+  // A Range: a few words inside a long block (a search hit), brought into view rather than the whole block.
   const rect = child.getBoundingClientRect();
   const span = { top: rect.top - box.top - scroller.clientTop + scroller.scrollTop, height: rect.height };
   const top = revealScrollTop(span, scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight - scroller.clientHeight, placement);
