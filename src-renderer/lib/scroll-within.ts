@@ -31,3 +31,15 @@ export function scrollWithin(scroller: HTMLElement, child: HTMLElement | Range, 
   const top = revealScrollTop(span, scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight - scroller.clientHeight, placement);
   if (top !== Math.round(scroller.scrollTop)) scroller.scrollTo({ top, behavior });
 }
+
+/**
+ * Scrolls `scroller` both ways, as little as brings `child` wholly into view (or its start, when it is larger): a
+ * search hit on a zoomed page, which may lie right of or below what is shown.
+ */
+export function revealWithin(scroller: HTMLElement, child: HTMLElement): void {
+  const box = scroller.getBoundingClientRect();
+  const rect = child.getBoundingClientRect();
+  const top = revealScrollTop({ top: rect.top - box.top - scroller.clientTop + scroller.scrollTop, height: rect.height }, scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight - scroller.clientHeight, 'nearest');
+  const left = revealScrollTop({ top: rect.left - box.left - scroller.clientLeft + scroller.scrollLeft, height: rect.width }, scroller.scrollLeft, scroller.clientWidth, scroller.scrollWidth - scroller.clientWidth, 'nearest');
+  if (top !== Math.round(scroller.scrollTop) || left !== Math.round(scroller.scrollLeft)) scroller.scrollTo({ top, left });
+}
