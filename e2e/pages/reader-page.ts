@@ -280,6 +280,27 @@ export class ReaderPage {
     }, lines);
   }
 
+  /**
+   * Where the current search hit sits in the cleaned panel's visible box: its highlighted words (the block marked
+   * current when the words are not highlighted, a corrected block) wholly inside, and at least 16 px from the top and
+   * bottom edges where the panel could scroll further (a hit on the very edge reads as cut off).
+   */
+  currentHitPlacement(): Promise<{ inside: boolean; awayFromEdges: boolean } | null> {
+    return this.cleanedScroller().evaluate((el) => {
+      const words = [...(CSS.highlights.get('search-current') ?? [])] as Range[];
+      const block = el.querySelector('[data-search-current]');
+      const rect = words[0]?.getBoundingClientRect() ?? block?.getBoundingClientRect();
+      if (!rect) return null;
+      const box = el.getBoundingClientRect();
+      const inside = rect.top >= box.top && rect.bottom <= box.bottom && rect.left >= box.left && rect.right <= box.right;
+      // Unless the panel cannot scroll further that way (a hit in the page's first or last lines).
+      const atTop = el.scrollTop <= 0;
+      const atBottom = el.scrollTop >= el.scrollHeight - el.clientHeight - 1;
+      const awayFromEdges = (atTop || rect.top - box.top >= 16) && (atBottom || box.bottom - rect.bottom >= 16);
+      return { inside, awayFromEdges };
+    });
+  }
+
   /** Id of the first cleaned block whose bottom is below the panel's top edge. */
   cleanedTopBlock(): Promise<string | null> {
     return this.cleanedScroller().evaluate((el) => {

@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { indexPageWithStartAnswers, isIndexPath } from '../host/index-page.ts';
-import { preparePreview } from '../previews/preview-route.ts';
+import { preparePreview, previewCaching, previewRequest } from '../previews/preview-route.ts';
+import { statSync } from 'node:fs';
 import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { RENDERER_DIR } from '../services/paths.ts';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './ipc-channels.ts';
@@ -39,6 +40,11 @@ export function registerAppProtocol(services: AppServices): void {
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
     headers.set('x-content-type-options', 'nosniff');
     headers.set('content-type', target.type);
+    // As the browser host does (src-main/host/server.ts): a preview is kept, not asked for again by each place showing it.
+    if (previewRequest(rawPath)) {
+      const stat = statSync(target.path);
+      for (const [name, value] of Object.entries(previewCaching(target.path, stat.size, stat.mtimeMs))) headers.set(name, value);
+    }
     return new Response(response.body, { status: response.status, headers });
   });
 }

@@ -7,7 +7,7 @@ import { decodeEnvelope, ENVELOPE_TYPE } from '../../core/bridge-envelope.ts';
 import { dispatch, isRequestName } from '../../core/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
-import { preparePreview } from '../previews/preview-route.ts';
+import { preparePreview, previewCaching, previewRequest } from '../previews/preview-route.ts';
 import { resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
 import { clientErrorReply } from './client-error.ts';
@@ -170,7 +170,16 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': target.type });
         return req.method === 'HEAD' ? res.end() : await sendIndexPage(res, target.path, services);
       }
-      const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': target.type, 'content-length': statSync(target.path).size };
+      const stat = statSync(target.path);
+      const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': target.type, 'content-length': stat.size };
+      if (previewRequest(rawPath)) {
+        Object.assign(headers, previewCaching(target.path, stat.size, stat.mtimeMs));
+        if (req.headers['if-none-match'] === headers.etag) {
+          delete headers['content-length'];
+          res.writeHead(304, headers);
+          return res.end();
+        }
+      }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
       createReadStream(target.path).on('error', () => res.destroy()).pipe(res);

@@ -36,3 +36,14 @@ export async function preparePreview(previews: PreviewService | undefined, rawPa
     clearTimeout(timer);
   }
 }
+
+/**
+ * Caching for a preview's answer. Its URL names the original by content hash, and the file is made once per preview
+ * version (previews/<id>/<page>.v<N>.jpg), so the browser may keep it: with `no-store` a reload asked for the open
+ * scan's first-page preview twice (its library thumbnail and the page view), and waited on both. The ETag names the
+ * file made (its version in the name, size and time), so a preview made again, by a newer version, is a new one.
+ */
+export function previewCaching(file: string, size: number, mtimeMs: number): { 'cache-control': string; etag: string } {
+  const made = file.split(/[\\/]/).pop()!;
+  return { 'cache-control': 'private, max-age=31536000, immutable', etag: `"${made}-${size}-${Math.round(mtimeMs)}"` };
+}

@@ -22,11 +22,24 @@ export function revealScrollTop(child: Span, scrollTop: number, viewHeight: numb
   return Math.round(Math.min(Math.max(0, target), Math.max(0, maxScroll)));
 }
 
-/** Scrolls `scroller` (and nothing else) so that `child` is in view. */
-export function scrollWithin(scroller: HTMLElement, child: HTMLElement, placement: Placement, behavior: ScrollBehavior = 'auto'): void {
+/** Scrolls `scroller` (and nothing else) so that `child` (an element, or a range of its text) is in view. */
+export function scrollWithin(scroller: HTMLElement, child: HTMLElement | Range, placement: Placement, behavior: ScrollBehavior = 'auto'): void {
   const box = scroller.getBoundingClientRect();
+  // A Range: a few words inside a long block (a search hit), brought into view rather than the whole block.
   const rect = child.getBoundingClientRect();
   const span = { top: rect.top - box.top - scroller.clientTop + scroller.scrollTop, height: rect.height };
   const top = revealScrollTop(span, scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight - scroller.clientHeight, placement);
   if (top !== Math.round(scroller.scrollTop)) scroller.scrollTo({ top, behavior });
+}
+
+/**
+ * Scrolls `scroller` both ways, as little as brings `child` wholly into view (or its start, when it is larger): a
+ * search hit on a zoomed page, which may lie right of or below what is shown.
+ */
+export function revealWithin(scroller: HTMLElement, child: HTMLElement): void {
+  const box = scroller.getBoundingClientRect();
+  const rect = child.getBoundingClientRect();
+  const top = revealScrollTop({ top: rect.top - box.top - scroller.clientTop + scroller.scrollTop, height: rect.height }, scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight - scroller.clientHeight, 'nearest');
+  const left = revealScrollTop({ top: rect.left - box.left - scroller.clientLeft + scroller.scrollLeft, height: rect.width }, scroller.scrollLeft, scroller.clientWidth, scroller.scrollWidth - scroller.clientWidth, 'nearest');
+  if (top !== Math.round(scroller.scrollTop) || left !== Math.round(scroller.scrollLeft)) scroller.scrollTo({ top, left });
 }
