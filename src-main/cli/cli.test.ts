@@ -226,7 +226,7 @@ describe('broadsheet CLI', () => {
 
     const verified = cli('verify', '--library', library);
     expect(verified.stderr).toBe('');
-    expect(verified.stdout).toMatch(/^all well: 2 document\(s\)/);
+    expect(verified.stdout).toMatch(/^all well: 2 documents/);
     expect(verified.status).toBe(0);
 
     const cjk = json.find((d) => d.file === 'cjk.pdf')!;
@@ -275,7 +275,7 @@ describe('broadsheet CLI', () => {
       ]),
     );
     expect(problems).toHaveLength(3);
-    expect(r.stdout).toMatch(/3 problem\(s\) in 2 document\(s\)/);
+    expect(r.stdout).toMatch(/3 problems in 2 documents/);
     // --repair deletes the stray original and rebuilds the pages from the intact original; a damaged original it only reports.
     const repaired = cli('verify', '--library', library, '--repair');
     expect(repaired.stdout).toContain('repaired: deleted 1 original that belonged to no document');
