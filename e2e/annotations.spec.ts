@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DocumentSummary } from '../core/library-model.ts';
 import type { Block, PageModel } from '../core/page-model.ts';
 import { AnnotationsPage } from './pages/annotations-page.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
+import { cliImport, ROOT } from './support/host-process.ts';
 
 // Each test walks a whole workflow (several dialogs, a reload or downloads) on a 1918 scan: give it room.
 test.describe.configure({ timeout: 150_000 });
@@ -335,4 +337,55 @@ test('group two blocks into an article, read it as one text, annotate it whole a
   const md = readFileSync(await download.path(), 'utf8');
   expect(md.startsWith(`# Weather and war\n\n${one.text}\n\n${two.text}\n\n## Notes\n`)).toBe(true);
   expect(md).toContain('- **Whole article**\n  Tags: article\n  Both parts of the story\n');
+});
+
+test("a heading's printed line breaks: shown as they are, nothing to save untouched, kept by an edit; the editor asks for your name", async ({ app }) => {
+  // A headline printed on two lines keeps each on its own ("\n"), as the 1918 Evening Star's "The Star will be issued" /
+  // "tomorrow at 1 O'CLOCK." does where the page has its ALTO; the typography fixture sets one so.
+  cliImport(app.libraryDir, [join(ROOT, 'fixtures', 'pdf', 'latin-typography.pdf')]);
+  const typeset = await ui.documentByFile('latin-typography.pdf');
+  await expect(ui.libraryEntry(typeset)).toBeVisible({ timeout: 10_000 });
+  await ui.open(typeset);
+  const blocks = (await ui.pageModel(typeset.id, 1)).blocks;
+  await expect(ui.blocks()).toHaveCount(blocks.length);
+  const heading = blocks.find((b) => b.text === 'Peace Talk Fills the City\nas Crowds Sing in the Streets')!;
+  expect(heading.kind).toBe('headline');
+  await ui.block(heading.id).focus();
+  await app.page.keyboard.press('e');
+  await expect(ui.corrector).toBeVisible();
+  const box = ui.corrector.getByRole('textbox', { name: 'Corrected text' });
+  await expect(box).toHaveValue(heading.text);
+  const save = ui.corrector.getByRole('button', { name: 'Save correction' });
+  await expect(save).toHaveAttribute('aria-disabled', 'true');
+  await expect(save).toHaveAccessibleDescription('No change to save');
+  // aria-disabled (not disabled, which would drop the focus out of the dialog) still takes a click: it must do nothing.
+  await save.click({ force: true });
+  await expect(ui.corrector.getByRole('listitem')).toHaveCount(1);
+  await expect(ui.corrector.getByRole('listitem')).toContainText('Version 0 · as cleaned');
+  await expect(ui.corrector.getByText('Version 1')).toHaveCount(0);
+
+  const name = ui.corrector.getByRole('textbox', { name: /Your name/ });
+  await expect(name).toHaveValue('');
+  await name.fill('Ada Archivist');
+  await box.fill(`${heading.text} [sic]`);
+  await expect(save).toHaveAttribute('aria-disabled', 'false');
+  await save.click();
+  await expect(ui.corrector.getByText('Version 1')).toBeVisible();
+  await expect(ui.corrector.getByText(/^Ada Archivist · \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)).toBeVisible();
+  // The diff adds the note and removes nothing: the line breaks stay where they were printed.
+  await expect(ui.corrector.locator('del')).toHaveCount(0);
+  await expect(ui.corrector.locator('ins')).toHaveText([' [sic]']);
+  await ui.corrector.getByRole('button', { name: 'Close' }).click();
+  expect((await ui.pageModel(typeset.id, 1)).blocks.find((b) => b.id === heading.id)!.text).toBe('Peace Talk Fills the City\nas Crowds Sing in the Streets [sic]');
+
+  // The name is the library's `author` setting: the next correction's editor has it, and so does an annotation.
+  const other = blocks.find((b) => b.kind === 'paragraph' && b.rects.length > 0)!;
+  await ui.block(other.id).focus();
+  await app.page.keyboard.press('e');
+  await expect(ui.corrector.getByRole('textbox', { name: /Your name/ })).toHaveValue('Ada Archivist');
+  await ui.corrector.getByRole('button', { name: 'Close' }).click();
+  await app.page.keyboard.press('a');
+  await ui.fillEditor({ note: 'signed' });
+  await expect(ui.items()).toHaveCount(1);
+  expect((await ui.api<{ items: Array<{ creator: string }> }>('annotations.list', { docId: typeset.id })).items.map((a) => a.creator)).toEqual(['Ada Archivist']);
 });

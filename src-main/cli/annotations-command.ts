@@ -1,10 +1,12 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MAX_ANNOTATION_FILE_BYTES } from '../../core/annotations/requests.ts';
+import { plural } from '../../core/plural.ts';
 import { AnnotationService } from '../library/annotation-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command, type ParsedCommandArgs } from './command.ts';
 import { chooseLibraryDir } from '../services/paths.ts';
+import { resolveDocumentId } from './document-id.ts';
 
 /**
  * `broadsheet annotations export|import`: the same validation and storage as
@@ -84,16 +86,16 @@ export function annotationsCommand(positionals: string[], values: Values, io: Io
     if (args.positional.length) throw new UsageError(`annotations export takes no files (did you mean --out ${args.positional[0]}?)`);
     const format = args.flags.get('format') ?? 'w3c';
     if (format !== 'w3c' && format !== 'csv') throw new Error(`--format must be w3c or csv (got "${String(format)}")`);
-    const doc = args.flags.get('doc');
-    if (doc !== undefined && !/^[a-f0-9]{64}$/.test(doc)) throw new Error('--doc must be a 64-digit hex document id');
     const store = openLibrary(chooseLibrary(args.flags.get('library')));
     try {
+      const typed = args.flags.get('doc');
+      const doc = typed === undefined ? undefined : resolveDocumentId(store, typed);
       const service = new AnnotationService(store);
       const text = format === 'w3c' ? service.exportW3C(doc) : service.exportCsv(doc);
       const out = args.flags.get('out');
       if (out) {
         writeAtomically(out, text);
-        io.err(`exported ${service.annotations.list({ docId: doc }).length} annotations to ${out}\n`);
+        io.err(`exported ${plural(service.annotations.list({ docId: doc }).length, 'annotation')} to ${out}\n`);
       } else io.out(text);
       return 0;
     } finally {

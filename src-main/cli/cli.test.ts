@@ -226,7 +226,7 @@ describe('broadsheet CLI', () => {
 
     const verified = cli('verify', '--library', library);
     expect(verified.stderr).toBe('');
-    expect(verified.stdout).toMatch(/^all well: 2 document\(s\)/);
+    expect(verified.stdout).toMatch(/^all well: 2 documents/);
     expect(verified.status).toBe(0);
 
     const cjk = json.find((d) => d.file === 'cjk.pdf')!;
@@ -275,11 +275,11 @@ describe('broadsheet CLI', () => {
       ]),
     );
     expect(problems).toHaveLength(3);
-    expect(r.stdout).toMatch(/3 problem\(s\) in 2 document\(s\)/);
+    expect(r.stdout).toMatch(/3 problems in 2 documents/);
     // --repair deletes the stray original and rebuilds the pages from the intact original; a damaged original it only reports.
     const repaired = cli('verify', '--library', library, '--repair');
-    expect(repaired.stdout).toContain('repaired: deleted 1 original(s) that belonged to no document');
-    expect(repaired.stdout).toContain(`repaired: rebuilt the pages of two.txt (${txt}) from its original: 1 page(s)`);
+    expect(repaired.stdout).toContain('repaired: deleted 1 original that belonged to no document');
+    expect(repaired.stdout).toContain(`repaired: rebuilt the pages of two.txt (${txt}) from its original: 1 page`);
     expect(repaired.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^problem: cjk2\.pdf .*original damaged/)]);
     expect(repaired.status).toBe(1);
   });

@@ -4,6 +4,7 @@ import { newspaperIndex } from '../../core/newspaper-titles.ts';
 import { LIBRARY_OPTION_HELP, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
+import { plural } from '../../core/plural.ts';
 
 /** One document as `list --json` prints it. Fields are only ever added, never renamed. */
 export interface ListEntry {
@@ -68,9 +69,11 @@ export const listCommand: Command = {
       const titles = newspaperIndex(all);
       const docs = all.map((d) => listEntry(d, titles.nameOf(d)));
       if (values.json) io.out(JSON.stringify(docs, null, 2) + '\n');
+      // On stderr: stdout stays one document a line for scripts (and --json prints []).
+      else if (!docs.length) io.err(`no documents in ${printable(store.dir)}\n`);
       else
         for (const d of docs) {
-          const pages = `${d.pages} page${d.pages === 1 ? '' : 's'}`;
+          const pages = plural(d.pages, 'page');
           // One name a newspaper, as the app shows it; --json has each page's own spelling too.
           io.out([d.id, d.date || '-', printable(d.newspaperTitle) || '-', pages, printable(d.file)].join('\t') + '\n');
         }

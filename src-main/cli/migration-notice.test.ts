@@ -19,7 +19,7 @@ it('says once, on stderr, that opening an older library updated it and where its
   db.exec(`PRAGMA user_version = ${latest - 1}`);
   db.close();
 
-  const first = spawnSync(CLI, ['list', '--library', dir], { encoding: 'utf8', timeout: 60_000 });
+  const first = spawnSync(CLI, ['list', '--library', dir, '--json'], { encoding: 'utf8', timeout: 60_000 });
   expect(first.status).toBe(0);
   const backups = readdirSync(dir).filter((f) => f.startsWith(`library.sqlite.bak-v${latest - 1}-`));
   expect(backups).toHaveLength(1);
@@ -27,6 +27,6 @@ it('says once, on stderr, that opening an older library updated it and where its
     `library ${dir} updated from schema v${latest - 1} to v${latest}; a backup of the old file is at ${join(dir, backups[0]!)}\n`,
   );
 
-  const second = spawnSync(CLI, ['list', '--library', dir], { encoding: 'utf8', timeout: 60_000 });
+  const second = spawnSync(CLI, ['list', '--library', dir, '--json'], { encoding: 'utf8', timeout: 60_000 });
   expect([second.status, second.stderr]).toEqual([0, '']);
 });

@@ -6,6 +6,7 @@ import { PreviewService } from '../previews/preview-service.ts';
 import { errorLine, LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
+import { plural } from '../../core/plural.ts';
 
 /**
  * `broadsheet previews`: what the app does in the background after an
@@ -29,7 +30,7 @@ export const previewsCommand: Command = {
     try {
       // Previews of documents no longer in the library (removed by an older version, or while a host was making them).
       const pruned = pruneOrphanPreviews(store.dir, (id) => store.has(id));
-      if (pruned) io.out(`removed the previews of ${pruned} document${pruned === 1 ? '' : 's'} no longer in the library\n`);
+      if (pruned) io.out(`removed the previews of ${plural(pruned, 'document')} no longer in the library\n`);
       const named = positionals.length > 0;
       const docs = named ? positionals.map((id) => store.get(id) ?? id) : store.list({ sort: 'imported' });
       let failed = 0;

@@ -7,6 +7,7 @@ import { libraryNewspaperNames } from '../library/newspaper-names.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
+import { plural } from '../../core/plural.ts';
 
 /**
  * `search "<query>" [--library DIR] [--limit N] [--raw] [--json] [--variants]`
@@ -36,7 +37,7 @@ export const searchCommand: Command = {
       const caught = search.catchUpSync((p) => {
         if (io.tty) io.err(`\rindexing ${p.done}/${p.total} documents${p.done === p.total ? '\n' : ''}`);
       });
-      if (caught && !io.tty) io.err(`indexed ${caught} document(s) the search index lacked\n`);
+      if (caught && !io.tty) io.err(`indexed ${plural(caught, 'document')} the search index lacked\n`);
       const result = search.query({ q: positionals[0], limit, raw: values.raw === true, variants: values.variants === true, rects: true });
       if (values.json) io.out(JSON.stringify(jsonShape(result, store)) + '\n');
       else io.out(readable(result, store));
@@ -98,6 +99,6 @@ function readable(r: SearchResult, store: LibraryStore): string {
     // The printed page, as the library shows it, with the page in the file beside it where they differ.
     return printable(`${name(h.document)}  p.${pageName(doc(h.document), h.page)}  ${h.block ?? 'raw'}  ${s}`);
   });
-  lines.push(`${r.total} matching block${r.total === 1 ? '' : 's'}${r.hits.length < r.total ? `, ${r.hits.length} shown` : ''} (${r.tookMs} ms)`);
+  lines.push(`${plural(r.total, 'matching block')}${r.hits.length < r.total ? `, ${r.hits.length} shown` : ''} (${r.tookMs} ms)`);
   return lines.join('\n') + '\n';
 }

@@ -34,11 +34,18 @@ export async function serveCommand(opts: { libraryDir: string; port: number; ren
     deferBackgroundMs: 3000,
   });
   const host = await startHost({ services, rendererDir, port: opts.port });
-  const close = host.close;
-  host.close = async () => {
-    await close();
-    await services.close();
-  };
+  const closeHost = host.close;
+  // One close, however many ask: a terminal's Ctrl+C reaches every process of its group, so under `npm start` the
+  // host gets SIGINT from the terminal and again from scripts/start.ts forwarding it (npm sends SIGTERM too). A second
+  // close of the already closed databases threw "database is not open" with a stack trace.
+  let closing: Promise<void> | null = null;
+  host.close = () =>
+    (closing ??= (async () => {
+      // The server first, so no request reaches the services while they close; they close their own parts in order
+      // (the search index before the library, whose close checkpoints its write-ahead log).
+      await closeHost();
+      await services.close();
+    })());
   return host;
 }
 
@@ -54,6 +61,8 @@ export const serveCommandSpec: Command = {
     if (!/^\d+$/.test(String(values.port ?? 0)) || port > 65535) throw new UsageError('--port must be 0–65535');
     const host = await serveCommand({ libraryDir: chooseLibraryDir(values.library as string | undefined), port, err: (s) => io.err(s) });
     io.out(host.url + '\n');
+    // Exit code 0 for SIGINT as for SIGTERM, not the shell's 130: stopping the server is how it is meant to end, and a
+    // non-zero code makes `npm start` print an error of its own ("command failed") after a clean stop.
     const stop = () => void host.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -5,6 +5,7 @@ import { LibraryStore } from '../library/library-store.ts';
 import type { Io } from './annotations-command.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command, type ParsedCommandArgs } from './command.ts';
 import { chooseLibraryDir } from '../services/paths.ts';
+import { resolveDocumentId } from './document-id.ts';
 
 type Values = ParsedCommandArgs['values'];
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
@@ -44,12 +45,12 @@ export const articleCommandSpec: Command = {
 
 export function textCommand(positionals: string[], values: Values, io: Io): number {
   const args = { positional: positionals, flags: { get: (k: string) => str(values[k]), has: (k: string) => values[k] === true } };
-  if (args.positional.length !== 1 || !/^[a-f0-9]{64}$/.test(args.positional[0])) throw new UsageError('text takes one document id (64 hex digits)');
+  if (args.positional.length !== 1) throw new UsageError('text takes one document id (64 hex digits, or the first 8 or more)');
   const layer = args.flags.get('layer') ?? 'corrected';
   if (layer !== 'cleaned' && layer !== 'corrected') throw new Error(`--layer must be cleaned or corrected (got "${String(layer)}")`);
   const store = open(chooseLibraryDir(args.flags.get('library')));
   try {
-    io.out(new AnnotationService(store).documentText(args.positional[0], layer).text);
+    io.out(new AnnotationService(store).documentText(resolveDocumentId(store, args.positional[0]), layer).text);
     return 0;
   } finally {
     store.close();

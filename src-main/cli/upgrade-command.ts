@@ -1,6 +1,7 @@
 import { convertAllRawItems, pendingRawItems } from '../library/raw-items-upgrade.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
+import { plural } from '../../core/plural.ts';
 
 /**
  * `broadsheet upgrade`: what the app does in the background after opening a
@@ -34,7 +35,7 @@ export const upgradeCommand: Command = {
         }
       });
       if (io.tty) io.err('\r\x1b[K');
-      io.out(`converted ${converted} page${converted === 1 ? '' : 's'} to the current storage form${kept ? `; ${kept} left as they were (not readable as JSON, or rewritten meanwhile)` : ''}\n`);
+      io.out(`converted ${plural(converted, 'page')} to the current storage form${kept ? `; ${kept} left as they were (not readable as JSON, or rewritten meanwhile)` : ''}\n`);
       return 0;
     } finally {
       store.close();

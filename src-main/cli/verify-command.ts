@@ -3,6 +3,7 @@ import { rebuildPages, verifyLibrary } from '../library/verify-library.ts';
 import { LIBRARY_OPTION_HELP, type Command } from './command.ts';
 import { openExistingLibrary } from './open-library.ts';
 import { printable } from './printable.ts';
+import { plural } from '../../core/plural.ts';
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -34,13 +35,13 @@ export const verifyCommand: Command = {
       for (const line of repaired) io.out(`repaired: ${printable(line)}\n`);
       for (const line of report.problems) io.err(`problem: ${printable(line)}\n`);
       for (const line of report.warnings) io.err(`warning: ${printable(line)}\n`);
-      const busy = report.importsInProgress ? `; ${report.importsInProgress} import(s) in progress elsewhere` : '';
+      const busy = report.importsInProgress ? `; ${plural(report.importsInProgress, 'import')} in progress elsewhere` : '';
       // Warnings do not change the exit status: the originals are the bytes that were imported.
-      const warned = report.warnings.length ? `; ${report.warnings.length} warning(s)` : '';
+      const warned = report.warnings.length ? `; ${plural(report.warnings.length, 'warning')}` : '';
       io.out(
         report.problems.length
-          ? `${report.problems.length} problem(s) in ${report.documents} document(s)${warned} (library: ${printable(store.dir)}${busy})\n`
-          : `${report.warnings.length ? 'no problems' : 'all well'}: ${report.documents} document(s), every original matches its fixity record${warned} (library: ${printable(store.dir)}${busy})\n`,
+          ? `${plural(report.problems.length, 'problem')} in ${plural(report.documents, 'document')}${warned} (library: ${printable(store.dir)}${busy})\n`
+          : `${report.warnings.length ? 'no problems' : 'all well'}: ${plural(report.documents, 'document')}, every original matches its fixity record${warned} (library: ${printable(store.dir)}${busy})\n`,
       );
       return report.problems.length ? 1 : 0;
     } finally {

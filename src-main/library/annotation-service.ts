@@ -9,6 +9,7 @@ import { correctBlocks } from '../../core/corrections/correct-block.ts';
 import type { Block, PageModel } from '../../core/page-model.ts';
 import { pageText, rangeRects } from '../../core/page-text.ts';
 import { newspaperIndex, newspaperMatcher } from '../../core/newspaper-titles.ts';
+import { correctionProblem } from '../../core/corrections/correction-text.ts';
 import { AnnotationStore } from './annotation-store.ts';
 import { ArticleStore } from './article-store.ts';
 import { CorrectionStore } from './correction-store.ts';
@@ -246,8 +247,8 @@ export class AnnotationService {
   correct(docId: string, page: number, blockId: string, text: string, reason: string, author: string): { block: Block; history: BlockHistory } {
     this.requirePage(docId, page);
     const before = this.history(docId, page, blockId);
-    if (text === before.current) throw new Error('the text is unchanged');
-    if (/[\n\r]/.test(text)) throw new Error('a block is one paragraph: no line breaks (the page text joins blocks with them)');
+    const problem = correctionProblem(before.current, text);
+    if (problem) throw new Error(problem);
     this.corrections.add({ docId, page, blockId, text, author, reason });
     return { block: this.correctedBlock(docId, page, blockId), history: this.history(docId, page, blockId) };
   }

@@ -88,7 +88,7 @@ describe('importFiles through the worker pool', () => {
     const before = verifyLibrary(store);
     expect(before.problems).toEqual([`four.pdf (${id}): pages missing: 3 of 4 stored (verify --repair rebuilds them from the original)`]);
     expect(before.rebuildable).toEqual([id]);
-    expect(await rebuildPages(store, processor, [id])).toEqual([`rebuilt the pages of four.pdf (${id}) from its original: 4 page(s)`]);
+    expect(await rebuildPages(store, processor, [id])).toEqual([`rebuilt the pages of four.pdf (${id}) from its original: 4 pages`]);
     expect(verifyLibrary(store).problems).toEqual([]);
     expect(store.page(id, 3)).toEqual(page3);
   });

@@ -586,6 +586,13 @@ export class LibraryStore {
     return { digest: hash.digest('hex'), size };
   }
 
+  /** Up to `limit` document ids that start with `prefix` (lower-case hex), in order: an abbreviated id, resolved. */
+  documentIdsStartingWith(prefix: string, limit: number): string[] {
+    // A range on the primary key, not LIKE: hex digits all sort below 'g', so [prefix, prefix + 'g') is every id it begins.
+    const rows = this.db.prepare('SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').all(prefix, `${prefix}g`, limit) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
   get(id: string): DocumentDetail | null {
     const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
     return row ? toDetail(row) : null;

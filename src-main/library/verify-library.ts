@@ -3,6 +3,7 @@ import { altoText } from './alto-sidecar.ts';
 import type { PageProcessor } from './import-service.ts';
 import type { LibraryStore } from './library-store.ts';
 import { damagedPdfFileEnd } from './pdf-tail-check.ts';
+import { plural } from '../../core/plural.ts';
 
 export interface VerifyReport {
   documents: number;
@@ -37,10 +38,10 @@ export function verifyLibrary(store: LibraryStore, opts: { repair?: boolean } = 
   const warnings: string[] = [];
   if (opts.repair) {
     const gc = store.collectGarbage({ allOrphans: true });
-    if (gc.deadImports) repaired.push(`cleared ${gc.deadImports} unfinished import(s) whose process is gone`);
-    if (gc.orphanPages) repaired.push(`deleted ${gc.orphanPages} page row(s) that belonged to no document`);
-    if (gc.orphanOriginals) repaired.push(`deleted ${gc.orphanOriginals} original(s) that belonged to no document`);
-    if (gc.tempFiles) repaired.push(`deleted ${gc.tempFiles} abandoned temporary file(s)`);
+    if (gc.deadImports) repaired.push(`cleared ${plural(gc.deadImports, 'unfinished import')} whose process is gone`);
+    if (gc.orphanPages) repaired.push(`deleted ${plural(gc.orphanPages, 'page row')} that belonged to no document`);
+    if (gc.orphanOriginals) repaired.push(`deleted ${plural(gc.orphanOriginals, 'original')} that belonged to no document`);
+    if (gc.tempFiles) repaired.push(`deleted ${plural(gc.tempFiles, 'abandoned temporary file')}`);
   }
 
   const integrity = store.integrityCheck();
@@ -92,7 +93,7 @@ export async function rebuildPages(store: LibraryStore, processor: PageProcessor
       const alto = layout ? altoText(store.readOriginal(layout)) : null;
       await derivePages(store, processor, id, doc.kind, store.readOriginal(id), (page) => writer.addPageJson(page.number, page.rawJson, page.cleanedJson, page.viewJson), { alto });
       const pages = writer.finish();
-      lines.push(`rebuilt the pages of ${doc.fileName} (${id}) from its original: ${pages} page(s)`);
+      lines.push(`rebuilt the pages of ${doc.fileName} (${id}) from its original: ${plural(pages, 'page')}`);
     } catch (err) {
       writer.abort();
       lines.push(`could not rebuild the pages of ${doc.fileName} (${id}): ${(err as Error).message.split('\n')[0]}`);

@@ -48,6 +48,17 @@ describe('annotation and correction requests through dispatch', () => {
     expect(h.result.versions.map((v) => v.author)).toEqual(['Ada Archivist']);
   });
 
+  it("a correction keeps its line breaks (a heading's printed lines), and saving it again unchanged records nothing", async () => {
+    const block = ((await call('document.page', { id, page: 1 })) as { ok: true; result: PageModel }).result.blocks[3];
+    const text = `${block.text}\nsecond printed line`;
+    expect((await call('corrections.set', { docId: id, page: 1, blockId: block.id, text })).ok).toBe(true);
+    const after = ((await call('document.page', { id, page: 1 })) as { ok: true; result: PageModel }).result.blocks[3];
+    expect(after.text).toBe(text);
+    expect(await call('corrections.set', { docId: id, page: 1, blockId: block.id, text })).toEqual({ ok: false, error: 'the text is unchanged' });
+    const h = (await call('corrections.history', { docId: id, page: 1, blockId: block.id })) as { ok: true; result: { versions: { text: string }[] } };
+    expect(h.result.versions.map((v) => v.text)).toEqual([text]);
+  });
+
   it('annotation changes fire annotations.changed; the creator is the author setting', async () => {
     events.length = 0;
     const r = (await call('annotations.create', { targets: [{ docId: id, page: 1, start: 0, end: 3 }], note: '', tags: ['a'], colour: 'yellow' })) as {
@@ -84,7 +95,7 @@ describe('annotation and correction requests through dispatch', () => {
       ['annotations.update', { id: 'not-a-uuid' }, /invalid id/],
       ['annotations.import', { text: '{"type":"Annotation"' }, /not JSON/],
       ['annotations.import', { text: 'x'.repeat(32 * 1024 * 1024 + 1) }, /invalid text/],
-      ['corrections.set', { docId: id, page: 1, blockId: 'p1b0', text: 'two\nlines' }, /no line breaks/],
+      ['corrections.set', { docId: id, page: 1, blockId: 'p1b0', text: 'two\n\nlines' }, /no blank lines/],
       ['corrections.set', { docId: id, page: 1, blockId: '../etc', text: 'x' }, /invalid blockId/],
       ['corrections.revert', { docId: id, page: 1, blockId: 'p1b2', toVersion: 9 }, /no version 9/],
     ];

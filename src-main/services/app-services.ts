@@ -75,6 +75,7 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
   const handlers = createHandlers({ store, events, processor: opts.processor, host: opts.host, version: opts.version, search, previews });
   // Documents the CLI imports while the app is open appear without a reload (and are indexed: search follows library.changed).
   const unwatch = watchLibrary(store, events);
+  let closing: Promise<void> | undefined;
   return {
     store,
     events,
@@ -82,13 +83,17 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
     search,
     previews,
     upgrade,
-    async close() {
-      unwatch();
-      previews.close();
-      await upgrade.close();
-      await opts.processor.close?.();
-      await search.close();
-      store.close();
+    // Once, however often asked (a window's close and a signal both may): each part closes after what uses it,
+    // the library last (its close checkpoints the write-ahead log).
+    close() {
+      return (closing ??= (async () => {
+        unwatch();
+        previews.close();
+        await upgrade.close();
+        await opts.processor.close?.();
+        await search.close();
+        store.close();
+      })());
     },
   };
 }
