@@ -73,7 +73,7 @@ describe('watchLibrary', () => {
     const { app, cli } = lib;
     const events = new EventBus();
     const seen = vi.fn();
-    events.subscribe(seen);
+    events.subscribe((event, payload) => seen(event, payload));
     const stop = watchLibrary(app, events, 20);
     // The watch takes its first look at the documents on its first tick.
     await new Promise((r) => setTimeout(r, 60));
