@@ -10,11 +10,12 @@
  * is printed beside. Both run with the same compile cache folder, filled by a first untimed run each.
  * `--flags`: extra node/V8 flags for this checkout's runs only (to measure a flag before adopting it).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { unpackBaseline } from './support/baseline-checkout.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared', 'pdfs', 'loc');
@@ -29,20 +30,12 @@ if (!files.length) {
   process.exit(0);
 }
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 function baselineDir(): string | null {
   if (values['no-baseline']) return null;
-  const sha = git('rev-parse', values.baseline ?? git('merge-base', 'HEAD', 'main'));
-  if (sha === git('rev-parse', 'HEAD')) return null;
-  const dir = join(ROOT, '.cache', 'bench-baseline', sha.slice(0, 12));
-  if (!existsSync(join(dir, 'package.json'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    execFileSync('bash', ['-c', `git archive ${sha} | tar -x -C "${dir}"`], { cwd: ROOT });
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  }
-  console.log(`before: ${sha.slice(0, 12)} (${dir})`);
-  return dir;
+  const base = unpackBaseline(ROOT, values.baseline);
+  if (!base) return null;
+  console.log(`before: ${base.sha.slice(0, 12)} (${base.dir})`);
+  return base.dir;
 }
 const BASE = baselineDir();
 // One compile cache for both sides, as bin/broadsheet keeps it (keyed by each file's path and contents).

@@ -32,11 +32,12 @@
  * both have). The old path's 10,000-page run is left out: it grows about
  * 0.4 MB a page (2,000 pages peaked past 1 GB) on a machine others share.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { unpackBaseline } from './support/baseline-checkout.ts';
 import { makeRealBatch } from './support/real-batch.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -83,28 +84,15 @@ if (!SIZES.includes(10000)) console.log('note: the 10,000-page PDF is left out b
 
 // ---- the baseline checkout ---------------------------------------------------
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-}
-
 function baselineDir(): string | null {
   if (values['no-baseline']) return null;
-  let ref = values.baseline;
   try {
-    ref ??= git('merge-base', 'HEAD', 'main');
-    const sha = git('rev-parse', ref);
-    if (sha === git('rev-parse', 'HEAD')) return null;
-    const dir = join(ROOT, '.cache', 'bench-baseline', sha.slice(0, 12));
-    if (!existsSync(join(dir, 'package.json'))) {
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      execFileSync('bash', ['-c', `git archive ${sha} | tar -x -C "${dir}"`], { cwd: ROOT });
-      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-    }
+    const base = unpackBaseline(ROOT, values.baseline);
+    if (!base) return null;
     // The same drivers on both sides.
-    for (const f of ['ingest-one.ts', 'ingest-batch.ts']) copyFileSync(join(ROOT, 'bench', f), join(dir, 'bench', f));
-    console.log(`before: ${ref} (${sha.slice(0, 12)}), unpacked in ${dir}`);
-    return dir;
+    for (const f of ['ingest-one.ts', 'ingest-batch.ts']) copyFileSync(join(ROOT, 'bench', f), join(base.dir, 'bench', f));
+    console.log(`before: ${base.ref} (${base.sha.slice(0, 12)}), unpacked in ${base.dir}`);
+    return base.dir;
   } catch (err) {
     console.log(`note: no baseline (${(err as Error).message.split('\n')[0]}); pass --baseline REF`);
     return null;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,15 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageText } from '../../core/page-text.ts';
 import { AnnotationService } from '../library/annotation-service.ts';
 import { LibraryStore } from '../library/library-store.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'broadsheet');
-const CJK = join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf');
-
-function cli(...args: string[]) {
-  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { CJK, cli } from './testing/run-cli.ts';
 
 describe('broadsheet annotations export / import', () => {
   let tmp: string;

@@ -7,15 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractJson } from '../../core/page-model.ts';
 import { LOC_DIR } from '../../test-support/real-pages.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'broadsheet');
-const CJK = join(ROOT, 'fixtures', 'pdf', 'cjk-overprint.pdf');
-
-function cli(...args: string[]) {
-  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { ROOT, CLI, CJK, cli } from './testing/run-cli.ts';
 
 /** A syntactically valid PDF whose page tree is empty. */
 function zeroPagePdf(): string {

@@ -1,17 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../core/contract.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'broadsheet');
-
-function cli(...args: string[]) {
-  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { ROOT, cli } from './testing/run-cli.ts';
 
 interface JsonOut {
   total: number;

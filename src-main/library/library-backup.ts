@@ -5,6 +5,7 @@ import { backup, type DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { pidAlive } from './import-owner.ts';
 
 /**
  * The copy of a library taken before a migration changes it
@@ -173,17 +174,8 @@ function removeAbandonedPartials(path: string): void {
   for (const name of readdirSync(dir)) {
     const m = /\.partial-(.+)-(\d+)(-journal|-wal|-shm)?$/.exec(name);
     // Another machine's (a library on a network drive): whether its process lives is not known here.
-    if (!m || !name.startsWith(prefix) || m[1] !== hostname() || alive(Number(m[2]))) continue;
+    if (!m || !name.startsWith(prefix) || m[1] !== hostname() || pidAlive(Number(m[2]))) continue;
     rmSync(join(dir, name), { force: true });
   }
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
