@@ -285,7 +285,7 @@ export class ReaderPage {
    * current when the words are not highlighted, a corrected block) wholly inside, and at least 16 px from the top and
    * bottom edges where the panel could scroll further (a hit on the very edge reads as cut off).
    */
-  currentHitPlacement(): Promise<{ inside: boolean; awayFromEdges: boolean } | null> {
+  currentHitPlacement(): Promise<{ inside: boolean; awayFromEdges: boolean; centred: boolean } | null> {
     return this.cleanedScroller().evaluate((el) => {
       const words = [...(CSS.highlights.get('search-current') ?? [])] as Range[];
       const block = el.querySelector('[data-search-current]');
@@ -297,7 +297,10 @@ export class ReaderPage {
       const atTop = el.scrollTop <= 0;
       const atBottom = el.scrollTop >= el.scrollHeight - el.clientHeight - 1;
       const awayFromEdges = (atTop || rect.top - box.top >= 16) && (atBottom || box.bottom - rect.bottom >= 16);
-      return { inside, awayFromEdges };
+      // Its middle in the panel's middle third, unless the panel cannot scroll further toward it.
+      const middle = (rect.top + rect.bottom) / 2 - box.top;
+      const centred = (atTop || middle >= box.height / 3) && (atBottom || middle <= (box.height * 2) / 3);
+      return { inside, awayFromEdges, centred };
     });
   }
 
