@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { DocumentSummary } from '../core/library-model.ts';
 import { generateNdnpBatch } from '../scripts/fixtures/ndnp-batch.ts';
 import { LibraryBrowserPage } from './pages/library-browser-page.ts';
-import { LibraryPanelPage } from './pages/library-panel-page.ts';
+import { LibraryPanelPage, type TopBarLayout } from './pages/library-panel-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
 import { cliImport } from './support/host-process.ts';
 import { expect, saveScreenshot, test } from './support/fixtures.ts';
@@ -101,48 +101,28 @@ test('a long import summary keeps the top bar on one line at 1280×800, 1000 px 
     const files = readdirSync(folder)
       .filter((f) => /\.(pdf|xml)$/.test(f))
       .map((f) => join(folder, f));
-    // The search index's pass over the new page ends with a `search.progress` whose done reaches its total. It starts
-    // after the import's summary shows, sometimes after a check that its bar is hidden could look: measuring then, the
-    // status was 5.7 px short (the bar had wrapped for the pass). Listen to the page's events socket from a reload on.
-    const indexPassesEnded: number[] = [];
-    app.page.on('websocket', (ws) =>
-      ws.on('framereceived', ({ payload }) => {
-        const message = JSON.parse(String(payload)) as { event?: string; payload?: { done: number; total: number } };
-        if (message.event === 'search.progress' && message.payload && message.payload.total > 0 && message.payload.done >= message.payload.total) {
-          indexPassesEnded.push(message.payload.total);
-        }
-      }),
-    );
     await app.page.reload();
     const panel = new LibraryPanelPage(app.page);
     const reader = new ReaderPage(app.page);
     await expect(reader.original).toBeVisible();
     // The document's tools join the bar once its text views are decoded (after the page paints): measure with them.
     await expect(panel.topBar.getByRole('group', { name: 'Text panels' })).toBeVisible();
-    const passesBefore = indexPassesEnded.length;
-    const barBefore = (await panel.topBar.boundingBox())!;
-    const searchBefore = (await panel.search.boundingBox())!;
+    // Layouts are compared with no background pass showing (see topBarLayout): one taken while the search index's
+    // pass over the new page showed, or just before it started, found the status 5.7 px short.
+    let before!: TopBarLayout;
+    await expect.poll(async () => (before = await panel.topBarLayout()).passes, { timeout: 60_000 }).toBe(0);
 
     await panel.library.getByLabel('Import files').setInputFiles(files);
     const summary = 'Imported 1, used 1 METS for dates and page order.';
     await expect(panel.status).toHaveText(summary, { timeout: 60_000 });
-    // The search index's progress shows in the bar while it indexes the new page: compare once that pass has ended.
-    await expect.poll(() => indexPassesEnded.length, { timeout: 60_000 }).toBeGreaterThan(passesBefore);
-    await expect(panel.topBar.getByRole('progressbar', { name: 'Search index' })).toBeHidden({ timeout: 60_000 });
-    // At 1280 px a one-file import's summary is whole: the search box gave it room ("Imported 1, 0 alread…" once).
-    // Measured to the fraction of a pixel: losing 0.1 px to the search box was enough for "…".
-    const fits = await panel.status.evaluate((el) => {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      return range.getBoundingClientRect().width - el.getBoundingClientRect().width;
-    });
-    expect(fits).toBeLessThanOrEqual(0);
-    await expect(panel.showAll).toHaveCount(0);
+    // At 1280 px a one-file import's summary is whole, with no "Show all": the search box gave it room ("Imported 1,
+    // 0 alread…" once). The bar and the search box keep their height: nothing went onto a second line; the box keeps
+    // room to type. Polled for a layout with no pass showing: the index's pass over the new page starts when it does.
+    await expect
+      .poll(() => panel.topBarLayout(), { timeout: 60_000 })
+      .toEqual({ ...before, passes: 0, statusShortBy: 0, showAll: false, searchWidth: expect.any(Number) });
+    expect((await panel.topBarLayout()).searchWidth).toBeGreaterThan(250);
     await expect(panel.status).not.toHaveAttribute('title');
-    // The bar and the search box keep their height: nothing went onto a second line; the box keeps room to type.
-    expect((await panel.topBar.boundingBox())!.height).toBe(barBefore.height);
-    expect((await panel.search.boundingBox())!.height).toBe(searchBefore.height);
-    expect((await panel.search.boundingBox())!.width).toBeGreaterThan(250);
     await saveScreenshot(app.page, 'topbar-long-status');
     expect(await panel.topBarOverlaps()).toEqual([]);
 
