@@ -11,6 +11,7 @@ import { plannedMetadata } from './ndnp/planned-input.ts';
 import { planNdnpImport, type PlannedPage } from './ndnp/batch-plan.ts';
 import { readAltoBytesAsync, siblingAlto } from './alto-sidecar.ts';
 import { ReadAheadGate } from './read-ahead.ts';
+import { nextQueuedAt } from './queued-at.ts';
 
 export interface CollectedFiles {
   files: string[];
@@ -253,7 +254,7 @@ export async function importPaths(
   // so a folder of large scans never sits in memory at once.
   const gate = new ReadAheadGate(processor.concurrency ?? 1, processor.readAhead ?? 0);
   const imported = await mapConcurrent(files, gate.lanes, async (file): Promise<ImportResult[]> => {
-    const queuedAt = new Date().toISOString(); // taken in the order given (ImportInput.queuedAt)
+    const queuedAt = nextQueuedAt(); // taken in the order given, each later than the one before (queued-at.ts)
     const size = sizeOf(file);
     await gate.enter(size);
     onProgress?.(done, files.length, file);

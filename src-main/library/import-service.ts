@@ -15,6 +15,7 @@ import { PAGE_PROGRESS_MS, throttledPageProgress, type PageProgress } from './pa
 import { adoptAltoLayout, laidOutFromAlto } from './adopt-alto-layout.ts';
 import { marksIllustrations } from '../../core/photos/alto.ts';
 import { ReadAheadGate } from './read-ahead.ts';
+import { nextQueuedAt } from './queued-at.ts';
 
 /** Turns a file's bytes into raw + cleaned pages, off the calling thread. */
 export interface PageProcessor {
@@ -66,7 +67,8 @@ export interface ImportInput {
   /**
    * When this file's turn came in its batch (ISO time): the document's imported_at. Files are taken in the order
    * given, but finish in the order their workers do; the time they were taken keeps the batch's order, and with it
-   * which spelling of a title came first (core/newspaper-titles.ts). Absent: when it is committed.
+   * which spelling of a title came first (core/newspaper-titles.ts); each file's is later than the one before it
+   * (queued-at.ts), so no two tie. Absent: when it is committed.
    */
   queuedAt?: string;
 }
@@ -124,7 +126,7 @@ export async function importFiles(
   // meanwhile, so a worker that finishes finds its next file waiting (read-ahead.ts).
   const gate = new ReadAheadGate(processor.concurrency ?? 1, processor.readAhead ?? 0);
   const results = await mapConcurrent(inputs, gate.lanes, async (given) => {
-    const input = { ...given, queuedAt: new Date().toISOString() };
+    const input = { ...given, queuedAt: nextQueuedAt() };
     const size = input.bytes.length;
     await gate.enter(size);
     try {
