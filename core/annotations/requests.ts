@@ -114,12 +114,17 @@ export const annotationRequests = {
   },
 } as const;
 
+/** One block corrected (or reverted), or `all`: corrections this window may have missed, on any page. */
+export type TextCorrected = { id: string; page: number; blockId: string } | { all: true };
+
 export const annotationEvents = {
   /** Annotations were made, changed, deleted or imported. */
   'annotations.changed': returns<{ ids: string[] }>(),
   /**
    * A block's text changed by correction or revert. Fired after the change is
    * committed; the search index re-indexes that page from the corrected text.
+   * `{ all: true }`: any page's may have (a window that missed events no
+   * longer kept, services/event-bus.ts): read the page shown again.
    */
-  'text.corrected': returns<{ id: string; page: number; blockId: string }>(),
+  'text.corrected': returns<TextCorrected>(),
 } as const;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { StatementSync } from 'node:sqlite';
 import type { ParsedParams } from '../../core/contract.ts';
+import type { TextCorrected } from '../../core/annotations/requests.ts';
 import type { Block, PageModel, RawItem, Rect } from '../../core/page-model.ts';
 import type { Range } from '../../core/search/snippet.ts';
 import { pageInput } from './page-input.ts';
@@ -85,8 +86,10 @@ export class SearchService {
         // After the event has reached every listener: catching up is not part of announcing the change.
         if (event === 'library.changed') setImmediate(() => !this.closed && void this.catchUp());
         // An archivist's correction: that page is searched in its corrected form from now on.
-        if (event === 'text.corrected') {
-          const { id, page } = payload as { id: string; page: number };
+        // (Never `all` here: that is sent only to a subscriber catching up on events it missed, and this one misses none.)
+        const corrected = event === 'text.corrected' ? (payload as TextCorrected) : null;
+        if (corrected && 'id' in corrected) {
+          const { id, page } = corrected;
           setImmediate(() => !this.closed && this.indexCorrectedPage(id, page));
         }
       }) ?? null;

@@ -51,9 +51,11 @@ describe('EventBus', () => {
     for (let i = 0; i < KEPT_EVENTS + 2; i++) bus.emit('library.changed', { ids: [String(i)] });
     const tooOld: Seen = [];
     bus.subscribe(recorder(tooOld), 1);
+    // Corrections it missed too: the page it shows is read again (a lost text.corrected named it).
     expect(tooOld).toEqual([
       ['library.changed', { ids: [] }, KEPT_EVENTS + 2],
       ['annotations.changed', { ids: [] }, KEPT_EVENTS + 2],
+      ['text.corrected', { all: true }, KEPT_EVENTS + 2],
     ]);
     // The oldest kept event follows number 2 exactly: that one is replayed, not the catch-all.
     const justKept: Seen = [];
@@ -65,6 +67,7 @@ describe('EventBus', () => {
     expect(fromEarlierStart).toEqual([
       ['library.changed', { ids: [] }, 0],
       ['annotations.changed', { ids: [] }, 0],
+      ['text.corrected', { all: true }, 0],
     ]);
   });
 });

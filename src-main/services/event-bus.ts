@@ -32,7 +32,8 @@ export class EventBus {
    * `seq` read before it read the library); what came after it is sent first,
    * in order, before any new event. When those events are no longer all kept
    * (or `since` is from a bus that started again), it gets a `library.changed`
-   * and an `annotations.changed` naming no documents instead: read everything again.
+   * and an `annotations.changed` naming no documents and a `text.corrected` of
+   * `all` instead: read everything again, the corrected text of the page shown too.
    */
   subscribe(sink: EventSink, since?: number): () => void {
     if (since !== undefined && since !== this.last) {
@@ -41,6 +42,7 @@ export class EventBus {
       if (since < first - 1 || since > this.last) {
         sink('library.changed', { ids: [] }, this.last);
         sink('annotations.changed', { ids: [] }, this.last);
+        sink('text.corrected', { all: true }, this.last);
       }
     }
     this.sinks.add(sink);

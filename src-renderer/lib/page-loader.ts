@@ -130,9 +130,12 @@ export function loadPage(id: string, n: number, opts: { preview?: boolean } = {}
   return (hit ?? fetchPage(id, n, opts.preview ?? false, ticket)).catch(fail);
 }
 
-/** Drops the pages of `id` fetched ahead: its pages were rebuilt, and a copy fetched before would show the old ones. */
-export function forgetPages(id: string): void {
-  for (const k of [...cache.keys()]) if (k.startsWith(`${id}:`)) cache.delete(k);
+/**
+ * Drops the pages of `id` fetched ahead (null: of every document): its pages were rebuilt, or corrected, and a copy
+ * fetched before would show the old ones.
+ */
+export function forgetPages(id: string | null): void {
+  for (const k of [...cache.keys()]) if (id === null || k.startsWith(`${id}:`)) cache.delete(k);
 }
 
 /** Fetches a page the reader is likely to open next (the neighbours of the open one), and its preview image if it has one. */

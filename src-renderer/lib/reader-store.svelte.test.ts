@@ -120,7 +120,7 @@ it('takes a corrected block in place, and reads the page language from its text 
 it('reads the open page again when its pages were rebuilt, keeping the page and the block chosen if it is still there', async () => {
   let version = 1;
   const docs = [summary('a', { pageCount: 3 }), summary('b')];
-  const forgotten: string[] = [];
+  const forgotten: Array<string | null> = [];
   const opened: string[] = [];
   const r = new ReaderStore({
     summary: async (id) => docs.find((d) => d.id === id)!,
@@ -148,6 +148,43 @@ it('reads the open page again when its pages were rebuilt, keeping the page and 
   expect(r.blocks.map((b) => `${b.id} ${b.text}`)).toEqual(['p2b0 a page 2 heading', 'p2b1 First story.', 'p2b2 Second story.', 'p2b3 Laid out from its ALTO.']);
   expect([r.activeId, r.chosenBlock]).toEqual(['p2b1', 'p2b1']);
   expect(opened).toEqual(['a:2', 'a:2']);
+});
+
+it('drops the pages fetched ahead that a correction made old, and reads the page shown again after missed corrections', async () => {
+  let corrected = false;
+  const docs = [summary('a', { pageCount: 3 }), summary('b')];
+  const forgotten: Array<string | null> = [];
+  const opened: string[] = [];
+  const r = new ReaderStore({
+    summary: async (id) => docs.find((d) => d.id === id)!,
+    page: async (d, n) => {
+      const p = pageOf(d.id, n);
+      return corrected ? { ...p, blocks: p.blocks.map((b) => (b.id === `p${n}b1` ? { ...b, text: 'First story, corrected.', corrected: true } : b)) } : p;
+    },
+    library: () => docs,
+    forget: (id) => forgotten.push(id),
+    opened: (d, n) => opened.push(`${d.id}:${n}`),
+    fail: (e) => {
+      throw e;
+    },
+  });
+  await r.open('a', 2);
+  r.pick('p2b2');
+  corrected = true;
+  // This window's own correction of the page shown: the editor has put it there already; nothing is read.
+  await r.textCorrected({ id: 'a', page: 2, blockId: 'p2b1' });
+  // Another page of it, or another document: its pages fetched ahead are dropped, the page shown stays as it is.
+  await r.textCorrected({ id: 'a', page: 3, blockId: 'p3b1' });
+  await r.textCorrected({ id: 'b', page: 1, blockId: 'p1b0' });
+  expect(forgotten).toEqual(['a', 'b']);
+  expect(opened).toEqual(['a:2']);
+  expect(r.blocks.map((b) => b.text)).toEqual(['a page 2 heading', 'First story.', 'Second story.']);
+  // Events missed (the host kept too few to replay): every page fetched ahead goes, the page shown is read again.
+  await r.textCorrected({ all: true });
+  expect(forgotten).toEqual(['a', 'b', null]);
+  expect(opened).toEqual(['a:2', 'a:2']);
+  expect(r.blocks.map((b) => b.text)).toEqual(['a page 2 heading', 'First story, corrected.', 'Second story.']);
+  expect([r.doc?.id, r.pageNum, r.chosenBlock]).toEqual(['a', 2, 'p2b2']);
 });
 
 it('keeps the block and photo chosen, and the keyboard’s block, when the page shown is read again (its views rebuilt)', async () => {

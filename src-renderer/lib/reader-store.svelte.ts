@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../core/library-model.ts';
+import type { TextCorrected } from '../../core/annotations/requests.ts';
 import type { Block, CharSource, Photo } from '../../core/page-model.ts';
 import type { ReaderPage } from './page-loader.ts';
 import { adjacentInIssue } from '../../core/library-tree.ts';
@@ -22,8 +23,8 @@ export interface ReaderBackend {
   prefetch?: (doc: DocumentSummary) => void;
   /** The library, for reading on across an issue's files. */
   library: () => readonly DocumentSummary[];
-  /** Pages of the document fetched ahead are out of date (its pages were rebuilt). */
-  forget?: (id: string) => void;
+  /** Pages of the document fetched ahead are out of date (its pages were rebuilt or corrected); null: every document's. */
+  forget?: (id: string | null) => void;
   /** A page was opened (and became the one shown). */
   opened?: (doc: DocumentSummary, page: number) => void;
   fail: (err: unknown) => void;
@@ -140,6 +141,22 @@ export class ReaderStore {
     this.backend.forget?.(doc.id);
     // open() keeps what is chosen on a page read again.
     await this.open(doc.id, this.pageNum);
+  }
+
+  /**
+   * A correction announced (`text.corrected`): pages of its document fetched ahead hold the text from before it and
+   * are dropped. The page shown is not read again for one block: a correction made in this window is on it already
+   * (the editor put it there). `all` (this window missed events the host no longer keeps, services/event-bus.ts):
+   * every page fetched ahead is dropped and the page shown is read again, keeping what is chosen on it.
+   */
+  async textCorrected(e: TextCorrected): Promise<void> {
+    if (!('all' in e)) {
+      if (!this.shows(e.id, e.page)) this.backend.forget?.(e.id);
+      return;
+    }
+    this.backend.forget?.(null);
+    const doc = this.doc;
+    if (doc) await this.open(doc.id, this.pageNum);
   }
 
   /** The document is gone (removed from the library). */
