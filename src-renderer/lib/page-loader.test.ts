@@ -17,7 +17,7 @@ vi.mock('../../core/page-view/page-view-codec.ts', () => ({
   decodePageView: () => ({ number: 1, width: 600, height: 800, items: [], images: [], blocks: [], edits: [], photos: [] }),
 }));
 
-const { loadPage, mayHavePreview, onPageComing, prefetchPage, previewSourceReady } = await import('./page-loader.ts');
+const { forgetPages, loadPage, mayHavePreview, onPageComing, prefetchPage, previewSourceReady } = await import('./page-loader.ts');
 
 const fetched: string[] = [];
 beforeEach(() => {
@@ -87,6 +87,23 @@ describe('page loader', () => {
     await loadPage('issue', 2, { preview: true });
     expect(calls).toEqual(['document.pageView issue:2', 'document.pageView issue:2']);
     expect(fetched).toEqual(['files/issue/preview/2']);
+  });
+
+  it('forgets the pages fetched ahead of one document, or of every document, so they are fetched afresh', async () => {
+    for (const [id, n] of [['left', 1], ['left', 2], ['right', 1]] as const) prefetchPage(id, n);
+    await settle();
+    forgetPages('left');
+    await loadPage('left', 2);
+    await loadPage('right', 1);
+    expect(calls).toEqual(['document.pageView left:1', 'document.pageView left:2', 'document.pageView right:1', 'document.pageView left:2']);
+    calls.length = 0;
+    prefetchPage('left', 3);
+    prefetchPage('right', 2);
+    await settle();
+    forgetPages(null);
+    await loadPage('left', 3);
+    await loadPage('right', 2);
+    expect(calls).toEqual(['document.pageView left:3', 'document.pageView right:2', 'document.pageView left:3', 'document.pageView right:2']);
   });
 
   it('tells the page view a page’s size before decoding it, and decodes it once its preview has painted', async () => {
