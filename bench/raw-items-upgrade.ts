@@ -9,12 +9,17 @@
  * to --pages pages. Each run opens a fresh copy of it:
  *
  *   baseline open   migration 11 as db6f009 had it: every page converted at open, in one transaction
+ *   baseline migrations  the migrations alone (the backup already taken), on the thread that opens the library,
+ *                   with migration 12 as it shipped first (it listed the pages to convert itself, reading every page's row)
+ *   migrations      the same with this build's migrations (migration 12 reads no page: the conversion lists them);
+ *                   `listed`: pages on the list when they end
  *   open            this build's LibraryStore constructor (the CLI's): VACUUM INTO copy, the schema steps, the pages only listed
  *   of it backup    the VACUUM INTO copy both opens took before migrating (it stays), alone
  *   of it online backup  the app's copy alone (SQLite's online backup, checked and flushed on a worker), against it
  *   app open        LibraryStore.open (the app's): the same, the copy by SQLite's online backup on the thread pool
  *                   (library-backup.ts): wall, CPU of every thread, CPU of the main thread, its longest stall, and
- *                   how many progress reports it made
+ *                   how many progress reports it made; `idle stall max`: the same thread's longest stall right after,
+ *                   with nothing to do, for as long: what the machine's load alone costs
  *   background pass the app's pass (raw-items-upgrade-pass.ts) on its worker, after that open: wall, CPU of
  *                   every thread, CPU of the main thread, and the main thread's longest stall (event loop delay)
  *   upgrade         `broadsheet upgrade`'s synchronous loop; `lock` is the longest a batch held the write lock
@@ -34,6 +39,7 @@ import { BUSY_TIMEOUT_MS, LibraryStore } from '../src-main/library/library-store
 import { enableWal } from '../src-main/library/enable-wal.ts';
 import { takeBackup } from '../src-main/library/library-backup.ts';
 import { migrate, MIGRATIONS, type Migration } from '../src-main/library/migrations.ts';
+import { dataVersion } from '../src-main/library/library-backup.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
 import { splitRawPage } from '../src-main/library/raw-items-codec.ts';
 import { RawItemsUpgradePass } from '../src-main/library/raw-items-upgrade-pass.ts';
@@ -70,6 +76,18 @@ const OLD_11: Migration = {
   },
 };
 const OLD_MIGRATIONS = [...MIGRATIONS.filter((m) => m.version < 11), OLD_11];
+
+/** Migration 12 as it was before the conversion listed the pages itself: every page's row read at open. */
+const OLD_12: Migration = {
+  version: 12,
+  name: 'the pages to convert listed at open',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS raw_items_pending (doc_id TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (doc_id, number)) WITHOUT ROWID;
+      INSERT OR IGNORE INTO raw_items_pending (doc_id, number) SELECT doc_id, number FROM pages WHERE raw_items IS NULL;
+    `),
+};
+const LISTING_AT_OPEN = MIGRATIONS.map((m) => (m.version === 12 ? OLD_12 : m));
 
 const root = mkdtempSync(join(tmpdir(), 'broadsheet-raw-upgrade-bench-'));
 const template = join(root, 'template');
@@ -111,7 +129,7 @@ function timed<T>(fn: () => T): { out: T; wall: number; cpu: number } {
 }
 
 type Row = Record<string, number>;
-const rows: Record<string, Row[]> = { 'baseline open': [], open: [], 'of it backup': [], 'of it online backup': [], 'app open': [], 'background pass': [], upgrade: [] };
+const rows: Record<string, Row[]> = { 'baseline open': [], 'baseline migrations': [], migrations: [], open: [], 'of it backup': [], 'of it online backup': [], 'app open': [], 'background pass': [], upgrade: [] };
 const load0 = loadavg()[0];
 /** The app's pass, right after an open: the main thread's longest stall meanwhile, and its CPU beside every thread's. */
 async function backgroundPass(store: LibraryStore): Promise<void> {
@@ -149,6 +167,21 @@ for (let run = 0; run < Number(values.runs); run++) {
     });
     r.out.close();
     rows['baseline open'].push({ wall: r.wall, cpu: r.cpu });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The two alternate which goes first, run after run.
+  const migrationRows = [['baseline migrations', LISTING_AT_OPEN], ['migrations', MIGRATIONS]] as const;
+  for (const [row, migrations] of run % 2 ? [...migrationRows].reverse() : migrationRows) {
+    if (!wanted(row)) continue;
+    const dir = fresh();
+    const file = join(dir, 'library.sqlite');
+    const db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
+    enableWal(db, BUSY_TIMEOUT_MS);
+    // As LibraryStore.open runs them: its backup taken (not timed here).
+    const r = timed(() => migrate(db, file, migrations, undefined, { path: `${file}.bak-bench`, dataVersion: dataVersion(db) }));
+    const listed = (db.prepare('SELECT count(*) AS n FROM raw_items_pending').get() as { n: number }).n;
+    db.close();
+    rows[row].push({ wall: r.wall, cpu: r.cpu, listed });
     rmSync(dir, { recursive: true, force: true });
   }
   if (wanted('of it backup')) {
@@ -193,7 +226,11 @@ for (let run = 0; run < Number(values.runs); run++) {
     const m = process.threadCpuUsage(main);
     const a = process.cpuUsage(all);
     if (!store.migrated) throw new Error('the app open took no backup');
-    rows['app open'].push({ wall, 'cpu all threads': (a.user + a.system) / 1000, 'main cpu': (m.user + m.system) / 1000, 'main stall max': delay.max / 1e6, reports });
+    const idle = monitorEventLoopDelay({ resolution: 5 });
+    idle.enable();
+    await new Promise((done) => setTimeout(done, Math.min(wall, 5000)));
+    idle.disable();
+    rows['app open'].push({ wall, 'cpu all threads': (a.user + a.system) / 1000, 'main cpu': (m.user + m.system) / 1000, 'main stall max': delay.max / 1e6, 'idle stall max': idle.max / 1e6, reports });
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -224,7 +261,7 @@ for (let run = 0; run < Number(values.runs); run++) {
 }
 rmSync(root, { recursive: true, force: true });
 
-const COUNTS = new Set(['pending', 'batches', 'reports']);
+const COUNTS = new Set(['pending', 'batches', 'reports', 'listed']);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [name, rs] of Object.entries(rows)) {
   if (!rs.length) continue;

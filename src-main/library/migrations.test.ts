@@ -23,7 +23,7 @@ describe('schema migrations', () => {
     const report = migrate(db, path);
     expect(report).toEqual({ from: 0, to: MIGRATIONS.at(-1)!.version, backup: null });
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
-    expect(tables(db)).toEqual(['annotations', 'articles', 'content_version', 'corrections', 'documents', 'documents_version', 'imports', 'pages', 'photo_link_choices', 'raw_items_pending', 'settings', 'titles']);
+    expect(tables(db)).toEqual(['annotations', 'articles', 'content_version', 'corrections', 'documents', 'documents_version', 'imports', 'pages', 'photo_link_choices', 'raw_items_pending', 'raw_items_unlisted', 'settings', 'titles']);
     db.close();
     expect(readdirSync(dir).filter((f) => f.includes('.bak-'))).toEqual([]);
   });

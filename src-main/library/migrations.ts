@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { backupPathFor, dataVersion, takeBackupSync, type PreparedBackup } from './library-backup.ts';
-import { listPendingRawItems } from './raw-items-upgrade.ts';
+import { startRawItemsListing } from './raw-items-upgrade.ts';
 
 /**
  * Versioned schema of the library database. `PRAGMA user_version` holds the
@@ -16,8 +16,8 @@ import { listPendingRawItems } from './raw-items-upgrade.ts';
  */
 /**
  * The tables besides documents and pages whose rows the app shows (migration 13 counts their changes in
- * content_version). Not here, on purpose: imports (an import in progress), raw_items_pending (the background
- * conversion's list) and documents_version, bookkeeping no window need redraw for. A new table the app shows
+ * content_version). Not here, on purpose: imports (an import in progress), raw_items_pending and raw_items_unlisted
+ * (the background conversion's list) and documents_version, bookkeeping no window need redraw for. A new table the app shows
  * takes its triggers in a migration of its own.
  */
 export const CONTENT_TABLES = ['settings', 'annotations', 'corrections', 'articles', 'titles', 'photo_link_choices'] as const;
@@ -207,7 +207,10 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 12,
     name: "the pages whose raw items are still whole JSON (raw_items_pending), converted to the BLOB in the background after opening (raw-items-upgrade.ts)",
-    up: listPendingRawItems,
+    // It first listed them here, reading every page's row on the thread that opens the library (the app's main
+    // thread): a quarter of a second and more at 10,000 pages. The conversion lists them now, a step at a time off
+    // that thread (raw-items-upgrade.ts); libraries it had already listed are as that listing leaves them.
+    up: startRawItemsListing,
   },
   {
     version: 13,

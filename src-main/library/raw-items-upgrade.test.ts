@@ -3,13 +3,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawPage } from '../../core/page-model.ts';
 import { EventBus } from '../services/event-bus.ts';
 import { importFiles } from './import-service.ts';
 import { BUSY_TIMEOUT_MS, LibraryStore } from './library-store.ts';
 import { createProcessor } from './processor.ts';
 import { migratedNow } from './migration-notice.ts';
+import { splitRawPage } from './raw-items-codec.ts';
 import { RawItemsUpgradePass } from './raw-items-upgrade-pass.ts';
-import { convertAllRawItems, convertRawItemsBatch, pendingRawItems } from './raw-items-upgrade.ts';
+import { convertAllRawItems, convertRawItemsBatch, listAllRawItems, listRawItemsStep, pendingRawItems } from './raw-items-upgrade.ts';
 import { backToSchema10, cloneDocuments, importForUpgrade, pageSnapshots } from './testing/schema-10-library.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'pdf');
@@ -59,7 +61,7 @@ describe('converting pages stored at schema 10, after opening', () => {
     for (const [key, page] of before) expect(now.get(key), key).toBe(page);
   }
 
-  it('opening lists the pages and converts none of them; they read the same in the old form', () => {
+  it('opening counts every page as waiting and converts none of them; they read the same in the old form', () => {
     const store = new LibraryStore(copy());
     try {
       expect(before.size).toBeGreaterThanOrEqual(30);
@@ -71,6 +73,36 @@ describe('converting pages stored at schema 10, after opening', () => {
       const now = pageSnapshots(store);
       expect(now.size).toBe(before.size);
       for (const [key, page] of before) expect(now.get(key), key).toBe(page);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('opening reads no page to list them: the conversion lists them a step at a time, each step its own transaction', () => {
+    const store = new LibraryStore(copy());
+    const listed = () => (store.db.prepare('SELECT count(*) AS n FROM raw_items_pending').get() as { n: number }).n;
+    const keys = () => store.db.prepare('SELECT doc_id, number FROM raw_items_pending ORDER BY doc_id, number').all();
+    try {
+      // Migration 12 marked the whole library as not listed yet; every page counts as waiting all the same.
+      expect(listed()).toBe(0);
+      expect(store.db.prepare('SELECT after_doc, after_number FROM raw_items_unlisted').all()).toEqual([{ after_doc: '', after_number: -1 }]);
+      expect(pendingRawItems(store.db)).toBe(before.size);
+      // A page already in the new form (one imported since) is passed over, not listed.
+      const [first, second] = store.db.prepare('SELECT doc_id, number FROM pages ORDER BY doc_id, number LIMIT 2').all() as Array<{ doc_id: string; number: number }>;
+      const { raw } = store.db.prepare('SELECT raw FROM pages WHERE doc_id = ? AND number = ?').get(first.doc_id, first.number) as { raw: string };
+      const stored = splitRawPage(JSON.parse(raw) as RawPage);
+      store.db.prepare('UPDATE pages SET raw = ?, raw_items = ? WHERE doc_id = ? AND number = ?').run(stored.json as string, stored.items, first.doc_id, first.number);
+      expect(listRawItemsStep(store.db, 16)).toBe(true);
+      expect(listed()).toBe(15);
+      expect(keys()[0]).toEqual({ doc_id: second.doc_id, number: second.number });
+      expect(pendingRawItems(store.db)).toBe(before.size - 1);
+      expect(store.db.isTransaction).toBe(false);
+      // The rest, in steps; the last one finds fewer than it may take and ends the listing.
+      while (listRawItemsStep(store.db, 16));
+      expect(listed()).toBe(before.size - 1);
+      expect(store.db.prepare('SELECT count(*) AS n FROM raw_items_unlisted').get()).toEqual({ n: 0 });
+      expect(keys()).toEqual(store.db.prepare('SELECT doc_id, number FROM pages WHERE raw_items IS NULL ORDER BY doc_id, number').all());
+      expect(listRawItemsStep(store.db)).toBe(false);
     } finally {
       store.close();
     }
@@ -195,6 +227,7 @@ describe('converting pages stored at schema 10, after opening', () => {
   it('a page rewritten between its read and its write is left as the writer left it', () => {
     const store = new LibraryStore(copy());
     try {
+      listAllRawItems(store.db);
       const [first] = store.db.prepare('SELECT doc_id, number FROM raw_items_pending ORDER BY doc_id, number LIMIT 1').all() as Array<{ doc_id: string; number: number }>;
       const model = store.page(first.doc_id, first.number)!;
       const rewritten = JSON.stringify({ number: model.number, width: model.width + 1, height: model.height, items: model.items.slice(0, 1), images: [] });

@@ -66,6 +66,7 @@ export function backToSchema10(dir: string): void {
   }
   const db = new DatabaseSync(`${dir}/library.sqlite`);
   db.exec('DROP TABLE IF EXISTS raw_items_pending');
+  db.exec('DROP TABLE IF EXISTS raw_items_unlisted');
   db.exec('ALTER TABLE pages DROP COLUMN raw_items');
   db.exec('PRAGMA user_version = 10');
   db.exec('VACUUM');
