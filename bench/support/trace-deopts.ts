@@ -17,7 +17,9 @@ type Fn = { maglev: number; turbofan: number; compileMs: number; deopts: number;
 function fnName(line: string): string {
   const m = /<JSFunction ([^ <>(]*) ?(?:<([^>]*)> )?\(sfi/.exec(line);
   if (!m) return '?';
-  const file = (m[2] ?? '').replace(/^.*\/((core|src-main|node_modules)\/)/, '$1').replace(/^node_modules\/([^/]*\/).*\//, '$1');
+  const path = m[2] ?? '';
+  // A package's file as package/file; one of ours from core/ or src-main/.
+  const file = path.includes('/node_modules/') ? path.replace(/^.*\/node_modules\/([^/]*\/).*\//, '$1') : path.replace(/^.*\/((core|src-main|bench)\/)/, '$1');
   return `${m[1] || '(anonymous)'} ${file}`.trim();
 }
 
