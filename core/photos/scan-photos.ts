@@ -98,10 +98,8 @@ export function textFreePhotos(blocks: readonly ScanBlock[], bodySize: number): 
   const textArea = (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]);
 
   const found: Array<ScanPhoto & { score: number }> = [];
-  // A loop, not a forEach callback made per page (its optimized code went with it at the next GC).
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (specks[i] || b.lineCount > CAPTION_MAX_LINES || visibleMoreThan(b.text, CAPTION_MAX_CHARS)) continue;
+  blocks.forEach((b, i) => {
+    if (specks[i] || b.lineCount > CAPTION_MAX_LINES || visibleMoreThan(b.text, CAPTION_MAX_CHARS)) return;
     const reach = Math.ceil((CAPTION_REACH * b.size) / CELL);
     // Over the caption (the usual place), and under it for text smaller than body (a caption set above its picture).
     const dirs: Array<-1 | 1> = bodySize > 0 && b.size < 0.95 * bodySize ? [-1, 1] : [-1];
@@ -145,7 +143,7 @@ export function textFreePhotos(blocks: readonly ScanBlock[], bodySize: number): 
       if (area(photo) < MIN_SHARE * textArea) continue;
       found.push({ rect: photo, caption: i, score: area(photo) });
     }
-  }
+  });
   // Two captions can bound the same hole (a caption and a credit line): keep the largest reading of it.
   found.sort((a, b) => b.score - a.score);
   const kept: ScanPhoto[] = [];
