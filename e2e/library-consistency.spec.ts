@@ -154,7 +154,7 @@ test('a long import summary keeps the top bar on one line at 1280×800, 1000 px 
     const status = (await panel.status.boundingBox())!;
     expect(status.height).toBeLessThan(24);
     expect(status.x + status.width).toBeLessThanOrEqual(700);
-    expect((await panel.search.boundingBox())!.height).toBe(searchBefore.height);
+    expect((await panel.search.boundingBox())!.height).toBe(before.searchHeight);
     expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
     expect(await panel.topBarOverlaps()).toEqual([]);
   } finally {

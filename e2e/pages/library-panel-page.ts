@@ -86,7 +86,7 @@ export class LibraryPanelPage {
     return this.page.evaluate(() => {
       const bar = document.querySelector('header.topbar')!;
       const status = bar.querySelector('[role="status"]')!;
-      const search = bar.querySelector('[role="searchbox"]')!;
+      const search = bar.querySelector('input[type="search"]')!;
       const text = document.createRange();
       text.selectNodeContents(status);
       return {
