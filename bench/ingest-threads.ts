@@ -1,5 +1,8 @@
 /**
- * npx node bench/ingest-threads.ts [--workers 2] [--copies 24] [--warm-files 2] [--read-ahead N] [--marks]
+ * npx node bench/ingest-threads.ts [--workers 2] [--copies 24] [--warm-files 2] [--read-ahead N] [--marks] [--deopts]
+ *
+ * `--deopts`: runs the same import under V8's --trace-opt --trace-deopt-verbose and, after the usual table,
+ * counts the batch's optimizing compiles (and their ms), and deopts by function, reason and source line.
  *
  * Where a batch import's CPU goes, thread by thread (Linux: /proc/self/task):
  * the batch of real LoC scans bench:ingest's section 4 imports
@@ -11,7 +14,7 @@
  * file costs less late in the batch than early (the workers' JIT warming up),
  * then one JSON line.
  *
- * `--marks` prints "=== BATCH START/END" around the batch, to cut V8's
+ * `--marks` prints "=== BATCH START/END" around the batch (and "=== BATCH HALF" when half its files are done), to cut V8's
  * --trace-opt output to it; the JSON's `window` is the batch in
  * CLOCK_MONOTONIC seconds, for `perf record -k CLOCK_MONOTONIC` then
  * `perf script --time <window>`.
@@ -24,6 +27,7 @@ import { importPaths } from '../src-main/library/import-paths.ts';
 import { LibraryStore } from '../src-main/library/library-store.ts';
 import { createProcessor } from '../src-main/library/processor.ts';
 import { makeRealBatch } from './support/real-batch.ts';
+import { traceDeopts } from './support/trace-deopts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,8 +36,15 @@ const { values } = parseArgs({
     'warm-files': { type: 'string', default: '2' },
     'read-ahead': { type: 'string' },
     marks: { type: 'boolean' },
+    deopts: { type: 'boolean' },
   },
 });
+/** The bench's own lines: on stderr under --deopts' tracing, where V8's trace (stdout) cannot split them. */
+const say = process.env.BROADSHEET_TRACED ? console.error : console.log;
+if (values.deopts) {
+  await traceDeopts(process.argv.slice(2).filter((a) => a !== '--deopts'));
+  process.exit(0);
+}
 const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'pdfs', 'loc');
 /** /proc's clock ticks (USER_HZ, 100 on Linux). */
 const TICK_MS = 10;
@@ -80,6 +91,7 @@ try {
   const curve: Array<{ done: number; byName: ByName }> = [{ done: 0, byName: {} }];
   const results = await importPaths(store, processor, files, (done) => {
     if (done > curve[curve.length - 1].done) curve.push({ done, byName: since(before) });
+    if (values.marks && done === Math.ceil(files.length / 2)) console.log('=== BATCH HALF');
   });
   const total = since(before);
   const ms = (Number(process.hrtime.bigint()) / 1e9 - monoStart) * 1000;
@@ -91,8 +103,8 @@ try {
 
   const kinds = Object.keys(total).filter((k) => total[k] >= 50).sort();
   const at = (n: number) => curve.filter((c) => c.done <= n).pop()!;
-  console.log(`${values.workers} worker(s), ${files.length} files after ${values['warm-files']} warm-up files; CPU ms per file, by kind of thread, for each quarter of the batch:`);
-  console.log(['files', ...kinds, 'all'].map((h) => h.padStart(14)).join(''));
+  say(`${values.workers} worker(s), ${files.length} files after ${values['warm-files']} warm-up files; CPU ms per file, by kind of thread, for each quarter of the batch:`);
+  say(['files', ...kinds, 'all'].map((h) => h.padStart(14)).join(''));
   for (let q = 0; q < 4; q++) {
     const a = at(Math.round((q * files.length) / 4));
     const b = at(Math.round(((q + 1) * files.length) / 4));
@@ -100,9 +112,9 @@ try {
     if (n <= 0) continue;
     const per = kinds.map((k) => ((b.byName[k] ?? 0) - (a.byName[k] ?? 0)) / n);
     const all = Object.keys(b.byName).reduce((s, k) => s + (b.byName[k] ?? 0) - (a.byName[k] ?? 0), 0) / n;
-    console.log([`${a.done + 1}-${b.done}`, ...per.map((v) => v.toFixed(0)), all.toFixed(0)].map((c) => c.padStart(14)).join(''));
+    say([`${a.done + 1}-${b.done}`, ...per.map((v) => v.toFixed(0)), all.toFixed(0)].map((c) => c.padStart(14)).join(''));
   }
-  console.log(
+  say(
     JSON.stringify({
       window: `${monoStart.toFixed(6)},${(monoStart + ms / 1000).toFixed(6)}`,
       workers: Number(values.workers),

@@ -97,8 +97,12 @@ export function findOverprints(page: RawPage, g: Glyphs): OverprintResult {
   return { removed, edits: rangesToEdits(g, removed, 'overprint') };
 }
 
-/** Calls `visit` once per item with its glyph range [start, end) and how many of its visible glyphs are marked removed. */
-function forEachItem(g: Glyphs, removed: Uint8Array, visit: (start: number, end: number, visible: number, copies: number) => void): void {
+/**
+ * Calls `visit` once per item with its glyph range [start, end) and how many of its visible glyphs are marked removed.
+ * The visitors are module functions, not closures made per page: optimized code that inlined a closure is
+ * dropped once the closure is collected, so this loop was compiled again every few pages.
+ */
+function forEachItem(g: Glyphs, removed: Uint8Array, visit: (removed: Uint8Array, start: number, end: number, visible: number, copies: number) => void): void {
   for (let i = 0; i < g.count; ) {
     let j = i;
     let visible = 0;
@@ -110,7 +114,7 @@ function forEachItem(g: Glyphs, removed: Uint8Array, visit: (start: number, end:
       }
       j++;
     }
-    visit(i, j, visible, copies);
+    visit(removed, i, j, visible, copies);
     i = j;
   }
 }
@@ -121,16 +125,20 @@ function forEachItem(g: Glyphs, removed: Uint8Array, visit: (start: number, end:
  * overlapping OCR word box, not a copy: keep it whole.
  */
 function keepIsolatedMatches(g: Glyphs, removed: Uint8Array): void {
-  forEachItem(g, removed, (start, end, visible, copies) => {
-    if (copies > 0 && copies * 2 < visible) removed.fill(0, start, end);
-  });
+  forEachItem(g, removed, keepIfIsolated);
+}
+
+function keepIfIsolated(removed: Uint8Array, start: number, end: number, visible: number, copies: number): void {
+  if (copies > 0 && copies * 2 < visible) removed.fill(0, start, end);
 }
 
 /** Whitespace inside an item all of whose visible characters are copies belongs to the copy. */
 function removeWhitespaceOfCopies(g: Glyphs, removed: Uint8Array): void {
-  forEachItem(g, removed, (start, end, visible, copies) => {
-    if (visible > 0 && copies === visible) removed.fill(1, start, end);
-  });
+  forEachItem(g, removed, removeIfAllCopies);
+}
+
+function removeIfAllCopies(removed: Uint8Array, start: number, end: number, visible: number, copies: number): void {
+  if (visible > 0 && copies === visible) removed.fill(1, start, end);
 }
 
 /** Merge flagged glyphs into one Edit per contiguous range within an item. */

@@ -24,7 +24,9 @@ const MAX_DENSE_CELLS = 1 << 20;
 type Box = readonly [number, number, number, number];
 
 const key = (cx: number, cy: number) => cx * 100_003 + cy;
-const near = (...cs: number[]) => cs.every((c) => c >= -FAR_CELLS && c <= FAR_CELLS);
+const within = (c: number) => c >= -FAR_CELLS && c <= FAR_CELLS;
+/** Four cell coordinates within ±FAR_CELLS (no rest array and callback per query). */
+const near = (a: number, b: number, c: number, d: number) => within(a) && within(b) && within(c) && within(d);
 
 export class CellIndex {
   /** After `query`: the candidates' indices into the boxes given, `found[0 .. count)`. */
@@ -49,8 +51,11 @@ export class CellIndex {
     this.seen = new Uint32Array(boxes.length);
     // Each box's cells, once (a box with a coordinate that is not finite has none: lo > hi).
     // (Int32: read only when every cell is within ±FAR_CELLS, the array case.)
-    const [lx, ly, hx, hy] = [0, 1, 2, 3].map(() => new Int32Array(boxes.length));
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    // (Plain statements, no destructuring of array literals: those went through the array iterator, whose
+    // map checks deoptimized this constructor from page to page.)
+    const n = boxes.length;
+    const lx = new Int32Array(n), ly = new Int32Array(n), hx = new Int32Array(n), hy = new Int32Array(n);
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let i = 0; i < boxes.length; i++) {
       const r = boxes[i];
       if (!isFiniteBox(r)) {
@@ -58,7 +63,7 @@ export class CellIndex {
         hx[i] = 0;
         continue;
       }
-      const [a, b, c, d] = [Math.floor(r[0] / CELL), Math.floor(r[1] / CELL), Math.floor(r[2] / CELL), Math.floor(r[3] / CELL)];
+      const a = Math.floor(r[0] / CELL), b = Math.floor(r[1] / CELL), c = Math.floor(r[2] / CELL), d = Math.floor(r[3] / CELL);
       x0 = Math.min(x0, a);
       y0 = Math.min(y0, b);
       x1 = Math.max(x1, c);
@@ -69,11 +74,14 @@ export class CellIndex {
       hy[i] = d;
     }
     const empty = x0 > x1 || y0 > y1;
-    [this.x0, this.y0] = empty ? [0, 0] : [x0, y0];
-    [this.cols, this.rows] = empty ? [0, 0] : [x1 - x0 + 1, y1 - y0 + 1];
+    this.x0 = empty ? 0 : x0;
+    this.y0 = empty ? 0 : y0;
+    this.cols = empty ? 0 : x1 - x0 + 1;
+    this.rows = empty ? 0 : y1 - y0 + 1;
     this.dense = empty || (near(x0, y0, x1, y1) && this.cols * this.rows <= MAX_DENSE_CELLS);
     if (!this.dense) {
-      [this.start, this.items] = [new Int32Array(0), new Int32Array(0)];
+      this.start = new Int32Array(0);
+      this.items = new Int32Array(0);
       return;
     }
     // Two passes: count each cell's boxes, then lay them out in box order.
@@ -87,7 +95,8 @@ export class CellIndex {
     const fill = start.slice(0, -1);
     for (let i = 0; i < boxes.length; i++)
       for (let cx = lx[i]; cx <= hx[i]; cx++) for (let cy = ly[i], c = (cx - x0) * rows + cy - y0; cy <= hy[i]; cy++, c++) items[fill[c]++] = i;
-    [this.start, this.items] = [start, items];
+    this.start = start;
+    this.items = items;
   }
 
   /**
@@ -95,7 +104,7 @@ export class CellIndex {
    * order described above; returns their count.
    */
   query(qx0: number, qy0: number, qx1: number, qy1: number): number {
-    const [ax, ay, bx, by] = [Math.floor(qx0 / CELL), Math.floor(qy0 / CELL), Math.floor(qx1 / CELL), Math.floor(qy1 / CELL)];
+    const ax = Math.floor(qx0 / CELL), ay = Math.floor(qy0 / CELL), bx = Math.floor(qx1 / CELL), by = Math.floor(qy1 / CELL);
     if (++this.stamp === 0xffff_ffff) {
       this.seen.fill(0);
       this.stamp = 1;

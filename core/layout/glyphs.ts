@@ -218,9 +218,12 @@ export function buildGlyphs(page: RawPage): Glyphs {
   };
   let codes = new Int32Array(64);
   let weights = new Float64Array(64);
-  page.items.forEach((it, itemIndex) => {
+  // A loop, not a forEach callback: a closure made per page loses its optimized code to the next GC
+  // (V8 holds it weakly once that closure is gone), so every few pages the compiler rebuilt it.
+  for (let itemIndex = 0; itemIndex < page.items.length; itemIndex++) {
+    const it = page.items[itemIndex];
     const str = it.str;
-    if (str.length === 0) return;
+    if (str.length === 0) continue;
     const size = itemSize(it);
     // Code points and width classes of the item's characters, without per-character strings.
     if (codes.length < str.length) {
@@ -318,7 +321,7 @@ export function buildGlyphs(page: RawPage): Glyphs {
       }
       unit += len;
     }
-  });
+  }
   return g;
 }
 

@@ -59,13 +59,26 @@ function captionGap(photo: Rect, r: Rect, size: number): number {
 
 /** A same-size line right above or below, overlapping horizontally: the block is part of a column of text. */
 function inColumnFlow(blocks: readonly CaptionCandidate[], i: number): boolean {
+  // Loops, not some() callbacks: a closure made per call loses its optimized code once it is gone (V8 holds it
+  // weakly), so these were compiled again every few pages.
   const b = blocks[i];
-  return blocks.some((o, j) => {
-    if (j === i || Math.abs(o.size - b.size) > 0.1 * b.size) return false;
-    if (overlap(o.rect[0], o.rect[2], b.rect[0], b.rect[2]) < 0.5 * Math.min(o.rect[2] - o.rect[0], b.rect[2] - b.rect[0])) return false;
+  for (let j = 0; j < blocks.length; j++) {
+    const o = blocks[j];
+    if (j === i || Math.abs(o.size - b.size) > 0.1 * b.size) continue;
+    if (overlap(o.rect[0], o.rect[2], b.rect[0], b.rect[2]) < 0.5 * Math.min(o.rect[2] - o.rect[0], b.rect[2] - b.rect[0])) continue;
     const gap = Math.max(o.rect[1] - b.rect[3], b.rect[1] - o.rect[3]);
-    return gap >= -0.3 * b.size && gap <= ALONE_REACH * b.size;
-  });
+    if (gap >= -0.3 * b.size && gap <= ALONE_REACH * b.size) return true;
+  }
+  return false;
+}
+
+/** A photo between `upper` and `lower`, across more than half of `b`'s width. */
+function photoBetween(photos: readonly Rect[], upper: CaptionCandidate, lower: CaptionCandidate, b: CaptionCandidate): boolean {
+  for (let k = 0; k < photos.length; k++) {
+    const p = photos[k];
+    if (p[1] >= upper.rect[3] - 2 && p[3] <= lower.rect[1] + 2 && Math.min(p[2], b.rect[2]) - Math.max(p[0], b.rect[0]) > 0.5 * (b.rect[2] - b.rect[0])) return true;
+  }
+  return false;
 }
 
 /**
@@ -78,18 +91,19 @@ function inColumnFlow(blocks: readonly CaptionCandidate[], i: number): boolean {
  */
 function readsOnAcrossPhoto(blocks: readonly CaptionCandidate[], i: number, photos: readonly Rect[]): boolean {
   const b = blocks[i];
-  return blocks.some((o, j) => {
-    if (j === i || Math.abs(o.size - b.size) > 0.1 * b.size) return false;
+  for (let j = 0; j < blocks.length; j++) {
+    const o = blocks[j];
+    if (j === i || Math.abs(o.size - b.size) > 0.1 * b.size) continue;
     // The same column: both edges within a size of each other.
-    if (Math.abs(o.rect[0] - b.rect[0]) > b.size || Math.abs(o.rect[2] - b.rect[2]) > b.size) return false;
-    const [upper, lower] = o.rect[1] > b.rect[1] ? [b, o] : [o, b];
-    const between = photos.some(
-      (p) => p[1] >= upper.rect[3] - 2 && p[3] <= lower.rect[1] + 2 && Math.min(p[2], b.rect[2]) - Math.max(p[0], b.rect[0]) > 0.5 * (b.rect[2] - b.rect[0]),
-    );
-    if (!between || endsSentence(upper.text)) return false;
+    if (Math.abs(o.rect[0] - b.rect[0]) > b.size || Math.abs(o.rect[2] - b.rect[2]) > b.size) continue;
+    const below = o.rect[1] > b.rect[1];
+    const upper = below ? b : o;
+    const lower = below ? o : b;
+    if (!photoBetween(photos, upper, lower, b) || endsSentence(upper.text)) continue;
     // Below the photo, the block must also read as the sentence's rest, not as a caption under it.
-    return upper === b || /^\P{L}*\p{Ll}/u.test(b.text);
-  });
+    if (upper === b || /^\P{L}*\p{Ll}/u.test(b.text)) return true;
+  }
+  return false;
 }
 
 /**

@@ -90,12 +90,10 @@ export function textFreePhotos(blocks: readonly ScanBlock[], bodySize: number): 
   const cols = Math.ceil((bounds[2] - bounds[0]) / CELL);
   const rows = Math.ceil((bounds[3] - bounds[1]) / CELL);
   const grid = new Uint8Array(cols * rows);
-  const colOf = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - bounds[0]) / CELL)));
-  const rowOf = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - bounds[1]) / CELL)));
   for (const b of solid) {
-    const c1 = colOf(b.rect[2] - 0.01);
-    const r1 = rowOf(b.rect[3] - 0.01);
-    for (let r = rowOf(b.rect[1]); r <= r1; r++) grid.fill(1, r * cols + colOf(b.rect[0]), r * cols + c1 + 1);
+    const c1 = cellOf(b.rect[2] - 0.01, bounds[0], cols);
+    const r1 = cellOf(b.rect[3] - 0.01, bounds[1], rows);
+    for (let r = cellOf(b.rect[1], bounds[1], rows); r <= r1; r++) grid.fill(1, r * cols + cellOf(b.rect[0], bounds[0], cols), r * cols + c1 + 1);
   }
   const textArea = (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]);
 
@@ -106,7 +104,7 @@ export function textFreePhotos(blocks: readonly ScanBlock[], bodySize: number): 
     // Over the caption (the usual place), and under it for text smaller than body (a caption set above its picture).
     const dirs: Array<-1 | 1> = bodySize > 0 && b.size < 0.95 * bodySize ? [-1, 1] : [-1];
     for (const dir of dirs) {
-      const start = dir < 0 ? rowOf(b.rect[1]) - 1 : rowOf(b.rect[3] - 0.01) + 1;
+      const start = dir < 0 ? cellOf(b.rect[1], bounds[1], rows) - 1 : cellOf(b.rect[3] - 0.01, bounds[1], rows) + 1;
       if (start < 0 || start >= rows) continue;
       // Free run length from `start` outward, per column; a run must begin within `reach` of the caption.
       // Measured only for the columns bestRectAround reaches (it stops at the first column with no run on
@@ -134,7 +132,7 @@ export function textFreePhotos(blocks: readonly ScanBlock[], bodySize: number): 
       };
       // A stretch that reaches the edge of the text area is open margin (the masthead's white), not a picture framed by text.
       const limit = dir < 0 ? start + 1 : rows - start;
-      const rect = bestRectAround(heights, offsets, measure, colOf((b.rect[0] + b.rect[2]) / 2), b.rect[2] - b.rect[0], limit);
+      const rect = bestRectAround(heights, offsets, measure, cellOf((b.rect[0] + b.rect[2]) / 2, bounds[0], cols), b.rect[2] - b.rect[0], limit);
       if (!rect) continue;
       const [l, r, h, off] = rect;
       const x0 = bounds[0] + l * CELL;
@@ -151,6 +149,14 @@ export function textFreePhotos(blocks: readonly ScanBlock[], bodySize: number): 
   const kept: ScanPhoto[] = [];
   for (const f of found) if (!kept.some((k) => overlapShare(k.rect, f.rect) > 0.3 || k.caption === f.caption)) kept.push({ rect: f.rect, caption: f.caption });
   return kept.sort((a, b) => a.rect[1] - b.rect[1] || a.rect[0] - b.rect[0]);
+}
+
+/**
+ * The cell of `v` on an axis of `n` cells from `origin`, clamped to it. (A module function: closures made per
+ * page for this lost their optimized code to the next GC and were compiled again every few pages.)
+ */
+function cellOf(v: number, origin: number, n: number): number {
+  return Math.min(n - 1, Math.max(0, Math.floor((v - origin) / CELL)));
 }
 
 /**

@@ -104,6 +104,12 @@ interface ColumnForm {
   column: Column;
   /** Bytes the column takes in the BLOB. */
   byteLength: number;
+  /**
+   * How it is written, read by the layout loop in place of `'i' in column`: 0 a constant, 1/2/4 integers of
+   * that many bytes, 8 float64. (Every form has these three fields, so the loop sees one shape, where the
+   * three shapes of `column` made V8 deoptimize the whole encoder from page to page.)
+   */
+  bytes: 0 | 1 | 2 | 4 | 8;
 }
 
 /**
@@ -122,7 +128,7 @@ function columnForm(values: Float64Array, count: number, ints: Int32Array): Colu
     if (v > max) max = v;
     if (v !== v || v === Infinity || v === -Infinity) return null;
   }
-  if (count === 0 || min === max) return { column: { c: count ? values[0] + 0 : 0 }, byteLength: 0 }; // + 0: JSON writes -0 as 0
+  if (count === 0 || min === max) return { column: { c: count ? values[0] + 0 : 0 }, byteLength: 0, bytes: 0 }; // + 0: JSON writes -0 as 0
   scales: for (let scale = 0; scale <= 6; scale++) {
     const s = 10 ** scale;
     if (Math.abs(min * s) > 2 ** 29 || Math.abs(max * s) > 2 ** 29) break;
@@ -135,9 +141,9 @@ function columnForm(values: Float64Array, count: number, ints: Int32Array): Colu
     }
     const span = Math.round(max * s) - base;
     const i = span < 256 ? 8 : span < 65536 ? 16 : 32;
-    return { column: { i, scale, base }, byteLength: (i / 8) * count };
+    return { column: { i, scale, base }, byteLength: (i / 8) * count, bytes: (i / 8) as 1 | 2 | 4 };
   }
-  return { column: { f: 64 }, byteLength: 8 * count };
+  return { column: { f: 64 }, byteLength: 8 * count, bytes: 8 };
 }
 
 /**
@@ -224,11 +230,14 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
       if (!form) break;
     }
   }
-  if (!fits || !numbers || forms.some((c) => c === null)) return withPrefix(KIND_JSON, utf8.encode(JSON.stringify(items)));
-  const columns = forms.map((e) => e!.column);
+  if (!fits || !numbers || forms.includes(null)) return withPrefix(KIND_JSON, utf8.encode(JSON.stringify(items)));
+  // Loops and a module function below, not callbacks made per page: V8 drops optimized code that inlined a
+  // closure once the closure is collected, and an array made by map() had one map in optimized code and
+  // another in the builtin, so this encoder was deoptimized and rebuilt every few pages.
+  const columns: Column[] = [];
+  for (const e of forms) columns.push(e!.column);
 
   const text = utf8.encode(strs.join(''));
-  const bytesFor = (max: number): 1 | 2 | 4 => (max < 256 ? 1 : max < 65536 ? 2 : 4);
   const header: Header = { count, fonts, fontBytes: bytesFor(fonts.length), lenBytes: bytesFor(maxLen), columns, textBytes: text.length };
   const headerBytes = utf8.encode(JSON.stringify(header));
   let size = pad8(12 + headerBytes.length);
@@ -238,11 +247,11 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   size = pad8(size + header.lenBytes * count);
   const flagAt = size;
   size = pad8(size + count);
-  const colAt = forms.map((e) => {
-    const at = size;
+  const colAt: number[] = [];
+  for (const e of forms) {
+    colAt.push(size);
     size = pad8(size + e!.byteLength);
-    return at;
-  });
+  }
   const textAt = size;
   size += text.length;
 
@@ -252,13 +261,13 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   out[5] = KIND_COLUMNS;
   new DataView(out.buffer).setUint32(8, headerBytes.length, true);
   out.set(headerBytes, 12);
-  typed(out.buffer, fontAt, header.fontBytes, count).set(fontOf.subarray(0, count));
-  typed(out.buffer, lenAt, header.lenBytes, count).set(lens.subarray(0, count));
+  setNarrow(out.buffer, fontAt, header.fontBytes, fontOf.subarray(0, count));
+  setNarrow(out.buffer, lenAt, header.lenBytes, lens.subarray(0, count));
   out.set(flags.subarray(0, count), flagAt);
   for (let j = 0; j < NUMBERS; j++) {
-    const column = columns[j];
-    if ('i' in column) typed(out.buffer, colAt[j], (column.i / 8) as 1 | 2 | 4, count).set(ints.subarray(j * cap, j * cap + count));
-    else if ('f' in column) {
+    const bytes = forms[j]!.bytes;
+    if (bytes === 1 || bytes === 2 || bytes === 4) setNarrow(out.buffer, colAt[j], bytes, ints.subarray(j * cap, j * cap + count));
+    else if (bytes === 8) {
       const dst = new Float64Array(out.buffer, colAt[j], count);
       const from = j * cap;
       for (let k = 0; k < count; k++) dst[k] = values[from + k] + 0; // + 0: JSON writes -0 as 0
@@ -266,6 +275,21 @@ export function encodeRawItems(items: readonly RawItem[]): Uint8Array {
   }
   out.set(text, textAt);
   return out;
+}
+
+function bytesFor(max: number): 1 | 2 | 4 {
+  return max < 256 ? 1 : max < 65536 ? 2 : 4;
+}
+
+/**
+ * `src` written at `at` as integers of `bytes` bytes. One `set` per array type: a single `set` on a view that
+ * was a Uint8Array for one column and a Uint16Array for the next saw a new map mid-page and deoptimized the
+ * whole encoder.
+ */
+function setNarrow(buffer: ArrayBufferLike, at: number, bytes: 1 | 2 | 4, src: Uint32Array | Int32Array): void {
+  if (bytes === 1) new Uint8Array(buffer, at, src.length).set(src);
+  else if (bytes === 2) new Uint16Array(buffer, at, src.length).set(src);
+  else new Uint32Array(buffer, at, src.length).set(src);
 }
 
 function typed(buffer: ArrayBufferLike, at: number, bytes: 1 | 2 | 4, count: number): Uint8Array | Uint16Array | Uint32Array {
