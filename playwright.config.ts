@@ -34,7 +34,12 @@ export default defineConfig<object, { appHost: AppHost }>({
       },
     },
     // host-token.spec.ts checks the browser host's session token, which Electron does not have;
-    // page-preview-held.spec.ts and photos-preview-held.spec.ts hold the original back with page.route, which does not see app:// requests.
-    { name: 'electron', testIgnore: ['**/host-token.spec.ts', '**/page-preview-held.spec.ts', '**/photos-preview-held.spec.ts'], use: { appHost: 'electron' } },
+    // page-preview-held.spec.ts and photos-preview-held.spec.ts hold the original back with page.route, which does not see app:// requests;
+    // library-opening.spec.ts starts `broadsheet serve` itself and holds its events socket, which Electron's IPC is not.
+    {
+      name: 'electron',
+      testIgnore: ['**/host-token.spec.ts', '**/page-preview-held.spec.ts', '**/photos-preview-held.spec.ts', '**/library-opening.spec.ts'],
+      use: { appHost: 'electron' },
+    },
   ],
 });

@@ -210,6 +210,12 @@ export const events = {
    * database file; the update runs once it is whole. Total 0: done.
    */
   'library.backup': returns<{ done: number; total: number }>(),
+  /**
+   * The library a page was served while it opened (backed up and updated first: `library.backup`) is open, or, with
+   * `error`, could not be opened (the host then stops). Told only to such pages: a library that opens at once is open
+   * before any page is served.
+   */
+  'library.opened': returns<{ error: string | null }>(),
   ...annotationEvents,
 } as const;
 

@@ -38,6 +38,26 @@ export interface StartAnswers {
  * markup; U+2028/2029 are escaped too, for any reader that treats them as line ends.
  */
 export function startAnswersBlock(answers: StartAnswers, eventSeq: number): string {
-  const json = JSON.stringify(answers).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `<script type="application/json" id="${START_ANSWERS_ID}" ${START_EVENTS_ATTRIBUTE}="${Math.trunc(eventSeq)}">${json}</script>`;
+  return `<script type="application/json" id="${START_ANSWERS_ID}" ${START_EVENTS_ATTRIBUTE}="${Math.trunc(eventSeq)}">${escapeJson(answers)}</script>`;
+}
+
+function escapeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The id of the data block a page carries instead of the start answers while the library opens (a backup and an update
+ * first: ~40 s at 10,000 scans): the renderer shows how far it is, and the app once `library.opened` says
+ * the library is open. The block's START_EVENTS_ATTRIBUTE numbers the last event sent, as for the answers.
+ */
+export const OPENING_ID = 'broadsheet-opening';
+
+/** What the page is told while the library opens: the backup's last progress (null before it, total 0 once done). */
+export interface OpeningState {
+  backup: { done: number; total: number } | null;
+}
+
+/** The opening data block's text (escaped as startAnswersBlock's). */
+export function openingBlock(state: OpeningState, eventSeq: number): string {
+  return `<script type="application/json" id="${OPENING_ID}" ${START_EVENTS_ATTRIBUTE}="${Math.trunc(eventSeq)}">${escapeJson(state)}</script>`;
 }

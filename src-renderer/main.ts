@@ -3,5 +3,10 @@ import './lib/start-requests.ts';
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
+import LibraryOpening from './components/LibraryOpening.svelte';
+import { openingState } from './lib/opening-state.ts';
 
-mount(App, { target: document.getElementById('app')! });
+// A page served while the library was still opening (backed up and updated first) shows how far that is, then loads again.
+const opening = openingState();
+if (opening) mount(LibraryOpening, { target: document.getElementById('app')!, props: { opening } });
+else mount(App, { target: document.getElementById('app')! });

@@ -3,16 +3,26 @@ import { createProcessor } from '../library/processor.ts';
 import type { EventPayload } from '../../core/contract.ts';
 import { openAppServices } from '../services/app-services.ts';
 import { EventBus } from '../services/event-bus.ts';
+import { openOrHold } from '../services/library-opening.ts';
 import { chooseLibraryDir, RENDERER_DIR, SAMPLE_DIR } from '../services/paths.ts';
 import { version } from '../services/version.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command } from './command.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 
-export async function serveCommand(opts: { libraryDir: string; port: number; rendererDir?: string; err?: (s: string) => void }): Promise<RunningHost> {
+export interface ServingHost extends RunningHost {
+  /**
+   * Settles once the library is open: at once for one that needed no update. A host started while an older library
+   * was being backed up and updated serves a page saying how far that is meanwhile; if the library then cannot be
+   * opened, this rejects with why, and the host is closed.
+   */
+  opened: Promise<void>;
+}
+
+export async function serveCommand(opts: { libraryDir: string; port: number; rendererDir?: string; err?: (s: string) => void }): Promise<ServingHost> {
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
   ensureRendererBuilt(rendererDir);
   const events = new EventBus();
-  // The page is served once the library is open: the backup an older one takes first is told here, every tenth of it.
+  // The backup an older library takes first is told here too, every tenth of it (the page shows it: library-opening.ts).
   let told = -1;
   events.subscribe((event, payload) => {
     if (event !== 'library.backup' || !opts.err) return;
@@ -23,30 +33,47 @@ export async function serveCommand(opts: { libraryDir: string; port: number; ren
     told = tenth;
     opts.err(`backing up the library before its update: ${tenth * 10}%\n`);
   });
-  const services = await openAppServices({
-    events,
-    libraryDir: opts.libraryDir,
-    host: 'browser',
-    version,
-    processor: createProcessor(),
-    sampleDir: SAMPLE_DIR,
-    // The first screenful before the catch-ups of the search index and the previews (services/foreground.ts).
-    deferBackgroundMs: 3000,
-  });
-  const host = await startHost({ services, rendererDir, port: opts.port });
+  // A library that needs no update opens before the host starts, as ever; one being backed up first gets the host at once.
+  const opening = await openOrHold(events, (bus) =>
+    openAppServices({
+      events: bus,
+      libraryDir: opts.libraryDir,
+      host: 'browser',
+      version,
+      processor: createProcessor(),
+      sampleDir: SAMPLE_DIR,
+      // The first screenful before the catch-ups of the search index and the previews (services/foreground.ts).
+      deferBackgroundMs: 3000,
+    }),
+  );
+  const host = await startHost({ services: 'services' in opening ? opening.services : opening.opening, rendererDir, port: opts.port });
   const closeHost = host.close;
+  const ready = 'services' in opening ? Promise.resolve(opening.services) : opening.opening.ready;
   // One close, however many ask: a terminal's Ctrl+C reaches every process of its group, so under `npm start` the
   // host gets SIGINT from the terminal and again from scripts/start.ts forwarding it (npm sends SIGTERM too). A second
   // close of the already closed databases threw "database is not open" with a stack trace.
+  let services = 'services' in opening ? opening.services : null;
+  void ready.then((s) => (services = s), () => {});
   let closing: Promise<void> | null = null;
   host.close = () =>
     (closing ??= (async () => {
       // The server first, so no request reaches the services while they close; they close their own parts in order
       // (the search index before the library, whose close checkpoints its write-ahead log).
       await closeHost();
-      await services.close();
+      // A library still opening is not waited for (a stop must not wait out a 40 s backup): a process that exits
+      // cuts the backup, which leaves the library as it was and a partial copy the next backup removes
+      // (library-backup.ts); one that goes on closes the services once they are open.
+      if (services) await services.close();
+      else void ready.then((s) => s.close(), () => {});
     })());
-  return host;
+  const opened = ready.then(
+    () => undefined,
+    async (err: unknown) => {
+      await host.close();
+      throw err;
+    },
+  );
+  return Object.assign(host, { opened });
 }
 
 export const serveCommandSpec: Command = {
@@ -66,6 +93,8 @@ export const serveCommandSpec: Command = {
     const stop = () => void host.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // A library that could not be opened once the host was serving (its backup or update failed): said, and no host.
+    await host.opened;
     return -1; // keep running
   },
 };

@@ -1,13 +1,17 @@
 import { ipcMain, webContents } from 'electron';
 import { dispatch } from '../../core/contract.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { openingReply, type OpeningLibrary } from '../services/library-opening.ts';
 import { foreground } from '../services/foreground.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, isAppUrl } from './ipc-channels.ts';
 import { isTrustedSender } from './trusted-sender.ts';
 
-export function registerIpc(services: AppServices): void {
+/** `source`: the services, or a library still opening (services/library-opening.ts), whose requests are refused until it is open. */
+export function registerIpc(source: AppServices | OpeningLibrary): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, params: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return { ok: false, error: 'request refused: unknown sender' };
+    const services = 'ready' in source ? source.services() : source;
+    if (!services) return openingReply(name);
     // Background catch-ups wait while the app is being answered (services/foreground.ts).
     const answered = foreground.begin();
     try {
@@ -16,7 +20,7 @@ export function registerIpc(services: AppServices): void {
       answered();
     }
   });
-  services.events.subscribe((event, payload) => {
+  source.events.subscribe((event, payload) => {
     for (const contents of webContents.getAllWebContents()) {
       if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(EVENT_CHANNEL, event, payload);
     }

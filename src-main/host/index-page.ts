@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { dispatch, type Handlers } from '../../core/contract.ts';
-import { START_WINDOW, startAnswersBlock, type StartAnswers } from '../../core/start-answers.ts';
+import { openingBlock, START_WINDOW, startAnswersBlock, type StartAnswers } from '../../core/start-answers.ts';
 import type { EventBus } from '../services/event-bus.ts';
+import type { OpeningLibrary } from '../services/library-opening.ts';
 
 /** What the page's answers are read from: the handlers, and the events' count the page's socket asks from. */
 export interface StartSources {
@@ -53,4 +54,15 @@ export async function sendIndexPage(res: ServerResponse, indexPath: string, sour
 async function startAnswersWithSeq({ handlers, events }: StartSources): Promise<string> {
   const seq = events.seq;
   return startAnswersBlock(await startAnswers(handlers), seq);
+}
+
+/**
+ * index.html while the library opens: how far that is before its `</body>` instead of the start answers (none can be
+ * read yet), numbered with the last event sent, so the page's socket hears every one after it (`library.opened` too).
+ */
+export function openingPage(indexPath: string, opening: Pick<OpeningLibrary, 'events' | 'state'>): string {
+  const html = readFileSync(indexPath, 'utf8');
+  const at = html.lastIndexOf('</body>');
+  const block = openingBlock(opening.state(), opening.events.seq);
+  return at < 0 ? html + block : html.slice(0, at) + block + html.slice(at);
 }

@@ -8,12 +8,13 @@ import { dispatch, isRequestName } from '../../core/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../core/csp.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { preparePreview, previewCaching, previewRequest } from '../previews/preview-route.ts';
-import { resolveRequestPath } from '../services/resolve-request-path.ts';
+import { resolveBundlePath, resolveRequestPath } from '../services/resolve-request-path.ts';
 import { COOKIE, isAuthorised, isOwnHost, newToken } from './auth.ts';
 import { clientErrorReply } from './client-error.ts';
 import { foreground } from '../services/foreground.ts';
 import { HOST_LIMITS, type HostLimits } from './host-limits.ts';
-import { isIndexPath, sendIndexPage, startAnswers } from './index-page.ts';
+import { isIndexPath, openingPage, sendIndexPage, startAnswers } from './index-page.ts';
+import { OPENING_REASON, openingReply, type OpeningLibrary } from '../services/library-opening.ts';
 
 /**
  * The browser host: the built renderer and the contract over HTTP and a
@@ -23,7 +24,11 @@ import { isIndexPath, sendIndexPage, startAnswers } from './index-page.ts';
 
 
 export interface HostOptions {
-  services: AppServices;
+  /**
+   * The services, or a library still opening (services/library-opening.ts): until it is open the page says how far
+   * that is, and every request that needs the library is refused with a 503 saying why.
+   */
+  services: AppServices | OpeningLibrary;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -84,14 +89,17 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
 }
 
 /** A reply that refuses the rest of a request: sent, then the connection is closed so the client can read it. */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, connection: 'close' });
   res.end(body, () => setTimeout(() => req.socket.destroy(), 200).unref());
 }
 
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const token = opts.token ?? newToken();
-  const { services, rendererDir } = opts;
+  const { rendererDir } = opts;
+  const source = opts.services;
+  const events = source.events;
+  const opened = (): AppServices | null => ('ready' in source ? source.services() : source);
   const limits: HostLimits = { ...HOST_LIMITS, ...opts.limits };
   let port = opts.port ?? 0;
   // The app is served under a random path the token cookie is scoped to, so browsers send it to no other
@@ -130,6 +138,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return res.end();
     }
 
+    // Null while the library opens (an older one is backed up and updated first): the page says how far it is.
+    const services = opened();
     try {
       if (rawPath.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'use POST');
@@ -140,6 +150,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           return send(res, 400, JSON.stringify({ ok: false, error: 'malformed request name' }), 'application/json');
         }
         if (!isRequestName(name)) return send(res, 404, JSON.stringify({ ok: false, error: `unknown request ${name.slice(0, 60)}` }), 'application/json');
+        // Refused before its body is read: whatever it holds waits for no library.
+        if (!services) return refuse(req, res, 503, JSON.stringify(openingReply(name)), 'application/json');
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > limits.maxBody) return refuse(req, res, 413, `request body too large (limit ${limits.maxBody} bytes)`);
         // File bytes come as a binary envelope (core/bridge-envelope.ts), everything else as JSON.
@@ -162,13 +174,16 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return send(res, 200, JSON.stringify(reply), 'application/json');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-      await preparePreview(services.previews, rawPath);
-      const target = resolveRequestPath(services.store, rendererDir, rawPath, services.previews);
+      // Originals and their previews are the library's: none to serve before it is open.
+      if (!services && rawPath.startsWith('/files/')) return send(res, 503, OPENING_REASON);
+      if (services) await preparePreview(services.previews, rawPath);
+      const target = services ? resolveRequestPath(services.store, rendererDir, rawPath, services.previews) : resolveBundlePath(rendererDir, rawPath);
       if (!target) return send(res, 404, 'not found');
       if (isIndexPath(rawPath)) {
         // The page carries the answers its first screen waits on (core/start-answers.ts): no length known up front.
         res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': target.type });
-        return req.method === 'HEAD' ? res.end() : await sendIndexPage(res, target.path, services);
+        if (req.method === 'HEAD') return res.end();
+        return services ? await sendIndexPage(res, target.path, services) : res.end(openingPage(target.path, source as OpeningLibrary));
       }
       const stat = statSync(target.path);
       const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': target.type, 'content-length': stat.size };
@@ -231,7 +246,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         // ?since=N: the last event the page has seen (or the number the page it was served carried); the ones
         // after it were sent while it had no socket (before its first frame, or while it reconnected).
         const since = url.searchParams.get('since');
-        const unsubscribe = services.events.subscribe(
+        const unsubscribe = events.subscribe(
           (event, payload, seq) => {
             if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload, seq }));
           },
@@ -247,7 +262,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   // The page's start answers once before the first visit: the first reading prepares the statements, pages in the
   // library's first rows and compiles the code, on the thread that must answer the page and its script at once.
-  await startAnswers(services.handlers);
+  const services = opened();
+  if (services) await startAnswers(services.handlers);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolveListen());

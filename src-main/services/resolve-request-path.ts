@@ -44,6 +44,11 @@ export function resolveRequestPath(store: LibraryStore, rendererDir: string, raw
     if (!doc || !path) return null;
     return { path, type: doc.kind === 'text' ? 'text/plain; charset=utf-8' : 'application/pdf' };
   }
+  return resolveBundlePath(rendererDir, rawPath);
+}
+
+/** A file of the renderer bundle, or null: all a host serves before the library is open (services/library-opening.ts). */
+export function resolveBundlePath(rendererDir: string, rawPath: string): { path: string; type: string } | null {
   const path = resolveUnder(rendererDir, rawPath === '/' ? '/index.html' : rawPath);
   return path ? { path, type: MIME[extname(path)] ?? 'application/octet-stream' } : null;
 }

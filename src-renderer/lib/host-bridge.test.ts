@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { START_ANSWERS_ID } from '../../core/start-answers.ts';
+import { OPENING_ID, START_ANSWERS_ID } from '../../core/start-answers.ts';
 import { createHostBridge, startEventSeq } from './host-bridge.ts';
 
 /** The browser's WebSocket as the bridge uses it: the URLs it was opened with, and a way to deliver and drop. */
@@ -37,6 +37,11 @@ it("reads the number of the last event sent before the page's answers were read 
   expect(startEventSeq(page({ 'data-events': '42' }))).toBe(42);
   expect(startEventSeq(page({ 'data-events': 'x' }))).toBe(null);
   expect(startEventSeq({ getElementById: () => null })).toBe(null);
+});
+
+it('reads it from the block of a page served while the library was opening, which carries no answers', () => {
+  const block = { getAttribute: (name: string) => (name === 'data-events' ? '7' : null) } as unknown as HTMLElement;
+  expect(startEventSeq({ getElementById: (id: string) => (id === OPENING_ID ? block : null) })).toBe(7);
 });
 
 it('opens its socket asking for the events after the one the page was served with, and after a drop for those after the last it saw', async () => {

@@ -1,11 +1,14 @@
 import { encodeEnvelope, ENVELOPE_TYPE, holdsBytes } from '../../core/bridge-envelope.ts';
 import type { ArchiveBridge, EventName, EventPayload, Params, Reply, RequestName } from '../../core/contract.ts';
-import { START_ANSWERS_ID, START_EVENTS_ATTRIBUTE } from '../../core/start-answers.ts';
+import { OPENING_ID, START_ANSWERS_ID, START_EVENTS_ATTRIBUTE } from '../../core/start-answers.ts';
 import { afterNextPaint } from './after-paint.ts';
 
-/** The number of the last event sent before the host read the answers written into this page, if it wrote them. */
+/**
+ * The number of the last event sent before the host read the answers written into this page, if it wrote them (or,
+ * on a page served while the library was opening, before it wrote how far that was).
+ */
 export function startEventSeq(doc: Pick<Document, 'getElementById'> = document): number | null {
-  const seq = doc.getElementById(START_ANSWERS_ID)?.getAttribute(START_EVENTS_ATTRIBUTE);
+  const seq = (doc.getElementById(START_ANSWERS_ID) ?? doc.getElementById(OPENING_ID))?.getAttribute(START_EVENTS_ATTRIBUTE);
   return seq && /^\d+$/.test(seq) ? Number(seq) : null;
 }
 

@@ -1,6 +1,6 @@
 import type { LibraryColumns } from '../../core/library-columns.ts';
 import type { Settings } from '../../core/settings.ts';
-import { START_ANSWERS_ID, START_WINDOW, type StartAnswers } from '../../core/start-answers.ts';
+import { OPENING_ID, START_ANSWERS_ID, START_WINDOW, type StartAnswers } from '../../core/start-answers.ts';
 import { archive, replyResult } from './archive.ts';
 import { benchSwitch } from './bench-switches.ts';
 
@@ -36,14 +36,17 @@ export function legacyLibraryLoad(): boolean {
 }
 
 const written = writtenAnswers();
-let settings: Promise<Settings> | null = written ? replyResult('settings.get', written.settings) : archive.call('settings.get', {});
-let columns: Promise<LibraryColumns> | null = legacyLibraryLoad()
-  ? null
-  : written
-    ? replyResult('library.columns', written.columns)
-    : archive.call('library.columns', { limit: FIRST_WINDOW });
+// A page served while the library was opening asks nothing: the host would refuse, and the page loads again once it is open.
+const opening = !written && document.getElementById(OPENING_ID) !== null;
+let settings: Promise<Settings> | null = opening ? null : written ? replyResult('settings.get', written.settings) : archive.call('settings.get', {});
+let columns: Promise<LibraryColumns> | null =
+  opening || legacyLibraryLoad()
+    ? null
+    : written
+      ? replyResult('library.columns', written.columns)
+      : archive.call('library.columns', { limit: FIRST_WINDOW });
 // Whoever takes them handles their failure; until then an unhandled rejection is no news.
-settings.catch(() => {});
+settings?.catch(() => {});
 columns?.catch(() => {});
 
 export function takeStartSettings(): Promise<Settings> {

@@ -1,0 +1,85 @@
+import { DatabaseSync } from 'node:sqlite';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { backToSchema10, cloneDocuments } from '../src-main/library/testing/schema-10-library.ts';
+import { startHostProcess } from './support/host-process.ts';
+import { expect, FIXTURE_FILES, saveScreenshot, test } from './support/fixtures.ts';
+
+/**
+ * A library an older version wrote is backed up before it is updated (src-main/library/library-backup.ts: ~40 s at
+ * 10,000 scans). The browser host serves at once meanwhile, and the window says how far the backup is
+ * (services/library-opening.ts, LibraryOpening.svelte), then shows the library once it is open.
+ *
+ * Browser host only (playwright.config.ts): the test starts `broadsheet serve` itself, to hold what ends the wait.
+ */
+test('an older library: the window shows the backup before the update, then the library', async ({ preparedLibrary, hostBrowser, contextOptions, viewport }) => {
+  test.setTimeout(180_000);
+  const libraryDir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-opening-'));
+  cpSync(preparedLibrary, libraryDir, { recursive: true });
+  backToSchema10(libraryDir);
+  // Copies of the sample scan (1.9 MB of raw JSON a page at schema 10): a copy of ~80 steps (1 MB each), so the
+  // writer below has ample turns to commit between two of them however loaded the machine.
+  cloneDocuments(libraryDir, 40, (f) => f === basename(FIXTURE_FILES.sample));
+
+  // Another process (as the CLI would) changes a setting while the app backs the library up: SQLite starts the copy
+  // again after each such commit, so the backup cannot end before the page has shown it, however quick the disk and
+  // however slow the page. Once it stops, the copy ends and, as the library changed since it began, one more is taken.
+  const writer = new DatabaseSync(join(libraryDir, 'library.sqlite'));
+  let zoom = 1;
+  const write = writer.prepare("INSERT INTO settings (key, value) VALUES ('zoom', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  const writing = setInterval(() => write.run(String((zoom = 3 - zoom))), 1);
+  const stopWriting = () => {
+    clearInterval(writing);
+    if (writer.isOpen) writer.close();
+  };
+
+  const context = await hostBrowser!.newContext({ ...contextOptions, viewport });
+  const page = await context.newPage();
+  // What ends the page's wait is held until the test has seen it: the event that says the library is open, and the
+  // answer to the one question the page asks in case it opened before the page listened (LibraryOpening.svelte).
+  const release = Promise.withResolvers<void>();
+  let sent = Promise.resolve();
+  await page.routeWebSocket(/\/events(\?|$)/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      // Only the word that it opened: one that it could not is let through, and fails the test below with its reason.
+      const opened = String(message).includes('"event":"library.opened","payload":{"error":null}');
+      sent = sent.then(async () => {
+        if (opened) await release.promise;
+        ws.send(message);
+      });
+    });
+  });
+  await page.route('**/api/app.info', async (route) => {
+    await release.promise;
+    await route.continue();
+  });
+
+  const host = await startHostProcess(libraryDir);
+  try {
+    await page.goto(host.url);
+    const backup = page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Library backup' }) });
+    await expect(backup).toHaveText(/^\s*Backing up library before update \d+%$/);
+    await expect(page.getByRole('main', { name: 'Opening the library' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Library' })).toHaveCount(0);
+    await saveScreenshot(page, 'library-opening');
+    stopWriting();
+    // The copy ends, is taken again, then the update runs: the page says so until the (held) word that it is open.
+    await expect(page.getByRole('status').filter({ hasText: /^Updating library…$/ })).toBeVisible({ timeout: 60_000 });
+    await expect(backup).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    release.resolve();
+    // The page loads again and is the app, on the updated library.
+    await expect(page.getByRole('region', { name: 'Library' }).getByText(basename(FIXTURE_FILES.sample)).first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('main', { name: 'Opening the library' })).toHaveCount(0);
+    await expect(page.getByRole('note', { name: 'Library updated' })).toContainText(/^library \S+ updated from schema v10 to v\d+; a backup of the old file is at /);
+  } finally {
+    stopWriting();
+    release.resolve();
+    await context.close();
+    await host.stop();
+    rmSync(libraryDir, { recursive: true, force: true });
+  }
+});
