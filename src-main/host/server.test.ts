@@ -170,9 +170,12 @@ describe('browser host', () => {
     await expect(new Promise((resolve, reject) => (refused.on('open', resolve), refused.on('error', reject)))).rejects.toThrow();
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, { headers: auth });
     await new Promise((resolve) => ws.on('open', resolve));
-    const message = new Promise<string>((resolve) => ws.on('message', (m) => resolve(String(m))));
+    // The services' own background passes emit too (search.progress): wait for this event, and take its number at
+    // once (one emitted after it moved `seq` before the message arrived, in one run of several).
+    const message = new Promise<string>((resolve) => ws.on('message', (m) => String(m).includes('"ids":["x"]') && resolve(String(m))));
     services.events.emit('library.changed', { ids: ['x'] });
-    expect(JSON.parse(await message)).toEqual({ event: 'library.changed', payload: { ids: ['x'] }, seq: services.events.seq });
+    const seq = services.events.seq;
+    expect(JSON.parse(await message)).toEqual({ event: 'library.changed', payload: { ids: ['x'] }, seq });
     ws.close();
   });
 
