@@ -92,6 +92,9 @@ test('a plain library load asks for no preview a page does not have: no 404 in t
 });
 
 test('a long import summary keeps the top bar on one line at 1280×800, 1000 px and in a narrow window, nothing overlapping, its whole text at hand', async ({ app }) => {
+  // Its own waits (the passes, the import) allow up to a minute each: the 60 s a test has by default could not hold
+  // them (under load every run of five ran out of time before its first measurement).
+  test.setTimeout(180_000);
   await app.page.setViewportSize({ width: 1280, height: 800 });
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-summary-'));
   try {

@@ -71,8 +71,10 @@ export class LibraryPanelPage {
   async topBarLayout(): Promise<TopBarLayout> {
     return this.page.evaluate(() => {
       const bar = document.querySelector('header.topbar')!;
-      const status = bar.querySelector<HTMLElement>('[role="status"]')!;
-      const search = bar.querySelector('[role="searchbox"]')!;
+      // The elements `status` and `search` find: the status's live region (a library update's bar is a status too),
+      // and the search box (an <input type="search">, a searchbox by its type, with no role attribute).
+      const status = bar.querySelector<HTMLElement>('.status-wrap > [role="status"]')!;
+      const search = bar.querySelector('input[type="search"]')!;
       const text = document.createRange();
       text.selectNodeContents(status);
       const box = (el: Element) => el.getBoundingClientRect();
