@@ -16,6 +16,9 @@ test.describe('a library whose pages an older version stored', () => {
   test.use({ librarySchema: 10, documentCopies: { fileName: basename(FIXTURE_FILES.sample), copies: 40 } });
 
   test('opens at once, shows the conversion going on in the top bar, and ends with every page converted', async ({ app }) => {
+    // It waits for the whole conversion (up to a minute by its own wait below), after the app's start and before a
+    // reload: more than the 60 s a test has by default (under load 3 of 5 runs ran out of time after the pass).
+    test.setTimeout(180_000);
     const db = new DatabaseSync(join(app.libraryDir, 'library.sqlite'), { readOnly: true });
     const whole = () => (db.prepare('SELECT count(*) AS n FROM pages WHERE raw_items IS NULL').get() as { n: number }).n;
     const reader = new ReaderPage(app.page);
