@@ -58,15 +58,18 @@ test('annotate a paragraph with the keyboard alone; after a reload it is still d
   await expect(ui.items()).toHaveCount(1);
   await expect(ui.items().first()).toContainText('#front page');
   await expect(ui.pageHighlights.first()).toBeVisible();
-  // Drawn over the paragraph's own box on the page.
-  const scale = await ui.pageScale();
-  const surface = (await ui.pageSurface.boundingBox())!;
-  const mark = (await ui.pageHighlights.first().boundingBox())!;
-  const [x0, y0, x1, y1] = para.rects[0].map((v) => v * scale);
-  expect(mark.x - surface.x).toBeGreaterThanOrEqual(x0 - 3);
-  expect(mark.y - surface.y).toBeGreaterThanOrEqual(y0 - 3);
-  expect(mark.x - surface.x).toBeLessThanOrEqual(x1);
-  expect(mark.y - surface.y).toBeLessThanOrEqual(y1);
+  // Drawn over the paragraph's own box on the page. Fit-width settles once the panes have their final widths after the
+  // reload: read scale and boxes together until they agree.
+  await expect(async () => {
+    const scale = await ui.pageScale();
+    const surface = (await ui.pageSurface.boundingBox())!;
+    const mark = (await ui.pageHighlights.first().boundingBox())!;
+    const [x0, y0, x1, y1] = para.rects[0].map((v) => v * scale);
+    expect(mark.x - surface.x).toBeGreaterThanOrEqual(x0 - 3);
+    expect(mark.y - surface.y).toBeGreaterThanOrEqual(y0 - 3);
+    expect(mark.x - surface.x).toBeLessThanOrEqual(x1);
+    expect(mark.y - surface.y).toBeLessThanOrEqual(y1);
+  }).toPass({ timeout: 30_000 });
   await expect.poll(() => ui.textHighlightCount('green')).toBe(1);
   expect(await app.page.title()).not.toBe('pwned');
   await saveScreenshot(app.page, 'annotations');

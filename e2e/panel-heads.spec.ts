@@ -49,6 +49,10 @@ test('the page image stays put when the open document gains a newspaper and a da
   await reader.open(doc);
   await expect(reader.paintedPage()).toHaveAttribute('data-painted', `${doc.id}:1`);
   await expect(reader.issuePlace()).toHaveCount(0);
+  // Measured with the page whole: its text views built and the document's tools in the top bar (they join it once the
+  // views are decoded, after the page paints).
+  await reader.textRendered();
+  await expect(app.page.getByRole('banner').getByRole('group', { name: 'Text panels' })).toBeVisible();
   const before = (await reader.paintedPage().boundingBox())!;
   const zoomBefore = (await reader.zoomLevel().boundingBox())!;
 

@@ -115,17 +115,20 @@ test('selecting cleaned characters highlights those characters on the page', asy
     document.getSelection()!.addRange(range);
   });
   await expect(reader.selectionHighlights.first()).toBeVisible();
-  const scale = await reader.pageScale();
-  const origin = (await reader.pageSurface.boundingBox())!;
-  const hl = (await reader.selectionHighlights.first().boundingBox())!;
-  // Four characters on one line: inside the block, about four glyphs wide.
-  const [bx0, by0, bx1, by1] = para.rects[0].map((v) => v * scale);
-  expect(hl.x - origin.x).toBeGreaterThanOrEqual(bx0 - 2);
-  expect(hl.y - origin.y).toBeGreaterThanOrEqual(by0 - 2);
-  expect(hl.x - origin.x + hl.width).toBeLessThanOrEqual(bx1 + 2);
-  expect(hl.y - origin.y + hl.height).toBeLessThanOrEqual(by1 + 2);
-  const [, cy0, , cy1] = model.items[para.map[2][0]].rect;
-  expect(hl.width).toBeGreaterThan(3 * (cy1 - cy0) * scale * 0.8);
+  // Four characters on one line: inside the block, about four glyphs wide. Fit-width settles once the panes have their
+  // final widths: read scale and boxes together until they agree.
+  await expect(async () => {
+    const scale = await reader.pageScale();
+    const origin = (await reader.pageSurface.boundingBox())!;
+    const hl = (await reader.selectionHighlights.first().boundingBox())!;
+    const [bx0, by0, bx1, by1] = para.rects[0].map((v) => v * scale);
+    expect(hl.x - origin.x).toBeGreaterThanOrEqual(bx0 - 2);
+    expect(hl.y - origin.y).toBeGreaterThanOrEqual(by0 - 2);
+    expect(hl.x - origin.x + hl.width).toBeLessThanOrEqual(bx1 + 2);
+    expect(hl.y - origin.y + hl.height).toBeLessThanOrEqual(by1 + 2);
+    const [, cy0, , cy1] = model.items[para.map[2][0]].rect;
+    expect(hl.width).toBeGreaterThan(3 * (cy1 - cy0) * scale * 0.8);
+  }).toPass({ timeout: 30_000 });
   await reader.page.keyboard.press('Escape');
   await expect(reader.selectionHighlights).toHaveCount(0);
 });

@@ -35,11 +35,18 @@ test('another document opens at the top of its raw and cleaned text, not where t
 test('"Next change" scrolls the raw panel only: the window and its top bar stay put', async ({ app }) => {
   await reader.open(star);
   await reader.showRemovals().click();
+  // Every scroll of the window from here on, however brief: a smooth scroll that moved it would be over by a check at
+  // the end (or not yet begun, after a sleep too short on a loaded machine).
+  await app.page.evaluate(() => {
+    const w = window as unknown as { windowScrolledTo: number };
+    w.windowScrolledTo = 0;
+    window.addEventListener('scroll', () => (w.windowScrolledTo = Math.max(w.windowScrolledTo, document.scrollingElement!.scrollTop)));
+  });
   const next = reader.raw.getByRole('button', { name: 'Next change' });
   for (let i = 0; i < 4; i++) await next.click();
   await expect(reader.raw.locator('del[data-edit]').nth(3)).toBeFocused();
   await expect(reader.raw.locator('del[data-edit]').nth(3)).toBeInViewport();
-  await app.page.waitForTimeout(600); // smooth scrolling settles
+  expect(await app.page.evaluate(() => (window as unknown as { windowScrolledTo: number }).windowScrolledTo)).toBe(0);
   expect(await windowScroll(reader)).toBe(0);
   await expect(reader.search).toBeInViewport({ ratio: 1 });
 });
@@ -144,7 +151,7 @@ test('hiding both text panels gives the page the room', async ({ app }) => {
   await saveScreenshot(app.page, 'page-only');
 });
 
-test('a hovered or focused primary button keeps a readable label', async ({ app }) => {
+test('a hovered or focused primary button keeps a readable label', async () => {
   const button = reader.library.getByRole('button', { name: 'Import…' });
   const contrast = () =>
     button.evaluate((el) => {
@@ -165,7 +172,8 @@ test('a hovered or focused primary button keeps a readable label', async ({ app 
   expect(await contrast()).toBeGreaterThan(4.5);
   await button.hover();
   await button.focus();
-  await app.page.waitForTimeout(200);
+  // Measured in the state it is about: hovered and focused (the app's styles have no transitions, so its colours are final then).
+  await expect.poll(() => button.evaluate((el) => el.matches(':hover') && el.matches(':focus'))).toBe(true);
   expect(await contrast()).toBeGreaterThan(4.5);
 });
 
@@ -188,7 +196,9 @@ test('date filters take and show ISO dates, refuse impossible ones, and "From" i
 
 test('a document imported with the CLI appears in the open app without a reload', async ({ app }) => {
   const entries = reader.library.getByRole('list', { name: 'Documents' }).getByRole('button');
-  const before = await entries.count();
+  // The rows counted once the list has them all: the Library panel is on screen before its first rows are.
+  const before = (await reader.api<DocumentSummary[]>('library.list')).length;
+  await expect(entries).toHaveCount(before);
   const folder = join(app.libraryDir, '..', `cli-import-${Date.now()}`);
   mkdirSync(folder);
   writeFileSync(join(folder, 'dispatch.txt'), '围绕中心服务大局\n来到大陈村来到大陈村\n');

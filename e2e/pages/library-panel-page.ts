@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { DocumentSummary } from '../../core/library-model.ts';
 
 export interface TopBarLayout {
@@ -8,9 +8,18 @@ export interface TopBarLayout {
   statusShortBy: number;
   /** The status's "Show all" is there (it is, only while the status is cut). */
   showAll: boolean;
+  /** The status's text runs past its box, by the measure TopbarStatus offers "Show all" by. */
+  cut: boolean;
+  /** The status's overflow is drawn as "…". */
+  ellipsis: boolean;
   barHeight: number;
   searchHeight: number;
   searchWidth: number;
+  status: { x: number; width: number; height: number };
+  /** The page's own width: more than the window's means it scrolls sideways. */
+  pageWidth: number;
+  /** The top bar's controls (its buttons, the search box and the status, hidden ones left out) that overlap another one: each pair's names. None should. */
+  overlaps: string[];
 }
 
 /** The Library panel (list, filters, selection and bulk edit) and the top bar's status, by role and accessible name. */
@@ -54,29 +63,6 @@ export class LibraryPanelPage {
 
 
   /**
-   * The top bar's controls that overlap another one: each pair's names. Its buttons, the search box and the status,
-   * by their boxes on screen (hidden ones left out); none should.
-   */
-  async topBarOverlaps(): Promise<string[]> {
-    const parts = [this.search, this.status, ...(await this.topBar.getByRole('button').all())];
-    const boxes: { name: string; box: { x: number; y: number; width: number; height: number } }[] = [];
-    for (const part of parts) {
-      const box = await part.boundingBox();
-      if (!box || box.width === 0 || box.height === 0) continue;
-      boxes.push({ name: (await part.getAttribute('aria-label')) ?? (await part.innerText()).slice(0, 30), box });
-    }
-    const overlaps: string[] = [];
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
-        const [a, b] = [boxes[i]!.box, boxes[j]!.box];
-        const apart = a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5;
-        if (!apart) overlaps.push(`${boxes[i]!.name} × ${boxes[j]!.name}`);
-      }
-    }
-    return overlaps;
-  }
-
-  /**
    * The top bar's layout in one look, with the background passes showing in it at that moment: while a pass shows,
    * the bar may wrap and its status gets less room by design (App's .passes), so a layout is only compared once none
    * shows. Read in one evaluate: a pass that starts between two separate reads (a search index pass after an import
@@ -85,20 +71,60 @@ export class LibraryPanelPage {
   async topBarLayout(): Promise<TopBarLayout> {
     return this.page.evaluate(() => {
       const bar = document.querySelector('header.topbar')!;
-      const status = bar.querySelector('[role="status"]')!;
+      // The elements `status` and `search` find: the status's live region (a library update's bar is a status too),
+      // and the search box (an <input type="search">, a searchbox by its type, with no role attribute).
+      const status = bar.querySelector<HTMLElement>('.status-wrap > [role="status"]')!;
       const search = bar.querySelector('input[type="search"]')!;
       const text = document.createRange();
       text.selectNodeContents(status);
+      const box = (el: Element) => el.getBoundingClientRect();
+      // What getByRole('button') finds in the bar and shows: on screen, with a size, not hidden from assistive technology.
+      const shown = (el: Element) => {
+        const b = box(el);
+        return b.width > 0 && b.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[aria-hidden="true"]');
+      };
+      const parts = [search, status, ...bar.querySelectorAll('button, [role="button"]')]
+        .filter(shown)
+        .map((el) => ({ name: el.getAttribute('aria-label') ?? (el as HTMLElement).innerText.slice(0, 30), box: box(el) }));
+      const overlaps: string[] = [];
+      for (let i = 0; i < parts.length; i++) {
+        for (let j = i + 1; j < parts.length; j++) {
+          const [a, b] = [parts[i]!.box, parts[j]!.box];
+          const apart = a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5;
+          if (!apart) overlaps.push(`${parts[i]!.name} × ${parts[j]!.name}`);
+        }
+      }
       return {
         passes: bar.querySelectorAll('.background-progress').length,
         // Measured to the fraction of a pixel: losing 0.1 px to the search box was enough for "…".
-        statusShortBy: Math.max(0, text.getBoundingClientRect().width - status.getBoundingClientRect().width),
+        statusShortBy: Math.max(0, text.getBoundingClientRect().width - box(status).width),
         showAll: [...bar.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Show all'),
-        barHeight: bar.getBoundingClientRect().height,
-        searchHeight: search.getBoundingClientRect().height,
-        searchWidth: search.getBoundingClientRect().width,
+        cut: status.scrollWidth > status.clientWidth + 1,
+        ellipsis: getComputedStyle(status).textOverflow === 'ellipsis',
+        barHeight: box(bar).height,
+        searchHeight: box(search).height,
+        searchWidth: box(search).width,
+        status: { x: box(status).x, width: box(status).width, height: box(status).height },
+        pageWidth: document.documentElement.scrollWidth,
+        overlaps,
       };
     });
+  }
+
+  /**
+   * The top bar's layout once it has settled: no background pass showing, and "Show all" there exactly when the
+   * status is cut. TopbarStatus learns that from a ResizeObserver, which reports after the next layout: a window
+   * resized a moment ago still has the "Show all" of its old width.
+   */
+  async settledTopBarLayout(timeout = 60_000): Promise<TopBarLayout> {
+    let layout!: TopBarLayout;
+    await expect
+      .poll(async () => {
+        layout = await this.topBarLayout();
+        return layout.passes === 0 && layout.showAll === layout.cut;
+      }, { timeout, message: 'the top bar with no background pass showing, and "Show all" there exactly when the status is cut' })
+      .toBe(true);
+    return layout;
   }
 
   /** A document's row in the list, by its title (or file name). */
