@@ -2,6 +2,11 @@
  * `npm start`: build, then run the Electron app. Where the Electron binary
  * cannot be had (its download host is unreachable on some machines), say so
  * in one line and run the same renderer through the browser host instead.
+ *
+ * package.json runs it as `exec node scripts/start.ts`: npm starts a script through `sh -c`, and dash, having
+ * caught the terminal's SIGINT while it waited, raises SIGINT on itself after this script exits 0 (npm then exits
+ * 130); SIGTERM, which npm forwards to the shell alone, killed the shell and left this script and the host running
+ * (npm exited 143). With exec this script is npm's child, and it ends as the app does: 0 after a clean stop.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -33,6 +38,8 @@ if ('path' in binary) {
   const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
   const child = spawn(binary.path, [join(root, 'out', 'main', 'main.js'), ...passThrough], { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
+  // Stopping the app is how it is meant to end: its own quit decides the exit code, not the signal's 130/143.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 } else {
   console.log(`Electron is unavailable: ${binary.reason}; starting the browser host instead.`);
   const host = spawn(join(root, 'bin', 'broadsheet'), ['serve', ...passThrough], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });

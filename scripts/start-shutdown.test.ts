@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm start` ends as `bin/broadsheet serve` does (src-main/cli/serve-shutdown.test.ts): exit code 0 after a clean
+ * stop by SIGINT or SIGTERM. It exited 130 on a terminal's Ctrl+C (the shell npm runs the script in re-raised the
+ * SIGINT it caught) and 143 on a SIGTERM to npm (which killed that shell and left the host running).
+ * Here no Electron binary can be had, so npm start runs the browser host; its first stdout line with a URL says it is up.
+ */
+
+const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-start-shutdown-'));
+const groups: number[] = [];
+afterAll(() => {
+  // A failed stop must not leave a host behind: whatever of the groups is still running goes (ESRCH: nothing was).
+  for (const group of groups) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function startAndStop(libraryDir: string, stop: (npmPid: number) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  // Its own process group, as a terminal gives the command it runs: a Ctrl+C reaches every process of the group.
+  const npm = spawn('npm', ['start', '--', '--library', libraryDir], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' } });
+  groups.push(npm.pid!);
+  let out = '';
+  let stopped = false;
+  npm.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (!stopped && /^http:\/\/127\.0\.0\.1:\d+\/\S*$/m.test(out)) {
+      stopped = true;
+      stop(npm.pid!);
+    }
+  });
+  npm.stderr!.resume();
+  return new Promise((resolve) => npm.on('exit', (code, signal) => resolve({ code, signal })));
+}
+
+function expectCheckpointed(libraryDir: string): void {
+  const wal = join(libraryDir, 'library.sqlite-wal');
+  expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+  const db = new DatabaseSync(join(libraryDir, 'library.sqlite'), { readOnly: true });
+  try {
+    expect((db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(2);
+  } finally {
+    db.close();
+  }
+}
+
+describe('npm start', () => {
+  it("exits 0 on a terminal's Ctrl+C (SIGINT to its whole process group), the library checkpointed", async () => {
+    const libraryDir = join(dir, 'int');
+    await expect(startAndStop(libraryDir, (pid) => process.kill(-pid, 'SIGINT'))).resolves.toEqual({ code: 0, signal: null });
+    expectCheckpointed(libraryDir);
+  }, 240_000);
+
+  it('exits 0 on a SIGTERM to npm alone, the library checkpointed and no host left running', async () => {
+    const libraryDir = join(dir, 'term');
+    let group = 0;
+    await expect(startAndStop(libraryDir, (pid) => process.kill((group = pid), 'SIGTERM'))).resolves.toEqual({ code: 0, signal: null });
+    expectCheckpointed(libraryDir);
+    // Nothing of the group is left (the host once outlived npm): signal 0 only asks whether any process is there.
+    expect(() => process.kill(-group, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  }, 240_000);
+});
