@@ -234,7 +234,13 @@ describe('broadsheet CLI', () => {
     expect(cli('remove', '--library', library, 'nonsense').stderr.trim()).toMatch(/^broadsheet: not a document id: nonsense/);
     const nowhere = cli('list', '--library', join(dir, 'no-such-library'));
     expect(nowhere.status).toBe(2);
-    expect(nowhere.stderr.trim()).toBe(`broadsheet: no library at ${join(dir, 'no-such-library')} (it has no library.sqlite)`);
+    expect(nowhere.stderr).toBe(
+      `broadsheet: no library at ${join(dir, 'no-such-library')} (it has no library.sqlite); to make one, import into it: broadsheet import --library ${join(dir, 'no-such-library')} FILE|FOLDER…\n`,
+    );
+    const spaced = cli('list', '--library', join(dir, "Jo's library"));
+    expect(spaced.stderr).toBe(
+      `broadsheet: no library at ${join(dir, "Jo's library")} (it has no library.sqlite); to make one, import into it: broadsheet import --library '${join(dir, "Jo'\\''s library")}' FILE|FOLDER…\n`,
+    );
   });
 
   it('verify names each problem on its own line and exits non-zero: a damaged original, a missing page, a stray original', () => {
