@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fromW3C } from '../core/annotations/w3c.ts';
 import type { DocumentSummary } from '../core/library-model.ts';
 import type { Block, PageModel } from '../core/page-model.ts';
 import { AnnotationsPage } from './pages/annotations-page.ts';
@@ -378,8 +379,17 @@ test("a heading's printed line breaks: shown as they are, nothing to save untouc
   // The diff adds the note and removes nothing: the line breaks stay where they were printed.
   await expect(ui.corrector.locator('del')).toHaveCount(0);
   await expect(ui.corrector.locator('ins')).toHaveText([' [sic]']);
+  // The history shows the text as it is, its kept line break a line break (it read as a space).
+  await expect(ui.historyDiff(1)).toHaveJSProperty('innerText', 'Peace Talk Fills the City\nas Crowds Sing in the Streets [sic]');
+  // A line break taken out is marked ⏎, not an empty deletion.
+  await box.fill('Peace Talk Fills the City as Crowds Sing in the Streets [sic]');
+  await save.click();
+  await expect(ui.corrector.getByText('Version 2')).toBeVisible();
+  await expect(ui.historyEntry(2).getByRole('deletion')).toHaveText('⏎');
+  await expect(ui.historyDiff(2)).toHaveJSProperty('innerText', 'Peace Talk Fills the City⏎\n as Crowds Sing in the Streets [sic]');
+  await expect(ui.historyDiff(1)).toHaveJSProperty('innerText', 'Peace Talk Fills the City\nas Crowds Sing in the Streets [sic]');
   await ui.corrector.getByRole('button', { name: 'Close' }).click();
-  expect((await ui.pageModel(typeset.id, 1)).blocks.find((b) => b.id === heading.id)!.text).toBe('Peace Talk Fills the City\nas Crowds Sing in the Streets [sic]');
+  expect((await ui.pageModel(typeset.id, 1)).blocks.find((b) => b.id === heading.id)!.text).toBe('Peace Talk Fills the City as Crowds Sing in the Streets [sic]');
 
   // The name is the library's `author` setting: the next correction's editor has it, and so does an annotation.
   const other = blocks.find((b) => b.kind === 'paragraph' && b.rects.length > 0)!;
@@ -388,7 +398,39 @@ test("a heading's printed line breaks: shown as they are, nothing to save untouc
   await expect(ui.corrector.getByRole('textbox', { name: /Your name/ })).toHaveValue('Ada Archivist');
   await ui.corrector.getByRole('button', { name: 'Close' }).click();
   await app.page.keyboard.press('a');
+  await expect(ui.editorName()).toHaveValue('Ada Archivist');
   await ui.fillEditor({ note: 'signed' });
   await expect(ui.items()).toHaveCount(1);
   expect((await ui.api<{ items: Array<{ creator: string }> }>('annotations.list', { docId: typeset.id })).items.map((a) => a.creator)).toEqual(['Ada Archivist']);
+});
+
+test('the annotation editor asks for your name as the correction editor does: the creator, in the W3C export, remembered for the next correction', async ({ app }) => {
+  await ui.selectInBlock(para.id, 0, 25);
+  await ui.annotateButton.click();
+  await expect(ui.editorName()).toHaveValue('');
+  await ui.editorName().fill('  Grace Archivist ');
+  await ui.fillEditor({ note: 'named' });
+  await expect(ui.items()).toHaveCount(1);
+  type Listed = { items: Array<{ creator: string }> };
+  expect((await ui.api<Listed>('annotations.list', { docId: doc.id })).items.map((a) => a.creator)).toEqual(['Grace Archivist']);
+
+  // The W3C export names a Person, and reads back as the same annotation (a valid Web Annotation).
+  const w3c = JSON.parse((await ui.api<{ text: string }>('annotations.export', { format: 'w3c', docId: doc.id })).text);
+  expect(w3c.first.items[0].creator).toEqual({ type: 'Person', name: 'Grace Archivist' });
+  const read = fromW3C(w3c.first.items[0]);
+  expect(read.ok && read.annotation.creator).toBe('Grace Archivist');
+
+  // Remembered as the correction editor remembers it: the library's `author` setting, there at once for both.
+  // A click on the block first ends the text selection the annotation was made from.
+  await ui.block(para.id).click();
+  await ui.block(para.id).focus();
+  await app.page.keyboard.press('e');
+  await expect(ui.corrector.getByRole('textbox', { name: /Your name/ })).toHaveValue('Grace Archivist');
+  await ui.corrector.getByRole('button', { name: 'Close' }).click();
+  await expect(ui.corrector).toBeHidden();
+  await ui.selectInBlock(para.id, 30, 50);
+  await ui.annotateButton.click();
+  await expect(ui.editorName()).toHaveValue('Grace Archivist');
+  await ui.editor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ui.editor).toBeHidden();
 });

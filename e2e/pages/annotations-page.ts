@@ -30,6 +30,21 @@ export class AnnotationsPage extends ReaderPage {
     await chooser.setFiles(file);
   }
 
+  /** The annotation editor's "Your name" (the library's `author` setting, the creator of a new annotation). */
+  editorName(): Locator {
+    return this.editor.getByRole('textbox', { name: /Your name/ });
+  }
+
+  /** Version `n` in the correction editor's history (newest first). */
+  historyEntry(n: number): Locator {
+    return this.corrector.getByRole('listitem').filter({ has: this.page.getByText(n === 0 ? 'Version 0 · as cleaned' : `Version ${n}`, { exact: true }) });
+  }
+
+  /** Version `n`'s diff against the one before, as the history shows it. */
+  historyDiff(n: number): Locator {
+    return this.historyEntry(n).getByRole('paragraph');
+  }
+
   /** What the editor shows the annotation will quote (read-only). */
   editorQuote(): Locator {
     return this.editor.getByRole('blockquote');
