@@ -165,11 +165,16 @@ export class LibraryStore {
       for (let attempt = 1; ; attempt++) {
         const from = backupNeeded(db);
         const backup = from === null ? null : await takeBackup(db, backupPathFor(dbPath, from, new Date()), from, opts.onBackup);
+        if (backup) {
+          // Total 0: the copy is whole and checked, as the other background passes say done (core/contract.ts). Told
+          // before the migrations, which hold this thread: told after them, a window opening the library showed
+          // "Backing up … 100%" all through the update and "Updating library…" only once it was over (a walk).
+          opts.onBackup?.({ done: 0, total: 0 });
+          // A turn of the event loop, for the event to leave on its sockets before the migrations take the thread.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         try {
-          const store = new LibraryStore(dir, { db, backup });
-          // Total 0: done, as the other background passes say it (core/contract.ts).
-          if (backup) opts.onBackup?.({ done: 0, total: 0 });
-          return store;
+          return new LibraryStore(dir, { db, backup });
         } catch (err) {
           // Another process wrote between the copy and the migration's lock: a fresh copy (the first stays, whole, older).
           if (!(err instanceof StaleBackup) || attempt === MAX_BACKUP_ATTEMPTS) throw err;
