@@ -381,12 +381,12 @@ test("a heading's printed line breaks: shown as they are, nothing to save untouc
   await expect(ui.corrector.locator('ins')).toHaveText([' [sic]']);
   // The history shows the text as it is, its kept line break a line break (it read as a space).
   await expect(ui.historyDiff(1)).toHaveJSProperty('innerText', 'Peace Talk Fills the City\nas Crowds Sing in the Streets [sic]');
-  // A line break taken out is marked ⏎, not an empty deletion.
+  // A line break taken out is marked ⏎, not an empty deletion, and the line no longer breaks there.
   await box.fill('Peace Talk Fills the City as Crowds Sing in the Streets [sic]');
   await save.click();
   await expect(ui.corrector.getByText('Version 2')).toBeVisible();
   await expect(ui.historyEntry(2).getByRole('deletion')).toHaveText('⏎');
-  await expect(ui.historyDiff(2)).toHaveJSProperty('innerText', 'Peace Talk Fills the City⏎\n as Crowds Sing in the Streets [sic]');
+  await expect(ui.historyDiff(2)).toHaveJSProperty('innerText', 'Peace Talk Fills the City⏎ as Crowds Sing in the Streets [sic]');
   await expect(ui.historyDiff(1)).toHaveJSProperty('innerText', 'Peace Talk Fills the City\nas Crowds Sing in the Streets [sic]');
   await ui.corrector.getByRole('button', { name: 'Close' }).click();
   expect((await ui.pageModel(typeset.id, 1)).blocks.find((b) => b.id === heading.id)!.text).toBe('Peace Talk Fills the City as Crowds Sing in the Streets [sic]');
