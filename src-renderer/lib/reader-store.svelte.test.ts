@@ -25,17 +25,20 @@ const pageOf = (id: string, n: number): ReaderPage => ({
   photos: [{ id: `p${n}i0`, rect: [0, 0, 10, 10], caption: null, links: [{ block: `p${n}b2`, score: 0.8 }, { block: `p${n}b1`, score: 0.5 }] }],
 });
 
-function reader(docs = [summary('a'), summary('b')], delays: Record<string, number> = {}) {
+/** A reader over `docs`; `page` stands in for the host's page reads (default: `pageOf`, each after its `delays` entry). */
+function reader(docs = [summary('a'), summary('b')], delays: Record<string, number> = {}, page?: (d: DocumentSummary, n: number) => ReaderPage) {
   const opened: string[] = [];
   const errors: string[] = [];
+  const forgotten: Array<string | null> = [];
   const backend: ReaderBackend = {
     summary: async (id) => docs.find((d) => d.id === id) ?? Promise.reject(new Error(`${id}: no such document`)),
-    page: (d, n) => new Promise((r) => setTimeout(() => r(pageOf(d.id, n)), delays[`${d.id}:${n}`] ?? 0)),
+    page: (d, n) => new Promise((r) => setTimeout(() => r(page ? page(d, n) : pageOf(d.id, n)), delays[`${d.id}:${n}`] ?? 0)),
     library: () => docs,
+    forget: (id) => forgotten.push(id),
     opened: (d, n) => opened.push(`${d.id}:${n}`),
     fail: (e) => errors.push((e as Error).message),
   };
-  return { r: new ReaderStore(backend), opened, errors };
+  return { r: new ReaderStore(backend), opened, errors, forgotten };
 }
 
 it('opens a page, clamped to the document, with nothing chosen on it', async () => {
@@ -119,22 +122,10 @@ it('takes a corrected block in place, and reads the page language from its text 
 
 it('reads the open page again when its pages were rebuilt, keeping the page and the block chosen if it is still there', async () => {
   let version = 1;
-  const docs = [summary('a', { pageCount: 3 }), summary('b')];
-  const forgotten: Array<string | null> = [];
-  const opened: string[] = [];
-  const r = new ReaderStore({
-    summary: async (id) => docs.find((d) => d.id === id)!,
-    page: async (d, n) => {
-      const p = pageOf(d.id, n);
-      // The re-import's layout: one more block, the last one's text new.
-      return version === 1 ? p : { ...p, blocks: [...p.blocks, block(n, 3, 'Laid out from its ALTO.')] };
-    },
-    library: () => docs,
-    forget: (id) => forgotten.push(id),
-    opened: (d, n) => opened.push(`${d.id}:${n}`),
-    fail: (e) => {
-      throw e;
-    },
+  // The re-import's layout: one more block, the last one's text new.
+  const { r, opened, errors, forgotten } = reader([summary('a', { pageCount: 3 }), summary('b')], {}, (d, n) => {
+    const p = pageOf(d.id, n);
+    return version === 1 ? p : { ...p, blocks: [...p.blocks, block(n, 3, 'Laid out from its ALTO.')] };
   });
   await r.open('a', 2);
   r.pick('p2b1');
@@ -148,25 +139,14 @@ it('reads the open page again when its pages were rebuilt, keeping the page and 
   expect(r.blocks.map((b) => `${b.id} ${b.text}`)).toEqual(['p2b0 a page 2 heading', 'p2b1 First story.', 'p2b2 Second story.', 'p2b3 Laid out from its ALTO.']);
   expect([r.activeId, r.chosenBlock]).toEqual(['p2b1', 'p2b1']);
   expect(opened).toEqual(['a:2', 'a:2']);
+  expect(errors).toEqual([]);
 });
 
 it('drops the pages fetched ahead that a correction made old, and reads the page shown again after missed corrections', async () => {
   let corrected = false;
-  const docs = [summary('a', { pageCount: 3 }), summary('b')];
-  const forgotten: Array<string | null> = [];
-  const opened: string[] = [];
-  const r = new ReaderStore({
-    summary: async (id) => docs.find((d) => d.id === id)!,
-    page: async (d, n) => {
-      const p = pageOf(d.id, n);
-      return corrected ? { ...p, blocks: p.blocks.map((b) => (b.id === `p${n}b1` ? { ...b, text: 'First story, corrected.', corrected: true } : b)) } : p;
-    },
-    library: () => docs,
-    forget: (id) => forgotten.push(id),
-    opened: (d, n) => opened.push(`${d.id}:${n}`),
-    fail: (e) => {
-      throw e;
-    },
+  const { r, opened, errors, forgotten } = reader([summary('a', { pageCount: 3 }), summary('b')], {}, (d, n) => {
+    const p = pageOf(d.id, n);
+    return corrected ? { ...p, blocks: p.blocks.map((b) => (b.id === `p${n}b1` ? { ...b, text: 'First story, corrected.', corrected: true } : b)) } : p;
   });
   await r.open('a', 2);
   r.pick('p2b2');
@@ -185,6 +165,7 @@ it('drops the pages fetched ahead that a correction made old, and reads the page
   expect(opened).toEqual(['a:2', 'a:2']);
   expect(r.blocks.map((b) => b.text)).toEqual(['a page 2 heading', 'First story, corrected.', 'Second story.']);
   expect([r.doc?.id, r.pageNum, r.chosenBlock]).toEqual(['a', 2, 'p2b2']);
+  expect(errors).toEqual([]);
 });
 
 it('keeps the block and photo chosen, and the keyboard’s block, when the page shown is read again (its views rebuilt)', async () => {
