@@ -49,16 +49,7 @@ test('hovering a paragraph outlines its rects at the page scale', async () => {
   const para = model.blocks.find((b) => b.kind === 'paragraph' && b.rects.length > 0)!;
   await reader.block(para.id).hover();
   await expect(reader.outlines).toHaveCount(para.rects.length);
-  // Fit-width settles once the panes have their final widths: read scale and boxes together until they agree.
-  await expect(async () => {
-    const scale = await reader.pageScale();
-    expect(scale).toBeGreaterThan(0);
-    const boxes = await reader.outlineBoxes();
-    boxes.forEach((box, i) => {
-      const want = para.rects[i].map((v) => v * scale);
-      box.forEach((v, k) => expect(Math.abs(v - want[k]), `rect ${i} coord ${k}`).toBeLessThanOrEqual(2));
-    });
-  }).toPass({ timeout: 10_000 });
+  await reader.expectBoxesOnRects(() => reader.outlineBoxes(), para.rects, 2);
   await reader.page.mouse.move(0, 0);
   await expect(reader.outlines).toHaveCount(0);
 });

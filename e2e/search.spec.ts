@@ -38,15 +38,9 @@ test('a word found in the 1918 scan is outlined on the page and highlighted in t
   const sample: DocumentSummary = await reader.api<DocumentSummary>('document.get', { id: hit.document });
   await expect(reader.page.getByRole('main')).toHaveAccessibleName(new RegExp(sample.newspaper));
 
-  // On the page: the current hit sits exactly on the matched characters' rectangles. Fit-width settles once the panes
-  // have their final widths: read scale and box together until they agree.
+  // On the page: the current hit sits exactly on the matched characters' rectangles.
   await expect(reader.currentPageHit.first()).toBeVisible();
-  await expect(async () => {
-    const scale = await reader.pageScale();
-    const box = await reader.boxOnPage(reader.currentPageHit.first());
-    const want = hit.rects![0].map((v) => v * scale);
-    for (let k = 0; k < 4; k++) expect(Math.abs(box[k] - want[k]), `coord ${k}`).toBeLessThan(4);
-  }).toPass({ timeout: 30_000 });
+  await reader.expectBoxesOnRects(async () => [await reader.boxOnPage(reader.currentPageHit.first())], [hit.rects![0]], 4);
   // Every hit on the page is outlined, not just the current one.
   const onPage = truth.hits.filter((h) => h.document === hit.document && h.page === hit.page);
   await expect(reader.pageHits).toHaveCount(onPage.flatMap((h) => h.rects!).length);

@@ -229,6 +229,22 @@ export class ReaderPage {
     return scale;
   }
 
+  /**
+   * Expects `boxes()` (CSS px, relative to the page surface) to lie on `rects` (PDF points) at the page's scale, each
+   * coordinate within `tolerance` px. Fit-width settles once the panes reach their final widths (a moment after a
+   * document opens or the app reloads), so the scale and the boxes are read together, again, until they agree: a
+   * scale read once, before, may never match.
+   */
+  async expectBoxesOnRects(boxes: () => Promise<Rect[]>, rects: Rect[], tolerance: number, timeout = 30_000): Promise<void> {
+    await expect(async () => {
+      const scale = await this.pageScale();
+      expect(scale).toBeGreaterThan(0);
+      const got = await boxes();
+      expect(got).toHaveLength(rects.length);
+      got.forEach((box, i) => box.forEach((v, k) => expect(Math.abs(v - rects[i][k] * scale), `rect ${i} coord ${k}`).toBeLessThanOrEqual(tolerance)));
+    }).toPass({ timeout });
+  }
+
   /** Outline boxes relative to the page surface, in CSS px. */
   async outlineBoxes(): Promise<Rect[]> {
     const origin = await this.pageSurface.boundingBox();
