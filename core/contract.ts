@@ -158,6 +158,16 @@ export const requests = {
     params: z.object({ id: documentIdSchema, block: z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12') }).strict(),
     result: returns<Array<{ photo: string; page: number; caption: string; score: number; origin?: 'confirmed' | 'added' }>>(),
   },
+  /**
+   * The first words of paragraphs (core/photos/paragraph-snippet.ts), corrections applied, by block id: a photo's
+   * links to paragraphs on other pages are told apart by them. A block that is not there is left out.
+   */
+  'photos.linkSnippets': {
+    params: z
+      .object({ id: documentIdSchema, blocks: z.array(z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12')).min(1).max(200) })
+      .strict(),
+    result: returns<Record<string, string>>(),
+  },
   /** Re-runs the linker over a document; the archivist's choices stay. */
   'photos.relink': { params: z.object({ id: documentIdSchema }).strict(), result: returns<{ photos: number }>() },
   'search.query': {
