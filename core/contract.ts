@@ -74,6 +74,11 @@ const libraryQuery = {
 
 export const requests = {
   'app.info': { params: z.object({}).strict(), result: returns<AppInfo>() },
+  /**
+   * Whether the library is open: the one request answered while an older library is backed up and updated, so the
+   * page that waits for it can ask without being refused (a refusal is an error in the console of an offline app).
+   */
+  'library.isOpen': { params: z.object({}).strict(), result: returns<{ open: boolean }>() },
   'library.list': {
     params: z
       .object({

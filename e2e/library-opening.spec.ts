@@ -51,10 +51,16 @@ test('an older library: the window shows the backup before the update, then the 
       });
     });
   });
-  await page.route('**/api/app.info', async (route) => {
+  await page.route('**/api/library.isOpen', async (route) => {
     await release.promise;
     await route.continue();
   });
+
+  // An offline app logs no error in normal operation: the waiting page asked app.info, was refused (503), and
+  // Chromium logged that (walk). What the page logs, and any uncaught error, until the app is shown.
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
 
   const host = await startHostProcess(libraryDir);
   try {
@@ -74,6 +80,7 @@ test('an older library: the window shows the backup before the update, then the 
     // The page loads again and is the app, on the updated library.
     await expect(page.getByRole('region', { name: 'Library' }).getByText(basename(FIXTURE_FILES.sample)).first()).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('main', { name: 'Opening the library' })).toHaveCount(0);
+    expect(errors).toEqual([]);
     await expect(page.getByRole('note', { name: 'Library updated' })).toContainText(/^library \S+ updated from schema v10 to v\d+; a backup of the old file is at /);
   } finally {
     stopWriting();

@@ -43,6 +43,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       libraryDir: store.dir,
       ...(store.migrated ? { migrated: migratedNow(store.migrated, store.db) } : {}),
     }),
+    'library.isOpen': () => ({ open: true }),
     'library.list': (params) => store.list(params),
     'library.columns': (params) => withFirstPagePreviews(store, ctx.previews, listColumns(store, params)),
     'library.import': async ({ files }) => {
