@@ -97,6 +97,8 @@ test('the bundled 1918 scan shows its cartoon with its caption, and its weak lin
 });
 
 test('the archivist removes, adds and confirms links, and they stay after reopening; links reach other pages', async ({ app }) => {
+  // An import, a page opened three times and four link changes: up to a minute on a loaded 2-core machine.
+  test.setTimeout(180_000);
   // Through Import…: the bytes cross the bridge as they are (no base64).
   await reader.library.getByLabel('Import files').setInputFiles(join(ROOT, 'fixtures', 'pdf', 'cjk-photos.pdf'));
   // The import's end, however long it takes on a loaded machine (10 s was not enough for one run of five under load).

@@ -15,6 +15,8 @@ test.beforeEach(async ({ app }) => {
 });
 
 test('no hits in one written form points to "Match simplified and traditional", and the button ticks it', async () => {
+  // Four searches and a page open: over a minute on a loaded 2-core machine (one run of five took 66 s).
+  test.setTimeout(180_000);
   const both = await reader.api<SearchResult>('search.query', { q: '職工', variants: true, limit: 200 });
   expect(both.total).toBeGreaterThan(1);
   const box = reader.searchResults.getByRole('checkbox', { name: 'Match simplified and traditional (职工 = 職工)' });
