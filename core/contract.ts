@@ -74,6 +74,11 @@ const libraryQuery = {
 
 export const requests = {
   'app.info': { params: z.object({}).strict(), result: returns<AppInfo>() },
+  /**
+   * Whether the library is open: the one request answered while an older library is backed up and updated, so the
+   * page that waits for it can ask without being refused (a refusal is an error in the console of an offline app).
+   */
+  'library.isOpen': { params: z.object({}).strict(), result: returns<{ open: boolean }>() },
   'library.list': {
     params: z
       .object({
@@ -157,6 +162,16 @@ export const requests = {
   'photos.ofBlock': {
     params: z.object({ id: documentIdSchema, block: z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12') }).strict(),
     result: returns<Array<{ photo: string; page: number; caption: string; score: number; origin?: 'confirmed' | 'added' }>>(),
+  },
+  /**
+   * The first words of paragraphs (core/photos/paragraph-snippet.ts), corrections applied, by block id: a photo's
+   * links to paragraphs on other pages are told apart by them. A block that is not there is left out.
+   */
+  'photos.linkSnippets': {
+    params: z
+      .object({ id: documentIdSchema, blocks: z.array(z.string().regex(/^p\d{1,6}b\d{1,7}$/, 'expected a block id like p1b12')).min(1).max(200) })
+      .strict(),
+    result: returns<Record<string, string>>(),
   },
   /** Re-runs the linker over a document; the archivist's choices stay. */
   'photos.relink': { params: z.object({ id: documentIdSchema }).strict(), result: returns<{ photos: number }>() },

@@ -43,4 +43,10 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Non-null while the index is catching up with the library: results may be incomplete. */
   indexing: IndexProgress | null;
+  /**
+   * Set only when nothing was found with simplified and traditional told apart (`variants` off) and the query
+   * would find blocks with them matched alike: how many (职工 finds nothing, but 職工 is in the library). The
+   * reader offers to tick the box instead of leaving the archivist at "No hits".
+   */
+  withVariants?: number;
 }

@@ -1,7 +1,7 @@
 import { ipcMain, webContents } from 'electron';
 import { dispatch } from '../../core/contract.ts';
 import type { AppServices } from '../services/app-services.ts';
-import { openingReply, type OpeningLibrary } from '../services/library-opening.ts';
+import { dispatchWhileOpening, type OpeningLibrary } from '../services/library-opening.ts';
 import { foreground } from '../services/foreground.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, isAppUrl } from './ipc-channels.ts';
 import { isTrustedSender } from './trusted-sender.ts';
@@ -11,7 +11,7 @@ export function registerIpc(source: AppServices | OpeningLibrary): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, params: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return { ok: false, error: 'request refused: unknown sender' };
     const services = 'ready' in source ? source.services() : source;
-    if (!services) return openingReply(name);
+    if (!services) return dispatchWhileOpening(name, params);
     // Background catch-ups wait while the app is being answered (services/foreground.ts).
     const answered = foreground.begin();
     try {

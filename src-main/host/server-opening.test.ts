@@ -94,6 +94,12 @@ describe('browser host while the library opens', () => {
     expect(api.status).toBe(503);
     expect(api.headers.connection).toBe('close');
     expect(JSON.parse(api.body)).toEqual({ ok: false, error: `app.info: ${OPENING_REASON}` });
+    // The one question the waiting page asks is answered, not refused: a refusal is an error in its console.
+    const isOpen = await get(port, '/api/library.isOpen', { ...auth, 'content-type': 'application/json' }, 'POST', '{}');
+    expect([isOpen.status, JSON.parse(isOpen.body)]).toEqual([200, { ok: true, result: { open: false } }]);
+    // Through the contract's dispatch as any request: its params are checked as ever.
+    const odd = await get(port, '/api/library.isOpen', { ...auth, 'content-type': 'application/json' }, 'POST', '{"x":1}');
+    expect([odd.status, JSON.parse(odd.body).ok]).toEqual([200, false]);
     // Refused before its body is read, whatever the body: no parse of it, no handler.
     const junk = await get(port, '/api/library.import', { ...auth, 'content-type': 'application/json' }, 'POST', '{not json');
     expect([junk.status, JSON.parse(junk.body)]).toEqual([503, { ok: false, error: `library.import: ${OPENING_REASON}` }]);
@@ -131,6 +137,8 @@ describe('browser host while the library opens', () => {
     const info = await get(host!.port, '/api/app.info', { ...auth, 'content-type': 'application/json' }, 'POST', '{}');
     expect(info.status).toBe(200);
     expect(JSON.parse(info.body).result.migrated.from).toBe(10);
+    const isOpen = await get(host!.port, '/api/library.isOpen', { ...auth, 'content-type': 'application/json' }, 'POST', '{}');
+    expect(JSON.parse(isOpen.body)).toEqual({ ok: true, result: { open: true } });
   });
 
   it('tells a library that could not be opened on the events, and goes on refusing with the reason', async () => {

@@ -14,7 +14,7 @@ import { clientErrorReply } from './client-error.ts';
 import { foreground } from '../services/foreground.ts';
 import { HOST_LIMITS, type HostLimits } from './host-limits.ts';
 import { isIndexPath, openingPage, sendIndexPage, startAnswers } from './index-page.ts';
-import { OPENING_REASON, openingReply, type OpeningLibrary } from '../services/library-opening.ts';
+import { answeredWhileOpening, dispatchWhileOpening, OPENING_REASON, openingReply, type OpeningLibrary } from '../services/library-opening.ts';
 
 /**
  * The browser host: the built renderer and the contract over HTTP and a
@@ -150,8 +150,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           return send(res, 400, JSON.stringify({ ok: false, error: 'malformed request name' }), 'application/json');
         }
         if (!isRequestName(name)) return send(res, 404, JSON.stringify({ ok: false, error: `unknown request ${name.slice(0, 60)}` }), 'application/json');
-        // Refused before its body is read: whatever it holds waits for no library.
-        if (!services) return refuse(req, res, 503, JSON.stringify(openingReply(name)), 'application/json');
+        // Refused before its body is read: whatever it holds waits for no library. The one question that needs none
+        // (is it open yet?) is answered, from a body that is small or refused.
+        if (!services && !answeredWhileOpening(name)) return refuse(req, res, 503, JSON.stringify(openingReply(name)), 'application/json');
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > limits.maxBody) return refuse(req, res, 413, `request body too large (limit ${limits.maxBody} bytes)`);
         // File bytes come as a binary envelope (core/bridge-envelope.ts), everything else as JSON.
@@ -170,7 +171,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           const what = envelope ? 'bad envelope' : 'body is not JSON';
           return send(res, 400, JSON.stringify({ ok: false, error: `${name}: ${what} (${(err as Error).message.split('\n')[0]})` }), 'application/json');
         }
-        const reply = await dispatch(services.handlers, name, params);
+        const reply = services ? await dispatch(services.handlers, name, params) : await dispatchWhileOpening(name, params);
         return send(res, 200, JSON.stringify(reply), 'application/json');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');

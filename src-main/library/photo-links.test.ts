@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../core/contract.ts';
 import type { Photo } from '../../core/page-model.ts';
+import { paragraphSnippet } from '../../core/photos/paragraph-snippet.ts';
 import { EventBus } from '../services/event-bus.ts';
 import { createHandlers } from '../services/handlers.ts';
 import { importFiles } from './import-service.ts';
@@ -55,6 +56,14 @@ describe('photo links in the library', () => {
     const found = (await call('photos.ofBlock', { id, block: far.links[0].block })) as Array<{ photo: string; page: number; score: number }>;
     expect(found).toContainEqual(expect.objectContaining({ photo: far.id, page: 1, score: far.links[0].score }));
     expect(await call('photos.ofBlock', { id, block: 'p2b0' })).toEqual([]);
+  });
+
+  it('gives the first words of the paragraphs a photo links to, on any page', async () => {
+    const far = (await photosOf(1)).find((p) => p.links[0].block.startsWith('p2b'))!;
+    const block = far.links[0].block;
+    const text = ((await call('document.page', { id, page: 2 })) as { blocks: Array<{ id: string; text: string }> }).blocks.find((b) => b.id === block)!.text;
+    expect(await call('photos.linkSnippets', { id, blocks: [block, 'p1b9999', 'p99b0'] })).toEqual({ [block]: paragraphSnippet(text) });
+    expect(paragraphSnippet(text).length).toBeGreaterThan(0);
   });
 
   it('keeps confirmed, removed and added links through a re-run of the linker', async () => {

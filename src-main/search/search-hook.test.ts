@@ -48,3 +48,18 @@ it('matches simplified and traditional forms alike when asked (职工 finds 職�
   // And the other way round, with an exclusion in the other form.
   expect((await services.handlers['search.query']({ q: '職工 -活动中心', variants: true })).hits.map((h) => h.document)).not.toContain(result.id);
 });
+
+it('says how many blocks the other written form would find when none are found as typed, and only then', async () => {
+  const [result] = await services.handlers['library.import']({ files: [{ name: 'gd.txt', data: new TextEncoder().encode('廣東鐵路今日通車。\n') }] });
+  await services.search.catchUp();
+  const typed = await services.handlers['search.query']({ q: '广东铁路' });
+  expect([typed.total, typed.withVariants]).toEqual([0, 1]);
+  // Found with the box ticked: nothing to point to.
+  const ticked = await services.handlers['search.query']({ q: '广东铁路', variants: true });
+  expect([ticked.hits.map((h) => h.document), ticked.withVariants]).toEqual([[result.id], undefined]);
+  // Found as typed, in neither form, or not Chinese: no hint either.
+  expect((await services.handlers['search.query']({ q: '廣東鐵路' })).withVariants).toBeUndefined();
+  expect((await services.handlers['search.query']({ q: '火车站' })).withVariants).toBeUndefined();
+  expect((await services.handlers['search.query']({ q: '火车站', variants: true })).withVariants).toBeUndefined();
+  expect((await services.handlers['search.query']({ q: 'railway' })).withVariants).toBeUndefined();
+});

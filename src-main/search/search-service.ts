@@ -44,6 +44,8 @@ export const STREAM_BATCH_CHARS = 256 * 1024;
 
 /** How often the background catch-up tells the app how far it is. */
 const PROGRESS_EVERY_MS = 250;
+// A query with Han characters may be written in the other form (simplified ↔ traditional) than the library's text.
+const HAN = /\p{Script=Han}/u;
 
 export type SearchParams = ParsedParams<'search.query'>;
 
@@ -353,7 +355,19 @@ export class SearchService {
         }
       }
     }
-    return { total: result.total, tookMs: Math.round((performance.now() - started) * 100) / 100, hits: result.hits, indexing: this.progress };
+    const withVariants = result.total === 0 && !params.variants && HAN.test(params.q) ? this.variantTotal(params, documents) : 0;
+    return {
+      total: result.total,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      hits: result.hits,
+      indexing: this.progress,
+      ...(withVariants ? { withVariants } : {}),
+    };
+  }
+
+  /** How many blocks the query finds with simplified and traditional matched alike (asked only after it found none). */
+  private variantTotal(params: SearchParams, documents: string[] | undefined): number {
+    return this.index.search(params.q, { raw: params.raw, limit: 1, documents, kinds: params.kinds, variants: chineseVariants() }).total;
   }
 
   /**

@@ -6,6 +6,7 @@ import type { LibraryStore } from '../library/library-store.ts';
 import { listColumns } from '../library/library-columns-query.ts';
 import { migratedNow } from '../library/migration-notice.ts';
 import { withFirstPagePreviews } from '../previews/first-page-previews.ts';
+import { paragraphSnippet } from '../../core/photos/paragraph-snippet.ts';
 import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
 import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
@@ -42,6 +43,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       libraryDir: store.dir,
       ...(store.migrated ? { migrated: migratedNow(store.migrated, store.db) } : {}),
     }),
+    'library.isOpen': () => ({ open: true }),
     'library.list': (params) => store.list(params),
     'library.columns': (params) => withFirstPagePreviews(store, ctx.previews, listColumns(store, params)),
     'library.import': async ({ files }) => {
@@ -82,6 +84,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'photos.ofBlock': ({ id, block }) => {
       requireDocument(id);
       return photosOfBlock(store.db, id, block);
+    },
+    'photos.linkSnippets': ({ id, blocks }) => {
+      const doc = requireDocument(id);
+      const out: Record<string, string> = {};
+      for (const page of new Set(blocks.map((b) => Number(/^p(\d+)/.exec(b)![1])))) {
+        const model = page <= doc.pageCount ? withCorrections.page(id, page) : null;
+        for (const b of model?.blocks ?? []) if (blocks.includes(b.id)) out[b.id] = paragraphSnippet(b.text);
+      }
+      return out;
     },
     'photos.relink': ({ id }) => {
       requireDocument(id);

@@ -1,4 +1,4 @@
-import { isRequestName } from '../../core/contract.ts';
+import { dispatch, isRequestName, type Handlers, type Reply, type RequestName } from '../../core/contract.ts';
 import type { OpeningState } from '../../core/start-answers.ts';
 import type { AppServices } from './app-services.ts';
 import { EventBus } from './event-bus.ts';
@@ -21,6 +21,24 @@ export interface OpeningLibrary {
 
 /** The one-line answer to a request that needs the library before it is open. */
 export const OPENING_REASON = 'the library is not open yet: it is being backed up and updated to this version; try again once it is open';
+
+/**
+ * The requests answered before the library is open, as any other through the contract's dispatch: only whether it is
+ * open (no), which the waiting page asks in case the library opened before it listened. Every other is refused
+ * (openingReply): it needs the library.
+ */
+const WHILE_OPENING = { 'library.isOpen': () => ({ open: false }) } satisfies Partial<Handlers>;
+
+export function answeredWhileOpening(name: unknown): name is keyof typeof WHILE_OPENING {
+  return typeof name === 'string' && Object.hasOwn(WHILE_OPENING, name);
+}
+
+/** The contract's answer to a request made before the library is open: see WHILE_OPENING. */
+export function dispatchWhileOpening(name: unknown, params: unknown): Promise<Reply<RequestName>> {
+  if (!answeredWhileOpening(name)) return Promise.resolve(openingReply(name));
+  // Only the requests in WHILE_OPENING reach dispatch here.
+  return dispatch(WHILE_OPENING as Partial<Handlers> as Handlers, name, params);
+}
 
 /** The contract's reply to a request made before the library is open (Electron's IPC; the browser host sends it with a 503). */
 export function openingReply(name: unknown): { ok: false; error: string } {

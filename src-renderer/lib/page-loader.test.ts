@@ -18,6 +18,7 @@ vi.mock('../../core/page-view/page-view-codec.ts', () => ({
 }));
 
 const { forgetPages, loadPage, mayHavePreview, onPageComing, prefetchPage, previewSourceReady } = await import('./page-loader.ts');
+const { previewBytes } = await import('./preview-bytes.ts');
 
 const fetched: string[] = [];
 beforeEach(() => {
@@ -57,6 +58,20 @@ describe('page loader', () => {
     await typeset2;
     await settle();
     expect(fetched).toEqual(['files/scan/preview/2']);
+  });
+
+  it('takes the preview its library thumbnail fetched, without fetching it again, and the other way round', async () => {
+    previews.set('shared:1', 'ready');
+    previews.set('shared:2', 'ready');
+    // The row's thumbnail (lib/pdf.ts) first, then the page: one request.
+    await previewBytes('files/shared/preview/1');
+    await loadPage('shared', 1, { preview: true });
+    expect(await previewSourceReady('files/shared/preview/1')).toBe('blob:4');
+    // The page first, then a thumbnail of it (a page card, a row drawn late): one request too.
+    await loadPage('shared', 2, { preview: true });
+    await previewSourceReady('files/shared/preview/2');
+    expect((await previewBytes('files/shared/preview/2')).blob?.size).toBe(4);
+    expect(fetched).toEqual(['files/shared/preview/1', 'files/shared/preview/2']);
   });
 
   it('asks for no preview where none is wanted (a text dump)', async () => {

@@ -3,6 +3,7 @@ import { archive } from './archive.ts';
 import { benchSwitch } from './bench-switches.ts';
 import { pagePainted } from './paint-first.svelte.ts';
 import { markReader } from './reader-marks.ts';
+import { previewBytes } from './preview-bytes.ts';
 
 /**
  * The reader's pages: fetched compact (`document.pageView`, see
@@ -170,10 +171,11 @@ function warmImage(url: string, docId: string, page: number): Promise<string | n
 
 async function fetchDecoded(url: string, docId: string, page: number): Promise<string | null> {
   try {
-    const response = await fetch(url, { credentials: 'same-origin' });
-    if (response.status === 404) noPreview(docId, page);
-    if (!response.ok) return null;
-    const blobUrl = URL.createObjectURL(await response.blob());
+    // The same bytes the library row's thumbnail drew from, when it did (lib/preview-bytes.ts): not fetched twice.
+    const { status, blob } = await previewBytes(url);
+    if (status === 404) noPreview(docId, page);
+    if (!blob) return null;
+    const blobUrl = URL.createObjectURL(blob);
     markReader('preview-fetched', docId, page);
     const img = new Image();
     img.src = blobUrl;

@@ -2,6 +2,7 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy, PDFWorker 
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { archive } from './archive.ts';
 import { mayHavePreview, noPreview, readerBaseline } from './page-loader.ts';
+import { previewBytes } from './preview-bytes.ts';
 import { createRenderQueue, type Ticket } from './render-queue.ts';
 
 /**
@@ -136,17 +137,20 @@ export function pageThumbnail(id: string, page: number, cssWidth: number): Ticke
 async function previewThumbnail(id: string, page: number, cssWidth: number, signal: AbortSignal): Promise<string | null> {
   // A page known to have no preview (or of a document found to have none) is not asked for: the host would answer 404.
   if (readerBaseline || !mayHavePreview(id, page)) return null;
-  let response: Response;
+  // Fetched once for the thumbnail and the page view (lib/preview-bytes.ts): a fetch another may share is not aborted
+  // with this thumbnail, which leaves off once it lands.
+  let bytes;
   try {
-    response = await fetch(archive.previewUrl(id, page), { credentials: 'same-origin', signal });
+    bytes = await previewBytes(archive.previewUrl(id, page));
   } catch {
     signal.throwIfAborted();
     return null;
   }
-  if (response.status === 404) noPreview(id, page);
-  if (!response.ok || !response.headers.get('content-type')?.startsWith('image/')) return null;
+  signal.throwIfAborted();
+  if (bytes.status === 404) noPreview(id, page);
+  if (!bytes.blob) return null;
   const width = Math.ceil(cssWidth * Math.min(2, Math.max(1, devicePixelRatio)));
-  const bitmap = await createImageBitmap(await response.blob(), { resizeWidth: width, resizeQuality: 'medium' });
+  const bitmap = await createImageBitmap(bytes.blob, { resizeWidth: width, resizeQuality: 'medium' });
   try {
     const canvas = document.createElement('canvas');
     [canvas.width, canvas.height] = [bitmap.width, bitmap.height];
