@@ -90,7 +90,7 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
     close() {
       return (closing ??= (async () => {
         unwatch();
-        previews.close();
+        await previews.close();
         await upgrade.close();
         await opts.processor.close?.();
         await search.close();
