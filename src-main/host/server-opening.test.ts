@@ -178,6 +178,11 @@ describe('browser host while the library opens', () => {
     expect(await told).toEqual({ error: 'library.sqlite: disk full' });
     await expect(opening.ready).rejects.toThrow('disk full');
     expect((await get(host!.port, '/api/app.info', auth, 'POST', '{}')).status).toBe(503);
+    // A page served after it failed has no event left to hear it from: its block says why.
+    expect(opening.state()).toEqual({ backup: { done: 0, total: 0 }, error: 'library.sqlite: disk full' });
+    const page = await get(host!.port, '/', auth);
+    const block = new RegExp(`<script type="application/json" id="${OPENING_ID}" data-events="\\d+">(.*?)</script>`).exec(page.body);
+    expect(JSON.parse(block![1]!)).toEqual({ backup: { done: 0, total: 0 }, error: 'library.sqlite: disk full' });
   });
 });
 
