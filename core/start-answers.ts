@@ -52,9 +52,13 @@ function escapeJson(value: unknown): string {
  */
 export const OPENING_ID = 'broadsheet-opening';
 
-/** What the page is told while the library opens: the backup's last progress (null before it, total 0 once done). */
+/**
+ * What the page is told while the library opens: the backup's last progress (null before it, total 0 once done), and,
+ * once it could not be opened, why (a page served after that shows it: its `library.opened` event went before it).
+ */
 export interface OpeningState {
   backup: { done: number; total: number } | null;
+  error?: string;
 }
 
 /** The opening data block's text (escaped as startAnswersBlock's). */

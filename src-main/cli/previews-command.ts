@@ -52,7 +52,7 @@ export const previewsCommand: Command = {
       io.out(`previews made ${totals.made}, already present ${totals.present}, pages without ${totals.without}; page views made ${totals.views}\n`);
       return failed ? 1 : 0;
     } finally {
-      previews.close();
+      await previews.close();
       store.close();
     }
   },

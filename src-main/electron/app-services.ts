@@ -13,6 +13,7 @@ import viewWorkerPath from '../previews/view-encoder-worker.ts?modulePath';
 import searchWorkerPath from '../search/search-index-worker.ts?modulePath';
 import rasterWorkerPath from '../previews/typeset-raster-worker.ts?modulePath';
 import upgradeWorkerPath from '../library/raw-items-upgrade-worker.ts?modulePath';
+import migrateWorkerPath from '../library/migrate-worker.ts?modulePath';
 
 /** `--library DIR` on the command line wins over the platform's userData folder. */
 export function libraryDirFromArgv(argv: string[]): string | null {
@@ -45,6 +46,7 @@ export async function registerServices(): Promise<{ opened: AppServices | Openin
       searchWorkerUrl: searchWorkerPath,
       rasterWorkerUrl: rasterWorkerPath,
       upgradeWorkerUrl: upgradeWorkerPath,
+      migrateWorkerUrl: migrateWorkerPath,
       // The first screenful before the catch-ups of the search index and the previews (services/foreground.ts).
       deferBackgroundMs: 3000,
     }),

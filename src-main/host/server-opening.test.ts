@@ -8,6 +8,7 @@ import { OPENING_ID, START_ANSWERS_ID } from '../../core/start-answers.ts';
 import { hostRequest as get } from '../../test-support/host-request.ts';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { LibraryStore } from '../library/library-store.ts';
+import { MIGRATIONS } from '../library/migrations.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
 import { EventBus } from '../services/event-bus.ts';
 import { OPENING_REASON, openOrHold, type OpeningLibrary } from '../services/library-opening.ts';
@@ -141,6 +142,43 @@ describe('browser host while the library opens', () => {
     expect(JSON.parse(isOpen.body)).toEqual({ ok: true, result: { open: true } });
   });
 
+  it('answers while the migrations run: they hold a thread of their own, not the one the host answers on', async () => {
+    // Another connection's write lock, as another process's write would: the update waits for it inside its first
+    // migration's transaction (migrations.ts runPending), which a backup (a reader) does not.
+    const other = new DatabaseSync(join(libraryDir, 'library.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    const events = new EventBus();
+    const told: unknown[] = [];
+    const backedUp = Promise.withResolvers<void>();
+    events.subscribe((event, payload) => {
+      if (event !== 'library.backup' && event !== 'library.opened') return;
+      told.push(payload);
+      if (event === 'library.backup' && (payload as { total: number }).total === 0) backedUp.resolve();
+    });
+    try {
+      const opened = await openOrHold(events, (bus) => openAppServices({ libraryDir, host: 'browser', version: 'test', processor: inThreadProcessor, events: bus }));
+      if (!('opening' in opened)) throw new Error('the library opened without a backup');
+      opening = opened.opening;
+      host = await startHost({ services: opening, rendererDir });
+      await backedUp.promise;
+      const auth = { authorization: `Bearer ${host.token}` };
+      expect((await get(host.port, '/', auth)).body).toContain(`id="${OPENING_ID}"`);
+      const api = await get(host.port, '/api/app.info', { ...auth, 'content-type': 'application/json' }, 'POST', '{}');
+      expect([api.status, JSON.parse(api.body)]).toEqual([503, { ok: false, error: `app.info: ${OPENING_REASON}` }]);
+      // Answered with the update still waiting at its lock: the library not yet opened, nor failed, still at version 10.
+      expect(told.at(-1)).toEqual({ done: 0, total: 0 });
+      expect(opening.services()).toBe(null);
+      expect((other.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(10);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    services = await opening.ready;
+    expect(told.at(-1)).toEqual({ error: null });
+    expect(services.store.migrated?.from).toBe(10);
+    expect(services.store.migrated?.to).toBe(MIGRATIONS.at(-1)!.version);
+  });
+
   it('tells a library that could not be opened on the events, and goes on refusing with the reason', async () => {
     const { opening, finish, auth } = await holding(new Error('library.sqlite: disk full\nat somewhere'));
     const told = new Promise<unknown>((resolve) => opening.events.subscribe((event, payload) => event === 'library.opened' && resolve(payload)));
@@ -148,6 +186,11 @@ describe('browser host while the library opens', () => {
     expect(await told).toEqual({ error: 'library.sqlite: disk full' });
     await expect(opening.ready).rejects.toThrow('disk full');
     expect((await get(host!.port, '/api/app.info', auth, 'POST', '{}')).status).toBe(503);
+    // A page served after it failed has no event left to hear it from: its block says why.
+    expect(opening.state()).toEqual({ backup: { done: 0, total: 0 }, error: 'library.sqlite: disk full' });
+    const page = await get(host!.port, '/', auth);
+    const block = new RegExp(`<script type="application/json" id="${OPENING_ID}" data-events="\\d+">(.*?)</script>`).exec(page.body);
+    expect(JSON.parse(block![1]!)).toEqual({ backup: { done: 0, total: 0 }, error: 'library.sqlite: disk full' });
   });
 });
 

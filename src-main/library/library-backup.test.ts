@@ -143,6 +143,20 @@ console.log('not killed');`,
     expect(contents(store.migrated!.backup)).toEqual(before);
   });
 
+  it('a migration that fails leaves the library as it was and its backup whole, and says which file and why in one line', async () => {
+    // A library at version 1 that already holds a table migration 2 makes: its CREATE TABLE fails.
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA user_version = 1; CREATE TABLE annotations (id TEXT PRIMARY KEY)');
+    db.close();
+    const before = contents(path);
+    await expect(LibraryStore.open(dir)).rejects.toThrow(new Error(`${path}: table annotations already exists`));
+    expect(contents(path)).toEqual(before);
+    const left = backups(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^library\.sqlite\.bak-v1-[-\dTZ]+$/);
+    expect(contents(join(dir, left[0]!))).toEqual(before);
+  });
+
   it('the CLI\'s open (the constructor) takes the same whole, checked backup on its thread', () => {
     const before = contents(path);
     const store = new LibraryStore(dir);

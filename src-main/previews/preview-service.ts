@@ -356,11 +356,14 @@ export class PreviewService {
     return this.background.idle();
   }
 
-  close(): void {
+  /**
+   * Stops the background pass and resolves once its workers have ended: the page view worker's connection to the
+   * library, left open, made the library's own close not the last, and its write-ahead log was left unmerged.
+   */
+  async close(): Promise<void> {
     this.closed = true;
     this.unsubscribe?.();
-    this.encoder?.close();
-    this.raster?.close();
+    await Promise.all([this.encoder?.close(), this.raster?.close()]);
   }
 }
 

@@ -142,7 +142,7 @@ describe('page previews and compact page views', () => {
       expect(await raster.render(services.store.objectPath(cjk)!, 1, 100, 30)).toBe('pdf.js could not draw the page: worker exited with 3');
       expect(await raster.render(services.store.objectPath(cjk)!, 1, 100, 30)).toBe('pdf.js could not draw the page: worker exited with 3');
     } finally {
-      raster.close();
+      await raster.close();
     }
   });
 
@@ -218,7 +218,7 @@ describe('page previews and compact page views', () => {
       expect(await encoder.encode(scan, 1)).toBe(inThread);
       expect(await encoder.encode(scan, 2)).toBeNull();
     } finally {
-      encoder.close();
+      await encoder.close();
     }
     const broken = new ViewEncoder(join(services.store.dir, 'library.sqlite'), new URL('./no-such-worker.ts', import.meta.url));
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -46,7 +46,7 @@ export class TypesetRaster {
     });
   }
 
-  close(): void {
-    void this.worker.close();
+  close(): Promise<void> {
+    return this.worker.close();
   }
 }

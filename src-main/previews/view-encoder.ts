@@ -27,7 +27,8 @@ export class ViewEncoder {
     return this.worker.request({ docId, page }).catch(() => undefined);
   }
 
-  close(): void {
-    void this.worker.close();
+  /** Resolves once the worker has ended, its read-only connection to the library closed with it. */
+  close(): Promise<void> {
+    return this.worker.close();
   }
 }

@@ -39,6 +39,8 @@ export interface AppServiceOptions {
   rasterWorkerUrl?: string;
   /** Where the bundle put src-main/library/raw-items-upgrade-worker.ts (Electron); by default beside raw-items-upgrade-pass.ts. */
   upgradeWorkerUrl?: string;
+  /** Where the bundle put src-main/library/migrate-worker.ts (Electron); by default beside library-migration.ts. */
+  migrateWorkerUrl?: string;
   /** The hosts: background catch-ups wait for the app's first requests to be answered, or this long if none come. */
   deferBackgroundMs?: number;
   /**
@@ -51,8 +53,8 @@ export interface AppServiceOptions {
 export async function openAppServices(opts: AppServiceOptions): Promise<AppServices> {
   const fresh = !existsSync(join(opts.libraryDir, 'library.sqlite'));
   const events = opts.events ?? new EventBus();
-  // An older library is backed up off this thread, telling how far it got, before it is updated (library-backup.ts).
-  const store = await LibraryStore.open(opts.libraryDir, { onBackup: (p) => events.emit('library.backup', p) });
+  // An older library is backed up off this thread, telling how far it got, then updated on a worker (library-backup.ts, library-migration.ts).
+  const store = await LibraryStore.open(opts.libraryDir, { onBackup: (p) => events.emit('library.backup', p), migrateWorkerUrl: opts.migrateWorkerUrl });
   if (fresh && opts.sampleDir && existsSync(opts.sampleDir)) {
     const inputs = readdirSync(opts.sampleDir)
       .filter((f) => /\.(pdf|txt)$/i.test(f))
@@ -88,7 +90,7 @@ export async function openAppServices(opts: AppServiceOptions): Promise<AppServi
     close() {
       return (closing ??= (async () => {
         unwatch();
-        previews.close();
+        await previews.close();
         await upgrade.close();
         await opts.processor.close?.();
         await search.close();

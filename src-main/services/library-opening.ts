@@ -57,6 +57,7 @@ export function openOrHold(
 ): Promise<{ services: AppServices } | { opening: OpeningLibrary }> {
   let services: AppServices | null = null;
   let backup: OpeningState['backup'] = null;
+  let error: string | null = null;
   let holding = false;
   // Settled by the open below; the first backup event comes from inside open() itself, before it returns.
   const ready = Promise.withResolvers<AppServices>();
@@ -68,7 +69,7 @@ export function openOrHold(
       backup = payload as OpeningState['backup'];
       if (holding) return;
       holding = true;
-      resolve({ opening: { events, services: () => services, state: () => ({ backup }), ready: ready.promise } });
+      resolve({ opening: { events, services: () => services, state: () => (error === null ? { backup } : { backup, error }), ready: ready.promise } });
     });
     open(events).then(
       (opened) => {
@@ -81,7 +82,8 @@ export function openOrHold(
       (err: unknown) => {
         unsubscribe();
         ready.reject(err);
-        if (holding) events.emit('library.opened', { error: (err as Error).message.split('\n')[0] });
+        error = String((err as Error).message).split('\n')[0]!;
+        if (holding) events.emit('library.opened', { error });
         else reject(err);
       },
     );

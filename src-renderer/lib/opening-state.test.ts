@@ -14,6 +14,12 @@ it("reads how far the backup was when the host served the page, from the host's 
   expect(openingState(page(openingBlock({ backup: null }, 0)))).toEqual({ backup: null });
 });
 
+it('reads why the library could not be opened, for a page served after it failed', () => {
+  const error = '/lib/library.sqlite: table annotations already exists';
+  expect(openingState(page(openingBlock({ backup: { done: 0, total: 0 }, error }, 4)))).toEqual({ backup: { done: 0, total: 0 }, error });
+  expect(openingState(page('<script>{"backup":null,"error":7}</script>'))).toEqual({ backup: null });
+});
+
 it('is null on a page served with the library open, and a page of an opening library without a share when its block is not what the host writes', () => {
   expect(openingState(page(null))).toBe(null);
   expect(openingState(page('<script>{not json</script>'))).toEqual({ backup: null });

@@ -10,7 +10,11 @@ export function openingState(doc: Pick<Document, 'getElementById'> = document): 
   try {
     const state = JSON.parse(block.textContent ?? '') as Partial<OpeningState> | null;
     const backup = state?.backup;
-    return { backup: backup && Number.isFinite(backup.done) && Number.isFinite(backup.total) ? { done: backup.done, total: backup.total } : null };
+    const error = state?.error;
+    return {
+      backup: backup && Number.isFinite(backup.done) && Number.isFinite(backup.total) ? { done: backup.done, total: backup.total } : null,
+      ...(typeof error === 'string' ? { error } : {}),
+    };
   } catch {
     // Still a page of a library that is opening: it shows that, without a share.
     return { backup: null };
