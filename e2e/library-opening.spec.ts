@@ -23,8 +23,10 @@ test('an older library: the window shows the backup before the update, then the 
   cloneDocuments(libraryDir, 40, (f) => f === basename(FIXTURE_FILES.sample));
 
   // Another process (as the CLI would) changes a setting while the app backs the library up: SQLite starts the copy
-  // again after each such commit, so the backup cannot end before the page has shown it, however quick the disk and
-  // however slow the page. Once it stops, the copy ends and, as the library changed since it began, one more is taken.
+  // again after each such commit, so the backup cannot end before the host has served the page, however quick the
+  // disk. It stops once the page is served: left writing until the page had drawn itself, on a loaded machine, the
+  // copies that did end were each found out of date, and the open gave up after its last attempt. Once it stops, the
+  // copy ends and, as the library changed since it began, one more is taken.
   const writer = new DatabaseSync(join(libraryDir, 'library.sqlite'));
   let zoom = 1;
   const write = writer.prepare("INSERT INTO settings (key, value) VALUES ('zoom', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -39,14 +41,18 @@ test('an older library: the window shows the backup before the update, then the 
   // What ends the page's wait is held until the test has seen it: the event that says the library is open, and the
   // answer to the one question the page asks in case it opened before the page listened (LibraryOpening.svelte).
   const release = Promise.withResolvers<void>();
+  // And the word that the copy is done, until the test has seen the page say how far it was.
+  const backupSeen = Promise.withResolvers<void>();
   let sent = Promise.resolve();
   await page.routeWebSocket(/\/events(\?|$)/, (ws) => {
     const server = ws.connectToServer();
     server.onMessage((message) => {
       // Only the word that it opened: one that it could not is let through, and fails the test below with its reason.
       const opened = String(message).includes('"event":"library.opened","payload":{"error":null}');
+      const copied = /"event":"library\.backup","payload":\{"done":\d+,"total":0\}/.test(String(message));
       sent = sent.then(async () => {
         if (opened) await release.promise;
+        if (copied) await backupSeen.promise;
         ws.send(message);
       });
     });
@@ -64,13 +70,15 @@ test('an older library: the window shows the backup before the update, then the 
 
   const host = await startHostProcess(libraryDir);
   try {
-    await page.goto(host.url);
+    // Served while the copy runs: the page carries how far it was (its opening block), and draws that first.
+    await page.goto(host.url, { waitUntil: 'commit' });
+    stopWriting();
     const backup = page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Library backup' }) });
-    await expect(backup).toHaveText(/^\s*Backing up library before update \d+%$/);
+    await expect(backup).toHaveText(/^\s*Backing up library before update \d+%$/, { timeout: 60_000 });
     await expect(page.getByRole('main', { name: 'Opening the library' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Library' })).toHaveCount(0);
     await saveScreenshot(page, 'library-opening');
-    stopWriting();
+    backupSeen.resolve();
     // The copy ends, is taken again, then the update runs: the page says so until the (held) word that it is open.
     // Up to two minutes: the copy taken again and the update of 40 scans' pages took over one at a load of 20 on 2 cores.
     await expect(page.getByRole('status').filter({ hasText: /^Updating library…$/ })).toBeVisible({ timeout: 120_000 });
@@ -85,6 +93,7 @@ test('an older library: the window shows the backup before the update, then the 
     await expect(page.getByRole('note', { name: 'Library updated' })).toContainText(/^library \S+ updated from schema v10 to v\d+; a backup of the old file is at /);
   } finally {
     stopWriting();
+    backupSeen.resolve();
     release.resolve();
     await context.close();
     await host.stop();
