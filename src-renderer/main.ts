@@ -6,6 +6,9 @@ import App from './App.svelte';
 import LibraryOpening from './components/LibraryOpening.svelte';
 import { openingState } from './lib/opening-state.ts';
 
+// index.html's font warm-up has done its work (the fonts were looked up while this script was on its way).
+document.querySelector('.font-warm')?.remove();
+
 // A page served while the library was still opening (backed up and updated first) shows how far that is, then loads again.
 const opening = openingState();
 if (opening) mount(LibraryOpening, { target: document.getElementById('app')!, props: { opening } });
