@@ -20,6 +20,8 @@ export interface TopBarLayout {
   pageWidth: number;
   /** The top bar's controls (its buttons, the search box and the status, hidden ones left out) that overlap another one: each pair's names. None should. */
   overlaps: string[];
+  /** What the bar holds, left to right, with each one's width: when a layout is not the one expected, what took the room. */
+  parts: string[];
 }
 
 /** The Library panel (list, filters, selection and bulk edit) and the top bar's status, by role and accessible name. */
@@ -107,6 +109,7 @@ export class LibraryPanelPage {
         status: { x: box(status).x, width: box(status).width, height: box(status).height },
         pageWidth: document.documentElement.scrollWidth,
         overlaps,
+        parts: [...bar.children].filter((el) => box(el).width > 0).map((el) => `${el.className.split(' ')[0] || el.tagName.toLowerCase()} ${box(el).width.toFixed(1)}`),
       };
     });
   }
