@@ -8,6 +8,8 @@ import { expect, saveScreenshot, test } from './support/fixtures.ts';
  */
 
 test('at an issue the year and the date stay whole, the title gives way: in the narrowest panel and at 1024 px', async ({ app }) => {
+  // Starting the app, two layouts and two screenshots took up to 47 s of the default 60 at a load average of 20.
+  test.setTimeout(120_000);
   const browser = new LibraryBrowserPage(app.page);
   await browser.show();
   const paper = browser.library.getByRole('list', { name: 'Newspapers' }).getByRole('button', { name: /^Evening Star/ });
