@@ -33,7 +33,7 @@ test('at 1024×768 the page tools are one row, panel headings one line, the anno
   const reader = new ReaderPage(app.page);
   const doc = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
   await reader.open(doc);
-  // The 1918 scan painted: past the 10 s expect default at a load average of 25 (one run in five).
+  // The 1918 scan painted: past the 10 s expect default at a load average of 25 (1 of 2 runs).
   await expect(reader.paintedPage()).toHaveAttribute('data-painted', `${doc.id}:1`, { timeout: 60_000 });
 
   const tools = ['Previous page', 'Next page', 'Zoom out', 'Zoom in', 'Fit width', 'Fit page', 'Draw area'].map((name) =>
@@ -76,7 +76,7 @@ test('at 1024×768 the page tools are one row, panel headings one line, the anno
 });
 
 test('at 1024×768 the text panels’ and the search results’ headers are one line each, their whole text still there', async ({ app }) => {
-  test.setTimeout(240_000); // the app, a search and axe ran past 120 s at a load average of 25 (two runs in five)
+  test.setTimeout(240_000); // the app, a search and axe ran past 120 s at a load average of 25 (2 of 2 runs)
   await app.page.setViewportSize({ width: 1024, height: 768 });
   const reader = new ReaderPage(app.page);
   const doc = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
