@@ -10,9 +10,8 @@ import { expect, test } from './support/fixtures.ts';
  */
 
 // A 1918 scan, a save, a restore and an annotation, each waited for: 1.6 to 2.6 min at a load average of 16 to 23
-// (frames come slowly then: 4 to 11 s for the few a settled reading takes), and one run in five at 21 to 26 ran out
-// of 300 s in the last step (the annotation saving, its dialog about to close).
-test.describe.configure({ timeout: 480_000 });
+// (frames come slowly then: 4 s for the few a settled reading takes), past the 150 s annotations.spec gives.
+test.describe.configure({ timeout: 300_000 });
 
 test('saving a correction, restoring the version before and annotating keep the block where it was in both panels', async ({ app }) => {
   const ui = new AnnotationsPage(app.page);
