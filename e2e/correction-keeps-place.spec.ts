@@ -45,6 +45,8 @@ test('saving a correction, restoring the version before and annotating keep the 
   // Save a correction. Done when the history lists the new version and the panel shows the corrected text.
   const fixed = para.text.replace(/^\S+/, 'Zeppelinfold');
   await app.page.keyboard.press('e');
+  // Open once the block's history and the settings have come: past the 10 s expect default in 1 of 5 runs under load.
+  await expect(ui.corrector).toBeVisible({ timeout: 60_000 });
   const box = ui.corrector.getByRole('textbox', { name: 'Corrected text' });
   await expect(box).toHaveValue(para.text);
   await box.fill(fixed);
@@ -59,6 +61,7 @@ test('saving a correction, restoring the version before and annotating keep the 
 
   // Undo it: restore version 0 (as cleaned), which adds version 2.
   await app.page.keyboard.press('e');
+  await expect(ui.corrector).toBeVisible({ timeout: 60_000 });
   await ui.corrector.getByRole('button', { name: 'Restore version 0' }).click();
   await expect(ui.historyEntry(2)).toBeVisible();
   await expect(ui.block(para.id).locator('.block-text')).toHaveText(para.text);
