@@ -33,7 +33,8 @@ test('at 1024×768 the page tools are one row, panel headings one line, the anno
   const reader = new ReaderPage(app.page);
   const doc = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
   await reader.open(doc);
-  await expect(reader.paintedPage()).toHaveAttribute('data-painted', `${doc.id}:1`);
+  // The 1918 scan painted: past the 10 s expect default at a load average of 25 (1 of 2 runs).
+  await expect(reader.paintedPage()).toHaveAttribute('data-painted', `${doc.id}:1`, { timeout: 60_000 });
 
   const tools = ['Previous page', 'Next page', 'Zoom out', 'Zoom in', 'Fit width', 'Fit page', 'Draw area'].map((name) =>
     reader.original.getByRole('button', { name, exact: true }),
@@ -62,7 +63,8 @@ test('at 1024×768 the page tools are one row, panel headings one line, the anno
   await browser.year(1918).click();
   await browser.issueDay(/^1 September 1918/).click();
   await expect(browser.path).toContainText('1 September 1918');
-  const crumbs = browser.path.locator('li, a, button, span').filter({ visible: true });
+  // The crumbs and their separators; not the date's year for screen readers (sr-only: a 1 px box off the row).
+  const crumbs = browser.path.locator('button, [aria-current], span[aria-hidden]').filter({ visible: true });
   expect.soft(rowsOf(await boxes(await crumbs.all())), `rows of "${await browser.path.innerText()}"`).toBe(1);
   await saveScreenshot(app.page, 'crowded-1024-browse');
 
@@ -74,7 +76,7 @@ test('at 1024×768 the page tools are one row, panel headings one line, the anno
 });
 
 test('at 1024×768 the text panels’ and the search results’ headers are one line each, their whole text still there', async ({ app }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // the app, a search and axe ran past 120 s at a load average of 25 (2 of 2 runs)
   await app.page.setViewportSize({ width: 1024, height: 768 });
   const reader = new ReaderPage(app.page);
   const doc = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');

@@ -1,5 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
 
+/** Whether each crumb of the path shows its whole text, and whether the row stays within the path's box. */
+export interface PathLayout {
+  /** The path's width, px (the panel it is in, less its padding): a reading at another width is not this one. */
+  width: number;
+  /** By crumb, named by its title (the full text it shows on hover): its text fits its box (no ellipsis). */
+  whole: Record<string, boolean>;
+  /** The crumbs and separators end within the path's box. */
+  row: boolean;
+  /** Two frames in a row read the same (false: still changing after a second's worth of frames; poll again). */
+  settled: boolean;
+}
+
 /** The library's "By newspaper" view: newspapers → years → calendar → issue → pages, by role and name. */
 export class LibraryBrowserPage {
   readonly page: Page;
@@ -31,6 +43,56 @@ export class LibraryBrowserPage {
   /** An issue's day in the calendar, by its accessible name ("21 December 1900, 8 pages"). */
   issueDay(name: RegExp): Locator {
     return this.library.getByRole('button', { name });
+  }
+
+  /**
+   * The path measured in one go, to the fraction of a pixel, once two frames in a row read the same: the crumbs are
+   * laid out again as the panel takes its width, and a reading taken meanwhile (or a crumb at a time, between
+   * layouts) mixed two layouts. Widths are fractional: a crumb whose text is 87.6 px in a box of 87.6 px is whole,
+   * though whole pixels (scrollWidth 88, clientWidth 87) may say otherwise.
+   */
+  pathLayout(): Promise<PathLayout> {
+    return this.path.evaluate(async (nav) => {
+      const read = () => {
+        const box = (el: Element) => el.getBoundingClientRect();
+        const inner = (el: Element) => {
+          const s = getComputedStyle(el);
+          const b = box(el);
+          const left = b.left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth);
+          return { left, right: b.right - parseFloat(s.paddingRight) - parseFloat(s.borderRightWidth) };
+        };
+        // The crumb's own printed text: its text nodes, not a part kept for screen readers (sr-only, a 1 px box).
+        const textWidth = (el: Element) => {
+          let w = 0;
+          for (const n of el.childNodes) {
+            if (n.nodeType !== Node.TEXT_NODE) continue;
+            const r = document.createRange();
+            r.selectNodeContents(n);
+            w += r.getBoundingClientRect().width;
+          }
+          return w;
+        };
+        const whole: Record<string, boolean> = {};
+        // The crumbs: the path's children but the separators (aria-hidden "›").
+        for (const crumb of nav.querySelectorAll(':scope > :not([aria-hidden])')) {
+          const room = inner(crumb);
+          whole[crumb.getAttribute('title') ?? crumb.textContent ?? ''] = textWidth(crumb) <= room.right - room.left + 0.5;
+        }
+        const edge = inner(nav);
+        const right = Math.max(...[...nav.children].map((c) => box(c).right));
+        return { width: Math.round(edge.right - edge.left), whole, row: right <= edge.right + 0.5, settled: true };
+      };
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      let last = read();
+      for (let i = 0; i < 30; i++) {
+        await frame();
+        await frame();
+        const now = read();
+        if (JSON.stringify(now) === JSON.stringify(last)) return now;
+        last = now;
+      }
+      return { ...last, settled: false };
+    });
   }
 
   pages(): Locator {

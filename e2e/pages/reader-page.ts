@@ -326,6 +326,45 @@ export class ReaderPage {
     });
   }
 
+  /** Scrolls the cleaned panel so block `id` starts `offset` px below its top edge, as a reader's wheel would. */
+  async scrollBlockTo(id: string, offset: number): Promise<void> {
+    await this.cleanedScroller().evaluate(
+      (el, [id, offset]) => {
+        const block = el.querySelector(`[data-block-id="${CSS.escape(id)}"]`)!;
+        el.scrollTop += block.getBoundingClientRect().top - el.getBoundingClientRect().top - offset;
+      },
+      [id, offset] as const,
+    );
+  }
+
+  /**
+   * Where the reader is in the text panels: how far block `id` starts below the cleaned panel's top edge, and how far
+   * the raw panel is scrolled (its text is the same before and after a correction, so the same scrollTop is the same
+   * place). Read once two frames in a row agree: the raw panel follows the cleaned one a frame later (lib/scroll-link).
+   */
+  async textPlace(id: string): Promise<{ cleaned: number; raw: number; settled: boolean }> {
+    const raw = await this.rawScroller().elementHandle();
+    return this.cleanedScroller().evaluate(
+      async (el, [id, raw]) => {
+        const read = () => {
+          const block = el.querySelector(`[data-block-id="${CSS.escape(id)}"]`);
+          return { cleaned: block ? block.getBoundingClientRect().top - el.getBoundingClientRect().top : NaN, raw: raw!.scrollTop, settled: true };
+        };
+        const frame = () => new Promise((done) => requestAnimationFrame(done));
+        let last = read();
+        for (let i = 0; i < 30; i++) {
+          await frame();
+          await frame();
+          const now = read();
+          if (now.cleaned === last.cleaned && now.raw === last.raw) return now;
+          last = now;
+        }
+        return { ...last, settled: false };
+      },
+      [id, raw] as const,
+    );
+  }
+
   /** Id of the first cleaned block whose bottom is below the panel's top edge. */
   cleanedTopBlock(): Promise<string | null> {
     return this.cleanedScroller().evaluate((el) => {

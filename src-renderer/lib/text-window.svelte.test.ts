@@ -105,3 +105,41 @@ it('keeps the piece `keep` names rendered when the pieces change (the page read 
   expect(win.limit).toBe(FIRST_CHARS / 60);
   stop();
 });
+
+it('keeps what is rendered when the pieces change at the same place (a block corrected), and starts over at another', () => {
+  let lengths = $state(Array.from({ length: 1000 }, () => 60));
+  let place = $state('doc-a:1');
+  let win!: TextWindow;
+  const stop = $effect.root(() => {
+    win = new TextWindow(
+      () => lengths,
+      () => -1,
+      () => place,
+    );
+  });
+  flushSync();
+  expect(runIdle()).toBe(1);
+  const grown = win.limit;
+  expect(grown).toBe((FIRST_CHARS + IDLE_STEP_CHARS) / 60);
+  // The same page, one block's text longer: all rendered so far stays, and idle growth goes on from there.
+  lengths = Array.from({ length: 1000 }, (_, i) => (i === 150 ? 100 : 60));
+  flushSync();
+  expect(win.limit).toBe(grown);
+  expect(win.growing).toBe(true);
+  while (runIdle());
+  expect(win.limit).toBe(1000);
+  lengths = Array.from({ length: 1000 }, () => 60);
+  flushSync();
+  expect(win.limit).toBe(1000);
+  // Another page: its first screenful.
+  place = 'doc-a:2';
+  lengths = Array.from({ length: 1000 }, () => 60);
+  flushSync();
+  expect(win.limit).toBe(FIRST_CHARS / 60);
+  // The same place with fewer pieces (a page rebuilt): no more than it has.
+  while (runIdle());
+  lengths = Array.from({ length: 400 }, () => 60);
+  flushSync();
+  expect(win.limit).toBe(400);
+  stop();
+});

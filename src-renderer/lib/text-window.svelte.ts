@@ -17,22 +17,39 @@ import { charsBefore, FIRST_CHARS, growLimit, IDLE_STEP_CHARS, STEP_CHARS } from
 export class TextWindow {
   readonly #lengths: () => ArrayLike<number>;
   readonly #keep: () => number;
+  readonly #place: (() => string) | undefined;
+  /** The place and window last rendered: what a change of pieces at the same place keeps. */
+  #shown: { place: string | null; limit: number } = { place: null, limit: 0 };
   /**
    * Pieces rendered (a prefix of the panel's pieces); back to the first screenful when the pieces change, but never
    * short of the piece `keep` names (the block the keyboard is on): the page shown read again (its views rebuilt) must
    * not take that block out of the DOM, and the focus with it. Read untracked: a new keep alone does not shrink the window.
+   * At the same place (a block corrected on the page shown) nothing rendered goes: the panel cut back to its first
+   * screenful lost its height, and the reader scrolled far down was put back near the top (a walk, at every save).
    */
-  limit = $derived.by(() => growLimit(this.#lengths(), 0, FIRST_CHARS, untrack(() => this.#keep()) + 1));
+  limit = $derived.by(() => {
+    const lengths = this.#lengths();
+    const [keep, place] = untrack(() => [this.#keep(), this.#place?.() ?? null] as const);
+    const kept = place !== null && place === this.#shown.place ? this.#shown.limit : 0;
+    return growLimit(lengths, 0, FIRST_CHARS, Math.max(keep + 1, kept));
+  });
   /** The rest of the eager part is still being added in idle time (the panel says aria-busy meanwhile). */
   readonly growing = $derived.by(() => {
     const lengths = this.#lengths();
     return this.limit < lengths.length && charsBefore(lengths, this.limit) < STEP_CHARS;
   });
 
-  /** `keep`: index of a piece that must stay rendered when the pieces change (-1: none). */
-  constructor(lengths: () => ArrayLike<number>, keep: () => number = () => -1) {
+  /**
+   * `keep`: index of a piece that must stay rendered when the pieces change (-1: none). `place`: what the pieces are
+   * of (a document's page); new pieces at the same place keep the window rendered so far.
+   */
+  constructor(lengths: () => ArrayLike<number>, keep: () => number = () => -1, place?: () => string) {
     this.#lengths = lengths;
     this.#keep = keep;
+    this.#place = place;
+    $effect(() => {
+      this.#shown = { place: this.#place?.() ?? null, limit: this.limit };
+    });
     $effect(() => {
       if (!this.growing) return;
       const [pieces, from] = [this.#lengths(), this.limit];
