@@ -30,6 +30,8 @@ test('no hits in one written form points to "Match simplified and traditional", 
   await expect(box).not.toBeChecked();
   await offer.click();
   await expect(box).toBeChecked();
+  // The offer is gone: focus is on the box it ticked, not dropped to the page's body.
+  await expect(box).toBeFocused();
   await expect(reader.searchHits()).toHaveCount(both.hits.length);
   await expect(offer).toHaveCount(0);
 
