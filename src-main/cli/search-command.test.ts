@@ -1,3 +1,4 @@
+import { plural } from '../../core/plural.ts';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,18 @@ describe('broadsheet search', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/p\.1 {2}p1b\d+ {2}.*\[the\]/i);
     expect(lines[2]).toContain(`${all.total} matching blocks, 2 shown`);
+  });
+
+  it('with no hits as typed, says how many blocks the other written form finds, and that --variants finds them', () => {
+    const both = JSON.parse(cli('search', '大陳村', '--library', dir, '--json', '--variants').stdout) as JsonOut;
+    expect(both.total).toBeGreaterThan(0);
+    const r = cli('search', '大陳村', '--library', dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout.replace(/\([\d.]+ ms\)/, '(N ms)')).toBe(`0 matching blocks (N ms)\nthe other written form (simplified or traditional) is found in ${plural(both.total, 'block')}: add --variants\n`);
+    expect(JSON.parse(cli('search', '大陳村', '--library', dir, '--json').stdout)).toMatchObject({ total: 0, withVariants: both.total, hits: [] });
+    // Found as typed, or asked with --variants: no such line.
+    expect(cli('search', '大陈村', '--library', dir).stdout).not.toContain('--variants');
+    expect(JSON.parse(cli('search', '大陳村', '--library', dir, '--json', '--variants').stdout)).not.toHaveProperty('withVariants');
   });
 
   it('searches the raw layer with --raw, and refuses bad arguments in one line', () => {

@@ -23,7 +23,7 @@ export const searchCommand: Command = {
     LIBRARY_OPTION_HELP,
     '--limit N       hits to print (1–500, default 20); the total counts every matching block',
     '--raw           search the text exactly as extracted, overprints included',
-    '--json          { total, tookMs, hits: [{ document, page, printedPage, newspaper, pageNewspaper, block, layer, snippet, rects }] }',
+    '--json          { total, tookMs, withVariants?, hits: [{ document, page, printedPage, newspaper, pageNewspaper, block, layer, snippet, rects }] }',
     '--variants      simplified and traditional Chinese match each other (职工 finds 職工)',
   ],
   options: { library: { type: 'string' }, limit: { type: 'string' }, raw: { type: 'boolean' }, json: { type: 'boolean' }, variants: { type: 'boolean' } },
@@ -65,6 +65,7 @@ function jsonShape(r: SearchResult, store: LibraryStore) {
   return {
     total: r.total,
     tookMs: r.tookMs,
+    ...(r.withVariants ? { withVariants: r.withVariants } : {}),
     hits: r.hits.map((h) => ({
       document: h.document,
       page: h.page,
@@ -100,5 +101,7 @@ function readable(r: SearchResult, store: LibraryStore): string {
     return printable(`${name(h.document)}  p.${pageName(doc(h.document), h.page)}  ${h.block ?? 'raw'}  ${s}`);
   });
   lines.push(`${plural(r.total, 'matching block')}${r.hits.length < r.total ? `, ${r.hits.length} shown` : ''} (${r.tookMs} ms)`);
+  // As the app offers its box: none found as typed, but the other written form is in the library (walk).
+  if (r.withVariants) lines.push(`the other written form (simplified or traditional) is found in ${plural(r.withVariants, 'block')}: add --variants`);
   return lines.join('\n') + '\n';
 }
