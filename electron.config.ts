@@ -32,7 +32,8 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       target: 'chrome140',
       // electron-vite leaves the renderer unminified; minified, the start-up script parses and compiles in half the time.
-      minify: true,
+      // BROADSHEET_MINIFY=0 keeps the names, for profiles (bench/reader-open-trace.ts PROFILE=1).
+      minify: process.env.BROADSHEET_MINIFY !== '0',
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
   },

@@ -65,9 +65,18 @@ try {
     );
   const traced = async (act: () => Promise<{ t: number; first: number }>, label: string) => {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing', ...(process.env.TRACE_MORE ? process.env.TRACE_MORE.split(',') : [])] });
+    // PROFILE=1: V8's samples too, as for an open (below).
+    const cdp = process.env.PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const { t, first } = await act();
     await page.waitForTimeout(200);
+    const profile = cdp ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : null;
     const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    if (profile) console.log(jsSelfTimes(profile, events, first));
     const marks = await page.evaluate((t0) => performance.getEntriesByType('mark').filter((m) => m.startTime >= t0 - 1 && m.name.startsWith('broadsheet:')).map((m) => `${(m.startTime - t0).toFixed(0)} ${m.name.slice(11)}`), t);
     console.log(`\n${label}: first paint ${first.toFixed(0)} ms   load ${loadavg()[0].toFixed(2)}`);
     console.log(`  marks: ${marks.join(', ')}`);
@@ -125,7 +134,7 @@ try {
       await page.waitForTimeout(300);
       await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing', ...(process.env.TRACE_MORE ? process.env.TRACE_MORE.split(',') : [])] });
       const handle = await entry(page, target).elementHandle();
-      // PROFILE=1: V8's samples too (build unminified for names), self time by function up to the first paint.
+      // PROFILE=1: V8's samples too (build with BROADSHEET_MINIFY=0 for names), self time by function up to the first paint.
       const cdp = process.env.PROFILE ? await context.newCDPSession(page) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');

@@ -111,12 +111,13 @@ export class ReaderPage {
     }
   }
 
+  /** Standard deviation of the luminance of an image, or of a canvas (the page's preview): a blank has none. */
   thumbnailContrast(thumb: Locator): Promise<number> {
-    return thumb.evaluate(async (img: HTMLImageElement) => {
-      await img.decode();
+    return thumb.evaluate(async (img: HTMLImageElement | HTMLCanvasElement) => {
+      if (img instanceof HTMLImageElement) await img.decode();
       const c = document.createElement('canvas');
-      c.width = img.naturalWidth;
-      c.height = img.naturalHeight;
+      c.width = img instanceof HTMLImageElement ? img.naturalWidth : img.width;
+      c.height = img instanceof HTMLImageElement ? img.naturalHeight : img.height;
       const ctx = c.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
       const { data } = ctx.getImageData(0, 0, c.width, c.height);

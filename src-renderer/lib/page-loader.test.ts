@@ -17,7 +17,7 @@ vi.mock('../../core/page-view/page-view-codec.ts', () => ({
   decodePageView: () => ({ number: 1, width: 600, height: 800, items: [], images: [], blocks: [], edits: [], photos: [] }),
 }));
 
-const { forgetPages, loadPage, mayHavePreview, onPageComing, prefetchPage, previewSourceReady } = await import('./page-loader.ts');
+const { forgetPages, loadPage, mayHavePreview, onPageComing, prefetchPage, previewImage } = await import('./page-loader.ts');
 const { previewBytes } = await import('./preview-bytes.ts');
 
 const fetched: string[] = [];
@@ -29,14 +29,8 @@ beforeEach(() => {
     const found = /preview/.test(url) && [...previews].some(([k, v]) => v !== 'none' && url === `files/${k.replace(':', '/preview/')}`);
     return new Response(found ? new Blob(['jpeg'], { type: 'image/jpeg' }) : 'not found', { status: found ? 200 : 404 });
   });
-  vi.stubGlobal('URL', Object.assign(Object.create(URL), { createObjectURL: (b: Blob) => `blob:${b.size}`, revokeObjectURL: () => {} }));
-  vi.stubGlobal(
-    'Image',
-    class {
-      src = '';
-      decode = async () => {};
-    },
-  );
+  // A decoded preview stands in as the size of the bytes it came from.
+  vi.stubGlobal('createImageBitmap', async (b: Blob) => ({ width: b.size }));
 });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -50,7 +44,7 @@ describe('page loader', () => {
     // Both asked at once (the preview paints first); the typeset page's answers 404 and its page view says 'none'.
     expect(calls).toEqual(['document.pageView scan:1', 'document.pageView typeset:1']);
     expect(fetched).toEqual(['files/scan/preview/1', 'files/typeset/preview/1']);
-    expect(await previewSourceReady('files/scan/preview/1')).toBe('blob:4');
+    expect(await previewImage('scan', 1)).toEqual({ width: 4 });
     // The typeset document's other pages are not asked for a preview; a scan's are, before its page view has answered.
     fetched.length = 0;
     const [typeset2] = [loadPage('typeset', 2, { preview: true }), loadPage('scan', 2, { preview: true })];
@@ -66,10 +60,10 @@ describe('page loader', () => {
     // The row's thumbnail (lib/pdf.ts) first, then the page: one request.
     await previewBytes('files/shared/preview/1');
     await loadPage('shared', 1, { preview: true });
-    expect(await previewSourceReady('files/shared/preview/1')).toBe('blob:4');
+    expect(await previewImage('shared', 1)).toEqual({ width: 4 });
     // The page first, then a thumbnail of it (a page card, a row drawn late): one request too.
     await loadPage('shared', 2, { preview: true });
-    await previewSourceReady('files/shared/preview/2');
+    await previewImage('shared', 2);
     expect((await previewBytes('files/shared/preview/2')).blob?.size).toBe(4);
     expect(fetched).toEqual(['files/shared/preview/1', 'files/shared/preview/2']);
   });
@@ -97,7 +91,7 @@ describe('page loader', () => {
     const page = await loadPage('issue', 2, { preview: true });
     expect(page).toMatchObject({ docId: 'issue', preview: 'ready', width: 600 });
     expect(calls).toEqual(['document.pageView issue:2']);
-    expect(await previewSourceReady('files/issue/preview/2')).toBe('blob:4');
+    expect(await previewImage('issue', 2)).toEqual({ width: 4 });
     // Taken out of the cache: opened again, the page is fetched afresh (the reader may have changed it).
     await loadPage('issue', 2, { preview: true });
     expect(calls).toEqual(['document.pageView issue:2', 'document.pageView issue:2']);

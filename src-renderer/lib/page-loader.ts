@@ -150,15 +150,17 @@ export function prefetchPage(id: string, n: number, opts: { preview?: boolean } 
 }
 
 /**
- * Previews fetched ahead, as blob URLs (the host forbids caching its
- * responses, so the same URL in an <img> would be fetched again), each
- * decoded once so the turn to its page paints in the next frame. A preview
- * still on its way is kept as its promise: the page opened meanwhile waits
- * for that fetch rather than asking the host for the same bytes again.
+ * Previews, decoded to ImageBitmaps: the page view draws one into its
+ * preview canvas in a few milliseconds. They were blob URLs decoded once
+ * by an off-screen Image, then shown in an <img>: Chromium decoded that
+ * <img> again at its size on screen, and on a page turn that second decode
+ * took 30–110 ms of the 40–200 (bench/reader-open-trace.ts --turns). A
+ * preview still on its way is kept as its promise: the page opened meanwhile
+ * waits for that fetch rather than asking the host for the same bytes again.
  */
-const warmed = new Map<string, string>();
-const warming = new Map<string, Promise<string | null>>();
-function warmImage(url: string, docId: string, page: number): Promise<string | null> {
+const warmed = new Map<string, ImageBitmap>();
+const warming = new Map<string, Promise<ImageBitmap | null>>();
+function warmImage(url: string, docId: string, page: number): Promise<ImageBitmap | null> {
   const done = warmed.get(url);
   if (done) return Promise.resolve(done);
   let job = warming.get(url);
@@ -169,42 +171,30 @@ function warmImage(url: string, docId: string, page: number): Promise<string | n
   return job;
 }
 
-async function fetchDecoded(url: string, docId: string, page: number): Promise<string | null> {
+async function fetchDecoded(url: string, docId: string, page: number): Promise<ImageBitmap | null> {
   try {
     // The same bytes the library row's thumbnail drew from, when it did (lib/preview-bytes.ts): not fetched twice.
     const { status, blob } = await previewBytes(url);
     if (status === 404) noPreview(docId, page);
     if (!blob) return null;
-    const blobUrl = URL.createObjectURL(blob);
     markReader('preview-fetched', docId, page);
-    const img = new Image();
-    img.src = blobUrl;
-    await img.decode();
+    // Decoded off the main thread.
+    const bitmap = await createImageBitmap(blob);
     markReader('preview-decoded', docId, page);
-    warmed.set(url, blobUrl);
-    while (warmed.size > KEEP) {
-      const [oldest, old] = warmed.entries().next().value!;
-      warmed.delete(oldest);
-      URL.revokeObjectURL(old);
-    }
-    return blobUrl;
+    warmed.set(url, bitmap);
+    // Not closed when dropped: a page view may be about to draw it; the collector frees it.
+    while (warmed.size > KEEP) warmed.delete(warmed.keys().next().value!);
+    return bitmap;
   } catch {
-    // No preview to warm: the page will fetch it (or pdf.js draw it) when opened.
+    // No preview: the page's preview is let go (pdf.js draws the page).
     return null;
   }
 }
 
-/** The address to show a preview from: its prefetched copy when there is one. */
-export function previewSource(url: string): string {
-  return warmed.get(url) ?? url;
-}
-
 /**
- * The address to show a preview from once the fetch already under way (if
- * any) has landed: its decoded blob, or `url` itself when nothing was
- * fetched ahead (or that fetch failed).
+ * Page `page` of `docId`'s preview, decoded: the copy fetched ahead, the fetch already under way, or a new one;
+ * null when the page has none or it could not be had.
  */
-export async function previewSourceReady(url: string): Promise<string> {
-  const job = warmed.has(url) ? null : warming.get(url);
-  return (job ? await job : null) ?? previewSource(url);
+export function previewImage(docId: string, page: number): Promise<ImageBitmap | null> {
+  return warmImage(archive.previewUrl(docId, page), docId, page);
 }
