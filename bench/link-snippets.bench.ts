@@ -23,13 +23,14 @@ import { cpuMs, loadAverage, median } from './support/stats.ts';
 const { values } = parseArgs({ options: { library: { type: 'string' }, file: { type: 'string', default: '' }, runs: { type: 'string', default: '15' } } });
 if (!values.library) throw new Error('usage: npx node bench/link-snippets.bench.ts --library DIR');
 const store = new LibraryStore(values.library);
-const largest = store.db
+const found = store.db
   .prepare(
     `SELECT p.doc_id AS id, p.number AS page, length(p.raw) + length(p.cleaned) AS size FROM pages p JOIN documents d ON d.id = p.doc_id
      WHERE instr(d.file_name, ?) > 0 ORDER BY size DESC LIMIT 1`,
   )
   .get(values.file) as { id: string; page: number; size: number } | undefined;
-if (!largest) throw new Error(`no page in ${values.library}${values.file ? ` of a file named like ${values.file}` : ''}`);
+if (!found) throw new Error(`no page in ${values.library}${values.file ? ` of a file named like ${values.file}` : ''}`);
+const largest = found;
 const doc = store.get(largest.id)!;
 // The paragraphs its photos link to, else its first paragraphs: what the photos panel asks for.
 const model = store.page(largest.id, largest.page)!;
