@@ -10,11 +10,18 @@
  * Each prints time to ready, p50/p95 per query class (2-character words,
  * 3–8-character phrases, Latin words) and RSS. Then: adding one 8-page issue
  * to the library, and the CLI's wall-clock time including start-up.
+ * Last, a Han query that finds nothing as typed: what counting the blocks its
+ * other written form finds ("found in N blocks: add --variants") costs in a
+ * fresh process, as the CLI pays it: the old way (a whole second search,
+ * OpenCC's converters built whole) and the new (a count, through converters
+ * built from the entries the query can match; none when no character has
+ * another form).
  *
  * Goals at 10,000 pages: import incl. indexing ≥ 1 M chars/s; p95 ≤ 50 ms;
  * search RSS ≤ 500 MB; ready ≤ 1 s; one more 8-page issue ≤ 2 s; CLI < 1 s.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -25,7 +32,8 @@ import { holdPageText } from '../src-main/search/stored-page-texts.ts';
 import { fold } from '../core/search/fold.ts';
 import { createPrng } from '../scripts/fixtures/prng.ts';
 import { drawWord, generatePage, LATIN_WORDS, loadVocabulary } from './search-corpus.ts';
-import { cpuMs, loadAverage } from './support/stats.ts';
+import { cpuMs, loadAverage, median } from './support/stats.ts';
+import { chineseVariants, hasNoOtherForm } from '../src-main/search/chinese-variants.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const FREQ = join(ROOT, '..', 'shared', 'bench', 'zh-word-freq.txt');
@@ -42,9 +50,11 @@ interface ChildReport {
   classes: Record<string, { p50: number; p95: number; cpuP50: number; cpuP95: number; n: number; note?: string }>;
 }
 
-const args = parseArgs({ options: { pages: { type: 'string', default: '1000' }, child: { type: 'string' }, dir: { type: 'string' } } });
+const args = parseArgs({ options: { pages: { type: 'string', default: '1000' }, child: { type: 'string' }, dir: { type: 'string' }, q: { type: 'string' } } });
 
-if (args.values.child) {
+if (args.values.child === 'variant-count-old' || args.values.child === 'variant-count-new') {
+  process.stdout.write(JSON.stringify(runVariantCount(args.values.child, args.values.dir!, args.values.q!)) + '\n');
+} else if (args.values.child) {
   process.stdout.write(JSON.stringify(runChild(args.values.child, args.values.dir!)) + '\n');
 } else await main();
 
@@ -256,6 +266,65 @@ async function main(): Promise<void> {
     );
   }
   console.log('\ngoals: p95 ≤ 50 ms per class, RSS ≤ 500 MB, ready ≤ 1000 ms (broadsheet row)');
+
+  // ---- a Han query with no hits as typed: the count of its other written form, in a fresh process each time
+  // (as the CLI pays it: OpenCC's converters are built on first use), old and new alternated.
+  const toTraditional = (w: string) => chineseVariants()(w)[1];
+  const noHit = {
+    // Traditional forms of words the (simplified) corpus holds: found only with --variants.
+    'other form found': twoChar.map(toTraditional).find((w, i) => w !== twoChar[i])!,
+    // Characters none of which has another form, in an order the corpus lacks: found in neither form.
+    'no other form': [...phrases].map((p) => [...p].reverse().join('')).find((p) => hasNoOtherForm(p)) ?? '龘靐',
+  };
+  console.log('\nno hits as typed, counting the other written form (withVariants), a fresh process per query, old and new alternated 5 times:');
+  for (const [label, q] of Object.entries(noHit)) {
+    const runs: Record<string, Array<{ ms: number; cpu: number; total: number; withVariants: number }>> = { 'variant-count-old': [], 'variant-count-new': [] };
+    for (let k = 0; k < 5; k++)
+      for (const mode of Object.keys(runs)) {
+        const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', import.meta.filename, '--child', mode, '--dir', dir, '--q', q], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`${mode} child failed: ${r.stderr}`);
+        runs[mode].push(JSON.parse(r.stdout.trim().split('\n').pop()!));
+      }
+    const [old, now] = Object.values(runs);
+    if (old.some((r) => r.total !== 0)) throw new Error(`${q} has hits as typed`);
+    if (now.some((r) => r.withVariants !== old[0].withVariants)) throw new Error(`${q}: old and new counts differ`);
+    const line = (rs: typeof old) => `${median(rs.map((r) => r.ms)).toFixed(1)} ms wall, ${median(rs.map((r) => r.cpu)).toFixed(1)} ms CPU`;
+    console.log(`  ${label} (${q}, withVariants ${old[0].withVariants}): old (second full search) ${line(old)}; new ${line(now)} (medians, query after opening)`);
+  }
+  console.log(`machine load average: ${loadAverage()}`);
+}
+
+/** chineseVariants as it was: OpenCC's converters built whole (the simplified→traditional one from its 400 KB phrase dictionary). */
+function wholeConverters(): (text: string) => string[] {
+  type Convert = (text: string) => string;
+  const OpenCC = createRequire(import.meta.url)('opencc-js') as { Converter(o: { from: string; to: string }): Convert };
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+  const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+  return (text) => [toSimplified(text), toTraditional(text)];
+}
+
+/** One no-hit query and the count of its other written form, timed from after the library opened: the old way or the new. */
+function runVariantCount(mode: string, dir: string, q: string): { ms: number; cpu: number; total: number; withVariants: number } {
+  const store = new LibraryStore(dir);
+  const search = new SearchService(store);
+  const t = performance.now();
+  const c = process.cpuUsage();
+  let total: number;
+  let withVariants: number;
+  if (mode === 'variant-count-new') {
+    const r = search.query({ q, limit: 20 });
+    total = r.total;
+    withVariants = r.withVariants ?? 0;
+  } else {
+    // What search-service.ts did before: the query, then the whole search again with the variants, for its total,
+    // through the whole OpenCC converters (built on first use).
+    total = search.index.search(q, { limit: 20 }).total;
+    withVariants = total === 0 ? search.index.search(q, { limit: 1, variants: wholeConverters() }).total : 0;
+  }
+  const out = { ms: performance.now() - t, cpu: cpuMs(c), total, withVariants };
+  search.close();
+  store.close();
+  return out;
 }
 
 function runChild(mode: string, dir: string): ChildReport {

@@ -74,6 +74,18 @@ export interface Block {
   corrected?: true;
 }
 
+/** The page number in a block id ("p<page>b<k>", as cleaning makes them in core/cleaning); null when the id is not one. */
+export function pageOfBlock(id: string): number | null {
+  const m = /^p(\d+)b\d+$/.exec(id);
+  return m ? Number(m[1]) : null;
+}
+
+/** The page number in a photo id ("p<page>i<k>"); null when the id is not one. */
+export function pageOfPhoto(id: string): number | null {
+  const m = /^p(\d+)i\d+$/.exec(id);
+  return m ? Number(m[1]) : null;
+}
+
 export type EditReason = 'overprint' | 'justification-space' | 'hyphenation' | 'whitespace';
 
 /** A stretch of raw text that cleaning removed, and why. */

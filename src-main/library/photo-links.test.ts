@@ -66,6 +66,21 @@ describe('photo links in the library', () => {
     expect(paragraphSnippet(text).length).toBeGreaterThan(0);
   });
 
+  it('gives a corrected paragraph’s first words as the archivist corrected them, blocks on several pages in page order', async () => {
+    const far = (await photosOf(1)).find((p) => p.links[0].block.startsWith('p2b'))!;
+    const block = far.links[0].block;
+    const near = (await photosOf(1)).flatMap((p) => p.links.map((l) => l.block)).find((b) => b.startsWith('p1b'))!;
+    const nearText = ((await call('document.page', { id, page: 1 })) as { blocks: Array<{ id: string; text: string }> }).blocks.find((b) => b.id === near)!.text;
+    await call('corrections.set', { docId: id, page: 2, blockId: block, text: 'Corrected: the mayor opened the new railway station on Monday before a large crowd.' });
+    const snippets = (await call('photos.linkSnippets', { id, blocks: [block, near] })) as Record<string, string>;
+    expect(snippets).toEqual({ [block]: 'Corrected: the mayor opened the new railway station …', [near]: paragraphSnippet(nearText) });
+    expect(Object.keys(snippets)).toEqual([block, near]);
+    // Reverted to cleaning's text, the snippet follows.
+    await call('corrections.revert', { docId: id, page: 2, blockId: block, toVersion: 0 });
+    const text = ((await call('document.page', { id, page: 2 })) as { blocks: Array<{ id: string; text: string }> }).blocks.find((b) => b.id === block)!.text;
+    expect(await call('photos.linkSnippets', { id, blocks: [block] })).toEqual({ [block]: paragraphSnippet(text) });
+  });
+
   it('keeps confirmed, removed and added links through a re-run of the linker', async () => {
     const [first, second] = await photosOf(1);
     const top = first.links[0].block;

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { CleanedPage, PageModel, Photo, PhotoLink } from '../../core/page-model.ts';
+import { pageOfBlock, pageOfPhoto, type CleanedPage, type PageModel, type Photo, type PhotoLink } from '../../core/page-model.ts';
 import { linkPhotos, rankParagraphs, type LinkPage } from '../../core/photos/link-photos.ts';
 
 /**
@@ -14,9 +14,6 @@ import { linkPhotos, rankParagraphs, type LinkPage } from '../../core/photos/lin
 
 export type LinkAction = 'confirm' | 'remove' | 'add' | 'reset';
 type Choice = 'confirmed' | 'added' | 'removed';
-
-const PHOTO_ID = /^p(\d+)i\d+$/;
-const BLOCK_ID = /^p(\d+)b\d+$/;
 
 function pageCleaned(db: DatabaseSync, docId: string, number: number): CleanedPage | null {
   const row = db.prepare('SELECT cleaned FROM pages WHERE doc_id = ? AND number = ?').get(docId, number) as { cleaned: string } | undefined;
@@ -295,14 +292,14 @@ function scoreOf(db: DatabaseSync, docId: string, photo: Photo, page: number, bl
  * block exist in the document.
  */
 export function setLinkChoice(db: DatabaseSync, docId: string, photo: string, block: string, action: LinkAction): void {
-  const pm = PHOTO_ID.exec(photo);
-  if (!pm) throw new Error(`not a photo id: ${photo.slice(0, 40)}`);
-  const bm = BLOCK_ID.exec(block);
-  if (!bm) throw new Error(`not a block id: ${block.slice(0, 40)}`);
-  const photoPage = pageCleaned(db, docId, Number(pm[1]));
+  const photoNumber = pageOfPhoto(photo);
+  if (photoNumber === null) throw new Error(`not a photo id: ${photo.slice(0, 40)}`);
+  const blockNumber = pageOfBlock(block);
+  if (blockNumber === null) throw new Error(`not a block id: ${block.slice(0, 40)}`);
+  const photoPage = pageCleaned(db, docId, photoNumber);
   const found = photoPage?.photos?.find((p) => p.id === photo);
   if (!found) throw new Error(`no photo ${photo} in this document`);
-  const blockPage = pageCleaned(db, docId, Number(bm[1]));
+  const blockPage = pageCleaned(db, docId, blockNumber);
   const target = blockPage?.blocks.find((b) => b.id === block);
   if (!target) throw new Error(`no block ${block} in this document`);
   if (block === found.caption) throw new Error(`${block} is the photo's own caption`);
@@ -312,7 +309,7 @@ export function setLinkChoice(db: DatabaseSync, docId: string, photo: string, bl
   }
   const isAuto = found.links.some((l) => l.block === block);
   const choice: Choice = action === 'remove' ? 'removed' : action === 'confirm' || isAuto ? 'confirmed' : 'added';
-  const score = choice === 'removed' ? 0 : scoreOf(db, docId, found, Number(pm[1]), block);
+  const score = choice === 'removed' ? 0 : scoreOf(db, docId, found, photoNumber, block);
   db.prepare(
     `INSERT INTO photo_link_choices (doc_id, photo, block, choice, score, at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(doc_id, photo, block) DO UPDATE SET choice = excluded.choice, score = excluded.score, at = excluded.at`,
@@ -342,8 +339,8 @@ export function photosOfBlock(db: DatabaseSync, docId: string, block: string): B
     .all(docId, quoted) as Array<{ number: number }>)
     pages.add(row.number);
   for (const row of db.prepare('SELECT photo FROM photo_link_choices WHERE doc_id = ? AND block = ?').all(docId, block) as Array<{ photo: string }>) {
-    const m = PHOTO_ID.exec(row.photo);
-    if (m) pages.add(Number(m[1]));
+    const page = pageOfPhoto(row.photo);
+    if (page !== null) pages.add(page);
   }
   const out: BlockPhoto[] = [];
   for (const number of [...pages].sort((a, b) => a - b)) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inThreadProcessor } from '../library/in-thread-processor.ts';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
+import { chineseVariants } from './chinese-variants.ts';
 
 /** The app keeps its index current by itself: an import through the contract is searchable without any rebuild. */
 let dir: string;
@@ -62,4 +63,30 @@ it('says how many blocks the other written form would find when none are found a
   expect((await services.handlers['search.query']({ q: '火车站' })).withVariants).toBeUndefined();
   expect((await services.handlers['search.query']({ q: '火车站', variants: true })).withVariants).toBeUndefined();
   expect((await services.handlers['search.query']({ q: 'railway' })).withVariants).toBeUndefined();
+});
+
+it('counts the other written form as the search with variants would find it, block for block', async () => {
+  const text = ['臺灣鐵路局今日公佈新時刻表。', '鐵路沿線居民歡迎新車站。', '台湾铁路的新车站明日启用。', 'The railway station opens today.', '鐵路工人罷工。'].join('\n\n') + '\n';
+  await services.handlers['library.import']({ files: [{ name: 'rail.txt', data: new TextEncoder().encode(text) }] });
+  await services.search.catchUp();
+  for (const q of ['铁路局', '新时刻', '铁路工人', '鐵路 -车站', '台湾铁路']) {
+    const typed = await services.handlers['search.query']({ q });
+    const both = await services.handlers['search.query']({ q, variants: true });
+    expect([q, typed.total, typed.withVariants ?? 0]).toEqual([q, typed.total, typed.total === 0 ? both.total : 0]);
+  }
+  expect((await services.handlers['search.query']({ q: '铁路局' })).withVariants).toBe(1);
+  expect((await services.handlers['search.query']({ q: '铁路工人' })).withVariants).toBe(1);
+  // The index's count is its search's total, with and without variants, filters, and the raw layer.
+  const variants = chineseVariants();
+  for (const [q, opts] of [
+    ['鐵路', {}],
+    ['铁路', { variants }],
+    ['铁路', { variants, kinds: ['heading'] }],
+    ['铁路', { variants, raw: true, limit: 1 }],
+    ['railwya', {}],
+    ['-車站 鐵路', { variants }],
+  ] as const) {
+    const opt = { ...opts, kinds: 'kinds' in opts ? [...opts.kinds] : undefined };
+    expect([q, services.search.index.count(q, opt)]).toEqual([q, services.search.index.search(q, opt).total]);
+  }
 });

@@ -389,16 +389,43 @@ export class SearchIndex {
   }
 
   search(input: string, opts: SearchOptions = {}): IndexSearchResult {
+    const found = this.find(input, opts);
+    if (!found) return { total: 0, hits: [] };
+    return this.finish(found.query, found.expansions, found.ids, found.total, opts.offset ?? 0, opts.limit ?? 20);
+  }
+
+  /**
+   * search(input, opts).total without the hits: the same candidates and the
+   * same verification of them, but no ranking, snippets or offset maps. For
+   * "the other written form is found in N blocks", asked after a query found
+   * nothing.
+   */
+  count(input: string, opts: SearchOptions = {}): number {
+    const found = this.find(input, opts);
+    if (!found) return 0;
+    const all = compileQuery(found.query, { expansions: found.expansions });
+    let verified = 0;
+    let failed = 0;
+    for (const text of this.texts(found.ids)) {
+      if (verifyText(all, fold(text))) verified++;
+      else failed++;
+    }
+    // As finish counts: FTS5's (or SQLite's) count less the candidates the verifier turned down.
+    return Math.max(found.total - failed, verified);
+  }
+
+  /** The parsed query, its expansions, how many blocks SQLite counts and the candidates to verify (null: nothing to search for). */
+  private find(input: string, opts: SearchOptions): { query: Query; expansions: Expansions; total: number; ids: number[] } | null {
     const parsed = parseQuery(input);
     const query = opts.variants ? withVariants(parsed, opts.variants) : parsed;
-    if (query.groups.length === 0) return { total: 0, hits: [] };
+    if (query.groups.length === 0) return null;
     const limit = opts.limit ?? 20;
     const offset = opts.offset ?? 0;
     // Raw pages are long and unranked (newest first): verify only the ones returned.
     const want = opts.raw ? offset + limit : Math.max(RANKED_CANDIDATES, offset + limit);
-    const expansions = opts.raw ? new Map() : this.expansions(query);
+    const expansions: Expansions = opts.raw ? new Map() : this.expansions(query);
     const { total, ids } = opts.raw ? this.rawCandidates(query, opts, want) : this.candidates(query, expansions, opts, want);
-    return this.finish(query, expansions, ids, total, offset, limit);
+    return { query, expansions, total, ids };
   }
 
   /** FTS5 finds and counts the matching blocks; the newest `want` go on to verification and ranking. */
@@ -539,6 +566,12 @@ export class SearchIndex {
       },
     );
     for (const r of results) candidates[r.id as number].score = r.score;
+  }
+
+  private texts(ids: number[]): string[] {
+    if (ids.length === 0) return [];
+    const rows = this.stmt('SELECT text FROM blocks WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ text: string }>;
+    return rows.map((r) => r.text);
   }
 
   private rows(ids: number[]): BlockRow[] {

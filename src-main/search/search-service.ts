@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { StatementSync } from 'node:sqlite';
 import type { ParsedParams } from '../../core/contract.ts';
 import type { TextCorrected } from '../../core/annotations/requests.ts';
@@ -18,6 +17,7 @@ import { dropPageTexts, streamIndexText, takePageTexts, takeStreamRest } from '.
 import { CoalescedRun } from '../services/coalesced-run.ts';
 import { SearchIndexThread } from './search-index-thread.ts';
 import { foreground } from '../services/foreground.ts';
+import { chineseVariants, hasNoOtherForm } from './chinese-variants.ts';
 
 /**
  * Keeps the search index in step with the library and answers queries.
@@ -365,9 +365,16 @@ export class SearchService {
     };
   }
 
-  /** How many blocks the query finds with simplified and traditional matched alike (asked only after it found none). */
+  /**
+   * How many blocks the query finds with simplified and traditional matched
+   * alike (asked only after it found none): the total --variants would give,
+   * counted without ranking or snippets. A query none of whose characters has
+   * another form finds nothing more that way, and is not searched again (nor
+   * are OpenCC's converters built for it, ~450 ms).
+   */
   private variantTotal(params: SearchParams, documents: string[] | undefined): number {
-    return this.index.search(params.q, { raw: params.raw, limit: 1, documents, kinds: params.kinds, variants: chineseVariants() }).total;
+    if (hasNoOtherForm(params.q)) return 0;
+    return this.index.count(params.q, { raw: params.raw, limit: params.limit, offset: params.offset, documents, kinds: params.kinds, variants: chineseVariants() });
   }
 
   /**
@@ -405,20 +412,3 @@ export class SearchService {
 
 // Beside the index's worker (search-index-worker.ts), which reads stored pages too.
 export { pageInput };
-
-type Convert = (text: string) => string;
-let converters: { toTraditional: Convert; toSimplified: Convert } | null = null;
-
-/**
- * Simplified ↔ traditional forms of a text through OpenCC, loaded on first
- * use (its dictionaries take a moment and some memory, and most searches
- * never ask for them).
- */
-export function chineseVariants(): (text: string) => string[] {
-  if (!converters) {
-    const OpenCC = createRequire(import.meta.url)('opencc-js') as { Converter(o: { from: string; to: string }): Convert };
-    converters = { toTraditional: OpenCC.Converter({ from: 'cn', to: 't' }), toSimplified: OpenCC.Converter({ from: 't', to: 'cn' }) };
-  }
-  const c = converters;
-  return (text) => [c.toSimplified(text), c.toTraditional(text)];
-}

@@ -8,6 +8,8 @@ import { migratedNow } from '../library/migration-notice.ts';
 import { withFirstPagePreviews } from '../previews/first-page-previews.ts';
 import { paragraphSnippet } from '../../core/photos/paragraph-snippet.ts';
 import { applyLinkChoices, photosOfBlock, relinkDocument, setLinkChoice } from '../library/photo-links.ts';
+import { readerBlockTexts } from '../library/reader-block-texts.ts';
+import { pageOfBlock, pageOfPhoto } from '../../core/page-model.ts';
 import type { SearchService } from '../search/search-service.ts';
 import type { EventBus } from './event-bus.ts';
 import { createAnnotationHandlers } from './annotation-handlers.ts';
@@ -78,8 +80,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'photos.link': ({ id, photo, block, action }) => {
       requireDocument(id);
       setLinkChoice(store.db, id, photo, block, action);
-      const page = Number(/^p(\d+)/.exec(photo)![1]);
-      return applyLinkChoices(store.db, id, store.page(id, page)!).photos;
+      // setLinkChoice refused anything but a photo id of this document.
+      return applyLinkChoices(store.db, id, store.page(id, pageOfPhoto(photo)!)!).photos;
     },
     'photos.ofBlock': ({ id, block }) => {
       requireDocument(id);
@@ -88,9 +90,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'photos.linkSnippets': ({ id, blocks }) => {
       const doc = requireDocument(id);
       const out: Record<string, string> = {};
-      for (const page of new Set(blocks.map((b) => Number(/^p(\d+)/.exec(b)![1])))) {
-        const model = page <= doc.pageCount ? withCorrections.page(id, page) : null;
-        for (const b of model?.blocks ?? []) if (blocks.includes(b.id)) out[b.id] = paragraphSnippet(b.text);
+      for (const page of new Set(blocks.map(pageOfBlock))) {
+        if (page === null || page > doc.pageCount) continue;
+        for (const [block, text] of readerBlockTexts(store.db, withCorrections.corrections, id, page, blocks)) out[block] = paragraphSnippet(text);
       }
       return out;
     },

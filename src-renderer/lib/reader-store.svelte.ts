@@ -1,6 +1,6 @@
 import type { DocumentSummary } from '../../core/library-model.ts';
 import type { TextCorrected } from '../../core/annotations/requests.ts';
-import type { Block, CharSource, Photo } from '../../core/page-model.ts';
+import { pageOfBlock, pageOfPhoto, type Block, type CharSource, type Photo } from '../../core/page-model.ts';
 import type { ReaderPage } from './page-loader.ts';
 import { adjacentInIssue } from '../../core/library-tree.ts';
 import { charRects } from '../../core/geometry/char-rects.ts';
@@ -200,7 +200,7 @@ export class ReaderStore {
 
   /** A photo anywhere in the document: its page, then the photo chosen. */
   async showPhoto(photo: string): Promise<void> {
-    const page = Number(/^p(\d+)i/.exec(photo)?.[1]);
+    const page = pageOfPhoto(photo);
     if (!this.doc || !page) return;
     if (page !== this.pageNum) await this.open(this.doc.id, page);
     this.photoId = photo;
@@ -208,7 +208,7 @@ export class ReaderStore {
 
   /** A linked paragraph, possibly on another page of the document. */
   async showBlock(block: string): Promise<void> {
-    const page = Number(/^p(\d+)b/.exec(block)?.[1]);
+    const page = pageOfBlock(block);
     if (!this.doc || !page) return;
     if (page !== this.pageNum) await this.open(this.doc.id, page);
     this.activeId = block;
