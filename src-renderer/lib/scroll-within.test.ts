@@ -33,13 +33,12 @@ describe('revealPairScrollTop (a chosen photo card, then its links)', () => {
     expect(revealScrollTop({ top: 250, height: 130 }, 200, view, max, 'nearest')).toBe(200);
     expect(revealPairScrollTop(card, { top: 250, height: 130 }, 200, view, max)).toBe(100);
   });
-  it('keeps the whole card in view when its links are taller than the space left, the links starting under it', () => {
-    // The links alone (nearest) would scroll to 250 and hide the card's top 150 px.
-    expect(revealScrollTop({ top: 250, height: 500 }, 0, view, max, 'nearest')).toBe(250);
-    expect(revealPairScrollTop(card, { top: 250, height: 500 }, 0, view, max)).toBe(100);
+  it('brings back a card whose top was scrolled away, with links above it, when both fit', () => {
+    expect(revealPairScrollTop(card, { top: 0, height: 200 }, 150, view, max)).toBe(0);
   });
-  it('reveals a card low in the list wholly when the links stand beside the cards, at the top', () => {
-    expect(revealPairScrollTop({ top: 600, height: 140 }, { top: 0, height: 200 }, 0, view, max)).toBe(440);
+  it('reveals the links alone (nearest) when the two do not fit together: they are what choosing the card opened', () => {
+    expect(revealPairScrollTop(card, { top: 250, height: 500 }, 0, view, max)).toBe(250);
+    expect(revealPairScrollTop(card, { top: 400, height: 150 }, 0, view, max)).toBe(250);
   });
   it('leaves the panel alone when both are already in view', () => {
     expect(revealPairScrollTop(card, { top: 250, height: 100 }, 90, view, max)).toBe(90);

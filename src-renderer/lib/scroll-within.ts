@@ -23,17 +23,14 @@ export function revealScrollTop(child: Span, scrollTop: number, viewHeight: numb
 }
 
 /**
- * As little scrolling as shows `first` whole and as much of `then` as fits with it: a chosen photo's card and its
- * links, stacked below the cards in a narrow panel. Revealing the links alone scrolled the card's top out of sight
- * whenever the links were taller than the space below it.
+ * As little scrolling as shows `first` and `then` together, whole: a chosen photo's card and its links, stacked below
+ * the cards in a narrow panel. Revealing the links alone left the card's top cut off though both fitted. Where they do
+ * not fit together, `then` is revealed alone (nearest): the links are what choosing the card opened.
  */
 export function revealPairScrollTop(first: Span, then: Span, scrollTop: number, viewHeight: number, maxScroll: number): number {
   const top = Math.min(first.top, then.top);
   const both = { top, height: Math.max(first.top + first.height, then.top + then.height) - top };
-  if (both.height <= viewHeight) return revealScrollTop(both, scrollTop, viewHeight, maxScroll, 'nearest');
-  // Both do not fit: the card wins; links below it start right under the view's top edge with the card.
-  if (then.top >= first.top + first.height) return revealScrollTop(first, scrollTop, viewHeight, maxScroll, 'start');
-  return revealScrollTop(first, scrollTop, viewHeight, maxScroll, 'nearest');
+  return revealScrollTop(both.height <= viewHeight ? both : then, scrollTop, viewHeight, maxScroll, 'nearest');
 }
 
 function spanWithin(scroller: HTMLElement, child: HTMLElement): Span {
@@ -41,7 +38,7 @@ function spanWithin(scroller: HTMLElement, child: HTMLElement): Span {
   return { top: rect.top - scroller.getBoundingClientRect().top - scroller.clientTop + scroller.scrollTop, height: rect.height };
 }
 
-/** Scrolls `scroller` alone so that `first` is wholly in view, with as much of `then` as fits (revealPairScrollTop). */
+/** Scrolls `scroller` alone so that `first` and `then` are in view together where they fit (revealPairScrollTop). */
 export function scrollPairWithin(scroller: HTMLElement, first: HTMLElement, then: HTMLElement): void {
   const top = revealPairScrollTop(spanWithin(scroller, first), spanWithin(scroller, then), scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight - scroller.clientHeight);
   if (top !== Math.round(scroller.scrollTop)) scroller.scrollTo({ top });
