@@ -9,10 +9,9 @@
  * (npm exited 143). With exec this script is npm's child, and it ends as the app does: 0 after a clean stop.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { appBrowserArgs } from './app-browser-args.ts';
+import { type AppBrowser, openAppBrowser } from './app-browser.ts';
 import { electronBinary } from './electron-binary.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -44,6 +43,7 @@ if ('path' in binary) {
   console.log(`Electron is unavailable: ${binary.reason}; starting the browser host instead.`);
   const host = spawn(join(root, 'bin', 'broadsheet'), ['serve', ...passThrough], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let opened = false;
+  let browserWindow: AppBrowser | null = null;
   host.stdout!.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (opened) return;
@@ -55,9 +55,16 @@ if ('path' in binary) {
       console.log('No display to open a browser on: open the URL above in one.');
       return;
     }
-    const profile = mkdtempSync(join(tmpdir(), 'broadsheet-browser-'));
-    spawn(browser, appBrowserArgs(url, profile, process.getuid?.() === 0), { stdio: 'ignore', detached: true }).unref();
+    browserWindow = openAppBrowser(browser, url, process.getuid?.() === 0);
   });
-  host.on('exit', (code) => process.exit(code ?? 0));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => host.kill(signal));
+  // The window goes with the host (it would show only a dead page), and with it its throwaway profile.
+  host.on('exit', (code) => {
+    void (browserWindow?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      void browserWindow?.close();
+      host.kill(signal);
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, RawItem } from '../page-model.ts';
 import { pageText } from '../page-text.ts';
-import { rangesInArea, reanchor, resolveTarget, textAnchor, textTarget } from './anchor.ts';
+import { rangesInArea, reanchor, resolveTarget, textAnchor, textTarget, trimRange } from './anchor.ts';
 
 const item = (str: string, x: number, y: number): RawItem => ({ str, font: 'f', size: 10, transform: [10, 0, 0, 10, x, y], rect: [x, y, x + 10 * str.length, y + 10], eol: true });
 const items = [item('Late news', 0, 0), item('The mayor spoke.', 0, 20)];
@@ -14,6 +14,19 @@ describe('anchoring', () => {
     expect(pageText(blocks).slice(14, 19)).toBe('mayor');
     expect(t.text).toEqual({ start: 14, end: 19, exact: 'mayor', prefix: 'Late news\nThe ', suffix: ' spoke.' });
     expect(t.viewrect).toEqual([40, 20, 50, 10]);
+  });
+
+  it('trims the whitespace a selection took at its ends from the quote, moving the offsets with it', () => {
+    // " mayor " (13..20): a double-click-and-drag takes the spaces around the word.
+    const t = textTarget('a'.repeat(64), 1, items, blocks, 13, 20);
+    expect(t.text).toEqual({ start: 14, end: 19, exact: 'mayor', prefix: 'Late news\nThe ', suffix: ' spoke.' });
+    expect(t.viewrect).toEqual([40, 20, 50, 10]);
+    // Across the line break: "news\n" keeps no newline.
+    expect(trimRange('Late news\nThe', 5, 10)).toEqual({ start: 5, end: 9 });
+    // Whitespace alone stays as selected: the service refuses it ("the selection holds no text").
+    expect(trimRange('a \u00a0b', 1, 3)).toEqual({ start: 1, end: 3 });
+    // Inner whitespace is the quote's own.
+    expect(trimRange('a\t b', 0, 4)).toEqual({ start: 0, end: 4 });
   });
 
   it('keeps offsets that still hold, and moves by quote when text before it changed', () => {

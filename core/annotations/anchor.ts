@@ -28,9 +28,23 @@ export function textAnchor(text: string, start: number, end: number, context = C
   };
 }
 
-/** A target for [start, end) of the page text, with its area on the page. */
-export function textTarget(docId: string, page: number, items: Items, blocks: PageBlocks, start: number, end: number): AnnotationTarget {
+/**
+ * [start, end) without the whitespace at its ends: a selection dragged to a word's end takes the space after it, and
+ * the quote then kept (and exported) a trailing space. The offsets move with the trim, so they still point at the
+ * quote. A range of whitespace alone is left as it is (the caller refuses it).
+ */
+export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return s < e ? { start: s, end: e } : { start, end };
+}
+
+/** A target for [start, end) of the page text (trimmed: trimRange), with its area on the page. */
+export function textTarget(docId: string, page: number, items: Items, blocks: PageBlocks, from: number, to: number): AnnotationTarget {
   const text = pageText(blocks);
+  const { start, end } = trimRange(text, from, to);
   return { docId, page, text: textAnchor(text, start, end), viewrect: viewRectOf(rangeRects(items, blocks, start, end)) };
 }
 

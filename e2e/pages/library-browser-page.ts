@@ -6,6 +6,8 @@ export interface PathLayout {
   width: number;
   /** By crumb, named by its title (the full text it shows on hover): its text fits its box (no ellipsis). */
   whole: Record<string, boolean>;
+  /** By crumb: whole, or cut but showing its first three letters before the ellipsis ("New…", not "N…"). */
+  readable: Record<string, boolean>;
   /** The crumbs and separators end within the path's box. */
   row: boolean;
   /** Two frames in a row read the same (false: still changing after a second's worth of frames; poll again). */
@@ -73,14 +75,21 @@ export class LibraryBrowserPage {
           return w;
         };
         const whole: Record<string, boolean> = {};
+        const readable: Record<string, boolean> = {};
+        // The width of a crumb's first letters and an ellipsis, as the crumb's own font draws them.
+        const measure = document.createElement('canvas').getContext('2d')!;
+        const printed = (el: Element) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
         // The crumbs: the path's children but the separators (aria-hidden "›").
         for (const crumb of nav.querySelectorAll(':scope > :not([aria-hidden])')) {
           const room = inner(crumb);
-          whole[crumb.getAttribute('title') ?? crumb.textContent ?? ''] = textWidth(crumb) <= room.right - room.left + 0.5;
+          const name = crumb.getAttribute('title') ?? crumb.textContent ?? '';
+          whole[name] = textWidth(crumb) <= room.right - room.left + 0.5;
+          measure.font = getComputedStyle(crumb).font;
+          readable[name] = whole[name] || measure.measureText(`${printed(crumb).slice(0, 3)}…`).width <= room.right - room.left + 0.5;
         }
         const edge = inner(nav);
         const right = Math.max(...[...nav.children].map((c) => box(c).right));
-        return { width: Math.round(edge.right - edge.left), whole, row: right <= edge.right + 0.5, settled: true };
+        return { width: Math.round(edge.right - edge.left), whole, readable, row: right <= edge.right + 0.5, settled: true };
       };
       const frame = () => new Promise((done) => requestAnimationFrame(done));
       let last = read();

@@ -60,6 +60,17 @@ describe('AnnotationService', () => {
     expect(a.service.list({ colour: 'pink' }).items).toHaveLength(1);
   });
 
+  it('keeps no whitespace at the ends of a quote: the selection took the line breaks around a paragraph', () => {
+    const { model, i, block, start } = para();
+    const end = start + block.text.length;
+    const text = pageText(model.blocks);
+    expect([text[start - 1], text[end], i + 1 < model.blocks.length]).toEqual(['\n', '\n', true]);
+    const v = a.service.create([{ docId: a.id, page: 1, start: start - 1, end: end + 1 }], { note: '', tags: [], colour: 'yellow' }, 'Ada');
+    expect(v.targets[0].text).toMatchObject({ start, end, exact: block.text });
+    expect(v.resolved[0]).toMatchObject({ status: 'anchored', start, end, quote: block.text });
+    a.service.delete(v.id);
+  });
+
   it('selects the text under a dragged rectangle', () => {
     const { block } = para();
     const r = block.rects[0];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_TARGETS, annotationSchema, normalizeTags, viewRectOf, type Annotation, type AnnotationTarget, type AnnotationView, type Colour } from '../../core/annotations/annotation.ts';
-import { rangesInArea, resolveTarget, textAnchor } from '../../core/annotations/anchor.ts';
+import { rangesInArea, resolveTarget, textAnchor, trimRange } from '../../core/annotations/anchor.ts';
 import { samePart, type Article, type ArticlePart, type ArticleText } from '../../core/annotations/article.ts';
 import { annotationsCsv, articleMarkdown, articlePlainText } from '../../core/annotations/export-text.ts';
 import type { AnnotationList, BlockHistory, ImportReport, NewTarget } from '../../core/annotations/requests.ts';
@@ -139,7 +139,8 @@ export class AnnotationService {
     }
     if (t.end > text.length || t.start >= t.end) throw new Error(`range ${t.start}–${t.end} is outside the page text (${text.length} characters)`);
     if (!text.slice(t.start, t.end).trim()) throw new Error('the selection holds no text');
-    return [{ docId: t.docId, page: t.page, text: textAnchor(text, t.start, t.end), viewrect: viewRectOf(rangeRects(model.items, model.blocks, t.start, t.end)) }];
+    const { start, end } = trimRange(text, t.start, t.end);
+    return [{ docId: t.docId, page: t.page, text: textAnchor(text, start, end), viewrect: viewRectOf(rangeRects(model.items, model.blocks, start, end)) }];
   }
 
   private fresh(targets: AnnotationTarget[], body: { note: string; tags: string[]; colour: Colour }, author: string): Annotation {

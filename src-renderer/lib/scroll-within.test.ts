@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revealScrollTop } from './scroll-within.ts';
+import { revealPairScrollTop, revealScrollTop } from './scroll-within.ts';
 
 describe('revealScrollTop', () => {
   const view = 400;
@@ -20,5 +20,27 @@ describe('revealScrollTop', () => {
     expect(revealScrollTop({ top: 10, height: 20 }, 300, view, max, 'center')).toBe(0);
     expect(revealScrollTop({ top: 2390, height: 10 }, 0, view, max, 'center')).toBe(2000);
     expect(revealScrollTop({ top: 50, height: 10 }, 0, view, -5, 'start')).toBe(0);
+  });
+});
+
+describe('revealPairScrollTop (a chosen photo card, then its links)', () => {
+  const view = 300;
+  const max = 2000;
+  const card = { top: 100, height: 140 };
+  it('shows the card and its links below it when both fit, scrolling as little as that takes', () => {
+    expect(revealPairScrollTop(card, { top: 250, height: 130 }, 0, view, max)).toBe(80);
+    // Scrolled to 200, the links (250..380) are in view already and revealing them alone left the card's top cut off.
+    expect(revealScrollTop({ top: 250, height: 130 }, 200, view, max, 'nearest')).toBe(200);
+    expect(revealPairScrollTop(card, { top: 250, height: 130 }, 200, view, max)).toBe(100);
+  });
+  it('brings back a card whose top was scrolled away, with links above it, when both fit', () => {
+    expect(revealPairScrollTop(card, { top: 0, height: 200 }, 150, view, max)).toBe(0);
+  });
+  it('reveals the links alone (nearest) when the two do not fit together: they are what choosing the card opened', () => {
+    expect(revealPairScrollTop(card, { top: 250, height: 500 }, 0, view, max)).toBe(250);
+    expect(revealPairScrollTop(card, { top: 400, height: 150 }, 0, view, max)).toBe(250);
+  });
+  it('leaves the panel alone when both are already in view', () => {
+    expect(revealPairScrollTop(card, { top: 250, height: 100 }, 90, view, max)).toBe(90);
   });
 });

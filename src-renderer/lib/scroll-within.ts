@@ -22,6 +22,28 @@ export function revealScrollTop(child: Span, scrollTop: number, viewHeight: numb
   return Math.round(Math.min(Math.max(0, target), Math.max(0, maxScroll)));
 }
 
+/**
+ * As little scrolling as shows `first` and `then` together, whole: a chosen photo's card and its links, stacked below
+ * the cards in a narrow panel. Revealing the links alone left the card's top cut off though both fitted. Where they do
+ * not fit together, `then` is revealed alone (nearest): the links are what choosing the card opened.
+ */
+export function revealPairScrollTop(first: Span, then: Span, scrollTop: number, viewHeight: number, maxScroll: number): number {
+  const top = Math.min(first.top, then.top);
+  const both = { top, height: Math.max(first.top + first.height, then.top + then.height) - top };
+  return revealScrollTop(both.height <= viewHeight ? both : then, scrollTop, viewHeight, maxScroll, 'nearest');
+}
+
+function spanWithin(scroller: HTMLElement, child: HTMLElement): Span {
+  const rect = child.getBoundingClientRect();
+  return { top: rect.top - scroller.getBoundingClientRect().top - scroller.clientTop + scroller.scrollTop, height: rect.height };
+}
+
+/** Scrolls `scroller` alone so that `first` and `then` are in view together where they fit (revealPairScrollTop). */
+export function scrollPairWithin(scroller: HTMLElement, first: HTMLElement, then: HTMLElement): void {
+  const top = revealPairScrollTop(spanWithin(scroller, first), spanWithin(scroller, then), scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight - scroller.clientHeight);
+  if (top !== Math.round(scroller.scrollTop)) scroller.scrollTo({ top });
+}
+
 /** Scrolls `scroller` (and nothing else) so that `child` (an element, or a range of its text) is in view. */
 export function scrollWithin(scroller: HTMLElement, child: HTMLElement | Range, placement: Placement, behavior: ScrollBehavior = 'auto'): void {
   const box = scroller.getBoundingClientRect();
