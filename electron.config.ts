@@ -34,6 +34,7 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; minified, the start-up script parses and compiles in half the time.
       // BROADSHEET_MINIFY=0 keeps the names, for profiles (bench/reader-open-trace.ts PROFILE=1).
       minify: process.env.BROADSHEET_MINIFY !== '0',
+      sourcemap: process.env.BROADSHEET_SOURCEMAP === '1',
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
   },
