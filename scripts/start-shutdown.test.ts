@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -27,9 +27,13 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startAndStop(libraryDir: string, stop: (npmPid: number) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function startAndStop(
+  libraryDir: string,
+  stop: (npmPid: number) => void,
+  display: Record<string, string> = { DISPLAY: '', WAYLAND_DISPLAY: '' },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   // Its own process group, as a terminal gives the command it runs: a Ctrl+C reaches every process of the group.
-  const npm = spawn('npm', ['start', '--', '--library', libraryDir], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' } });
+  const npm = spawn('npm', ['start', '--', '--library', libraryDir], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WAYLAND_DISPLAY: '', ...display } });
   groups.push(npm.pid!);
   let out = '';
   let stopped = false;
@@ -58,10 +62,47 @@ function expectWhole(libraryDir: string): void {
   }
 }
 
+/** Whether any process of the group (negative pid) is there. */
+function alive(negativeGroup: number): boolean {
+  try {
+    process.kill(negativeGroup, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('npm start', () => {
   it("exits 0 on a terminal's Ctrl+C (SIGINT to its whole process group), the library whole", async () => {
     const libraryDir = join(dir, 'int');
     await expect(startAndStop(libraryDir, (pid) => process.kill(-pid, 'SIGINT'))).resolves.toEqual({ code: 0, signal: null });
+    expectWhole(libraryDir);
+  }, 240_000);
+
+  it('closes the browser window and removes its profile when the terminal is closed (SIGHUP to its process group)', async () => {
+    const libraryDir = join(dir, 'hup');
+    // A stand-in for Chromium, as app-browser.test.ts has: it notes its process group and profile, writes to the
+    // profile, forks a helper, and waits. `npm start` runs it in a group of its own, which a hangup does not reach.
+    const browser = join(dir, 'browser');
+    const noted = join(dir, 'browser-noted');
+    const profileArg = 'for a in "$@"; do case "$a" in --user-data-dir=*) profile="${a#--user-data-dir=}";; esac; done';
+    writeFileSync(browser, `#!/bin/sh\n${profileArg}\necho ready > "$profile/Local State"\necho "$$ $profile" > ${noted}\nsleep 300 &\nwait\n`);
+    chmodSync(browser, 0o755);
+    let group = 0;
+    const stop = (pid: number) => {
+      group = pid;
+      // The browser is opened right after the URL is printed: hang up once it has started.
+      const hangUp = () => (existsSync(noted) ? process.kill(-pid, 'SIGHUP') : setTimeout(hangUp, 50));
+      hangUp();
+    };
+    await startAndStop(libraryDir, stop, { DISPLAY: ':99', BROADSHEET_BROWSER: browser });
+    const [browserGroup, profile] = readFileSync(noted, 'utf8').trim().split(' ');
+    // Ended in afterAll if the stop failed to end it.
+    groups.push(Number(browserGroup));
+    // Gone, with its helper, and its profile removed; the host gone too, and the library whole.
+    await expect.poll(() => existsSync(profile), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => alive(-Number(browserGroup)), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => alive(-group), { timeout: 15_000 }).toBe(false);
     expectWhole(libraryDir);
   }, 240_000);
 

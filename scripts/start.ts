@@ -38,7 +38,8 @@ if ('path' in binary) {
   const child = spawn(binary.path, [join(root, 'out', 'main', 'main.js'), ...passThrough], { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
   // Stopping the app is how it is meant to end: its own quit decides the exit code, not the signal's 130/143.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  // SIGHUP (the terminal closed) is passed on as SIGTERM: a quit, which Electron's default SIGHUP action is not.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal));
 } else {
   console.log(`Electron is unavailable: ${binary.reason}; starting the browser host instead.`);
   const host = spawn(join(root, 'bin', 'broadsheet'), ['serve', ...passThrough], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -49,7 +50,8 @@ if ('path' in binary) {
     if (opened) return;
     opened = true;
     const url = chunk.toString().split('\n')[0].trim();
-    const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'].find(existsSync);
+    // BROADSHEET_BROWSER: another Chromium-like browser (and the tests' stand-in for one).
+    const browser = [process.env.BROADSHEET_BROWSER ?? '', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'].find(existsSync);
     if (!browser || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux')) {
       // The host has just printed the URL: say what to do with it, without printing it twice.
       console.log('No display to open a browser on: open the URL above in one.');
@@ -61,7 +63,9 @@ if ('path' in binary) {
   host.on('exit', (code) => {
     void (browserWindow?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // SIGHUP: the terminal was closed. The browser runs in a process group of its own, which the terminal's hangup
+  // does not reach: without this its window stayed open on a dead page and its profile stayed in /tmp.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       void browserWindow?.close();
       host.kill(signal);

@@ -76,6 +76,16 @@ export async function serveCommand(opts: { libraryDir: string; port: number; ren
   return Object.assign(host, { opened });
 }
 
+/**
+ * Closes the host, then exits 0, on SIGINT, SIGTERM and SIGHUP. Code 0, not the shell's 130: stopping the server is
+ * how it is meant to end, and a non-zero code makes `npm start` print an error of its own ("command failed") after a
+ * clean stop. SIGHUP: a closed terminal sends it to the host it ran, which then ended at once, its library not closed.
+ */
+export function stopOnSignals(host: Pick<RunningHost, 'close'>): void {
+  const stop = () => void host.close().then(() => process.exit(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+}
+
 export const serveCommandSpec: Command = {
   name: 'serve',
   summary: 'serve the app to a browser on 127.0.0.1; the first line printed is the URL with its one-time token',
@@ -88,11 +98,7 @@ export const serveCommandSpec: Command = {
     if (!/^\d+$/.test(String(values.port ?? 0)) || port > 65535) throw new UsageError('--port must be 0–65535');
     const host = await serveCommand({ libraryDir: chooseLibraryDir(values.library as string | undefined), port, err: (s) => io.err(s) });
     io.out(host.url + '\n');
-    // Exit code 0 for SIGINT as for SIGTERM, not the shell's 130: stopping the server is how it is meant to end, and a
-    // non-zero code makes `npm start` print an error of its own ("command failed") after a clean stop.
-    const stop = () => void host.close().then(() => process.exit(0));
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    stopOnSignals(host);
     // A library that could not be opened once the host was serving (its backup or update failed): said, and no host.
     await host.opened;
     return -1; // keep running

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, expect, it } from 'vitest';
 import { serveCommand } from './serve-command.ts';
@@ -34,4 +36,26 @@ it('closes once however often asked, at once or after: no error, the library che
   } finally {
     db.close();
   }
+}, 120_000);
+
+it('ends as cleanly on SIGHUP (the terminal it ran in was closed) as on SIGINT and SIGTERM: exit code 0, the library closed', async () => {
+  // A process of its own (the signal ends it), serving a stand-in renderer as the test above does.
+  const rendererDir = join(dir, 'renderer-hup');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  const libraryDir = join(dir, 'hup');
+  const script = [
+    `import { serveCommand, stopOnSignals } from ${JSON.stringify(join(import.meta.dirname, 'serve-command.ts'))};`,
+    `const host = await serveCommand({ libraryDir: ${JSON.stringify(libraryDir)}, port: 0, rendererDir: ${JSON.stringify(rendererDir)} });`,
+    'stopOnSignals(host);',
+    'console.log(host.url);',
+  ].join('\n');
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
+  await new Promise((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  child.kill('SIGHUP');
+  // Killed by the signal, Node's default action, it ended with [null, 'SIGHUP'] and the library open.
+  await expect(exited).resolves.toEqual([0, null]);
+  const wal = join(libraryDir, 'library.sqlite-wal');
+  expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
 }, 120_000);
