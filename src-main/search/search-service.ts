@@ -262,10 +262,6 @@ export class SearchService {
    * it, then the stamp after all of them.
    */
   private async catchUpPassOnThread(thread: SearchIndexThread): Promise<void> {
-    // The worker starts with its first request: ~220 ms of CPU compiling its modules and opening the index. At start
-    // that waited for nothing and took one of two cores from the window's first paint (bench/library-cold-start.ts).
-    await foreground.turn();
-    if (this.closed) return;
     await thread.settled();
     if (this.closed) return;
     const stamp = this.libraryStamp();

@@ -52,22 +52,6 @@ describe('Foreground', () => {
     expect(lonely.waitFor()).toBe(0);
   });
 
-  it('says whether the start still holds background work (for a watch that skips a tick rather than waits)', () => {
-    let t = 0;
-    const fg = new Foreground(() => t);
-    expect(fg.holdsStart()).toBe(false);
-    fg.deferStart(2000);
-    expect(fg.holdsStart()).toBe(true);
-    fg.begin()();
-    t = START_QUIET_MS - 1;
-    expect(fg.holdsStart()).toBe(true);
-    t = START_QUIET_MS;
-    expect(fg.holdsStart()).toBe(false);
-    // Started: a request being answered holds turns, not the start.
-    fg.begin();
-    expect(fg.holdsStart()).toBe(false);
-  });
-
   it('at start is not held past the grace by requests that keep coming (a page polling its preview)', () => {
     let t = 0;
     const fg = new Foreground(() => t);

@@ -80,14 +80,6 @@ export class Foreground {
     return sinceEnd < QUIET_MS ? QUIET_MS - sinceEnd : 0;
   }
 
-  /**
-   * Whether deferStart still holds background work back (the app's first burst not yet answered and quiet, and the
-   * grace not over): for work that is not a loop of turns, such as the library watch's first look, to skip a tick.
-   */
-  holdsStart(): boolean {
-    return !this.started && this.waitFor() > 0;
-  }
-
   /** One turn of a background loop: the event loop runs first (I/O included), then requests being answered go first. */
   async turn(): Promise<void> {
     await new Promise((done) => setImmediate(done));

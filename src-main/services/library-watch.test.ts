@@ -71,26 +71,6 @@ describe('watchLibrary', () => {
     await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('library.changed', { ids: [] }), { timeout: 2000 });
     expect(seen).toHaveBeenCalledTimes(4);
   });
-  it('takes its first look only once the start lets background work go; a change before it is told as "refresh the list"', async () => {
-    const { app, cli } = lib;
-    const fg = { held: true, holdsStart: () => fg.held };
-    const events = new EventBus();
-    const seen = vi.fn();
-    events.subscribe((event, payload) => seen(event, payload));
-    stop = watchLibrary(app, events, 20, fg);
-    await new Promise((r) => setTimeout(r, 60));
-    expect(seen).not.toHaveBeenCalled();
-    // Which documents changed is not known without the first look: the list looks again.
-    const [{ id: first }] = await importFiles(cli, inThreadProcessor, [{ name: 'first.txt', bytes: Buffer.from('First.\n') }]);
-    await vi.waitFor(() => expect(seen).toHaveBeenCalledWith('library.changed', { ids: [] }), { timeout: 2000 });
-    fg.held = false;
-    await new Promise((r) => setTimeout(r, 60));
-    // Looked: the next change is named.
-    const [{ id: second }] = await importFiles(cli, inThreadProcessor, [{ name: 'second.txt', bytes: Buffer.from('Second.\n') }]);
-    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('library.changed', { ids: [second!] }), { timeout: 2000 });
-    expect(seen.mock.calls.map((c) => (c[1] as { ids: string[] }).ids)).not.toContainEqual([first!]);
-  });
-
   it("says nothing of another process's bookkeeping (an import in progress, its heartbeat), and refreshes for its settings and titles", async () => {
     const { app, cli } = lib;
     const { seen } = watched(app);

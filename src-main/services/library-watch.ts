@@ -1,7 +1,6 @@
 import type { LibraryStore } from '../library/library-store.ts';
 import { DocumentStateTracker } from './document-state-tracker.ts';
 import type { EventBus } from './event-bus.ts';
-import { foreground, type Foreground } from './foreground.ts';
 
 /** How often the library is checked for other processes' writes: one PRAGMA, microseconds. */
 export const LIBRARY_WATCH_MS = 1000;
@@ -19,12 +18,11 @@ export const LIBRARY_WATCH_MS = 1000;
  * heartbeat, its pages before their document) is not told: the window would
  * reload its list for nothing.
  */
-export function watchLibrary(store: LibraryStore, events: EventBus, intervalMs = LIBRARY_WATCH_MS, fg: Pick<Foreground, 'holdsStart'> = foreground): () => void {
+export function watchLibrary(store: LibraryStore, events: EventBus, intervalMs = LIBRARY_WATCH_MS): () => void {
   let seen = store.dataVersion();
   // Each document's state (document-states.ts) when last looked at, to say which ones another process changed.
-  // Read whole at the first tick after the app's first screenful (services/foreground.ts), not here: at 10,000
-  // documents it is ~130 ms of this thread's CPU, which fell in the window's cold start (bench/library-cold-start.ts);
-  // then only what was added since (document-state-tracker.ts).
+  // Read whole on the first tick, not here: at 10,000 documents it is tens of milliseconds the app's start need not
+  // wait for; then only what was added since (document-state-tracker.ts).
   const tracker = new DocumentStateTracker(store.db);
   let looked = false;
   // The counters of changes to documents (migration 4) and to what else the app shows (migration 13), when last
@@ -42,7 +40,6 @@ export function watchLibrary(store: LibraryStore, events: EventBus, intervalMs =
     let now: number;
     let changed: { ids: string[]; pages: string[] } | null;
     let nowCounters: Counters;
-    let tookLook = false;
     // One read transaction: the counters and data_version (read after them, so from the same snapshot) agree.
     try {
       // This process inside a transaction of its own (held across an await): its snapshot is read as it is.
@@ -56,24 +53,14 @@ export function watchLibrary(store: LibraryStore, events: EventBus, intervalMs =
           counters = nowCounters;
           return;
         }
-        if (!looked && fg.holdsStart()) {
-          // Not looked yet: a change by another process meanwhile is told as "refresh the list" (below).
-          if (now === seen) {
-            counters = nowCounters;
-            return;
-          }
-          changed = null;
-        } else {
-          changed = tracker.update();
-          tookLook = true;
-        }
+        changed = tracker.update();
       } finally {
         if (own) store.db.exec('COMMIT');
       }
     } catch {
       return; // closed or busy: try again next tick
     }
-    if (tookLook) looked = true;
+    looked = true;
     ownChanges = false;
     const before = counters;
     counters = nowCounters;
