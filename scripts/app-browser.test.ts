@@ -3,24 +3,18 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeStandInBrowser } from '../test-support/stand-in-browser.ts';
 import { openAppBrowser } from './app-browser.ts';
 
 /**
  * After Ctrl+C on `npm start`, the Chromium window it opened stayed open (it was started detached and never told) and
- * its /tmp/broadsheet-browser-* profile stayed behind. A fake browser stands in for Chromium: a shell that writes to
- * the profile it is given and forks a helper, as Chromium does, then waits.
+ * its /tmp/broadsheet-browser-* profile stayed behind. A stand-in takes Chromium's place (test-support/stand-in-browser.ts).
  */
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-app-browser-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function fakeBrowser(trapTerm: boolean): string {
-  const path = join(dir, trapTerm ? 'stubborn-browser' : 'browser');
-  const profileArg = 'for a in "$@"; do case "$a" in --user-data-dir=*) profile="${a#--user-data-dir=}";; esac; done';
-  // A browser that ignores SIGTERM (a hung one) must still go: it is killed after the grace time.
-  writeFileSync(path, `#!/bin/sh\n${trapTerm ? "trap '' TERM\n" : ''}${profileArg}\necho ready > "$profile/Local State"\nsleep 300 &\nwait\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
+// A browser that ignores SIGTERM (a hung one) must still go: it is killed after the grace time.
+const fakeBrowser = (ignoresTerm: boolean): string => writeStandInBrowser(join(dir, ignoresTerm ? 'stubborn-browser' : 'browser'), { ignoresTerm });
 
 /** Whether a process of the group runs (a zombie, not yet reaped by a slow PID 1, runs nothing). */
 function groupAlive(pgid: number): boolean {

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeStandInBrowser } from '../test-support/stand-in-browser.ts';
 
 /**
  * `npm start` ends as `bin/broadsheet serve` does (src-main/cli/serve-shutdown.test.ts): exit code 0 after a clean
@@ -81,21 +82,21 @@ describe('npm start', () => {
 
   it('closes the browser window and removes its profile when the terminal is closed (SIGHUP to its process group)', async () => {
     const libraryDir = join(dir, 'hup');
-    // A stand-in for Chromium, as app-browser.test.ts has: it notes its process group and profile, writes to the
-    // profile, forks a helper, and waits. `npm start` runs it in a group of its own, which a hangup does not reach.
-    const browser = join(dir, 'browser');
+    // A stand-in for Chromium that notes its process group and profile. `npm start` runs it in a group of its own,
+    // which a hangup does not reach.
     const noted = join(dir, 'browser-noted');
-    const profileArg = 'for a in "$@"; do case "$a" in --user-data-dir=*) profile="${a#--user-data-dir=}";; esac; done';
-    writeFileSync(browser, `#!/bin/sh\n${profileArg}\necho ready > "$profile/Local State"\necho "$$ $profile" > ${noted}\nsleep 300 &\nwait\n`);
-    chmodSync(browser, 0o755);
+    const browser = writeStandInBrowser(join(dir, 'browser'), { noteTo: noted });
     let group = 0;
     const stop = (pid: number) => {
       group = pid;
-      // The browser is opened right after the URL is printed: hang up once it has started.
-      const hangUp = () => (existsSync(noted) ? process.kill(-pid, 'SIGHUP') : setTimeout(hangUp, 50));
+      // The browser is opened right after the URL is printed: hang up once it has started. One that never starts
+      // ends the test with that reason, not at the test's time limit: the group is ended and the check below fails.
+      const deadline = Date.now() + 60_000;
+      const hangUp = () => (existsSync(noted) ? process.kill(-pid, 'SIGHUP') : Date.now() > deadline ? process.kill(-pid, 'SIGKILL') : setTimeout(hangUp, 50));
       hangUp();
     };
     await startAndStop(libraryDir, stop, { DISPLAY: ':99', BROADSHEET_BROWSER: browser });
+    expect(existsSync(noted), 'npm start never opened the browser (the stand-in wrote no note within 60 s)').toBe(true);
     const [browserGroup, profile] = readFileSync(noted, 'utf8').trim().split(' ');
     // Ended in afterAll if the stop failed to end it.
     groups.push(Number(browserGroup));
