@@ -169,6 +169,11 @@ export class ReaderPage {
     return this.searchResults.locator('button[data-hit-index]');
   }
 
+  /** The result button of the hit being shown (aria-current), if any. */
+  currentSearchHit(): Locator {
+    return this.searchHits().and(this.searchResults.locator('[aria-current="true"]'));
+  }
+
   /** Text currently painted by the cleaned panel's search highlights (CSS Custom Highlight API). */
   highlightedText(name = 'search-hit'): Promise<string[]> {
     return this.page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name);

@@ -1,8 +1,9 @@
+import type { Params } from '../../core/contract.ts';
 import type { BlockKind } from '../../core/page-model.ts';
 import type { IndexProgress, SearchHit, SearchResult } from '../../core/search/search-model.ts';
-import { archive } from './archive.ts';
 import { createSearchRunner } from './search-runner.ts';
 import { groupHits, stepOrder } from './search-hits.ts';
+import { keepPlace } from './search-place.ts';
 
 /**
  * The reader's search state: the query, its filters and scope (the whole
@@ -22,6 +23,8 @@ export interface SearchFilters {
 }
 
 export interface SearchDeps {
+  /** The back end's search (search.query). */
+  query: (params: Params<'search.query'>) => Promise<SearchResult>;
   /** Id of the open document, or null. */
   documentId: () => string | null;
   /** Opens a page of a document and brings the block into view. */
@@ -64,12 +67,16 @@ export class SearchController {
   private readonly deps: SearchDeps;
   private readonly runner;
   private pageTicket = 0;
+  /** The query the result answers, as sent: the same again is a refresh of the list, not a new search. */
+  private resultQuery: string | null = null;
+  /** The hit shown left the list in a refresh: the one Enter goes to next (search-place.ts), else null. */
+  private next: number | null = null;
 
   constructor(deps: SearchDeps) {
     this.deps = deps;
     this.runner = createSearchRunner(
-      (params: ReturnType<SearchController['params']>) => archive.call('search.query', params),
-      (result) => this.replace(result),
+      (params: ReturnType<SearchController['params']>) => deps.query(params),
+      (result, params) => this.replace(result, params),
       (err) => deps.fail(err),
       120,
       (busy) => (this.busy = busy),
@@ -81,7 +88,14 @@ export class SearchController {
    * open; if the new query has a hit there, that one becomes the hit shown instead (the first in the list's order).
    * With no hit shown before (a first search), none is chosen: F3 then starts from the top of the list.
    */
-  private replace(result: SearchResult | null): void {
+  private replace(result: SearchResult | null, params?: ReturnType<SearchController['params']>): void {
+    const query = result && params ? JSON.stringify(params) : null;
+    if (query !== null && query === this.resultQuery && this.result) {
+      this.refresh(result!);
+      return;
+    }
+    this.resultQuery = query;
+    this.next = null;
     const previous = this.result?.hits[this.current]?.block ?? null;
     const doc = this.deps.documentId();
     const page = this.deps.pageNumber?.();
@@ -90,6 +104,23 @@ export class SearchController {
     this.current = here ?? -1;
     const next = here === undefined ? null : result!.hits[here].block;
     if (previous !== null || next !== null) this.deps.remark?.(previous, next);
+  }
+
+  /**
+   * The same query answered again (the index caught up with an import, a document went): the archivist stays where
+   * they were. A CI run saw the refresh land between two Enters and make the page's first hit the one shown, so Enter
+   * went back to the second hit instead of on to the third.
+   */
+  private refresh(result: SearchResult): void {
+    const before = { hits: this.result!.hits, order: this.order };
+    const shown = before.hits[this.current]?.block ?? null;
+    const place = { current: this.current, next: this.next };
+    this.result = result;
+    const kept = keepPlace(before, place, { hits: result.hits, order: this.order });
+    this.current = kept.current;
+    this.next = kept.next;
+    // The hit shown left the list: its outline goes with it (its block is the same one when it stays).
+    if (shown !== null && kept.current < 0) this.deps.remark?.(shown, null);
   }
 
   private params(extra: { document?: string; limit?: number } = {}) {
@@ -160,6 +191,7 @@ export class SearchController {
     const hit = this.result?.hits[index];
     if (!hit) return;
     this.current = index;
+    this.next = null;
     await this.deps.open(hit.document, hit.page, hit.block);
   }
 
@@ -167,6 +199,9 @@ export class SearchController {
   async step(dir: 1 | -1): Promise<void> {
     const order = this.order;
     if (order.length === 0) return;
+    const ahead = this.current < 0 && this.next !== null ? order.indexOf(this.next) : -1;
+    // The hit shown left the list: Enter goes to the hit that followed it, Shift+Enter to the one before that.
+    if (ahead >= 0) return this.show(order[dir > 0 ? ahead : (ahead - 1 + order.length) % order.length]);
     const at = order.indexOf(this.current);
     const next = at < 0 ? (dir > 0 ? 0 : order.length - 1) : (at + dir + order.length) % order.length;
     await this.show(order[next]);
@@ -180,7 +215,7 @@ export class SearchController {
       return;
     }
     try {
-      const r = await archive.call('search.query', this.params({ document, limit: PAGE_HIT_LIMIT }));
+      const r = await this.deps.query(this.params({ document, limit: PAGE_HIT_LIMIT }));
       if (ticket === this.pageTicket) this.pageHits = r.hits.filter((h) => h.page === page);
     } catch (err) {
       if (ticket === this.pageTicket) this.deps.fail(err);
