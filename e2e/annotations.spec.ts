@@ -82,6 +82,12 @@ test('annotate a paragraph with the keyboard alone; after a reload it is still d
 });
 
 test('a text selection and a dragged area become annotations; edit and delete can be undone', async ({ app }) => {
+  // With nothing chosen yet, Annotate says how to choose, as a status: nothing failed.
+  await ui.annotateButton.click();
+  await expect(app.page.getByRole('banner').getByRole('status')).toHaveText('Select text in the cleaned panel, or step to a block with j/k, then press a to annotate.');
+  await expect(app.page.getByRole('alert')).toHaveCount(0);
+  await expect(ui.editor).toBeHidden();
+
   await ui.selectInBlock(para.id, 4, 30);
   await ui.annotateButton.click();
   await expect(ui.editor.locator('blockquote')).toHaveText(para.text.slice(4, 30));
@@ -126,6 +132,12 @@ test('a text selection and a dragged area become annotations; edit and delete ca
   await ui.annotations.getByRole('button', { name: 'Undo' }).click();
   await expect(ui.items()).toHaveCount(2);
   await expect.poll(() => ui.textHighlightCount('pink')).toBe(1);
+  await expect(ui.annotations.getByRole('status')).toHaveText('Undone: annotation deleted.');
+
+  // What the panel said of this document's annotations is not said of another's.
+  await ui.open(await ui.documentByFile('latin-columns.pdf'));
+  await expect(ui.annotations.getByText('No annotations in this document yet.')).toBeVisible();
+  await expect(ui.annotations.getByRole('status')).toHaveCount(0);
 });
 
 test('a correction that changes an annotation’s quoted text away makes it an orphan at once, its highlight gone', async ({ app }) => {
