@@ -63,3 +63,13 @@ it('asks for nothing old when the page carried no number (a page served without 
   await vi.advanceTimersByTimeAsync(0);
   expect(FakeSocket.opened.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/s/abc/events']);
 });
+
+it('says the host does not answer, and what to do, when a request gets no answer at all (the host was stopped)', async () => {
+  // What Chromium's fetch throws when nothing listens on the port any more.
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+  const bridge = createHostBridge(BASE, new Promise(() => {}), null);
+  await expect(bridge.invoke('library.list', { sort: 'imported' })).resolves.toEqual({
+    ok: false,
+    error: "Broadsheet's host at 127.0.0.1:4000 does not answer (was it stopped?): start it again (npm start, or broadsheet serve) and open the URL it prints",
+  });
+});

@@ -61,12 +61,19 @@ export function createHostBridge(
     async invoke<N extends RequestName>(name: N, params: Params<N>): Promise<Reply<N>> {
       // File bytes go as they are, in a binary envelope the Blob joins without copying; the rest as JSON.
       const binary = holdsBytes(params);
-      const response = await fetch(new URL(`api/${encodeURIComponent(name)}`, base), {
-        method: 'POST',
-        headers: { 'content-type': binary ? ENVELOPE_TYPE : 'application/json' },
-        body: binary ? new Blob(encodeEnvelope(params) as BlobPart[]) : JSON.stringify(params ?? {}),
-        credentials: 'same-origin',
-      });
+      let response: Response;
+      try {
+        response = await fetch(new URL(`api/${encodeURIComponent(name)}`, base), {
+          method: 'POST',
+          headers: { 'content-type': binary ? ENVELOPE_TYPE : 'application/json' },
+          body: binary ? new Blob(encodeEnvelope(params) as BlobPart[]) : JSON.stringify(params ?? {}),
+          credentials: 'same-origin',
+        });
+      } catch {
+        // No answer at all (the browser says only "Failed to fetch"): the host was stopped. A new one has another port
+        // and token, so reloading this tab cannot help; its printed URL can.
+        return { ok: false, error: `Broadsheet's host at ${new URL(base).host} does not answer (was it stopped?): start it again (npm start, or broadsheet serve) and open the URL it prints` };
+      }
       if (response.status === 401) return { ok: false, error: 'not authorised: open the URL the host printed' };
       const text = await response.text().catch(() => '');
       try {
