@@ -9,6 +9,9 @@ describe('skipReason', () => {
     expect(skipReason('.DS_Store')).toBe('hidden file');
     expect(skipReason('notes.DOCX')).toBe('not a page file (.docx; Broadsheet imports .pdf and .txt)');
     expect(skipReason('README')).toBe('not a page file (no extension; Broadsheet imports .pdf and .txt)');
+    // A batch's master images are named for what they are, as the CLI's batch import names them.
+    expect(skipReason('b/i1/0001.JP2')).toBe('JP2 page image (Broadsheet imports the page’s PDF, not its image)');
+    expect(skipReason('0001.tif')).toBe('TIFF page image (Broadsheet imports the page’s PDF, not its image)');
   });
 });
 

@@ -18,6 +18,10 @@ export function skipReason(name: string): string | null {
   // NDNP's manifest of the batch: its issues are found by walking the folders (as ndnp/batch-plan.ts says it too).
   if (/^batch(_\w+)?\.xml$/i.test(base)) return 'NDNP batch manifest (its issues are read from their METS)';
   if (/\.xml$/i.test(base)) return 'XML (ALTO/METS OCR or metadata describes a scan, it is not a page: import the scan\'s PDF)';
+  // A scan's master image, as NDNP batches carry beside each page's PDF: nothing wrong with it, and said as the CLI's
+  // batch import says it (src-main/library/ndnp/batch-plan.ts), not as an unknown file.
+  const image = /\.(jp2|tiff?)$/i.exec(base)?.[1].toLowerCase();
+  if (image) return `${image === 'jp2' ? 'JP2' : 'TIFF'} page image (Broadsheet imports the page’s PDF, not its image)`;
   const ext = /\.([^.]+)$/.exec(base)?.[1];
   return `not a page file (${ext ? `.${ext.toLowerCase()}` : 'no extension'}; Broadsheet imports .pdf and .txt)`;
 }

@@ -59,7 +59,7 @@ test('dropping an NDNP batch folder imports its issues with their METS dates, ed
     await expect(app.page.getByRole('status').filter({ hasText: `used 4 METS for dates and page order` })).toBeVisible();
     const report = app.page.getByRole('region', { name: /What was skipped, and why:$/ });
     // One line per reason: the JP2 stand-ins share one.
-    await expect(report).toContainText(/not a page file \(\.jp2/);
+    await expect(report).toContainText('JP2 page image (Broadsheet imports the page’s PDF, not its image)');
     await expect(report).not.toContainText('issue METS');
     await expect(app.page.getByRole('alert')).toHaveCount(0);
 
@@ -88,7 +88,7 @@ test('Folder… on a whole batch names what it skipped, as a drop and the CLI do
     await expect(app.page.getByRole('status').filter({ hasText: `${truth.length + 1} skipped` })).toBeVisible();
     const report = app.page.getByRole('region', { name: /What was skipped, and why:$/ });
     await expect(report).toContainText('batch.xml');
-    await expect(report).toContainText(/\.jp2: not a page file/);
+    await expect(report).toContainText('.jp2: JP2 page image (Broadsheet imports the page’s PDF, not its image)');
     await expect(app.page.getByRole('alert')).toHaveCount(0);
     await saveScreenshot(app.page, 'library-folder-skipped');
   } finally {
@@ -105,7 +105,7 @@ test('Folder… holding only a scan image and batch.xml says why nothing was imp
     await expect(app.page.getByRole('status').filter({ hasText: 'Nothing imported: 2 skipped.' })).toBeVisible();
     const report = app.page.getByRole('region', { name: /What was skipped, and why:$/ });
     await expect(report).toContainText('batch.xml');
-    await expect(report).toContainText(/0001\.jp2: not a page file/);
+    await expect(report).toContainText('0001.jp2: JP2 page image (Broadsheet imports the page’s PDF, not its image)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -130,7 +130,7 @@ describe('broadsheet CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^skipped: .*\/page-1\.xml: XML \(ALTO\/METS .*import the scan's PDF\)$/m);
     expect(r.stderr).not.toMatch(/error|broadsheet:/);
-    expect(r.stdout).toMatch(/^nothing imported: no \.pdf or \.txt file in what was given \(each skipped file is named above with its reason\)$/m);
+    expect(r.stdout).toMatch(/^nothing imported: no \.pdf or \.txt file in what was given \(each skipped file is named, with its reason, on standard error\)$/m);
     expect(r.stdout).toMatch(/imported 0, already in library 0, failed 0, skipped 1/);
   });
 

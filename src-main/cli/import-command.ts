@@ -47,8 +47,8 @@ export async function importCommand(store: LibraryStore, processor: PageProcesso
   const repeated = repeats ? `, ${repeatsPhrase(repeats)}` : '';
   const used = count('used') ? `, ${usedPhrase(count('used'))}` : '';
   io.out(`imported ${count('imported')}, already in library ${count('duplicate') - repeats}, failed ${count('failed')}${repeated}${used}${skipped} (library: ${printable(store.dir)})\n`);
-  // Skipping is deliberate (an ALTO without its scan): a note saying so, not an error; the reasons are named above.
-  if (nothingImported(results)) io.out('nothing imported: no .pdf or .txt file in what was given (each skipped file is named above with its reason)\n');
+  // Skipping is deliberate (an ALTO without its scan): a note saying so, not an error; the reasons are on standard error, where the skipped files are named (stdout may be read apart).
+  if (nothingImported(results)) io.out('nothing imported: no .pdf or .txt file in what was given (each skipped file is named, with its reason, on standard error)\n');
   return results;
 }
 
