@@ -119,5 +119,9 @@ describe('broadsheet annotations export / import', () => {
     expect(cli('article', '--library', libA, '--list').stdout).toBe(`${article.id}\t2\tTwo blocks\n`);
     const md = cli('article', '--library', libA, article.id).stdout;
     expect(md.startsWith(`# Two blocks\n\n${blocks[3].text}（更正）\n\n${blocks[4].text}\n`)).toBe(true);
+    // Its id's first 8 characters name it as a document's do; fewer, or a prefix of none, say so in one line.
+    expect(cli('article', '--library', libA, article.id.slice(0, 8).toUpperCase()).stdout).toBe(md);
+    const none = cli('article', '--library', libA, 'ffffffff-0');
+    expect([none.status, none.stderr]).toEqual([1, 'broadsheet: no article id starts with ffffffff-0 (see broadsheet article --list)\n']);
   });
 });

@@ -23,3 +23,16 @@ export function resolveDocumentId(store: LibraryStore, typed: string): string {
   }
   return ids[0];
 }
+
+/**
+ * An article id as typed: the whole id, or a prefix of at least 8 characters that only one article's id starts with,
+ * as document ids are taken (a walk typed the first 8 of one `article --list` printed and got "no article").
+ */
+export function resolveArticleId(ids: readonly string[], typed: string): string {
+  const id = typed.toLowerCase();
+  if (ids.includes(id) || id.length < MIN_ID_PREFIX) return id;
+  const matches = ids.filter((a) => a.startsWith(id));
+  if (matches.length === 0) throw new CommandFailure(`no article id starts with ${printable(typed)} (see broadsheet article --list)`);
+  if (matches.length > 1) throw new CommandFailure(`${printable(typed)} is ambiguous: ${matches.length} article ids start with it (${matches.slice(0, 2).map((a) => a.slice(0, id.length + 4) + '…').join(', ')}); give more characters`);
+  return matches[0];
+}

@@ -5,7 +5,7 @@ import { LibraryStore } from '../library/library-store.ts';
 import type { Io } from './annotations-command.ts';
 import { LIBRARY_OPTION_HELP, UsageError, type Command, type ParsedCommandArgs } from './command.ts';
 import { chooseLibraryDir } from '../services/paths.ts';
-import { resolveDocumentId } from './document-id.ts';
+import { resolveArticleId, resolveDocumentId } from './document-id.ts';
 
 type Values = ParsedCommandArgs['values'];
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
@@ -72,7 +72,7 @@ export function articleCommand(positionals: string[], values: Values, io: Io): n
     if (args.positional.length !== 1) throw new UsageError('article takes one article id (or --list)');
     const format = args.flags.get('format') ?? 'markdown';
     if (format !== 'markdown' && format !== 'text') throw new Error(`--format must be markdown or text (got "${String(format)}")`);
-    io.out(service.exportArticle(args.positional[0], format).text);
+    io.out(service.exportArticle(resolveArticleId(service.articles.list().map((a) => a.id), args.positional[0]), format).text);
     return 0;
   } finally {
     store.close();
