@@ -6,11 +6,17 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
  * One build for the three Electron targets. The renderer bundle is also what
  * the browser host (`broadsheet serve`) serves, so both hosts run the same code.
  */
+/**
+ * Rolldown's "your build spent significant time in plugins" report, printed by every `npm start` on a 2-core machine
+ * (the Svelte compile, pdf.js's worker copy, module loads): nothing a user can act on.
+ */
+const QUIET = { bundlerTimings: false };
+
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve('src-main/main.ts') } },
+      rollupOptions: { input: { main: resolve('src-main/main.ts') }, checks: QUIET },
     },
   },
   preload: {
@@ -21,6 +27,7 @@ export default defineConfig({
       rollupOptions: {
         input: { preload: resolve('src-main/electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        checks: QUIET,
       },
     },
   },
@@ -35,7 +42,10 @@ export default defineConfig({
       // BROADSHEET_MINIFY=0 keeps the names, for profiles (bench/reader-open-trace.ts PROFILE=1).
       minify: process.env.BROADSHEET_MINIFY !== '0',
       sourcemap: process.env.BROADSHEET_SOURCEMAP === '1',
-      rollupOptions: { input: resolve('src-renderer/index.html') },
+      rollupOptions: {
+        input: resolve('src-renderer/index.html'),
+        checks: QUIET,
+      },
     },
   },
 });
