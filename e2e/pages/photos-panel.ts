@@ -18,6 +18,20 @@ export class PhotosPanel {
     this.outline = page.getByTestId('photo-outline');
   }
 
+  /**
+   * How much of a photo's card is out of the panel's view, above and below, in whole px ({ top: 0, bottom: 0 }: whole
+   * in view). Both boxes read in one go, so a scroll between two readings cannot mix two layouts.
+   */
+  cardCut(caption: string): Promise<{ top: number; bottom: number }> {
+    const card = this.cards.filter({ has: this.region.page().getByRole('button', { name: caption, exact: true }) });
+    return card.evaluate((li) => {
+      // The panel's scroller: its body, named by the panel's heading like the panel itself.
+      const view = li.closest('[role="group"]')!.getBoundingClientRect();
+      const box = li.getBoundingClientRect();
+      return { top: Math.max(0, Math.round(view.top - box.top)), bottom: Math.max(0, Math.round(box.bottom - view.bottom)) };
+    });
+  }
+
   /** The photo's button, named by its caption (its image's alt text too). */
   photo(caption: string | RegExp): Locator {
     return this.region.getByRole('button', { name: caption });
