@@ -21,6 +21,8 @@ test('choosing a photo whose only paragraph is on page 2 offers to go there, and
   await expect(panel.linkedBlocks()).toHaveCount(0);
   const go = panel.links.getByRole('button', { name: 'Go to page 2' });
   await expect(go).toBeInViewport();
+  // And the chosen card whole beside it: the cards' one row leaves no other card between the two.
+  await expect.poll(() => panel.cardCut(caption)).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
   await saveScreenshot(app.page, 'photos-far-link-offer');
   await go.click();
   await expect(reader.pageNumber()).toHaveValue('2');

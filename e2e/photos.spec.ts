@@ -49,7 +49,7 @@ test('clicking a photo outlines it on the page and marks its top paragraph in th
   await expect(panel.outline).toHaveAttribute('data-photo-id', photo.id);
   // The chosen card whole in the panel's view, though it and its links do not fit together in the default layout's
   // 236 px (the links alone were brought in, cutting 37 px off the card's top).
-  await expect.poll(() => panel.cardCut(captionText(model, photo.caption))).toEqual({ top: 0, bottom: 0 });
+  await expect.poll(() => panel.cardCut(captionText(model, photo.caption))).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
   await reader.expectBoxesOnRects(async () => [await panel.outlineBox()], [photo.rect], 2);
 
   // Its paragraphs, best first, with scores: in the cleaned text and in the panel.
@@ -76,7 +76,7 @@ test('clicking a photo outlines it on the page and marks its top paragraph in th
   await app.page.keyboard.press('Space');
   await expect(panel.outline).toHaveAttribute('data-photo-id', model.photos[1].id);
   // The second card too: its longer links scrolled it wholly out of view.
-  await expect.poll(() => panel.cardCut(captionText(model, model.photos[1].caption))).toEqual({ top: 0, bottom: 0 });
+  await expect.poll(() => panel.cardCut(captionText(model, model.photos[1].caption))).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
   await saveScreenshot(app.page, 'photos-second-chosen');
 });
 
