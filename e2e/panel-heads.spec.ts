@@ -106,3 +106,23 @@ test('the page tools stay on one row at 1280 and 1400 px with a 4-digit page cou
     await saveScreenshot(app.page, `page-tools-${width}`);
   }
 });
+
+test('the cleaned text’s header reads whole, "layout from the PDF" not cut: beside the heading at 1440 px, under it at 1024', async ({ app }) => {
+  test.setTimeout(120_000); // opening the 1918 scan and two layouts: past 60 s on a loaded 2-core machine
+  const reader = new ReaderPage(app.page);
+  const doc = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
+  const model = await reader.pageModel(doc.id, 1);
+  await reader.open(doc);
+  await expect(reader.blocks()).toHaveCount(model.blocks.length);
+  const whole = `${model.blocks.length} blocks · layout from the PDF`;
+  for (const [width, besideHeading] of [[1440, true], [1024, false]] as const) {
+    await app.page.setViewportSize({ width, height: 800 });
+    // Polled until the columns have taken the new width and the header its new rows.
+    await expect
+      .poll(() => reader.cleanedHeadLayout(), { message: `at ${width} px` })
+      .toEqual({ text: whole, fits: true, lines: 1, besideHeading, insideHead: true, levelWithRaw: true });
+    await saveScreenshot(app.page, `cleaned-head-${width}`);
+  }
+  // "j/k to step" is named on the text itself, for the column it no longer fits in.
+  await expect(reader.cleaned.getByRole('group', { name: 'Cleaned text, as read' })).toHaveAttribute('aria-keyshortcuts', 'j k');
+});

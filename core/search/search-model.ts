@@ -49,4 +49,9 @@ export interface SearchResult {
    * reader offers to tick the box instead of leaving the archivist at "No hits".
    */
   withVariants?: number;
+  /**
+   * Beside withVariants: the query in its other written form(s) (职工 for 職工), so the offer to match both forms can
+   * say what it will search for, not only name the box it ticks.
+   */
+  otherForms?: string[];
 }

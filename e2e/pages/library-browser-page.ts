@@ -8,6 +8,11 @@ export interface PathLayout {
   whole: Record<string, boolean>;
   /** By crumb: whole, or cut but showing its first three letters before the ellipsis ("New…", not "N…"). */
   readable: Record<string, boolean>;
+  /**
+   * By crumb: what it shows, as its own font draws it in its box: the whole text, or the most of its start that fits
+   * before an ellipsis ("The Fixtu…"), or the ellipsis alone ("…").
+   */
+  shown: Record<string, string>;
   /** The crumbs and separators end within the path's box. */
   row: boolean;
   /** Two frames in a row read the same (false: still changing after a second's worth of frames; poll again). */
@@ -63,11 +68,21 @@ export class LibraryBrowserPage {
           const left = b.left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth);
           return { left, right: b.right - parseFloat(s.paddingRight) - parseFloat(s.borderRightWidth) };
         };
-        // The crumb's own printed text: its text nodes, not a part kept for screen readers (sr-only, a 1 px box).
+        // The crumb's printed text: its text nodes, not a part kept for screen readers (sr-only, a 1 px box) nor one
+        // not shown (display: none).
+        const printedNodes = (el: Element) => {
+          const out: Text[] = [];
+          const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const parent = n.parentElement!;
+            if (parent !== el && (parent.getClientRects().length === 0 || parent.getBoundingClientRect().width <= 1)) continue;
+            out.push(n as Text);
+          }
+          return out;
+        };
         const textWidth = (el: Element) => {
           let w = 0;
-          for (const n of el.childNodes) {
-            if (n.nodeType !== Node.TEXT_NODE) continue;
+          for (const n of printedNodes(el)) {
             const r = document.createRange();
             r.selectNodeContents(n);
             w += r.getBoundingClientRect().width;
@@ -76,9 +91,10 @@ export class LibraryBrowserPage {
         };
         const whole: Record<string, boolean> = {};
         const readable: Record<string, boolean> = {};
+        const shown: Record<string, string> = {};
         // The width of a crumb's first letters and an ellipsis, as the crumb's own font draws them.
         const measure = document.createElement('canvas').getContext('2d')!;
-        const printed = (el: Element) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+        const printed = (el: Element) => printedNodes(el).map((n) => n.textContent).join('');
         // The crumbs: the path's children but the separators (aria-hidden "›").
         for (const crumb of nav.querySelectorAll(':scope > :not([aria-hidden])')) {
           const room = inner(crumb);
@@ -86,10 +102,17 @@ export class LibraryBrowserPage {
           whole[name] = textWidth(crumb) <= room.right - room.left + 0.5;
           measure.font = getComputedStyle(crumb).font;
           readable[name] = whole[name] || measure.measureText(`${printed(crumb).slice(0, 3)}…`).width <= room.right - room.left + 0.5;
+          const text = printed(crumb);
+          let k = text.length;
+          if (!whole[name]) {
+            k = 0;
+            while (k < text.length && measure.measureText(`${text.slice(0, k + 1).trimEnd()}…`).width <= room.right - room.left + 0.5) k++;
+          }
+          shown[name] = whole[name] ? text : `${text.slice(0, k).trimEnd()}…`;
         }
         const edge = inner(nav);
         const right = Math.max(...[...nav.children].map((c) => box(c).right));
-        return { width: Math.round(edge.right - edge.left), whole, readable, row: right <= edge.right + 0.5, settled: true };
+        return { width: Math.round(edge.right - edge.left), whole, readable, shown, row: right <= edge.right + 0.5, settled: true };
       };
       const frame = () => new Promise((done) => requestAnimationFrame(done));
       let last = read();

@@ -18,6 +18,23 @@ export class PhotosPanel {
     this.outline = page.getByTestId('photo-outline');
   }
 
+  /**
+   * How much of a photo's card is out of view, in whole px ({ top: 0, bottom: 0, left: 0, right: 0 }: whole in view):
+   * above and below the panel's scroller, left and right of the cards' row (it scrolls sideways in a narrow panel).
+   * The boxes are read in one go, so a scroll between two readings cannot mix two layouts.
+   */
+  cardCut(caption: string): Promise<{ top: number; bottom: number; left: number; right: number }> {
+    const card = this.cards.filter({ has: this.region.page().getByRole('button', { name: caption, exact: true }) });
+    return card.evaluate((li) => {
+      // The panel's scroller: its body, named by the panel's heading like the panel itself.
+      const view = li.closest('[role="group"]')!.getBoundingClientRect();
+      const row = li.parentElement!.getBoundingClientRect();
+      const box = li.getBoundingClientRect();
+      const out = (n: number) => Math.max(0, Math.round(n));
+      return { top: out(view.top - box.top), bottom: out(box.bottom - view.bottom), left: out(row.left - box.left), right: out(box.right - row.right) };
+    });
+  }
+
   /** The photo's button, named by its caption (its image's alt text too). */
   photo(caption: string | RegExp): Locator {
     return this.region.getByRole('button', { name: caption });

@@ -399,6 +399,36 @@ export class ReaderPage {
     return this.original.getByTestId('issue-place');
   }
 
+  /** The cleaned text's header line beside (or under) its heading: "N blocks · layout from …". */
+  cleanedHint(): Locator {
+    return this.cleaned.getByText(/^\d+ blocks · /);
+  }
+
+  /**
+   * How the cleaned text's header is laid out, read in one go: the hint as shown (innerText: what is displayed), whether
+   * its text fits its box (no ellipsis), the lines it takes, whether it sits beside the heading or under it, whether it
+   * ends inside the header, and whether the header is as tall as the raw text's (the two texts start level).
+   */
+  cleanedHeadLayout(): Promise<{ text: string; fits: boolean; lines: number; besideHeading: boolean; insideHead: boolean; levelWithRaw: boolean }> {
+    return this.cleanedHint().evaluate((hint: HTMLElement) => {
+      const head = hint.closest('.panel-head')!;
+      const heading = head.querySelector('h2')!.getBoundingClientRect();
+      const rawHead = document.querySelector('section[aria-labelledby="raw-heading"] > .panel-head')!;
+      const box = hint.getBoundingClientRect();
+      const h = head.getBoundingClientRect();
+      const style = getComputedStyle(hint);
+      const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+      return {
+        text: hint.innerText,
+        fits: hint.scrollWidth <= hint.clientWidth,
+        lines: Math.round(box.height / lineHeight),
+        besideHeading: box.top < heading.bottom && box.left >= heading.right,
+        insideHead: box.left >= h.left - 0.5 && box.right <= h.right + 0.5 && box.bottom <= h.bottom + 0.5,
+        levelWithRaw: Math.abs(rawHead.getBoundingClientRect().height - h.height) < 0.5,
+      };
+    });
+  }
+
   showRemovals(): Locator {
     return this.raw.getByRole('button', { name: 'Show removals' });
   }

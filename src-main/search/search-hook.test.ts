@@ -55,9 +55,11 @@ it('says how many blocks the other written form would find when none are found a
   await services.search.catchUp();
   const typed = await services.handlers['search.query']({ q: '广东铁路' });
   expect([typed.total, typed.withVariants]).toEqual([0, 1]);
+  // And what matching both forms will search for besides the query as typed.
+  expect(typed.otherForms).toEqual(['廣東鐵路']);
   // Found with the box ticked: nothing to point to.
   const ticked = await services.handlers['search.query']({ q: '广东铁路', variants: true });
-  expect([ticked.hits.map((h) => h.document), ticked.withVariants]).toEqual([[result.id], undefined]);
+  expect([ticked.hits.map((h) => h.document), ticked.withVariants, ticked.otherForms]).toEqual([[result.id], undefined, undefined]);
   // Found as typed, in neither form, or not Chinese: no hint either.
   expect((await services.handlers['search.query']({ q: '廣東鐵路' })).withVariants).toBeUndefined();
   expect((await services.handlers['search.query']({ q: '火车站' })).withVariants).toBeUndefined();

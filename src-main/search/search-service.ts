@@ -361,7 +361,7 @@ export class SearchService {
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       hits: result.hits,
       indexing: this.progress,
-      ...(withVariants ? { withVariants } : {}),
+      ...(withVariants ? { withVariants, otherForms: otherWrittenForms(params.q) } : {}),
     };
   }
 
@@ -412,3 +412,9 @@ export class SearchService {
 
 // Beside the index's worker (search-index-worker.ts), which reads stored pages too.
 export { pageInput };
+
+/** The query in its other written forms (simplified, traditional), each once, the query as typed left out. */
+export function otherWrittenForms(q: string): string[] {
+  const typed = q.trim();
+  return [...new Set(chineseVariants()(typed))].filter((f) => f !== typed);
+}

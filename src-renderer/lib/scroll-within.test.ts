@@ -36,9 +36,11 @@ describe('revealPairScrollTop (a chosen photo card, then its links)', () => {
   it('brings back a card whose top was scrolled away, with links above it, when both fit', () => {
     expect(revealPairScrollTop(card, { top: 0, height: 200 }, 150, view, max)).toBe(0);
   });
-  it('reveals the links alone (nearest) when the two do not fit together: they are what choosing the card opened', () => {
-    expect(revealPairScrollTop(card, { top: 250, height: 500 }, 0, view, max)).toBe(250);
-    expect(revealPairScrollTop(card, { top: 400, height: 150 }, 0, view, max)).toBe(250);
+  it('brings the card whole to the top, its links below it as far as they fit, when the two do not fit together', () => {
+    expect(revealPairScrollTop(card, { top: 250, height: 500 }, 0, view, max)).toBe(100);
+    expect(revealPairScrollTop(card, { top: 400, height: 150 }, 0, view, max)).toBe(100);
+    // Scrolled past the card (the links alone were revealed before): it comes back whole.
+    expect(revealPairScrollTop(card, { top: 250, height: 500 }, 450, view, max)).toBe(100);
   });
   it('leaves the panel alone when both are already in view', () => {
     expect(revealPairScrollTop(card, { top: 250, height: 100 }, 90, view, max)).toBe(90);

@@ -25,12 +25,15 @@ export function revealScrollTop(child: Span, scrollTop: number, viewHeight: numb
 /**
  * As little scrolling as shows `first` and `then` together, whole: a chosen photo's card and its links, stacked below
  * the cards in a narrow panel. Revealing the links alone left the card's top cut off though both fitted. Where they do
- * not fit together, `then` is revealed alone (nearest): the links are what choosing the card opened.
+ * not fit together, `first` comes whole to the top, `then` below it as far as there is room: revealing the links alone
+ * there cut the chosen card (37 px of it in the default layout's Photos panel, 236 px high; all of it for the second
+ * photo), and the card is what the archivist chose.
  */
 export function revealPairScrollTop(first: Span, then: Span, scrollTop: number, viewHeight: number, maxScroll: number): number {
   const top = Math.min(first.top, then.top);
   const both = { top, height: Math.max(first.top + first.height, then.top + then.height) - top };
-  return revealScrollTop(both.height <= viewHeight ? both : then, scrollTop, viewHeight, maxScroll, 'nearest');
+  if (both.height <= viewHeight) return revealScrollTop(both, scrollTop, viewHeight, maxScroll, 'nearest');
+  return revealScrollTop(first, scrollTop, viewHeight, maxScroll, 'start');
 }
 
 function spanWithin(scroller: HTMLElement, child: HTMLElement): Span {
