@@ -371,6 +371,34 @@ export class ReaderPage {
     );
   }
 
+  /**
+   * Whether the raw line holding `text` is rendered and wholly inside the raw panel's visible box, the same for two
+   * frames running (the raw panel follows the cleaned one a frame later, and its text renders in steps).
+   */
+  rawLineInView(text: string): Promise<boolean> {
+    return this.rawScroller().evaluate(async (el, text) => {
+      const inView = () => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.textContent!.indexOf(text);
+          if (at < 0) continue;
+          const range = new Range();
+          range.setStart(n, at);
+          range.setEnd(n, at + text.length);
+          const rect = range.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return rect.height > 0 && rect.top >= box.top && rect.bottom <= box.bottom;
+        }
+        return false;
+      };
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      const before = inView();
+      await frame();
+      await frame();
+      return before && inView();
+    }, text);
+  }
+
   /** Id of the first cleaned block whose bottom is below the panel's top edge. */
   cleanedTopBlock(): Promise<string | null> {
     return this.cleanedScroller().evaluate((el) => {
