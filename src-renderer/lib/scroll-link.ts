@@ -22,6 +22,19 @@ import { firstVisible, followerScrollTop, leaderSpot, type Extent, type OffsetAn
  */
 export const REACH_EVENT = 'scrolllinkreach';
 
+/**
+ * A panel's answer to the link's reach request, as an effect's teardown: `renderUpTo(index)` renders up to the named
+ * item (raw) or block (cleaned) and says whether that is already so (true) or text is on its way (false: the link syncs
+ * again once it is in).
+ */
+export function answerReach(panel: HTMLElement, renderUpTo: (index: number) => boolean): () => void {
+  const reach = (e: Event) => {
+    if (!renderUpTo((e as CustomEvent<number>).detail)) e.preventDefault();
+  };
+  panel.addEventListener(REACH_EVENT, reach);
+  return () => panel.removeEventListener(REACH_EVENT, reach);
+}
+
 export function createScrollLink(anchors: () => OffsetAnchors | null) {
   let raw: HTMLElement | null = null;
   let cleaned: HTMLElement | null = null;
