@@ -9,7 +9,9 @@
  * rows painted (Element Timing), first row in a frame, the renderer main
  * thread's CPU (CDP TaskDuration) and the host's; the load average beside
  * them (--cold-only: the cold load alone). --baseline DIR alternates the runs with a built checkout in DIR (its
- * own host and renderer), printed beside; --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
+ * own host and renderer), printed beside; --baseline-browser-args "ARGS" makes the baseline this build in a Chromium
+ * launched with those switches too (alone: the baseline is this build, e.g. --baseline-browser-args=--disable-gpu
+ * shows what the headless machine's emulated GPU costs); --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
  * time by event up to the first rows painted.
  *
  * The clock starts at the page's navigation; before it, each run prints the
@@ -31,7 +33,7 @@ import { recordLibraryLoad } from './support/library-load-marks.ts';
 import { buildBenchLibrary } from './support/bench-library.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
-const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, 'baseline-library': { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, 'baseline-library': { type: 'string' }, 'baseline-browser-args': { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 if (!values.library) throw new Error('--library DIR (a library made by bench:library --library DIR)');
 
 for (const dir of [values.library, values['baseline-library']]) {
@@ -40,13 +42,18 @@ for (const dir of [values.library, values['baseline-library']]) {
   console.log(`built in ${((await buildBenchLibrary(dir, 10_000)) / 1000).toFixed(1)} s`);
 }
 
-const baselineHost = values.baseline ? ((await import(`${values.baseline}/e2e/support/host-process.ts`)) as { startHostProcess: typeof startHostProcess }).startHostProcess : null;
+const baselineHost = values.baseline
+  ? ((await import(`${values.baseline}/e2e/support/host-process.ts`)) as { startHostProcess: typeof startHostProcess }).startHostProcess
+  : values['baseline-browser-args'] !== undefined
+    ? startHostProcess
+    : null;
+const baselineBrowserArgs = values['baseline-browser-args']?.split(/\s+/).filter(Boolean) ?? [];
 
 // Each library is settled first: its host left open until its background catch-ups (search index, previews) are done,
 // as an archivist's library is after its first session. Otherwise every run's host would redo the part the one before
 // was stopped in, and the two libraries would differ in what is left.
 const settle: Array<[typeof startHostProcess, string]> = [[startHostProcess, values.library]];
-if (baselineHost) settle.push([baselineHost, values['baseline-library'] ?? values.library]);
+if (baselineHost && values.baseline) settle.push([baselineHost, values['baseline-library'] ?? values.library]);
 for (const [start, dir] of settle) {
   const host = await start(dir);
   const started = performance.now();
@@ -84,7 +91,7 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
   const host = await (base ? baselineHost : startHostProcess)(base ? (values['baseline-library'] ?? values.library) : values.library);
   const hostStart = performance.now() - spawned;
   const hostStartCpu = processCpuMs(host.child.pid!);
-  const browser = await launchBenchBrowser();
+  const browser = await launchBenchBrowser(base ? baselineBrowserArgs : []);
   const browserCdp = await browser.newBrowserCDPSession();
   const renderers = async () =>
     new Set(((await browserCdp.send('SystemInfo.getProcessInfo')).processInfo as Array<{ type: string; id: number }>).filter((p) => p.type === 'renderer').map((p) => p.id));

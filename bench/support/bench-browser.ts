@@ -3,10 +3,10 @@ import { chromium, type Browser } from '@playwright/test';
 import { chromiumExecutable } from '../../e2e/support/chromium.ts';
 
 /** Chromium for the browser benches: no background traffic or updates that would cost CPU during a timing. */
-export function launchBenchBrowser(): Promise<Browser> {
+export function launchBenchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumExecutable(),
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...extraArgs],
   });
 }
 
