@@ -10,6 +10,7 @@
  * OCR misspellings of them) are sprinkled in so Latin queries have something to find.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { lowerBound } from '../core/lower-bound.ts';
 import type { Block, CleanedPage, RawItem, RawPage } from '../core/page-model.ts';
 import { createPrng } from '../scripts/fixtures/prng.ts';
 import { ZH_WORDS } from '../scripts/fixtures/zh-text.ts';
@@ -47,14 +48,9 @@ export function loadVocabulary(path: string): Vocabulary {
 
 export function drawWord(v: Vocabulary, r: number): string {
   const target = r * v.cumulative[v.cumulative.length - 1];
-  let lo = 0;
-  let hi = v.cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v.cumulative[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return v.words[lo];
+  // The first word whose running total reaches the target; the last word should rounding leave none.
+  const n = v.cumulative.length;
+  return v.words[Math.min(lowerBound(n, (i) => v.cumulative[i] < target), n - 1)];
 }
 
 const CHARS_PER_LINE = 40;

@@ -63,6 +63,9 @@ test('clicking a photo outlines it on the page and marks its top paragraph in th
   await expect(panel.linkedBlocks()).toHaveCount(photo.links.length);
   await expect(panel.linkItems()).toHaveCount(photo.links.length);
   await expect(panel.linkItems().first()).toContainText(`${linkStrengthLabel(top, 0)} · ${top.score.toFixed(2)}`);
+  // A link wrapped in the narrow panel keeps its number beside its first line (the number stood by its second line).
+  expect(Math.max(...(await panel.linkLines()))).toBeGreaterThan(1);
+  expect(await panel.markerDrops()).toEqual(photo.links.map(() => 0));
 
   const results = await new AxeBuilder({ page: app.page }).analyze();
   // The same bar as the other specs: no serious or critical violation.

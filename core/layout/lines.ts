@@ -7,6 +7,7 @@ import type { Glyphs } from './glyphs.ts';
 import type { Rivers } from './rivers.ts';
 import { segmentSlots, streamAllowsJoin, type StreamLines } from './stream-links.ts';
 import { median, medianBy } from './median.ts';
+import { lowerBound } from '../lower-bound.ts';
 
 export interface Segment {
   /** Position in buildSegments' output: the key of per-segment arrays (stream-links.ts, buildLines). */
@@ -412,7 +413,8 @@ export function mergeJustifiedFragments(lines: Line[], rivers?: Rivers, stream?:
     // Fold in the nearest piece to the right on the same baseline, repeatedly.
     for (;;) {
       let b: Line | null = null;
-      for (let k = lowerBound(bottoms, a.bottom - BASELINE_TOLERANCE * a.size); k < sorted.length && sorted[k].bottom <= a.bottom + BASELINE_TOLERANCE * a.size; k++) {
+      const low = a.bottom - BASELINE_TOLERANCE * a.size;
+      for (let k = lowerBound(bottoms.length, (j) => bottoms[j] < low); k < sorted.length && sorted[k].bottom <= a.bottom + BASELINE_TOLERANCE * a.size; k++) {
         const c = sorted[k];
         if (c === a || gone.has(c) || isVertical(c) || c.x0 < a.x1) continue;
         if (Math.max(a.size, c.size) > 1.2 * Math.min(a.size, c.size)) continue;
@@ -446,7 +448,8 @@ function crossedByNeighbours(sorted: readonly Line[], bottoms: readonly number[]
   const g1 = b.x0;
   let above: Line | null = null;
   let below: Line | null = null;
-  for (let k = lowerBound(bottoms, a.bottom - reach); k < sorted.length && sorted[k].bottom <= a.bottom + reach; k++) {
+  const low = a.bottom - reach;
+  for (let k = lowerBound(bottoms.length, (j) => bottoms[j] < low); k < sorted.length && sorted[k].bottom <= a.bottom + reach; k++) {
     const l = sorted[k];
     if (l === a || l === b || gone.has(l) || isVertical(l)) continue;
     const dy = l.bottom - a.bottom;
@@ -515,15 +518,4 @@ export function absorb(a: Line, b: Line): void {
   a.bottom = Math.max(a.bottom, b.bottom);
   a.size = (a.size * a.chars + b.size * b.chars) / (a.chars + b.chars);
   a.chars += b.chars;
-}
-
-function lowerBound(xs: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (xs[m] < v) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }

@@ -17,6 +17,7 @@
 import type { Block, Photo, PhotoLink, Rect } from '../page-model.ts';
 import { fold } from '../search/fold.ts';
 import { forEachToken } from '../search/tokenize.ts';
+import { lowerBound } from '../lower-bound.ts';
 
 export interface LinkPage {
   number: number;
@@ -109,15 +110,8 @@ function windowCoverage(tokens: Tokens, weight: ReadonlyMap<number, number>, spa
 
 /** True when sorted `list` holds `i`. */
 function holds(list: readonly number[], i: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] === i) return true;
-    if (list[mid] < i) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  const at = lowerBound(list.length, (k) => list[k] < i);
+  return at < list.length && list[at] === i;
 }
 
 function centre(r: Rect): [number, number] {

@@ -1,4 +1,5 @@
 import { charRects } from '../geometry/char-rects.ts';
+import { lowerBound } from '../lower-bound.ts';
 import type { Block, CharSource, RawItem, Rect } from '../page-model.ts';
 import type { Range } from './snippet.ts';
 
@@ -29,15 +30,9 @@ function itemStarts(items: Items): number[] {
 /** Raw-text ranges → the raw characters they cover, as [item, char] sources. */
 export function rawRangeSources(items: Items, start: number, end: number, starts = itemStarts(items)): CharSource[] {
   const out: CharSource[] = [];
-  // Last item starting at or before `start`.
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  for (let item = lo; item < items.length && starts[item] < end; item++) {
+  // Last item starting at or before `start` (the first starting after it, less one; 0 when none does).
+  const first = Math.max(0, lowerBound(items.length, (i) => starts[i] <= start) - 1);
+  for (let item = first; item < items.length && starts[item] < end; item++) {
     const len = items[item].str.length;
     for (let i = Math.max(start, starts[item]); i < Math.min(end, starts[item] + len); i++) out.push([item, i - starts[item]]);
   }

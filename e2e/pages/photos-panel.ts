@@ -48,6 +48,42 @@ export class PhotosPanel {
     return this.links.getByRole('listitem');
   }
 
+  /**
+   * How far (px) each link's list number sits below the first line of the link's text: 0 when level. The number stands
+   * on its item's first line box, so a probe there (a zero-width space put before the link and taken out at once)
+   * stands where the number does; the number itself (::marker) has no box to read.
+   */
+  markerDrops(): Promise<number[]> {
+    return this.linkItems().evaluateAll((items) =>
+      items.map((li) => {
+        const link = li.querySelector('button')!;
+        const probe = document.createElement('span');
+        probe.textContent = '\u200b';
+        li.prepend(probe);
+        const number = probe.getBoundingClientRect();
+        probe.remove();
+        const text = document.createTreeWalker(link, NodeFilter.SHOW_TEXT).nextNode()!;
+        const firstChar = document.createRange();
+        firstChar.setStart(text, 0);
+        firstChar.setEnd(text, 1);
+        const firstLine = firstChar.getClientRects()[0];
+        return Math.round(number.bottom - firstLine.bottom);
+      }),
+    );
+  }
+
+  /** How many lines each link's text takes. */
+  linkLines(): Promise<number[]> {
+    return this.linkItems().evaluateAll((items) =>
+      items.map((li) => {
+        const link = li.querySelector('button')!;
+        const range = document.createRange();
+        range.selectNodeContents(link);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+  }
+
   /** Cleaned-text blocks marked as linked to the chosen photo, best first. */
   linkedBlocks(): Locator {
     return this.reader.cleaned.locator('[data-photo-rank]');

@@ -75,6 +75,7 @@ describe('geometry', () => {
     expect(firstVisible(3, (i) => boxes[i], 79)).toBe(1);
     expect(firstVisible(3, (i) => boxes[i], 80)).toBe(2);
     expect(firstVisible(3, (i) => boxes[i], 500)).toBe(-1);
+    expect(firstVisible(0, (i) => boxes[i], 0)).toBe(-1);
   });
   it('measures how far into its anchor the leader is scrolled', () => {
     expect(leaderSpot(boxes[2], 140)).toEqual({ fraction: 0.5, gap: 0 });

@@ -1,5 +1,6 @@
 import type { Block } from '../../core/page-model.ts';
 import type { ViewItem } from '../../core/page-view/page-view-codec.ts';
+import { lowerBound } from '../../core/lower-bound.ts';
 
 /**
  * Pure geometry-free half of the raw ⇄ cleaned scroll link: translates a
@@ -86,21 +87,14 @@ export interface Extent {
 
 /**
  * Index of the first element still visible at scrollTop (its bottom below the
- * top edge), by binary search: elements are laid out top to bottom.
+ * top edge), -1 when none is; a binary search, as elements are laid out top to bottom.
  */
 export function firstVisible(count: number, extentOf: (i: number) => Extent, scrollTop: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = extentOf(mid);
-    if (e.top + e.height > scrollTop) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
+  const at = lowerBound(count, (i) => {
+    const e = extentOf(i);
+    return e.top + e.height <= scrollTop;
+  });
+  return at < count ? at : -1;
 }
 
 /**
