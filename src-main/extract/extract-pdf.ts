@@ -57,6 +57,13 @@ export interface ExtractOptions {
    * (for comparing the two).
    */
   textReader?: 'auto' | 'pdfjs';
+  /**
+   * The fast reader's TextLayerOptions.positionedWordSpaces: true (default)
+   * adds a space between words an OCR layer places one by one however tight
+   * they are set, which pdf.js glues; false gives exactly pdf.js's items (for
+   * comparing the two).
+   */
+  positionedWordSpaces?: boolean;
   /** Pages one pdf.js document extracts before it is opened afresh (default REOPEN_EVERY_PAGES; tests make it small). */
   reopenEvery?: number;
 }
@@ -362,8 +369,9 @@ function imagePlacements(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unknow
 async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opts: ExtractOptions, placements: PlacementReader | null): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
-  // A simple OCR text layer is read without pdf.js's font machinery, into the very items pdf.js would give (simple-text-layer.ts).
-  const simple = opts.textReader === 'pdfjs' ? undefined : placements?.textLayer(number, page.view);
+  // A simple OCR text layer is read without pdf.js's font machinery, into the very items pdf.js would give (simple-text-layer.ts),
+  // but for the spaces pdf.js misses between words the layer places one by one, set tight (positionedWordSpaces).
+  const simple = opts.textReader === 'pdfjs' ? undefined : placements?.textLayer(number, page.view, { positionedWordSpaces: opts.positionedWordSpaces ?? true });
   let items: RawItem[];
   if (simple && 'items' in simple) items = layerItems(simple.items, simple.styles, view);
   else {
