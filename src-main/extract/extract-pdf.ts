@@ -29,7 +29,11 @@ export interface ExtractOptions {
    * workers can share one long document. Applied after `pages`.
    */
   shard?: readonly [index: number, count: number];
-  /** Report no images at all (saves reading the content streams). */
+  /**
+   * Report no images at all. The text is read as without it (by the fast
+   * reader where it can): tests that measure text with it measure the app's
+   * own reading.
+   */
   skipImages?: boolean;
   /**
    * Where image placements come from. 'content-stream' (default) reads the
@@ -423,7 +427,8 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
   // A helper that starts after the other worker took the last page has nothing to do: it opens nothing.
   if (opts.claim && allClaimed(opts.claim)) return;
   // Before pdf.js sees `data`: it may take the buffer over, and pdf-lib keeps copies of what it needs.
-  let placements = opts.skipImages || opts.imageSource === 'operator-list' ? null : await openPlacementReader(data);
+  // Opened with skipImages too: the page's text is read through it (the fast reader), as the app reads it.
+  let placements = opts.imageSource === 'operator-list' || (opts.skipImages && opts.textReader === 'pdfjs') ? null : await openPlacementReader(data);
   const pdfjs = await loadPdfJs();
   const worker = await inThreadPdfWorker();
   const dir = pdfjsDir();
