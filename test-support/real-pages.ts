@@ -3,8 +3,11 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 
+// ../shared, or BROADSHEET_SHARED from a worktree elsewhere: the rule of src-main/extract/shared-dir.ts (which test helpers may not import).
+const SHARED = existsSync(resolve(root, '../shared')) || !process.env.BROADSHEET_SHARED ? resolve(root, '../shared') : resolve(process.env.BROADSHEET_SHARED);
+
 /** The shared Library of Congress scans (PDF + ALTO + METS), present only on our machines. */
-export const LOC_DIR = resolve(root, '../shared/pdfs/loc');
+export const LOC_DIR = join(SHARED, 'pdfs', 'loc');
 
 /** A real scanned page committed to the repository: CI always has it. */
 export const SAMPLE_SCAN = join(root, 'assets', 'sample', 'evening-star-1918-09-01-p1.pdf');

@@ -73,6 +73,24 @@ describe('findRivers', () => {
     expect(rivers.crosses(200, 260, 100 + 10 * PITCH - SIZE, 100 + 10 * PITCH)).toBe(false);
   });
 
+  it('a word gap lined up down three heading lines is no gutter, however many body rows they fill', () => {
+    // The 1918 Evening Star's "U. S. WAR SPIRIT" (46 pt, six body sizes) over two 17 pt lines of its deck, each
+    // with a word gap at about the same x: 21 body-size rows of whitespace, but beside three lines only.
+    const { segs } = twoColumns(20);
+    const heading = (x0: number, gap0: number, gap1: number, x1: number, bottom: number, size: number): Segment[] =>
+      [
+        [x0, gap0],
+        [gap1, x1],
+      ].map(([a, b]) => ({ ...seg(a, b, bottom), top: bottom - size, size, em: size }));
+    const lines = [heading(50, 120, 124, 200, 448, 48), heading(50, 121, 125, 200, 470, 17), heading(50, 119.5, 123.5, 200, 488, 17)];
+    const rivers = findRivers([...segs, ...lines.flat()]);
+    for (const [a, b] of lines) expect(rivers.crosses(a.x1, b.x0, b.top, b.bottom)).toBe(false);
+    // The same three gaps with more lines below them (body lines, 9 pt apart) are a gutter again.
+    const body = Array.from({ length: 4 }, (_, k) => [seg(50, 121, 500 + k * PITCH), seg(124, 200, 500 + k * PITCH)]);
+    const longer = findRivers([...segs, ...lines.flat(), ...body.flat()]);
+    expect(longer.crosses(121, 123.5, 470 - 17, 470)).toBe(true);
+  });
+
   it('finds nothing without horizontal text', () => {
     expect(findRivers([]).crosses(0, 100, 0, 100)).toBe(false);
   });
@@ -124,6 +142,14 @@ describe('runLengths', () => {
       const cell = randomGrid(31, 300, seed);
       for (const maxBlank of [1, 3]) expect(runLengths(cell, 31, 300, maxBlank)).toEqual(byColumn(cell, 31, 300, maxBlank));
     }
+  });
+
+  it('caps a run beside too few line starts', () => {
+    // One column: five flanked rows beside one line start, then text, then three flanked rows beside two.
+    const cell = Uint8Array.from([2, 2, 2, 2, 2, 1, 2, 2, 2]);
+    const starts = Uint8Array.from([1, 0, 0, 0, 0, 0, 1, 0, 1]);
+    expect([...runLengths(cell, 1, 9, 3, { starts, minLines: 2, cap: 4 })]).toEqual([4, 4, 4, 4, 4, 0, 3, 3, 3]);
+    expect([...runLengths(cell, 1, 9, 3)]).toEqual([5, 5, 5, 5, 5, 0, 3, 3, 3]);
   });
 
   it('counts a run across short blanks but not across text', () => {

@@ -45,6 +45,17 @@ const BAND_SIZES = 12;
 const BAND_SHARE = 0.6;
 /** Rows with no text near (leading, a blank line) may interrupt a river for this many body sizes. */
 const MAX_BLANK_SIZES = 1.5;
+/**
+ * ...and run beside at least this many distinct text lines (a line counts
+ * where a flank's box begins), or it is no river for `crosses`. The minimum
+ * run is counted in body-size rows, and a heading line six body sizes tall
+ * fills a dozen: on the 1918 Evening Star the word gap in "U. S. WAR SPIRIT"
+ * (46 pt) lined up with word gaps in the two 17 pt lines below, three lines
+ * in all, and their rows made a river that split "Results of Recent
+ * Congressional Races Warn Against" as if at a column gutter. Body text fills
+ * the minimum run with six lines or more, so no body gutter is lost.
+ */
+const MIN_RUN_LINES = 4;
 
 const NONE: Rivers = { crosses: () => false, gutterThrough: () => NaN };
 
@@ -92,14 +103,16 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
   // Row-major: a segment fills a few short row spans, and the flank sweeps walk rows in order.
   // Cell states: 0 blank, 1 text, 2 blank with text near on both sides.
   const cell = new Uint8Array(cols * rows);
+  // 1 in the cells of a box's first row; a flanked cell, 1 where either flank's is (a line begins beside it).
+  const starts = new Uint8Array(cols * rows);
   for (const s of segs) {
     if (s.vertical || !(s.x1 > s.x0) || !Number.isFinite(s.x1) || !Number.isFinite(s.bottom)) continue;
-    markText(cell, s, cols, rows, rowH);
+    markText(cell, starts, s, cols, rows, rowH);
   }
   const flank = Math.ceil(FLANK_SIZES * bodySize);
-  for (let base = 0; base < rows * cols; base += cols) flankRow(cell, base, cols, flank);
-  const run = runLengths(cell, cols, rows, Math.ceil((MAX_BLANK_SIZES * bodySize) / rowH));
+  for (let base = 0; base < rows * cols; base += cols) flankRow(cell, starts, base, cols, flank);
   const minRun = MIN_RUN_SIZES * ROWS_PER_SIZE;
+  const run = runLengths(cell, cols, rows, Math.ceil((MAX_BLANK_SIZES * bodySize) / rowH), { starts, minLines: MIN_RUN_LINES, cap: minRun - 1 });
   const band = BAND_SIZES * ROWS_PER_SIZE;
   // Built on the first gutterThrough: the rivers rebuilt after clipping only ever answer `crosses`.
   let near: Uint8Array | null = null;
@@ -157,20 +170,21 @@ function buildRivers(segs: readonly Segment[], bodySize: number): Rivers {
  * at top level rather than in closures made anew at each call (a call site that met a new closure bailed out too).
  */
 
-/** The cells a segment's box covers hold text (state 1). */
-function markText(cell: Uint8Array, s: Segment, cols: number, rows: number, rowH: number): void {
+/** The cells a segment's box covers hold text (state 1); those of its first row are line starts. */
+function markText(cell: Uint8Array, starts: Uint8Array, s: Segment, cols: number, rows: number, rowH: number): void {
   const c0 = Math.max(0, Math.floor(s.x0));
   const c1 = Math.min(cols - 1, Math.ceil(s.x1) - 1);
   const r0 = Math.max(0, Math.floor(Math.max(0, s.top) / rowH));
   const r1 = Math.min(rows - 1, Math.max(r0, Math.ceil(s.bottom / rowH) - 1));
   for (let r = r0; r <= r1; r++) cell.fill(1, r * cols + c0, r * cols + c1 + 1);
+  starts.fill(1, r0 * cols + c0, r0 * cols + c1 + 1);
 }
 
 /**
  * One grid row's blank cells with text at most `flank` cells away on both sides become state 2 (the row holds only
  * 0 and 1 yet). Text runs are found with indexOf, which skips a run in native code: a word is 20–30 cells.
  */
-function flankRow(cell: Uint8Array, base: number, cols: number, flank: number): void {
+function flankRow(cell: Uint8Array, starts: Uint8Array, base: number, cols: number, flank: number): void {
   const end = base + cols;
   let text = cell.indexOf(1, base);
   if (text < 0 || text >= end) return;
@@ -182,25 +196,41 @@ function flankRow(cell: Uint8Array, base: number, cols: number, flank: number): 
     // Blank cells [blank, next) between text at blank - 1 and at next.
     const lo = Math.max(blank, next - flank);
     const hi = Math.min(next - 1, blank - 1 + flank);
-    if (lo <= hi) cell.fill(2, lo, hi + 1);
+    if (lo <= hi) {
+      cell.fill(2, lo, hi + 1);
+      if (starts[blank - 1] || starts[next]) starts.fill(1, lo, hi + 1);
+    }
     text = next;
   }
 }
 
 /**
  * Each blank cell gets the number of flanked rows (state 2) of the run it
- * belongs to, capped at 255 (the tests ask for 16 at most); text cells 0. A
+ * belongs to, capped at 255 (the tests ask for 16 at most); text cells 0.
+ * With `lines`, a run with fewer than lines.minLines flanked rows marked in
+ * lines.starts (rows where a line begins beside it) is capped at lines.cap. A
  * run is a chain of flanked rows down one grid column, each within
  * `maxBlank` rows of the one before with no text between; it covers the
  * rows from its first flanked row to its last. Walked row by row with the
  * open run of every column kept aside, since the grid is row-major and a
  * walk down each column would touch a new cache line at every cell.
  */
-export function runLengths(cell: Uint8Array, cols: number, rows: number, maxBlank: number): Uint8Array {
+export function runLengths(
+  cell: Uint8Array,
+  cols: number,
+  rows: number,
+  maxBlank: number,
+  lines?: { starts: Uint8Array; minLines: number; cap: number },
+): Uint8Array {
   const run = new Uint8Array(cols * rows);
   const first = new Int32Array(cols).fill(-1);
   const last = new Int32Array(cols);
   const count = new Int32Array(cols);
+  // Line starts beside each column's open run (counted only with `lines`).
+  const begun = new Int32Array(cols);
+  const starts = lines?.starts;
+  const minLines = lines ? lines.minLines : 0;
+  const cap = lines ? lines.cap : 0xff;
   // Only flanked cells are visited (found with indexOf, in native code): text ends a column's run when the next
   // flanked cell below finds text between it and the run's last row, rather than when the walk meets the text.
   const n = cols * rows;
@@ -211,10 +241,12 @@ export function runLengths(cell: Uint8Array, cols: number, rows: number, maxBlan
       if (first[c] >= 0 && r - last[c] <= maxBlank && !textBetween(cell, cols, c, last[c], r)) {
         last[c] = r;
         count[c]++;
+        if (starts) begun[c] += starts[i];
       } else {
-        if (first[c] >= 0) closeRun(run, first, last, count, c, cols);
+        if (first[c] >= 0) closeRun(run, first, last, count, c, cols, begun[c] < minLines ? cap : 0xff);
         first[c] = last[c] = r;
         count[c] = 1;
+        begun[c] = starts ? starts[i] : 0;
       }
       if (++c === cols) {
         c = 0;
@@ -222,7 +254,7 @@ export function runLengths(cell: Uint8Array, cols: number, rows: number, maxBlan
       }
     }
   }
-  for (let c = 0; c < cols; c++) if (first[c] >= 0) closeRun(run, first, last, count, c, cols);
+  for (let c = 0; c < cols; c++) if (first[c] >= 0) closeRun(run, first, last, count, c, cols, begun[c] < minLines ? cap : 0xff);
   return run;
 }
 
@@ -232,9 +264,9 @@ function textBetween(cell: Uint8Array, cols: number, c: number, r0: number, r1: 
   return false;
 }
 
-/** Ends column c's open run: its count goes to every cell from its first row to its last. */
-function closeRun(run: Uint8Array, first: Int32Array, last: Int32Array, count: Int32Array, c: number, cols: number): void {
-  const v = Math.min(count[c], 0xff);
+/** Ends column c's open run: its count (at most `max`) goes to every cell from its first row to its last. */
+function closeRun(run: Uint8Array, first: Int32Array, last: Int32Array, count: Int32Array, c: number, cols: number, max: number): void {
+  const v = Math.min(count[c], max, 0xff);
   for (let k = first[c]; k <= last[c]; k++) run[k * cols + c] = v;
   first[c] = -1;
 }

@@ -29,7 +29,11 @@ export interface ExtractOptions {
    * workers can share one long document. Applied after `pages`.
    */
   shard?: readonly [index: number, count: number];
-  /** Report no images at all (saves reading the content streams). */
+  /**
+   * Report no images at all. The text is read as without it (by the fast
+   * reader where it can): tests that measure text with it measure the app's
+   * own reading.
+   */
   skipImages?: boolean;
   /**
    * Where image placements come from. 'content-stream' (default) reads the
@@ -57,6 +61,13 @@ export interface ExtractOptions {
    * (for comparing the two).
    */
   textReader?: 'auto' | 'pdfjs';
+  /**
+   * The fast reader's TextLayerOptions.positionedWordSpaces: true (default)
+   * adds a space between words an OCR layer places one by one however tight
+   * they are set, which pdf.js glues; false gives exactly pdf.js's items (for
+   * comparing the two).
+   */
+  positionedWordSpaces?: boolean;
   /** Pages one pdf.js document extracts before it is opened afresh (default REOPEN_EVERY_PAGES; tests make it small). */
   reopenEvery?: number;
 }
@@ -362,8 +373,9 @@ function imagePlacements(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unknow
 async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, number: number, opts: ExtractOptions, placements: PlacementReader | null): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
-  // A simple OCR text layer is read without pdf.js's font machinery, into the very items pdf.js would give (simple-text-layer.ts).
-  const simple = opts.textReader === 'pdfjs' ? undefined : placements?.textLayer(number, page.view);
+  // A simple OCR text layer is read without pdf.js's font machinery, into the very items pdf.js would give (simple-text-layer.ts),
+  // but for the spaces pdf.js misses between words the layer places one by one, set tight (positionedWordSpaces).
+  const simple = opts.textReader === 'pdfjs' ? undefined : placements?.textLayer(number, page.view, { positionedWordSpaces: opts.positionedWordSpaces ?? true });
   let items: RawItem[];
   if (simple && 'items' in simple) items = layerItems(simple.items, simple.styles, view);
   else {
@@ -415,7 +427,8 @@ export async function* extractPages(data: Uint8Array, opts: ExtractOptions = {},
   // A helper that starts after the other worker took the last page has nothing to do: it opens nothing.
   if (opts.claim && allClaimed(opts.claim)) return;
   // Before pdf.js sees `data`: it may take the buffer over, and pdf-lib keeps copies of what it needs.
-  let placements = opts.skipImages || opts.imageSource === 'operator-list' ? null : await openPlacementReader(data);
+  // Opened with skipImages too: the page's text is read through it (the fast reader), as the app reads it.
+  let placements = opts.imageSource === 'operator-list' || (opts.skipImages && opts.textReader === 'pdfjs') ? null : await openPlacementReader(data);
   const pdfjs = await loadPdfJs();
   const worker = await inThreadPdfWorker();
   const dir = pdfjsDir();

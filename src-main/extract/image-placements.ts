@@ -1,7 +1,7 @@
 import type { PDFDict, PDFObject } from 'pdf-lib';
 import { inflateSync } from 'node:zlib';
 import { findImagePlacements, type ImagePlacement, type Matrix, type Resources, type XObject } from './content-stream-images.ts';
-import type { TextLayerResult } from './simple-text-layer.ts';
+import type { TextLayerOptions, TextLayerResult } from './simple-text-layer.ts';
 import { documentProblem, FontNames, pageTextResources, readPageTextLayer } from './simple-text-reader.ts';
 
 /**
@@ -44,9 +44,11 @@ export interface PlacementReader {
   /**
    * Page n's text items as pdf.js's getTextContent would report them, read by
    * simple-text-layer.ts from the same content stream, or why it cannot
-   * (then pdf.js reads the page). `viewBox` is pdf.js's page.view.
+   * (then pdf.js reads the page). `viewBox` is pdf.js's page.view; `opts`
+   * as simple-text-layer.ts's TextLayerOptions (by default it adds the
+   * spaces pdf.js misses between tightly set OCR words).
    */
-  textLayer(n: number, viewBox: readonly number[]): TextLayerResult;
+  textLayer(n: number, viewBox: readonly number[], opts?: TextLayerOptions): TextLayerResult;
   /** pdf.js's font numbering, which textLayer follows; reset when pdf.js opens the document afresh. */
   readonly fontNames: FontNames;
   /**
@@ -237,13 +239,13 @@ export async function openPlacementReader(data: Uint8Array): Promise<PlacementRe
         return null;
       }
     },
-    textLayer(n, viewBox) {
+    textLayer(n, viewBox, opts) {
       const page = pages[n - 1];
       if (!page) return { unsupported: 'no such page' };
       try {
         if (whyNotSimple === undefined) whyNotSimple = wholeDocumentProblem();
         if (whyNotSimple) return { unsupported: `document: ${whyNotSimple}` };
-        return readPageTextLayer(contentOf(n), pageTextResources(lib, context, page.node.Resources(), fontNames), viewBox);
+        return readPageTextLayer(contentOf(n), pageTextResources(lib, context, page.node.Resources(), fontNames), viewBox, opts);
       } catch (err) {
         return { unsupported: `content stream cannot be read: ${(err as Error).message.split('\n')[0]}` };
       }

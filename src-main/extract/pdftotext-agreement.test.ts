@@ -33,10 +33,18 @@ function popplerText(pdf: string): string {
 describe.skipIf(!poppler)('cleaned text against pdftotext -raw (word agreement)', () => {
   // [words in common, words in the same order], 0.3 points under what main measured on 2026-11-30:
   // 1918 95.1 / 94.4 %, 1859 96.2 / 47.1 %, 1870 95.8 / 94.7 %.
+  // Lowered on 2026-12-01 for 1859 (in common) and 1870 (both), when these tests began to read the pages as the
+  // app does, with the fast reader's spaces between words the OCR layer places one by one however tight
+  // (simple-text-layer.ts, positionedWordSpaces): 1918 94.9 / 94.4 %, 1859 95.8 / 46.9 %, 1870 95.4 / 94.2 %.
+  // The whole drop is those spaces (11, 33 and 37 on the three pages), which pdftotext, with a gap rule like
+  // pdf.js's, glues ("Hebenek"). The ALTO, an OCR output independent of both, settles each one it can: of the 81
+  // new spaces it has 46 as separate words ("Hebe nek") and glues none (the other 35 it read as different text).
+  // With the words the ALTO splits split in pdftotext's text too, agreement is back over the old floors:
+  // 1859 96.1 / 47.0 %, 1870 95.8 / 94.6 %. There pdftotext is the less faithful reader, not us.
   const FLOOR: Record<string, [number, number]> = {
     'evening-star-1918-09-01-p1.pdf': [0.948, 0.941],
-    'evening-star-1859-02-21-p7.pdf': [0.959, 0.468],
-    'evening-star-1870-03-15-p1.pdf': [0.955, 0.944],
+    'evening-star-1859-02-21-p7.pdf': [0.955, 0.468],
+    'evening-star-1870-03-15-p1.pdf': [0.951, 0.939],
   };
   for (const { name, pdf } of pages)
     it(name, async () => {

@@ -28,6 +28,42 @@ const reason = (s: string | Uint8Array) => {
   return 'unsupported' in r ? r.unsupported : 'read';
 };
 
+describe('words an OCR layer places one by one, set tight', () => {
+  // The 1918 Evening Star's headline: 48 pt Courier squeezed to 60 % (17.28 pt a glyph), each word placed by its
+  // own Td with 2.4 pt (0.05 em) between words, under pdf.js's 0.102 em, so pdf.js reads one glued word.
+  const headline = 'BT /F1 48 Tf 60 Tz 72 700 Td (FOE) Tj 54.24 0 Td (MUST) Tj 71.52 0 Td (EVACUATE) Tj 140.64 0 Td (PERONNE;) Tj ET';
+  const strs = (s: string, positionedWordSpaces?: boolean) => {
+    const r = readSimpleTextLayer(new TextEncoder().encode(s), resources, VIEW, { positionedWordSpaces });
+    return 'items' in r ? r.items.str : r.unsupported;
+  };
+
+  it('each word placed by Td is a word: a space between them, exactly', () => {
+    expect(strs(headline)).toEqual(['FOE MUST EVACUATE PERONNE;']);
+    // pdf.js's own reading, which positionedWordSpaces: false keeps item for item.
+    expect(strs(headline, false)).toEqual(['FOEMUSTEVACUATEPERONNE;']);
+  });
+
+  it('the other positioning operators (TD, T*, Tm, \') place words too', () => {
+    const placed = "BT /F1 48 Tf 60 Tz 72 700 Td (FOE) Tj 54.24 0 TD (MUST) Tj 1 0 0 1 197.76 700 Tm (EVACUATE) Tj ET";
+    expect(strs(placed)).toEqual(['FOE MUST EVACUATE']);
+    // T* and ' move to the start of the next line (TL 0: the same line here) and place the word there.
+    const crs = 'BT /F1 48 Tf 60 Tz 0 TL 72 700 Td (FOE) Tj 54.24 0 Td T* (MUST) Tj 71.52 0 Td (EVACUATE) \' ET';
+    expect(strs(crs)).toEqual(['FOE MUST EVACUATE']);
+  });
+
+  it('a gap of 0.01 em or less after Td adds nothing: the OCR placed one word in pieces', () => {
+    // 0.4 pt (0.008 em) between "EVAC" and "UATE".
+    expect(strs('BT /F1 48 Tf 60 Tz 72 700 Td (EVAC) Tj 69.52 0 Td (UATE) Tj ET')).toEqual(['EVACUATE']);
+  });
+
+  it('glyphs spaced by TJ kerning inside a word are never split, however wide the kerning', () => {
+    // -50 in TJ is 2.4 pt (0.05 em) at 48 pt, the headline's word gap; -100 is 0.1 em, still under pdf.js's rule.
+    const kerned = 'BT /F1 48 Tf 60 Tz 72 700 Td [(F) -50 (O) -100 (E)] TJ 59.28 0 Td [(M) -50 (U) -50 (S) -50 (T)] TJ ET';
+    expect(strs(kerned)).toEqual(['FOE MUST']);
+    expect(strs(kerned, false)).toEqual(['FOEMUST']);
+  });
+});
+
 describe('readSimpleTextLayer on broken and hostile content', () => {
   it('reads a plain layer', () => {
     const r = read('BT /F1 10 Tf 72 700 Td (Hello) Tj 34 0 Td (world) Tj 60 0 Td (far) Tj ET');

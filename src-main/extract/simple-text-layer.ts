@@ -16,7 +16,10 @@
  * the table, a form XObject, an ExtGState that sets a font, an inline image)
  * makes the reader answer `{ unsupported: reason }` and the caller asks pdf.js.
  * simple-text-layer.test.ts and simple-text-reader.test.ts compare the two
- * item by item.
+ * item by item. One departure, on by default and off for that comparison
+ * (TextLayerOptions.positionedWordSpaces): a word the layer places with its
+ * own positioning operator is a word however tight the gap before it, where
+ * pdf.js glues words closer than 0.102 em; it only ever adds spaces.
  *
  * Pure: bytes and a resource lookup in, items out; never throws.
  *
@@ -572,6 +575,16 @@ const NOT_A_SPACE_FACTOR = 0.03;
 const NEGATIVE_SPACE_FACTOR = -0.2;
 const SPACE_IN_FLOW_MIN_FACTOR = 0.102;
 const SPACE_IN_FLOW_MAX_FACTOR = 0.6;
+/**
+ * A gap wider than this (in em) before the first glyph a text-positioning
+ * operator (Td, TD, Tm, T*, ', ") placed is a word space, where pdf.js wants
+ * TRACKING_SPACE_FACTOR. An OCR layer places every word by itself: its words
+ * are words whatever their spacing, and the LoC pages set headlines in 48–56
+ * pt type squeezed (Tz) to 52–72 % with words 1.9–2.9 pt (0.04–0.05 em) apart,
+ * which pdf.js glues ("FOEMUSTEVACUATEPERONNE;"). Glyphs inside one string or
+ * one TJ array (kerning) are never split by it.
+ */
+const POSITIONED_SPACE_FACTOR = 0.01;
 const VERTICAL_SHIFT_RATIO = 0.25;
 /** pdf.js's FONT_IDENTITY_MATRIX[0]: simple fonts measure glyphs in 1/1000 em. */
 const FONT_SCALE = 0.001;
@@ -584,9 +597,19 @@ const MAX_SAVED_STATES = 1024;
  * The page's text items as pdf.js reports them, or why this reader cannot
  * promise that. `viewBox` is pdf.js's page.view (the crop box).
  */
-export function readSimpleTextLayer(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[]): TextLayerResult {
+export interface TextLayerOptions {
+  /**
+   * true (default, the app's reading): a word the layer places with its own
+   * positioning operator is a word, however tight its gap (see
+   * POSITIONED_SPACE_FACTOR): spaces are added, nothing else changes. false:
+   * exactly pdf.js's items (simple-text-reader.test.ts compares them).
+   */
+  positionedWordSpaces?: boolean;
+}
+
+export function readSimpleTextLayer(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[], opts: TextLayerOptions = {}): TextLayerResult {
   try {
-    return new LayerReader(content, resources, viewBox).run();
+    return new LayerReader(content, resources, viewBox, opts.positionedWordSpaces ?? true).run();
   } catch (err) {
     if (err instanceof Unsupported) return { unsupported: err.message };
     // A bug here must never cost the page: pdf.js reads it instead.
@@ -645,6 +668,12 @@ class LayerReader {
   twoLastChars = [' ', ' '];
   twoLastCharsPos = 0;
 
+  /** Whether to add POSITIONED_SPACE_FACTOR's spaces (TextLayerOptions.positionedWordSpaces). */
+  readonly positionedWordSpaces: boolean;
+  /** A text-positioning operator ran since the last glyph was shown: the next glyph starts a word the layer placed. */
+  positioned = false;
+  positionedSpaceMin = Infinity;
+
   readonly scratch = new Float64Array(6);
   /** A TJ's joined strings as codes. */
   tjCodes = new Uint16Array(256);
@@ -664,7 +693,8 @@ class LayerReader {
   readonly vb2: number;
   readonly vb3: number;
 
-  constructor(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[]) {
+  constructor(content: Uint8Array, resources: TextLayerResources, viewBox: readonly number[], positionedWordSpaces: boolean) {
+    this.positionedWordSpaces = positionedWordSpaces;
     this.items = new TextLayerItems(Math.min(MAX_EXPECTED_ITEMS, Math.ceil(content.length / CONTENT_BYTES_AN_ITEM)));
     this.lx = new Lexer(content);
     this.resources = resources;
@@ -754,6 +784,7 @@ class LayerReader {
     this.negativeSpaceMax = fontSize * NEGATIVE_SPACE_FACTOR;
     this.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
     this.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
+    this.positionedSpaceMin = this.positionedWordSpaces ? fontSize * POSITIONED_SPACE_FACTOR : Infinity;
     this.hasEOL = false;
     this.initialized = true;
   }
@@ -881,6 +912,18 @@ class LayerReader {
         this.resetLastChars();
         this.flushTextContentItem();
         this.pushWhitespace(Math.abs(advanceX), true, this.itemFontName);
+      } else if (this.positioned && advanceX > textOrientation * this.positionedSpaceMin) {
+        // A word the layer placed by itself, set tight: a space as addFakeSpaces makes one in the flow.
+        if (this.initialized) {
+          this.resetLastChars();
+          this.pushStr(' ');
+        }
+        if (this.pieces === 0) {
+          this.resetLastChars();
+          this.pushWhitespace(Math.abs(advanceX), true, this.itemFontName);
+        } else {
+          this.width += advanceX;
+        }
       } else {
         this.width += advanceX;
       }
@@ -926,7 +969,9 @@ class LayerReader {
         this.saveLastChar(' ');
         continue;
       }
-      if (!this.compareWithLastPosition(scaledDim)) {
+      const placed = this.compareWithLastPosition(scaledDim);
+      this.positioned = false;
+      if (!placed) {
         ts.translateTextMatrix(scaledDim * ts.textHScale, 0);
         continue;
       }
@@ -1036,20 +1081,24 @@ class LayerReader {
       case 'Td':
         ts.translateTextLineMatrix(this.num(0), this.num(1));
         ts.textMatrixFromLine();
+        this.positioned = true;
         break;
       case 'TD':
         ts.leading = -this.num(1);
         ts.translateTextLineMatrix(this.num(0), this.num(1));
         ts.textMatrixFromLine();
+        this.positioned = true;
         break;
       case 'T*':
         ts.carriageReturn();
+        this.positioned = true;
         break;
       case 'Tm': {
         const m = [this.num(0), this.num(1), this.num(2), this.num(3), this.num(4), this.num(5)];
         ts.textMatrix = m.slice();
         ts.textLineMatrix = m.slice();
         this.updateAdvanceScale();
+        this.positioned = true;
         break;
       }
       case 'Tc':
@@ -1092,6 +1141,7 @@ class LayerReader {
       case "'":
         if (!ts.font) fail('text shown before any font was set');
         ts.carriageReturn();
+        this.positioned = true;
         this.showString(0);
         break;
       case '"':
@@ -1099,6 +1149,7 @@ class LayerReader {
         ts.wordSpacing = this.num(0);
         ts.charSpacing = this.num(1);
         ts.carriageReturn();
+        this.positioned = true;
         this.showString(2);
         break;
       case 'Do': {

@@ -1,5 +1,5 @@
 import type { PDFContext, PDFDict, PDFObject } from 'pdf-lib';
-import { readSimpleTextLayer, type SimpleFont, type TextLayerResources, type TextLayerResult } from './simple-text-layer.ts';
+import { readSimpleTextLayer, type SimpleFont, type TextLayerOptions, type TextLayerResources, type TextLayerResult } from './simple-text-layer.ts';
 
 /**
  * Feeds simple-text-layer.ts from a document pdf-lib opened (the one
@@ -180,8 +180,13 @@ function countNew(pending: Map<object, string>, names: FontNames): number {
 }
 
 /** Reads one page's text layer; the page's new font names are kept only when it succeeds. */
-export function readPageTextLayer(content: Uint8Array, resources: ReturnType<typeof pageTextResources>, viewBox: readonly number[]): TextLayerResult {
-  const result = readSimpleTextLayer(content, resources, viewBox);
+export function readPageTextLayer(
+  content: Uint8Array,
+  resources: ReturnType<typeof pageTextResources>,
+  viewBox: readonly number[],
+  opts?: TextLayerOptions,
+): TextLayerResult {
+  const result = readSimpleTextLayer(content, resources, viewBox, opts);
   if ('items' in result) resources.commit();
   return result;
 }
