@@ -27,3 +27,14 @@ test('a raw text dump imports as a text-only page, cleaned beside its doubled ra
   expect(await reader.rawText()).toContain('来到大陈村职工活动中心来到大陈村职工活动中心，，你不禁你不禁');
   await expect(reader.original).toContainText('No page image');
 });
+
+test('a text dump’s details say they were guessed from its file name alone: it has no PDF data to guess from', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  await reader.library.getByLabel('Import files').setInputFiles({ name: 'dump-details.txt', mimeType: 'text/plain', buffer: Buffer.from(SEED_OPENING) });
+  await expect(app.page.getByRole('status').filter({ hasText: /Imported 1/ })).toBeVisible({ timeout: 30_000 });
+  await reader.open(await reader.documentByFile('dump-details.txt'));
+  await app.page.getByRole('button', { name: 'Details…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Document details' });
+  await expect(dialog.getByText(/^Guessed at import/)).toHaveText('Guessed at import from the file name; Save confirms them.');
+  await dialog.press('Escape');
+});
