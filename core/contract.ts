@@ -6,6 +6,7 @@ import type { PageModel, Photo } from './page-model.ts';
 import type { PageViewReply } from './page-view/page-view-codec.ts';
 import type { IndexProgress, SearchResult } from './search/search-model.ts';
 import { isoDateProblem } from './iso-date.ts';
+import { firstScreenProblem, MAX_FIRST_SCREEN_BYTES } from './first-screen.ts';
 import { LANGUAGE_TAG_RE } from './language.ts';
 import { MAX_UPLOAD_PATH, uploadPathProblem } from './upload-path.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
@@ -74,6 +75,18 @@ const libraryQuery = {
 
 export const requests = {
   'app.info': { params: z.object({}).strict(), result: returns<AppInfo>() },
+  /** The library's first screen as the app rendered it, kept for the next start to show at once (core/first-screen.ts). */
+  'app.keepFirstScreen': {
+    params: z
+      .object({
+        key: z.string().regex(/^[0-9a-f]{64}$/, 'expected the 64-digit hex key the page was served with'),
+        html: z.string().max(MAX_FIRST_SCREEN_BYTES).refine((html) => firstScreenProblem(html) === null, { message: 'not a first screen the host would serve' }),
+        width: z.number().int().min(1).max(100_000),
+        height: z.number().int().min(1).max(100_000),
+      })
+      .strict(),
+    result: returns<{ kept: boolean }>(),
+  },
   /**
    * Whether the library is open: the one request answered while an older library is backed up and updated, so the
    * page that waits for it can ask without being refused (a refusal is an error in the console of an offline app).

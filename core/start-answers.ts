@@ -1,4 +1,5 @@
 import type { Reply } from './contract.ts';
+import { FIRST_SCREEN_KEY_ATTRIBUTE } from './first-screen.ts';
 
 /**
  * The answers the library's first screen waits on, written by the browser
@@ -11,7 +12,8 @@ import type { Reply } from './contract.ts';
  *
  * They sit in a JSON data block (`<script type="application/json">`, never
  * run, so the CSP's no-inline-script rule stands), each exactly the Reply the
- * same request would get, produced by the same `dispatch`.
+ * same request would get, produced by the same `dispatch`. The block also
+ * names the key the page's first screen is kept under (core/first-screen.ts).
  */
 
 /** The id of the data block in index.html. */
@@ -37,8 +39,9 @@ export interface StartAnswers {
  * text in the library (a title reading `</script>`) can end the block or open
  * markup; U+2028/2029 are escaped too, for any reader that treats them as line ends.
  */
-export function startAnswersBlock(answers: StartAnswers, eventSeq: number): string {
-  return `<script type="application/json" id="${START_ANSWERS_ID}" ${START_EVENTS_ATTRIBUTE}="${Math.trunc(eventSeq)}">${escapeJson(answers)}</script>`;
+export function startAnswersBlock(answers: StartAnswers, eventSeq: number, firstScreenKey?: string): string {
+  const key = firstScreenKey && /^[0-9a-f]{64}$/.test(firstScreenKey) ? ` ${FIRST_SCREEN_KEY_ATTRIBUTE}="${firstScreenKey}"` : '';
+  return `<script type="application/json" id="${START_ANSWERS_ID}" ${START_EVENTS_ATTRIBUTE}="${Math.trunc(eventSeq)}"${key}>${escapeJson(answers)}</script>`;
 }
 
 function escapeJson(value: unknown): string {

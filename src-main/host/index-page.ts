@@ -3,12 +3,16 @@ import type { ServerResponse } from 'node:http';
 import { dispatch, type Handlers } from '../../core/contract.ts';
 import { openingBlock, START_WINDOW, startAnswersBlock, type StartAnswers } from '../../core/start-answers.ts';
 import type { EventBus } from '../services/event-bus.ts';
+import { firstScreenKey, keptFirstScreen } from '../services/first-screen-store.ts';
+import { firstScreenBlock } from '../../core/first-screen.ts';
 import type { OpeningLibrary } from '../services/library-opening.ts';
 
 /** What the page's answers are read from: the handlers, and the events' count the page's socket asks from. */
 export interface StartSources {
   handlers: Handlers;
   events: Pick<EventBus, 'seq'>;
+  /** The library, whose folder keeps its first screen (services/first-screen-store.ts); without it none is kept. */
+  store?: { readonly dir: string };
 }
 
 /** The paths that name the app's page. */
@@ -30,7 +34,7 @@ export async function indexPageWithStartAnswers(indexPath: string, sources: Star
   const html = readFileSync(indexPath, 'utf8');
   const at = html.lastIndexOf('</body>');
   if (at < 0) return html;
-  return html.slice(0, at) + (await startAnswersWithSeq(sources)) + html.slice(at);
+  return html.slice(0, at) + (await startAnswersWithSeq(html, sources)) + html.slice(at);
 }
 
 /**
@@ -47,13 +51,20 @@ export async function sendIndexPage(res: ServerResponse, indexPath: string, sour
   res.write(html.slice(0, at));
   // One turn of the event loop: the first part leaves before the queries take the thread.
   await new Promise((done) => setImmediate(done));
-  res.end((await startAnswersWithSeq(sources)) + html.slice(at));
+  res.end((await startAnswersWithSeq(html, sources)) + html.slice(at));
 }
 
-/** The data block, numbered with the last event sent before the answers were read: whatever follows may not be in them. */
-async function startAnswersWithSeq({ handlers, events }: StartSources): Promise<string> {
+/**
+ * The data block, numbered with the last event sent before the answers were read (whatever follows may not be in
+ * them), and after it the first screen kept for these answers, if one was (core/first-screen.ts).
+ */
+async function startAnswersWithSeq(indexHtml: string, { handlers, events, store }: StartSources): Promise<string> {
   const seq = events.seq;
-  return startAnswersBlock(await startAnswers(handlers), seq);
+  const answers = await startAnswers(handlers);
+  if (!store) return startAnswersBlock(answers, seq);
+  const key = firstScreenKey(indexHtml, answers);
+  const kept = keptFirstScreen(store.dir, key);
+  return startAnswersBlock(answers, seq, key) + (kept ? firstScreenBlock(kept) : '');
 }
 
 /**

@@ -15,6 +15,7 @@ import type { EventBus } from './event-bus.ts';
 import { createAnnotationHandlers } from './annotation-handlers.ts';
 import { AnnotationService } from '../library/annotation-service.ts';
 import { PageViews } from '../library/page-views.ts';
+import { keepFirstScreen } from './first-screen-store.ts';
 import type { PreviewService } from '../previews/preview-service.ts';
 
 export interface HandlerContext {
@@ -45,6 +46,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       libraryDir: store.dir,
       ...(store.migrated ? { migrated: migratedNow(store.migrated, store.db) } : {}),
     }),
+    'app.keepFirstScreen': (kept) => {
+      keepFirstScreen(store.dir, kept);
+      return { kept: true };
+    },
     'library.isOpen': () => ({ open: true }),
     'library.list': (params) => store.list(params),
     'library.columns': (params) => withFirstPagePreviews(store, ctx.previews, listColumns(store, params)),
