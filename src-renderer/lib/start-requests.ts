@@ -1,5 +1,6 @@
 import type { LibraryColumns } from '../../core/library-columns.ts';
 import type { Settings } from '../../core/settings.ts';
+import { FIRST_SCREEN_KEY_ATTRIBUTE } from '../../core/first-screen.ts';
 import { OPENING_ID, START_ANSWERS_ID, START_WINDOW, type StartAnswers } from '../../core/start-answers.ts';
 import { archive, replyResult } from './archive.ts';
 import { benchSwitch } from './bench-switches.ts';
@@ -18,10 +19,13 @@ import { benchSwitch } from './bench-switches.ts';
 /** Rows in the first window: more than a tall window shows (78 px a row). */
 export const FIRST_WINDOW = START_WINDOW;
 
-/** The answers the host wrote into the page, or null (Electron, or a page without them). */
+let keptUnder: string | null = null;
+
+/** The answers the host wrote into the page, or null (a page without them). */
 function writtenAnswers(): StartAnswers | null {
   const block = document.getElementById(START_ANSWERS_ID);
   if (!block) return null;
+  keptUnder = block.getAttribute(FIRST_SCREEN_KEY_ATTRIBUTE);
   block.remove();
   try {
     return JSON.parse(block.textContent ?? '') as StartAnswers;
@@ -36,6 +40,9 @@ export function legacyLibraryLoad(): boolean {
 }
 
 const written = writtenAnswers();
+
+/** The key this start's first screen is kept under (core/first-screen.ts), or null when the page names none. */
+export const firstScreenKey: string | null = written ? keptUnder : null;
 // A page served while the library was opening asks nothing: the host would refuse, and the page loads again once it is open.
 const opening = !written && document.getElementById(OPENING_ID) !== null;
 let settings: Promise<Settings> | null = opening ? null : written ? replyResult('settings.get', written.settings) : archive.call('settings.get', {});

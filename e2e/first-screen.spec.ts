@@ -1,0 +1,87 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Settings } from '../core/settings.ts';
+import { FirstScreenPage } from './pages/first-screen-page.ts';
+import { ReaderPage } from './pages/reader-page.ts';
+import { cliImport } from './support/host-process.ts';
+import { expect, FIXTURE_FILES, saveScreenshot, test } from './support/fixtures.ts';
+
+/** The app's script, held back until released: until then the kept first screen is all the page has. */
+async function holdAppScript(page: import('@playwright/test').Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test.describe('a library longer than the first window', () => {
+  // More documents than the start answers' first window (40): the rest of the list arrives after the first rows, and
+  // the start reopens the last document only then, after a row clicked on the kept screen has been handed over.
+  test.use({ documentCopies: { fileName: basename(FIXTURE_FILES.sample), copies: 50 } });
+
+  test('the next start shows the first screen the app kept at once; a row clicked and words typed on it before the app has loaded are done in the app', async ({ app }) => {
+    const reader = new ReaderPage(app.page);
+    await expect(reader.library).toBeVisible();
+    // The first load had nothing kept: it keeps its own first screen.
+    await expect.poll(() => existsSync(join(app.libraryDir, 'first-screen.json'))).toBe(true);
+    await expect.poll(async () => (await reader.api<Settings>('settings.get')).lastDocument).not.toBeNull();
+    const last = (await reader.api<Settings>('settings.get')).lastDocument;
+
+    const release = await holdAppScript(app.page);
+    await app.page.reload({ waitUntil: 'commit' });
+    const kept = new FirstScreenPage(app.page);
+    await expect(kept.root).toBeVisible();
+    await expect(kept.rows.nth(3)).toBeVisible();
+    // The app itself has not started: its root is empty.
+    await expect(app.page.locator('#app')).toBeEmpty();
+    await saveScreenshot(app.page, 'first-screen-kept');
+
+    // Words typed into the library's filter that the first rows (copies of the Evening Star page) all keep, then the fourth row clicked.
+    const word = 'star';
+    await kept.libraryFilter.click();
+    await app.page.keyboard.type(word);
+    await expect(kept.libraryFilter).toHaveValue(word);
+    await kept.rows.nth(3).click();
+
+    release();
+    await expect(kept.root).toHaveCount(0);
+    const rows = reader.library.getByRole('list', { name: 'Documents' }).getByRole('button');
+    await expect(reader.libraryFilter).toHaveValue(word);
+    await expect(rows.nth(3)).toHaveAttribute('aria-current', 'true');
+    // The start's own reopening of the last document, once the whole list is in, did not take the click's place.
+    await expect(reader.library).not.toContainText('loading');
+    await expect.poll(async () => (await reader.api<Settings>('settings.get')).lastDocument).not.toBe(last);
+    await expect(rows.nth(3)).toHaveAttribute('aria-current', 'true');
+  });
+});
+
+test('a kept first screen is not shown for another first window of the list, nor in a window of another size', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  await expect(reader.library).toBeVisible();
+  await expect.poll(() => existsSync(join(app.libraryDir, 'first-screen.json'))).toBe(true);
+  const kept = new FirstScreenPage(app.page);
+
+  // Another size: the page carries it, hidden; the app's own screen is the only one shown.
+  const size = app.page.viewportSize()!;
+  await app.page.setViewportSize({ width: size.width - 100, height: size.height });
+  const release = await holdAppScript(app.page);
+  await app.page.reload({ waitUntil: 'commit' });
+  await expect(kept.root).toHaveCount(1);
+  await expect(kept.root).toBeHidden();
+  release();
+  await expect(kept.root).toHaveCount(0);
+  await expect(reader.library.getByRole('list', { name: 'Documents' }).getByRole('button').first()).toBeVisible();
+
+  // Another document first in the list (imported by the CLI while the app ran): nothing kept is served.
+  await app.page.setViewportSize(size);
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-first-screen-'));
+  writeFileSync(join(dir, 'one-more.txt'), 'One more page\n');
+  cliImport(app.libraryDir, [join(dir, 'one-more.txt')]);
+  rmSync(dir, { recursive: true, force: true });
+  const page = await app.page.reload();
+  expect(await page!.text()).not.toContain('broadsheet-first-screen');
+});

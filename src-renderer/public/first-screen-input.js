@@ -1,0 +1,55 @@
+// @ts-check
+/*
+ * What the archivist does on the first screen kept from the last start (core/first-screen.ts), noted from the first
+ * moment it can be: this small script is fetched beside the app's bundle and runs as soon as it arrives, long before
+ * the bundle has been parsed and run. lib/first-screen.ts hands it all to the app once the app's own first rows are
+ * in. A plain script, not part of the bundle, so that it need not wait for it.
+ */
+(() => {
+  const ID = 'broadsheet-first-screen';
+  const FIELDS = 'input, select, textarea';
+  /** @type {Array<{ kind: 'click', path: number[] } | { kind: 'key', init: KeyboardEventInit }>} */
+  const taken = [];
+  /** @type {any} */ (window).broadsheetFirstScreenTaken = taken;
+  const keptScreen = () => document.getElementById(ID);
+
+  /** The element's place under `root`: the index of each element on the way down. */
+  const pathOf = (/** @type {Element} */ el, /** @type {Element} */ root) => {
+    /** @type {number[]} */
+    const path = [];
+    for (let at = el; at !== root; ) {
+      const parent = at.parentElement;
+      if (!parent) return null;
+      path.unshift(Array.prototype.indexOf.call(parent.children, at));
+      at = parent;
+    }
+    return path;
+  };
+
+  document.addEventListener(
+    'click',
+    (e) => {
+      const kept = keptScreen();
+      const target = /** @type {Element} */ (e.target);
+      // A field takes its own clicks (focus, caret); a button's is the app's to answer, once it is there.
+      if (!kept || !kept.contains(target) || target.closest(FIELDS)) return;
+      e.preventDefault();
+      const path = pathOf(target, kept);
+      if (path) taken.push({ kind: 'click', path });
+    },
+    true,
+  );
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      // Typed into a field of the kept screen, a key stays there (handed over as its value); Tab moves its focus
+      // (handed over too); Enter or Space on one of its buttons comes back as a click. The rest is the app's.
+      const kept = keptScreen();
+      if (!kept || kept.contains(/** @type {Node} */ (e.target)) || e.key === 'Tab') return;
+      const { key, code, ctrlKey, shiftKey, altKey, metaKey, repeat } = e;
+      taken.push({ kind: 'key', init: { key, code, ctrlKey, shiftKey, altKey, metaKey, repeat } });
+    },
+    true,
+  );
+  performance.mark('broadsheet:first-screen-input');
+})();
