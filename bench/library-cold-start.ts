@@ -11,7 +11,9 @@
  * them (--cold-only: the cold load alone). --baseline DIR alternates the runs with a built checkout in DIR (its
  * own host and renderer), printed beside; --baseline-browser-args "ARGS" makes the baseline this build in a Chromium
  * launched with those switches too (alone: the baseline is this build, e.g. --baseline-browser-args=--disable-gpu
- * shows what the headless machine's emulated GPU costs); --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
+ * shows what the headless machine's emulated GPU costs); --baseline-without-kept-screen makes the baseline this
+ * build starting without the first screen kept from the last start (core/first-screen.ts), as a first start or one
+ * after the list changed does; --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
  * time by event up to the first rows painted.
  *
  * The clock starts at the page's navigation; before it, each run prints the
@@ -22,7 +24,7 @@
  * --baseline-library folder that holds no library yet gets the 10,000-document
  * one bench:library builds (bench/support/bench-library.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,7 +35,7 @@ import { recordLibraryLoad } from './support/library-load-marks.ts';
 import { buildBenchLibrary } from './support/bench-library.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
-const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, 'baseline-library': { type: 'string' }, 'baseline-browser-args': { type: 'string' }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, 'baseline-library': { type: 'string' }, 'baseline-browser-args': { type: 'string' }, 'baseline-without-kept-screen': { type: 'boolean', default: false }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 if (!values.library) throw new Error('--library DIR (a library made by bench:library --library DIR)');
 
 for (const dir of [values.library, values['baseline-library']]) {
@@ -44,7 +46,7 @@ for (const dir of [values.library, values['baseline-library']]) {
 
 const baselineHost = values.baseline
   ? ((await import(`${values.baseline}/e2e/support/host-process.ts`)) as { startHostProcess: typeof startHostProcess }).startHostProcess
-  : values['baseline-browser-args'] !== undefined
+  : values['baseline-browser-args'] !== undefined || values['baseline-without-kept-screen']
     ? startHostProcess
     : null;
 const baselineBrowserArgs = values['baseline-browser-args']?.split(/\s+/).filter(Boolean) ?? [];
@@ -70,7 +72,7 @@ for (const [start, dir] of settle) {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-type Load = { hostStart: number; painted: number; interactive: number; rendererCpu: number; hostCpu: number; long: Array<[number, number]>; fcp: number; nav: string };
+type Load = { hostStart: number; painted: number; appPainted: number; shown: number; input: number; interactive: number; rendererCpu: number; hostCpu: number; long: Array<[number, number]>; fcp: number; nav: string };
 const kinds = ['cold', 'new context', 'same context', 'baseline cold', 'baseline new context', 'baseline same context'] as const;
 const cpuTotals = new Map<string, number>();
 const baseCpuTotals = new Map<string, number>();
@@ -87,6 +89,8 @@ const cpu0 = process.cpuUsage();
 for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) {
   const base = baselineHost !== null && step % 2 === 1;
   const run = baselineHost ? Math.floor(step / 2) : step;
+  // The baseline starts as a library with no first screen kept does (its load keeps one again, the same).
+  if (base && values['baseline-without-kept-screen']) rmSync(join(values['baseline-library'] ?? values.library, 'first-screen.json'), { force: true });
   const spawned = performance.now();
   const host = await (base ? baselineHost : startHostProcess)(base ? (values['baseline-library'] ?? values.library) : values.library);
   const hostStart = performance.now() - spawned;
@@ -109,19 +113,22 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
       const tracing = values.trace && kind.endsWith('cold');
       if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading', 'fonts'] });
       await page.goto(host.url);
-      await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, null, { timeout: 60_000 });
+      await page.waitForFunction(() => { const w = window as unknown as { __painted?: number; __interactive?: number }; return w.__painted !== undefined && w.__interactive !== undefined; }, null, { timeout: 60_000 });
       const { metrics } = await cdp.send('Performance.getMetrics');
       const hostCpu = processCpuMs(host.child.pid!) - h0;
       const swapped = [...(await renderers())].some((pid) => !before.has(pid));
       const t = await page.evaluate(() => {
-        const w = window as unknown as { __interactive: number; __painted: number; __long: Array<[number, number]> };
+        const w = window as unknown as { __interactive: number; __shown: number; __input: number; __painted: number; __long: Array<[number, number]> };
         const fcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? NaN;
         const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
           .filter((r) => r.startTime < w.__painted)
           .map((r) => `${r.name.replace(/^.*\//, '').slice(0, 16)} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`);
         const nav = `redirect ${n.redirectEnd.toFixed(0)} doc ${n.requestStart.toFixed(0)}→${n.responseStart.toFixed(0)} DI ${n.domInteractive.toFixed(0)} | ${res.join(' | ')}`;
-        return { painted: w.__painted, interactive: w.__interactive, long: w.__long, fcp, nav };
+        // Element Timing does not report the kept screen's rows (they are taken away before its entries are); the kept
+        // screen fills the window from the first frame, so its rows are in the page's first contentful paint.
+        const kept = performance.getEntriesByName('broadsheet:first-screen-kept').length > 0;
+        return { painted: kept ? Math.min(fcp, w.__painted) : w.__painted, appPainted: w.__painted, shown: w.__shown, input: w.__input, interactive: w.__interactive, long: w.__long, fcp, nav, kept };
       });
       if (tracing) {
         const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
@@ -131,8 +138,10 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
       loads[kind].push({ ...t, rendererCpu, hostCpu, hostStart });
       const f = (x: number) => x.toFixed(0).padStart(4);
       console.log(
-        `run ${run} ${kind.padEnd(12)} painted ${f(t.painted)} ms  in a frame ${f(t.interactive)}  FCP ${f(t.fcp)}  CPU renderer ${f(rendererCpu)} host ${f(hostCpu)}  long tasks ${t.long.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none'}  load ${loadavg()[0].toFixed(2)}\n    host start ${hostStart.toFixed(0)} ms (CPU ${hostStartCpu.toFixed(0)})  ${swapped ? 'new renderer process' : 'same renderer process'}  ${t.nav}`,
+        `run ${run} ${kind.padEnd(12)} painted ${f(t.painted)} ms  in a frame ${f(t.shown)}  input from ${f(t.input)}  app live ${f(t.interactive)} painted ${f(t.appPainted)}${t.kept ? ' (kept screen)' : ''}  FCP ${f(t.fcp)}  CPU renderer ${f(rendererCpu)} host ${f(hostCpu)}  long tasks ${t.long.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none'}  load ${loadavg()[0].toFixed(2)}\n    host start ${hostStart.toFixed(0)} ms (CPU ${hostStartCpu.toFixed(0)})  ${swapped ? 'new renderer process' : 'same renderer process'}  ${t.nav}`,
       );
+      // As a session does, the load is left to keep its first screen for the next start (lib/first-screen.ts).
+      await page.waitForTimeout(1500);
       await page.close();
     }
   } finally {
@@ -145,11 +154,11 @@ console.log(`\nload average ${load0.map((x) => x.toFixed(2)).join(' ')} before, 
 for (const kind of kinds) {
   const xs = loads[kind];
   if (!xs.length) continue;
-  const s = (k: 'painted' | 'interactive' | 'rendererCpu' | 'hostCpu' | 'fcp' | 'hostStart') => {
+  const s = (k: 'painted' | 'appPainted' | 'shown' | 'input' | 'interactive' | 'rendererCpu' | 'hostCpu' | 'fcp' | 'hostStart') => {
     const v = xs.map((x) => x[k]).sort((a, b) => a - b);
     return `${median(v).toFixed(0)} ms (${v[0].toFixed(0)}–${v.at(-1)!.toFixed(0)})`;
   };
-  console.log(`${kind.padEnd(12)} first rows painted ${s('painted')}  in a frame ${s('interactive')}  FCP ${s('fcp')}  CPU renderer ${s('rendererCpu')} host ${s('hostCpu')}  host start ${s('hostStart')}   (${xs.length} runs)`);
+  console.log(`${kind.padEnd(12)} first rows painted ${s('painted')}  in a frame ${s('shown')}  input from ${s('input')}  app live ${s('interactive')} painted ${s('appPainted')}  FCP ${s('fcp')}  CPU renderer ${s('rendererCpu')} host ${s('hostCpu')}  host start ${s('hostStart')}   (${xs.length} runs)`);
 }
 
 if (values.trace) {
