@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RawPage } from '../core/page-model.ts';
 import { extractAll } from '../src-main/extract/extract-pdf.ts';
-import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { sharedDir } from '../test-support/shared-dir.ts';
 import { cpuMs, loadAverage, median } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -27,7 +27,7 @@ import { parseAlto } from '../core/layout/alto.ts';
 import { formatCohesion, lineCohesion } from '../core/layout/line-cohesion.ts';
 import type { Rect } from '../core/page-model.ts';
 import { extractAll } from '../src-main/extract/extract-pdf.ts';
-import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { sharedDir } from '../test-support/shared-dir.ts';
 import { CLASS_LABELS, classifySplitLines, gutterCrossing, withoutGutterWords, type SplitClass } from './split-line-classes.ts';
 
 const { values, positionals } = parseArgs({

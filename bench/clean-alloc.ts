@@ -31,7 +31,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { CleanedPage, RawPage } from '../core/page-model.ts';
-import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { sharedDir } from '../test-support/shared-dir.ts';
 import { cpuMs, loadAverage, median, threadCpuMs } from './support/stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -25,7 +25,7 @@ import type { CleanedPage, RawItem, RawPage } from '../core/page-model.ts';
 import { textDumpToRawPage } from '../core/cleaning/text-page.ts';
 import { GUTTER_OVERLAP_1859 } from '../core/layout/fixtures/gutter-overlap-1859.ts';
 import { extractAll } from '../src-main/extract/extract-pdf.ts';
-import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { sharedDir } from '../test-support/shared-dir.ts';
 import { generateNewspaperPdf } from '../scripts/fixtures/newspaper-pdf.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -23,7 +23,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CleanedPage, RawPage } from '../core/page-model.ts';
 import { extractAll } from '../src-main/extract/extract-pdf.ts';
-import { sharedDir } from '../src-main/extract/shared-dir.ts';
+import { sharedDir } from '../test-support/shared-dir.ts';
 import { parseAlto } from '../core/layout/alto.ts';
 import { formatCohesion, lineCohesion } from '../core/layout/line-cohesion.ts';
 import { classifySplitLines, gutterCrossing, withoutGutterWords } from './split-line-classes.ts';

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { sharedDir } from './shared-dir.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
-// ../shared, or BROADSHEET_SHARED from a worktree elsewhere: the rule of src-main/extract/shared-dir.ts (which test helpers may not import).
-const SHARED = existsSync(resolve(root, '../shared')) || !process.env.BROADSHEET_SHARED ? resolve(root, '../shared') : resolve(process.env.BROADSHEET_SHARED);
+const SHARED = sharedDir(root);
 
 /** The shared Library of Congress scans (PDF + ALTO + METS), present only on our machines. */
 export const LOC_DIR = join(SHARED, 'pdfs', 'loc');
