@@ -1,6 +1,6 @@
 // First: the requests start-up waits on leave before the rest of the app is evaluated.
 import './lib/start-requests.ts';
-// Second: what the archivist does on the first screen kept from the last start is taken from here on.
+// Second: the first screen kept from the last start (core/first-screen.ts) is looked for before the app mounts beside it.
 import { handOverFirstScreen } from './lib/first-screen.ts';
 import { mount } from 'svelte';
 import './app.css';
