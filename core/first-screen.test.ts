@@ -22,9 +22,11 @@ describe('a first screen the host will keep and serve', () => {
   it('refuses anything that runs, loads, navigates or styles the page, in any case or spelling', () => {
     const refused: Array<[string, string]> = [
       ['<div><script>alert(1)</script></div>', 'holds a <script> element'],
-      ['<SCRIPT src="./x.js"></SCRIPT>', 'holds a <SCRIPT> element'],
+      ['<SCRIPT>x()</SCRIPT>', 'holds a <SCRIPT> element'],
+      ['<SCRIPT src="./x.js"></SCRIPT>', 'holds a src= attribute'],
       ['<style>body{display:none}</style>', 'holds a <style> element'],
-      ['<link rel="stylesheet" href="x.css">', 'holds a <link> element'],
+      ['<link rel="stylesheet" href="x.css">', 'holds a href= attribute'],
+      ['<link rel="stylesheet">', 'holds a <link> element'],
       ['<meta http-equiv="refresh" content="0;url=https://example.org/">', 'holds a <meta> element'],
       ['<iframe></iframe>', 'holds a <iframe> element'],
       ['<form><button>b</button></form>', 'holds a <form> element'],
@@ -36,9 +38,23 @@ describe('a first screen the host will keep and serve', () => {
       ['<div\tONMOUSEOVER = "x()">', 'holds a onmouseover= attribute'],
       ['<svg><path xlink:href="#x"></path></svg>', 'holds a xlink:href= attribute'],
       ['<button formaction="https://example.org/">b</button>', 'holds a formaction= attribute'],
+      ['<div style="background:url(http://example.org/x)">x</div>', 'holds a style= attribute with more than names and lengths'],
+      ['<div style="background:url(&#47;&#47;example.org)">x</div>', 'holds a style= attribute with more than names and lengths'],
+      ["<div style='background:image-set(\"x.png\" 1x)'>x</div>", 'holds a style= attribute with more than names and lengths'],
     ];
     for (const [html, why] of refused) expect(firstScreenProblem(html), html).toBe(why);
     expect(firstScreenProblem(`<div>${'x'.repeat(MAX_FIRST_SCREEN_BYTES)}</div>`)).toBe(`over ${MAX_FIRST_SCREEN_BYTES} characters`);
+  });
+
+  it('refuses markup that would close the element the page wraps it in, or leave one of its own open', () => {
+    // Served inside <div id="broadsheet-first-screen" aria-hidden="true">: an extra </div> would put what follows over
+    // the app, outside the wrapper's aria-hidden and size rule, for good.
+    expect(firstScreenProblem('<p>x</p></div><div class="cover">y</div>')).toBe('closes a <div> it did not open');
+    expect(firstScreenProblem('<div><span>x</div></span>')).toBe('closes a <div> it did not open');
+    expect(firstScreenProblem('<div><!-- </div> --></div>')).toBe('closes a <div> it did not open');
+    expect(firstScreenProblem('<div><p>x</p>')).toBe('leaves a <div> open');
+    expect(firstScreenProblem('<svg><path d="M0 0"/></svg>')).toBe('closes a <svg> it did not open');
+    expect(firstScreenProblem('<label>x <input type="search" value=""></label><!---->')).toBeNull();
   });
 
   it('is served in a window of the size it was laid out for only', () => {

@@ -18,9 +18,10 @@
  * clicks, keys and typing made on it are handed to the app then.
  *
  * The markup comes from a request, so the host takes only what a first screen
- * is made of: a list of inert elements and attributes, no script, style,
- * link, frame, form or URL of any kind (the page's CSP would refuse a script
- * anyway; this keeps out markup that navigates or loads).
+ * is made of: a list of inert elements, closed in order, and attributes, no
+ * script, style sheet, link, frame, form or URL of any kind, a style attribute
+ * of names and lengths only (the page's CSP would refuse a script anyway; this
+ * keeps out markup that navigates, loads, or escapes its wrapper).
  */
 
 /** The id of the element holding the kept screen in the served page. */
@@ -48,16 +49,31 @@ const ELEMENTS = new Set([
   'mark', 'svg', 'path', 'g', 'rect', 'circle', 'line', 'polyline', 'polygon',
 ]);
 const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'background', 'ping']);
+/** The allowed elements the HTML parser never leaves open (no end tag). */
+const VOID_ELEMENTS = new Set(['input']);
+/** What a style attribute may hold: names, numbers, lengths, custom properties. No quote, slash, backslash or `&` (a character reference), so no URL. */
+const PLAIN_STYLE = /^[\w\s:;.,%#()+*-]*$/;
 
 /** Why this markup is not a first screen the host would serve, or null. */
 export function firstScreenProblem(html: string): string | null {
   if (html.length > MAX_FIRST_SCREEN_BYTES) return `over ${MAX_FIRST_SCREEN_BYTES} characters`;
-  // Every place the HTML tokenizer could start an element: '<' and a letter. Text that only looks like one is refused too.
-  for (const [, name] of html.matchAll(/<([a-zA-Z][^\s/>]*)/g)) if (!ELEMENTS.has(name!.toLowerCase())) return `holds a <${name}> element`;
-  for (const [, name] of html.matchAll(/[\s"'/]([^\s"'<>/=]+)\s*=/g)) {
+  for (const [, name, value] of html.matchAll(/[\s"'/]([^\s"'<>/=]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)/g)) {
     const attr = name!.toLowerCase();
     if (attr.startsWith('on') || URL_ATTRIBUTES.has(attr)) return `holds a ${attr}= attribute`;
+    if (attr === 'style' && !PLAIN_STYLE.test(value!.replace(/^(["'])(.*)\1$/s, '$2'))) return 'holds a style= attribute with more than names and lengths';
   }
+  // Every place the HTML tokenizer could start or end an element: '<' or '</' and a letter. Text that only looks like
+  // one is refused too. The elements must close in order, so that none of the markup can end up outside the element
+  // the page wraps it in (and its aria-hidden and size rule).
+  const open: string[] = [];
+  for (const [, end, tag] of html.matchAll(/<(\/?)([a-zA-Z][^\s/>]*)/g)) {
+    const name = tag!.toLowerCase();
+    if (!ELEMENTS.has(name)) return `holds a <${tag}> element`;
+    if (end) {
+      if (open.pop() !== name) return `closes a <${name}> it did not open`;
+    } else if (!VOID_ELEMENTS.has(name)) open.push(name);
+  }
+  if (open.length) return `leaves a <${open.at(-1)}> open`;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Settings } from '../core/settings.ts';
@@ -39,6 +39,9 @@ test.describe('a library longer than the first window', () => {
     // The app itself has not started: its root is empty.
     await expect(app.page.locator('#app')).toBeEmpty();
     await saveScreenshot(app.page, 'first-screen-kept');
+    // Hidden from assistive technology, it takes no keyboard focus either (clicks still reach its fields).
+    await expect(kept.search).toHaveAttribute('tabindex', '-1');
+    await expect(kept.rows.first()).toHaveAttribute('tabindex', '-1');
 
     // Words typed into the library's filter that the first rows (copies of the Evening Star page) all keep, then the fourth row clicked.
     const word = 'star';
@@ -70,14 +73,16 @@ test.describe('a library longer than the first window', () => {
   });
 });
 
-test('a kept first screen is not shown for another first window of the list, nor in a window of another size', async ({ app }) => {
+test('a kept first screen is not shown for another first window of the list, nor in a window of another size, whose own is kept instead', async ({ app }) => {
   const reader = new ReaderPage(app.page);
   await expect(reader.library).toBeVisible();
   await expect.poll(() => existsSync(join(app.libraryDir, 'first-screen.json'))).toBe(true);
   const kept = new FirstScreenPage(app.page);
 
-  // Another size: the page carries it, hidden; the app's own screen is the only one shown.
+  // Another size: the page carries it, hidden; the app's own screen is the only one shown, and is kept in its place.
   const size = app.page.viewportSize()!;
+  const keptWidth = () => (JSON.parse(readFileSync(join(app.libraryDir, 'first-screen.json'), 'utf8')) as { width: number }).width;
+  expect(keptWidth()).toBe(size.width);
   await app.page.setViewportSize({ width: size.width - 100, height: size.height });
   const release = await holdAppScript(app.page);
   await app.page.reload({ waitUntil: 'commit' });
@@ -86,6 +91,7 @@ test('a kept first screen is not shown for another first window of the list, nor
   release();
   await expect(kept.root).toHaveCount(0);
   await expect(reader.library.getByRole('list', { name: 'Documents' }).getByRole('button').first()).toBeVisible();
+  await expect.poll(keptWidth).toBe(size.width - 100);
 
   // Another document first in the list (imported by the CLI while the app ran): nothing kept is served.
   await app.page.setViewportSize(size);
@@ -95,4 +101,23 @@ test('a kept first screen is not shown for another first window of the list, nor
   rmSync(dir, { recursive: true, force: true });
   const page = await app.page.reload();
   expect(await page!.text()).not.toContain('broadsheet-first-screen');
+});
+
+test('keys pressed on the kept first screen outside its fields reach the app: "/" then a word searches for it', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  await expect(reader.library).toBeVisible();
+  await expect.poll(() => existsSync(join(app.libraryDir, 'first-screen.json'))).toBe(true);
+  const release = await holdAppScript(app.page);
+  await app.page.reload({ waitUntil: 'commit' });
+  const kept = new FirstScreenPage(app.page);
+  await expect(kept.rows.first()).toBeVisible();
+  // Nothing has focus: the keys go to the page, not to one of the kept screen's fields.
+  await app.page.keyboard.press('/');
+  await app.page.keyboard.type('Washington');
+  await expect(kept.search).toHaveValue('');
+  release();
+  await expect(kept.root).toHaveCount(0);
+  await expect(reader.search).toBeFocused();
+  await expect(reader.search).toHaveValue('Washington');
+  await expect(app.page.getByRole('region', { name: 'Search results' })).toBeVisible();
 });

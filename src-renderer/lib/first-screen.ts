@@ -56,8 +56,10 @@ export async function handOverFirstScreen(root: HTMLElement, firstScreenful: Pro
   if (!kept && !firstScreenKey) return;
   await Promise.race([firstScreenful, new Promise((done) => setTimeout(done, 5000))]);
   const rows = await frameWithRows(root);
+  // Kept for a window of another size, it was not shown (its media query): this size's is kept in its place.
+  const shown = kept !== null && getComputedStyle(kept).display !== 'none';
   if (kept) handOver(kept, root);
-  else if (rows && firstScreenKey) keep(root, firstScreenKey);
+  if (!shown && rows && firstScreenKey) keep(root, firstScreenKey);
 }
 
 /** Resolves in the animation frame (before its paint) in which the app's first rows are in the page; false after ~30 frames without. */
@@ -107,8 +109,27 @@ function handOver(from: HTMLElement, root: HTMLElement): void {
   const taken = (window as { broadsheetFirstScreenTaken?: Taken[] }).broadsheetFirstScreenTaken ?? [];
   for (const t of taken.splice(0)) {
     if (t.kind === 'click') (atPath(root, t.path) as HTMLElement | null)?.click();
-    else (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { ...t.init, bubbles: true, cancelable: true }));
+    else replayKey(t.init);
   }
+}
+
+/**
+ * A key pressed on the kept screen outside its fields, given to the app as it would have been: a keydown where the
+ * focus is now, and, where that lands in a text field and nothing took it, the character typed there ("/" focuses
+ * Search, then "Washington" is typed into it). A synthetic keydown types nothing by itself.
+ */
+function replayKey(init: KeyboardEventInit): void {
+  const at = document.activeElement ?? document.body;
+  const unhandled = at.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true, cancelable: true }));
+  const printable = init.key?.length === 1 && !init.ctrlKey && !init.metaKey && !init.altKey;
+  const field = document.activeElement;
+  if (!unhandled || !printable || field !== at || !(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+  try {
+    field.setRangeText(init.key!, field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length, 'end');
+  } catch {
+    return; // A field without a caret (a number, a date picker): nothing to type into.
+  }
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, data: init.key, inputType: 'insertText' }));
 }
 
 /** The app's first screen as markup to keep: no images (their blob: URLs die with the page), fields as they show. */
@@ -125,6 +146,8 @@ function keep(root: HTMLElement, key: string): void {
     else if (f instanceof HTMLTextAreaElement) f.textContent = mine.value;
     else if (f instanceof HTMLInputElement && f.type !== 'file') f.setAttribute('value', mine.value);
   });
+  // Hidden from assistive technology, the kept screen takes no keyboard focus either: clicks still reach its fields.
+  copy.querySelectorAll('button, input, select, textarea, [tabindex]').forEach((el) => el.setAttribute('tabindex', '-1'));
   const html = copy.innerHTML;
   if (firstScreenProblem(html) !== null) return;
   const { innerWidth: width, innerHeight: height } = window;
