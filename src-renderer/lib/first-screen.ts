@@ -25,17 +25,13 @@ if (kept) performance.mark('broadsheet:first-screen-kept');
 
 /** What public/first-screen-input.js noted on the kept screen, in order. */
 type Taken = { kind: 'click'; path: number[] } | { kind: 'key'; init: KeyboardEventInit };
-const FIELDS = 'input, select, textarea';
-
-/** The element's place under `root`: the index of each element on the way down. */
-function pathOf(el: Element, root: Element): number[] | null {
-  const path: number[] = [];
-  for (let at: Element | null = el; at !== root; at = at.parentElement) {
-    if (!at?.parentElement) return null;
-    path.unshift(Array.prototype.indexOf.call(at.parentElement.children, at) as number);
-  }
-  return path;
+/** What public/first-screen-input.js leaves on the window: its notes, its paths (the same for the focus), its end. */
+interface EarlyInput {
+  taken: Taken[];
+  pathOf(el: Element, root: Element): number[] | null;
+  stop(): void;
 }
+const FIELDS = 'input, select, textarea';
 
 function atPath(root: Element, path: number[]): Element | null {
   let at: Element | undefined = root;
@@ -76,7 +72,9 @@ function frameWithRows(root: HTMLElement): Promise<boolean> {
 }
 
 function handOver(from: HTMLElement, root: HTMLElement): void {
-  const focused = from.contains(document.activeElement) ? pathOf(document.activeElement!, from) : null;
+  const early = (window as { broadsheetFirstScreen?: EarlyInput }).broadsheetFirstScreen;
+  early?.stop();
+  const focused = early && from.contains(document.activeElement) ? early.pathOf(document.activeElement!, from) : null;
   const theirs = [...from.querySelectorAll<Field>(FIELDS)];
   const ours = [...root.querySelectorAll<Field>(FIELDS)];
   // The block's <style> (its media query) goes with it.
@@ -106,8 +104,7 @@ function handOver(from: HTMLElement, root: HTMLElement): void {
       }
     }
   }
-  const taken = (window as { broadsheetFirstScreenTaken?: Taken[] }).broadsheetFirstScreenTaken ?? [];
-  for (const t of taken.splice(0)) {
+  for (const t of early?.taken.splice(0) ?? []) {
     if (t.kind === 'click') (atPath(root, t.path) as HTMLElement | null)?.click();
     else replayKey(t.init);
   }

@@ -10,7 +10,6 @@
   const FIELDS = 'input, select, textarea';
   /** @type {Array<{ kind: 'click', path: number[] } | { kind: 'key', init: KeyboardEventInit }>} */
   const taken = [];
-  /** @type {any} */ (window).broadsheetFirstScreenTaken = taken;
   const keptScreen = () => document.getElementById(ID);
 
   /** The element's place under `root`: the index of each element on the way down. */
@@ -26,30 +25,35 @@
     return path;
   };
 
-  document.addEventListener(
-    'click',
-    (e) => {
-      const kept = keptScreen();
-      const target = /** @type {Element} */ (e.target);
-      // A field takes its own clicks (focus, caret); a button's is the app's to answer, once it is there.
-      if (!kept || !kept.contains(target) || target.closest(FIELDS)) return;
-      e.preventDefault();
-      const path = pathOf(target, kept);
-      if (path) taken.push({ kind: 'click', path });
+  /** @param {MouseEvent} e */
+  const onClick = (e) => {
+    const kept = keptScreen();
+    const target = /** @type {Element} */ (e.target);
+    // A field takes its own clicks (focus, caret); a button's is the app's to answer, once it is there.
+    if (!kept || !kept.contains(target) || target.closest(FIELDS)) return;
+    e.preventDefault();
+    const path = pathOf(target, kept);
+    if (path) taken.push({ kind: 'click', path });
+  };
+  /** @param {KeyboardEvent} e */
+  const onKey = (e) => {
+    // Typed into a field of the kept screen, a key stays there (handed over as its value); Tab moves its focus
+    // (handed over too); Enter or Space on one of its buttons comes back as a click. The rest is the app's.
+    const kept = keptScreen();
+    if (!kept || kept.contains(/** @type {Node} */ (e.target)) || e.key === 'Tab') return;
+    const { key, code, ctrlKey, shiftKey, altKey, metaKey, repeat } = e;
+    taken.push({ kind: 'key', init: { key, code, ctrlKey, shiftKey, altKey, metaKey, repeat } });
+  };
+  document.addEventListener('click', onClick, true);
+  document.addEventListener('keydown', onKey, true);
+  // For lib/first-screen.ts: what was taken, the same paths for the focus, and an end to the taking once it has handed over.
+  /** @type {any} */ (window).broadsheetFirstScreen = {
+    taken,
+    pathOf,
+    stop() {
+      document.removeEventListener('click', onClick, true);
+      document.removeEventListener('keydown', onKey, true);
     },
-    true,
-  );
-  document.addEventListener(
-    'keydown',
-    (e) => {
-      // Typed into a field of the kept screen, a key stays there (handed over as its value); Tab moves its focus
-      // (handed over too); Enter or Space on one of its buttons comes back as a click. The rest is the app's.
-      const kept = keptScreen();
-      if (!kept || kept.contains(/** @type {Node} */ (e.target)) || e.key === 'Tab') return;
-      const { key, code, ctrlKey, shiftKey, altKey, metaKey, repeat } = e;
-      taken.push({ kind: 'key', init: { key, code, ctrlKey, shiftKey, altKey, metaKey, repeat } });
-    },
-    true,
-  );
+  };
   performance.mark('broadsheet:first-screen-input');
 })();
