@@ -80,7 +80,10 @@ export const requests = {
     params: z
       .object({
         key: z.string().regex(/^[0-9a-f]{64}$/, 'expected the 64-digit hex key the page was served with'),
-        html: z.string().max(MAX_FIRST_SCREEN_BYTES).refine((html) => firstScreenProblem(html) === null, { message: 'not a first screen the host would serve' }),
+        html: z.string().max(MAX_FIRST_SCREEN_BYTES).superRefine((html, ctx) => {
+          const problem = firstScreenProblem(html);
+          if (problem) ctx.addIssue({ code: 'custom', message: `not a first screen the host would serve: it ${problem}` });
+        }),
         width: z.number().int().min(1).max(100_000),
         height: z.number().int().min(1).max(100_000),
       })

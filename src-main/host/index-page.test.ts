@@ -100,6 +100,7 @@ describe('the app page the browser host serves', () => {
     for (const html of ['<div><script src="./x.js"></script></div>', '<button onclick="x()">b</button>', '<a href="https://example.org/">x</a>', '<svg><use href="#x"/></svg>', '<img src="blob:x">']) {
       const reply = await dispatch(services.handlers, 'app.keepFirstScreen', { key, html, width: 10, height: 10 });
       expect(reply).toMatchObject({ ok: false });
+      expect(JSON.stringify(reply)).toMatch(/not a first screen the host would serve: it holds a (<\w+> element|\w+= attribute)/);
     }
     const kept = JSON.parse(readFileSync(join(root, 'library', FIRST_SCREEN_FILE), 'utf8')) as { key: string };
     expect(kept.key).not.toBe(key);
