@@ -13,7 +13,8 @@
  * launched with those switches too (alone: the baseline is this build, e.g. --baseline-browser-args=--disable-gpu
  * shows what the headless machine's emulated GPU costs); --baseline-without-kept-screen makes the baseline this
  * build starting without the first screen kept from the last start (core/first-screen.ts), as a first start or one
- * after the list changed does; --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
+ * after the list changed does; --baseline-with-browser-ui makes it this build in a Chromium that starts its own
+ * omnibox popup's renderer, as the benches' browser did before (bench/support/bench-browser.ts); --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
  * time by event up to the first rows painted.
  *
  * The clock starts at the page's navigation; before it, each run prints the
@@ -35,7 +36,7 @@ import { recordLibraryLoad } from './support/library-load-marks.ts';
 import { buildBenchLibrary } from './support/bench-library.ts';
 import { startHostProcess } from '../e2e/support/host-process.ts';
 
-const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, 'baseline-library': { type: 'string' }, 'baseline-browser-args': { type: 'string' }, 'baseline-without-kept-screen': { type: 'boolean', default: false }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { library: { type: 'string' }, baseline: { type: 'string' }, 'baseline-library': { type: 'string' }, 'baseline-browser-args': { type: 'string' }, 'baseline-without-kept-screen': { type: 'boolean', default: false }, 'baseline-with-browser-ui': { type: 'boolean', default: false }, runs: { type: 'string', default: '7' }, 'cold-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 if (!values.library) throw new Error('--library DIR (a library made by bench:library --library DIR)');
 
 for (const dir of [values.library, values['baseline-library']]) {
@@ -46,7 +47,7 @@ for (const dir of [values.library, values['baseline-library']]) {
 
 const baselineHost = values.baseline
   ? ((await import(`${values.baseline}/e2e/support/host-process.ts`)) as { startHostProcess: typeof startHostProcess }).startHostProcess
-  : values['baseline-browser-args'] !== undefined || values['baseline-without-kept-screen']
+  : values['baseline-browser-args'] !== undefined || values['baseline-without-kept-screen'] || values['baseline-with-browser-ui']
     ? startHostProcess
     : null;
 const baselineBrowserArgs = values['baseline-browser-args']?.split(/\s+/).filter(Boolean) ?? [];
@@ -95,7 +96,7 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
   const host = await (base ? baselineHost : startHostProcess)(base ? (values['baseline-library'] ?? values.library) : values.library);
   const hostStart = performance.now() - spawned;
   const hostStartCpu = processCpuMs(host.child.pid!);
-  const browser = await launchBenchBrowser(base ? baselineBrowserArgs : []);
+  const browser = await launchBenchBrowser(base ? baselineBrowserArgs : [], base && values['baseline-with-browser-ui'] ? { browserUi: true } : {});
   const browserCdp = await browser.newBrowserCDPSession();
   const renderers = async () =>
     new Set(((await browserCdp.send('SystemInfo.getProcessInfo')).processInfo as Array<{ type: string; id: number }>).filter((p) => p.type === 'renderer').map((p) => p.id));
