@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inlineStyleSheets } from './inline-start-styles.ts';
+
+const sheets: Record<string, string> = {
+  './assets/index-A1.css': ':root{--ink:#1f1d1a}body{color:var(--ink)}\n',
+  './assets/font-B2.css': '@font-face{font-family:x;src:url(./x.woff2)}',
+  './assets/odd-C3.css': 'p::after{content:"</style><script>"}',
+  './assets/icon-D4.css': 'i{background:url("data:image/svg+xml,%3Csvg%3E")}',
+};
+const read = (href: string) => sheets[href];
+const link = (href: string) => `<link rel="stylesheet" crossorigin href="${href}">`;
+
+describe('inlineStyleSheets', () => {
+  it('writes a style sheet the page links into the page, exactly', () => {
+    const html = `<head>\n    <script type="module" crossorigin src="./assets/index-A1.js"></script>\n    ${link('./assets/index-A1.css')}\n  </head>`;
+    expect(inlineStyleSheets(html, read)).toBe(
+      `<head>\n    <script type="module" crossorigin src="./assets/index-A1.js"></script>\n    <style>:root{--ink:#1f1d1a}body{color:var(--ink)}</style>\n  </head>`,
+    );
+  });
+
+  it('leaves a link where the sheet names a relative url() (it would resolve against the page, not assets/)', () => {
+    expect(inlineStyleSheets(link('./assets/font-B2.css'), read)).toBe(link('./assets/font-B2.css'));
+  });
+
+  it('inlines a sheet whose only url() is data:', () => {
+    expect(inlineStyleSheets(link('./assets/icon-D4.css'), read)).toBe(`<style>${sheets['./assets/icon-D4.css']}</style>`);
+  });
+
+  it('leaves a link where the sheet holds text that would end the <style> early', () => {
+    expect(inlineStyleSheets(link('./assets/odd-C3.css'), read)).toBe(link('./assets/odd-C3.css'));
+  });
+
+  it('leaves a link to a sheet the build does not hold', () => {
+    expect(inlineStyleSheets(link('./assets/gone.css'), read)).toBe(link('./assets/gone.css'));
+  });
+});
+
+describe("the renderer's built page", () => {
+  const built = resolve(import.meta.dirname, '..', '..', 'out', 'renderer', 'index.html');
+  it.skipIf(!existsSync(built))('carries its start-up styles, and links no style sheet (skipped before `npm run build`)', () => {
+    const html = readFileSync(built, 'utf8');
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    expect(html).toMatch(/<style>:root\{/);
+  });
+});
