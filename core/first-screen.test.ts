@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIRST_SCREEN_ID, firstScreenBlock, firstScreenProblem, MAX_FIRST_SCREEN_BYTES } from './first-screen.ts';
+import { FIRST_SCREEN_ID, FONT_WARM_CLASS, firstScreenBlock, firstScreenProblem, MAX_FIRST_SCREEN_BYTES } from './first-screen.ts';
 
 // The shape of the app's own first screen (a trimmed copy of #app's markup at 1440 × 900): what must be taken.
 const APP_MARKUP =
@@ -57,10 +57,16 @@ describe('a first screen the host will keep and serve', () => {
     expect(firstScreenProblem('<label>x <input type="search" value=""></label><!---->')).toBeNull();
   });
 
-  it('is served in a window of the size it was laid out for only', () => {
+  it('is served in a window of the size it was laid out for only, and there takes the font warm-up out', () => {
     expect(firstScreenBlock({ html: '<p>x</p>', width: 1440, height: 900 })).toBe(
-      `<style>@media not all and (width: 1440px) and (height: 900px) { #${FIRST_SCREEN_ID} { display: none } }</style><div id="${FIRST_SCREEN_ID}" aria-hidden="true"><p>x</p></div>`,
+      `<style>@media not all and (width: 1440px) and (height: 900px) { #${FIRST_SCREEN_ID} { display: none } }` +
+        ` @media (width: 1440px) and (height: 900px) { .font-warm { display: none } }</style><div id="${FIRST_SCREEN_ID}" aria-hidden="true"><p>x</p></div>`,
     );
+  });
+
+  it("names index.html's font warm-up by its class", () => {
+    const index = readFileSync(new URL('../src-renderer/index.html', import.meta.url), 'utf8');
+    expect(index).toContain(`<div class="${FONT_WARM_CLASS}" aria-hidden="true">`);
   });
 
   it('is looked for by the same id in the script that notes clicks and keys on it before the app has loaded', () => {

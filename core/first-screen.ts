@@ -77,15 +77,23 @@ export function firstScreenProblem(html: string): string | null {
   return null;
 }
 
+/** index.html's font warm-up (app.css `.font-warm`), which a kept screen shown makes redundant. */
+export const FONT_WARM_CLASS = 'font-warm';
+
 /**
  * The kept screen as the served page carries it, after the app's root: shown
  * only in a window of the size it was laid out for. The markup must have
- * passed firstScreenProblem.
+ * passed firstScreenProblem. Where it is shown, index.html's font warm-up is
+ * not laid out: the kept screen looks up the fonts the app's first screen
+ * uses, and the warm-up's others would be looked up in the same frame, the
+ * one that draws the kept screen (each a synchronous round trip to the
+ * browser process).
  */
 export function firstScreenBlock(kept: Pick<KeptFirstScreen, 'html' | 'width' | 'height'>): string {
   const w = Math.trunc(kept.width), h = Math.trunc(kept.height);
   return (
-    `<style>@media not all and (width: ${w}px) and (height: ${h}px) { #${FIRST_SCREEN_ID} { display: none } }</style>` +
+    `<style>@media not all and (width: ${w}px) and (height: ${h}px) { #${FIRST_SCREEN_ID} { display: none } }` +
+    ` @media (width: ${w}px) and (height: ${h}px) { .${FONT_WARM_CLASS} { display: none } }</style>` +
     `<div id="${FIRST_SCREEN_ID}" aria-hidden="true">${kept.html}</div>`
   );
 }

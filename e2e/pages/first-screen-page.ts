@@ -18,7 +18,30 @@ export class FirstScreenPage {
     this.rows = this.root.getByRole('list', { name: 'Documents', includeHidden: true }).getByRole('button', { includeHidden: true });
   }
 
+  /**
+   * The fonts its text is drawn in, as Chromium looks each up (one synchronous round trip to the browser process per
+   * family, size, weight and style): "family size weight style", sorted, each once.
+   */
+  fonts(): Promise<string[]> {
+    return fontsDrawnIn(this.root);
+  }
+
   row(name: string): Locator {
     return this.root.getByRole('list', { name: 'Documents', includeHidden: true }).getByRole('button', { name, includeHidden: true });
   }
+}
+
+/** The fonts the text under `root` is drawn in (placeholders included), each once, sorted: see FirstScreenPage.fonts. */
+export function fontsDrawnIn(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const seen = new Set<string>();
+    const add = (e: Element, pseudo?: string) => {
+      const cs = getComputedStyle(e, pseudo);
+      seen.add(`${cs.fontFamily.split(',')[0]} ${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
+    };
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent!.trim()) add(n.parentElement!);
+    for (const field of el.querySelectorAll('input[placeholder]')) add(field, '::placeholder');
+    return [...seen].sort();
+  });
 }

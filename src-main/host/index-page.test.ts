@@ -86,7 +86,7 @@ describe('the app page the browser host serves', () => {
     const html = '<div class="app"><ul aria-label="Documents"><li><button type="button">page-0.txt</button></li></ul></div>';
     expect(await dispatch(services.handlers, 'app.keepFirstScreen', { key, html, width: 1440, height: 900 })).toEqual({ ok: true, result: { kept: true } });
     const next = await get(host.port, '/', auth);
-    const block = `<style>@media not all and (width: 1440px) and (height: 900px) { #${FIRST_SCREEN_ID} { display: none } }</style><div id="${FIRST_SCREEN_ID}" aria-hidden="true">${html}</div>`;
+    const block = `<style>@media not all and (width: 1440px) and (height: 900px) { #${FIRST_SCREEN_ID} { display: none } } @media (width: 1440px) and (height: 900px) { .font-warm { display: none } }</style><div id="${FIRST_SCREEN_ID}" aria-hidden="true">${html}</div>`;
     expect(next.body.endsWith(`</script>${block}${TAIL}`)).toBe(true);
     // Another document first in the list: the kept screen would show the wrong rows.
     await services.handlers['library.import']({ files: [{ name: 'aaa-first.txt', data: new TextEncoder().encode('First now\n') }] });
