@@ -71,6 +71,17 @@ describe('W3C Web Annotation mapping', () => {
     expect(r.errors[3].error).toMatch(/duplicate id/);
   });
 
+  it("says what is wrong with a field in plain words, where it is in the W3C annotation, not in Zod's", () => {
+    const good = toW3C(base);
+    const error = (w: object) => (fromW3C(w) as { error: string }).error;
+    expect(error({ ...good, created: undefined })).toBe('created: is missing');
+    expect(error({ ...good, created: 12 })).toBe('created: should be a string, not the number 12');
+    expect(error({ ...good, type: 'Note' })).toBe('type: should be "Annotation", not the text "Note"');
+    expect(error({ ...good, body: [{ type: 'TextualBody', purpose: 'commenting', value: 42 }] })).toBe('body[0].value: should be a string, not the number 42');
+    expect(error({ ...good, target: { source: `urn:sha256:${DOC}`, selector: 'page=1' } })).toBe('target.selector: should be an object, not the text "page=1"');
+    expect(error({ ...good, target: { source: `urn:sha256:${DOC}`, selector: [{ type: 'FragmentSelector', value: 'page=1' }] } })).toBe('target[0]: a target needs a text range or an area');
+  });
+
   it('rejects selectors that disagree and fragments that are not RFC 3778 pages', () => {
     const sel = (selector: unknown[]) => fromW3C({ ...toW3C(base), target: { source: `urn:sha256:${DOC}`, selector } });
     expect(sel([{ type: 'TextQuoteSelector', exact: 'x' }])).toMatchObject({ ok: false, error: /FragmentSelector/ });

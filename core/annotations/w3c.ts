@@ -106,6 +106,30 @@ const w3cAnnotationSchema = z.object({
 
 type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: Issue[][] };
 
+/** Zod's words for what a value is ("received number"), as a sentence says it. */
+function kindOf(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`;
+  if (typeof input === 'object') return 'an object';
+  return `the ${typeof input} ${String(input).slice(0, 40)}`;
+}
+
+const A_LIST = new Set(['array', 'tuple']);
+const article = (expected: string) => (A_LIST.has(expected) ? 'a list' : /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
+
+/**
+ * Plain words for the problems a hand-made or foreign file has most (a field missing, of the wrong kind, or not one
+ * of the values allowed), in place of Zod's ("Invalid input: expected string, received undefined"); the messages
+ * the schemas set themselves stand.
+ */
+const plainWords: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type') return issue.input === undefined ? 'is missing' : `should be ${article(issue.expected)}, not ${kindOf(issue.input)}`;
+  if (issue.code === 'invalid_value') return `should be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}${issue.input === undefined ? ' (it is missing)' : `, not ${kindOf(issue.input)}`}`;
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'is empty';
+  return undefined;
+};
+
 /** The most specific problem: inside a union ("one or many"), the branch that got furthest. */
 function deepest(issue: Issue, prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string } {
   const path = [...prefix, ...issue.path];
@@ -117,11 +141,16 @@ function deepest(issue: Issue, prefix: PropertyKey[] = []): { path: PropertyKey[
   return { path, message: issue.message };
 }
 
-function describe(err: z.ZodError): string {
+/**
+ * The first problem, where it is in the W3C annotation: "target[1].selector: should be an object, not the text
+ * "page=1"". `names` renames our own fields back to the W3C ones they were read from.
+ */
+function describe(err: z.ZodError, names: Record<string, string> = {}): string {
   const first = err.issues[0] as Issue | undefined;
   if (!first) return 'invalid annotation';
   const { path, message } = deepest(first);
-  return `${path.length ? path.map(String).join('.') + ': ' : ''}${message}`;
+  const where = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${names[String(p)] ?? String(p)}`)).join('');
+  return `${where ? where + ': ' : ''}${message}`;
 }
 
 function parseFragment(value: string): { page: number; viewrect: [number, number, number, number] | null } | string {
@@ -143,22 +172,22 @@ function parseFragment(value: string): { page: number; viewrect: [number, number
 
 /** One W3C annotation → ours, or the reason it cannot be read. */
 export function fromW3C(json: unknown): { ok: true; annotation: Annotation } | { ok: false; error: string } {
-  const parsed = w3cAnnotationSchema.safeParse(json);
+  const parsed = w3cAnnotationSchema.safeParse(json, { error: plainWords });
   if (!parsed.success) return { ok: false, error: describe(parsed.error) };
   const w = parsed.data;
   const targets: AnnotationTarget[] = [];
   let colour: Colour = 'yellow';
   for (const [i, t] of w.target.entries()) {
     const fragment = t.selector.find((s) => s.type === 'FragmentSelector');
-    if (!fragment) return { ok: false, error: `target.${i}: needs a FragmentSelector (page=N)` };
-    if (fragment.conformsTo !== undefined && fragment.conformsTo !== RFC3778) return { ok: false, error: `target.${i}: FragmentSelector must conform to ${RFC3778}` };
+    if (!fragment) return { ok: false, error: `target[${i}]: needs a FragmentSelector (page=N)` };
+    if (fragment.conformsTo !== undefined && fragment.conformsTo !== RFC3778) return { ok: false, error: `target[${i}]: FragmentSelector must conform to ${RFC3778}` };
     const frag = parseFragment(fragment.value);
-    if (typeof frag === 'string') return { ok: false, error: `target.${i}: ${frag}` };
+    if (typeof frag === 'string') return { ok: false, error: `target[${i}]: ${frag}` };
     const quote = t.selector.find((s) => s.type === 'TextQuoteSelector');
     const position = t.selector.find((s) => s.type === 'TextPositionSelector');
-    if (position && !quote) return { ok: false, error: `target.${i}: a TextPositionSelector needs its TextQuoteSelector` };
+    if (position && !quote) return { ok: false, error: `target[${i}]: a TextPositionSelector needs its TextQuoteSelector` };
     if (quote && position && position.end - position.start !== quote.exact.length)
-      return { ok: false, error: `target.${i}: TextPositionSelector spans ${position.end - position.start} characters but the quote has ${quote.exact.length}` };
+      return { ok: false, error: `target[${i}]: TextPositionSelector spans ${position.end - position.start} characters but the quote has ${quote.exact.length}` };
     const text = quote
       ? { start: position?.start ?? 0, end: position?.end ?? quote.exact.length, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' }
       : null;
@@ -177,8 +206,8 @@ export function fromW3C(json: unknown): { ok: true; annotation: Annotation } | {
     created: w.created,
     modified: w.modified ?? w.created,
   };
-  const checked = annotationSchema.safeParse(annotation);
-  if (!checked.success) return { ok: false, error: describe(checked.error) };
+  const checked = annotationSchema.safeParse(annotation, { error: plainWords });
+  if (!checked.success) return { ok: false, error: describe(checked.error, { targets: 'target' }) };
   return { ok: true, annotation: checked.data };
 }
 

@@ -106,8 +106,8 @@ describe('AnnotationService', () => {
     const report = b.service.importW3C(JSON.stringify([stranger, fresh, pastEnd]));
     expect(report.imported).toBe(1);
     expect(report.errors).toEqual([
-      { index: 0, error: `target 0: unknown document urn:sha256:${'0'.repeat(64)} (not in this library)` },
-      { index: 2, error: 'target 0: page 9 is past the last page of cjk-overprint.pdf (1)' },
+      { index: 0, error: `target[0]: unknown document urn:sha256:${'0'.repeat(64)} (not in this library)` },
+      { index: 2, error: 'target[0]: page 9 is past the last page of cjk-overprint.pdf (1)' },
     ]);
     b.service.delete('7b7e6a3c-1f2d-4c5e-8a9b-0c1d2e3f4a5b');
   });

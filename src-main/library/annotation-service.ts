@@ -220,8 +220,8 @@ export class AnnotationService {
       const bad = annotation.targets
         .map((t, i) => {
           const doc = this.store.get(t.docId);
-          if (!doc) return `target ${i}: unknown document urn:sha256:${t.docId} (not in this library)`;
-          if (t.page > doc.pageCount) return `target ${i}: page ${t.page} is past the last page of ${doc.fileName} (${doc.pageCount})`;
+          if (!doc) return `target[${i}]: unknown document urn:sha256:${t.docId} (not in this library)`;
+          if (t.page > doc.pageCount) return `target[${i}]: page ${t.page} is past the last page of ${doc.fileName} (${doc.pageCount})`;
           return null;
         })
         .find((e) => e !== null);
