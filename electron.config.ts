@@ -35,7 +35,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src-renderer'),
     base: './',
-    plugins: [svelte({ configFile: resolve('svelte.config.js') }), inlineStartStyles()],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), inlineStartStyles(resolve('src-renderer/public'))],
     build: {
       outDir: resolve('out/renderer'),
       target: 'chrome140',

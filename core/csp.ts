@@ -1,11 +1,18 @@
 /**
+ * The one inline script the page may run: src-renderer/public/first-screen-input.js, which the build writes into
+ * index.html's head (scripts/build/inline-start-styles.ts) so that it has run before the kept first screen is drawn.
+ * Its SHA-256, base64: the build refuses to write a script whose hash is not this one (edit the script, then this).
+ */
+export const FIRST_SCREEN_INPUT_SHA256 = 'ncC19Wr8FEnBv6oMaPkhG73+HssGUIoikcKhakAzdH8=';
+
+/**
  * The one Content-Security-Policy for the renderer, in both hosts. No inline
- * script, no eval, nothing from another origin; pdf.js's worker is a file of
+ * script but the one above, no eval, nothing from another origin; pdf.js's worker is a file of
  * our own. Styles allow inline attributes because Svelte sets style props.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  `script-src 'self' 'sha256-${FIRST_SCREEN_INPUT_SHA256}'`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "font-src 'self' data:",

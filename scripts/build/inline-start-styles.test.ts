@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inlineStyleSheets } from './inline-start-styles.ts';
+import { inlineEarlyScript, inlineStyleSheets, sha256 } from './inline-start-styles.ts';
+import { CONTENT_SECURITY_POLICY, FIRST_SCREEN_INPUT_SHA256 } from '../../core/csp.ts';
 
 const sheets: Record<string, string> = {
   './assets/index-A1.css': ':root{--ink:#1f1d1a}body{color:var(--ink)}\n',
@@ -39,9 +41,38 @@ describe('inlineStyleSheets', () => {
 
 describe("the renderer's built page", () => {
   const built = resolve(import.meta.dirname, '..', '..', 'out', 'renderer', 'index.html');
-  it.skipIf(!existsSync(built))('carries its start-up styles, and links no style sheet (skipped before `npm run build`)', () => {
+  it.skipIf(!existsSync(built))('carries its start-up styles and the script that notes input on the kept first screen, and links no style sheet (skipped before `npm run build`)', () => {
     const html = readFileSync(built, 'utf8');
     expect(html).not.toMatch(/<link rel="stylesheet"/);
     expect(html).toMatch(/<style>:root\{/);
+    const early = readFileSync(resolve(import.meta.dirname, '..', '..', 'src-renderer', 'public', 'first-screen-input.js'), 'utf8');
+    expect(html).toContain(`<script>${early}</script>`);
+    expect(html).toContain(`script-src 'self' 'sha256-${createHash('sha256').update(early).digest('base64')}';`);
+  });
+});
+
+describe('inlineEarlyScript', () => {
+  const page = (src: string) =>
+    `<meta\n      http-equiv="Content-Security-Policy"\n      content="default-src 'none'; script-src 'self'; style-src 'self'"\n    />\n    <script async src="${src}"></script>\n    <script type="module" crossorigin src="./assets/index-A1.js"></script>`;
+  const code = "(() => { performance.mark('early'); })();\n";
+  const hash = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+
+  it('runs the script in the page, and lets the CSP allow that one inline script by its hash', () => {
+    expect(inlineEarlyScript(page('./early.js'), 'early.js', code)).toBe(
+      `<meta\n      http-equiv="Content-Security-Policy"\n      content="default-src 'none'; script-src 'self' ${hash}; style-src 'self'"\n    />\n    <script>${code}</script>\n    <script type="module" crossorigin src="./assets/index-A1.js"></script>`,
+    );
+    expect(inlineEarlyScript(page('/early.js'), 'early.js', code)).toContain(`<script>${code}</script>`);
+  });
+
+  it("is first-screen-input.js, whose hash both hosts' CSP header allows", () => {
+    const early = readFileSync(resolve(import.meta.dirname, '..', '..', 'src-renderer', 'public', 'first-screen-input.js'), 'utf8');
+    expect(sha256(early)).toBe(FIRST_SCREEN_INPUT_SHA256);
+    expect(CONTENT_SECURITY_POLICY).toContain(`script-src 'self' 'sha256-${FIRST_SCREEN_INPUT_SHA256}';`);
+  });
+
+  it('refuses to build a page without it, or whose CSP it cannot add its hash to', () => {
+    expect(() => inlineEarlyScript(page('./other.js'), 'early.js', code)).toThrow(/does not load early\.js/);
+    expect(() => inlineEarlyScript(page('./early.js').replace("script-src 'self'", "script-src 'none'"), 'early.js', code)).toThrow(/no script-src 'self'/);
+    expect(() => inlineEarlyScript(page('./early.js'), 'early.js', 'x("</script>")')).toThrow(/<\/script/);
   });
 });
