@@ -65,7 +65,7 @@ describe('W3C Web Annotation mapping', () => {
     const r = readW3CFile(JSON.stringify(items));
     expect(r.annotations.map((a) => a.index)).toEqual([0]);
     expect(r.errors.map((e) => e.index)).toEqual([1, 2, 3, 4, 5]);
-    expect(r.errors[0].error).toMatch(/id must be urn:uuid/);
+    expect(r.errors[0].error).toBe('id: should be urn:uuid: and a UUID');
     expect(r.errors[1].error).toMatch(/urn:sha256/);
     expect(r.errors[2].error).toMatch(/created/);
     expect(r.errors[3].error).toMatch(/duplicate id/);
@@ -76,6 +76,11 @@ describe('W3C Web Annotation mapping', () => {
     const error = (w: object) => (fromW3C(w) as { error: string }).error;
     expect(error({ ...good, created: undefined })).toBe('created: is missing');
     expect(error({ ...good, created: 12 })).toBe('created: should be a string, not the number 12');
+    expect(error({ ...good, created: 'yesterday' })).toBe('created: should be a date and time such as 2026-12-01T09:30:00Z');
+    expect(error({ ...good, created: '' })).toBe('created: should be a date and time such as 2026-12-01T09:30:00Z (it is empty)');
+    expect(error({ ...good, target: { source: `urn:sha256:${DOC}`, selector: [{ type: 'XPathSelector', value: '/p' }] } })).toBe(
+      'target.selector[0].type: should be "FragmentSelector" or "TextQuoteSelector" or "TextPositionSelector", not the text "XPathSelector"',
+    );
     expect(error({ ...good, type: 'Note' })).toBe('type: should be "Annotation", not the text "Note"');
     expect(error({ ...good, body: [{ type: 'TextualBody', purpose: 'commenting', value: 42 }] })).toBe('body[0].value: should be a string, not the number 42');
     expect(error({ ...good, target: { source: `urn:sha256:${DOC}`, selector: 'page=1' } })).toBe('target.selector: should be an object, not the text "page=1"');

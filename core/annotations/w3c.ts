@@ -93,7 +93,7 @@ const bodySchema = z.object({
 
 const w3cAnnotationSchema = z.object({
   '@context': z.unknown().optional(),
-  id: z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'id must be urn:uuid:<uuid>'),
+  id: z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'should be urn:uuid: and a UUID'),
   type: z.literal('Annotation'),
   motivation: z.string().optional(),
   creator: z.union([z.string(), z.object({ name: z.string().optional() })]).optional(),
@@ -127,6 +127,13 @@ const plainWords: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'is missing' : `should be ${article(issue.expected)}, not ${kindOf(issue.input)}`;
   if (issue.code === 'invalid_value') return `should be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}${issue.input === undefined ? ' (it is missing)' : `, not ${kindOf(issue.input)}`}`;
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'is empty';
+  if (issue.code === 'invalid_format' && issue.format === 'datetime') return `should be a date and time such as 2026-12-01T09:30:00Z${issue.input === '' ? ' (it is empty)' : ''}`;
+  // A selector or body whose "type" is none of the kinds read.
+  if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
+    const { input } = issue;
+    const given = 'discriminator' in issue && typeof issue.discriminator === 'string' && input && typeof input === 'object' ? (input as Record<string, unknown>)[issue.discriminator] : input;
+    return `should be ${issue.options.map((v: unknown) => JSON.stringify(v)).join(' or ')}${given === undefined ? ' (it is missing)' : `, not ${kindOf(given)}`}`;
+  }
   return undefined;
 };
 

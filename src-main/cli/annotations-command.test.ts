@@ -66,8 +66,8 @@ describe('broadsheet annotations export / import', () => {
     const r = cli('annotations', 'import', '--library', libB, file);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      `${file}: annotation 0: target[0]: unknown document urn:sha256:${'1'.repeat(64)} (not in this library)\n` +
-        `${file}: annotation 2: body[0].value: should be a string, not the number 42\n`,
+      `${file}: annotation 1: target[0]: unknown document urn:sha256:${'1'.repeat(64)} (not in this library)\n` +
+        `${file}: annotation 3: body[0].value: should be a string, not the number 42\n`,
     );
     expect(r.stdout).toMatch(/^imported 1, updated 0, already present 0, rejected 2/);
   });

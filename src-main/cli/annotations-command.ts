@@ -65,7 +65,7 @@ const chooseLibrary = (flag: string | undefined) => chooseLibraryDir(flag);
 
 export const annotationsCommandSpec: Command = {
   name: 'annotations',
-  summary: 'annotations export: W3C Web Annotation JSON-LD (default) or CSV of notes; annotations import FILE: bad ones listed by index, good ones kept, idempotent',
+  summary: 'annotations export: W3C Web Annotation JSON-LD (default) or CSV of notes; annotations import FILE: bad ones listed by place (1 = first) and reason, good ones kept, idempotent',
   usage: 'annotations export|import [--library DIR] [--format w3c|csv] [--out FILE] [--doc ID] [FILE]',
   optionHelp: [
     LIBRARY_OPTION_HELP,
@@ -116,7 +116,7 @@ export function annotationsCommand(positionals: string[], values: Values, io: Io
       } catch (err) {
         throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
-      for (const e of report.errors) io.err(`${file}: annotation ${e.index}: ${e.error}\n`);
+      for (const e of report.errors) io.err(`${file}: annotation ${e.index + 1}: ${e.error}\n`);
       io.out(`imported ${report.imported}, updated ${report.updated}, already present ${report.unchanged}, rejected ${report.errors.length} (library: ${store.dir})\n`);
       return report.errors.length ? 1 : 0;
     } finally {
