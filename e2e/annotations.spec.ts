@@ -449,3 +449,18 @@ test('the annotation editor asks for your name as the correction editor does: th
   await ui.editor.getByRole('button', { name: 'Cancel' }).click();
   await expect(ui.editor).toBeHidden();
 });
+
+test('the panel does not say a document has no annotations while its list is still on its way', async ({ app }) => {
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await app.page.route('**/api/annotations.list', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = app.page.waitForRequest('**/api/annotations.list');
+  await ui.open(await ui.documentByFile('latin-columns.pdf'));
+  await asked;
+  await expect(ui.annotations.getByText('No annotations in this document yet.')).toHaveCount(0);
+  release();
+  await expect(ui.annotations.getByText('No annotations in this document yet.')).toBeVisible();
+});
