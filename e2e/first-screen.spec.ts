@@ -34,13 +34,16 @@ test.describe('a library longer than the first window', () => {
     const release = await holdAppScript(app.page);
     const asked: string[] = [];
     app.page.on('request', (request) => asked.push(new URL(request.url()).pathname));
-    await app.page.reload({ waitUntil: 'commit' });
+    const served = await app.page.reload({ waitUntil: 'commit' });
     const kept = new FirstScreenPage(app.page);
     await expect(kept.root).toBeVisible();
     // What notes clicks and keys on it is in the page itself (it was once a file of its own, and clicks made before
     // it came in were lost): running, with no request for it.
     expect(await app.page.evaluate(() => typeof (window as { broadsheetFirstScreen?: unknown }).broadsheetFirstScreen)).toBe('object');
     expect(asked.filter((path) => path.endsWith('/first-screen-input.js'))).toEqual([]);
+    // Nor is the start-up style sheet a file of its own: nothing is drawn before it is in (scripts/build/inline-start-styles.ts).
+    expect(await served!.text()).not.toMatch(/<link rel="stylesheet"/);
+    expect(asked.filter((path) => path.endsWith('.css'))).toEqual([]);
     await expect(kept.rows.nth(3)).toBeVisible();
     // The app itself has not started: its root is empty.
     await expect(app.page.locator('#app')).toBeEmpty();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inlineEarlyScript, inlineStyleSheets, sha256 } from './inline-start-styles.ts';
@@ -36,18 +36,6 @@ describe('inlineStyleSheets', () => {
 
   it('leaves a link to a sheet the build does not hold', () => {
     expect(inlineStyleSheets(link('./assets/gone.css'), read)).toBe(link('./assets/gone.css'));
-  });
-});
-
-describe("the renderer's built page", () => {
-  const built = resolve(import.meta.dirname, '..', '..', 'out', 'renderer', 'index.html');
-  it.skipIf(!existsSync(built))('carries its start-up styles and the script that notes input on the kept first screen, and links no style sheet (skipped before `npm run build`)', () => {
-    const html = readFileSync(built, 'utf8');
-    expect(html).not.toMatch(/<link rel="stylesheet"/);
-    expect(html).toMatch(/<style>:root\{/);
-    const early = readFileSync(resolve(import.meta.dirname, '..', '..', 'src-renderer', 'public', 'first-screen-input.js'), 'utf8');
-    expect(html).toContain(`<script>${early}</script>`);
-    expect(html).toContain(`script-src 'self' 'sha256-${createHash('sha256').update(early).digest('base64')}';`);
   });
 });
 
