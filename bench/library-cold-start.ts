@@ -98,8 +98,9 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
   const hostStartCpu = processCpuMs(host.child.pid!);
   const browser = await launchBenchBrowser(base ? baselineBrowserArgs : [], base && values['baseline-with-browser-ui'] ? { browserUi: true } : {});
   const browserCdp = await browser.newBrowserCDPSession();
-  const renderers = async () =>
-    new Set(((await browserCdp.send('SystemInfo.getProcessInfo')).processInfo as Array<{ type: string; id: number }>).filter((p) => p.type === 'renderer').map((p) => p.id));
+  const rendererInfo = async () =>
+    ((await browserCdp.send('SystemInfo.getProcessInfo')).processInfo as Array<{ type: string; id: number; cpuTime: number }>).filter((p) => p.type === 'renderer');
+  const renderers = async () => new Set((await rendererInfo()).map((p) => p.id));
   try {
     const first = await newContext(browser);
     const b = (k: 'cold' | 'new context' | 'same context') => (base ? (`baseline ${k}` as const) : k);
@@ -117,7 +118,11 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
       await page.waitForFunction(() => { const w = window as unknown as { __painted?: number; __interactive?: number }; return w.__painted !== undefined && w.__interactive !== undefined; }, null, { timeout: 60_000 });
       const { metrics } = await cdp.send('Performance.getMetrics');
       const hostCpu = processCpuMs(host.child.pid!) - h0;
-      const swapped = [...(await renderers())].some((pid) => !before.has(pid));
+      const after = await rendererInfo();
+      const swapped = after.some((p) => !before.has(p.id));
+      // Every renderer's CPU since the browser started: a renderer beside the page's and a spare one that works
+      // during the load is the browser's own UI (bench/support/bench-browser.ts), which the app does not have.
+      const renderersCpu = after.map((p) => (p.cpuTime * 1000).toFixed(0)).sort((a, b) => Number(b) - Number(a)).join('/');
       const t = await page.evaluate(() => {
         const w = window as unknown as { __interactive: number; __shown: number; __input: number; __painted: number; __long: Array<[number, number]> };
         const fcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? NaN;
@@ -125,7 +130,7 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
         const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
           .filter((r) => r.startTime < w.__painted)
           .map((r) => `${r.name.replace(/^.*\//, '').slice(0, 16)} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`);
-        const nav = `redirect ${n.redirectEnd.toFixed(0)} doc ${n.requestStart.toFixed(0)}→${n.responseStart.toFixed(0)} DI ${n.domInteractive.toFixed(0)} | ${res.join(' | ')}`;
+        const nav = `redirect ${n.redirectEnd.toFixed(0)} doc ${n.requestStart.toFixed(0)}→${n.responseStart.toFixed(0)}→${n.responseEnd.toFixed(0)} DI ${n.domInteractive.toFixed(0)} | ${res.join(' | ')}`;
         // Element Timing does not report the kept screen's rows (they are taken away before its entries are); the kept
         // screen fills the window from the first frame, so its rows are in the page's first contentful paint.
         const kept = performance.getEntriesByName('broadsheet:first-screen-kept').length > 0;
@@ -139,7 +144,7 @@ for (let step = 0; step < Number(values.runs) * (baselineHost ? 2 : 1); step++) 
       loads[kind].push({ ...t, rendererCpu, hostCpu, hostStart });
       const f = (x: number) => x.toFixed(0).padStart(4);
       console.log(
-        `run ${run} ${kind.padEnd(12)} painted ${f(t.painted)} ms  in a frame ${f(t.shown)}  input from ${f(t.input)}  app live ${f(t.interactive)} painted ${f(t.appPainted)}${t.kept ? ' (kept screen)' : ''}  FCP ${f(t.fcp)}  CPU renderer ${f(rendererCpu)} host ${f(hostCpu)}  long tasks ${t.long.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none'}  load ${loadavg()[0].toFixed(2)}\n    host start ${hostStart.toFixed(0)} ms (CPU ${hostStartCpu.toFixed(0)})  ${swapped ? 'new renderer process' : 'same renderer process'}  ${t.nav}`,
+        `run ${run} ${kind.padEnd(12)} painted ${f(t.painted)} ms  in a frame ${f(t.shown)}  input from ${f(t.input)}  app live ${f(t.interactive)} painted ${f(t.appPainted)}${t.kept ? ' (kept screen)' : ''}  FCP ${f(t.fcp)}  CPU renderer ${f(rendererCpu)} host ${f(hostCpu)}  long tasks ${t.long.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none'}  load ${loadavg()[0].toFixed(2)}\n    host start ${hostStart.toFixed(0)} ms (CPU ${hostStartCpu.toFixed(0)})  renderers' CPU ${renderersCpu} ms  ${swapped ? 'new renderer process' : 'same renderer process'}  ${t.nav}`,
       );
       // As a session does, the load is left to keep its first screen for the next start (lib/first-screen.ts).
       await page.waitForTimeout(1500);

@@ -4,13 +4,15 @@ import { chromiumExecutable } from '../../e2e/support/chromium.ts';
 
 /**
  * Chromium for the browser benches: no background traffic or updates that would cost CPU during a timing, and none of
- * the browser's own UI. Chromium 156 starts a renderer for its omnibox's popup (chrome://omnibox-popup.top-chrome) with
- * every browser, headless too: 200–300 ms of CPU on this 2-core machine, in the very window a cold start is timed in,
- * and in some runs and not others. The Electron app has no omnibox. BENCH_BROWSER_UI=1 leaves it on, to compare.
+ * the browser's own UI. Chromium 156 starts a renderer for its omnibox's popup (chrome://omnibox-popup.top-chrome)
+ * when the first window opens, headless too: up to 1 s of CPU on this 2-core machine (and as much again in the browser
+ * process), in the very window a cold start is timed in. Turning off WebUIOmniboxPopup alone left it running: the
+ * popup has AI-mode and full variants, and top-chrome WebUI is preloaded; all four features go. The Electron app has
+ * no omnibox. BENCH_BROWSER_UI=1 leaves them on, to compare; the cold-start bench prints every renderer's CPU per run.
  */
 export async function launchBenchBrowser(extraArgs: readonly string[] = [], { browserUi = process.env.BENCH_BROWSER_UI === '1' } = {}): Promise<Browser> {
   const base = ['--disable-background-networking', '--disable-component-update', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
-  const features = browserUi ? [] : [`--disable-features=${[...(await playwrightDisabledFeatures(base)), 'WebUIOmniboxPopup'].join(',')}`];
+  const features = browserUi ? [] : [`--disable-features=${[...(await playwrightDisabledFeatures(base)), 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup', 'PreloadTopChromeWebUI'].join(',')}`];
   return chromium.launch({ executablePath: chromiumExecutable(), args: [...base, ...features, ...extraArgs] });
 }
 
