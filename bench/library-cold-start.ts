@@ -17,6 +17,10 @@
  * omnibox popup's renderer, as the benches' browser did before (bench/support/bench-browser.ts); --baseline-library DIR gives it its own copy of the library (an older build cannot open a library a newer one migrated). --trace prints, for each cold load, the renderer main thread's self
  * time by event up to the first rows painted.
  *
+ * Before the runs, each library's host is left open until its background catch-ups (search index, previews) are
+ * quiet, at most 90 s: "settled … in N s" or "still busy after … N s" says which (a 10,000-document library's
+ * previews can outlast that; they then go on during the runs, in both builds alike).
+ *
  * The clock starts at the page's navigation; before it, each run prints the
  * host's own start (`broadsheet serve` spawned → its URL printed: Node, the
  * library opened, the start answers read once) and whether the first

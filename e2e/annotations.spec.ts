@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromW3C } from '../core/annotations/w3c.ts';
 import type { DocumentSummary } from '../core/library-model.ts';
@@ -314,6 +314,39 @@ test('export W3C, delete, re-import from the file: the same annotation comes bac
   await expect(ui.items()).toHaveCount(1);
   const again = await ui.api<{ text: string }>('annotations.export', { format: 'w3c', docId: doc.id });
   expect(again.text).toBe(exported);
+});
+
+test('importing a file with bad annotations keeps the good ones and lists every bad one, numbered as in the file', async ({ app }) => {
+  await ui.selectInBlock(para.id, 0, 25);
+  await ui.annotateButton.click();
+  await ui.fillEditor({ colour: 'green', tags: '', note: 'kept' });
+  const [download] = await Promise.all([app.page.waitForEvent('download'), ui.annotations.getByRole('combobox', { name: 'Export' }).selectOption('w3c')]);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const good = json.first.items[0];
+  // As a hand-edited file has them: a date in words, and a target that is only the page's address.
+  json.first.items = [good, { ...good, created: 'yesterday' }, { ...good, target: 'https://chroniclingamerica.loc.gov/lccn/sn83045462/1859-02-21/ed-1/seq-7/' }];
+  const file = test.info().outputPath('hand-edited.jsonld');
+  writeFileSync(file, JSON.stringify(json));
+
+  await ui.importAnnotations(file);
+  await expect(ui.annotations.getByRole('status')).toHaveText('hand-edited.jsonld: imported 0, updated 0, already present 1, rejected 2.');
+  await expect(app.page.getByRole('alert')).toContainText('hand-edited.jsonld: annotation 2: created: should be a date and time such as 2026-12-01T09:30:00Z (and 1 more, listed in the Annotations panel)');
+  await expect(ui.annotations.getByText('Why 2 annotations in hand-edited.jsonld were rejected')).toBeVisible();
+  const rejected = ui.annotations.getByRole('list', { name: 'Rejected annotations' }).getByRole('listitem');
+  await expect(rejected).toHaveText([
+    'Annotation 2: created: should be a date and time such as 2026-12-01T09:30:00Z',
+    'Annotation 3: target: should say where it is: a source (urn:sha256:…) with a FragmentSelector (page=N), not only the IRI "https://chroniclingamerica.loc.gov/lccn/…"',
+  ]);
+  await expect(ui.items()).toHaveCount(1);
+  const axe = await new AxeBuilder({ page: app.page }).include('[aria-label="Annotations"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  await saveScreenshot(app.page, 'annotations-import-rejected');
+  // A clean import afterwards takes the list of the last one's refusals away.
+  json.first.items = [good];
+  writeFileSync(file, JSON.stringify(json));
+  await ui.importAnnotations(file);
+  await expect(ui.annotations.getByRole('status')).toHaveText('hand-edited.jsonld: imported 0, updated 0, already present 1, rejected 0.');
+  await expect(ui.annotations.getByRole('list', { name: 'Rejected annotations' })).toHaveCount(0);
 });
 
 test('group two blocks into an article, read it as one text, annotate it whole and export it as Markdown', async ({ app }) => {

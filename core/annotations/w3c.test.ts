@@ -85,6 +85,14 @@ describe('W3C Web Annotation mapping', () => {
     expect(error({ ...good, body: [{ type: 'TextualBody', purpose: 'commenting', value: 42 }] })).toBe('body[0].value: should be a string, not the number 42');
     expect(error({ ...good, target: { source: `urn:sha256:${DOC}`, selector: 'page=1' } })).toBe('target.selector: should be an object, not the text "page=1"');
     expect(error({ ...good, target: { source: `urn:sha256:${DOC}`, selector: [{ type: 'FragmentSelector', value: 'page=1' }] } })).toBe('target[0]: a target needs a text range or an area');
+    // The Web Annotation model lets a target be a bare IRI (the whole resource): said as such, in a list or alone.
+    expect(error({ ...good, target: 'http://example.org/page1' })).toBe(
+      'target: should say where it is: a source (urn:sha256:…) with a FragmentSelector (page=N), not only the IRI "http://example.org/page1"',
+    );
+    expect(error({ ...good, target: ['http://example.org/page1'] })).toBe(
+      'target[0]: should say where it is: a source (urn:sha256:…) with a FragmentSelector (page=N), not only the IRI "http://example.org/page1"',
+    );
+    expect(error({ ...good, target: 7 })).toBe('target: should be an object, not the number 7');
   });
 
   it('rejects selectors that disagree and fragments that are not RFC 3778 pages', () => {

@@ -77,12 +77,21 @@ const selectorSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int().min(0) }),
 ]);
 
-const w3cTargetSchema = z.object({
-  type: z.literal('SpecificResource').optional(),
-  source: z.string().regex(/^urn:sha256:[a-f0-9]{64}$/, 'target source must be urn:sha256:<64 hex digits>'),
-  styleClass: z.string().optional(),
-  selector: oneOrMany(selectorSchema),
-});
+const w3cTargetSchema = z.object(
+  {
+    type: z.literal('SpecificResource').optional(),
+    source: z.string().regex(/^urn:sha256:[a-f0-9]{64}$/, 'target source must be urn:sha256:<64 hex digits>'),
+    styleClass: z.string().optional(),
+    selector: oneOrMany(selectorSchema),
+  },
+  {
+    // The model allows a bare IRI as a target (the whole resource); an archive's annotation is on a page of a document.
+    error: (issue) =>
+      typeof issue.input === 'string'
+        ? `should say where it is: a source (urn:sha256:…) with a FragmentSelector (page=N), not only the IRI ${kindOf(issue.input).replace(/^the text /, '')}`
+        : undefined,
+  },
+);
 
 const bodySchema = z.object({
   type: z.literal('TextualBody'),

@@ -88,7 +88,7 @@ export function stopOnSignals(host: Pick<RunningHost, 'close'>): void {
 
 export const serveCommandSpec: Command = {
   name: 'serve',
-  summary: 'serve the app to a browser on 127.0.0.1; the first line printed is the URL with its one-time token',
+  summary: 'serve the app to a browser on 127.0.0.1; the first line printed is the URL with its per-start token (a new one each start)',
   usage: 'serve [--library DIR] [--port N]',
   optionHelp: [LIBRARY_OPTION_HELP, '--port N        the port (default: any free port)'],
   options: { library: { type: 'string' }, port: { type: 'string' } },
