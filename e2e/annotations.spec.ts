@@ -316,6 +316,16 @@ test('export W3C, delete, re-import from the file: the same annotation comes bac
   expect(again.text).toBe(exported);
 });
 
+test('Export… and Import annotations… keep their place when the newspaper filter comes with the Library scope', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1280, height: 900 });
+  const exportBox = ui.annotations.getByRole('combobox', { name: 'Export' });
+  const importButton = ui.annotations.getByRole('button', { name: 'Import annotations…' });
+  const before = [await exportBox.boundingBox(), await importButton.boundingBox()];
+  await ui.annotations.getByRole('button', { name: 'Library', exact: true }).click();
+  await expect(ui.annotations.getByRole('combobox', { name: 'Filter by newspaper' })).toBeVisible();
+  expect([await exportBox.boundingBox(), await importButton.boundingBox()]).toEqual(before);
+});
+
 test('importing a file with bad annotations keeps the good ones and lists every bad one, numbered as in the file', async ({ app }) => {
   await ui.selectInBlock(para.id, 0, 25);
   await ui.annotateButton.click();
