@@ -123,6 +123,11 @@ test('at 200% zoom the panels stack and nothing scrolls sideways', async ({ app 
   const page = (await reader.original.boundingBox())!;
   const cleaned = (await reader.cleaned.boundingBox())!;
   expect(cleaned.y).toBeGreaterThanOrEqual(page.y + page.height - 1);
+  // The library's filters sit side by side and leave its list room: two whole rows at least (a walk saw one, under
+  // five filters stacked).
+  const list = (await reader.library.getByRole('list', { name: 'Documents' }).boundingBox())!;
+  const rows = await reader.library.getByRole('list', { name: 'Documents' }).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
+  expect(rows.filter(([top, bottom]) => top >= list.y - 0.5 && bottom <= list.y + list.height + 0.5).length).toBeGreaterThanOrEqual(2);
   const results = await new AxeBuilder({ page: app.page }).analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await saveScreenshot(app.page, 'narrow');
