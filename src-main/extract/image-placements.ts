@@ -2,6 +2,7 @@ import type { PDFDict, PDFObject } from 'pdf-lib';
 import { inflateSync } from 'node:zlib';
 import { findImagePlacements, type ImagePlacement, type Matrix, type Resources, type XObject } from './content-stream-images.ts';
 import type { TextLayerOptions, TextLayerResult } from './simple-text-layer.ts';
+import { loadPdfLib, loadQuietly } from './pdf-lib-load.ts';
 import { documentProblem, FontNames, pageTextResources, readPageTextLayer } from './simple-text-reader.ts';
 
 /**
@@ -11,13 +12,6 @@ import { documentProblem, FontNames, pageTextResources, readPageTextLayer } from
  */
 
 type PdfLib = typeof import('pdf-lib');
-
-let pdfLibPromise: Promise<PdfLib> | null = null;
-/** pdf-lib, loaded on first use (or ahead of it: extract-pdf.ts warmUp). */
-export function loadPdfLib(): Promise<PdfLib> {
-  pdfLibPromise ??= import('pdf-lib');
-  return pdfLibPromise;
-}
 
 const EMPTY = new Uint8Array(0);
 
@@ -71,24 +65,8 @@ const MAX_CONTENT_BYTES = 64 << 20;
  */
 export async function openPlacementReader(data: Uint8Array): Promise<PlacementReader | null> {
   const lib = await loadPdfLib();
-  let doc;
-  // pdf-lib reports each object it had to repair on console.warn; pdf.js already speaks for damaged files.
-  const warn = console.warn;
-  console.warn = () => {};
-  try {
-    doc = await lib.PDFDocument.load(data, {
-      updateMetadata: false,
-      ignoreEncryption: true,
-      throwOnInvalidObject: false,
-      // The default parses in slices with a timer tick between them; we are on a worker and want it done.
-      parseSpeed: lib.ParseSpeeds.Fastest,
-    });
-  } catch {
-    return null;
-  } finally {
-    console.warn = warn;
-  }
-  if (doc.isEncrypted) return null;
+  const doc = await loadQuietly(data);
+  if (!doc || doc.isEncrypted) return null;
   let pages;
   try {
     pages = doc.getPages();

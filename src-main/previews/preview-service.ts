@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { previewDir, pruneOrphanPreviews } from './preview-files.ts';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { loadQuietly } from '../extract/pdf-lib-load.ts';
 import type { RawImage } from '../../core/page-model.ts';
 import { tempName } from '../library/import-owner.ts';
 import type { LibraryStore } from '../library/library-store.ts';
@@ -67,6 +68,7 @@ const MAX_PDF_BYTES = 256 * 1024 * 1024;
 
 const NO_SHARP = 'sharp is not available';
 const NO_RENDERER = 'pdf.js cannot draw pages here';
+const UNREADABLE = 'pdf-lib cannot read the file';
 /** The longest the background pass checks documents without letting requests in. */
 const SCAN_SLICE_MS = 10;
 
@@ -115,7 +117,7 @@ export class PreviewService {
   private readonly root: string;
   private readonly inFlight = new Map<string, Promise<string | null>>();
   /** The last PDF parsed: the pages of one document are asked for one after another. */
-  private parsed: { id: string; doc: Promise<PDFDocument> } | null = null;
+  private parsed: { id: string; doc: Promise<PDFDocument | null> } | null = null;
   /** The background catch-up; the last PDF parsed is let go when it ends. */
   private readonly background = new CoalescedRun(
     () => this.pass(),
@@ -271,16 +273,21 @@ export class PreviewService {
   private async build(id: string, n: number): Promise<Buffer | string> {
     const page = this.pageOf(id, n);
     if (!page) return 'no such page';
-    if (isTypeset(page)) return this.drawTypeset(id, n, page.width);
+    if (isTypeset(page)) return this.drawWithPdfJs(id, n, page.width);
     const pdf = await this.pdf(id);
+    // A file pdf-lib cannot read (cut short, a broken object: pdf.js repairs more) has its page drawn by pdf.js.
+    if (pdf === UNREADABLE) return this.drawWithPdfJs(id, n, page.width);
     if (typeof pdf === 'string') return pdf;
     const found = pageJpeg(pdf, n - 1, page);
     if ('none' in found) return found.none;
     return (await renderPreview(found, page)) ?? NO_SHARP;
   }
 
-  /** A typeset page drawn by pdf.js in the worker; NO_RENDERER where this installation cannot draw one. */
-  private async drawTypeset(id: string, n: number, pageWidth: number): Promise<Buffer | string> {
+  /**
+   * A page drawn by pdf.js in the worker (a typeset page, or a scan pdf-lib cannot take the JPEG out of); NO_RENDERER
+   * where this installation cannot draw one.
+   */
+  private async drawWithPdfJs(id: string, n: number, pageWidth: number): Promise<Buffer | string> {
     const path = this.store.objectPath(id);
     if (!path) return 'original missing';
     if (statSync(path).size > MAX_PDF_BYTES) return 'original too large for previews';
@@ -296,10 +303,10 @@ export class PreviewService {
       const path = this.store.objectPath(id);
       if (!path) return 'original missing';
       if (statSync(path).size > MAX_PDF_BYTES) return 'original too large for previews';
-      const bytes = this.store.readOriginal(id);
-      this.parsed = { id, doc: PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }) };
+      this.parsed = { id, doc: loadQuietly(this.store.readOriginal(id)) };
     }
     const doc = await this.parsed.doc;
+    if (!doc) return UNREADABLE;
     return doc.isEncrypted ? 'encrypted' : doc;
   }
 

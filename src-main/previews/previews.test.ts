@@ -124,6 +124,29 @@ describe('page previews and compact page views', () => {
     expect(existsSync(join(dir, '1.none'))).toBe(false);
   });
 
+  it('draws the preview of a scan pdf-lib cannot read (its last 2,000 bytes cut off) with pdf.js, and prints nothing', async () => {
+    const whole = readFileSync(SAMPLE_SCAN);
+    const warn = vi.spyOn(console, 'warn');
+    const log = vi.spyOn(console, 'log');
+    const err = vi.spyOn(console, 'error');
+    try {
+      const [cut] = await services.handlers['library.import']({ files: [{ name: 'cut-short.pdf', data: whole.subarray(0, whole.length - 2000) }] });
+      expect(cut.id).toBeTruthy();
+      // The page's JPEG runs to the end of the file: pdf-lib read no object of it (it had said "Failed to parse PDF
+      // document" and the page had no preview for good, with two unprefixed warnings on stderr).
+      const path = await services.previews.ensure(cut.id!, 1);
+      expect(services.previews.noneReason(cut.id!, 1)).toBeNull();
+      const meta = await sharp(readFileSync(path!)).metadata();
+      expect([meta.format, meta.width]).toEqual(['jpeg', PREVIEW_WIDTH]);
+      expect([...warn.mock.calls, ...log.mock.calls, ...err.mock.calls]).toEqual([]);
+      await services.handlers['library.remove']({ ids: [cut.id!] });
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+      err.mockRestore();
+    }
+  });
+
   it('leaves typeset pages to the reader’s pdf.js where the drawing worker cannot start', async () => {
     const broken = new TypesetRaster(new URL('./no-such-worker.ts', import.meta.url));
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
