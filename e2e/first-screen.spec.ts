@@ -136,3 +136,27 @@ test('keys pressed on the kept first screen outside its fields reach the app: "/
   await expect(reader.search).toHaveValue('Washington');
   await expect(app.page.getByRole('region', { name: 'Search results' })).toBeVisible();
 });
+
+test('focus on the kept first screen moves to the same field of the app, caret and all: the next key typed lands there', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  await expect(reader.library).toBeVisible();
+  await expect.poll(() => existsSync(join(app.libraryDir, 'first-screen.json'))).toBe(true);
+  const release = await holdAppScript(app.page);
+  await app.page.reload({ waitUntil: 'commit' });
+  const kept = new FirstScreenPage(app.page);
+  await expect(kept.rows.first()).toBeVisible();
+  await kept.libraryFilter.click();
+  await app.page.keyboard.type('Evning');
+  // The caret put back between "Ev" and "ning", where the missing letter goes.
+  await app.page.keyboard.press('ArrowLeft');
+  await app.page.keyboard.press('ArrowLeft');
+  await app.page.keyboard.press('ArrowLeft');
+  await app.page.keyboard.press('ArrowLeft');
+  release();
+  await expect(kept.root).toHaveCount(0);
+  await expect(reader.libraryFilter).toBeFocused();
+  await expect(reader.libraryFilter).toHaveValue('Evning');
+  await app.page.keyboard.type('e');
+  await expect(reader.libraryFilter).toHaveValue('Evening');
+  await expect(reader.library.getByRole('list', { name: 'Documents' }).getByRole('button')).toHaveCount(1);
+});
