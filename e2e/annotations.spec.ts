@@ -316,7 +316,7 @@ test('export W3C, delete, re-import from the file: the same annotation comes bac
   expect(again.text).toBe(exported);
 });
 
-test('Export… and Import annotations… keep their place when the newspaper filter comes with the Library scope', async ({ app }) => {
+test('the panel’s controls keep their place when the newspaper filter comes with the Library scope and when the tags come in', async ({ app }) => {
   await app.page.setViewportSize({ width: 1280, height: 900 });
   const exportBox = ui.annotations.getByRole('combobox', { name: 'Export' });
   const importButton = ui.annotations.getByRole('button', { name: 'Import annotations…' });
@@ -324,6 +324,16 @@ test('Export… and Import annotations… keep their place when the newspaper fi
   await ui.annotations.getByRole('button', { name: 'Library', exact: true }).click();
   await expect(ui.annotations.getByRole('combobox', { name: 'Filter by newspaper' })).toBeVisible();
   expect([await exportBox.boundingBox(), await importButton.boundingBox()]).toEqual(before);
+
+  // Nor does the colour filter move when the tags come in: the tag filter is as wide as "All tags", not its longest tag.
+  await ui.annotations.getByRole('button', { name: 'This document', exact: true }).click();
+  const colours = ui.annotations.getByRole('combobox', { name: 'Filter by colour' });
+  const coloursAt = await colours.boundingBox();
+  await ui.selectInBlock(para.id, 0, 25);
+  await ui.annotateButton.click();
+  await ui.fillEditor({ tags: 'letters to the editor, front page', note: '' });
+  await expect(ui.tagCounts.getByRole('button', { name: 'letters to the editor 1' })).toBeVisible();
+  expect(await colours.boundingBox()).toEqual(coloursAt);
 });
 
 test('importing a file with bad annotations keeps the good ones and lists every bad one, numbered as in the file', async ({ app }) => {
