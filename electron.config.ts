@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { inlineStartStyles } from './scripts/build/inline-start-styles.ts';
+import { inlineStartParts } from './scripts/build/inline-start-parts.ts';
 
 /**
  * One build for the three Electron targets. The renderer bundle is also what
@@ -35,7 +35,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src-renderer'),
     base: './',
-    plugins: [svelte({ configFile: resolve('svelte.config.js') }), inlineStartStyles(resolve('src-renderer/public'))],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), inlineStartParts(resolve('src-renderer/public'))],
     build: {
       outDir: resolve('out/renderer'),
       target: 'chrome140',

@@ -1,9 +1,9 @@
 /**
  * The one inline script the page may run: src-renderer/public/first-screen-input.js, which the build writes into
- * index.html's head (scripts/build/inline-start-styles.ts) so that it has run before the kept first screen is drawn.
+ * index.html's head (scripts/build/inline-start-parts.ts) so that it has run before the kept first screen is drawn.
  * Its SHA-256, base64: the build refuses to write a script whose hash is not this one (edit the script, then this).
  */
-export const FIRST_SCREEN_INPUT_SHA256 = 'ncC19Wr8FEnBv6oMaPkhG73+HssGUIoikcKhakAzdH8=';
+export const FIRST_SCREEN_INPUT_SHA256 = '+fHMulK0KxaSf6qDQnw3xES3u3QeCcAhRSJzBmBCSbA=';
 
 /**
  * The one Content-Security-Policy for the renderer, in both hosts. No inline

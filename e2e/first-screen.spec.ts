@@ -41,7 +41,7 @@ test.describe('a library longer than the first window', () => {
     // it came in were lost): running, with no request for it.
     expect(await app.page.evaluate(() => typeof (window as { broadsheetFirstScreen?: unknown }).broadsheetFirstScreen)).toBe('object');
     expect(asked.filter((path) => path.endsWith('/first-screen-input.js'))).toEqual([]);
-    // Nor is the start-up style sheet a file of its own: nothing is drawn before it is in (scripts/build/inline-start-styles.ts).
+    // Nor is the start-up style sheet a file of its own: nothing is drawn before it is in (scripts/build/inline-start-parts.ts).
     expect(await served!.text()).not.toMatch(/<link rel="stylesheet"/);
     expect(asked.filter((path) => path.endsWith('.css'))).toEqual([]);
     await expect(kept.rows.nth(3)).toBeVisible();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inlineEarlyScript, inlineStyleSheets, sha256 } from './inline-start-styles.ts';
+import { inlineEarlyScript, inlineStyleSheets, sha256 } from './inline-start-parts.ts';
 import { CONTENT_SECURITY_POLICY, FIRST_SCREEN_INPUT_SHA256 } from '../../core/csp.ts';
 
 const sheets: Record<string, string> = {

@@ -19,9 +19,9 @@ import { FIRST_SCREEN_INPUT_SHA256 } from '../../core/csp.ts';
  * other stays a link. The file itself stays in the build for anything that
  * names it.
  */
-export function inlineStartStyles(publicDir: string): Plugin {
+export function inlineStartParts(publicDir: string): Plugin {
   return {
-    name: 'broadsheet:inline-start-styles',
+    name: 'broadsheet:inline-start-parts',
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
@@ -34,7 +34,7 @@ export function inlineStartStyles(publicDir: string): Plugin {
         const early = readFileSync(join(publicDir, FIRST_SCREEN_INPUT), 'utf8');
         // Both hosts send core/csp.ts's policy as a header too, and a page obeys both: the hash must be that one.
         const hash = sha256(early);
-        if (hash !== FIRST_SCREEN_INPUT_SHA256) throw new Error(`inline-start-styles: ${FIRST_SCREEN_INPUT} changed: set FIRST_SCREEN_INPUT_SHA256 in core/csp.ts to '${hash}'`);
+        if (hash !== FIRST_SCREEN_INPUT_SHA256) throw new Error(`inline-start-parts: ${FIRST_SCREEN_INPUT} changed: set FIRST_SCREEN_INPUT_SHA256 in core/csp.ts to '${hash}'`);
         file.source = inlineEarlyScript(styled, FIRST_SCREEN_INPUT, early);
       }
     },
@@ -61,11 +61,11 @@ export const FIRST_SCREEN_INPUT = 'first-screen-input.js';
 export function inlineEarlyScript(html: string, name: string, code: string): string {
   // The page names it from the root; the build's base ('./') makes that relative.
   const tag = new RegExp(`<script async src="\\.?/${name.replace(/[.]/g, '\\.')}"></script>`);
-  if (!tag.test(html)) throw new Error(`inline-start-styles: index.html does not load ${name} as <script async src="/${name}">`);
-  if (/<\/script/i.test(code)) throw new Error(`inline-start-styles: ${name} holds "</script"`);
+  if (!tag.test(html)) throw new Error(`inline-start-parts: index.html does not load ${name} as <script async src="/${name}">`);
+  if (/<\/script/i.test(code)) throw new Error(`inline-start-parts: ${name} holds "</script"`);
   const hash = `'sha256-${sha256(code)}'`;
   const csp = /(http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/;
-  if (!csp.test(html)) throw new Error("inline-start-styles: index.html's CSP has no script-src 'self' to add the script's hash to");
+  if (!csp.test(html)) throw new Error("inline-start-parts: index.html's CSP has no script-src 'self' to add the script's hash to");
   return html.replace(csp, `$1 ${hash}`).replace(tag, () => `<script>${code}</script>`);
 }
 

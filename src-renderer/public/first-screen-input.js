@@ -1,7 +1,7 @@
 // @ts-check
 /*
  * What the archivist does on the first screen kept from the last start (core/first-screen.ts), noted from the first
- * moment it can be: the build writes this small script into index.html's head (scripts/build/inline-start-styles.ts),
+ * moment it can be: the build writes this small script into index.html's head (scripts/build/inline-start-parts.ts),
  * so it has run before the kept screen is drawn, long before the app's bundle has been parsed and run. lib/first-screen.ts hands it all to the app once the app's own first rows are
  * in. A plain script, not part of the bundle, so that it need not wait for it.
  */
