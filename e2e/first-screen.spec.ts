@@ -118,7 +118,8 @@ test('a kept first screen is not shown for another first window of the list, nor
   expect(await page!.text()).not.toContain('id="broadsheet-first-screen"');
 });
 
-test('keys pressed on the kept first screen outside its fields reach the app: "/" then a word searches for it', async ({ app }) => {
+/** Once the app has kept its first screen, a reload with the app's script held back: the kept screen, alone. */
+async function reloadOntoKeptScreen(app: { page: import('@playwright/test').Page; libraryDir: string }) {
   const reader = new ReaderPage(app.page);
   await expect(reader.library).toBeVisible();
   await expect.poll(() => existsSync(join(app.libraryDir, 'first-screen.json'))).toBe(true);
@@ -126,6 +127,11 @@ test('keys pressed on the kept first screen outside its fields reach the app: "/
   await app.page.reload({ waitUntil: 'commit' });
   const kept = new FirstScreenPage(app.page);
   await expect(kept.rows.first()).toBeVisible();
+  return { reader, kept, release };
+}
+
+test('keys pressed on the kept first screen outside its fields reach the app: "/" then a word searches for it', async ({ app }) => {
+  const { reader, kept, release } = await reloadOntoKeptScreen(app);
   // Nothing has focus: the keys go to the page, not to one of the kept screen's fields.
   await app.page.keyboard.press('/');
   await app.page.keyboard.type('Washington');
@@ -138,13 +144,7 @@ test('keys pressed on the kept first screen outside its fields reach the app: "/
 });
 
 test('focus on the kept first screen moves to the same field of the app, caret and all: the next key typed lands there', async ({ app }) => {
-  const reader = new ReaderPage(app.page);
-  await expect(reader.library).toBeVisible();
-  await expect.poll(() => existsSync(join(app.libraryDir, 'first-screen.json'))).toBe(true);
-  const release = await holdAppScript(app.page);
-  await app.page.reload({ waitUntil: 'commit' });
-  const kept = new FirstScreenPage(app.page);
-  await expect(kept.rows.first()).toBeVisible();
+  const { reader, kept, release } = await reloadOntoKeptScreen(app);
   await kept.libraryFilter.click();
   await app.page.keyboard.type('Evning');
   // The caret put back between "Ev" and "ning", where the missing letter goes.
