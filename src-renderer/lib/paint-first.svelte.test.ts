@@ -97,3 +97,28 @@ it('followPaint holds a new page back until it is painted and its frame is out; 
   expect(follow.current).toBe('t1');
   stop();
 });
+
+it('followPaint gives a page up for painted at its cap from when it was first asked for, however often it is read again meanwhile', async () => {
+  let value = $state('old page');
+  let at = $state({ docId: 'a', page: 1, paints: true });
+  let follow!: { readonly current: string };
+  const stop = $effect.root(() => {
+    follow = followPaint(
+      () => value,
+      () => at,
+      400,
+    );
+  });
+  flushSync();
+  // A new document's page, read again every 150 ms (its views and summary updated while its preview is made): never painted.
+  at = { docId: 'b', page: 1, paints: true };
+  for (let i = 0; i < 4; i++) {
+    value = `new page, read ${i + 1}`;
+    flushSync();
+    await sleep(150);
+    flushSync();
+  }
+  // 600 ms after it was first asked for (400 ms cap, a frame, a task): its text, as last read, not the old page's.
+  expect(follow.current).toBe('new page, read 4');
+  stop();
+});

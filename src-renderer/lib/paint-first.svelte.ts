@@ -73,23 +73,32 @@ export function followPaint<T>(
 ): { readonly current: T } {
   let current = $state.raw<T>(untrack(source));
   let shownAt = untrack(where);
+  // The page waited for and when the wait gives up. The cap runs from the first moment that page was asked for: a
+  // page read again while it waits (its views rebuilt, its summary updated after an import) must not start it over.
+  // It did, and a new import's page, read again every few hundred ms while its preview was being made, stood
+  // seconds beside the last page's text (a walk saw "Evening Star B, 1870" above the 1918 page's words).
+  let waitingFor: { key: string; until: number } | null = null;
   $effect(() => {
     const next = source();
     const at = where();
     if (!at || (shownAt && shownAt.docId === at.docId && shownAt.page === at.page)) {
       current = next;
       shownAt = at;
+      waitingFor = null;
       return;
     }
+    const key = `${at.docId}:${at.page}`;
+    if (waitingFor?.key !== key) waitingFor = { key, until: performance.now() + capMs };
     // The paint events fire as the page is drawn, before the browser presents that frame: wait a frame more,
     // or the panels' build (in the same task) would hold the frame back after all.
-    let wait = at.paints ? pagePainted(at.docId, at.page, capMs) : nextFrame();
+    let wait = at.paints ? pagePainted(at.docId, at.page, Math.max(0, waitingFor.until - performance.now())) : nextFrame();
     let live = true;
     const show = () => {
       if (!live) return;
       markReader('text-panels', at.docId, at.page);
       current = next;
       shownAt = at;
+      waitingFor = null;
     };
     void wait.promise.then(() => {
       if (!live || !at.paints) return show();
