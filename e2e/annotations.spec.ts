@@ -334,6 +334,10 @@ test('the panel’s controls keep their place when the newspaper filter comes wi
   await ui.fillEditor({ tags: 'letters to the editor, front page', note: '' });
   await expect(ui.tagCounts.getByRole('button', { name: 'letters to the editor 1' })).toBeVisible();
   expect(await colours.boundingBox()).toEqual(coloursAt);
+  // Nor when the long tag is chosen.
+  await ui.annotations.getByRole('combobox', { name: 'Filter by tag' }).selectOption('letters to the editor');
+  await expect(ui.tagCounts.getByRole('button', { name: 'letters to the editor 1' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await colours.boundingBox()).toEqual(coloursAt);
 });
 
 test('importing a file with bad annotations keeps the good ones and lists every bad one, numbered as in the file', async ({ app }) => {
@@ -367,6 +371,10 @@ test('importing a file with bad annotations keeps the good ones and lists every 
   await ui.importAnnotations(file);
   await expect(ui.annotations.getByRole('status')).toHaveText('hand-edited.jsonld: imported 0, updated 0, already present 1, rejected 0.');
   await expect(ui.annotations.getByRole('list', { name: 'Rejected annotations' })).toHaveCount(0);
+  // A file that is not JSON at all is refused whole, and named.
+  writeFileSync(file, JSON.stringify(json).slice(0, 40));
+  await ui.importAnnotations(file);
+  await expect(app.page.getByRole('alert')).toContainText('hand-edited.jsonld: not JSON: ');
 });
 
 test('group two blocks into an article, read it as one text, annotate it whole and export it as Markdown', async ({ app }) => {

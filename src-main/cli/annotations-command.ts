@@ -65,7 +65,8 @@ const chooseLibrary = (flag: string | undefined) => chooseLibraryDir(flag);
 
 export const annotationsCommandSpec: Command = {
   name: 'annotations',
-  summary: 'annotations export: W3C Web Annotation JSON-LD (default) or CSV of notes; annotations import FILE: bad ones listed by place (1 = first) and reason, good ones kept, idempotent',
+  // The overview (broadsheet --help) shows the summary up to its first ';': both halves are named before it.
+  summary: 'export annotations as W3C Web Annotation JSON-LD (default) or a CSV of notes, or import a W3C file; import lists bad ones by place (1 = first) and reason, keeps the good ones, and is idempotent',
   usage: 'annotations export|import [--library DIR] [--format w3c|csv] [--out FILE] [--doc ID] [FILE]',
   optionHelp: [
     LIBRARY_OPTION_HELP,
