@@ -128,6 +128,11 @@ test('at 200% zoom the panels stack and nothing scrolls sideways', async ({ app 
   const list = (await reader.library.getByRole('list', { name: 'Documents' }).boundingBox())!;
   const rows = await reader.library.getByRole('list', { name: 'Documents' }).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
   expect(rows.filter(([top, bottom]) => top >= list.y - 0.5 && bottom <= list.y + list.height + 0.5).length).toBeGreaterThanOrEqual(2);
+  // The text panels, stacked, are read in a window's worth of room each: their bodies are size-contained, and with
+  // only a most height they got none and read one line (a walk at 720 px).
+  for (const panel of [reader.raw, reader.cleaned]) expect((await panel.boundingBox())!.height).toBeGreaterThan(0.6 * 450);
+  // Its head has room for the keys' hint here, spaced as the rest of it.
+  await expect(reader.cleaned.getByText(/^\d+ blocks · /)).toHaveText(/^\d+ blocks · layout from the PDF · j\/k to step$/, { useInnerText: true });
   const results = await new AxeBuilder({ page: app.page }).analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await saveScreenshot(app.page, 'narrow');
