@@ -38,3 +38,24 @@ for (const { title, file, shot } of CASES) {
     await saveScreenshot(app.page, `page-sharp${shot}`);
   });
 }
+
+test('a page with nothing of it on screen after a moment says it is being drawn, until it is', async ({ app }) => {
+  const reader = new ReaderPage(app.page);
+  const doc = await reader.documentByFile('evening-star-1918-09-01-p1.pdf');
+  // Both the original and its preview held back: nothing of the page can be drawn (as while a damaged scan's preview
+  // is still being made and pdf.js decodes the page).
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await app.page.route(new RegExp(`/files/${doc.id}(/preview/\\d+)?$`), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await app.page.reload();
+  await reader.open(doc);
+  const note = app.page.getByRole('group', { name: 'Page image' }).getByRole('status');
+  await expect(note).toHaveText('Drawing the page…');
+  await saveScreenshot(app.page, 'page-drawing');
+  release();
+  await expect(app.page.locator(`canvas[data-painted="${doc.id}:1"]`)).toBeVisible({ timeout: 60_000 });
+  await expect(note).toHaveCount(0);
+});
