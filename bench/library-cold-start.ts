@@ -21,6 +21,11 @@
  * quiet, at most 90 s: "settled … in N s" or "still busy after … N s" says which (a 10,000-document library's
  * previews can outlast that; they then go on during the runs, in both builds alike).
  *
+ * Each run's second line, for reading a slow run: "redirect" when the sign-in redirect ended, "doc a→b→c" the page's
+ * request start, first byte and last byte, "DI" DOM interactive (the page parsed), then each file asked for before the
+ * first rows were painted with its start→end; "long tasks s+d" main-thread tasks over 50 ms (start + duration);
+ * "load" the machine's 1-minute load average. All in ms from navigation start.
+ *
  * The clock starts at the page's navigation; before it, each run prints the
  * host's own start (`broadsheet serve` spawned → its URL printed: Node, the
  * library opened, the start answers read once) and whether the first
