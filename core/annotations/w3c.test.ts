@@ -78,6 +78,10 @@ describe('W3C Web Annotation mapping', () => {
     expect(error({ ...good, created: 12 })).toBe('created: should be a string, not the number 12');
     expect(error({ ...good, created: 'yesterday' })).toBe('created: should be a date and time such as 2026-12-01T09:30:00Z');
     expect(error({ ...good, created: '' })).toBe('created: should be a date and time such as 2026-12-01T09:30:00Z (it is empty)');
+    expect(error({ ...good, created: '2026-02-30T09:30:00Z' })).toBe('created: names no day of the calendar: 2026-02-30');
+    expect(error({ ...good, created: '2026-13-01T09:30:00Z' })).toBe('created: names no day of the calendar: 2026-13-01');
+    // A day that exists, with a time that does not: the form is what is wrong.
+    expect(error({ ...good, created: '2024-02-29T25:30:00Z' })).toBe('created: should be a date and time such as 2026-12-01T09:30:00Z');
     expect(error({ ...good, target: { source: `urn:sha256:${DOC}`, selector: [{ type: 'XPathSelector', value: '/p' }] } })).toBe(
       'target.selector[0].type: should be "FragmentSelector" or "TextQuoteSelector" or "TextPositionSelector", not the text "XPathSelector"',
     );

@@ -124,6 +124,12 @@ function kindOf(input: unknown): string {
   return `the ${typeof input} ${String(input).slice(0, 40)}`;
 }
 
+/** Whether year-month-day is a day of the (proleptic Gregorian) calendar. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 const A_LIST = new Set(['array', 'tuple']);
 const article = (expected: string) => (A_LIST.has(expected) ? 'a list' : /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
 
@@ -136,7 +142,12 @@ const plainWords: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'is missing' : `should be ${article(issue.expected)}, not ${kindOf(issue.input)}`;
   if (issue.code === 'invalid_value') return `should be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}${issue.input === undefined ? ' (it is missing)' : `, not ${kindOf(issue.input)}`}`;
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'is empty';
-  if (issue.code === 'invalid_format' && issue.format === 'datetime') return `should be a date and time such as 2026-12-01T09:30:00Z${issue.input === '' ? ' (it is empty)' : ''}`;
+  if (issue.code === 'invalid_format' && issue.format === 'datetime') {
+    // Written right but naming a day the calendar does not have ("2026-02-30"): said so, not the form again.
+    const day = typeof issue.input === 'string' ? /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}/.exec(issue.input) : null;
+    if (day && !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) return `names no day of the calendar: ${day[1]}-${day[2]}-${day[3]}`;
+    return `should be a date and time such as 2026-12-01T09:30:00Z${issue.input === '' ? ' (it is empty)' : ''}`;
+  }
   // A selector or body whose "type" is none of the kinds read.
   if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
     const { input } = issue;
